@@ -1,0 +1,80 @@
+// Builds a map file from interpreted road data. Knows nothing of OSM tags or files: the OSM
+// importer (osm/) and tests feed it ways whose attributes are already decided.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "map/map_types.hpp"
+
+namespace drivelog::map {
+
+// A road as the builder receives it: node ids in way order and its attributes. The builder splits
+// it into edges at junctions (nodes shared with other ways), at stop-sign nodes, and at its ends.
+struct WayInput {
+  int64_t osm_id = 0;
+  std::vector<int64_t> node_ids;
+  std::string name;
+  RoadClass road_class = RoadClass::road;
+  uint16_t flags = edge_flags::kForwardAllowed | edge_flags::kBackwardAllowed;
+  uint16_t maxspeed_forward = kSpeedUnknown;   // tenths of km/h
+  uint16_t maxspeed_backward = kSpeedUnknown;  // tenths of km/h
+  SpeedSource speed_source = SpeedSource::none;
+};
+
+// Which approaches of a stop-sign node the sign governs.
+enum class StopDirection : uint8_t {
+  forward,   // traffic moving in the direction of the way(s) through the node
+  backward,  // traffic moving against it
+  all,       // no direction given: the builder applies its documented rule (MAP_FORMAT.md)
+};
+
+struct StopInput {
+  int64_t osm_node_id = 0;
+  StopDirection direction = StopDirection::all;
+};
+
+struct RestrictionInput {
+  int64_t osm_relation_id = 0;
+  RestrictionKind kind = RestrictionKind::no;
+  int64_t from_way = 0;
+  int64_t via_node = 0;               // set for via-node restrictions
+  std::vector<int64_t> via_ways;      // set for via-way restrictions (if supported)
+  int64_t to_way = 0;
+};
+
+// What the build did, for the `map build` report.
+struct BuildStats {
+  uint64_t nodes = 0;
+  uint64_t edges = 0;
+  uint64_t stop_signs = 0;
+  uint64_t turn_restrictions = 0;
+  uint64_t restrictions_dropped = 0;  // could not be resolved to edges (with reasons counted by the caller)
+  uint64_t bytes = 0;
+};
+
+class MapBuilder {
+ public:
+  MapBuilder();
+  ~MapBuilder();
+  MapBuilder(const MapBuilder&) = delete;
+  MapBuilder& operator=(const MapBuilder&) = delete;
+
+  void add_node(int64_t osm_id, Coord position);
+  void add_way(WayInput way);
+  void add_stop(StopInput stop);
+  void add_restriction(RestrictionInput restriction);
+  void set_source(std::string source);
+
+  // Orders nodes and edges along a Hilbert curve, builds adjacency, the spatial grid and the
+  // string table, and writes the file (atomically: a temporary file renamed at the end).
+  BuildStats write(const std::string& path);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace drivelog::map

@@ -1,0 +1,84 @@
+// Read-only access to a map file, used straight from mmap: opening is O(1) in the file size.
+// A MapView is immutable after open and safe to share between threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "map/map_types.hpp"
+
+namespace drivelog::map {
+
+// Why a map file was refused; `what()` names the file and says what to do.
+class MapError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Header facts and counts, as `drivelog map info` prints them.
+struct MapInfo {
+  uint32_t format_version = 0;
+  uint64_t nodes = 0;
+  uint64_t edges = 0;
+  uint64_t oneway_edges = 0;
+  uint64_t speed_limited_edges = 0;
+  uint64_t stop_signs = 0;
+  uint64_t turn_restrictions = 0;
+  BoundingBox bbox{};
+  uint64_t bytes = 0;
+  std::string source;  // what the map was built from (file name, or "synth seed=N scale=...")
+};
+
+class MapView {
+ public:
+  // Maps the file and checks the header (magic, version, section table, header checksum, sizes).
+  // Throws MapError for a missing, truncated, corrupted or wrong-version file.
+  static MapView open(const std::string& path);
+
+  MapView(MapView&&) noexcept;
+  MapView& operator=(MapView&&) noexcept;
+  MapView(const MapView&) = delete;
+  MapView& operator=(const MapView&) = delete;
+  ~MapView();
+
+  // Reads every section and compares its checksum with the header's; throws MapError on mismatch.
+  void verify() const;
+
+  [[nodiscard]] const MapInfo& info() const;
+  [[nodiscard]] uint32_t node_count() const;
+  [[nodiscard]] uint32_t edge_count() const;
+
+  [[nodiscard]] Coord node_coord(uint32_t node) const;
+  [[nodiscard]] int64_t node_osm_id(uint32_t node) const;
+  [[nodiscard]] std::span<const AdjacentEdge> adjacent(uint32_t node) const;
+
+  [[nodiscard]] const EdgeRecord& edge(uint32_t edge) const;
+  // The edge's geometry from from_node to to_node, both ends included (at least 2 points).
+  [[nodiscard]] std::span<const Coord> edge_shape(uint32_t edge) const;
+  [[nodiscard]] std::string_view edge_name(uint32_t edge) const;
+
+  // Stop signs on approaches along `edge` (at either end); usually empty.
+  [[nodiscard]] std::span<const StopSign> stop_signs_on(uint32_t edge) const;
+  // Turn restrictions whose from_edge is `edge`; usually empty.
+  [[nodiscard]] std::span<const TurnRestriction> restrictions_from(uint32_t edge) const;
+
+  // Appends to `out` every edge segment whose grid cell lies within `radius_m` of `point`.
+  // A superset: callers measure the exact distance. May contain a segment more than once.
+  void segments_near(Coord point, double radius_m, std::vector<SegmentRef>& out) const;
+
+  // The grid's cell size and the address of the first byte of each section, for diagnostics
+  // (the page-touch benchmark counts distinct 4 KiB pages).
+  [[nodiscard]] const void* data() const;
+
+ private:
+  struct Impl;
+  explicit MapView(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace drivelog::map

@@ -1,0 +1,80 @@
+package dev.drivelog.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code drivelog map ...}: build, inspect and synthesise reference maps (all native work). */
+@Command(
+        name = "map",
+        mixinStandardHelpOptions = true,
+        description = "Build, inspect and synthesise reference maps.",
+        subcommands = {MapCommand.Build.class, MapCommand.Info.class, MapCommand.Synth.class})
+public final class MapCommand {
+
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = "Build a map file from OpenStreetMap data (.osm.pbf, .osm, .osm.gz, .osm.bz2).")
+    static final class Build implements Callable<Integer> {
+        @Option(names = "--osm", required = true, paramLabel = "FILE", description = "OpenStreetMap input file.")
+        Path osm;
+
+        @Option(names = "--out", required = true, paramLabel = "MAP", description = "Map file to write.")
+        Path out;
+
+        @Option(names = "--country", paramLabel = "CC",
+                description = "ISO country code for default speed limits where the data has none (default: guessed from the data, else the international default).")
+        String country;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(List.of("build", "--osm", osm.toString(), "--out", out.toString()));
+            if (country != null) {
+                args.addAll(List.of("--country", country));
+            }
+            return NativeTool.run("drivelog-map", args);
+        }
+    }
+
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = "Print a map file's header and counts as JSON; exit 2 if the file is damaged or of another version.")
+    static final class Info implements Callable<Integer> {
+        @Parameters(paramLabel = "MAP", description = "Map file.")
+        Path map;
+
+        @Option(names = "--verify", description = "Also check every section's checksum (reads the whole file).")
+        boolean verify;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(List.of("info", map.toString()));
+            if (verify) {
+                args.add("--verify");
+            }
+            return NativeTool.run("drivelog-map", args);
+        }
+    }
+
+    @Command(name = "synth", mixinStandardHelpOptions = true,
+            description = "Write a synthetic region as an OSM PBF file: towns, arterials, rural roads, motorways; deterministic by seed.")
+    static final class Synth implements Callable<Integer> {
+        @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--scale", defaultValue = "small",
+                description = "small | city | country | a target map size in bytes (default: ${DEFAULT-VALUE}).")
+        String scale;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.osm.pbf", description = "PBF file to write.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            return NativeTool.run("drivelog-synth",
+                    List.of("--seed", Long.toString(seed), "--scale", scale, "--out", out.toString()));
+        }
+    }
+}
