@@ -1,0 +1,20 @@
+package dev.drivelog.analysis;
+
+import dev.drivelog.logs.Trip;
+
+/**
+ * Matches one trip to the reference map and finds its violations. Implementations: in-process
+ * through FFM, or a native subprocess; both return the same result text for the same trip.
+ * An instance is used by one thread at a time; the map behind it is shared.
+ */
+public interface Analyzer extends AutoCloseable {
+    /**
+     * Returns the trip result as JSON in the format of docs/RESULT_FORMAT.md.
+     *
+     * @throws AnalysisException for a failure of this trip only (bad input, native crash, timeout)
+     */
+    String analyze(Trip trip) throws AnalysisException;
+
+    @Override
+    void close();
+}
