@@ -1,0 +1,36 @@
+package dev.drivelog.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvLineSplitterTest {
+
+    private static List<String> split(char delimiter, String line) throws MalformedRecordException {
+        List<String> fields = CsvLineSplitter.newFieldList();
+        new CsvLineSplitter(delimiter).split(line, fields);
+        return fields;
+    }
+
+    @Test
+    void split_quotedFieldsWithDelimitersAndEscapedQuotes() throws Exception {
+        assertEquals(List.of("a", "b;c", "say \"hi\"", ""), split(';', "a;\"b;c\";\"say \"\"hi\"\"\";"));
+        assertEquals(List.of("", "", ""), split(',', ",,"));
+        assertEquals(List.of("x"), split('\t', "x"));
+    }
+
+    @Test
+    void split_unclosedQuote_isMalformed() {
+        assertThrows(MalformedRecordException.class, () -> split(',', "a,\"b,c"));
+        assertThrows(MalformedRecordException.class, () -> split(',', "a,\"b\"x,c"));
+    }
+
+    @Test
+    void detectDelimiter_mostFrequentOutsideQuotes() {
+        assertEquals(';', CsvLineSplitter.detectDelimiter("\"a,b,c\";time;lat;lon"));
+        assertEquals('\t', CsvLineSplitter.detectDelimiter("time\tlat\tlon"));
+        assertEquals(',', CsvLineSplitter.detectDelimiter("time,lat,lon"));
+    }
+}
