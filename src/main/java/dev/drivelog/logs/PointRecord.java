@@ -89,7 +89,7 @@ final class PointRecord {
 
     private static double number(String text, String what) throws MalformedRecordException {
         try {
-            return Double.parseDouble(text.strip());
+            return DecimalParser.parse(text.strip());
         } catch (NumberFormatException e) {
             throw new MalformedRecordException("bad " + what + " '" + text + "'");
         }
@@ -101,7 +101,7 @@ final class PointRecord {
             return Double.NaN;
         }
         try {
-            return Double.parseDouble(s);
+            return DecimalParser.parse(s);
         } catch (NumberFormatException e) {
             throw new MalformedRecordException("bad " + field.name().toLowerCase(java.util.Locale.ROOT)
                     .replace('_', ' ') + " '" + text + "'");

@@ -6,6 +6,8 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -26,6 +28,13 @@ public final class TripReader {
 
     public TripReader(LogsConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Reads a file; its name (without directories) names it in messages. */
+    public ReadReport read(Path file, LogFormat format, TripConsumer consumer) throws IOException, UnreadableLogException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file.getFileName().toString(), in, format, consumer);
+        }
     }
 
     /**
