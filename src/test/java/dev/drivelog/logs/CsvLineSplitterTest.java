@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 class CsvLineSplitterTest {
 
     private static List<String> split(char delimiter, String line) throws MalformedRecordException {
-        List<String> fields = CsvLineSplitter.newFieldList();
-        new CsvLineSplitter(delimiter).split(line, fields);
+        CsvLineSplitter splitter = new CsvLineSplitter(delimiter);
+        int n = splitter.split(line);
+        List<String> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            fields.add(splitter.field(i));
+        }
         return fields;
     }
 
