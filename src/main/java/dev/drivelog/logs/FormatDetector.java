@@ -25,6 +25,11 @@ final class FormatDetector {
         if (length >= 3 && (prefix[0] & 0xFF) == 0xEF && (prefix[1] & 0xFF) == 0xBB && (prefix[2] & 0xFF) == 0xBF) {
             start = 3;
         }
+        if (length >= 2 && ((prefix[0] & 0xFF) == 0xFF && (prefix[1] & 0xFF) == 0xFE
+                || (prefix[0] & 0xFF) == 0xFE && (prefix[1] & 0xFF) == 0xFF)) {
+            throw new UnreadableLogException(inputName, "UTF-16 text; drive logs are read as UTF-8 (save or export"
+                    + " the file as UTF-8)");
+        }
         if (looksBinary(prefix, start, length)) {
             throw new UnreadableLogException(inputName, "binary content, not a drive log (CSV, JSON Lines, NMEA 0183"
                     + " or GPX, optionally gzip-compressed)");

@@ -67,6 +67,30 @@ class TripReaderTest {
     }
 
     @Test
+    void read_utf16Text_failsAskingForUtf8() {
+        byte[] utf16 = "\uFEFFtime,lat,lon\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        assertEquals("excel.csv: UTF-16 text; drive logs are read as UTF-8 (save or export the file as UTF-8)",
+                refusal("excel.csv", utf16, LogsConfig.DEFAULTS).getMessage());
+    }
+
+    @Test
+    void read_path_namesTheFileByItsName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("fleet.csv");
+        java.nio.file.Files.write(file, Reads.bytes("fleet/interleaved.csv"));
+        int[] trips = {0};
+        ReadReport report = new TripReader(LogsConfig.DEFAULTS).read(file, null, trip -> trips[0]++);
+        assertEquals("fleet.csv", report.inputName());
+        assertEquals(4, trips[0]);
+    }
+
+    @Test
+    void fromId_knownAndUnknown() {
+        assertEquals(LogFormat.NMEA, LogFormat.fromId(" NMEA"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LogFormat.fromId("kml"));
+        assertEquals("unknown log format 'kml': use csv, jsonl, nmea or gpx", e.getMessage());
+    }
+
+    @Test
     void read_unknownText_failsNamingWhatItStartsWith() {
         UnreadableLogException e = refusal("notes.txt", "hello world\nsecond line\n".getBytes(StandardCharsets.UTF_8),
                 LogsConfig.DEFAULTS);
