@@ -149,15 +149,14 @@ final class GpxLogParser implements LogParser {
         return value;
     }
 
+    /** The parser's own words: the JDK prefixes "ParseError at [row,col]:[r,c]" (the line is reported separately). */
     private static String firstLine(String message) {
         if (message == null) {
             return "";
         }
-        int newline = message.indexOf('\n');
-        String first = newline < 0 ? message : message.substring(0, newline);
-        // The JDK prefixes "ParseError at [row,col]:[r,c]"; the line is reported separately.
-        int marker = first.indexOf("Message: ");
-        return marker >= 0 ? first.substring(marker + 9) : message.contains("Message: ")
-                ? message.substring(message.indexOf("Message: ") + 9).strip() : first;
+        int marker = message.indexOf("Message: ");
+        String text = marker >= 0 ? message.substring(marker + "Message: ".length()) : message;
+        int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).strip();
     }
 }

@@ -78,10 +78,11 @@ public final class TripReader {
             decoded = new CountingInputStream(content, config.maxDecompressedBytes(), "logs.max_decompressed_bytes",
                     kind == Compression.GZIP ? stored : null, config.maxDecompressionRatio(), RATIO_FLOOR_BYTES);
             BufferedInputStream text = new BufferedInputStream(decoded, BUFFER_BYTES);
-            LogFormat detected = detect(inputName, text);
             if (chosen == null) {
-                chosen = detected;
-                noteExtensionMismatch(inputName, detected, counts);
+                chosen = detect(inputName, text, true);
+                noteExtensionMismatch(inputName, chosen, counts);
+            } else {
+                detect(inputName, text, false);
             }
             if (chosen == null) {
                 counts.problem(0, "empty input, no trips");
@@ -113,11 +114,17 @@ public final class TripReader {
         return counts.toReport(chosen.id(), compression, stored.count(), decoded.count());
     }
 
-    private static LogFormat detect(String inputName, BufferedInputStream text) throws IOException, UnreadableLogException {
+    /** Looks at the first bytes without consuming them; with {@code tellFormat} false only refuses non-text. */
+    private static LogFormat detect(String inputName, BufferedInputStream text, boolean tellFormat)
+            throws IOException, UnreadableLogException {
         text.mark(FormatDetector.PREFIX_BYTES);
         byte[] prefix = new byte[FormatDetector.PREFIX_BYTES];
         int length = text.readNBytes(prefix, 0, prefix.length);
         text.reset();
+        if (!tellFormat) {
+            FormatDetector.requireText(inputName, prefix, length);
+            return null;
+        }
         return FormatDetector.detect(inputName, prefix, length);
     }
 

@@ -91,6 +91,14 @@ class TripReaderTest {
     }
 
     @Test
+    void read_binaryJunkWithFormatGiven_stillRefusedAsBinary() {
+        byte[] junk = new byte[512];
+        UnreadableLogException e = assertThrows(UnreadableLogException.class,
+                () -> Reads.read("blob.csv", new ByteArrayInputStream(junk), LogsConfig.DEFAULTS, LogFormat.CSV));
+        assertTrue(e.getMessage().startsWith("blob.csv: binary content"), e.getMessage());
+    }
+
+    @Test
     void read_unknownText_failsNamingWhatItStartsWith() {
         UnreadableLogException e = refusal("notes.txt", "hello world\nsecond line\n".getBytes(StandardCharsets.UTF_8),
                 LogsConfig.DEFAULTS);
