@@ -86,6 +86,13 @@ class CsvLogParserTest {
     }
 
     @Test
+    void read_separateDateAndTimeColumns_areJoined() throws Exception {
+        String text = "time;date;lat;lon\n08:00:00;2026-11-21;52.5;13.4\n09:00:01.5+01:00;2026-11-21;52.5001;13.4\n";
+        Trip trip = Reads.text("split.csv", text, LogsConfig.DEFAULTS).trips().getFirst();
+        assertEquals(List.of("2026-11-21T08:00:00Z", "2026-11-21T08:00:01.500Z"), Reads.times(trip));
+    }
+
+    @Test
     void read_everyRowBad_isUnreadable() {
         UnreadableLogException e = assertThrows(UnreadableLogException.class,
                 () -> Reads.text("junk.csv", "time,lat,lon\nx,y,z\na,b,c\n", LogsConfig.DEFAULTS));
