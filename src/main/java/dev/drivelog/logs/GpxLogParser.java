@@ -54,8 +54,8 @@ final class GpxLogParser implements LogParser {
             xml = secureFactory().createXMLStreamReader(new MarkupRunLimitInputStream(in, config.maxLineBytes()));
             readDocument(xml, sink);
         } catch (XMLStreamException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
+            if (e.getCause() instanceof IOException io && !(io instanceof java.io.CharConversionException)) {
+                throw io; // from the stream (limits, truncation, network); bad bytes in the text are an XML error
             }
             long line = e.getLocation() != null ? e.getLocation().getLineNumber() : 0;
             if (counts.pointsRead + counts.malformedLines == pointsBefore) {
