@@ -28,8 +28,12 @@ final class GpxLogParser implements LogParser {
         this.record = new PointRecord(config);
     }
 
+    /**
+     * The JDK's own StAX parser, not whichever one the class path offers (Woodstox arrives with some
+     * dependencies), so that behaviour and messages are the same in tests, the CLI and the image.
+     */
     static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
