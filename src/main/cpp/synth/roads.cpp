@@ -35,7 +35,10 @@ void emit_rural_road(TileBuilder& tile, const std::vector<NodeRef>& nodes, const
   size_t start = 0;
   while (start + 1 < nodes.size()) {
     const auto length = static_cast<size_t>(rng.integer(8, 30));
-    const size_t end = std::min(nodes.size() - 1, start + length);
+    size_t end = std::min(nodes.size() - 1, start + length);
+    // Never leave a stub of one segment: a stop sign sits on the last segment before a junction
+    // and must not become the end of a way.
+    if (nodes.size() - 1 - end < 3) end = nodes.size() - 1;
     std::vector<NodeRef> piece(nodes.begin() + static_cast<std::ptrdiff_t>(start), nodes.begin() + static_cast<std::ptrdiff_t>(end) + 1);
     if (rng.chance(0.3)) std::reverse(piece.begin(), piece.end());
     Tags tags{{"highway", road.highway}};

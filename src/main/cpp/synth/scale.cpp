@@ -62,8 +62,8 @@ ScalePlan plan_scale(std::string_view scale, uint64_t seed) {
   }
   if (scale == "city") {
     plan.layout.seed = seed;
-    plan.layout.tile_m = 50'000;
-    plan.layout.main_town_lines = 280;
+    plan.layout.tile_m = 64'000;
+    plan.layout.main_town_lines = 310;
     return plan;
   }
   if (scale == "country") {

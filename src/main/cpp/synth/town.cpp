@@ -109,6 +109,19 @@ class TownGrid {
         junctions_.push_back(tile_.add_node(to_tile(u, v)));
       }
     }
+    // Which block sides exist: a few residential ones are left out (dead ends, T junctions).
+    present_.assign(2 * static_cast<size_t>(n_ * n_), 1);
+    for (const bool vertical : {false, true}) {
+      for (int k = 0; k < n_; ++k) {
+        for (int p = 0; p + 1 < n_; ++p) {
+          present_[segment_index(vertical, k, p)] = segment_present(line(vertical, k)) ? 1 : 0;
+        }
+      }
+    }
+    auto crossing_exists = [&](bool vertical, int k, int p) {
+      return (p > 0 && present_[segment_index(vertical, k, p - 1)] != 0) ||
+             (p + 1 < n_ && present_[segment_index(vertical, k, p)] != 0);
+    };
     for (int j = 1; j + 1 < n_; ++j) {
       for (int i = 1; i + 1 < n_; ++i) {
         const Line& row = rows_[static_cast<size_t>(j)];
@@ -123,6 +136,9 @@ class TownGrid {
         } else {
           const double r = rng_.unit();
           k = r < 0.025 ? JunctionKind::restriction : r < 0.05 ? JunctionKind::all_way_stop : JunctionKind::plain;
+          if (k == JunctionKind::all_way_stop && !(crossing_exists(false, j, i) && crossing_exists(true, i, j))) {
+            k = JunctionKind::plain;
+          }
         }
         if (k == JunctionKind::roundabout) {
           make_ring(i, j);
@@ -134,7 +150,8 @@ class TownGrid {
         }
       }
     }
-    // Which approaches get a stop sign: bit 0 = row approaches, bit 1 = column approaches.
+    // Which approaches get a stop sign: bit 0 = row approaches, bit 1 = column approaches. Only
+    // where the crossing street really continues on at least one side, else it is no junction.
     stop_lines_.assign(static_cast<size_t>(n_ * n_), 0);
     for (int j = 0; j < n_; ++j) {
       for (int i = 0; i < n_; ++i) {
@@ -148,6 +165,7 @@ class TownGrid {
         } else if (!major(row) && !major(col) && rng_.chance(0.1)) {
           bits = rng_.chance(0.5) ? 1 : 2;
         }
+        if ((bits == 1 && !crossing_exists(true, i, j)) || (bits == 2 && !crossing_exists(false, j, i))) bits = 0;
       }
     }
   }
@@ -172,6 +190,10 @@ class TownGrid {
   }
 
   bool segment_present(const Line& l) { return major(l) || !rng_.chance(0.04); }
+  // Block side p (between index p and p + 1) of row or column k.
+  size_t segment_index(bool vertical, int k, int p) const {
+    return static_cast<size_t>((vertical ? n_ * n_ : 0) + k * n_ + p);
+  }
 
   bool stop_on(bool vertical, int i, int j) const {
     return (stop_lines_[static_cast<size_t>(j * n_ + i)] & (vertical ? 2 : 1)) != 0;
@@ -197,7 +219,7 @@ class TownGrid {
         items.push_back(Item{junction(i, j), jk == JunctionKind::restriction || rng_.chance(0.3), false});
       }
       if (p + 1 == n_) break;
-      if (!segment_present(l)) {
+      if (present_[segment_index(vertical, k, p)] == 0) {
         items.push_back(Item{{}, false, true});
         continue;
       }
@@ -223,7 +245,7 @@ class TownGrid {
         const double t = static_cast<double>(s) / (shapes + 1);
         const NodeRef shape = tile_.add_node(along(t, rng_.between(-2.5, 2.5)));
         items.push_back(Item{shape, false, false});
-        if (l.rank >= 5 && rng_.chance(0.22)) driveway(shape, along(t, 0), a, b, len);
+        if (l.rank >= 5 && rng_.chance(0.15)) driveway(shape, along(t, 0), a, b, len);
       }
       if (can_increase && stop_on(vertical, ni, nj) && kind(ni, nj) != JunctionKind::roundabout && rng_.chance(0.9)) {
         const NodeRef s = tile_.add_node(along(1 - kStopOffsetM / len, 0));
@@ -323,7 +345,8 @@ class TownGrid {
   std::vector<JunctionKind> kinds_;
   std::vector<uint8_t> stop_lines_;
   std::vector<Ring> rings_;
-  std::vector<int32_t> ring_of_;  // index into rings_ per junction, -1 for none
+  std::vector<int32_t> ring_of_;
+  std::vector<uint8_t> present_;  // per block side (segment_index): 1 = the street exists there  // index into rings_ per junction, -1 for none
 };
 
 }  // namespace
