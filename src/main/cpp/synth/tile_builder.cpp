@@ -5,7 +5,6 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
-#include <unordered_map>
 
 namespace drivelog::synth {
 
@@ -61,9 +60,11 @@ TileModel TileBuilder::finish() {
 // carries it the junction is the next node (the sign faces traffic in the way's direction:
 // direction=forward) or the previous one (backward).
 void TileBuilder::resolve_stops() {
-  std::unordered_map<uint32_t, size_t> stop_by_node;
+  if (stops_.empty()) return;
+  constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+  std::vector<uint32_t> stop_by_node(model_.nodes.size(), kNone);
   for (size_t s = 0; s < stops_.size(); ++s) {
-    stop_by_node.emplace(stops_[s].stop.index, s);
+    stop_by_node[stops_[s].stop.index] = static_cast<uint32_t>(s);
   }
   for (const auto& way : model_.ways) {
     for (size_t k = 0; k < way.nodes.size(); ++k) {
@@ -71,11 +72,11 @@ void TileBuilder::resolve_stops() {
       if (node.tile != tile_) {
         continue;
       }
-      const auto it = stop_by_node.find(node.index);
-      if (it == stop_by_node.end()) {
+      const uint32_t pending = stop_by_node[node.index];
+      if (pending == kNone) {
         continue;
       }
-      const PendingStop& stop = stops_[it->second];
+      const PendingStop& stop = stops_[pending];
       const bool forward = k + 1 < way.nodes.size() && way.nodes[k + 1] == stop.junction;
       const bool backward = k > 0 && way.nodes[k - 1] == stop.junction;
       auto& tags = model_.nodes[node.index].tags;
@@ -84,7 +85,7 @@ void TileBuilder::resolve_stops() {
         tags.emplace_back(stop.form == StopForm::direction ? "direction" : "stop:direction",
                           forward ? "forward" : "backward");
       }
-      stop_by_node.erase(it);
+      stop_by_node[node.index] = kNone;
     }
   }
 }
@@ -135,9 +136,12 @@ void TileBuilder::add_restrictions() {
   if (restriction_junctions_.empty()) {
     return;
   }
-  std::unordered_map<uint32_t, std::vector<Arm>> arms;
-  for (uint32_t junction : restriction_junctions_) {
-    arms.emplace(junction, std::vector<Arm>{});
+  // Arms per marked junction; slot_of maps a node to its junction's entry in `arms`.
+  constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+  std::vector<uint32_t> slot_of(model_.nodes.size(), kNone);
+  std::vector<std::vector<Arm>> arms(restriction_junctions_.size());
+  for (size_t k = 0; k < restriction_junctions_.size(); ++k) {
+    slot_of[restriction_junctions_[k]] = static_cast<uint32_t>(k);
   }
   for (uint32_t w = 0; w < model_.ways.size(); ++w) {
     const auto& way = model_.ways[w];
@@ -147,8 +151,8 @@ void TileBuilder::add_restrictions() {
     for (const bool at_end : {false, true}) {
       const NodeRef end = at_end ? way.nodes.back() : way.nodes.front();
       if (end.tile != tile_) continue;
-      const auto it = arms.find(end.index);
-      if (it == arms.end()) continue;
+      const uint32_t slot = slot_of[end.index];
+      if (slot == kNone) continue;
       const Point j = position(end);
       const Point next = position(at_end ? way.nodes[way.nodes.size() - 2] : way.nodes[1]);
       Arm arm;
@@ -159,11 +163,12 @@ void TileBuilder::add_restrictions() {
       const bool against = way.travel != Travel::forward;
       arm.enters = at_end ? along : against;
       arm.leaves = at_end ? against : along;
-      it->second.push_back(arm);
+      arms[slot].push_back(arm);
     }
   }
-  for (uint32_t junction : restriction_junctions_) {
-    const auto& list = arms[junction];
+  for (size_t slot = 0; slot < restriction_junctions_.size(); ++slot) {
+    const uint32_t junction = restriction_junctions_[slot];
+    const auto& list = arms[slot];
     if (list.size() < 3) {
       continue;
     }
