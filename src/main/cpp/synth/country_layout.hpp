@@ -14,7 +14,7 @@ struct LayoutParams {
   uint64_t seed = 1;
   int tiles_x = 1;            // columns (west to east)
   int tiles_y = 1;            // rows (south to north)
-  double tile_m = 10'000;     // side of a square tile in metres
+  double tile_m = 8'000;      // side of a square tile in metres
   int main_town_lines = 0;    // streets per direction of every tile's main town; 0 = drawn per tile
   bool showcase = false;      // one tile that must show every feature (the `small` scale)
 };

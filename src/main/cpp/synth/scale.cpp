@@ -42,7 +42,6 @@ LayoutParams layout_for_map_bytes(uint64_t map_bytes, uint64_t seed) {
     // Less than a tile: one tile whose main town has a fraction of the usual streets (the street
     // count grows with the square root of the area).
     p.main_town_lines = std::max(4, static_cast<int>(std::lround(std::sqrt(tiles) * 34)));
-    p.tile_m = 10'000;
     return p;
   }
   const auto count = static_cast<int>(std::lround(tiles));
