@@ -70,11 +70,11 @@ double CountryLayout::north_road_gate_m(int i, int j) const {
 }
 
 double CountryLayout::row_motorway_m(int edge_i, int j) const {
-  return 900 + 900 * unit_from_hash(hash_key(params_.seed, {kRowMotorway, edge_i, j}));
+  return 600 + 700 * unit_from_hash(hash_key(params_.seed, {kRowMotorway, edge_i, j}));
 }
 
 double CountryLayout::column_motorway_m(int i, int edge_j) const {
-  return 900 + 900 * unit_from_hash(hash_key(params_.seed, {kColumnMotorway, i, edge_j}));
+  return 600 + 700 * unit_from_hash(hash_key(params_.seed, {kColumnMotorway, i, edge_j}));
 }
 
 SpeedStyle CountryLayout::tile_style(int i, int j) const {

@@ -7,10 +7,9 @@
 namespace drivelog::synth {
 namespace {
 
-// Average content of a country tile (10 km x 10 km, drawn town sizes), measured over many seeds
-// with drivelog-synth --stats; see docs/SYNTH.md.
-constexpr double kNodesPerTile = 9'000;
-constexpr double kWaysPerTile = 1'500;
+// Average nodes of a country tile (8 km x 8 km, drawn town sizes), measured over 225 tiles
+// (drivelog-synth --scale 100M prints the counts); see docs/SYNTH.md.
+constexpr double kNodesPerTile = 7'030;
 
 uint64_t parse_bytes(std::string_view text) {
   if (text.empty()) throw std::invalid_argument("empty");
@@ -34,7 +33,7 @@ uint64_t parse_bytes(std::string_view text) {
 
 LayoutParams layout_for_map_bytes(uint64_t map_bytes, uint64_t seed) {
   const MapSizeModel model;
-  const double per_tile = model.estimate(static_cast<uint64_t>(kNodesPerTile), static_cast<uint64_t>(kWaysPerTile));
+  const double per_tile = model.estimate(static_cast<uint64_t>(kNodesPerTile));
   const double tiles = static_cast<double>(map_bytes) / per_tile;
   LayoutParams p;
   p.seed = seed;
@@ -46,7 +45,7 @@ LayoutParams layout_for_map_bytes(uint64_t map_bytes, uint64_t seed) {
   }
   const auto count = static_cast<int>(std::lround(tiles));
   p.tiles_x = std::max(1, static_cast<int>(std::lround(std::sqrt(count))));
-  p.tiles_y = std::max(1, (count + p.tiles_x - 1) / p.tiles_x);
+  p.tiles_y = std::max(1, static_cast<int>(std::lround(static_cast<double>(count) / p.tiles_x)));
   return p;
 }
 

@@ -8,15 +8,13 @@
 
 namespace drivelog::synth {
 
-// Reference-map bytes (drivelog-map build) the builder makes per OSM object of a synthetic
-// region, used to size `country` and `<target-bytes>`. Calibrated by measurement
-// (docs/BENCHMARKS.md, "Synthetic maps"); the estimate is linear in the node and way counts.
+// Reference-map bytes (drivelog-map build) per OSM node of a synthetic region, used to size
+// `country` and `<target-bytes>`. Measured (docs/BENCHMARKS.md, "Synthetic maps"): the map grows
+// with the road geometry, and the generator's ways-per-node ratio is nearly constant, so one
+// figure per node is as good as a fit on nodes and ways.
 struct MapSizeModel {
-  double bytes_per_node = 40;
-  double bytes_per_way = 60;
-  [[nodiscard]] double estimate(uint64_t nodes, uint64_t ways) const {
-    return bytes_per_node * static_cast<double>(nodes) + bytes_per_way * static_cast<double>(ways);
-  }
+  double bytes_per_node = 66.5;
+  [[nodiscard]] double estimate(uint64_t nodes) const { return bytes_per_node * static_cast<double>(nodes); }
 };
 
 // Map size the `country` scale aims for: comfortably above 3 GB.

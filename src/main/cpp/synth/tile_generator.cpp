@@ -14,9 +14,9 @@
 namespace drivelog::synth {
 namespace {
 
-// Clear distance a town keeps from a motorway's tile border (corridor 0.9-1.8 km plus its bend
+// Clear distance a town keeps from a motorway's tile border (corridor 0.6-1.3 km plus its bend
 // and ramps).
-constexpr double kMotorwayBandM = 2'300;
+constexpr double kMotorwayBandM = 1'800;
 
 std::string road_ref(SpeedStyle style, const char* highway, uint64_t number) {
   const std::string n = std::to_string(number % 480 + 1);
@@ -101,7 +101,7 @@ class TileGenerator {
   void place_main_town() {
     const auto& p = layout_.params();
     town_.centre = Point{t_ * rng_.between(0.46, 0.54), t_ * rng_.between(0.46, 0.54)};
-    town_.block_m = rng_.between(85, 115);
+    town_.block_m = rng_.between(70, 105);
     town_.angle_rad = rng_.between(-0.25, 0.25);
     town_.style = style_;
     town_.main = true;
@@ -109,7 +109,7 @@ class TileGenerator {
     int lines = p.main_town_lines;
     if (lines == 0) {
       const double r = rng_.unit();
-      lines = static_cast<int>(r < 0.45 ? rng_.integer(10, 20) : r < 0.85 ? rng_.integer(20, 40) : rng_.integer(40, 60));
+      lines = static_cast<int>(r < 0.4 ? rng_.integer(14, 26) : r < 0.85 ? rng_.integer(26, 44) : rng_.integer(44, 60));
     }
     const double west_room = town_.centre.x_m - (layout_.motorway_column(i_) ? kMotorwayBandM : 600);
     const double south_room = town_.centre.y_m - (layout_.motorway_row(j_) ? kMotorwayBandM : 600);
