@@ -271,6 +271,8 @@ void MapView::segments_near_ranges(Coord point, double radius_m, std::vector<std
   }
 }
 
+std::span<const std::byte> MapView::section_bytes(format::SectionId id) const { return impl_->section(id); }
+
 const void* MapView::data() const { return impl_->file.bytes().data(); }
 
 }  // namespace drivelog::map
