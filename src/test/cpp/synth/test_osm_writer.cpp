@@ -121,6 +121,16 @@ TEST_F(SynthOutput, SmallScaleHasRestrictionsOfBothKinds) {
   EXPECT_GT(c["restriction=no_u_turn"], 0);
 }
 
+TEST_F(SynthOutput, FailedWriteLeavesNoPartialFile) {
+  // The target name is taken by a directory, so the final rename fails after all was written.
+  const fs::path blocked = *dir_ / "blocked.osm.pbf";
+  fs::create_directories(blocked / "inside");
+  LayoutParams layout = plan_scale("small", 1).layout;
+  EXPECT_ANY_THROW(write_synthetic_osm(layout, WriteOptions{blocked.string(), 1}));
+  EXPECT_FALSE(fs::exists(*dir_ / "blocked.partial.osm.pbf"));
+  EXPECT_TRUE(fs::exists(blocked / "inside"));
+}
+
 TEST_F(SynthOutput, TargetBytesScaleTheOutputRoughlyLinearly) {
   const fs::path one = write("target-a", plan_scale("4M", 1).layout);
   const fs::path two = write("target-b", plan_scale("8M", 1).layout);
