@@ -192,6 +192,9 @@ WriteStats write_synthetic_osm(const LayoutParams& layout_params, const WriteOpt
   const std::filesystem::path partial = partial_path(target);
   // Written under a temporary name and renamed at the end: a failed or interrupted run never
   // leaves a truncated file under the name asked for.
+  if (target.has_parent_path()) {
+    std::filesystem::create_directories(target.parent_path());  // throws, naming the directory
+  }
   try {
     WriteStats stats = StreamingWriter(layout, partial.string(), options.threads).run();
     std::filesystem::rename(partial, target);

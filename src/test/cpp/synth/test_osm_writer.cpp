@@ -121,6 +121,13 @@ TEST_F(SynthOutput, SmallScaleHasRestrictionsOfBothKinds) {
   EXPECT_GT(c["restriction=no_u_turn"], 0);
 }
 
+TEST_F(SynthOutput, MissingParentDirectoriesAreCreated) {
+  const fs::path nested = *dir_ / "a" / "b" / "region.osm.pbf";
+  LayoutParams layout = plan_scale("300k", 1).layout;
+  write_synthetic_osm(layout, WriteOptions{nested.string(), 1});
+  EXPECT_GT(fs::file_size(nested), 1000u);
+}
+
 TEST_F(SynthOutput, FailedWriteLeavesNoPartialFile) {
   // The target name is taken by a directory, so the final rename fails after all was written.
   const fs::path blocked = *dir_ / "blocked.osm.pbf";
