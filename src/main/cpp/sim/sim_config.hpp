@@ -56,13 +56,15 @@ struct InjectionConfig {
   double min_wrong_way_length_m = 50;  // only one-way edges at least this long are driven backwards
 };
 
-// Thresholds deciding what counts as a violation in the ground truth (the detector's defaults).
+// Thresholds deciding what counts as a violation in the ground truth: the detector's defaults
+// (src/main/cpp/detect/detect_config.hpp), applied to the exact simulated motion.
 struct TruthThresholds {
-  double speeding_tolerance_percent = 10;  // over limit x (1 + pct/100) ...
+  double speeding_tolerance_percent = 5;   // over limit x (1 + pct/100) ...
   double speeding_tolerance_kmh = 5;       // ... and over limit + kmh (the larger of the two)
   double speeding_min_duration_s = 5;
+  double speeding_merge_gap_s = 2;         // dips below the threshold this short do not end an episode
   double stop_threshold_kmh = 5;           // a stop is violated if the speed stays above this ...
-  double stop_zone_m = 10;                 // ... everywhere in this zone before the stop line
+  double stop_zone_m = 30;                 // ... everywhere in this zone before the stop line
   double turn_window_m = 10;               // a turn violation spans this far either side of the node
 };
 

@@ -13,42 +13,51 @@ void add_way(std::vector<int64_t>& ways, int64_t way) {
 EvidenceField number(std::string key, double value) { return EvidenceField{std::move(key), value, {}, false}; }
 EvidenceField text(std::string key, std::string value) { return EvidenceField{std::move(key), 0, std::move(value), true}; }
 
-// Speeding episodes: maximal runs of profile points over the tolerance of the limit in force,
-// kept when they last at least the minimum duration.
+// Speeding episodes: runs of profile points over the tolerance of the limit in force, joined across
+// dips shorter than the merge gap (as the detector does), kept when they last the minimum duration.
 void find_speeding(const map::MapView& map, const Drive& drive, const TruthThresholds& th, Truth& truth) {
   const auto& points = drive.profile.points();
-  size_t i = 0;
-  while (i < points.size()) {
-    auto over = [&](size_t k, double& limit) {
-      limit = limit_kmh(map, drive.route[drive.geometry.step_at(points[k].s_m)]);
-      if (limit <= 0) return false;
-      const double threshold = std::max(limit * (1 + th.speeding_tolerance_percent / 100), limit + th.speeding_tolerance_kmh);
-      return points[k].speed_mps * 3.6 > threshold;
-    };
-    double limit = 0;
-    if (!over(i, limit)) {
+  auto limit_at = [&](size_t k) { return limit_kmh(map, drive.route[drive.geometry.step_at(points[k].s_m)]); };
+  auto over = [&](size_t k) {
+    const double limit = limit_at(k);
+    if (limit <= 0) return false;
+    const double threshold = std::max(limit * (1 + th.speeding_tolerance_percent / 100), limit + th.speeding_tolerance_kmh);
+    return points[k].speed_mps * 3.6 > threshold;
+  };
+  struct Run {
+    size_t first, last;
+  };
+  std::vector<Run> runs;
+  for (size_t i = 0; i < points.size();) {
+    if (!over(i)) {
       ++i;
       continue;
     }
     const size_t first = i;
-    double max_kmh = 0, first_limit = limit;
-    std::vector<int64_t> ways;
-    while (i < points.size() && over(i, limit)) {
-      max_kmh = std::max(max_kmh, points[i].speed_mps * 3.6);
-      add_way(ways, map.edge(drive.route[drive.geometry.step_at(points[i].s_m)].edge).osm_way_id);
-      ++i;
+    while (i < points.size() && over(i)) ++i;
+    if (!runs.empty() && points[first].depart_s - points[runs.back().last].arrive_s <= th.speeding_merge_gap_s) {
+      runs.back().last = i - 1;
+    } else {
+      runs.push_back(Run{first, i - 1});
     }
-    const size_t last = i - 1;
-    const double duration = points[last].arrive_s - points[first].depart_s;
+  }
+  for (const Run& run : runs) {
+    const double duration = points[run.last].arrive_s - points[run.first].depart_s;
     if (duration < th.speeding_min_duration_s) continue;
-    const double distance = points[last].s_m - points[first].s_m;
-    const auto where = drive.geometry.position_at(points[first].s_m);
-    const DirectedEdge d = drive.route[drive.geometry.step_at(points[first].s_m)];
+    double max_kmh = 0;
+    std::vector<int64_t> ways;
+    for (size_t k = run.first; k <= run.last; ++k) {
+      max_kmh = std::max(max_kmh, points[k].speed_mps * 3.6);
+      add_way(ways, map.edge(drive.route[drive.geometry.step_at(points[k].s_m)].edge).osm_way_id);
+    }
+    const double distance = points[run.last].s_m - points[run.first].s_m;
+    const auto where = drive.geometry.position_at(points[run.first].s_m);
+    const DirectedEdge d = drive.route[drive.geometry.step_at(points[run.first].s_m)];
     truth.violations.push_back(TruthViolation{
-        "speeding", points[first].depart_s, points[last].arrive_s, where.lat, where.lon, ways,
+        "speeding", points[run.first].depart_s, points[run.last].arrive_s, where.lat, where.lon, ways,
         std::string(map.edge_name(d.edge)),
         {number("max_speed_kmh", max_kmh), number("mean_speed_kmh", duration > 0 ? distance / duration * 3.6 : max_kmh),
-         number("limit_kmh", first_limit), number("distance_m", distance), number("duration_s", duration)}});
+         number("limit_kmh", limit_at(run.first)), number("distance_m", distance), number("duration_s", duration)}});
   }
 }
 
