@@ -21,7 +21,9 @@ struct StopOnRoute {
   double line_m = 0;  // distance along the route of the stop node
   int64_t osm_node_id = 0;
   map::Coord position{};
-  bool rolling = false;  // injected: the driver does not stop
+  bool rolling = false;  // injected: the driver does not stop ...
+  double rolling_speed_mps = 0;  // ... but passes the line at this speed
+  double wait_s = 0;             // otherwise: how long the car stands at the line
 };
 
 // A stretch where the driver was told to speed (whether it really happened is the truth's call).

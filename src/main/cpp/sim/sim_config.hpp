@@ -51,8 +51,11 @@ struct InjectionConfig {
   double max_speeding_factor = 1.6;
   double min_speeding_excess_kmh = 15; // ... and at least this much over the limit
   double speeding_stretch_m = 450;     // distance driven too fast
+  double min_speeding_room_m = 250;    // only where at least this much road with known limits follows
   double min_rolling_speed_kmh = 12;   // speed when rolling through a stop, in [min, max]
   double max_rolling_speed_kmh = 25;
+  double min_clear_speeding_s = 8;     // a speeding stretch is kept only if this long over the threshold
+  double min_clear_rolling_kmh = 10;   // a rolling stop is kept only if the zone's minimum stays above this
   double min_wrong_way_length_m = 50;  // only one-way edges at least this long are driven backwards
 };
 

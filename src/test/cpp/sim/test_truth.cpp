@@ -127,6 +127,33 @@ TEST_F(TruthTest, SpeedingEpisodesExceedTheTruthThresholdsForLongEnough) {
   EXPECT_GE(found, 10u);
 }
 
+TEST_F(TruthTest, InjectedViolationsAreClearNotBorderline) {
+  SimConfig config;
+  config.rates = ViolationRates{1, 1, 0, 0, 0};
+  size_t stops = 0, speeding = 0;
+  for (uint32_t k = 1; k <= 20; ++k) {
+    const auto trip = simulate_trip(town(), config, k);
+    ASSERT_TRUE(trip);
+    for (const auto& v : trip->truth.violations) {
+      if (v.type == "stop_sign") {
+        EXPECT_GE(evidence(v, "min_speed_kmh"), config.injection.min_clear_rolling_kmh);
+        ++stops;
+      }
+    }
+    for (const auto& stretch : trip->drive.speeding) {
+      // A kept stretch produced an episode in the truth that overlaps it.
+      const double start_s = trip->drive.profile.time_at(stretch.start_m), end_s = trip->drive.profile.time_at(stretch.end_m);
+      const bool recorded = std::any_of(trip->truth.violations.begin(), trip->truth.violations.end(), [&](const TruthViolation& v) {
+        return v.type == "speeding" && v.start_s <= end_s && v.end_s >= start_s && v.end_s - v.start_s >= config.injection.min_clear_speeding_s;
+      });
+      EXPECT_TRUE(recorded) << "trip " << k;
+      ++speeding;
+    }
+  }
+  EXPECT_GT(stops, 10u);
+  EXPECT_GT(speeding, 10u);
+}
+
 TEST_F(TruthTest, RouteEntriesCoverTheTripInOrder) {
   SimConfig config;
   for (uint32_t k = 1; k <= 5; ++k) {
