@@ -21,7 +21,7 @@ mkdir -p "$dir"
 map="$dir/town.dlmap"
 if [ ! -f "$map" ]; then
   "$bin/drivelog-synth" --seed 1 --scale small --out "$dir/town.osm.pbf" > /dev/null
-  "$bin/drivelog-map" build --osm "$dir/town.osm.pbf" --out "$map" > /dev/null
+  "$bin/drivelog-map" build --osm "$dir/town.osm.pbf" --out "$map" > "$dir/map-build.log" 2>&1
 fi
 
 types="speeding stop_sign wrong_way no_entry turn_restriction"
@@ -38,9 +38,11 @@ for hz in ${ACCURACY_HZ:-1 0.2}; do
       --violation-rate 0.5 --out "$run/sim")"
     fixes="$(sed -n 's/.*"fixes": \([0-9]*\).*/\1/p' <<<"$summary")"
     "$bin/drivelog-analyze" --map "$map" --matched --out "$run/results" "$run"/sim/*.csv > /dev/null
-    # Bridge matched-way hand-overs of up to two sampling intervals.
+    # Bridge matched-way hand-overs of up to two sampling intervals; time slack of one interval (>= 2 s).
     bridge="$(awk "BEGIN{print 2 / $hz}")"
-    "$root/bin/drivelog" evaluate --truth "$run/sim" --results "$run/results" --bridge-s "$bridge" > "$run/evaluation.json"
+    slack="$(awk "BEGIN{s = 1 / $hz; print (s > 2 ? s : 2)}")"
+    "$root/bin/drivelog" evaluate --truth "$run/sim" --results "$run/results" --bridge-s "$bridge" --slack-s "$slack" \
+      > "$run/evaluation.json"
     python3 - "$run/evaluation.json" "$hz" "$sigma" "$trips" "$fixes" $types <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
