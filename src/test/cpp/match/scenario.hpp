@@ -114,6 +114,8 @@ class Drive {
   Drive& outlier(double meters);
 
   [[nodiscard]] const std::vector<match::TracePoint>& points() const { return points_; }
+  // For each fix, the letters of the road stretch the car was really on (from, to).
+  [[nodiscard]] const std::vector<std::pair<char, char>>& true_legs() const { return legs_; }
 
  private:
   void move_to(double lat, double lon, double speed_mps);
@@ -121,7 +123,7 @@ class Drive {
 
   const Scenario* scenario_;
   double step_s_;
-  double time_s_ = 1795161600.0;  // 2026-11-21T08:00:00Z
+  double time_s_ = 1795161600.0;  // 2026-11-20T08:00:00Z
   double next_sample_s_ = 1795161600.0;
   double lat_ = 0, lon_ = 0;
   double heading_ = 0;
@@ -130,6 +132,8 @@ class Drive {
   bool speed_ = true, heading_reported_ = false;
   std::mt19937 random_;
   std::vector<match::TracePoint> points_;
+  std::vector<std::pair<char, char>> legs_;
+  std::pair<char, char> leg_{0, 0};
 };
 
 // The OSM way ids along a matched path, consecutive repeats collapsed.
