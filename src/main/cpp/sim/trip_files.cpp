@@ -31,7 +31,27 @@ std::string format(const char* pattern, double value) {
   return buffer;
 }
 
-std::string json_string(const std::string& text) {
+// Whole numbers (ids) print without a fraction; others with up to 3 decimals.
+std::string json_number(double value) {
+  if (!std::isfinite(value)) return "null";
+  if (std::fabs(value) < 9e15 && value == std::floor(value)) return format("%.0f", value);
+  return format("%.3f", value);
+}
+
+std::string epoch_seconds(int64_t start_ms, double offset_s) {
+  const int64_t ms = start_ms + std::llround(offset_s * 1000);
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%" PRId64 ".%03" PRId64, floor_div(ms, 1000), ms - floor_div(ms, 1000) * 1000);
+  return buffer;
+}
+
+void check(const std::ofstream& out, const std::filesystem::path& path) {
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+}  // namespace
+
+std::string json_quoted(const std::string& text) {
   std::string out = "\"";
   for (const char c : text) {
     switch (c) {
@@ -52,26 +72,6 @@ std::string json_string(const std::string& text) {
   }
   return out + "\"";
 }
-
-// Whole numbers (ids) print without a fraction; others with up to 3 decimals.
-std::string json_number(double value) {
-  if (!std::isfinite(value)) return "null";
-  if (std::fabs(value) < 9e15 && value == std::floor(value)) return format("%.0f", value);
-  return format("%.3f", value);
-}
-
-std::string epoch_seconds(int64_t start_ms, double offset_s) {
-  const int64_t ms = start_ms + std::llround(offset_s * 1000);
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%" PRId64 ".%03" PRId64, floor_div(ms, 1000), ms - floor_div(ms, 1000) * 1000);
-  return buffer;
-}
-
-void check(const std::ofstream& out, const std::filesystem::path& path) {
-  if (!out) throw std::runtime_error("cannot write " + path.string());
-}
-
-}  // namespace
 
 std::string iso8601_utc(int64_t epoch_ms) {
   const int64_t days = floor_div(epoch_ms, 86400000);
@@ -106,13 +106,13 @@ void write_log_csv(const std::filesystem::path& path, int64_t start_ms, const st
 void write_truth_json(const std::filesystem::path& path, const TruthHeader& header, const Truth& truth) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   check(out, path);
-  out << "{\n  \"schema\": \"drivelog.truth/1\",\n  \"trip_id\": " << json_string(header.trip_id) << ",\n";
+  out << "{\n  \"schema\": \"drivelog.truth/1\",\n  \"trip_id\": " << json_quoted(header.trip_id) << ",\n";
   out << "  \"simulation\": {\"seed\": " << header.seed << ", \"hz\": " << json_number(header.hz)
       << ", \"noise_m\": " << json_number(header.noise_m) << "},\n";
   out << "  \"route\": [";
   for (size_t i = 0; i < truth.route.size(); ++i) {
     const auto& r = truth.route[i];
-    out << (i ? ",\n    " : "\n    ") << "{\"osm_way_id\": " << r.osm_way_id << ", \"road_name\": " << json_string(r.road_name)
+    out << (i ? ",\n    " : "\n    ") << "{\"osm_way_id\": " << r.osm_way_id << ", \"road_name\": " << json_quoted(r.road_name)
         << ", \"forward\": " << (r.forward ? "true" : "false") << ", \"length_m\": " << format("%.1f", r.length_m)
         << ", \"start_time\": " << epoch_seconds(header.start_ms, r.start_s)
         << ", \"end_time\": " << epoch_seconds(header.start_ms, r.end_s) << "}";
@@ -121,16 +121,16 @@ void write_truth_json(const std::filesystem::path& path, const TruthHeader& head
   out << "  \"violations\": [";
   for (size_t i = 0; i < truth.violations.size(); ++i) {
     const auto& v = truth.violations[i];
-    out << (i ? ",\n    " : "\n    ") << "{\"type\": " << json_string(v.type)
+    out << (i ? ",\n    " : "\n    ") << "{\"type\": " << json_quoted(v.type)
         << ", \"start_time\": " << epoch_seconds(header.start_ms, v.start_s)
         << ", \"end_time\": " << epoch_seconds(header.start_ms, v.end_s) << ", \"lat\": " << format("%.7f", v.lat)
         << ", \"lon\": " << format("%.7f", v.lon) << ", \"osm_way_ids\": [";
     for (size_t w = 0; w < v.osm_way_ids.size(); ++w) out << (w ? ", " : "") << v.osm_way_ids[w];
-    out << "], \"road_name\": " << json_string(v.road_name) << ", \"confidence\": 1.0, \"evidence\": {";
+    out << "], \"road_name\": " << json_quoted(v.road_name) << ", \"confidence\": 1.0, \"evidence\": {";
     for (size_t e = 0; e < v.evidence.size(); ++e) {
       const auto& field = v.evidence[e];
-      out << (e ? ", " : "") << json_string(field.key) << ": "
-          << (field.is_text ? json_string(field.text) : json_number(field.number));
+      out << (e ? ", " : "") << json_quoted(field.key) << ": "
+          << (field.is_text ? json_quoted(field.text) : json_number(field.number));
     }
     out << "}}";
   }

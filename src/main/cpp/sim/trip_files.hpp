@@ -12,6 +12,9 @@
 
 namespace drivelog::sim {
 
+// `text` as a JSON string literal, quotes included (UTF-8 passes through; control characters escaped).
+std::string json_quoted(const std::string& text);
+
 // ISO-8601 UTC with milliseconds, e.g. 2026-11-21T08:00:00.000Z.
 std::string iso8601_utc(int64_t epoch_ms);
 

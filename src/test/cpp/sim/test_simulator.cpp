@@ -130,6 +130,13 @@ TEST(TripFiles, FormatsIso8601InUtcWithMilliseconds) {
   EXPECT_EQ(iso8601_utc(-1), "1969-12-31T23:59:59.999Z");
 }
 
+TEST(TripFiles, QuotesNamesWithSpecialCharactersAsValidJson) {
+  const std::string name = "Rue \"Haute\" \\ 1\n\x01 Stra\xc3\x9f" "e";
+  const std::string quoted = json_quoted(name);
+  EXPECT_EQ(quoted, "\"Rue \\\"Haute\\\" \\\\ 1\\n\\u0001 Stra\xc3\x9f" "e\"");
+  EXPECT_TRUE(test::is_valid_json(quoted));
+}
+
 TEST(TripFiles, JsonCheckRejectsBrokenJson) {
   EXPECT_TRUE(test::is_valid_json(R"({"a": [1, 2.5, -3e2, "x\"y", true, null, {}]})"));
   EXPECT_FALSE(test::is_valid_json(R"({"a": [1, 2,]})"));

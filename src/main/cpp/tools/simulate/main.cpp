@@ -14,6 +14,7 @@
 #include "map/map_view.hpp"
 #include "sim/sim_config.hpp"
 #include "sim/simulator.hpp"
+#include "sim/trip_files.hpp"
 
 namespace {
 
@@ -161,7 +162,7 @@ int main(int argc, char** argv) {
       std::cout << sep << '"' << type << "\": " << count;
       sep = ", ";
     }
-    std::cout << "}, \"out\": \"" << options.out_dir.string() << "\"}\n";
+    std::cout << "}, \"out\": " << drivelog::sim::json_quoted(options.out_dir.string()) << "}\n";
     return 0;
   } catch (const drivelog::map::MapError& e) {
     std::cerr << "drivelog-simulate: " << e.what() << '\n';

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drivelog.analysis.NativeLocation;
+import dev.drivelog.cli.DrivelogCommand;
+import dev.drivelog.cli.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +44,10 @@ class AccuracyIT {
         Path results = dir.resolve("results");
         run("drivelog-synth", List.of("--seed", "1", "--scale", "small", "--out", pbf.toString()));
         run("drivelog-map", List.of("build", "--osm", pbf.toString(), "--out", map.toString()));
-        run("drivelog-simulate", List.of("--map", map.toString(), "--trips", Integer.toString(TRIPS), "--seed", "3",
-                "--hz", "1", "--noise-m", "5", "--violation-rate", "0.5", "--out", sim.toString()));
+        // Through the Java command, which runs drivelog-simulate with the same options.
+        assertEquals(ExitCodes.OK, DrivelogCommand.execute("simulate", "--map", map.toString(), "--trips",
+                Integer.toString(TRIPS), "--seed", "3", "--hz", "1", "--noise-m", "5", "--violation-rate", "0.5",
+                "--out", sim.toString()));
         List<String> analyze = new ArrayList<>(List.of("--map", map.toString(), "--matched", "--out", results.toString()));
         try (Stream<Path> files = Files.list(sim)) {
             files.filter(p -> p.toString().endsWith(".csv")).sorted().forEach(p -> analyze.add(p.toString()));
