@@ -36,6 +36,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Gaps between matched ways up to this long are shared by their neighbours (default: ${DEFAULT-VALUE}).")
     double bridgeSeconds;
 
+    @Option(names = "--details", description = "Also list every unpaired violation (missed or false alarm) by trip and time.")
+    boolean details;
+
     @Override
     public Integer call() throws Exception {
         for (Path dir : new Path[] {truth, results}) {
@@ -51,7 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         EvaluationReport report = new Evaluator(new TripFileReader(mapper), settings).evaluate(truth, results);
-        spec.commandLine().getOut().println(mapper.writeValueAsString(report.toJson(mapper)));
+        spec.commandLine().getOut().println(mapper.writeValueAsString(report.toJson(mapper, details)));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

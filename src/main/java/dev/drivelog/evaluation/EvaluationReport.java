@@ -1,7 +1,9 @@
 package dev.drivelog.evaluation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -11,9 +13,10 @@ import java.util.TreeMap;
  * their totals, and the share of the true route length matched to the right way.
  */
 public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType, double truthRouteMeters,
-                               double correctRouteMeters, EvaluationSettings settings) {
+                               double correctRouteMeters, EvaluationSettings settings, List<Mismatch> mismatches) {
     public EvaluationReport {
         perType = new TreeMap<>(perType);
+        mismatches = List.copyOf(mismatches);
     }
 
     public TypeCounts totals() {
@@ -29,7 +32,8 @@ public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType,
         return truthRouteMeters <= 0 ? 1.0 : correctRouteMeters / truthRouteMeters;
     }
 
-    public ObjectNode toJson(ObjectMapper mapper) {
+    /** The report as JSON; with {@code details}, also every unpaired violation (by trip, kind, type, time). */
+    public ObjectNode toJson(ObjectMapper mapper, boolean details) {
         ObjectNode root = mapper.createObjectNode();
         root.put("trips", trips);
         ObjectNode types = root.putObject("per_type");
@@ -44,6 +48,17 @@ public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType,
         ObjectNode used = root.putObject("settings");
         used.put("slack_s", settings.slackSeconds());
         used.put("bridge_s", settings.bridgeSeconds());
+        if (details) {
+            ArrayNode list = root.putArray("mismatches");
+            for (Mismatch m : mismatches) {
+                ObjectNode node = list.addObject();
+                node.put("trip_id", m.tripId());
+                node.put("kind", m.kind() == Mismatch.Kind.MISSED ? "missed" : "false_alarm");
+                node.put("type", m.type());
+                node.put("start_time", m.startTime());
+                node.put("end_time", m.endTime());
+            }
+        }
         return root;
     }
 

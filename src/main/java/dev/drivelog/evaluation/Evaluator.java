@@ -39,6 +39,7 @@ public final class Evaluator {
         TYPES.forEach(type -> perType.put(type, TypeCounts.ZERO));
         double truthMeters = 0;
         double correctMeters = 0;
+        List<Mismatch> mismatches = new ArrayList<>();
         for (Path truthFile : truthFiles) {
             String name = truthFile.getFileName().toString();
             String trip = name.substring(0, name.length() - TRUTH_SUFFIX.length());
@@ -48,16 +49,17 @@ public final class Evaluator {
             }
             TruthTrip truth = reader.readTruth(truthFile);
             ResultTrip result = reader.readResult(resultFile);
-            countTrip(truth, result, perType);
+            countTrip(trip, truth, result, perType, mismatches);
             for (WayInterval way : truth.route()) {
                 truthMeters += way.lengthMeters();
             }
             correctMeters += RouteCoverage.correctMeters(truth.route(), result.matched(), settings.bridgeSeconds());
         }
-        return new EvaluationReport(truthFiles.size(), perType, truthMeters, correctMeters, settings);
+        return new EvaluationReport(truthFiles.size(), perType, truthMeters, correctMeters, settings, mismatches);
     }
 
-    private void countTrip(TruthTrip truth, ResultTrip result, SortedMap<String, TypeCounts> perType) {
+    private void countTrip(String trip, TruthTrip truth, ResultTrip result, SortedMap<String, TypeCounts> perType,
+                           List<Mismatch> mismatches) {
         Map<String, List<TimedViolation>> truthByType = byType(truth.violations());
         Map<String, List<TimedViolation>> foundByType = byType(result.violations());
         TreeMap<String, Boolean> types = new TreeMap<>();
@@ -66,7 +68,22 @@ public final class Evaluator {
         for (String type : types.keySet()) {
             List<TimedViolation> truths = truthByType.getOrDefault(type, List.of());
             List<TimedViolation> found = foundByType.getOrDefault(type, List.of());
-            int matched = ViolationMatching.count(truths, found, settings.slackSeconds());
+            int[] truthOfFound = ViolationMatching.pair(truths, found, settings.slackSeconds());
+            boolean[] truthPaired = new boolean[truths.size()];
+            int matched = 0;
+            for (int j = 0; j < found.size(); j++) {
+                if (truthOfFound[j] >= 0) {
+                    truthPaired[truthOfFound[j]] = true;
+                    matched++;
+                } else {
+                    mismatches.add(new Mismatch(trip, Mismatch.Kind.FALSE_ALARM, type, found.get(j).startTime(), found.get(j).endTime()));
+                }
+            }
+            for (int i = 0; i < truths.size(); i++) {
+                if (!truthPaired[i]) {
+                    mismatches.add(new Mismatch(trip, Mismatch.Kind.MISSED, type, truths.get(i).startTime(), truths.get(i).endTime()));
+                }
+            }
             perType.merge(type, new TypeCounts(truths.size(), found.size(), matched), TypeCounts::plus);
         }
     }

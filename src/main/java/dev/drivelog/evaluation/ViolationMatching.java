@@ -15,6 +15,15 @@ final class ViolationMatching {
     private ViolationMatching() {}
 
     static int count(List<TimedViolation> truths, List<TimedViolation> found, double slackSeconds) {
+        int pairs = 0;
+        for (int truth : pair(truths, found, slackSeconds)) {
+            pairs += truth >= 0 ? 1 : 0;
+        }
+        return pairs;
+    }
+
+    /** For each found violation, the index of the truth it is paired with, or -1 (a false alarm). */
+    static int[] pair(List<TimedViolation> truths, List<TimedViolation> found, double slackSeconds) {
         List<List<Integer>> candidates = new ArrayList<>();
         for (TimedViolation truth : truths) {
             List<Integer> options = new ArrayList<>();
@@ -29,13 +38,10 @@ final class ViolationMatching {
         }
         int[] truthOfFound = new int[found.size()];
         Arrays.fill(truthOfFound, -1);
-        int pairs = 0;
         for (int i = 0; i < truths.size(); i++) {
-            if (augment(i, candidates, truthOfFound, new boolean[found.size()])) {
-                pairs++;
-            }
+            augment(i, candidates, truthOfFound, new boolean[found.size()]);
         }
-        return pairs;
+        return truthOfFound;
     }
 
     private static boolean augment(int truth, List<List<Integer>> candidates, int[] truthOfFound, boolean[] visited) {

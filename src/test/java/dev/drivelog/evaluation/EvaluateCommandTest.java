@@ -18,6 +18,12 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void execute_withDetails_succeeds() {
+        assertEquals(ExitCodes.OK, DrivelogCommand.execute("evaluate", "--truth", dir("mixed", "truth"),
+                "--results", dir("mixed", "results"), "--details"));
+    }
+
+    @Test
     void execute_missingDirectory_isUsageError() {
         assertEquals(ExitCodes.USAGE, DrivelogCommand.execute("evaluate", "--truth", dir("mixed", "no-such-dir"),
                 "--results", dir("mixed", "results")));

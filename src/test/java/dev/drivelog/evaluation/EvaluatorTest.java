@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
@@ -83,14 +84,37 @@ class EvaluatorTest {
 
     @Test
     void toJson_mixedFixture_hasPerTypeTotalsAndRoute() {
-        JsonNode json = evaluate("mixed").toJson(mapper);
+        JsonNode json = evaluate("mixed").toJson(mapper, false);
 
+        assertTrue(json.at("/mismatches").isMissingNode());
         assertEquals(3, json.at("/per_type/speeding/found").asInt());
         assertEquals(0.6667, json.at("/per_type/speeding/precision").asDouble(), EPS);
         assertEquals(1.0, json.at("/per_type/speeding/recall").asDouble(), EPS);
         assertEquals(2, json.at("/per_type/speeding/matched").asInt());
         assertEquals(5, json.at("/totals/truth").asInt());
         assertEquals(0.5, json.at("/route/correct_fraction").asDouble(), EPS);
+    }
+
+    @Test
+    void evaluate_mixedFixture_listsEveryUnpairedViolation() {
+        EvaluationReport report = evaluate("mixed");
+        double t0 = 1795161600;
+
+        // trip-a: the wrong way was missed, the no-entry is a false alarm; trip-b: one speeding find too
+        // many (both overlap the truth by 4 s; the one nearer its centre is paired), and the
+        // turn-restriction find and truth do not overlap.
+        assertEquals(List.of(
+                new Mismatch("trip-a", Mismatch.Kind.FALSE_ALARM, "no_entry", t0 + 400, t0 + 410),
+                new Mismatch("trip-a", Mismatch.Kind.MISSED, "wrong_way", t0 + 300, t0 + 320),
+                new Mismatch("trip-b", Mismatch.Kind.FALSE_ALARM, "speeding", t0 + 10, t0 + 14),
+                new Mismatch("trip-b", Mismatch.Kind.FALSE_ALARM, "turn_restriction", t0 + 60, t0 + 62),
+                new Mismatch("trip-b", Mismatch.Kind.MISSED, "turn_restriction", t0 + 50, t0 + 52)),
+                report.mismatches());
+        JsonNode json = report.toJson(mapper, true);
+        assertEquals(5, json.at("/mismatches").size());
+        assertEquals("false_alarm", json.at("/mismatches/0/kind").asText());
+        assertEquals("missed", json.at("/mismatches/1/kind").asText());
+        assertEquals("trip-a", json.at("/mismatches/1/trip_id").asText());
     }
 
     @Test
