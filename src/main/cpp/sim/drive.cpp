@@ -29,11 +29,18 @@ std::vector<SpeedingStretch> choose_speeding(const map::MapView& map, const SimC
                                              Rng& rng) {
   const InjectionConfig& injection = config.injection;
   const double usable_end = geometry.length_m() - 100;
+  // Where the run of known limits that contains each step ends (one backward pass).
+  std::vector<double> run_end_m(route.size() + 1, 0.0);
+  for (size_t step = route.size(); step-- > 0;) {
+    const bool known = limit_kmh(map, route[step]) > 0;
+    const bool next_known = step + 1 < route.size() && limit_kmh(map, route[step + 1]) > 0;
+    run_end_m[step] = !known ? geometry.step_start_m(step) : next_known ? run_end_m[step + 1] : geometry.step_end_m(step);
+  }
   std::vector<size_t> eligible;
   for (size_t step = 0; step < route.size(); ++step) {
-    double end = geometry.step_start_m(step);
-    for (size_t next = step; next < route.size() && limit_kmh(map, route[next]) > 0; ++next) end = geometry.step_end_m(next);
-    if (std::min(end, usable_end) - geometry.step_start_m(step) >= injection.min_speeding_room_m) eligible.push_back(step);
+    if (std::min(run_end_m[step], usable_end) - geometry.step_start_m(step) >= injection.min_speeding_room_m) {
+      eligible.push_back(step);
+    }
   }
   if (eligible.empty()) return {};
   const size_t first = eligible[rng.below(eligible.size())];
