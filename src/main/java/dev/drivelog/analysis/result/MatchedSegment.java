@@ -1,0 +1,28 @@
+package dev.drivelog.analysis.result;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/**
+ * A stretch of the matched path on one OSM way.
+ *
+ * @param forward     true when driven in the way's digitised direction
+ * @param coordinates the path as {@code [lon, lat]} pairs (GeoJSON order), WGS 84 degrees
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MatchedSegment(
+        long osmWayId,
+        String roadName,
+        double startTime,
+        double endTime,
+        boolean forward,
+        List<double[]> coordinates) {
+
+    public MatchedSegment {
+        roadName = roadName == null ? "" : roadName;
+        coordinates = coordinates == null ? List.of() : List.copyOf(coordinates);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.drivelog.analysis.result;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A trip's totals. Times are seconds since the Unix epoch (UTC); distances metres.
+ *
+ * @param matchedFraction share of used points matched to a road, in [0, 1]
+ * @param segments        matched stretches (a gap or an unmatched run starts a new one)
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TripSummary(
+        long points,
+        long pointsUsed,
+        long matchedPoints,
+        double matchedFraction,
+        int segments,
+        double distanceM,
+        double durationS,
+        double startTime,
+        double endTime,
+        TripQuality quality) {}
