@@ -49,6 +49,16 @@ public final class AnalyzerPool implements Analyzer {
         }
     }
 
+    /** Creates one analyzer now and keeps it idle: surfaces a bad map or config before the first trip. */
+    public void warmUp() throws AnalysisException {
+        permits.acquireUninterruptibly();
+        try {
+            giveBack(borrow());
+        } finally {
+            permits.release();
+        }
+    }
+
     /** Analyzers created so far (for tests and statistics). */
     public synchronized int created() {
         return all.size();

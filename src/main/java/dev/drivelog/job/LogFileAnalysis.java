@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * The {@link InputAnalysis} of drivelog: reads an input into trips ({@link TripReader}), analyses up
+ * The {@link InputAnalysis} of drivelog: reads an input into trips ({@link TripSource}), analyses up
  * to {@code threads} trips at once ({@link Analyzer}, shared and thread safe, e.g. an analyzer
  * pool), and writes the result files ({@link ResultFiles}) in the order the trips were read.
  *
@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * {@link InputRejectedException}. The analyzer is not closed here: it belongs to the caller.
  */
 public final class LogFileAnalysis implements InputAnalysis {
-    private final TripReader reader;
+    private final TripSource reader;
     private final Analyzer analyzer;
     private final int threads;
     private final boolean matched;
@@ -42,7 +42,7 @@ public final class LogFileAnalysis implements InputAnalysis {
      * @param matched  write the matched path into the GeoJSON (the analyzer must be configured to return it)
      * @param onTrip   told of each trip's outcome in output order, on the calling thread (e.g. a CLI table)
      */
-    public LogFileAnalysis(TripReader reader, Analyzer analyzer, int threads, boolean matched, Consumer<TripOutcome> onTrip) {
+    public LogFileAnalysis(TripSource reader, Analyzer analyzer, int threads, boolean matched, Consumer<TripOutcome> onTrip) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -60,7 +60,7 @@ public final class LogFileAnalysis implements InputAnalysis {
         Deque<CompletableFuture<TripOutcome>> window = new ArrayDeque<>();
         int windowTrips = 2 * threads;
         ExecutorService workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("analysis-", 0).factory());
-        TripReader.ReadResult read;
+        TripSource.ReadResult read;
         try {
             read = reader.read(name, input, trip -> {
                 window.addLast(CompletableFuture.supplyAsync(() -> analyze(trip), workers));
@@ -84,8 +84,9 @@ public final class LogFileAnalysis implements InputAnalysis {
 
     private TripOutcome analyze(Trip trip) {
         try {
-            TripResult result = parser.parse(analyzer.analyze(trip));
-            return TripOutcome.analysed(trip.vehicleId(), trip.tripId(), trip.count(), result);
+            String json = analyzer.analyze(trip);
+            TripResult result = parser.parse(json);
+            return TripOutcome.analysed(trip.vehicleId(), trip.tripId(), trip.count(), result, json);
         } catch (AnalysisException | IllegalArgumentException e) {
             String message = e.getMessage();
             String redundant = "trip " + trip.tripId() + ": ";

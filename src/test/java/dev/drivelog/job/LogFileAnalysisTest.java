@@ -76,7 +76,7 @@ class LogFileAnalysisTest {
         public void close() {}
     }
 
-    private static TripReader readerOf(int trips, List<String> readProblems) {
+    private static TripSource readerOf(int trips, List<String> readProblems) {
         return (name, input, consumer) -> {
             long points = 0;
             for (int i = 0; i < trips; i++) {
@@ -84,7 +84,7 @@ class LogFileAnalysisTest {
                 points += trip.count();
                 consumer.accept(trip);
             }
-            return new TripReader.ReadResult(points + 1, readProblems);
+            return new TripSource.ReadResult(points + 1, readProblems);
         };
     }
 
@@ -135,13 +135,13 @@ class LogFileAnalysisTest {
         AtomicInteger handedOver = new AtomicInteger();
         AtomicInteger written = new AtomicInteger();
         AtomicInteger mostInFlight = new AtomicInteger();
-        TripReader reader = (name, input, consumer) -> {
+        TripSource reader = (name, input, consumer) -> {
             for (int i = 0; i < 30; i++) {
                 handedOver.incrementAndGet();
                 mostInFlight.accumulateAndGet(handedOver.get() - written.get(), Math::max);
                 consumer.accept(trip(i + 6)); // past the failing indexes
             }
-            return new TripReader.ReadResult(0, List.of());
+            return new TripSource.ReadResult(0, List.of());
         };
         LogFileAnalysis analysis = new LogFileAnalysis(reader, new FixtureAnalyzer(), threads, false,
                 outcome -> written.incrementAndGet());

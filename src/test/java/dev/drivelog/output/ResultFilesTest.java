@@ -30,10 +30,10 @@ class ResultFilesTest {
     private List<String> writeThreeTrips(boolean matched) throws IOException {
         ResultFiles files = new ResultFiles(sink, "fleet.csv", matched);
         TripResult first = fixture("speeding-and-stop.json");
-        files.write(TripOutcome.analysed("vehicle-7", first.tripId(), 3600, first));
+        files.write(TripOutcome.analysed("vehicle-7", first.tripId(), 3600, first, "{}"));
         files.write(TripOutcome.failed("vehicle-9", "vehicle-9/2026-11-20T09:00:00Z", 12, "native analyzer crashed"));
         TripResult third = fixture("across-midnight.json");
-        files.write(TripOutcome.analysed("van-2", third.tripId(), 1200, third));
+        files.write(TripOutcome.analysed("van-2", third.tripId(), 1200, third, "{}"));
         return files.finish(List.of("fleet.csv line 17: unreadable time 'yesterday'"));
     }
 
@@ -41,7 +41,7 @@ class ResultFilesTest {
     void finish_beforeFinish_noFileIsComplete() throws IOException {
         ResultFiles files = new ResultFiles(sink, "fleet.csv", false);
         TripResult first = fixture("speeding-and-stop.json");
-        files.write(TripOutcome.analysed("vehicle-7", first.tripId(), 3600, first));
+        files.write(TripOutcome.analysed("vehicle-7", first.tripId(), 3600, first, "{}"));
 
         assertEquals(Map.of(), sink.closedFiles);
     }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -60,13 +59,13 @@ public final class ProcessAnalyzer implements Analyzer {
         this.child = start();
     }
 
-    /** The command line of a serving child: the engine config as {@code --set key=value} arguments. */
-    public static List<String> serveCommand(Path tool, Path map, Map<String, String> engineConfig) {
+    /** The command line of a serving child: each {@code key=value} engine setting as a {@code --set}. */
+    public static List<String> serveCommand(Path tool, Path map, List<String> engineLines) {
         List<String> command = new ArrayList<>(List.of(tool.toString(), "--serve", "--map", map.toString()));
-        engineConfig.forEach((key, value) -> {
+        for (String line : engineLines) {
             command.add("--set");
-            command.add(key + "=" + value);
-        });
+            command.add(line);
+        }
         return command;
     }
 

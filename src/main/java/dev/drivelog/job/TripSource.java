@@ -11,7 +11,7 @@ import java.util.List;
  * readers of {@code dev.drivelog.logs}.
  */
 @FunctionalInterface
-public interface TripReader {
+public interface TripSource {
     /** Receives the trips of an input, in the order the reader completes them. */
     @FunctionalInterface
     interface Trips {
