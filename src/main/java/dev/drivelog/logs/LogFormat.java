@@ -1,0 +1,37 @@
+package dev.drivelog.logs;
+
+import java.util.Locale;
+
+/** The drive-log formats drivelog reads. */
+public enum LogFormat {
+    CSV, JSONL, NMEA, GPX;
+
+    /** The lower-case name used in reports and on the command line. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The format a file name suggests, ignoring compression suffixes ({@code fleet.csv.gz} is CSV),
+     * or null when the name says nothing.
+     */
+    public static LogFormat fromFileName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String compression : new String[] {".gz", ".gzip", ".zst"}) {
+            if (lower.endsWith(compression)) {
+                lower = lower.substring(0, lower.length() - compression.length());
+            }
+        }
+        int dot = lower.lastIndexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        return switch (lower.substring(dot + 1)) {
+            case "csv", "tsv", "txt" -> CSV;
+            case "jsonl", "ndjson", "json" -> JSONL;
+            case "nmea", "nma", "log" -> NMEA;
+            case "gpx" -> GPX;
+            default -> null;
+        };
+    }
+}
