@@ -281,7 +281,8 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
       }
     }
     if (r.oneway()) ++oneway_edges;
-    if (r.speed_source == SpeedSource::explicit_tag || r.speed_source == SpeedSource::implicit_zone) ++speed_limited_edges;
+    const bool tagged = r.speed_source == SpeedSource::explicit_tag || r.speed_source == SpeedSource::implicit_zone;
+    if (tagged && (r.maxspeed_forward != kSpeedUnknown || r.maxspeed_backward != kSpeedUnknown)) ++speed_limited_edges;
     shape_points += e.ref_count;
   }
   if (shape_points >= kNone) throw MapError("too many shape points for one map file: " + std::to_string(shape_points));
@@ -314,6 +315,7 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
         case StopDirection::forward: applies = approach_forward; break;
         case StopDirection::backward: applies = !approach_forward; break;
         case StopDirection::all: applies = best == worst || road_importance(r.road_class) > best; break;
+        case StopDirection::all_way: applies = true; break;
       }
       if (applies) stop_signs.push_back(StopSign{a.edge(), g, stops[i].osm_node_id});
     }

@@ -31,6 +31,7 @@ enum class StopDirection : uint8_t {
   forward,   // traffic moving in the direction of the way(s) through the node
   backward,  // traffic moving against it
   all,       // no direction given: the builder applies its documented rule (MAP_FORMAT.md)
+  all_way,   // an all-way stop (`stop=all`): every approach
 };
 
 struct StopInput {

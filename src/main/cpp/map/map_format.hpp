@@ -73,7 +73,7 @@ struct FileHeader {
   uint64_t restriction_count = 0;
   uint64_t grid_segment_count = 0;
   uint64_t oneway_edges = 0;
-  uint64_t speed_limited_edges = 0;  // limit from a tag (explicit or implicit zone), not a country default
+  uint64_t speed_limited_edges = 0;  // a known limit from a tag (explicit or implicit zone), not a country default
   BoundingBox bbox{};
   GridGeometry grid{};
   std::array<char, kSourceBytes> source{};  // NUL-padded UTF-8

@@ -172,10 +172,18 @@ void MapView::close() { impl_->file.close(); }
 const std::string& MapView::path() const { return impl_->file.path(); }
 
 void MapView::verify() const {
+  const auto bytes = impl_->file.bytes();
+  uint64_t covered = sizeof(format::FileHeader);
   for (uint32_t i = 0; i < format::kSectionCount; ++i) {
     const format::SectionEntry& s = impl_->header.sections[i];
-    const uint32_t crc = crc32_update(0, impl_->file.bytes().subspan(s.offset, s.size));
+    // Padding before each section must be zero, so that every byte of the file is checked.
+    if (s.offset < covered) impl_->damaged("section " + std::to_string(s.id) + " overlaps its predecessor");
+    for (uint64_t p = covered; p < s.offset; ++p) {
+      if (bytes[p] != std::byte{0}) impl_->damaged("non-zero padding before section " + std::to_string(s.id));
+    }
+    const uint32_t crc = crc32_update(0, bytes.subspan(s.offset, s.size));
     if (crc != s.crc32) impl_->damaged("checksum mismatch in section " + std::to_string(s.id));
+    covered = s.offset + s.size;
   }
 }
 
@@ -270,6 +278,8 @@ void MapView::segments_near_ranges(Coord point, double radius_m, std::vector<std
     }
   }
 }
+
+std::span<const std::byte> MapView::section_bytes(format::SectionId id) const { return impl_->section(id); }
 
 const void* MapView::data() const { return impl_->file.bytes().data(); }
 

@@ -14,6 +14,10 @@
 
 namespace drivelog::map {
 
+namespace format {
+enum class SectionId : uint32_t;
+}
+
 // Why a map file was refused; `what()` names the file and says what to do.
 class MapError : public std::runtime_error {
  public:
@@ -85,6 +89,9 @@ class MapView {
   // Diagnostics: appends the memory ranges that segments_near(point, radius_m) reads (grid cell
   // offsets and the cells' segment lists).
   void segments_near_ranges(Coord point, double radius_m, std::vector<std::span<const std::byte>>& out) const;
+
+  // Diagnostics: the raw bytes of one section (map_format.hpp), e.g. to count the pages a lookup reads.
+  [[nodiscard]] std::span<const std::byte> section_bytes(format::SectionId id) const;
 
   // The file this view maps.
   [[nodiscard]] const std::string& path() const;

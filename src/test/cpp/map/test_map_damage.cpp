@@ -127,6 +127,22 @@ TEST_F(DamagedMap, FlippedByteInEverySectionIsFoundByVerify) {
   }
 }
 
+TEST_F(DamagedMap, FlippedPaddingByteIsFoundByVerify) {
+  const format::FileHeader h = header();
+  uint64_t end = sizeof(format::FileHeader);
+  uint64_t padding = 0;
+  for (uint32_t i = 0; i < h.section_count && padding == 0; ++i) {
+    if (h.sections[i].offset > end) padding = end;
+    end = h.sections[i].offset + h.sections[i].size;
+  }
+  ASSERT_NE(padding, 0u) << "the sample map has no padding between sections";
+  std::vector<char> patched = bytes_;
+  patched[padding] = 0x55;
+  write_all(path_, patched);
+  const MapView m = MapView::open(path_);
+  EXPECT_THROW(m.verify(), MapError);
+}
+
 TEST_F(DamagedMap, SectionPastTheEndIsRefusedAtOpen) {
   format::FileHeader h = header();
   h.sections[4].size += 4096;
