@@ -55,7 +55,8 @@ public final class LogFileAnalysis implements InputAnalysis {
 
     @Override
     public InputReport analyze(String name, InputStream input, OutputSink sink) throws IOException, InputRejectedException {
-        ResultFiles files = new ResultFiles(sink, name, matched);
+        // Opened with the first trip (or at the end), so that an input rejected up front opens no file.
+        LazyResultFiles files = new LazyResultFiles(sink, name);
         List<String> tripProblems = new ArrayList<>();
         Deque<CompletableFuture<TripOutcome>> window = new ArrayDeque<>();
         int windowTrips = 2 * threads;
@@ -77,8 +78,9 @@ public final class LogFileAnalysis implements InputAnalysis {
         }
         List<String> problems = new ArrayList<>(read.problems());
         problems.addAll(tripProblems);
-        List<String> outputs = files.finish(problems);
-        return new InputReport(files.trips(), read.pointsRead(), files.violationsByType(), files.failedTrips(),
+        ResultFiles written = files.get();
+        List<String> outputs = written.finish(problems);
+        return new InputReport(written.trips(), read.pointsRead(), written.violationsByType(), written.failedTrips(),
                 outputs, problems);
     }
 
@@ -99,7 +101,8 @@ public final class LogFileAnalysis implements InputAnalysis {
         }
     }
 
-    private void write(CompletableFuture<TripOutcome> pending, ResultFiles files, List<String> problems) throws IOException {
+    private void write(CompletableFuture<TripOutcome> pending, LazyResultFiles files, List<String> problems)
+            throws IOException {
         TripOutcome outcome;
         try {
             outcome = pending.join();
@@ -110,7 +113,26 @@ public final class LogFileAnalysis implements InputAnalysis {
         if (outcome.failed()) {
             problems.add("trip " + outcome.tripId() + " failed: " + outcome.error());
         }
-        files.write(outcome);
+        files.get().write(outcome);
         onTrip.accept(outcome);
+    }
+
+    /** The input's result files, opened on first use. */
+    private final class LazyResultFiles {
+        private final OutputSink sink;
+        private final String name;
+        private ResultFiles files;
+
+        LazyResultFiles(OutputSink sink, String name) {
+            this.sink = sink;
+            this.name = name;
+        }
+
+        ResultFiles get() throws IOException {
+            if (files == null) {
+                files = new ResultFiles(sink, name, matched);
+            }
+            return files;
+        }
     }
 }

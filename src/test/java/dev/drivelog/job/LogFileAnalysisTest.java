@@ -165,6 +165,7 @@ class LogFileAnalysisTest {
 
         assertSame(refusal, e);
         assertEquals(0, analyzer.calls.get());
+        assertTrue(Files.notExists(out.resolve("junk.bin")), "no result file was even opened");
     }
 
     @Test
