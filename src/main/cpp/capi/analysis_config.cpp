@@ -26,6 +26,8 @@ struct Field {
   std::string_view key;
   // Returns an empty string when the value was applied, else what is wrong with it.
   std::function<std::string(std::string_view)> apply;
+  // The current value as text that apply() accepts.
+  std::function<std::string()> show;
 };
 
 Field number(std::string_view key, double& target, double min, double max) {
@@ -40,7 +42,8 @@ Field number(std::string_view key, double& target, double min, double max) {
             }
             target = v;
             return {};
-          }};
+          },
+          [&target] { return shortest(target); }};
 }
 
 template <typename Int>
@@ -52,7 +55,8 @@ Field integer(std::string_view key, Int& target, uint64_t min, uint64_t max) {
             if (v < min || v > max) return "must be between " + std::to_string(min) + " and " + std::to_string(max);
             target = static_cast<Int>(v);
             return {};
-          }};
+          },
+          [&target] { return std::to_string(target); }};
 }
 
 Field boolean(std::string_view key, bool& target) {
@@ -65,7 +69,8 @@ Field boolean(std::string_view key, bool& target) {
               return "must be true or false";
             }
             return {};
-          }};
+          },
+          [&target] { return std::string(target ? "true" : "false"); }};
 }
 
 std::vector<Field> fields(AnalysisConfig& c) {
@@ -76,6 +81,7 @@ std::vector<Field> fields(AnalysisConfig& c) {
       integer("max_points", c.max_points, 1, 1'000'000'000),
       number("matching.search_radius_m", m.search_radius_m, 1, 1000),
       integer("matching.max_candidates", m.max_candidates, 1, 64),
+      number("matching.candidate_margin_sigmas", m.candidate_margin_sigmas, 0.5, 100),
       number("matching.sigma_m", m.sigma_m, 0.1, 500),
       boolean("matching.use_reported_accuracy", m.use_reported_accuracy),
       number("matching.min_sigma_m", m.min_sigma_m, 0.1, 500),
@@ -118,6 +124,13 @@ std::vector<Field> fields(AnalysisConfig& c) {
 }
 
 }  // namespace
+
+std::string describe_analysis_config(const AnalysisConfig& config) {
+  AnalysisConfig copy = config;
+  std::string out;
+  for (const Field& f : fields(copy)) out += std::string(f.key) + "=" + f.show() + "\n";
+  return out;
+}
 
 std::string parse_analysis_config(std::string_view text, AnalysisConfig& out) {
   AnalysisConfig parsed = out;

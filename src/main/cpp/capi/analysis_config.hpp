@@ -31,4 +31,7 @@ struct AnalysisConfig {
 // defaults in `out`. Returns an empty string on success, else a message naming the line and key.
 std::string parse_analysis_config(std::string_view text, AnalysisConfig& out);
 
+// Every key with its value, one `key=value` line each, in a fixed order (parses back to `config`).
+std::string describe_analysis_config(const AnalysisConfig& config);
+
 }  // namespace drivelog::capi

@@ -40,13 +40,17 @@ void JsonWriter::end_array() {
 
 void JsonWriter::key(std::string_view name) {
   separate();
-  string(name);
+  quoted(name);
   out_->push_back(':');
   after_key_ = true;
 }
 
 void JsonWriter::string(std::string_view value) {
   separate();
+  quoted(value);
+}
+
+void JsonWriter::quoted(std::string_view value) {
   out_->push_back('"');
   for (const char ch : value) {
     const auto c = static_cast<unsigned char>(ch);

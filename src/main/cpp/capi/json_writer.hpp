@@ -28,6 +28,7 @@ class JsonWriter {
 
  private:
   void separate();
+  void quoted(std::string_view value);
 
   std::string* out_;
   std::vector<bool> first_;  // per open container: nothing written in it yet

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "map/geo.hpp"
+#include "match/local_metric.hpp"
 
 namespace drivelog::match {
 
@@ -14,7 +15,11 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
   map_->segments_near(map::Coord::from_degrees(lat, lon), radius_m, segments_);
   // Metres east/north of the fix: every segment is within a few hundred metres, where the
   // equirectangular projection is exact to well under a centimetre per metre.
-  const map::geo::LocalProjection proj(lat, lon);
+  map::geo::LocalProjection proj;
+  proj.origin_lat = lat;
+  proj.origin_lon = lon;
+  proj.meters_per_deg_lat = LocalMetric::kMetersPerDegLat;
+  proj.meters_per_deg_lon = metric_.meters_per_deg_lon(lat);
   for (const map::SegmentRef ref : segments_) {
     const auto shape = map_->edge_shape(ref.edge);
     if (ref.segment + 1 >= shape.size()) continue;

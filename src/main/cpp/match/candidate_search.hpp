@@ -6,6 +6,7 @@
 
 #include "map/map_types.hpp"
 #include "map/map_view.hpp"
+#include "match/local_metric.hpp"
 
 namespace drivelog::match {
 
@@ -29,6 +30,7 @@ class CandidateSearch {
  private:
   const map::MapView* map_;
   std::vector<map::SegmentRef> segments_;
+  LocalMetric metric_;
 };
 
 }  // namespace drivelog::match

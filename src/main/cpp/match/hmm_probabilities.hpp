@@ -24,6 +24,16 @@ struct HmmProbabilities {
     return -std::fabs(route_m - great_circle_m) / beta_m - std::log(beta_m);
   }
 
+  // The same two terms without the parts that are equal for every candidate of a fix (every
+  // transition of a step): Viterbi's argmax does not change, and the hot loop needs no log().
+  static double emission_log_relative(double distance_m, double inverse_sigma) {
+    const double z = distance_m * inverse_sigma;
+    return -0.5 * z * z;
+  }
+  static double transition_log_relative(double route_m, double great_circle_m, double inverse_beta) {
+    return -std::fabs(route_m - great_circle_m) * inverse_beta;
+  }
+
   // Smallest angle between two bearings, degrees in [0, 180].
   static double angle_between_deg(double a_deg, double b_deg) {
     double d = std::fabs(std::fmod(a_deg - b_deg, 360.0));

@@ -12,9 +12,6 @@ namespace {
 
 constexpr double kMinusInfinity = -std::numeric_limits<double>::infinity();
 
-double fix_distance_m(const TracePoint& a, const TracePoint& b) {
-  return map::geo::distance_m(a.lat, a.lon, b.lat, b.lon);
-}
 
 }  // namespace
 
@@ -25,6 +22,14 @@ Matcher::Matcher(const map::MapView& map, const MatchConfig& config)
       routes_(map, RouteCosts{config.wrong_way_penalty_m, config.closed_penalty_m}) {
   states_.reserve(kWindowColumns * 8);
   columns_.reserve(kWindowColumns + 1);
+}
+
+double Matcher::fix_distance_m(const TracePoint& a, const TracePoint& b) {
+  // Beyond a few km (a gap) the flat metric drifts; the haversine is exact and rarely needed.
+  if (std::fabs(a.lat - b.lat) > 0.05 || std::fabs(a.lon - b.lon) > 0.05) {
+    return map::geo::distance_m(a.lat, a.lon, b.lat, b.lon);
+  }
+  return metric_.distance_m(a.lat, a.lon, b.lat, b.lon);
 }
 
 double Matcher::backward_cost(double moved_m) const {
@@ -49,7 +54,8 @@ void Matcher::build_states(const TracePoint& p) {
                            p.speed_mps >= config_.heading_min_speed_mps;
   for (const Candidate& c : found_) {
     const map::EdgeRecord& e = map_->edge(c.edge);
-    const double emission = HmmProbabilities::emission_log(c.distance_m, sigma);
+    if (c.distance_m > found_.front().distance_m + config_.candidate_margin_sigmas * sigma) break;  // nearest first
+    const double emission = HmmProbabilities::emission_log_relative(c.distance_m, 1.0 / sigma);
     for (const bool forward : {true, false}) {
       State s;
       s.edge = c.edge;
@@ -77,6 +83,7 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
   const double dt = p.time_s - previous.time_s;
   const double great_circle = fix_distance_m(previous, p);
   const double limit = cost_limit_m(dt, great_circle);
+  const double inverse_beta = 1.0 / config_.beta_m;
 
   // Distinct route sources (exit nodes of the previous states that can leave their edge within
   // the limit) and targets (entry nodes of the new states reachable within it).
@@ -138,7 +145,8 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
         // standing, so it costs its distance beyond the tolerance instead of a turn-around.
         const double moved = static_cast<double>(c.offset_m) - s.offset_m;
         if (moved <= limit) {
-          const double score = s.score + HmmProbabilities::transition_log(std::max(0.0, moved), great_circle, config_.beta_m) -
+          const double score = s.score +
+                               HmmProbabilities::transition_log_relative(std::max(0.0, moved), great_circle, inverse_beta) -
                                backward_cost(moved);
           if (score > best) {
             best = score;
@@ -162,7 +170,7 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
         }
       }
       if (route > limit) continue;
-      const double score = s.score + HmmProbabilities::transition_log(route, great_circle, config_.beta_m);
+      const double score = s.score + HmmProbabilities::transition_log_relative(route, great_circle, inverse_beta);
       if (score > best) {
         best = score;
         back = static_cast<uint16_t>(i);

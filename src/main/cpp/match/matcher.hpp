@@ -7,6 +7,7 @@
 
 #include "map/map_view.hpp"
 #include "match/candidate_search.hpp"
+#include "match/local_metric.hpp"
 #include "match/match_config.hpp"
 #include "match/matched_path.hpp"
 #include "match/route_search.hpp"
@@ -61,6 +62,7 @@ class Matcher {
   void build_states(const TracePoint& p);
   bool connect_column(const TracePoint& p, const TracePoint& previous);
   void push_column(uint32_t point, bool initial);
+  double fix_distance_m(const TracePoint& a, const TracePoint& b);
   [[nodiscard]] double backward_cost(double moved_m) const;
   [[nodiscard]] double cost_limit_m(double dt_s, double great_circle_m) const;
   void decide(std::size_t columns, bool finish);
@@ -73,6 +75,7 @@ class Matcher {
   MatchConfig config_;
   CandidateSearch candidates_;
   RouteSearch routes_;
+  LocalMetric metric_;
 
   // Per-call context (set by match(), cleared on return).
   std::span<const TracePoint> trace_;

@@ -19,7 +19,10 @@ RouteSearch::RouteSearch(const map::MapView& map, RouteCosts costs)
 }
 
 double RouteSearch::entry_penalty(uint32_t edge, bool forward) const {
-  const map::EdgeRecord& e = map_->edge(edge);
+  return penalty_of(map_->edge(edge), forward);
+}
+
+double RouteSearch::penalty_of(const map::EdgeRecord& e, bool forward) const {
   double penalty = 0;
   if (!e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
     penalty += costs_.wrong_way_penalty_m;
@@ -97,7 +100,7 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
     for (const map::AdjacentEdge adj : map_->adjacent(top.node)) {
       const map::EdgeRecord& e = map_->edge(adj.edge());
       const uint32_t next = adj.reversed() ? e.from_node : e.to_node;
-      const auto cost = static_cast<float>(top.cost + edge_cost(adj.edge(), !adj.reversed()));
+      const auto cost = static_cast<float>(top.cost + e.length_m + penalty_of(e, !adj.reversed()));
       if (cost > budget) continue;
       Label* n = find(next);
       if (n == nullptr) {

@@ -57,6 +57,7 @@ class RouteSearch {
   };
   static constexpr uint32_t kNoVia = std::numeric_limits<uint32_t>::max();
 
+  [[nodiscard]] double penalty_of(const map::EdgeRecord& e, bool forward) const;
   Label* find(uint32_t node);
   [[nodiscard]] const Label* find(uint32_t node) const;
   Label& insert(uint32_t node);

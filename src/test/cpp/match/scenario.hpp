@@ -121,7 +121,7 @@ class Drive {
 
   const Scenario* scenario_;
   double step_s_;
-  double time_s_ = 1795161600.0;  // 2026-11-21T08:00:00Z
+  double time_s_ = 1795161600.0;  // 2026-11-20T08:00:00Z
   double next_sample_s_ = 1795161600.0;
   double lat_ = 0, lon_ = 0;
   double heading_ = 0;

@@ -14,5 +14,6 @@ inline constexpr int kExitBadInput = 2;
 int run_build(const std::vector<std::string>& args);
 int run_info(const std::vector<std::string>& args);
 int run_pages(const std::vector<std::string>& args);
+int run_open_time(const std::vector<std::string>& args);
 
 }  // namespace drivelog::tools::map

@@ -10,7 +10,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: drivelog-map build --osm FILE --out MAP [--country CC] [--input-order]\n"
     "       drivelog-map info MAP [--verify]\n"
-    "       drivelog-map pages MAP [MAP...] [--route-km KM] [--seed N] [--radius-m M]\n";
+    "       drivelog-map pages MAP [MAP...] [--route-km KM] [--seed N] [--radius-m M]\n"
+    "       drivelog-map open-time MAP [--repeat N]\n";
 
 }  // namespace
 
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
     if (command == "build") return run_build(args);
     if (command == "info") return run_info(args);
     if (command == "pages") return run_pages(args);
+    if (command == "open-time") return run_open_time(args);
   } catch (const std::exception& e) {
     std::cerr << "drivelog-map " << command << ": " << e.what() << "\n";
     return kExitFailed;
