@@ -82,6 +82,9 @@ final class ViolationsGeoJsonWriter {
         json.writeNumberField("osm_way_id", segment.osmWayId());
         json.writeStringField("road_name", segment.roadName());
         json.writeBooleanField("forward", segment.forward());
+        if (segment.segment() != null) {
+            json.writeNumberField("segment", segment.segment());
+        }
         json.writeFieldName("start_time");
         ResultJson.writeNumber(json, segment.startTime());
         json.writeFieldName("end_time");

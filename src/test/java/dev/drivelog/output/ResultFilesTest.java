@@ -187,4 +187,25 @@ class ResultFilesTest {
         assertEquals(0, JSON.readTree(sink.file("summary.json")).get("trips").size());
         assertEquals(0, JSON.readTree(sink.file("violations.geojson")).get("features").size());
     }
+
+    @Test
+    void summary_engineExtras_arePassedOnAndNullTimesStayNull() throws IOException {
+        ResultFiles files = new ResultFiles(sink, "ghost.csv", false);
+        TripResult ghost = fixture("no-usable-points.json");
+        files.write(TripOutcome.analysed("ghost", ghost.tripId(), 3, ghost, "{}"));
+        files.finish(List.of());
+
+        JsonNode summary = JSON.readTree(sink.file("summary.json")).get("trips").get(0).get("summary");
+        assertTrue(summary.get("start_time").isNull());
+        assertEquals(0, summary.get("stop_signs").get("undecided").asInt());
+        assertEquals(0, summary.get("quality").get("breaks").asInt());
+    }
+
+    @Test
+    void summary_fieldsTheEngineLeftOut_areNotInvented() throws IOException {
+        writeThreeTrips(false);
+
+        JsonNode quality = JSON.readTree(sink.file("summary.json")).get("trips").get(0).get("summary").get("quality");
+        assertFalse(quality.has("breaks"));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.drivelog.analysis.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  * A stretch of the matched path on one OSM way.
  *
  * @param forward     true when driven in the way's digitised direction
+ * @param segment     the matched segment (between breaks) this stretch belongs to; null if not given
  * @param coordinates the path as {@code [lon, lat]} pairs (GeoJSON order), WGS 84 degrees
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -19,6 +21,7 @@ public record MatchedSegment(
         double startTime,
         double endTime,
         boolean forward,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer segment,
         List<double[]> coordinates) {
 
     public MatchedSegment {

@@ -69,4 +69,15 @@ class TripResultParserTest {
 
         assertTrue(e.getMessage().contains("t1"), e.getMessage());
     }
+
+    @Test
+    void parse_tripWithoutUsablePoints_hasNullTimesAndTheEnginesExtraCounters() throws IOException {
+        TripResult result = parser.parse(fixture("no-usable-points.json"));
+
+        assertEquals(null, result.summary().startTime());
+        assertEquals(0L, result.summary().quality().unmatchedPoints());
+        assertEquals(0, result.summary().quality().breaks());
+        assertEquals(new StopSignCounts(0, 0, 0, 0), result.summary().stopSigns());
+        assertEquals(List.of("no_points", "dropped_points"), result.summary().quality().flags());
+    }
 }
