@@ -16,13 +16,13 @@ import java.util.List;
  * Drives are sampled at 1 Hz with exact positions and reported speeds.
  */
 public final class GridDrives {
-    static final double ROW_0 = 52.5000;
-    static final double ROW_1 = 52.5018;
-    static final double ROW_2 = 52.5036;
-    static final double COL_0 = 13.4000;
-    static final double COL_1 = 13.4060;
-    static final double COL_2 = 13.4120;
-    static final double START = 1795161600.0;
+    public static final double ROW_0 = 52.5000;
+    public static final double ROW_1 = 52.5018;
+    public static final double ROW_2 = 52.5036;
+    public static final double COL_0 = 13.4000;
+    public static final double COL_1 = 13.4060;
+    public static final double COL_2 = 13.4120;
+    public static final double START = 1795161600.0;
 
     private static Path map;
 

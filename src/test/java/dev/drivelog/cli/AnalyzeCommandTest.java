@@ -72,4 +72,11 @@ class AnalyzeCommandTest {
                 Files.writeString(dir.resolve("x/a.csv"), "t").toString(),
                 Files.writeString(dir.resolve("y/a.csv"), "t").toString()));
     }
+
+    @Test
+    void analyze_damagedMap_isUsageError() throws IOException {
+        // Refused by the native map loader (FFM) before any input is read.
+        assertEquals(ExitCodes.USAGE, DrivelogCommand.execute("analyze", "--map", file("m.dlmap", "not a map").toString(),
+                file("a.csv", "time,lat,lon\n").toString()));
+    }
 }
