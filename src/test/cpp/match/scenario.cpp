@@ -116,6 +116,7 @@ Drive& Drive::report_heading(bool on) {
 }
 
 Drive& Drive::start_at(char letter) {
+  leg_ = {letter, letter};
   const map::Coord c = scenario_->coord(letter);
   lat_ = c.lat();
   lon_ = c.lon();
@@ -139,6 +140,7 @@ void Drive::emit(double lat, double lon, double speed_mps, double heading_deg) {
   p.heading_deg = heading_reported_ ? static_cast<float>(heading_deg) : std::numeric_limits<float>::quiet_NaN();
   p.accuracy_m = std::numeric_limits<float>::quiet_NaN();
   points_.push_back(p);
+  legs_.push_back(leg_);
 }
 
 void Drive::move_to(double lat, double lon, double speed_mps) {
@@ -162,6 +164,7 @@ void Drive::move_to(double lat, double lon, double speed_mps) {
 Drive& Drive::to(std::string_view letters, double speed_kmh) {
   for (const char c : letters) {
     const map::Coord target = scenario_->coord(c);
+    leg_ = {leg_.second, c};
     move_to(target.lat(), target.lon(), speed_kmh / 3.6);
   }
   return *this;

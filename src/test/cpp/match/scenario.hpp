@@ -114,6 +114,8 @@ class Drive {
   Drive& outlier(double meters);
 
   [[nodiscard]] const std::vector<match::TracePoint>& points() const { return points_; }
+  // For each fix, the letters of the road stretch the car was really on (from, to).
+  [[nodiscard]] const std::vector<std::pair<char, char>>& true_legs() const { return legs_; }
 
  private:
   void move_to(double lat, double lon, double speed_mps);
@@ -130,6 +132,8 @@ class Drive {
   bool speed_ = true, heading_reported_ = false;
   std::mt19937 random_;
   std::vector<match::TracePoint> points_;
+  std::vector<std::pair<char, char>> legs_;
+  std::pair<char, char> leg_{0, 0};
 };
 
 // The OSM way ids along a matched path, consecutive repeats collapsed.
