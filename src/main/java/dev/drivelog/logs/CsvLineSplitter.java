@@ -1,7 +1,6 @@
 package dev.drivelog.logs;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Splits one CSV line at a delimiter, honouring RFC 4180 quotes ({@code "a;b"}, {@code "say ""hi"""}).
@@ -9,9 +8,16 @@ import java.util.List;
  */
 final class CsvLineSplitter {
     private final char delimiter;
+    private String[] fields = new String[16];
+    private int count;
 
     CsvLineSplitter(char delimiter) {
         this.delimiter = delimiter;
+    }
+
+    /** Field {@code index} of the line last split. */
+    String field(int index) {
+        return fields[index];
     }
 
     /** Picks the delimiter of a header line: the most frequent of comma, semicolon and tab outside quotes. */
@@ -42,9 +48,9 @@ final class CsvLineSplitter {
         return ',';
     }
 
-    /** Fills {@code fields} with the line's fields; returns how many there are. */
-    int split(String line, List<String> fields) throws MalformedRecordException {
-        fields.clear();
+    /** Splits the line into fields (read them with {@link #field}); returns how many there are. */
+    int split(String line) throws MalformedRecordException {
+        count = 0;
         int n = line.length();
         int i = 0;
         while (true) {
@@ -67,7 +73,7 @@ final class CsvLineSplitter {
                         value.append(c);
                     }
                 }
-                fields.add(value.toString());
+                add(value.toString());
                 while (i < n && line.charAt(i) == ' ') {
                     i++;
                 }
@@ -79,21 +85,24 @@ final class CsvLineSplitter {
                 if (end < 0) {
                     end = n;
                 }
-                fields.add(line.substring(i, end));
+                add(line.substring(i, end));
                 i = end;
             }
             if (i >= n) {
-                return fields.size();
+                return count;
             }
             i++; // the delimiter
             if (i == n) {
-                fields.add("");
-                return fields.size();
+                add("");
+                return count;
             }
         }
     }
 
-    static List<String> newFieldList() {
-        return new ArrayList<>(16);
+    private void add(String field) {
+        if (count == fields.length) {
+            fields = Arrays.copyOf(fields, count * 2);
+        }
+        fields[count++] = field;
     }
 }

@@ -3,7 +3,6 @@ package dev.drivelog.logs;
 import dev.drivelog.config.LogsConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 /**
  * CSV with a header line naming the columns (see {@link FieldName}); delimiter comma, semicolon
@@ -27,14 +26,13 @@ final class CsvLogParser implements LogParser {
             return;
         }
         CsvLineSplitter splitter = new CsvLineSplitter(CsvLineSplitter.detectDelimiter(header));
-        List<String> fields = CsvLineSplitter.newFieldList();
-        FieldName[] columns = columns(header, splitter, fields, lines.lineNumber());
+        FieldName[] columns = columns(header, splitter, lines.lineNumber());
         int neededFields = lastRequiredColumn(columns) + 1;
         PointRecord record = new PointRecord(config);
         String line;
         while ((line = nextContentLine(lines)) != null) {
             try {
-                int n = splitter.split(line, fields);
+                int n = splitter.split(line);
                 if (n < neededFields) {
                     throw new MalformedRecordException("expected " + columns.length + " fields, got " + n);
                 }
@@ -42,7 +40,7 @@ final class CsvLogParser implements LogParser {
                 for (int i = 0; i < columns.length && i < n; i++) {
                     FieldName column = columns[i];
                     if (column != null) {
-                        record.set(column, fields.get(i), config.speedUnit());
+                        record.set(column, splitter.field(i), config.speedUnit());
                     }
                 }
                 record.emit(sink, lines.lineNumber(), counts);
@@ -62,17 +60,17 @@ final class CsvLogParser implements LogParser {
         return null;
     }
 
-    private FieldName[] columns(String header, CsvLineSplitter splitter, List<String> fields, long line)
-            throws UnreadableLogException {
+    private FieldName[] columns(String header, CsvLineSplitter splitter, long line) throws UnreadableLogException {
+        int n;
         try {
-            splitter.split(header, fields);
+            n = splitter.split(header);
         } catch (MalformedRecordException e) {
             throw new UnreadableLogException(counts.inputName, "line " + line + ": unreadable CSV header: " + e.getMessage());
         }
-        FieldName[] columns = new FieldName[fields.size()];
+        FieldName[] columns = new FieldName[n];
         boolean[] seen = new boolean[FieldName.values().length];
         for (int i = 0; i < columns.length; i++) {
-            FieldName field = FieldName.of(fields.get(i));
+            FieldName field = FieldName.of(splitter.field(i));
             if (field != null && !seen[field.ordinal()]) {
                 seen[field.ordinal()] = true;
                 columns[i] = field;

@@ -12,6 +12,8 @@ import java.util.Map;
 enum FieldName {
     TIME("time", "timestamp", "datetime", "date_time", "ts", "fixtime", "fix_time", "devicetime", "gps_time",
             "time_utc", "utc", "epoch", "unix_time", "recorded_at"),
+    /** A date column beside a time-of-day column ({@code date,time,...}): ISO date, joined to the time. */
+    DATE("date", "gps_date", "utc_date"),
     LAT("lat", "latitude"),
     LON("lon", "lng", "long", "longitude"),
     /** Speed in the unit of logs.speed_unit (knots for Traccar-style records). */

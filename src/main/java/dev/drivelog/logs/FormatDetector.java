@@ -16,19 +16,24 @@ final class FormatDetector {
     private FormatDetector() {
     }
 
-    /** The format, or an exception explaining why the content is not a drive log. */
-    static LogFormat detect(String inputName, byte[] prefix, int length) throws UnreadableLogException {
-        if (length == 0) {
-            return null;
+    /** Refuses content that is not UTF-8 text at all (binary, UTF-16); needed even when the format is given. */
+    static void requireText(String inputName, byte[] prefix, int length) throws UnreadableLogException {
+        if (length >= 2 && ((prefix[0] & 0xFF) == 0xFF && (prefix[1] & 0xFF) == 0xFE
+                || (prefix[0] & 0xFF) == 0xFE && (prefix[1] & 0xFF) == 0xFF)) {
+            throw new UnreadableLogException(inputName, "UTF-16 text; drive logs are read as UTF-8 (save or export"
+                    + " the file as UTF-8)");
         }
-        int start = 0;
-        if (length >= 3 && (prefix[0] & 0xFF) == 0xEF && (prefix[1] & 0xFF) == 0xBB && (prefix[2] & 0xFF) == 0xBF) {
-            start = 3;
-        }
+        int start = bomLength(prefix, length);
         if (looksBinary(prefix, start, length)) {
             throw new UnreadableLogException(inputName, "binary content, not a drive log (CSV, JSON Lines, NMEA 0183"
                     + " or GPX, optionally gzip-compressed)");
         }
+    }
+
+    /** The format, or null for empty or blank content, or an exception explaining why it is not a drive log. */
+    static LogFormat detect(String inputName, byte[] prefix, int length) throws UnreadableLogException {
+        requireText(inputName, prefix, length);
+        int start = bomLength(prefix, length);
         int first = start;
         while (first < length && isBlank(prefix[first])) {
             first++;
@@ -61,6 +66,11 @@ final class FormatDetector {
         }
         throw new UnreadableLogException(inputName, "not a recognised drive-log format (CSV with a header line,"
                 + " JSON Lines, NMEA 0183 or GPX); it starts with: " + abbreviate(firstLine));
+    }
+
+    private static int bomLength(byte[] prefix, int length) {
+        return length >= 3 && (prefix[0] & 0xFF) == 0xEF && (prefix[1] & 0xFF) == 0xBB && (prefix[2] & 0xFF) == 0xBF
+                ? 3 : 0;
     }
 
     private static boolean looksBinary(byte[] prefix, int start, int length) {

@@ -28,8 +28,12 @@ final class GpxLogParser implements LogParser {
         this.record = new PointRecord(config);
     }
 
+    /**
+     * The JDK's own StAX parser, not whichever one the class path offers (Woodstox arrives with some
+     * dependencies), so that behaviour and messages are the same in tests, the CLI and the image.
+     */
     static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
@@ -54,8 +58,8 @@ final class GpxLogParser implements LogParser {
             xml = secureFactory().createXMLStreamReader(new MarkupRunLimitInputStream(in, config.maxLineBytes()));
             readDocument(xml, sink);
         } catch (XMLStreamException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
+            if (e.getCause() instanceof IOException io && !(io instanceof java.io.CharConversionException)) {
+                throw io; // from the stream (limits, truncation, network); bad bytes in the text are an XML error
             }
             long line = e.getLocation() != null ? e.getLocation().getLineNumber() : 0;
             if (counts.pointsRead + counts.malformedLines == pointsBefore) {
@@ -149,15 +153,14 @@ final class GpxLogParser implements LogParser {
         return value;
     }
 
+    /** The parser's own words: the JDK prefixes "ParseError at [row,col]:[r,c]" (the line is reported separately). */
     private static String firstLine(String message) {
         if (message == null) {
             return "";
         }
-        int newline = message.indexOf('\n');
-        String first = newline < 0 ? message : message.substring(0, newline);
-        // The JDK prefixes "ParseError at [row,col]:[r,c]"; the line is reported separately.
-        int marker = first.indexOf("Message: ");
-        return marker >= 0 ? first.substring(marker + 9) : message.contains("Message: ")
-                ? message.substring(message.indexOf("Message: ") + 9).strip() : first;
+        int marker = message.indexOf("Message: ");
+        String text = marker >= 0 ? message.substring(marker + "Message: ".length()) : message;
+        int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).strip();
     }
 }

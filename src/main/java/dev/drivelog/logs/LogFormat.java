@@ -11,6 +11,16 @@ public enum LogFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The format with this id ({@code csv}, {@code jsonl}, {@code nmea}, {@code gpx}), e.g. from a --format option. */
+    public static LogFormat fromId(String id) {
+        for (LogFormat format : values()) {
+            if (format.id().equals(id.strip().toLowerCase(Locale.ROOT))) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("unknown log format '" + id + "': use csv, jsonl, nmea or gpx");
+    }
+
     /**
      * The format a file name suggests, ignoring compression suffixes ({@code fleet.csv.gz} is CSV),
      * or null when the name says nothing.

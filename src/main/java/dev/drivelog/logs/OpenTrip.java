@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The growing columns of one vehicle's trip that has not ended yet. Points are kept in time order:
- * a late point is sorted in if it is newer than the point {@code reorderWindow} places from the end,
- * otherwise refused. The optional columns are allocated only once a point reports them.
+ * a late point is sorted in if it is newer than the point {@code reorderWindow} places from the end
+ * and not older than the last point by more than {@code maxLateSeconds}, otherwise refused. The optional columns are allocated only once a point reports them.
  */
 final class OpenTrip {
     enum Added { APPENDED, REORDERED, DUPLICATE, TOO_LATE }
@@ -29,9 +29,16 @@ final class OpenTrip {
         return time[count - 1];
     }
 
-    Added add(double t, double la, double lo, float sp, float hd, float acc, int reorderWindow) {
+    /**
+     * @param reorderWindow   how many points back a late point may be sorted in
+     * @param maxLateSeconds  how much older than the last point a late point may be
+     */
+    Added add(double t, double la, double lo, float sp, float hd, float acc, int reorderWindow, double maxLateSeconds) {
         int at = count;
         if (count > 0 && t <= time[count - 1]) {
+            if (time[count - 1] - t > maxLateSeconds) {
+                return Added.TOO_LATE;
+            }
             int oldest = Math.max(0, count - reorderWindow);
             // Searching back from the end: late points are usually only a little late.
             while (at > oldest && time[at - 1] > t) {

@@ -12,6 +12,9 @@ final class PointRecord {
     private final TimestampParser timestamps;
 
     String vehicleId;
+    /** Time as text, parsed at {@link #emit} so that a date column may come before or after it. */
+    String timeText;
+    String dateText;
     double time;
     double lat;
     double lon;
@@ -29,6 +32,8 @@ final class PointRecord {
 
     void reset() {
         vehicleId = "";
+        timeText = null;
+        dateText = null;
         time = Double.NaN;
         lat = Double.NaN;
         lon = Double.NaN;
@@ -42,7 +47,8 @@ final class PointRecord {
     /** Sets the field's value from text; empty optional values stay unset. */
     void set(FieldName field, String text, SpeedUnit plainSpeedUnit) throws MalformedRecordException {
         switch (field) {
-            case TIME -> time = timestamps.parse(text);
+            case TIME -> timeText = text;
+            case DATE -> dateText = text;
             case LAT -> lat = number(text, "latitude");
             case LON -> lon = number(text, "longitude");
             case VEHICLE -> vehicleId = text.strip();
@@ -67,11 +73,18 @@ final class PointRecord {
             case HDOP -> hdop = value;
             case VEHICLE -> vehicleId = numberText(value);
             case VALID -> valid = value != 0;
+            case DATE -> throw new MalformedRecordException("a date must be text, got " + value);
         }
     }
 
     /** Checks the record and hands it on; a record without time or position is malformed. */
     void emit(PointSink sink, long line, ReadCounts counts) throws MalformedRecordException {
+        if (timeText != null && !timeText.isBlank()) {
+            String t = timeText.strip();
+            boolean timeOfDayOnly = t.length() >= 5 && t.charAt(2) == ':';
+            time = timeOfDayOnly && dateText != null && !dateText.isBlank()
+                    ? timestamps.parse(dateText.strip() + "T" + t) : timestamps.parse(t);
+        }
         if (Double.isNaN(time)) {
             throw new MalformedRecordException("no time");
         }
@@ -89,7 +102,7 @@ final class PointRecord {
 
     private static double number(String text, String what) throws MalformedRecordException {
         try {
-            return Double.parseDouble(text.strip());
+            return DecimalParser.parse(text.strip());
         } catch (NumberFormatException e) {
             throw new MalformedRecordException("bad " + what + " '" + text + "'");
         }
@@ -101,7 +114,7 @@ final class PointRecord {
             return Double.NaN;
         }
         try {
-            return Double.parseDouble(s);
+            return DecimalParser.parse(s);
         } catch (NumberFormatException e) {
             throw new MalformedRecordException("bad " + field.name().toLowerCase(java.util.Locale.ROOT)
                     .replace('_', ' ') + " '" + text + "'");

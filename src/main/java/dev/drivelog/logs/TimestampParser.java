@@ -51,7 +51,7 @@ final class TimestampParser {
 
     private static double fromEpochNumber(String s) throws MalformedRecordException {
         try {
-            return fromEpochNumber(Double.parseDouble(s));
+            return fromEpochNumber(DecimalParser.parse(s));
         } catch (NumberFormatException e) {
             throw new MalformedRecordException("bad epoch time '" + s + "'");
         }

@@ -6,6 +6,8 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -26,6 +28,13 @@ public final class TripReader {
 
     public TripReader(LogsConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Reads a file; its name (without directories) names it in messages. */
+    public ReadReport read(Path file, LogFormat format, TripConsumer consumer) throws IOException, UnreadableLogException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file.getFileName().toString(), in, format, consumer);
+        }
     }
 
     /**
@@ -69,10 +78,11 @@ public final class TripReader {
             decoded = new CountingInputStream(content, config.maxDecompressedBytes(), "logs.max_decompressed_bytes",
                     kind == Compression.GZIP ? stored : null, config.maxDecompressionRatio(), RATIO_FLOOR_BYTES);
             BufferedInputStream text = new BufferedInputStream(decoded, BUFFER_BYTES);
-            LogFormat detected = detect(inputName, text);
             if (chosen == null) {
-                chosen = detected;
-                noteExtensionMismatch(inputName, detected, counts);
+                chosen = detect(inputName, text, true);
+                noteExtensionMismatch(inputName, chosen, counts);
+            } else {
+                detect(inputName, text, false);
             }
             if (chosen == null) {
                 counts.problem(0, "empty input, no trips");
@@ -104,11 +114,17 @@ public final class TripReader {
         return counts.toReport(chosen.id(), compression, stored.count(), decoded.count());
     }
 
-    private static LogFormat detect(String inputName, BufferedInputStream text) throws IOException, UnreadableLogException {
+    /** Looks at the first bytes without consuming them; with {@code tellFormat} false only refuses non-text. */
+    private static LogFormat detect(String inputName, BufferedInputStream text, boolean tellFormat)
+            throws IOException, UnreadableLogException {
         text.mark(FormatDetector.PREFIX_BYTES);
         byte[] prefix = new byte[FormatDetector.PREFIX_BYTES];
         int length = text.readNBytes(prefix, 0, prefix.length);
         text.reset();
+        if (!tellFormat) {
+            FormatDetector.requireText(inputName, prefix, length);
+            return null;
+        }
         return FormatDetector.detect(inputName, prefix, length);
     }
 

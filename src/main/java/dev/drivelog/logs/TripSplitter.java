@@ -54,7 +54,8 @@ final class TripSplitter implements PointSink {
             trip = new OpenTrip(vehicleId);
             open.put(vehicleId, trip);
         }
-        switch (trip.add(timeSeconds, lat, lon, speedMps, headingDeg, accuracyMeters, config.reorderWindowPoints())) {
+        switch (trip.add(timeSeconds, lat, lon, speedMps, headingDeg, accuracyMeters, config.reorderWindowPoints(),
+                config.tripGapSeconds())) {
             case APPENDED -> bufferedPoints++;
             case REORDERED -> {
                 bufferedPoints++;
@@ -64,8 +65,8 @@ final class TripSplitter implements PointSink {
             case TOO_LATE -> {
                 counts.outOfOrderDropped++;
                 counts.problem(line, "point" + vehicleLabel(vehicleId) + " at " + isoTime(timeSeconds)
-                        + " is more than logs.reorder_window_points (" + config.reorderWindowPoints()
-                        + ") points late, dropped");
+                        + " is too late to sort in (more than logs.reorder_window_points, "
+                        + config.reorderWindowPoints() + ", or logs.trip_gap_seconds behind), dropped");
             }
         }
         while (open.size() > config.maxOpenTrips() || bufferedPoints > config.maxBufferedPoints()) {

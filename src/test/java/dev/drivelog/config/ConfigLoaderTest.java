@@ -34,6 +34,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shippedConfigFile_showsEveryLogsKey() throws Exception {
+        Path shipped = Path.of(System.getProperty("drivelog.repo.dir", "."), "config", "drivelog.yaml");
+        Map<?, ?> root = new org.yaml.snakeyaml.Yaml().load(Files.readString(shipped));
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        ((Map<?, ?>) root.get("logs")).keySet().forEach(key -> documented.add(key.toString()));
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        for (var component : LogsConfig.class.getRecordComponents()) {
+            fields.add(component.getName().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT));
+        }
+        assertEquals(fields, documented);
+    }
+
+    @Test
     void fromYaml_validValues_areRead() {
         DrivelogConfig config = load("""
                 logs:

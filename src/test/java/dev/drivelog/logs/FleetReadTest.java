@@ -76,12 +76,12 @@ class FleetReadTest {
 
     @Test
     void read_smallTripGap_splitsMore() throws Exception {
-        // With a 5 s gap, every 10 s step ends a trip: single points, dropped as too short. Only C's late
-        // point (08:00:15 after 08:00:25) joins the open trip before it, giving one trip of two points.
+        // With a 5 s gap, every 10 s step ends a trip: single points, dropped as too short. C's late point
+        // (08:00:15 after 08:00:25) is more than the gap behind: dropped, not sorted in.
         Reads read = Reads.fixture("fleet/interleaved.csv", Reads.config("trip_gap_seconds: 5"));
-        assertEquals(List.of("C/2026-11-21T08:00:15Z"), read.trips().stream().map(Trip::tripId).toList());
-        assertEquals(2, read.trips().getFirst().count());
-        assertEquals(22, read.report().pointsInShortTrips());
+        assertEquals(List.of(), read.trips());
+        assertEquals(1, read.report().outOfOrderDropped());
+        assertEquals(23, read.report().shortTrips(), read.report().summary());
     }
 
     @Test
