@@ -35,7 +35,7 @@ void for_each_segment_cell(const RoadGraph& graph, const format::GridGeometry& g
 SegmentGrid build_segment_grid(const RoadGraph& graph) {
   SegmentGrid grid;
   grid.geometry = choose_grid(graph.bbox, graph.shape_points);
-  const uint64_t cell_count = static_cast<uint64_t>(grid.geometry.rows) * grid.geometry.cols;
+  const uint64_t cell_count = cell_slots(grid.geometry);
   if (cell_count >= kNone) throw MapError("spatial grid too large for one map file");
   // Two passes (count, then fill) so that the references need no per-cell vectors.
   grid.cell_offsets.assign(cell_count + 1, 0);

@@ -11,7 +11,7 @@ namespace drivelog::map::build {
 
 struct SegmentGrid {
   format::GridGeometry geometry;
-  std::vector<uint32_t> cell_offsets;  // rows * cols + 1
+  std::vector<uint32_t> cell_offsets;  // cell_slots(geometry) + 1, in tile order (spatial_grid.hpp)
   std::vector<SegmentRef> segments;    // grouped by cell, in edge and segment order within a cell
 };
 

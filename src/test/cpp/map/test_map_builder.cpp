@@ -63,7 +63,7 @@ TEST_P(SampleMap, BuildStatsCountWhatWasKeptAndDropped) {
 TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
   const MapView m = MapView::open(path_);
   const MapInfo& i = m.info();
-  EXPECT_EQ(i.format_version, 1u);
+  EXPECT_EQ(i.format_version, 2u);
   EXPECT_EQ(i.nodes, 7u);
   EXPECT_EQ(i.edges, 6u);
   EXPECT_EQ(i.oneway_edges, 2u);         // the two pieces of the side road
@@ -77,7 +77,7 @@ TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
   EXPECT_EQ(i.hilbert_ordered, !GetParam());
   EXPECT_EQ(i.shape_points, 13u);
   const std::string json = map_info_json(m);
-  EXPECT_NE(json.find("\"format_version\":1"), std::string::npos);
+  EXPECT_NE(json.find("\"format_version\":2"), std::string::npos);
   EXPECT_NE(json.find("\"stop_signs\":3"), std::string::npos);
   EXPECT_NE(json.find("\"source\":\"sample network\""), std::string::npos);
   EXPECT_NE(json.find("\"min_lat\":51.9990000"), std::string::npos);
