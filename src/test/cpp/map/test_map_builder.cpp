@@ -252,6 +252,49 @@ TEST(MapBuilder, DefaultSpeedsFillClassesWithoutALimit) {
   std::filesystem::remove(path);
 }
 
+TEST(MapBuilder, ClosedWayBecomesALoopEdgeListedTwiceAtItsNode) {
+  //   11 ---- 12
+  //    \      /     way 60: 10 -> 11 -> 12 -> 10, a roundabout on its own
+  //      10
+  const std::string path = test::temp_map_path("loop");
+  MapBuilder builder;
+  builder.add_node(10, Coord::from_degrees(50.0000, 8.0000));
+  builder.add_node(11, Coord::from_degrees(50.0010, 7.9990));
+  builder.add_node(12, Coord::from_degrees(50.0010, 8.0010));
+  builder.add_way(WayInput{60, {10, 11, 12, 10}, "Ring", RoadClass::primary,
+                           edge_flags::kForwardAllowed | edge_flags::kRoundabout, 300, 300, SpeedSource::explicit_tag});
+  builder.write(path);
+  {
+    const MapView m = MapView::open(path);
+    ASSERT_EQ(m.node_count(), 1u);  // 11 and 12 are shape points only
+    ASSERT_EQ(m.edge_count(), 1u);
+    EXPECT_EQ(m.edge(0).from_node, 0u);
+    EXPECT_EQ(m.edge(0).to_node, 0u);
+    EXPECT_EQ(m.edge_shape(0).size(), 4u);
+    const auto adj = m.adjacent(0);
+    ASSERT_EQ(adj.size(), 2u);
+    EXPECT_NE(adj[0].reversed(), adj[1].reversed());
+    EXPECT_NO_THROW(m.verify());
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(MapView, OutOfRangeIdsThrowInsteadOfReadingOutsideTheMap) {
+  const std::string path = test::temp_map_path("range");
+  MapBuilder builder;
+  test::add_sample_network(builder);
+  builder.write(path);
+  {
+    const MapView m = MapView::open(path);
+    EXPECT_THROW((void)m.edge(m.edge_count()), std::out_of_range);
+    EXPECT_THROW((void)m.edge_shape(m.edge_count()), std::out_of_range);
+    EXPECT_THROW((void)m.adjacent(m.node_count()), std::out_of_range);
+    EXPECT_THROW((void)m.node_coord(m.node_count()), std::out_of_range);
+    EXPECT_TRUE(m.stop_signs_on(m.edge_count() + 5).empty());
+  }
+  std::filesystem::remove(path);
+}
+
 TEST(MapBuilder, EmptyInputWritesAValidEmptyMap) {
   const std::string path = test::temp_map_path("empty");
   MapBuilder builder;
