@@ -86,7 +86,7 @@ void MapView::Impl::check_header() {
       header.grid_segment_count >= UINT32_MAX) {
     damaged("counts out of range");
   }
-  const uint64_t cells = static_cast<uint64_t>(header.grid.rows) * header.grid.cols;
+  const uint64_t cells = cell_slots(header.grid);
   if (header.grid.rows == 0 || header.grid.cols == 0 || header.grid.cell_lat_e7 <= 0 || header.grid.cell_lon_e7 <= 0 ||
       cells >= UINT32_MAX) {
     damaged("grid geometry");
@@ -252,15 +252,12 @@ void MapView::segments_near(Coord point, double radius_m, std::vector<SegmentRef
   bool empty = false;
   const CellRange range = cells_near(grid, point, radius_m, empty);
   if (empty) return;
-  for (uint32_t row = range.row_min; row <= range.row_max; ++row) {
-    const uint64_t first = cell_index(grid, row, range.col_min);
-    const uint64_t last = cell_index(grid, row, range.col_max) + 1;
+  for_each_cell_run(grid, range, [&](uint64_t first, uint64_t last) {
     const uint32_t begin = impl_->grid_cells[first], end = impl_->grid_cells[last];
-    if (begin > end || end > impl_->grid_segments.size()) impl_->damaged("grid index of row " + std::to_string(row));
-    // Cells of one row are contiguous in the CSR, so one row is one slice.
+    if (begin > end || end > impl_->grid_segments.size()) impl_->damaged("grid index at cell slot " + std::to_string(first));
     const auto slice = impl_->grid_segments.subspan(begin, end - begin);
     out.insert(out.end(), slice.begin(), slice.end());
-  }
+  });
 }
 
 void MapView::segments_near_ranges(Coord point, double radius_m, std::vector<std::span<const std::byte>>& out) const {
@@ -268,15 +265,13 @@ void MapView::segments_near_ranges(Coord point, double radius_m, std::vector<std
   bool empty = false;
   const CellRange range = cells_near(grid, point, radius_m, empty);
   if (empty) return;
-  for (uint32_t row = range.row_min; row <= range.row_max; ++row) {
-    const uint64_t first = cell_index(grid, row, range.col_min);
-    const uint64_t last = cell_index(grid, row, range.col_max) + 1;
+  for_each_cell_run(grid, range, [&](uint64_t first, uint64_t last) {
     out.push_back(std::as_bytes(impl_->grid_cells.subspan(first, last - first + 1)));
     const uint32_t begin = impl_->grid_cells[first], end = impl_->grid_cells[last];
     if (begin <= end && end <= impl_->grid_segments.size()) {
       out.push_back(std::as_bytes(impl_->grid_segments.subspan(begin, end - begin)));
     }
-  }
+  });
 }
 
 std::span<const std::byte> MapView::section_bytes(format::SectionId id) const { return impl_->section(id); }

@@ -82,6 +82,17 @@ TEST(ImportOneway, EveryValueEndToEnd) {
   EXPECT_EQ(m.map().info().oneway_edges, 5u);  // 201 202 204 205 209
 }
 
+TEST(ImportFormats, GzipAndBzip2ReadLikeThePlainFile) {
+  const Imported plain("oneway.osm");
+  for (const char* compressed : {"oneway.osm.gz", "oneway.osm.bz2"}) {
+    const Imported m(compressed);
+    ASSERT_EQ(m.map().edge_count(), plain.map().edge_count()) << compressed;
+    for (int64_t way = 201; way <= 211; ++way) {
+      EXPECT_EQ(m.way(way).flags, plain.way(way).flags) << compressed << " way " << way;
+    }
+  }
+}
+
 TEST(ImportAccess, FlagsAndWhichWaysAreRoads) {
   const Imported m("access.osm");
   EXPECT_TRUE(m.way(301).has(flags::kClosed));
