@@ -167,7 +167,7 @@ class ResultFilesTest {
         for (String line : lines) {
             JsonNode row = JSON.readTree(line);
             assertTrue(row.isObject());
-            row.fields().forEachRemaining(field -> assertFalse(field.getValue().isObject(),
+            row.properties().forEach(field -> assertFalse(field.getValue().isObject(),
                     "flat columns: " + field.getKey() + " is nested"));
         }
         JsonNode stop = JSON.readTree(lines[1]);
