@@ -8,6 +8,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,6 +72,11 @@ public final class ProcessAnalyzer implements Analyzer {
 
     @Override
     public String analyze(Trip trip) throws AnalysisException {
+        // Checked before a request starts: the framing cannot carry it, and the child need not die for it.
+        if (trip.tripId().getBytes(StandardCharsets.UTF_8).length > ServeFrames.MAX_TRIP_ID_BYTES) {
+            throw new AnalysisException("trip id longer than " + ServeFrames.MAX_TRIP_ID_BYTES + " bytes: "
+                    + trip.tripId().substring(0, 80) + "...", true);
+        }
         if (child == null) {
             child = start();
         }
@@ -114,7 +120,11 @@ public final class ProcessAnalyzer implements Analyzer {
             }
             throw new ChildDiedException(e.getMessage() + ", " + died);
         }
-        disarm(timer);
+        if (disarm(timer)) {
+            // The timer fired just after the answer came: the answer stands, the killed child goes.
+            child = null;
+            current.stop();
+        }
         return switch (response.status()) {
             case 0 -> response.payload();
             case 1 -> throw new AnalysisException("trip " + trip.tripId() + ": " + response.payload(), true);

@@ -154,4 +154,15 @@ class ProcessAnalyzerTest {
 
         assertFalse(child.isAlive());
     }
+
+    @Test
+    void analyze_tripIdTooLongForTheFraming_failsPermanentlyAndTheChildGoesOn() throws Exception {
+        try (ProcessAnalyzer analyzer = new ProcessAnalyzer(fakeEngine(), GENEROUS)) {
+            AnalysisException e = assertThrows(AnalysisException.class, () -> analyzer.analyze(trip("x".repeat(5000), 2)));
+
+            assertTrue(e.permanent());
+            assertEquals("fine", JSON.readTree(analyzer.analyze(trip("fine", 2))).get("trip_id").asText());
+            assertEquals(1, analyzer.childrenStarted());
+        }
+    }
 }
