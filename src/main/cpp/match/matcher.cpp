@@ -90,6 +90,9 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
   // the previous states that could leave their edge and still reach the cheapest target; each
   // search gets the budget its best state leaves (one search per distinct node, not per state).
   targets_.clear();
+  target_cost_.clear();
+  target_lat_.clear();
+  target_lon_.clear();
   state_target_.assign(pending_.size(), -1);
   double cheapest_target = RouteSearch::kUnreachable;
   for (std::size_t j = 0; j < pending_.size(); ++j) {
@@ -101,8 +104,14 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
     if (it == targets_.end()) {
       state_target_[j] = static_cast<int32_t>(targets_.size());
       targets_.push_back(s.entry_node);
+      target_cost_.push_back(cost);
+      const map::Coord at = map_->node_coord(s.entry_node);
+      target_lat_.push_back(at.lat());
+      target_lon_.push_back(at.lon());
     } else {
-      state_target_[j] = static_cast<int32_t>(it - targets_.begin());
+      const auto t = static_cast<std::size_t>(it - targets_.begin());
+      state_target_[j] = static_cast<int32_t>(t);
+      target_cost_[t] = std::min(target_cost_[t], cost);
     }
   }
   sources_.clear();
@@ -125,50 +134,79 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
     }
   }
   source_target_m_.assign(sources_.size() * targets_.size(), RouteSearch::kUnreachable);
-  if (!targets_.empty()) {
-    for (std::size_t k = 0; k < sources_.size(); ++k) {
-      routes_.run(sources_[k], source_budget_[k], targets_,
-                  std::span<double>(source_target_m_).subspan(k * targets_.size(), targets_.size()));
+  // Road distance is never shorter than the straight line: a search is run only towards targets
+  // that this lower bound leaves within reach, and not at all if there are none.
+  for (std::size_t k = 0; k < sources_.size(); ++k) {
+    const map::Coord from = map_->node_coord(sources_[k]);
+    const double slack = static_cast<double>(source_budget_[k]) + cheapest_target;
+    reachable_targets_.clear();
+    reachable_index_.clear();
+    double cheapest = RouteSearch::kUnreachable;
+    for (std::size_t t = 0; t < targets_.size(); ++t) {
+      const double straight = targets_[t] == sources_[k] ? 0.0
+                                                          : metric_.distance_m(from.lat(), from.lon(), target_lat_[t],
+                                                                               target_lon_[t]);
+      if (0.99 * straight + target_cost_[t] > slack) continue;  // 1 % for the flat metric
+      reachable_targets_.push_back(targets_[t]);
+      reachable_index_.push_back(t);
+      cheapest = std::min(cheapest, target_cost_[t]);
+    }
+    if (reachable_targets_.empty()) continue;
+    reachable_costs_.resize(reachable_targets_.size());
+    routes_.run(sources_[k], slack - cheapest, reachable_targets_, reachable_costs_);
+    for (std::size_t r = 0; r < reachable_index_.size(); ++r) {
+      source_target_m_[k * targets_.size() + reachable_index_[r]] = reachable_costs_[r];
     }
   }
 
+  // The Viterbi step proper: for every new state the best predecessor. Hot: locals instead of
+  // member lookups, so the compiler can keep everything in registers.
+  const State* previous_states = states_.data() + prev.first;
+  const uint32_t previous_count = prev.count;
+  const int32_t* source_of = state_source_.data();
+  const double* matrix = source_target_m_.data();
+  const std::size_t target_count = targets_.size();
+  const double uturn_penalty = config_.uturn_penalty_m;
   bool any = false;
   double best_overall = kMinusInfinity;
   for (std::size_t j = 0; j < pending_.size(); ++j) {
     State& c = pending_[j];
+    const int32_t target = state_target_[j];
+    const double c_offset = c.offset_m;
+    const double c_entry_tail = c_offset + c.entry_penalty_m;       // from its entry node, with penalty
+    const double c_position_reversed = static_cast<double>(c.length_m) - c_offset;
     double best = kMinusInfinity;
     uint16_t back = 0;
-    for (uint32_t i = 0; i < prev.count; ++i) {
-      const State& s = states_[prev.first + i];
+    for (uint32_t i = 0; i < previous_count; ++i) {
+      const State& s = previous_states[i];
       if (s.score == kMinusInfinity) continue;
       double route = RouteSearch::kUnreachable;
-      if (s.edge == c.edge && s.forward == c.forward) {
-        // Staying on the road: a fix behind the previous one is GPS noise, most of all while
-        // standing, so it costs its distance beyond the tolerance instead of a turn-around.
-        const double moved = static_cast<double>(c.offset_m) - s.offset_m;
-        if (moved <= limit) {
-          const double score = s.score +
-                               HmmProbabilities::transition_log_relative(std::max(0.0, moved), great_circle, inverse_beta) -
-                               backward_cost(moved);
-          if (score > best) {
-            best = score;
-            back = static_cast<uint16_t>(i);
-          }
-        }
-        continue;
-      }
       if (s.edge == c.edge) {
+        if (s.forward == c.forward) {
+          // Staying on the road: a fix behind the previous one is GPS noise, most of all while
+          // standing, so it costs its distance beyond the tolerance instead of a turn-around.
+          const double moved = c_offset - s.offset_m;
+          if (moved <= limit) {
+            const double score = s.score +
+                                 HmmProbabilities::transition_log_relative(std::max(0.0, moved), great_circle,
+                                                                           inverse_beta) -
+                                 backward_cost(moved);
+            if (score > best) {
+              best = score;
+              back = static_cast<uint16_t>(i);
+            }
+          }
+          continue;
+        }
         // The other direction: turning round mid-road, driving on to the turning point and back.
-        const double turn = std::max<double>(s.offset_m, c.length_m - c.offset_m);
-        route = (turn - s.offset_m) + (turn - (c.length_m - c.offset_m)) + config_.uturn_penalty_m +
-                c.wrong_way_penalty_m;
+        const double turn = std::max<double>(s.offset_m, c_position_reversed);
+        route = (turn - s.offset_m) + (turn - c_position_reversed) + uturn_penalty + c.wrong_way_penalty_m;
       }
-      if (state_source_[i] >= 0 && state_target_[j] >= 0) {
-        const double between =
-            source_target_m_[static_cast<std::size_t>(state_source_[i]) * targets_.size() +
-                             static_cast<std::size_t>(state_target_[j])];
+      const int32_t source = source_of[i];
+      if (source >= 0 && target >= 0) {
+        const double between = matrix[static_cast<std::size_t>(source) * target_count + static_cast<std::size_t>(target)];
         if (between != RouteSearch::kUnreachable) {
-          route = std::min(route, (s.length_m - s.offset_m) + between + c.offset_m + c.entry_penalty_m);
+          route = std::min(route, (static_cast<double>(s.length_m) - s.offset_m) + between + c_entry_tail);
         }
       }
       if (route > limit) continue;
