@@ -4,7 +4,8 @@
 # versus an input-order build of the same data.
 #
 #   bench/map_bench.sh                 shared extract + synthetic city (about 1 minute)
-#   MAP_BENCH_COUNTRY=1 bench/map_bench.sh   also a >= 3 GB synthetic country (many minutes, ~8 GB disk)
+#   MAP_BENCH_COUNTRY=1 bench/map_bench.sh   also a >= 3 GB synthetic country (many minutes, ~4 GB disk)
+#   MAP_BENCH_EXTRA_MAPS="a.dlmap b.dlmap"   also time opening these existing maps
 #
 # Needs the native build (src/main/cpp/build.sh) and /usr/bin/time. Work files go to
 # ${MAP_BENCH_DIR:-target/bench-map} and are deleted at the end unless MAP_BENCH_KEEP=1.
@@ -65,14 +66,25 @@ if [ "${MAP_BENCH_COUNTRY:-0}" = 1 ] && [ -x "$bin/drivelog-synth" ]; then
 fi
 echo
 
-echo "### Open (MapView::open + close in process, 200 repeats; first = first of the run)"
+echo "### Open (MapView::open + close in process)"
 echo
-echo "| map | bytes | median us | min us | first us |"
+echo "warm: 200 repeats with the file in the page cache; cold: the file's pages dropped from the page"
+echo "cache first (posix_fadvise DONTNEED), one open, median of 5."
+echo
+echo "| map | bytes | warm median us | warm min us | cold median us |"
 echo "|---|---:|---:|---:|---:|"
-for map in "$dir/extract.dlmap" "$dir/city.dlmap" "$dir/country.dlmap"; do
+evict() { python3 -c "import os,sys; fd=os.open(sys.argv[1], os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED); os.close(fd)" "$1"; }
+for map in "$dir/extract.dlmap" "$dir/city.dlmap" "$dir/country.dlmap" ${MAP_BENCH_EXTRA_MAPS:-}; do
   [ -f "$map" ] || continue
   json="$("$bin/drivelog-map" open-time "$map" --repeat 200)"
-  echo "| $(basename "$map") | $(field bytes "$json") | $(field open_close_us_median "$json") | $(field open_close_us_min "$json") | $(field open_close_us_first "$json") |"
+  cold=()
+  for run in 1 2 3 4 5; do
+    sync "$map"
+    evict "$map"
+    cold+=("$(field open_close_us_first "$("$bin/drivelog-map" open-time "$map" --repeat 1)")")
+  done
+  cold_median="$(printf '%s\n' "${cold[@]}" | sort -n | sed -n 3p)"
+  echo "| $(basename "$map") | $(field bytes "$json") | $(field open_close_us_median "$json") | $(field open_close_us_min "$json") | $cold_median |"
 done
 echo
 
