@@ -131,11 +131,8 @@ void MapView::Impl::bind_sections() {
   grid_cells = typed<uint32_t>(section(SectionId::grid_cells));
   grid_segments = typed<SegmentRef>(section(SectionId::grid_segments));
   strings = typed<char>(section(SectionId::strings));
-  // The last entry of each CSR index and the string table's end: a few bytes, still O(1).
-  if (adjacency_offsets.back() != adjacency.size()) damaged("adjacency index does not match its entries");
-  if (shape_offsets.back() != shape_points.size()) damaged("shape index does not match its points");
-  if (grid_cells.back() != grid_segments.size()) damaged("grid index does not match its segments");
-  if (strings.back() != '\0') damaged("string table not terminated");
+  // Nothing inside the sections is read here: opening touches only the header's page, which matters
+  // when the file's pages arrive lazily (a cold Lambda image). Accessors check what they read.
 
   info.format_version = header.format_version;
   info.nodes = header.node_count;
@@ -185,6 +182,11 @@ void MapView::verify() const {
     if (crc != s.crc32) impl_->damaged("checksum mismatch in section " + std::to_string(s.id));
     covered = s.offset + s.size;
   }
+  // Structure a checksum cannot vouch for if the writer itself was wrong.
+  if (impl_->adjacency_offsets.back() != impl_->adjacency.size()) impl_->damaged("adjacency index does not match its entries");
+  if (impl_->shape_offsets.back() != impl_->shape_points.size()) impl_->damaged("shape index does not match its points");
+  if (impl_->grid_cells.back() != impl_->grid_segments.size()) impl_->damaged("grid index does not match its segments");
+  if (impl_->strings.back() != '\0') impl_->damaged("string table not terminated");
 }
 
 const MapInfo& MapView::info() const { return impl_->info; }
@@ -228,8 +230,9 @@ std::string_view MapView::edge_name(uint32_t edge) const {
   const uint32_t offset = this->edge(edge).name;
   const auto& strings = impl_->strings;
   if (offset >= strings.size()) impl_->damaged("name offset of edge " + std::to_string(edge));
-  // The table ends with NUL (checked at open), so this stops inside it.
-  return std::string_view(strings.data() + offset);
+  const void* end = std::memchr(strings.data() + offset, '\0', strings.size() - offset);
+  if (end == nullptr) impl_->damaged("name of edge " + std::to_string(edge) + " not terminated");
+  return std::string_view(strings.data() + offset, static_cast<const char*>(end) - (strings.data() + offset));
 }
 
 std::span<const StopSign> MapView::stop_signs_on(uint32_t edge) const {

@@ -31,7 +31,9 @@ std::vector<TurnRestriction> resolve_restrictions(const RoadGraph& graph, std::s
       if (way == in.to_way) to_edges.push_back(a.edge());
     }
     if (from_edges.empty() || to_edges.empty()) {
-      drop("restriction from/to way not at its via node");
+      const bool in_map = graph.has_way(in.from_way) && graph.has_way(in.to_way);
+      drop(in_map ? "restriction from/to way does not touch its via node"
+                  : "restriction from/to way not in the map (not a road for cars, or outside the extract)");
       continue;
     }
     const std::size_t before = out.size();

@@ -163,6 +163,10 @@ RoadGraph assemble_road_graph(std::span<const NodeInput> nodes, std::span<const 
     order_graph_nodes(g, uses, options.keep_input_order);
   }
   split_ways(g, ways, options.keep_input_order);
+  for (const StoredWay& way : ways) {
+    if (way.ref_count > 0) g.kept_way_ids.push_back(way.osm_id);
+  }
+  std::sort(g.kept_way_ids.begin(), g.kept_way_ids.end());
   build_adjacency(g);
   fill_records(g, ways, options.default_speeds);
   return g;

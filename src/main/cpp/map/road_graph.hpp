@@ -2,6 +2,7 @@
 // edges as runs of way node references, adjacency and edge records. Internal to the map builder.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -51,6 +52,7 @@ struct RoadGraph {
   std::vector<uint32_t> adjacency_offsets;
   std::vector<AdjacentEdge> adjacency;
   std::vector<EdgeRecord> records;      // parallel to edges
+  std::vector<int64_t> kept_way_ids;    // OSM ids of the ways that made edges, sorted
   BoundingBox bbox{};
   uint64_t shape_points = 0;
   uint64_t oneway_edges = 0;
@@ -63,6 +65,9 @@ struct RoadGraph {
   }
   // The index into nodes of an OSM node id, or kNone.
   [[nodiscard]] uint32_t node_index(int64_t osm_id) const;
+  [[nodiscard]] bool has_way(int64_t osm_id) const {
+    return std::binary_search(kept_way_ids.begin(), kept_way_ids.end(), osm_id);
+  }
   // The graph node of an OSM node id, or kNone if it is not one.
   [[nodiscard]] uint32_t graph_node(int64_t osm_id) const {
     const uint32_t n = node_index(osm_id);

@@ -175,6 +175,9 @@ TEST(ImportRestrictions, KindsExceptionsAndUnsupportedForms) {
   EXPECT_EQ(problem(r, "restriction=sometimes_straight"), 1u);
   EXPECT_EQ(problem(r, "restriction members=not from/via/to (relation 608)"), 1u);
   EXPECT_EQ(r.build.problems.at("restriction via way (not supported)"), 1u);
+  EXPECT_EQ(r.build.problems.at("restriction from/to way does not touch its via node"), 1u);  // 610
+  EXPECT_EQ(r.build.problems.at("restriction from/to way not in the map (not a road for cars, or outside the extract)"),
+            1u);  // 611
   EXPECT_EQ(m.map().info().turn_restrictions, 3u);
 }
 
