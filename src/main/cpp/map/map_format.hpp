@@ -15,7 +15,7 @@ namespace drivelog::map::format {
 
 inline constexpr std::array<char, 8> kMagic = {'D', 'R', 'V', 'L', 'M', 'A', 'P', '\0'};
 // Bump whenever the meaning or layout of any byte changes; readers refuse other versions.
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;
 inline constexpr uint64_t kSectionAlignment = 64;
 inline constexpr uint32_t kMaxSections = 16;
 inline constexpr std::size_t kSourceBytes = 256;
@@ -34,7 +34,7 @@ enum class SectionId : uint32_t {
   shape_points,          // Coord[shape_point_count]
   stop_signs,            // StopSign[stop_sign_count], sorted by edge
   restrictions,          // TurnRestriction[restriction_count], sorted by from_edge, via_node, to_edge
-  grid_cells,            // uint32[grid rows * cols + 1], CSR offsets into grid_segments
+  grid_cells,            // uint32[cell slots + 1], CSR offsets into grid_segments, cells in 16x16 tiles
   grid_segments,         // SegmentRef[grid_segment_count], grouped by cell
   strings,               // NUL-terminated UTF-8 strings; offset 0 is the empty string
 };

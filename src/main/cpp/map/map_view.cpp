@@ -86,7 +86,7 @@ void MapView::Impl::check_header() {
       header.grid_segment_count >= UINT32_MAX) {
     damaged("counts out of range");
   }
-  const uint64_t cells = static_cast<uint64_t>(header.grid.rows) * header.grid.cols;
+  const uint64_t cells = cell_slots(header.grid);
   if (header.grid.rows == 0 || header.grid.cols == 0 || header.grid.cell_lat_e7 <= 0 || header.grid.cell_lon_e7 <= 0 ||
       cells >= UINT32_MAX) {
     damaged("grid geometry");
@@ -131,11 +131,8 @@ void MapView::Impl::bind_sections() {
   grid_cells = typed<uint32_t>(section(SectionId::grid_cells));
   grid_segments = typed<SegmentRef>(section(SectionId::grid_segments));
   strings = typed<char>(section(SectionId::strings));
-  // The last entry of each CSR index and the string table's end: a few bytes, still O(1).
-  if (adjacency_offsets.back() != adjacency.size()) damaged("adjacency index does not match its entries");
-  if (shape_offsets.back() != shape_points.size()) damaged("shape index does not match its points");
-  if (grid_cells.back() != grid_segments.size()) damaged("grid index does not match its segments");
-  if (strings.back() != '\0') damaged("string table not terminated");
+  // Nothing inside the sections is read here: opening touches only the header's page, which matters
+  // when the file's pages arrive lazily (a cold Lambda image). Accessors check what they read.
 
   info.format_version = header.format_version;
   info.nodes = header.node_count;
@@ -185,6 +182,11 @@ void MapView::verify() const {
     if (crc != s.crc32) impl_->damaged("checksum mismatch in section " + std::to_string(s.id));
     covered = s.offset + s.size;
   }
+  // Structure a checksum cannot vouch for if the writer itself was wrong.
+  if (impl_->adjacency_offsets.back() != impl_->adjacency.size()) impl_->damaged("adjacency index does not match its entries");
+  if (impl_->shape_offsets.back() != impl_->shape_points.size()) impl_->damaged("shape index does not match its points");
+  if (impl_->grid_cells.back() != impl_->grid_segments.size()) impl_->damaged("grid index does not match its segments");
+  if (impl_->strings.back() != '\0') impl_->damaged("string table not terminated");
 }
 
 const MapInfo& MapView::info() const { return impl_->info; }
@@ -228,8 +230,9 @@ std::string_view MapView::edge_name(uint32_t edge) const {
   const uint32_t offset = this->edge(edge).name;
   const auto& strings = impl_->strings;
   if (offset >= strings.size()) impl_->damaged("name offset of edge " + std::to_string(edge));
-  // The table ends with NUL (checked at open), so this stops inside it.
-  return std::string_view(strings.data() + offset);
+  const void* end = std::memchr(strings.data() + offset, '\0', strings.size() - offset);
+  if (end == nullptr) impl_->damaged("name of edge " + std::to_string(edge) + " not terminated");
+  return std::string_view(strings.data() + offset, static_cast<const char*>(end) - (strings.data() + offset));
 }
 
 std::span<const StopSign> MapView::stop_signs_on(uint32_t edge) const {
@@ -252,15 +255,12 @@ void MapView::segments_near(Coord point, double radius_m, std::vector<SegmentRef
   bool empty = false;
   const CellRange range = cells_near(grid, point, radius_m, empty);
   if (empty) return;
-  for (uint32_t row = range.row_min; row <= range.row_max; ++row) {
-    const uint64_t first = cell_index(grid, row, range.col_min);
-    const uint64_t last = cell_index(grid, row, range.col_max) + 1;
+  for_each_cell_run(grid, range, [&](uint64_t first, uint64_t last) {
     const uint32_t begin = impl_->grid_cells[first], end = impl_->grid_cells[last];
-    if (begin > end || end > impl_->grid_segments.size()) impl_->damaged("grid index of row " + std::to_string(row));
-    // Cells of one row are contiguous in the CSR, so one row is one slice.
+    if (begin > end || end > impl_->grid_segments.size()) impl_->damaged("grid index at cell slot " + std::to_string(first));
     const auto slice = impl_->grid_segments.subspan(begin, end - begin);
     out.insert(out.end(), slice.begin(), slice.end());
-  }
+  });
 }
 
 void MapView::segments_near_ranges(Coord point, double radius_m, std::vector<std::span<const std::byte>>& out) const {
@@ -268,15 +268,13 @@ void MapView::segments_near_ranges(Coord point, double radius_m, std::vector<std
   bool empty = false;
   const CellRange range = cells_near(grid, point, radius_m, empty);
   if (empty) return;
-  for (uint32_t row = range.row_min; row <= range.row_max; ++row) {
-    const uint64_t first = cell_index(grid, row, range.col_min);
-    const uint64_t last = cell_index(grid, row, range.col_max) + 1;
+  for_each_cell_run(grid, range, [&](uint64_t first, uint64_t last) {
     out.push_back(std::as_bytes(impl_->grid_cells.subspan(first, last - first + 1)));
     const uint32_t begin = impl_->grid_cells[first], end = impl_->grid_cells[last];
     if (begin <= end && end <= impl_->grid_segments.size()) {
       out.push_back(std::as_bytes(impl_->grid_segments.subspan(begin, end - begin)));
     }
-  }
+  });
 }
 
 std::span<const std::byte> MapView::section_bytes(format::SectionId id) const { return impl_->section(id); }

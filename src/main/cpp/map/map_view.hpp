@@ -56,9 +56,12 @@ class MapView {
   MapView& operator=(const MapView&) = delete;
   ~MapView();
 
-  // Reads every section and compares its checksum with the header's; throws MapError on mismatch.
+  // Reads the whole file: every section's checksum against the header's and the zero padding
+  // between sections; throws MapError naming the file on any mismatch.
   void verify() const;
 
+  // Accessors below throw std::out_of_range for a node or edge id outside the map, and MapError
+  // if an index they read points outside its section (a damaged file that verify() would reject).
   [[nodiscard]] const MapInfo& info() const;
   [[nodiscard]] uint32_t node_count() const;
   [[nodiscard]] uint32_t edge_count() const;

@@ -2,6 +2,7 @@
 // builder (which fills it) and the reader (which queries it).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 
 #include "map/map_format.hpp"
@@ -33,8 +34,36 @@ CellRange cells_near(const format::GridGeometry& grid, Coord point, double radiu
 // segment, in a local metric projection, at most the cell's half diagonal.
 bool segment_touches_cell(const format::GridGeometry& grid, Coord a, Coord b, uint32_t row, uint32_t col);
 
+// Cells are stored in tiles of kTileCells x kTileCells: tiles row-major, cells row-major within
+// a tile, the grid padded to whole tiles. A lookup's few neighbouring cells then share one tile's
+// index entries and segment lists instead of sitting one grid row apart.
+inline constexpr uint32_t kTileCells = 16;
+
+inline uint64_t tiles_across(const format::GridGeometry& grid) { return (grid.cols + kTileCells - 1) / kTileCells; }
+inline uint64_t tiles_down(const format::GridGeometry& grid) { return (grid.rows + kTileCells - 1) / kTileCells; }
+
+// Number of cell slots in the index (the padded grid).
+inline uint64_t cell_slots(const format::GridGeometry& grid) {
+  return tiles_across(grid) * tiles_down(grid) * kTileCells * kTileCells;
+}
+
+// Position of cell (row, col) in the index.
 inline uint64_t cell_index(const format::GridGeometry& grid, uint32_t row, uint32_t col) {
-  return static_cast<uint64_t>(row) * grid.cols + col;
+  const uint64_t tile = (row / kTileCells) * tiles_across(grid) + col / kTileCells;
+  return tile * kTileCells * kTileCells + (row % kTileCells) * kTileCells + col % kTileCells;
+}
+
+// Calls visit(first_slot, last_slot_exclusive) for each run of index-adjacent cells in `range`:
+// the cells of one row within one tile.
+template <typename Visit>
+void for_each_cell_run(const format::GridGeometry& grid, const CellRange& range, Visit&& visit) {
+  for (uint32_t row = range.row_min; row <= range.row_max; ++row) {
+    for (uint32_t col = range.col_min; col <= range.col_max;) {
+      const uint32_t run_end = std::min(range.col_max, (col / kTileCells + 1) * kTileCells - 1);
+      visit(cell_index(grid, row, col), cell_index(grid, row, run_end) + 1);
+      col = run_end + 1;
+    }
+  }
 }
 
 }  // namespace drivelog::map

@@ -8,6 +8,11 @@
 
 namespace drivelog::match {
 
+double Candidate::forward_bearing_deg() const {
+  const double bearing = std::atan2(east_m, north_m) / map::geo::kDegToRad;
+  return bearing < 0 ? bearing + 360.0 : bearing;
+}
+
 void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max_candidates,
                            std::vector<Candidate>& out) {
   out.clear();
@@ -48,9 +53,8 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
     c.edge = ref.edge;
     c.offset_m = static_cast<float>(std::clamp(before + t * std::sqrt(len2), 0.0, edge_length));
     c.distance_m = static_cast<float>(distance);
-    double bearing = std::atan2(dx, dy) / map::geo::kDegToRad;
-    if (bearing < 0) bearing += 360.0;
-    c.forward_bearing_deg = static_cast<float>(bearing);
+    c.east_m = static_cast<float>(dx);
+    c.north_m = static_cast<float>(dy);
     if (existing != out.end()) {
       *existing = c;
     } else {

@@ -15,7 +15,11 @@ struct Candidate {
   uint32_t edge = 0;
   float offset_m = 0;           // along the edge from its from_node, in [0, length_m]
   float distance_m = 0;         // from the fix to the projected point
-  float forward_bearing_deg = 0;// direction of the edge's shape at that point, from -> to
+  float east_m = 0;             // direction of the edge's shape at that point, from -> to,
+  float north_m = 0;            //   as a vector (its length is the segment's)
+
+  // The direction of travel from -> to in degrees clockwise from north.
+  [[nodiscard]] double forward_bearing_deg() const;
 };
 
 // Reuses its buffers between calls; one per thread.

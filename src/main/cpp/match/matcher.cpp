@@ -38,10 +38,10 @@ double Matcher::backward_cost(double moved_m) const {
 
 double Matcher::cost_limit_m(double dt_s, double great_circle_m) const {
   // No faster than max_speed (plus what GPS noise can add), no longer than a plausible detour,
-  // plus one entry penalty so that forbidden travel stays reachable.
+  // plus room for one penalised entry so that forbidden travel stays reachable.
   const double by_speed = dt_s * config_.max_speed_kmh / 3.6 + 4 * config_.sigma_m;
   const double by_detour = great_circle_m + config_.max_detour_m;
-  return std::min(by_speed, by_detour) + config_.wrong_way_penalty_m + config_.closed_penalty_m;
+  return std::min(by_speed, by_detour) + std::max(config_.wrong_way_penalty_m, config_.closed_penalty_m);
 }
 
 void Matcher::build_states(const TracePoint& p) {
@@ -56,6 +56,7 @@ void Matcher::build_states(const TracePoint& p) {
     const map::EdgeRecord& e = map_->edge(c.edge);
     if (c.distance_m > found_.front().distance_m + config_.candidate_margin_sigmas * sigma) break;  // nearest first
     const double emission = HmmProbabilities::emission_log_relative(c.distance_m, 1.0 / sigma);
+    const double bearing = use_heading ? c.forward_bearing_deg() : 0.0;
     for (const bool forward : {true, false}) {
       State s;
       s.edge = c.edge;
@@ -64,12 +65,12 @@ void Matcher::build_states(const TracePoint& p) {
       s.exit_node = forward ? e.to_node : e.from_node;
       s.length_m = e.length_m;
       s.offset_m = forward ? c.offset_m : std::max(0.0F, e.length_m - c.offset_m);
-      s.entry_penalty_m = static_cast<float>(routes_.entry_penalty(c.edge, forward));
+      s.entry_penalty_m = static_cast<float>(routes_.penalty_of(e, forward));
       const bool allowed = e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed);
       s.wrong_way_penalty_m = allowed ? 0.0F : static_cast<float>(config_.wrong_way_penalty_m);
       s.emission = emission;
       if (use_heading) {
-        const double road = forward ? c.forward_bearing_deg : c.forward_bearing_deg + 180.0;
+        const double road = forward ? bearing : bearing + 180.0;
         s.emission += HmmProbabilities::heading_log(p.heading_deg, road, config_.heading_sigma_deg);
       }
       s.score = s.emission;
@@ -85,88 +86,127 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
   const double limit = cost_limit_m(dt, great_circle);
   const double inverse_beta = 1.0 / config_.beta_m;
 
-  // Distinct route sources (exit nodes of the previous states that can leave their edge within
-  // the limit) and targets (entry nodes of the new states reachable within it).
-  sources_.clear();
-  source_budget_.clear();
+  // Targets: entry nodes of the new states reachable within the limit. Sources: exit nodes of
+  // the previous states that could leave their edge and still reach the cheapest target; each
+  // search gets the budget its best state leaves (one search per distinct node, not per state).
   targets_.clear();
-  state_source_.assign(prev.count, -1);
+  target_cost_.clear();
+  target_lat_.clear();
+  target_lon_.clear();
   state_target_.assign(pending_.size(), -1);
-  for (uint32_t i = 0; i < prev.count; ++i) {
-    const State& s = states_[prev.first + i];
-    if (s.score == kMinusInfinity) continue;
-    const double remaining = s.length_m - s.offset_m;
-    if (remaining > limit) continue;
-    auto it = std::find(sources_.begin(), sources_.end(), s.exit_node);
-    const auto budget = static_cast<float>(limit - remaining);
-    if (it == sources_.end()) {
-      state_source_[i] = static_cast<int32_t>(sources_.size());
-      sources_.push_back(s.exit_node);
-      source_budget_.push_back(budget);
-    } else {
-      const auto k = static_cast<std::size_t>(it - sources_.begin());
-      state_source_[i] = static_cast<int32_t>(k);
-      source_budget_[k] = std::max(source_budget_[k], budget);
-    }
-  }
+  double cheapest_target = RouteSearch::kUnreachable;
   for (std::size_t j = 0; j < pending_.size(); ++j) {
     const State& s = pending_[j];
-    if (s.offset_m + s.entry_penalty_m > limit) continue;
+    const double cost = static_cast<double>(s.offset_m) + s.entry_penalty_m;
+    if (cost > limit) continue;
+    cheapest_target = std::min(cheapest_target, cost);
     auto it = std::find(targets_.begin(), targets_.end(), s.entry_node);
     if (it == targets_.end()) {
       state_target_[j] = static_cast<int32_t>(targets_.size());
       targets_.push_back(s.entry_node);
+      target_cost_.push_back(cost);
+      const map::Coord at = map_->node_coord(s.entry_node);
+      target_lat_.push_back(at.lat());
+      target_lon_.push_back(at.lon());
     } else {
-      state_target_[j] = static_cast<int32_t>(it - targets_.begin());
+      const auto t = static_cast<std::size_t>(it - targets_.begin());
+      state_target_[j] = static_cast<int32_t>(t);
+      target_cost_[t] = std::min(target_cost_[t], cost);
+    }
+  }
+  sources_.clear();
+  source_budget_.clear();
+  state_source_.assign(prev.count, -1);
+  for (uint32_t i = 0; i < prev.count && !targets_.empty(); ++i) {
+    const State& s = states_[prev.first + i];
+    if (s.score == kMinusInfinity) continue;
+    const double budget = limit - (static_cast<double>(s.length_m) - s.offset_m) - cheapest_target;
+    if (budget < 0) continue;
+    auto it = std::find(sources_.begin(), sources_.end(), s.exit_node);
+    if (it == sources_.end()) {
+      state_source_[i] = static_cast<int32_t>(sources_.size());
+      sources_.push_back(s.exit_node);
+      source_budget_.push_back(static_cast<float>(budget));
+    } else {
+      const auto k = static_cast<std::size_t>(it - sources_.begin());
+      state_source_[i] = static_cast<int32_t>(k);
+      source_budget_[k] = std::max(source_budget_[k], static_cast<float>(budget));
     }
   }
   source_target_m_.assign(sources_.size() * targets_.size(), RouteSearch::kUnreachable);
-  if (!targets_.empty()) {
-    for (std::size_t k = 0; k < sources_.size(); ++k) {
-      routes_.run(sources_[k], source_budget_[k], targets_);
-      for (std::size_t t = 0; t < targets_.size(); ++t) {
-        source_target_m_[k * targets_.size() + t] = routes_.distance_to(targets_[t]);
-      }
+  // Road distance is never shorter than the straight line: a search is run only towards targets
+  // that this lower bound leaves within reach, and not at all if there are none.
+  for (std::size_t k = 0; k < sources_.size(); ++k) {
+    const map::Coord from = map_->node_coord(sources_[k]);
+    const double slack = static_cast<double>(source_budget_[k]) + cheapest_target;
+    reachable_targets_.clear();
+    reachable_index_.clear();
+    double cheapest = RouteSearch::kUnreachable;
+    for (std::size_t t = 0; t < targets_.size(); ++t) {
+      const double straight = targets_[t] == sources_[k] ? 0.0
+                                                          : metric_.distance_m(from.lat(), from.lon(), target_lat_[t],
+                                                                               target_lon_[t]);
+      if (0.99 * straight + target_cost_[t] > slack) continue;  // 1 % for the flat metric
+      reachable_targets_.push_back(targets_[t]);
+      reachable_index_.push_back(t);
+      cheapest = std::min(cheapest, target_cost_[t]);
+    }
+    if (reachable_targets_.empty()) continue;
+    reachable_costs_.resize(reachable_targets_.size());
+    routes_.run(sources_[k], slack - cheapest, reachable_targets_, reachable_costs_);
+    for (std::size_t r = 0; r < reachable_index_.size(); ++r) {
+      source_target_m_[k * targets_.size() + reachable_index_[r]] = reachable_costs_[r];
     }
   }
 
+  // The Viterbi step proper: for every new state the best predecessor. Hot: locals instead of
+  // member lookups, so the compiler can keep everything in registers.
+  const State* previous_states = states_.data() + prev.first;
+  const uint32_t previous_count = prev.count;
+  const int32_t* source_of = state_source_.data();
+  const double* matrix = source_target_m_.data();
+  const std::size_t target_count = targets_.size();
+  const double uturn_penalty = config_.uturn_penalty_m;
   bool any = false;
   double best_overall = kMinusInfinity;
   for (std::size_t j = 0; j < pending_.size(); ++j) {
     State& c = pending_[j];
+    const int32_t target = state_target_[j];
+    const double c_offset = c.offset_m;
+    const double c_entry_tail = c_offset + c.entry_penalty_m;       // from its entry node, with penalty
+    const double c_position_reversed = static_cast<double>(c.length_m) - c_offset;
     double best = kMinusInfinity;
     uint16_t back = 0;
-    for (uint32_t i = 0; i < prev.count; ++i) {
-      const State& s = states_[prev.first + i];
+    for (uint32_t i = 0; i < previous_count; ++i) {
+      const State& s = previous_states[i];
       if (s.score == kMinusInfinity) continue;
       double route = RouteSearch::kUnreachable;
-      if (s.edge == c.edge && s.forward == c.forward) {
-        // Staying on the road: a fix behind the previous one is GPS noise, most of all while
-        // standing, so it costs its distance beyond the tolerance instead of a turn-around.
-        const double moved = static_cast<double>(c.offset_m) - s.offset_m;
-        if (moved <= limit) {
-          const double score = s.score +
-                               HmmProbabilities::transition_log_relative(std::max(0.0, moved), great_circle, inverse_beta) -
-                               backward_cost(moved);
-          if (score > best) {
-            best = score;
-            back = static_cast<uint16_t>(i);
-          }
-        }
-        continue;
-      }
       if (s.edge == c.edge) {
+        if (s.forward == c.forward) {
+          // Staying on the road: a fix behind the previous one is GPS noise, most of all while
+          // standing, so it costs its distance beyond the tolerance instead of a turn-around.
+          const double moved = c_offset - s.offset_m;
+          if (moved <= limit) {
+            const double score = s.score +
+                                 HmmProbabilities::transition_log_relative(std::max(0.0, moved), great_circle,
+                                                                           inverse_beta) -
+                                 backward_cost(moved);
+            if (score > best) {
+              best = score;
+              back = static_cast<uint16_t>(i);
+            }
+          }
+          continue;
+        }
         // The other direction: turning round mid-road, driving on to the turning point and back.
-        const double turn = std::max<double>(s.offset_m, c.length_m - c.offset_m);
-        route = (turn - s.offset_m) + (turn - (c.length_m - c.offset_m)) + config_.uturn_penalty_m +
-                c.wrong_way_penalty_m;
+        const double turn = std::max<double>(s.offset_m, c_position_reversed);
+        route = (turn - s.offset_m) + (turn - c_position_reversed) + uturn_penalty + c.wrong_way_penalty_m;
       }
-      if (state_source_[i] >= 0 && state_target_[j] >= 0) {
-        const double between =
-            source_target_m_[static_cast<std::size_t>(state_source_[i]) * targets_.size() +
-                             static_cast<std::size_t>(state_target_[j])];
+      const int32_t source = source_of[i];
+      if (source >= 0 && target >= 0) {
+        const double between = matrix[static_cast<std::size_t>(source) * target_count + static_cast<std::size_t>(target)];
         if (between != RouteSearch::kUnreachable) {
-          route = std::min(route, (s.length_m - s.offset_m) + between + c.offset_m + c.entry_penalty_m);
+          route = std::min(route, (static_cast<double>(s.length_m) - s.offset_m) + between + c_entry_tail);
         }
       }
       if (route > limit) continue;
@@ -346,8 +386,8 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
   double routed = RouteSearch::kUnreachable;
   if (budget >= 0) {
     const uint32_t target = to.entry_node;
-    routes_.run(from.exit_node, budget, std::span<const uint32_t>(&target, 1));
-    const double between = routes_.distance_to(target);
+    double between = RouteSearch::kUnreachable;
+    routes_.run(from.exit_node, budget, std::span<const uint32_t>(&target, 1), std::span<double>(&between, 1));
     if (between != RouteSearch::kUnreachable) routed = remaining + between + to.offset_m + to.entry_penalty_m;
   }
   if (uturn == RouteSearch::kUnreachable && routed == RouteSearch::kUnreachable) return false;

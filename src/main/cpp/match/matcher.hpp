@@ -92,6 +92,11 @@ class Matcher {
   std::vector<uint32_t> sources_;
   std::vector<float> source_budget_;
   std::vector<uint32_t> targets_;
+  std::vector<double> target_cost_;  // cheapest new state behind each target node
+  std::vector<double> target_lat_, target_lon_;
+  std::vector<uint32_t> reachable_targets_;
+  std::vector<std::size_t> reachable_index_;
+  std::vector<double> reachable_costs_;
   std::vector<double> source_target_m_;
   std::vector<int32_t> state_source_;
   std::vector<int32_t> state_target_;

@@ -73,7 +73,9 @@ RouteSearch::Label& RouteSearch::insert(uint32_t node) {
   return table_[i];
 }
 
-void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t> targets) {
+void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t> targets,
+                      std::span<double> target_costs) {
+  std::fill(target_costs.begin(), target_costs.end(), kUnreachable);
   ++generation_;
   if (generation_ == 0) {  // wrapped: old stamps could collide with new ones
     std::fill(table_.begin(), table_.end(), Label{});
@@ -94,9 +96,13 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
     Label* label = find(top.node);
     if (label->settled || top.cost > label->cost) continue;
     label->settled = true;
-    if (targets_left > 0 && std::find(targets.begin(), targets.end(), top.node) != targets.end()) {
-      if (--targets_left == 0) break;
+    bool all_found = false;
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+      if (targets[t] != top.node) continue;
+      target_costs[t] = top.cost;
+      all_found = --targets_left == 0;  // targets are distinct
     }
+    if (all_found) break;
     for (const map::AdjacentEdge adj : map_->adjacent(top.node)) {
       const map::EdgeRecord& e = map_->edge(adj.edge());
       const uint32_t next = adj.reversed() ? e.from_node : e.to_node;

@@ -31,10 +31,13 @@ class RouteSearch {
   [[nodiscard]] double edge_cost(uint32_t edge, bool forward) const;
   // The penalty for entering `edge` in that direction (0 for legal travel on an open road).
   [[nodiscard]] double entry_penalty(uint32_t edge, bool forward) const;
+  // The same for an edge record already at hand.
+  [[nodiscard]] double penalty_of(const map::EdgeRecord& e, bool forward) const;
 
   // Settles nodes from `source` in cost order until every node in `targets` is settled or the
-  // next cost exceeds `budget_m`. Afterwards distance_to() answers for settled nodes.
-  void run(uint32_t source, double budget_m, std::span<const uint32_t> targets);
+  // next cost exceeds `budget_m`. Writes each target's cost (or kUnreachable) into
+  // `target_costs` (same length as `targets`). Afterwards distance_to() answers for settled nodes.
+  void run(uint32_t source, double budget_m, std::span<const uint32_t> targets, std::span<double> target_costs);
 
   // Cost from the last run's source, or kUnreachable if not settled within the budget.
   [[nodiscard]] double distance_to(uint32_t node) const;
@@ -57,7 +60,6 @@ class RouteSearch {
   };
   static constexpr uint32_t kNoVia = std::numeric_limits<uint32_t>::max();
 
-  [[nodiscard]] double penalty_of(const map::EdgeRecord& e, bool forward) const;
   Label* find(uint32_t node);
   [[nodiscard]] const Label* find(uint32_t node) const;
   Label& insert(uint32_t node);

@@ -69,13 +69,15 @@ TEST(AnalysisConfig, inconsistentSigmaBoundsAreRefused) {
 namespace drivelog::capi {
 namespace {
 
-// Flattens the `analysis:` section of a YAML file of nested maps and scalars into key=value lines.
+// Flattens the `analysis:` section of a YAML file of nested maps and scalars into key=value lines,
+// leaving out `analysis.binding:`, which the Java side reads and never passes to the engine.
 std::string analysis_section_as_key_values(const std::string& yaml_path) {
   std::ifstream in(yaml_path);
   EXPECT_TRUE(in) << yaml_path;
   std::string line, out;
   std::vector<std::pair<std::size_t, std::string>> parents;  // indentation, name
   bool inside = false;
+  std::size_t java_only_indent = std::string::npos;  // inside `binding:` while deeper than this
   while (std::getline(in, line)) {
     const std::size_t hash = line.find(" #");
     if (hash != std::string::npos) line.resize(hash);
@@ -92,7 +94,13 @@ std::string analysis_section_as_key_values(const std::string& yaml_path) {
       continue;
     }
     if (!inside) continue;
+    if (java_only_indent != std::string::npos && indent > java_only_indent) continue;
+    java_only_indent = std::string::npos;
     while (!parents.empty() && parents.back().first >= indent) parents.pop_back();
+    if (parents.empty() && key == "binding" && value.empty()) {
+      java_only_indent = indent;
+      continue;
+    }
     if (value.empty()) {
       parents.emplace_back(indent, key);
       continue;

@@ -83,6 +83,12 @@ TEST(TripAnalyzer, sameTripTwiceGivesTheSameText) {
   const test::Columns oc(other.points());
   analyzer.analyze("other", columns_of(oc));
   EXPECT_EQ(analyzer.analyze("t", columns_of(c)), first);
+  // A trip 3 km further north (off this map) in between changes nothing either: no cached state
+  // (such as a latitude-dependent scale) may leak from one trip into the next.
+  test::Columns north(d.points());
+  for (double& lat : north.lat) lat += 0.026;
+  analyzer.analyze("north", columns_of(north));
+  EXPECT_EQ(analyzer.analyze("t", columns_of(c)), first);
 }
 
 }  // namespace drivelog::capi

@@ -63,7 +63,7 @@ TEST_P(SampleMap, BuildStatsCountWhatWasKeptAndDropped) {
 TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
   const MapView m = MapView::open(path_);
   const MapInfo& i = m.info();
-  EXPECT_EQ(i.format_version, 1u);
+  EXPECT_EQ(i.format_version, 2u);
   EXPECT_EQ(i.nodes, 7u);
   EXPECT_EQ(i.edges, 6u);
   EXPECT_EQ(i.oneway_edges, 2u);         // the two pieces of the side road
@@ -77,7 +77,7 @@ TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
   EXPECT_EQ(i.hilbert_ordered, !GetParam());
   EXPECT_EQ(i.shape_points, 13u);
   const std::string json = map_info_json(m);
-  EXPECT_NE(json.find("\"format_version\":1"), std::string::npos);
+  EXPECT_NE(json.find("\"format_version\":2"), std::string::npos);
   EXPECT_NE(json.find("\"stop_signs\":3"), std::string::npos);
   EXPECT_NE(json.find("\"source\":\"sample network\""), std::string::npos);
   EXPECT_NE(json.find("\"min_lat\":51.9990000"), std::string::npos);
@@ -248,6 +248,49 @@ TEST(MapBuilder, DefaultSpeedsFillClassesWithoutALimit) {
     const EdgeRecord& cut = m.edge(edge_between(m, 40, 3, 8));
     EXPECT_EQ(cut.maxspeed_forward, kSpeedUnknown);  // tertiary has no default here
     EXPECT_EQ(m.info().speed_limited_edges, 4u);     // defaults do not count as tagged limits
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(MapBuilder, ClosedWayBecomesALoopEdgeListedTwiceAtItsNode) {
+  //   11 ---- 12
+  //    \      /     way 60: 10 -> 11 -> 12 -> 10, a roundabout on its own
+  //      10
+  const std::string path = test::temp_map_path("loop");
+  MapBuilder builder;
+  builder.add_node(10, Coord::from_degrees(50.0000, 8.0000));
+  builder.add_node(11, Coord::from_degrees(50.0010, 7.9990));
+  builder.add_node(12, Coord::from_degrees(50.0010, 8.0010));
+  builder.add_way(WayInput{60, {10, 11, 12, 10}, "Ring", RoadClass::primary,
+                           edge_flags::kForwardAllowed | edge_flags::kRoundabout, 300, 300, SpeedSource::explicit_tag});
+  builder.write(path);
+  {
+    const MapView m = MapView::open(path);
+    ASSERT_EQ(m.node_count(), 1u);  // 11 and 12 are shape points only
+    ASSERT_EQ(m.edge_count(), 1u);
+    EXPECT_EQ(m.edge(0).from_node, 0u);
+    EXPECT_EQ(m.edge(0).to_node, 0u);
+    EXPECT_EQ(m.edge_shape(0).size(), 4u);
+    const auto adj = m.adjacent(0);
+    ASSERT_EQ(adj.size(), 2u);
+    EXPECT_NE(adj[0].reversed(), adj[1].reversed());
+    EXPECT_NO_THROW(m.verify());
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(MapView, OutOfRangeIdsThrowInsteadOfReadingOutsideTheMap) {
+  const std::string path = test::temp_map_path("range");
+  MapBuilder builder;
+  test::add_sample_network(builder);
+  builder.write(path);
+  {
+    const MapView m = MapView::open(path);
+    EXPECT_THROW((void)m.edge(m.edge_count()), std::out_of_range);
+    EXPECT_THROW((void)m.edge_shape(m.edge_count()), std::out_of_range);
+    EXPECT_THROW((void)m.adjacent(m.node_count()), std::out_of_range);
+    EXPECT_THROW((void)m.node_coord(m.node_count()), std::out_of_range);
+    EXPECT_TRUE(m.stop_signs_on(m.edge_count() + 5).empty());
   }
   std::filesystem::remove(path);
 }

@@ -95,7 +95,7 @@ TEST_F(DamagedMap, WrongVersionSaysWhichAndWhatToDo) {
   write_all(path_, patched);
   const std::string error = open_error(path_);
   EXPECT_NE(error.find("format version 99"), std::string::npos) << error;
-  EXPECT_NE(error.find("reads version 1"), std::string::npos) << error;
+  EXPECT_NE(error.find("reads version 2"), std::string::npos) << error;
   EXPECT_NE(error.find("drivelog map build"), std::string::npos) << error;
 }
 
@@ -153,14 +153,39 @@ TEST_F(DamagedMap, SectionPastTheEndIsRefusedAtOpen) {
   EXPECT_NE(open_error(path_).find("damaged"), std::string::npos);
 }
 
-TEST_F(DamagedMap, InconsistentIndexIsRefusedAtOpen) {
-  // The last adjacency offset must equal the number of entries; checked without reading the rest.
+TEST_F(DamagedMap, InconsistentIndexIsNeverReadOutsideItsSection) {
+  // Open reads no section, so a wrong last adjacency offset surfaces where it is read: the accessor
+  // refuses instead of reading past the adjacency, and verify() names the damage.
   const format::FileHeader h = header();
   const format::SectionEntry& offsets = h.sections[static_cast<uint32_t>(format::SectionId::adjacency_offsets) - 1];
   std::vector<char> patched = bytes_;
-  patched[offsets.offset + offsets.size - 4] ^= 0x01;
+  uint32_t too_far = 0;
+  std::memcpy(&too_far, patched.data() + offsets.offset + offsets.size - 4, sizeof too_far);
+  too_far += 1000;
+  std::memcpy(patched.data() + offsets.offset + offsets.size - 4, &too_far, sizeof too_far);
   write_all(path_, patched);
-  EXPECT_NE(open_error(path_).find("adjacency index"), std::string::npos);
+  const MapView m = MapView::open(path_);
+  EXPECT_THROW((void)m.adjacent(m.node_count() - 1), MapError);
+  EXPECT_THROW(m.verify(), MapError);
+}
+
+TEST_F(DamagedMap, UnterminatedNameIsRefusedNotOverrun) {
+  const format::FileHeader h = header();
+  const format::SectionEntry& strings = h.sections[static_cast<uint32_t>(format::SectionId::strings) - 1];
+  std::vector<char> patched = bytes_;
+  patched[strings.offset + strings.size - 1] = 'x';  // the last name loses its terminator
+  write_all(path_, patched);
+  const MapView m = MapView::open(path_);
+  bool refused = false;
+  for (uint32_t e = 0; e < m.edge_count(); ++e) {
+    try {
+      (void)m.edge_name(e);
+    } catch (const MapError&) {
+      refused = true;
+    }
+  }
+  EXPECT_TRUE(refused);
+  EXPECT_THROW(m.verify(), MapError);
 }
 
 }  // namespace

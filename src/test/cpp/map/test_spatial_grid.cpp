@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <set>
+#include <vector>
+
 #include "map/spatial_grid.hpp"
 
 namespace drivelog::map {
@@ -43,6 +46,38 @@ TEST(SegmentTouchesCell, RejectsCellsADiagonalSegmentOnlyBoxes) {
   EXPECT_TRUE(segment_touches_cell(g, a, b, r.row_min, r.col_min));
   EXPECT_TRUE(segment_touches_cell(g, a, b, r.row_max, r.col_max));
   EXPECT_FALSE(segment_touches_cell(g, a, b, r.row_max, r.col_min));  // far corner of the box
+}
+
+TEST(CellIndex, TilesAreContiguousAndEverySlotIsUsedOnce) {
+  format::GridGeometry g;
+  g.rows = 37;  // not a multiple of the tile size: the index is padded
+  g.cols = 21;
+  EXPECT_EQ(cell_slots(g), 3u * 2u * kTileCells * kTileCells);
+  std::set<uint64_t> seen;
+  for (uint32_t r = 0; r < g.rows; ++r) {
+    for (uint32_t c = 0; c < g.cols; ++c) {
+      const uint64_t i = cell_index(g, r, c);
+      EXPECT_LT(i, cell_slots(g));
+      EXPECT_TRUE(seen.insert(i).second) << r << "," << c;
+    }
+  }
+  // The 16 x 16 cells of the first tile occupy the first 256 slots.
+  EXPECT_EQ(cell_index(g, 15, 15), 255u);
+  EXPECT_EQ(cell_index(g, 0, 16), 256u);
+}
+
+TEST(CellRuns, SplitRowsAtTileBordersAndCoverTheRange) {
+  format::GridGeometry g;
+  g.rows = 40;
+  g.cols = 40;
+  const CellRange range{14, 17, 10, 33};  // 4 rows, columns across three tiles
+  std::vector<std::pair<uint64_t, uint64_t>> runs;
+  for_each_cell_run(g, range, [&](uint64_t first, uint64_t last) { runs.emplace_back(first, last); });
+  EXPECT_EQ(runs.size(), 4u * 3u);
+  uint64_t cells = 0;
+  for (const auto& [first, last] : runs) cells += last - first;
+  EXPECT_EQ(cells, 4u * 24u);
+  EXPECT_EQ(runs.front(), std::make_pair(cell_index(g, 14, 10), cell_index(g, 14, 15) + 1));
 }
 
 }  // namespace

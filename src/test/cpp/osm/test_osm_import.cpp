@@ -82,6 +82,17 @@ TEST(ImportOneway, EveryValueEndToEnd) {
   EXPECT_EQ(m.map().info().oneway_edges, 5u);  // 201 202 204 205 209
 }
 
+TEST(ImportFormats, GzipAndBzip2ReadLikeThePlainFile) {
+  const Imported plain("oneway.osm");
+  for (const char* compressed : {"oneway.osm.gz", "oneway.osm.bz2"}) {
+    const Imported m(compressed);
+    ASSERT_EQ(m.map().edge_count(), plain.map().edge_count()) << compressed;
+    for (int64_t way = 201; way <= 211; ++way) {
+      EXPECT_EQ(m.way(way).flags, plain.way(way).flags) << compressed << " way " << way;
+    }
+  }
+}
+
 TEST(ImportAccess, FlagsAndWhichWaysAreRoads) {
   const Imported m("access.osm");
   EXPECT_TRUE(m.way(301).has(flags::kClosed));
@@ -164,6 +175,9 @@ TEST(ImportRestrictions, KindsExceptionsAndUnsupportedForms) {
   EXPECT_EQ(problem(r, "restriction=sometimes_straight"), 1u);
   EXPECT_EQ(problem(r, "restriction members=not from/via/to (relation 608)"), 1u);
   EXPECT_EQ(r.build.problems.at("restriction via way (not supported)"), 1u);
+  EXPECT_EQ(r.build.problems.at("restriction from/to way does not touch its via node"), 1u);  // 610
+  EXPECT_EQ(r.build.problems.at("restriction from/to way not in the map (not a road for cars, or outside the extract)"),
+            1u);  // 611
   EXPECT_EQ(m.map().info().turn_restrictions, 3u);
 }
 

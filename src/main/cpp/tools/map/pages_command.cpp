@@ -36,13 +36,43 @@ class PageSet {
     touch(section.subspan(index * sizeof(T), sizeof(T)));
   }
   [[nodiscard]] std::size_t size() const { return pages_.size(); }
+  [[nodiscard]] const std::set<std::size_t>& pages() const { return pages_; }
 
  private:
   const std::byte* base_;
   std::set<std::size_t> pages_;
 };
 
-std::size_t count_pages(const MapView& map, const std::vector<Coord>& points, double radius_m) {
+struct PageCount {
+  std::size_t total = 0;
+  std::string by_section_json;  // {"edges": 12, ...}: each page under the section its first byte belongs to
+};
+
+std::string pages_by_section(const MapView& map, const PageSet& pages) {
+  static constexpr std::pair<SectionId, const char*> kNames[] = {
+      {SectionId::nodes, "nodes"}, {SectionId::node_osm_ids, "node_osm_ids"},
+      {SectionId::adjacency_offsets, "adjacency_offsets"}, {SectionId::adjacency, "adjacency"},
+      {SectionId::edges, "edges"}, {SectionId::shape_offsets, "shape_offsets"},
+      {SectionId::shape_points, "shape_points"}, {SectionId::stop_signs, "stop_signs"},
+      {SectionId::restrictions, "restrictions"}, {SectionId::grid_cells, "grid_cells"},
+      {SectionId::grid_segments, "grid_segments"}, {SectionId::strings, "strings"}};
+  const auto* base = static_cast<const std::byte*>(map.data());
+  std::string json = "{\"header\":" + std::to_string(pages.pages().count(0));
+  for (const auto& [id, name] : kNames) {
+    const auto bytes = map.section_bytes(id);
+    if (bytes.empty()) continue;
+    const auto first = static_cast<std::size_t>(bytes.data() - base);
+    const auto last = first + bytes.size();  // exclusive
+    std::size_t n = 0;
+    for (auto it = pages.pages().lower_bound(first / kPageBytes); it != pages.pages().end() && *it * kPageBytes < last; ++it) {
+      if (*it * kPageBytes >= first || *it == first / kPageBytes) ++n;
+    }
+    json += ",\"" + std::string(name) + "\":" + std::to_string(n);
+  }
+  return json + "}";
+}
+
+PageCount count_pages(const MapView& map, const std::vector<Coord>& points, double radius_m) {
   PageSet pages(map);
   pages.touch(std::span(static_cast<const std::byte*>(map.data()), sizeof(drivelog::map::format::FileHeader)));
   const auto edges = map.section_bytes(SectionId::edges);
@@ -72,7 +102,7 @@ std::size_t count_pages(const MapView& map, const std::vector<Coord>& points, do
       }
     }
   }
-  return pages.size();
+  return {pages.size(), pages_by_section(map, pages)};
 }
 
 bool parse_number(const std::string& text, double& out) {
@@ -114,10 +144,10 @@ int run_pages(const std::vector<std::string>& args) {
                        ",\"radius_m\":" + drivelog::map::json_fixed(radius_m, 1) + ",\"maps\":[";
     for (std::size_t i = 0; i < maps.size(); ++i) {
       const MapView map = MapView::open(maps[i]);
-      const std::size_t pages = count_pages(map, route.points, radius_m);
+      const PageCount pages = count_pages(map, route.points, radius_m);
       if (i > 0) json += ",";
       json += "{\"map\":" + drivelog::map::json_string(maps[i]) + ",\"order\":\"" +
-              (map.info().hilbert_ordered ? "hilbert" : "input") + "\",\"pages\":" + std::to_string(pages) +
+              (map.info().hilbert_ordered ? "hilbert" : "input") + "\",\"pages\":" + std::to_string(pages.total) + ",\"by_section\":" + pages.by_section_json +
               ",\"map_pages\":" + std::to_string((map.info().bytes + kPageBytes - 1) / kPageBytes) + "}";
     }
     std::cout << json << "]}\n";
