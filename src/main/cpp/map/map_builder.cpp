@@ -125,7 +125,7 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   // 3. The graph, stop signs on their approaches, restrictions on edges, the segment grid.
   build::RoadGraph graph = build::assemble_road_graph(nodes, ways, way_refs, stops, {keep_input_order, default_speeds});
   const std::vector<StopSign> stop_signs = build::place_stop_signs(graph, stops, stats);
-  const std::vector<TurnRestriction> turn_restrictions = build::resolve_restrictions(graph, restrictions, stats);
+  const build::ResolvedRestrictions turn_restrictions = build::resolve_restrictions(graph, restrictions, stats);
   const build::SegmentGrid grid = build::build_segment_grid(graph);
   const auto node_count = static_cast<uint32_t>(graph.graph_nodes.size());
   const auto edge_count = static_cast<uint32_t>(graph.edges.size());
@@ -171,7 +171,7 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   out.write_span(std::span<const StopSign>(stop_signs));
   end_section();
   out.begin_section(format::SectionId::restrictions);
-  out.write_span(std::span<const TurnRestriction>(turn_restrictions));
+  out.write_span(std::span<const TurnRestriction>(turn_restrictions.via_node));
   end_section();
   out.begin_section(format::SectionId::grid_cells);
   out.write_span(std::span<const uint32_t>(grid.cell_offsets));
@@ -182,6 +182,12 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   out.begin_section(format::SectionId::strings);
   out.write(strings.data(), strings.size());
   end_section();
+  out.begin_section(format::SectionId::via_way_restrictions);
+  out.write_span(std::span<const ViaWayRestriction>(turn_restrictions.via_way));
+  end_section();
+  out.begin_section(format::SectionId::via_edges);
+  out.write_span(std::span<const uint32_t>(turn_restrictions.via_edges));
+  end_section();
 
   header.header_size = sizeof(format::FileHeader);
   header.file_size = out.position();
@@ -191,7 +197,9 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   header.edge_count = edge_count;
   header.shape_point_count = graph.shape_points;
   header.stop_sign_count = stop_signs.size();
-  header.restriction_count = turn_restrictions.size();
+  header.restriction_count = turn_restrictions.via_node.size();
+  header.via_way_restriction_count = turn_restrictions.via_way.size();
+  header.via_edge_count = turn_restrictions.via_edges.size();
   header.grid_segment_count = grid.segments.size();
   header.oneway_edges = graph.oneway_edges;
   header.speed_limited_edges = graph.speed_limited_edges;

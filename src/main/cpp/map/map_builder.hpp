@@ -44,7 +44,7 @@ struct RestrictionInput {
   RestrictionKind kind = RestrictionKind::no;
   int64_t from_way = 0;
   int64_t via_node = 0;               // set for via-node restrictions
-  std::vector<int64_t> via_ways;      // set for via-way restrictions (if supported)
+  std::vector<int64_t> via_ways;      // set for via-way restrictions, in any order
   int64_t to_way = 0;
 };
 
@@ -62,7 +62,7 @@ struct BuildStats {
   uint64_t stops_dropped = 0;         // stop nodes not on any road the builder kept
   uint64_t ways_dropped = 0;          // ways with fewer than two known nodes
   uint64_t missing_node_refs = 0;     // way node references with no add_node (cut at the extract's edge)
-  // What could not be used and why, e.g. {"restriction via way (not supported)": 3}.
+  // What could not be used and why, e.g. {"stop sign not on a kept road": 3}.
   std::map<std::string, uint64_t> problems;
 };
 

@@ -105,6 +105,20 @@ struct TurnRestriction {
 };
 static_assert(sizeof(TurnRestriction) == 24);
 
+// A turn restriction through one or more via ways: arriving on `from_edge`, driving the via
+// edges (MapView::via_edges) in order, then into `to_edge`. `no`: that sequence is forbidden.
+// `only`: after from_edge and the via edges, every exit except `to_edge` is forbidden.
+struct ViaWayRestriction {
+  uint32_t from_edge = 0;
+  uint32_t to_edge = 0;
+  uint32_t via_begin = 0;  // first entry in the map's via-edge list
+  uint32_t via_count = 0;  // number of via edges, at least 1
+  RestrictionKind kind = RestrictionKind::no;
+  uint8_t reserved[7] = {0, 0, 0, 0, 0, 0, 0};
+  int64_t osm_relation_id = 0;
+};
+static_assert(sizeof(ViaWayRestriction) == 32);
+
 // One straight piece of an edge's shape: points `segment` and `segment + 1` of edge_shape(edge).
 struct SegmentRef {
   uint32_t edge = 0;

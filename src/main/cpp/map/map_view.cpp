@@ -38,6 +38,8 @@ struct MapView::Impl {
   std::span<const uint32_t> grid_cells;
   std::span<const SegmentRef> grid_segments;
   std::span<const char> strings;
+  std::span<const ViaWayRestriction> via_way_restrictions;
+  std::span<const uint32_t> via_edges;
 
   [[noreturn]] void damaged(const std::string& what) const {
     throw MapError("map file " + file.path() + " is damaged (" + what + "): " + kRebuild);
@@ -104,6 +106,8 @@ void MapView::Impl::check_header() {
       (cells + 1) * sizeof(uint32_t),
       header.grid_segment_count * sizeof(SegmentRef),
       0,  // strings: any size of at least one byte
+      header.via_way_restriction_count * sizeof(ViaWayRestriction),
+      header.via_edge_count * sizeof(uint32_t),
   };
   for (uint32_t i = 0; i < format::kSectionCount; ++i) {
     const format::SectionEntry& s = header.sections[i];
@@ -131,6 +135,8 @@ void MapView::Impl::bind_sections() {
   grid_cells = typed<uint32_t>(section(SectionId::grid_cells));
   grid_segments = typed<SegmentRef>(section(SectionId::grid_segments));
   strings = typed<char>(section(SectionId::strings));
+  via_way_restrictions = typed<ViaWayRestriction>(section(SectionId::via_way_restrictions));
+  via_edges = typed<uint32_t>(section(SectionId::via_edges));
   // Nothing inside the sections is read here: opening touches only the header's page, which matters
   // when the file's pages arrive lazily (a cold Lambda image). Accessors check what they read.
 
@@ -141,6 +147,7 @@ void MapView::Impl::bind_sections() {
   info.speed_limited_edges = header.speed_limited_edges;
   info.stop_signs = header.stop_sign_count;
   info.turn_restrictions = header.restriction_count;
+  info.via_way_restrictions = header.via_way_restriction_count;
   info.bbox = header.bbox;
   info.bytes = header.file_size;
   info.source.assign(header.source.data(), strnlen(header.source.data(), header.source.size()));
@@ -248,6 +255,22 @@ std::span<const TurnRestriction> MapView::restrictions_from(uint32_t edge) const
       std::lower_bound(all.begin(), all.end(), edge, [](const TurnRestriction& r, uint32_t e) { return r.from_edge < e; });
   const auto hi = std::upper_bound(lo, all.end(), edge, [](uint32_t e, const TurnRestriction& r) { return e < r.from_edge; });
   return {lo, hi};
+}
+
+std::span<const ViaWayRestriction> MapView::via_way_restrictions_from(uint32_t edge) const {
+  const auto& all = impl_->via_way_restrictions;
+  const auto lo =
+      std::lower_bound(all.begin(), all.end(), edge, [](const ViaWayRestriction& r, uint32_t e) { return r.from_edge < e; });
+  const auto hi = std::upper_bound(lo, all.end(), edge, [](uint32_t e, const ViaWayRestriction& r) { return e < r.from_edge; });
+  return {lo, hi};
+}
+
+std::span<const uint32_t> MapView::via_edges(const ViaWayRestriction& restriction) const {
+  const auto& all = impl_->via_edges;
+  if (restriction.via_begin > all.size() || restriction.via_count > all.size() - restriction.via_begin) {
+    impl_->damaged("via edges of restriction " + std::to_string(restriction.osm_relation_id));
+  }
+  return all.subspan(restriction.via_begin, restriction.via_count);
 }
 
 void MapView::segments_near(Coord point, double radius_m, std::vector<SegmentRef>& out) const {

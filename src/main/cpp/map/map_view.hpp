@@ -32,7 +32,8 @@ struct MapInfo {
   uint64_t oneway_edges = 0;
   uint64_t speed_limited_edges = 0;
   uint64_t stop_signs = 0;
-  uint64_t turn_restrictions = 0;
+  uint64_t turn_restrictions = 0;      // via-node restriction records
+  uint64_t via_way_restrictions = 0;  // via-way restriction records
   BoundingBox bbox{};
   uint64_t bytes = 0;
   std::string source;  // what the map was built from (file name, or "synth seed=N scale=...")
@@ -81,6 +82,10 @@ class MapView {
   [[nodiscard]] std::span<const StopSign> stop_signs_on(uint32_t edge) const;
   // Turn restrictions whose from_edge is `edge`; usually empty.
   [[nodiscard]] std::span<const TurnRestriction> restrictions_from(uint32_t edge) const;
+  // Via-way restrictions whose from_edge is `edge`; usually empty.
+  [[nodiscard]] std::span<const ViaWayRestriction> via_way_restrictions_from(uint32_t edge) const;
+  // The via edges of `restriction` (one of this map's), in driving order.
+  [[nodiscard]] std::span<const uint32_t> via_edges(const ViaWayRestriction& restriction) const;
 
   // Appends to `out` every edge segment whose grid cell lies within `radius_m` of `point`.
   // A superset: callers measure the exact distance. May contain a segment more than once.

@@ -37,7 +37,7 @@ void add_sample_network(MapBuilder& b) {
   b.add_restriction({500, RestrictionKind::no, 20, 2, {}, 10});     // no left turn side -> main (a)
   b.add_restriction({501, RestrictionKind::no, 11, 2, {}, 11});     // no U-turn on main (b)
   b.add_restriction({502, RestrictionKind::only, 30, 2, {}, 11});   // only straight on from service into main (b)
-  b.add_restriction({503, RestrictionKind::no, 10, 0, {11}, 40});   // via way: not supported, dropped
+  b.add_restriction({503, RestrictionKind::no, 10, 0, {11}, 40});   // via way 11
   b.add_restriction({504, RestrictionKind::no, 10, 7, {}, 11});     // via a shape node of another way: dropped
   b.set_source("sample network");
 }

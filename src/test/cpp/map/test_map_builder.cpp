@@ -51,10 +51,9 @@ TEST_P(SampleMap, BuildStatsCountWhatWasKeptAndDropped) {
   EXPECT_EQ(stats_.edges, 6u);
   EXPECT_EQ(stats_.stop_signs, 2u);
   EXPECT_EQ(stats_.stops_dropped, 1u);
-  EXPECT_EQ(stats_.turn_restrictions, 3u);
-  EXPECT_EQ(stats_.restrictions_dropped, 2u);
+  EXPECT_EQ(stats_.turn_restrictions, 4u);
+  EXPECT_EQ(stats_.restrictions_dropped, 1u);
   EXPECT_EQ(stats_.missing_node_refs, 1u);
-  EXPECT_EQ(stats_.problems.at("restriction via way (not supported)"), 1u);
   EXPECT_EQ(stats_.problems.at("restriction via node not a junction of kept roads"), 1u);
   EXPECT_EQ(stats_.problems.at("stop sign not on a kept road"), 1u);
   EXPECT_EQ(stats_.bytes, std::filesystem::file_size(path_));
@@ -63,13 +62,14 @@ TEST_P(SampleMap, BuildStatsCountWhatWasKeptAndDropped) {
 TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
   const MapView m = MapView::open(path_);
   const MapInfo& i = m.info();
-  EXPECT_EQ(i.format_version, 2u);
+  EXPECT_EQ(i.format_version, 3u);
   EXPECT_EQ(i.nodes, 7u);
   EXPECT_EQ(i.edges, 6u);
   EXPECT_EQ(i.oneway_edges, 2u);         // the two pieces of the side road
   EXPECT_EQ(i.speed_limited_edges, 4u);  // main street (2) and side road (2)
   EXPECT_EQ(i.stop_signs, 3u);           // s forward; b: side road and service approaches
   EXPECT_EQ(i.turn_restrictions, 3u);
+  EXPECT_EQ(i.via_way_restrictions, 1u);
   EXPECT_EQ(i.bbox.min, Coord::from_degrees(51.9990, 13.0000));
   EXPECT_EQ(i.bbox.max, Coord::from_degrees(52.0020, 13.0140));
   EXPECT_EQ(i.source, "sample network");
@@ -77,7 +77,7 @@ TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
   EXPECT_EQ(i.hilbert_ordered, !GetParam());
   EXPECT_EQ(i.shape_points, 13u);
   const std::string json = map_info_json(m);
-  EXPECT_NE(json.find("\"format_version\":2"), std::string::npos);
+  EXPECT_NE(json.find("\"format_version\":3"), std::string::npos);
   EXPECT_NE(json.find("\"stop_signs\":3"), std::string::npos);
   EXPECT_NE(json.find("\"source\":\"sample network\""), std::string::npos);
   EXPECT_NE(json.find("\"min_lat\":51.9990000"), std::string::npos);
@@ -184,6 +184,20 @@ TEST_P(SampleMap, TurnRestrictionsResolveToEdgesAtTheViaNode) {
   EXPECT_EQ(only[0].kind, RestrictionKind::only);
   EXPECT_EQ(only[0].to_edge, main_b);
   EXPECT_TRUE(m.restrictions_from(main_a).empty());
+}
+
+TEST_P(SampleMap, ViaWayRestrictionIsAPathOfEdges) {
+  // Relation 503: from way 10 (a-b) via way 11 (b-7-d) to way 40 (d-8).
+  const MapView m = MapView::open(path_);
+  const auto from_a = m.via_way_restrictions_from(edge_between(m, 10, 1, 2));
+  ASSERT_EQ(from_a.size(), 1u);
+  EXPECT_EQ(from_a[0].osm_relation_id, 503);
+  EXPECT_EQ(from_a[0].kind, RestrictionKind::no);
+  EXPECT_EQ(from_a[0].to_edge, edge_between(m, 40, 3, 8));
+  const auto via = m.via_edges(from_a[0]);
+  ASSERT_EQ(via.size(), 1u);
+  EXPECT_EQ(via[0], edge_between(m, 11, 2, 3));
+  EXPECT_TRUE(m.via_way_restrictions_from(edge_between(m, 11, 2, 3)).empty());
 }
 
 double distance_to_segment_m(Coord p, Coord a, Coord b) {

@@ -174,11 +174,18 @@ TEST(ImportRestrictions, KindsExceptionsAndUnsupportedForms) {
   EXPECT_EQ(r.skipped.at("time-dependent restriction (conditional)"), 1u);
   EXPECT_EQ(problem(r, "restriction=sometimes_straight"), 1u);
   EXPECT_EQ(problem(r, "restriction members=not from/via/to (relation 608)"), 1u);
-  EXPECT_EQ(r.build.problems.at("restriction via way (not supported)"), 1u);
   EXPECT_EQ(r.build.problems.at("restriction from/to way does not touch its via node"), 1u);  // 610
+  EXPECT_EQ(r.build.problems.at("restriction via ways do not connect its from and to ways"), 1u);  // 612
   EXPECT_EQ(r.build.problems.at("restriction from/to way not in the map (not a road for cars, or outside the extract)"),
             1u);  // 611
   EXPECT_EQ(m.map().info().turn_restrictions, 3u);
+  // 605: from West via way East to 505, a path of edges.
+  const auto via_way = m.map().via_way_restrictions_from(west);
+  ASSERT_EQ(via_way.size(), 1u);
+  EXPECT_EQ(via_way[0].osm_relation_id, 605);
+  EXPECT_EQ(via_way[0].to_edge, m.edge(505));
+  ASSERT_EQ(m.map().via_edges(via_way[0]).size(), 1u);
+  EXPECT_EQ(m.map().via_edges(via_way[0])[0], east);
 }
 
 TEST(ImportRefusal, MissingFileIsNamed) {

@@ -11,6 +11,7 @@ namespace {
 using test::Imported;
 using test::kMissing;
 using map::EdgeRecord;
+using map::MapView;
 namespace flags = map::edge_flags;
 
 TEST(RealExtracts, BristolReversedOnewayFlipsTheAllowedDirection) {
@@ -105,6 +106,30 @@ TEST(RealExtracts, PennsylvaniaStopsWithDirectionsSitAtEdgeEnds) {
     }
   }
   EXPECT_NO_THROW(m.map().verify());
+}
+
+TEST(RealExtracts, PennsylvaniaViaWayRestrictionIsAConnectedPath) {
+  const Imported m("pa-access-restriction.osm.pbf");
+  const MapView& map = m.map();
+  ASSERT_EQ(map.info().via_way_restrictions, 1u);
+  std::size_t checked = 0;
+  for (uint32_t e = 0; e < map.edge_count(); ++e) {
+    for (const map::ViaWayRestriction& r : map.via_way_restrictions_from(e)) {
+      // from -> via... -> to must chain through shared end nodes.
+      std::vector<uint32_t> chain{r.from_edge};
+      for (const uint32_t v : map.via_edges(r)) chain.push_back(v);
+      chain.push_back(r.to_edge);
+      for (std::size_t i = 1; i < chain.size(); ++i) {
+        const EdgeRecord& a = map.edge(chain[i - 1]);
+        const EdgeRecord& b = map.edge(chain[i]);
+        const bool touch = a.from_node == b.from_node || a.from_node == b.to_node || a.to_node == b.from_node ||
+                           a.to_node == b.to_node;
+        EXPECT_TRUE(touch) << "relation " << r.osm_relation_id << " link " << i;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 1u);
 }
 
 }  // namespace
