@@ -25,17 +25,39 @@ public record AnalysisConfig(Map<String, Object> settings) {
         settings = freeze("analysis", settings);
     }
 
+    /** The subsection read by Java itself ({@link BindingConfig}); every other key goes to the engine. */
+    public static final String BINDING_KEY = "binding";
+
     public static AnalysisConfig from(ConfigSection root) {
-        return new AnalysisConfig(root.mapping("analysis"));
+        AnalysisConfig config = new AnalysisConfig(root.mapping("analysis"));
+        config.binding(); // validated now, with the other keys, rather than at first use
+        return config;
+    }
+
+    /** The {@code analysis.binding:} subsection: FFM or subprocess, threads, timeout. */
+    public BindingConfig binding() {
+        Object binding = settings.get(BINDING_KEY);
+        if (binding == null) {
+            return BindingConfig.DEFAULTS;
+        }
+        if (!(binding instanceof Map<?, ?> tree)) {
+            throw new ConfigException("analysis." + BINDING_KEY, "must be a mapping of keys");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        tree.forEach((key, value) -> values.put(String.valueOf(key), value));
+        return BindingConfig.from(new ConfigSection("analysis." + BINDING_KEY, values));
     }
 
     /**
-     * The settings as {@code path=value} lines sorted by path, e.g. {@code speeding.tolerance_kmh=5};
+     * The engine's settings (all but {@code binding:}) as {@code path=value} lines sorted by path,
+     * e.g. {@code speeding.tolerance_kmh=5};
      * list values are joined with commas. This is the {@code config} text of drivelog_analyzer_create.
      */
     public List<String> engineLines() {
+        Map<String, Object> engineSettings = new LinkedHashMap<>(settings);
+        engineSettings.remove(BINDING_KEY);
         Map<String, String> flat = new TreeMap<>();
-        flatten("", settings, flat);
+        flatten("", engineSettings, flat);
         List<String> lines = new ArrayList<>(flat.size());
         flat.forEach((path, value) -> lines.add(path + "=" + value));
         return List.copyOf(lines);
