@@ -83,7 +83,7 @@ std::string roads_json(const MapView& map, const Box& box, uint32_t max_edges) {
   // The grid lookup around the box's centre with the half diagonal as radius covers the box.
   const Coord centre{static_cast<int32_t>((static_cast<int64_t>(box.min.lat_e7) + box.max.lat_e7) / 2),
                      static_cast<int32_t>((static_cast<int64_t>(box.min.lon_e7) + box.max.lon_e7) / 2)};
-  const double radius_m = drivelog::map::distance_m(box.min, box.max) / 2.0 + 1.0;
+  const double radius_m = drivelog::map::geo::distance_m(box.min, box.max) / 2.0 + 1.0;
   std::vector<drivelog::map::SegmentRef> segments;
   map.segments_near(centre, radius_m, segments);
   std::unordered_set<uint32_t> seen;

@@ -29,12 +29,8 @@ final class MapSvg {
         this.tolerance = Math.max(box.widthMeters(), box.heightMeters()) / VIEW_PIXELS;
     }
 
-    /** Points of the raw trace after simplification (for the page's "N of M points drawn"). */
-    int drawnRawPoints(Trip trip) {
-        return rawIndices(trip).length;
-    }
-
-    void render(StringBuilder out, String sectionId, Trip trip, List<MatchedSegment> matched, List<Violation> violations,
+    /** Writes the SVG; returns how many raw GPS points were drawn (after simplification). */
+    int render(StringBuilder out, String sectionId, Trip trip, List<MatchedSegment> matched, List<Violation> violations,
                 RoadContext roads) {
         double w = box.widthMeters();
         double h = box.heightMeters();
@@ -46,11 +42,12 @@ final class MapSvg {
                 .append("\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-label=\"map of the trip\">\n");
         renderRoads(out, roads.roads());
         renderArrows(out, roads.roads(), Math.max(w, h) / 120);
-        renderRaw(out, trip);
+        int drawn = renderRaw(out, trip);
         renderMatched(out, matched);
         renderStops(out, roads.stops());
         renderViolations(out, sectionId, violations);
         out.append("</svg>\n");
+        return drawn;
     }
 
     private void renderRoads(StringBuilder out, List<Road> roads) {
@@ -148,12 +145,14 @@ final class MapSvg {
         return indices;
     }
 
-    private void renderRaw(StringBuilder out, Trip trip) {
+    private int renderRaw(StringBuilder out, Trip trip) {
         SvgPath dots = new SvgPath();
-        for (int i : rawIndices(trip)) {
+        int[] indices = rawIndices(trip);
+        for (int i : indices) {
             dots.dot(projection.x(trip.lon()[i]), projection.y(trip.lat()[i]));
         }
         out.append("<path class=\"raw\" d=\"").append(dots).append("\"/>\n");
+        return indices.length;
     }
 
     private void renderMatched(StringBuilder out, List<MatchedSegment> matched) {

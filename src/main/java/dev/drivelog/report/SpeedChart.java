@@ -126,7 +126,8 @@ final class SpeedChart {
                     .append("\" text-anchor=\"").append(tick == 0 ? "start" : tick == 4 ? "end" : "middle").append("\">")
                     .append(clock(time)).append("</text>");
         }
-        out.append("<text class=\"unit\" x=\"4\" y=\"").append((int) TOP + 4).append("\">km/h</text></g>\n");
+        out.append("<text class=\"unit\" x=\"").append((int) LEFT + 4).append("\" y=\"").append((int) TOP + 12)
+                .append("\">km/h</text></g>\n");
     }
 
     private void renderLimit(StringBuilder out, List<MatchedSegment> matched, Map<Long, Road> roadsByWay) {

@@ -40,10 +40,11 @@ final class TripSection {
             return;
         }
         out.append("<div class=\"views\"><div class=\"map-frame\">");
-        new MapSvg(box).render(out, id, trip, result.matched(), result.violations(), roads);
-        out.append("<div class=\"legend\"><span class=\"k-raw\">GPS points</span><span class=\"k-matched\">matched path</span>"
-                + "<span class=\"k-stop\">stop sign</span><span class=\"k-violation\">violation</span>"
-                + " &middot; wheel: zoom, drag: pan, double-click: reset</div></div>\n");
+        int drawn = new MapSvg(box).render(out, id, trip, result.matched(), result.violations(), roads);
+        out.append("<div class=\"legend\"><span class=\"k-raw\">GPS points")
+                .append(drawn < trip.count() ? " (" + drawn + " of " + trip.count() + " drawn)" : "")
+                .append("</span><span class=\"k-matched\">matched path</span><span class=\"k-stop\">stop sign</span>"
+                        + "<span class=\"k-violation\">violation</span> &middot; wheel: zoom, drag: pan, double-click: reset</div></div>\n");
         out.append("<aside class=\"evidence\" aria-live=\"polite\"><p class=\"hint\">Click a violation (on the map or in the list) "
                 + "to see its evidence.</p></aside></div>\n");
         new SpeedChart(trip).render(out, result.matched(), result.violations(), roads);

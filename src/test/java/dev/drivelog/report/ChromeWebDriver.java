@@ -25,7 +25,7 @@ import java.util.List;
 final class ChromeWebDriver implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String ELEMENT_KEY = "element-6066-11e4-a52e-4f735a4e2";
+    private static final String ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process driver;
