@@ -3,6 +3,7 @@ package dev.drivelog.report;
 import dev.drivelog.analysis.result.MatchedSegment;
 import dev.drivelog.analysis.result.Violation;
 import dev.drivelog.logs.Trip;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,8 +43,8 @@ final class MapSvg {
                 .append("\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-label=\"map of the trip\">\n");
         renderRoads(out, roads.roads());
         renderArrows(out, roads.roads(), Math.max(w, h) / 120);
-        int drawn = renderRaw(out, trip);
         renderMatched(out, matched);
+        int drawn = renderRaw(out, trip);
         renderStops(out, roads.stops());
         renderViolations(out, sectionId, violations);
         out.append("</svg>\n");
@@ -136,6 +137,10 @@ final class MapSvg {
                 y[n] = projection.y(trip.lat()[i]);
                 source[n++] = i;
             }
+        }
+        // Every fix is a dot worth seeing until there are too many to draw; only then simplify.
+        if (n <= MAX_TRACE_POINTS) {
+            return Arrays.copyOf(source, n);
         }
         int[] kept = Simplifier.keepAtMost(x, y, n, tolerance, MAX_TRACE_POINTS);
         int[] indices = new int[kept.length];

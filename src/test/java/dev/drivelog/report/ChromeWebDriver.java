@@ -58,7 +58,7 @@ final class ChromeWebDriver implements AutoCloseable {
             ArrayNode args = options.putArray("args");
             for (String arg : List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1400,1100", "--user-data-dir=" + profile)) {
+                    "--disable-dev-shm-usage", "--window-size=1400,1500", "--user-data-dir=" + profile)) {
                 args.add(arg);
             }
             ObjectNode body = JSON.createObjectNode();

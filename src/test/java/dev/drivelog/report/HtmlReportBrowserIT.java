@@ -122,6 +122,7 @@ class HtmlReportBrowserIT {
                 || evidence.contains("limit_kmh\n" + speeding.get("evidence").get("limit_kmh").asText()), evidence);
         assertTrue(evidence.contains("max_speed_kmh"), evidence);
         Files.createDirectories(screenshots());
+        browser.script("document.querySelector('section.trip:has(.violation-marker.selected)').scrollIntoView()");
         Files.write(screenshots().resolve("report.png"), browser.screenshotPng());
     }
 

@@ -96,10 +96,21 @@ class HtmlReportWriterTest {
         assertTrue(raw.find());
         int dots = count(raw.group(1), "h0");
         assertTrue(dots >= 2 && dots <= MapSvg.MAX_TRACE_POINTS, "drew " + dots + " dots");
+        assertTrue(html.contains("(" + dots + " of 100000 drawn)"));
         Matcher curve = Pattern.compile("<path class=\"speed-curve\" d=\"([^\"]*)\"").matcher(html);
         assertTrue(curve.find());
         assertTrue(count(curve.group(1), "L") < SpeedChart.MAX_CURVE_POINTS);
         assertTrue(html.length() < 2_000_000, "page of " + html.length() + " chars");
+    }
+
+    @Test
+    void write_fewerPointsThanTheCap_drawsEveryFix() throws Exception {
+        String html = page((a, b, c, d, m) -> RoadContext.EMPTY, List.of(), ReportFixtures.eastwards("short", 300));
+
+        Matcher raw = Pattern.compile("<path class=\"raw\" d=\"([^\"]*)\"").matcher(html);
+        assertTrue(raw.find());
+        assertEquals(300, count(raw.group(1), "h0"));
+        assertTrue(html.contains("<span class=\"k-raw\">GPS points</span>"), "no 'N of M drawn' when all are");
     }
 
     @Test
