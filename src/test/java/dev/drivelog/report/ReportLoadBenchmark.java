@@ -12,8 +12,9 @@ import java.util.Random;
 
 /**
  * Report size and load time (bench/report.sh, docs/BENCHMARKS.md "Report"): trips of N points
- * looping around the grid map with 5 m GPS noise, analysed by {@code bin/drivelog analyze --report},
- * the page opened in headless chromium three times; prints one line per size.
+ * looping around the grid map with 5 m GPS noise and speeds between about 8 and 16 m/s, analysed
+ * by {@code bin/drivelog analyze --report}, the page opened in headless chromium three times;
+ * prints one line per size.
  * Usage: {@code ReportLoadBenchmark <work dir> <points>...}
  */
 public final class ReportLoadBenchmark {
@@ -70,8 +71,8 @@ public final class ReportLoadBenchmark {
             int written = 0;
             int leg = 0;
             double fraction = 0;
-            double speedMps = 12;
             while (written < points) {
+                double speedMps = 12 + 4 * Math.sin(written / 60.0) + noise.nextGaussian() * 0.5;
                 double[] from = corners[leg % 4];
                 double[] to = corners[(leg + 1) % 4];
                 double lengthMeters = Math.hypot((to[0] - from[0]) * metersPerDegree,
