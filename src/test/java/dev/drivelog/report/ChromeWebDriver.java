@@ -120,6 +120,23 @@ final class ChromeWebDriver implements AutoCloseable {
         return sessionCall("POST", "/execute/sync", body);
     }
 
+    /** Presses the mouse at the element's centre, moves it by (dx, dy) pixels in steps and releases it. */
+    void drag(String element, int dx, int dy) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode mouse = body.putArray("actions").addObject();
+        mouse.put("type", "pointer").put("id", "mouse").putObject("parameters").put("pointerType", "mouse");
+        ArrayNode steps = mouse.putArray("actions");
+        ObjectNode start = steps.addObject().put("type", "pointerMove").put("duration", 0).put("x", 0).put("y", 0);
+        start.putObject("origin").put(ELEMENT_KEY, element);
+        steps.addObject().put("type", "pointerDown").put("button", 0);
+        for (int step = 1; step <= 4; step++) {
+            steps.addObject().put("type", "pointerMove").put("duration", 20).put("origin", "pointer")
+                    .put("x", dx / 4).put("y", dy / 4);
+        }
+        steps.addObject().put("type", "pointerUp").put("button", 0);
+        sessionCall("POST", "/actions", body);
+    }
+
     byte[] screenshotPng() throws IOException, InterruptedException {
         return Base64.getDecoder().decode(sessionCall("GET", "/screenshot", null).asText());
     }

@@ -114,7 +114,8 @@ class HtmlReportBrowserIT {
 
         browser.click(markers.getFirst());
 
-        String evidence = browser.text(browser.find("section.trip:has(circle.violation-marker.v-speeding.selected) aside.evidence").getFirst());
+        String evidence = browser.text(browser.find(
+                "section.trip:has(circle.violation-marker.v-speeding.selected) aside.evidence").getFirst());
         assertTrue(evidence.contains("speeding"), evidence);
         assertTrue(evidence.contains(speeding.get("road_name").asText()), evidence);
         assertTrue(evidence.contains(speeding.get("osm_way_ids").get(0).asText()), evidence);
@@ -156,6 +157,25 @@ class HtmlReportBrowserIT {
         assertTrue(widthAfter < widthBefore * 0.9, boxes.toString());
         assertNotEquals(boxes.get(0).asText(), boxes.get(1).asText());
         assertEquals(widthBefore, Double.parseDouble(boxes.get(2).asText().split(" ")[2]), 1e-6, "double-click resets");
+    }
+
+    @Test
+    void report_dragOnTheMap_pansTheViewWithoutZooming() throws Exception {
+        String lastMap = browser.find("svg.map").getLast();
+        browser.script("document.querySelectorAll('svg.map')[document.querySelectorAll('svg.map').length - 1]"
+                + ".scrollIntoView({block: 'center'})");
+        String viewBox = "const m = document.querySelectorAll('svg.map'); return m[m.length - 1].getAttribute('viewBox')";
+        String before = browser.script(viewBox).asText();
+
+        browser.drag(lastMap, 120, 40);
+
+        String after = browser.script(viewBox).asText();
+        String[] b = before.split(" ");
+        String[] a = after.split(" ");
+        String change = before + " -> " + after;
+        assertTrue(Double.parseDouble(a[0]) < Double.parseDouble(b[0]), "dragging right moves the view west: " + change);
+        assertTrue(Double.parseDouble(a[1]) < Double.parseDouble(b[1]), "dragging down moves the view north: " + change);
+        assertEquals(Double.parseDouble(b[2]), Double.parseDouble(a[2]), 1e-6, "same width");
     }
 
     private static Path screenshots() {
