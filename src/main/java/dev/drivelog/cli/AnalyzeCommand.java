@@ -14,6 +14,7 @@ import dev.drivelog.job.LogFileAnalysis;
 import dev.drivelog.job.LogsTripSource;
 import dev.drivelog.logs.LogFormat;
 import dev.drivelog.output.DirectoryOutputSink;
+import dev.drivelog.report.MapRoads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -68,6 +69,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--matched", description = "Also write the matched path (way ids, road names) into violations.geojson.")
     boolean matched;
 
+    @Option(names = "--report", description = "Also write <out>/<input>/report.html: map, speed profile and violations "
+            + "of every trip in one self-contained page (docs/REPORT.md).")
+    boolean htmlReport;
+
     @Option(names = "--format", paramLabel = "csv|jsonl|nmea|gpx", description = "Assume this format instead of detecting it.")
     String format;
 
@@ -83,13 +88,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         BindingConfig binding = binding(settings.analysis().binding());
         LogFormat chosenFormat = format == null ? null : parseFormat(format);
         boolean withMatched = matched || settings.output().matched();
+        boolean withReport = htmlReport || settings.output().report();
         checkInputs();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
 
         AnalyzerPool analyzers;
         try {
-            analyzers = AnalyzerPools.open(binding, map, settings.analysis().engineLines(), withMatched);
+            analyzers = AnalyzerPools.open(binding, map, settings.analysis().engineLines(),
+                    withMatched || withReport);
         } catch (AnalysisException e) {
             throw new UsageException(e.getMessage());
         }
@@ -109,7 +116,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                             withMatched, outcome -> {
                                 tripFiles.write(outcome);
                                 table.row(outcome);
-                            });
+                            }, withReport ? new MapRoads(map) : null);
                     InputReport report = analysis.analyze(name, input, sink);
                     points += report.points();
                     stdout.printf(Locale.ROOT, "%s: %d trips%s, %d violations -> %s%n", name, report.trips(),

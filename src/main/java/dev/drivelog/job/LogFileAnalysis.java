@@ -7,6 +7,8 @@ import dev.drivelog.analysis.result.TripResultParser;
 import dev.drivelog.logs.Trip;
 import dev.drivelog.output.ResultFiles;
 import dev.drivelog.output.TripOutcome;
+import dev.drivelog.report.HtmlReportWriter;
+import dev.drivelog.report.RoadSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -35,7 +37,11 @@ public final class LogFileAnalysis implements InputAnalysis {
     private final int threads;
     private final boolean matched;
     private final Consumer<TripOutcome> onTrip;
+    private final RoadSource reportRoads;
     private final TripResultParser parser = new TripResultParser();
+
+    /** A trip's outcome with the trip itself, kept until written for the report's raw points. */
+    private record Analysed(Trip trip, TripOutcome outcome) {}
 
     /**
      * @param analyzer thread safe (used by {@code threads} threads at once); not closed by this class
@@ -43,6 +49,17 @@ public final class LogFileAnalysis implements InputAnalysis {
      * @param onTrip   told of each trip's outcome in output order, on the calling thread (e.g. a CLI table)
      */
     public LogFileAnalysis(TripSource reader, Analyzer analyzer, int threads, boolean matched, Consumer<TripOutcome> onTrip) {
+        this(reader, analyzer, threads, matched, onTrip, null);
+    }
+
+    /**
+     * Like the other constructor, and also writes {@code report.html} ({@link HtmlReportWriter}) when
+     * {@code reportRoads} is not null; the analyzer must then return the matched path.
+     *
+     * @param reportRoads the map drawn around each trip in the report, or null for no report
+     */
+    public LogFileAnalysis(TripSource reader, Analyzer analyzer, int threads, boolean matched, Consumer<TripOutcome> onTrip,
+                           RoadSource reportRoads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -51,6 +68,7 @@ public final class LogFileAnalysis implements InputAnalysis {
         this.threads = threads;
         this.matched = matched;
         this.onTrip = onTrip;
+        this.reportRoads = reportRoads;
     }
 
     @Override
@@ -58,7 +76,7 @@ public final class LogFileAnalysis implements InputAnalysis {
         // Opened with the first trip (or at the end), so that an input rejected up front opens no file.
         LazyResultFiles files = new LazyResultFiles(sink, name);
         List<String> tripProblems = new ArrayList<>();
-        Deque<CompletableFuture<TripOutcome>> window = new ArrayDeque<>();
+        Deque<CompletableFuture<Analysed>> window = new ArrayDeque<>();
         int windowTrips = 2 * threads;
         ExecutorService workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("analysis-", 0).factory());
         TripSource.ReadResult read;
@@ -79,12 +97,21 @@ public final class LogFileAnalysis implements InputAnalysis {
         List<String> problems = new ArrayList<>(read.problems());
         problems.addAll(tripProblems);
         ResultFiles written = files.get();
-        List<String> outputs = written.finish(problems);
+        List<String> outputs = new ArrayList<>(written.finish(problems));
+        HtmlReportWriter report = files.report();
+        if (report != null) {
+            report.finish(problems);
+            outputs.add(HtmlReportWriter.FILE_NAME);
+        }
         return new InputReport(written.trips(), read.pointsRead(), written.violationsByType(), written.failedTrips(),
                 outputs, problems);
     }
 
-    private TripOutcome analyze(Trip trip) {
+    private Analysed analyze(Trip trip) {
+        return new Analysed(trip, outcomeOf(trip));
+    }
+
+    private TripOutcome outcomeOf(Trip trip) {
         try {
             String json = analyzer.analyze(trip);
             TripResult result = parser.parse(json);
@@ -101,11 +128,13 @@ public final class LogFileAnalysis implements InputAnalysis {
         }
     }
 
-    private void write(CompletableFuture<TripOutcome> pending, LazyResultFiles files, List<String> problems)
+    private void write(CompletableFuture<Analysed> pending, LazyResultFiles files, List<String> problems)
             throws IOException {
         TripOutcome outcome;
+        Analysed analysed;
         try {
-            outcome = pending.join();
+            analysed = pending.join();
+            outcome = analysed.outcome();
         } catch (CompletionException e) {
             // Only a bug gets here (analyze() turns every expected failure into a failed outcome).
             throw new IllegalStateException("analysing a trip failed unexpectedly", e.getCause());
@@ -114,6 +143,9 @@ public final class LogFileAnalysis implements InputAnalysis {
             problems.add("trip " + outcome.tripId() + " failed: " + outcome.error());
         }
         files.get().write(outcome);
+        if (files.report() != null) {
+            files.report().write(analysed.trip(), outcome);
+        }
         onTrip.accept(outcome);
     }
 
@@ -122,6 +154,7 @@ public final class LogFileAnalysis implements InputAnalysis {
         private final OutputSink sink;
         private final String name;
         private ResultFiles files;
+        private HtmlReportWriter report;
 
         LazyResultFiles(OutputSink sink, String name) {
             this.sink = sink;
@@ -131,8 +164,17 @@ public final class LogFileAnalysis implements InputAnalysis {
         ResultFiles get() throws IOException {
             if (files == null) {
                 files = new ResultFiles(sink, name, matched);
+                if (reportRoads != null) {
+                    report = new HtmlReportWriter(sink.open(HtmlReportWriter.FILE_NAME, HtmlReportWriter.CONTENT_TYPE),
+                            name, reportRoads);
+                }
             }
             return files;
+        }
+
+        /** The report, once the files are open; null when no report is asked for. */
+        HtmlReportWriter report() {
+            return report;
         }
     }
 }

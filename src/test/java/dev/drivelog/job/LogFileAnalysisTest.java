@@ -12,6 +12,7 @@ import dev.drivelog.analysis.Analyzer;
 import dev.drivelog.logs.Trip;
 import dev.drivelog.output.DirectoryOutputSink;
 import dev.drivelog.output.TripOutcome;
+import dev.drivelog.report.RoadContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,6 +128,23 @@ class LogFileAnalysisTest {
         JsonNode failed = JSON.readTree(out.resolve("fleet.csv/summary.json").toFile()).get("trips").get(4);
         assertEquals("failed", failed.get("status").asText());
         assertTrue(Files.exists(out.resolve("violations/dt=2026-11-20/fleet.csv.jsonl")));
+    }
+
+    @Test
+    void analyze_withReportRoads_writesReportHtmlWithEveryTripAndListsIt() throws Exception {
+        LogFileAnalysis analysis = new LogFileAnalysis(readerOf(7, List.of()), new FixtureAnalyzer(), 2, false,
+                outcome -> {}, (minLat, minLon, maxLat, maxLon, maxRoads) -> RoadContext.EMPTY);
+
+        InputReport report = analysis.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]),
+                new DirectoryOutputSink(out, "fleet.csv"));
+
+        assertEquals(List.of("summary.json", "violations.geojson", "violations/dt=2026-11-20", "report.html"), report.outputs());
+        String html = Files.readString(out.resolve("fleet.csv/report.html"));
+        for (int i = 0; i < 7; i++) {
+            assertTrue(html.contains("data-trip-id=\"trip-" + i + "\""), "trip-" + i);
+        }
+        assertTrue(html.contains("Not analysed: bad input: too many points"));
+        assertTrue(html.contains("7 trips, 6 violations"), "speeding and stop_sign in trips 0, 3 and 6");
     }
 
     @Test
