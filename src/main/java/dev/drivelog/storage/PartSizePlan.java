@@ -3,13 +3,14 @@ package dev.drivelog.storage;
 /**
  * Part sizes of a multipart upload whose total size is not known in advance. S3 allows at most
  * 10,000 parts of at most 5 GiB each; parts need not be equal. Starting at the configured size,
- * the size doubles after every 1,000 parts, so an upload never runs out of part numbers before
- * reaching S3's 5 TiB object limit (8 MiB first parts reach 5 TiB after about 7,000 parts).
+ * the size doubles after every 500 parts (up to the largest Java array), so an upload never runs
+ * out of part numbers before S3's 5 TiB object limit, even from 5 MiB parts. Outputs up to
+ * 500 x the first size (4 GB at 8 MiB) use equal parts.
  */
 public record PartSizePlan(int firstPartSizeBytes) {
     /** S3's limit on part numbers. */
     public static final int MAX_PARTS = 10_000;
-    static final int PARTS_PER_STEP = 1_000;
+    static final int PARTS_PER_STEP = 500;
     static final long MAX_PART_SIZE_BYTES = 5L * 1024 * 1024 * 1024;
 
     /** Size of part {@code partNumber} (1-based). Capped below 2 GiB: a part is held in one Java array. */
