@@ -1,0 +1,40 @@
+// The uniform grid over edge segments: choosing its cell size and finding cells, shared by the
+// builder (which fills it) and the reader (which queries it).
+#pragma once
+
+#include <cstdint>
+
+#include "map/map_format.hpp"
+#include "map/map_types.hpp"
+
+namespace drivelog::map {
+
+// A rectangle of grid cells, inclusive on both ends.
+struct CellRange {
+  uint32_t row_min = 0, row_max = 0, col_min = 0, col_max = 0;
+};
+
+// Picks a cell size for `segment_count` segments spread over `bbox`: about two segments per cell
+// on average over the box, never below kMinCellMeters nor above kMaxCellMeters.
+format::GridGeometry choose_grid(const BoundingBox& bbox, uint64_t segment_count);
+
+inline constexpr double kMinCellMeters = 64.0;
+inline constexpr double kMaxCellMeters = 4000.0;
+
+// The cells covering the rectangle [lat_min, lat_max] x [lon_min, lon_max] (1e-7 degree),
+// clamped to the grid. `empty` is set if the rectangle lies entirely outside.
+CellRange cells_covering(const format::GridGeometry& grid, int64_t lat_min_e7, int64_t lat_max_e7,
+                         int64_t lon_min_e7, int64_t lon_max_e7, bool& empty);
+
+// The cells within `radius_m` of `point` (a square around it; a superset of the circle).
+CellRange cells_near(const format::GridGeometry& grid, Coord point, double radius_m, bool& empty);
+
+// Whether the segment a-b may pass through cell (row, col): distance from the cell centre to the
+// segment, in a local metric projection, at most the cell's half diagonal.
+bool segment_touches_cell(const format::GridGeometry& grid, Coord a, Coord b, uint32_t row, uint32_t col);
+
+inline uint64_t cell_index(const format::GridGeometry& grid, uint32_t row, uint32_t col) {
+  return static_cast<uint64_t>(row) * grid.cols + col;
+}
+
+}  // namespace drivelog::map
