@@ -20,10 +20,13 @@ ARG OSM_SHA256=
 
 # ---------------------------------------------------------------------------------------------
 FROM public.ecr.aws/docker/library/debian:bookworm-slim AS osm-headers
+# Unpacked, not installed: the headers are all we need (installing would pull in Boost and a compiler).
+WORKDIR /tmp/debs
 RUN apt-get update -qq \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libosmium2-dev libprotozero-dev \
- && mkdir -p /headers && cp -a /usr/include/osmium /usr/include/protozero /headers/ \
- && rm -rf /var/lib/apt/lists/*
+ && apt-get download libosmium2-dev libprotozero-dev \
+ && for deb in *.deb; do dpkg-deb -x "$deb" /tmp/unpacked; done \
+ && mkdir -p /headers && cp -a /tmp/unpacked/usr/include/osmium /tmp/unpacked/usr/include/protozero /headers/ \
+ && rm -rf /var/lib/apt/lists/* /tmp/debs /tmp/unpacked
 
 # ---------------------------------------------------------------------------------------------
 FROM public.ecr.aws/amazonlinux/amazonlinux:2023 AS toolchain
@@ -70,7 +73,8 @@ FROM app AS aot
 COPY --from=native /out/native /opt/drivelog/native
 COPY --from=map /out/map /opt/drivelog/map
 COPY docker/bootstrap /var/runtime/bootstrap
-COPY docker/train-aot.sh docker/RuntimeApiServer.java docker/
+COPY docker/train-aot.sh docker/
+COPY docker/test/RuntimeApiServer.java docker/test/
 COPY events events
 RUN cp -a /out/app/. /opt/drivelog/ && docker/train-aot.sh /opt/drivelog /out/aot/drivelog.aot
 

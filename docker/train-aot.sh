@@ -13,7 +13,7 @@ work="$(mktemp -d)"
 mkdir -p "$(dirname "$cache")"
 port=9001
 
-"$JAVA_HOME/bin/java" "$here/RuntimeApiServer.java" --port "$port" --out "$work/results" --repeat 3 \
+"$JAVA_HOME/bin/java" "$here/test/RuntimeApiServer.java" --port "$port" --out "$work/results" --repeat 3 \
   --timeout-seconds 300 "$events"/sqs-*.json > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do [ -f "$work/results/ready" ] && break; sleep 0.1; done
@@ -23,7 +23,7 @@ env DRIVELOG_HOME="$home" DRIVELOG_AOT_TRAINING="$cache" AWS_LAMBDA_RUNTIME_API=
   AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training \
   AWS_ENDPOINT_URL_S3=http://127.0.0.1:9 AWS_EC2_METADATA_DISABLED=true \
   AWS_LAMBDA_FUNCTION_NAME=drivelog AWS_LAMBDA_FUNCTION_MEMORY_SIZE=3008 AWS_LAMBDA_FUNCTION_VERSION='$LATEST' \
-  DRIVELOG_OUTPUT_BUCKET=training-output DRIVELOG_OUTPUT_PREFIX=results/ \
+  DRIVELOG_PIPELINE_OUTPUT_BUCKET=training-output DRIVELOG_PIPELINE_OUTPUT_PREFIX=results/ DRIVELOG_S3_PATH_STYLE=true \
   /var/runtime/bootstrap > "$work/jvm.log" 2>&1 || status=$?
 wait "$server" || true
 # The RIC ends with an exception when the server closes the run: exit status 1 is expected.

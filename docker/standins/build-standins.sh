@@ -48,9 +48,12 @@ if $force || [ ! -s "$minbase" ]; then
   debootstrap --variant=minbase --include=ca-certificates bookworm "$dir/minbase" "$mirror" \
     > "$dir/debootstrap.log" 2>&1 || { tail -20 "$dir/debootstrap.log" >&2; exit 1; }
   # This machine's apt sources and CA certificates (HTTPS may pass an intercepting proxy).
-  cp -a /etc/apt/sources.list.d/. "$dir/minbase/etc/apt/sources.list.d/" 2>/dev/null || true
-  [ -f /etc/apt/sources.list ] && cp /etc/apt/sources.list "$dir/minbase/etc/apt/sources.list"
-  rm -f "$dir/minbase/etc/apt/sources.list.d/"*.disabled-by-*
+  if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+    cp /etc/apt/sources.list.d/debian.sources "$dir/minbase/etc/apt/sources.list.d/"
+    rm -f "$dir/minbase/etc/apt/sources.list"
+  elif [ -f /etc/apt/sources.list ]; then
+    cp /etc/apt/sources.list "$dir/minbase/etc/apt/sources.list"
+  fi
   cp -a /usr/local/share/ca-certificates/. "$dir/minbase/usr/local/share/ca-certificates/" 2>/dev/null || true
   rm -rf "$dir/minbase/etc/ssl/certs" && cp -a /etc/ssl/certs "$dir/minbase/etc/ssl/certs"
   chroot "$dir/minbase" apt-get clean
