@@ -102,13 +102,16 @@ for _ in $(seq 1 300); do [ -s "$work/s3/endpoint" ] && break; sleep 0.2; done
 s3_endpoint="$(cat "$work/s3/endpoint")"
 echo "test-image: S3 at $s3_endpoint"
 
+# The Runtime API server, compiled once (it is started for every container run).
+mkdir -p "$work/server-classes"
+"$JAVA_HOME/bin/javac" -d "$work/server-classes" docker/test/RuntimeApiServer.java
 port=$(( 20000 + RANDOM % 20000 ))
 # run NAME EVENT [extra JVM options...]: one container start serving one event; prints init ms.
 run() {
   local name="$1" event="$2"; shift 2
   local out="$work/runs/$name"
   mkdir -p "$out"
-  "$java" docker/test/RuntimeApiServer.java --port "$port" --out "$out" --timeout-seconds 120 "$event" \
+  "$java" -cp "$work/server-classes" RuntimeApiServer --port "$port" --out "$out" --timeout-seconds 120 "$event" \
     > "$out/server.log" 2>&1 &
   local server=$!
   for _ in $(seq 1 200); do [ -f "$out/ready" ] && break; sleep 0.1; done
