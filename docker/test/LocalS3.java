@@ -1,12 +1,10 @@
 import dev.drivelog.demo.EmbeddedS3;
+import dev.drivelog.storage.S3Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -23,13 +21,8 @@ public final class LocalS3 {
         String inputBucket = args[1];
         String outputBucket = args[2];
         try (EmbeddedS3 server = EmbeddedS3.start(null);
-                S3Client s3 = S3Client.builder()
-                        .endpointOverride(server.endpoint())
-                        .forcePathStyle(true)
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY)))
-                        .build()) {
+                S3Client s3 = S3Connection.local(server.endpoint(), EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY)
+                        .s3Client(4)) {
             s3.createBucket(b -> b.bucket(inputBucket));
             s3.createBucket(b -> b.bucket(outputBucket));
             for (int i = 3; i < args.length; i++) {
