@@ -70,13 +70,14 @@ RUN docker/make-runtime.sh target /out/app
 # AOT cache (JDK 25, JEP 483/514/515): a training run of the real RIC entry point against a local
 # Runtime API server, in the image's final layout, so that the class path matches at run time.
 FROM app AS aot
-COPY --from=native /out/native /opt/drivelog/native
-COPY --from=map /out/map /opt/drivelog/map
 COPY docker/bootstrap /var/runtime/bootstrap
 COPY docker/train-aot.sh docker/
 COPY docker/test/RuntimeApiServer.java docker/test/
 COPY events events
-RUN cp -a /out/app/. /opt/drivelog/ && docker/train-aot.sh /opt/drivelog /out/aot/drivelog.aot
+# Native build and map are mounted, not copied: a multi-GB map costs no extra copy here.
+RUN --mount=type=bind,from=native,source=/out/native,target=/opt/drivelog/native \
+    --mount=type=bind,from=map,source=/out/map,target=/opt/drivelog/map \
+    cp -a /out/app/. /opt/drivelog/ && docker/train-aot.sh /opt/drivelog /out/aot/drivelog.aot
 
 # ---------------------------------------------------------------------------------------------
 FROM public.ecr.aws/lambda/provided:al2023

@@ -28,6 +28,8 @@ echo "make-runtime: modules $modules"
 rm -rf "$out/java"
 "$jdk/bin/jlink" --add-modules "$modules" --output "$out/java" \
   --strip-debug --no-header-files --no-man-pages --generate-cds-archive
+# The CDS archive for uncompressed oops serves heaps above 32 GB only; Lambda's memory ends at 10 GB.
+rm -f "$out/java/lib/server/classes_nocoops.jsa"
 du -sh "$out/java"
 
 # The RIC's JNI library for this architecture, loaded from the image (bootstrap sets the property).
