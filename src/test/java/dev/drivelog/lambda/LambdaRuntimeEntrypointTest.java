@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real entry point: the Lambda runtime interface client ({@code AWSLambda}) in a child JVM
- * with our handler name, talking to a Runtime API stand-in and to S3Proxy on 127.0.0.1.
+ * with our handler name, talking to a Runtime API stand-in and to S3Proxy on 127.0.0.1. The child's
+ * class path lacks the demo-only servers, like the Lambda image's.
  */
 class LambdaRuntimeEntrypointTest {
     private static final String HANDLER = "dev.drivelog.lambda.SqsBatchHandler::handleRequest";
@@ -68,10 +69,24 @@ class LambdaRuntimeEntrypointTest {
         }
     }
 
+    /**
+     * The test class path minus S3Proxy, ElasticMQ and what only they pull in, as in the Lambda image:
+     * the handler must start and run without them.
+     */
+    static String classPathWithoutDemoServers() {
+        String full = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> demoOnly = List.of("/org/gaul/", "/org/elasticmq/", "/org/apache/jclouds/", "/org/apache/pekko/",
+                "/org/scala-lang/", "/org/eclipse/jetty/");
+        List<String> kept = java.util.Arrays.stream(full.split(java.io.File.pathSeparator))
+                .filter(entry -> demoOnly.stream().noneMatch(entry::contains)).toList();
+        assertTrue(kept.size() < full.split(java.io.File.pathSeparator).length, "demo servers were on the class path: " + full);
+        return String.join(java.io.File.pathSeparator, kept);
+    }
+
     private static Process startRuntime(String runtimeApi, LocalS3 s3, Path stdout) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", classPathWithoutDemoServers(),
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER);
         Map<String, String> env = builder.environment();
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
