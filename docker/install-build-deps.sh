@@ -8,7 +8,7 @@
 #        install-build-deps.sh --print-apt-packages
 set -euo pipefail
 
-dnf_packages=(java-25-amazon-corretto-devel java-25-amazon-corretto-jmods cmake gcc-c++ make
+dnf_packages=(java-25-amazon-corretto-devel cmake gcc-c++ make
               zlib-devel bzip2-devel expat-devel maven unzip binutils findutils tar gzip)
 apt_packages=(cmake g++ make zlib1g-dev libbz2-dev libexpat1-dev maven unzip binutils findutils)
 jdk_home=/usr/lib/jvm/java-25-amazon-corretto
@@ -20,6 +20,10 @@ fi
 
 if command -v dnf >/dev/null 2>&1; then
   dnf install -y --setopt=install_weak_deps=False "${dnf_packages[@]}"
+  # jlink needs the JDK's jmods unless the JDK was built as a linkable run-time image (JEP 493);
+  # Corretto ships the jmods as a separate package where it has them.
+  dnf install -y java-25-amazon-corretto-jmods \
+    || echo "install-build-deps: no jmods package; jlink will link from the run-time image (JEP 493)"
   dnf clean all
 elif command -v apt-get >/dev/null 2>&1; then
   missing=()
