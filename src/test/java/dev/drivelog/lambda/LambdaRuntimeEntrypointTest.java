@@ -83,7 +83,7 @@ class LambdaRuntimeEntrypointTest {
         return String.join(java.io.File.pathSeparator, kept);
     }
 
-    private static Process startRuntime(String runtimeApi, LocalS3 s3, Path stdout) throws Exception {
+    static Process startRuntime(String runtimeApi, LocalS3 s3, Path stdout) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", classPathWithoutDemoServers(),
