@@ -59,7 +59,7 @@ public record PipelineSettings(
         d.put("upload_part_size_mib", 8);
         d.put("upload_parts_in_flight", 4);
         d.put("download_part_size_mib", 8);
-        d.put("download_parts_in_flight", 4);
+        d.put("download_parts_in_flight", 8);
         d.put("ranged_download_minimum_mib", 16);
         d.put("max_connections", 64);
         return Map.copyOf(d);

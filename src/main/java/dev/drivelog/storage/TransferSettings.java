@@ -39,7 +39,7 @@ public record TransferSettings(
     }
 
     public static TransferSettings defaults() {
-        return new TransferSettings(8 * MIB, 4, 8 * MIB, 4, 16L * MIB, 64);
+        return new TransferSettings(8 * MIB, 4, 8 * MIB, 8, 16L * MIB, 64);
     }
 
     private static void requirePositive(String key, long value) {

@@ -83,11 +83,15 @@ class LambdaRuntimeEntrypointTest {
         return String.join(java.io.File.pathSeparator, kept);
     }
 
-    private static Process startRuntime(String runtimeApi, LocalS3 s3, Path stdout) throws Exception {
+    static Process startRuntime(String runtimeApi, LocalS3 s3, Path stdout) throws Exception {
+        return startRuntime(HANDLER, runtimeApi, s3, stdout);
+    }
+
+    static Process startRuntime(String handler, String runtimeApi, LocalS3 s3, Path stdout) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", classPathWithoutDemoServers(),
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER);
+                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler);
         Map<String, String> env = builder.environment();
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         env.put("AWS_LAMBDA_FUNCTION_NAME", "drivelog");
