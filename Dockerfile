@@ -72,7 +72,7 @@ RUN docker/make-runtime.sh target /out/app
 FROM app AS aot
 COPY docker/bootstrap /var/runtime/bootstrap
 COPY docker/train-aot.sh docker/
-COPY docker/test/RuntimeApiServer.java docker/test/
+COPY docker/test docker/test
 COPY events events
 # Native build and map are mounted, not copied: a multi-GB map costs no extra copy here.
 RUN --mount=type=bind,from=native,source=/out/native,target=/opt/drivelog/native \

@@ -9,7 +9,7 @@
 set -euo pipefail
 
 dnf_packages=(java-25-amazon-corretto-devel cmake gcc-c++ make
-              zlib-devel bzip2-devel expat-devel maven unzip binutils findutils tar gzip)
+              zlib-devel bzip2-devel expat-devel maven unzip binutils findutils tar gzip gawk)
 apt_packages=(cmake g++ make zlib1g-dev libbz2-dev libexpat1-dev maven unzip binutils findutils)
 jdk_home=/usr/lib/jvm/java-25-amazon-corretto
 

@@ -88,13 +88,7 @@ input_bucket=drivelog-input-111122223333-us-east-1
 input_key=incoming/fleet-7/2026-11-21/vehicle-42.csv
 output_bucket=drivelog-output-test
 log_file="$work/vehicle-42.csv"
-{
-  echo "vehicle_id,timestamp,lat,lon,speed_kmh"
-  for i in $(seq 0 59); do
-    printf 'vehicle-42,2026-11-21T08:%02d:00Z,%s,%s,%s\n' "$i" "$(awk -v i="$i" 'BEGIN{printf "%.6f", 48.1000 + i*0.0002}')" \
-      "$(awk -v i="$i" 'BEGIN{printf "%.6f", 11.5000 + i*0.0003}')" "$((30 + i % 20))"
-  done
-} > "$log_file"
+docker/test/sample-drive-log.sh "$log_file"
 
 mkdir -p "$work/s3"
 "$java" -cp "target/drivelog.jar:target/lib/*:target/lib-demo/*" docker/test/LocalS3.java "$work/s3" \
