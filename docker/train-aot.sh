@@ -14,7 +14,7 @@ work="$(mktemp -d)"
 mkdir -p "$(dirname "$cache")" "$work/s3"
 port=9001
 pids=()
-trap 'touch "$work/s3/stop" 2>/dev/null; for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+trap 'touch "$work/s3/stop" 2>/dev/null || true; for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 
 s3_endpoint=http://127.0.0.1:9
 if [ -d "$target/lib-demo" ]; then
@@ -31,6 +31,7 @@ if [ -d "$target/lib-demo" ]; then
   fi
 fi
 
+echo "train-aot: S3 at $s3_endpoint"
 "$JAVA_HOME/bin/java" "$here/test/RuntimeApiServer.java" --port "$port" --out "$work/results" --repeat 3 \
   --timeout-seconds 300 "$events"/sqs-*.json > "$work/server.log" 2>&1 &
 server=$!
