@@ -1,0 +1,36 @@
+package dev.drivelog.storage;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Reuses transfer buffers of one size so that moving a large object does not allocate per byte.
+ * Never blocks: when none is free a new one is allocated, and at most {@code retained} free buffers
+ * are kept (memory is bounded by the callers' concurrency, not by this pool). Thread-safe.
+ */
+public final class BufferPool {
+    private final int bufferSizeBytes;
+    private final BlockingQueue<byte[]> free;
+
+    public BufferPool(int bufferSizeBytes, int retained) {
+        this.bufferSizeBytes = bufferSizeBytes;
+        this.free = new ArrayBlockingQueue<>(Math.max(1, retained));
+    }
+
+    public int bufferSizeBytes() {
+        return bufferSizeBytes;
+    }
+
+    /** A buffer of exactly {@code bufferSizeBytes()} bytes; its content is undefined. */
+    public byte[] acquire() {
+        byte[] buffer = free.poll();
+        return buffer != null ? buffer : new byte[bufferSizeBytes];
+    }
+
+    /** Gives a buffer back; buffers of another size are dropped. The caller must not touch it afterwards. */
+    public void release(byte[] buffer) {
+        if (buffer != null && buffer.length == bufferSizeBytes) {
+            free.offer(buffer);
+        }
+    }
+}

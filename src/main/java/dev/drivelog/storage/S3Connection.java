@@ -1,0 +1,85 @@
+package dev.drivelog.storage;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+/**
+ * How to reach S3 and SQS. All fields optional: null means the SDK's defaults (region and
+ * credentials from the environment, AWS endpoints; {@code AWS_ENDPOINT_URL_S3} is honoured by the
+ * SDK itself). The local servers of the demo and the tests need an endpoint, path-style
+ * addressing and, for checksums, only what the operation requires.
+ *
+ * @param endpoint       S3/SQS endpoint override, e.g. {@code http://127.0.0.1:9000}
+ * @param region         signing region
+ * @param accessKeyId    static credentials (with {@code secretAccessKey}), else the default chain
+ * @param pathStyle      bucket in the path instead of the host name
+ * @param minimalChecksums compute and validate checksums only where an operation requires them
+ */
+public record S3Connection(
+        URI endpoint, String region, String accessKeyId, String secretAccessKey, boolean pathStyle,
+        boolean minimalChecksums) {
+
+    /** The SDK's defaults (Lambda, ECS, EC2). */
+    public static S3Connection fromEnvironment() {
+        return new S3Connection(null, null, null, null, false, false);
+    }
+
+    /** A local S3- and SQS-compatible server with static test credentials. */
+    public static S3Connection local(URI endpoint, String accessKeyId, String secretAccessKey) {
+        return new S3Connection(endpoint, "us-east-1", accessKeyId, secretAccessKey, true, true);
+    }
+
+    /** A synchronous S3 client whose connection pool holds {@code maxConnections}. */
+    public S3Client s3Client(int maxConnections) {
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClientBuilder(Apache5HttpClient.builder()
+                        .maxConnections(maxConnections)
+                        .connectionAcquisitionTimeout(Duration.ofMinutes(2)))
+                .forcePathStyle(pathStyle);
+        if (minimalChecksums) {
+            builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        }
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
+        builder.credentialsProvider(credentials());
+        return builder.build();
+    }
+
+    /** A synchronous SQS client. */
+    public SqsClient sqsClient(URI sqsEndpoint) {
+        SqsClientBuilder builder = SqsClient.builder()
+                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(16));
+        if (sqsEndpoint != null) {
+            builder.endpointOverride(sqsEndpoint);
+        }
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
+        builder.credentialsProvider(credentials());
+        return builder.build();
+    }
+
+    public AwsCredentialsProvider credentials() {
+        if (accessKeyId != null && secretAccessKey != null) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

@@ -1,0 +1,448 @@
+package dev.drivelog.deploy;
+
+import static dev.drivelog.deploy.SamTemplate.getAttTarget;
+import static dev.drivelog.deploy.SamTemplate.list;
+import static dev.drivelog.deploy.SamTemplate.map;
+import static dev.drivelog.deploy.SamTemplate.refTarget;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The deployment's invariants, each a check that returns what is wrong (empty when it holds). Checks
+ * find resources by their role (the function's SQS event source, the queue the input bucket notifies,
+ * ...) rather than trusting names, so that renaming a resource cannot make a check pass vacuously.
+ */
+final class TemplateInvariants {
+    static final String HANDLER = "dev.drivelog.lambda.SqsBatchHandler::handleRequest";
+    static final int MIN_VISIBILITY_FACTOR = 6;
+    static final int MIN_MAX_RECEIVE_COUNT = 5;
+    static final Set<String> SQS_EVENT_SOURCE_ACTIONS = Set.of(
+            "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility");
+    static final Set<String> S3_READ_ACTIONS = Set.of("s3:GetObject", "s3:GetObjectVersion");
+    static final Set<String> S3_WRITE_ACTIONS = Set.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts");
+
+    private final SamTemplate template;
+
+    TemplateInvariants(SamTemplate template) {
+        this.template = template;
+    }
+
+    // ------------------------------------------------------------------ the function
+
+    /** The one function, as an image with handler, sizes from parameters and JSON logs. */
+    List<String> function() {
+        List<String> problems = new ArrayList<>();
+        List<String> functions = template.resourcesOfType("AWS::Serverless::Function");
+        if (functions.size() != 1) {
+            return List.of("expected exactly one AWS::Serverless::Function, found " + functions);
+        }
+        String id = functions.getFirst();
+        Map<String, Object> props = template.properties(id);
+        require(problems, "Image".equals(props.get("PackageType")), id + ": PackageType must be Image");
+        require(problems, props.containsKey("ImageUri"), id + ": ImageUri missing");
+        Map<String, Object> metadata = map(template.resource(id).get("Metadata"));
+        require(problems, metadata.containsKey("Dockerfile") && metadata.containsKey("DockerContext"),
+                id + ": Metadata needs Dockerfile and DockerContext for sam build");
+        require(problems, list(map(props.get("ImageConfig")).get("Command")).contains(HANDLER),
+                id + ": ImageConfig.Command must name " + HANDLER);
+        require(problems, !list(props.get("Architectures")).isEmpty(), id + ": Architectures missing");
+        for (String key : List.of("MemorySize", "Timeout")) {
+            require(problems, template.referencedParameter(props.get(key)).isPresent(),
+                    id + ": " + key + " must come from a parameter");
+        }
+        require(problems, template.referencedParameter(map(props.get("EphemeralStorage")).get("Size")).isPresent(),
+                id + ": EphemeralStorage.Size must come from a parameter");
+        require(problems, "JSON".equals(map(props.get("LoggingConfig")).get("LogFormat")),
+                id + ": LoggingConfig.LogFormat must be JSON");
+        Map<String, Object> environment = map(map(props.get("Environment")).get("Variables"));
+        require(problems, environment.containsKey("DRIVELOG_PIPELINE_OUTPUT_BUCKET") && environment.containsKey("DRIVELOG_PIPELINE_OUTPUT_PREFIX"),
+                id + ": Environment must name the output bucket and prefix");
+        return problems;
+    }
+
+    /** The SQS event source: partial batch responses, batching and a concurrency cap. */
+    List<String> eventSource() {
+        List<String> problems = new ArrayList<>();
+        Optional<Map<String, Object>> source = sqsEventSource();
+        if (source.isEmpty()) {
+            return List.of("the function has no SQS event source");
+        }
+        Map<String, Object> props = source.get();
+        require(problems, getAttTarget(props.get("Queue"), "Arn").filter(this::isQueue).isPresent(),
+                "SQS event source: Queue must be !GetAtt <queue>.Arn of a queue in this template");
+        require(problems, props.containsKey("BatchSize"), "SQS event source: BatchSize missing");
+        require(problems, props.containsKey("MaximumBatchingWindowInSeconds"),
+                "SQS event source: MaximumBatchingWindowInSeconds missing");
+        require(problems, list(props.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
+                "SQS event source: FunctionResponseTypes must include ReportBatchItemFailures");
+        require(problems, map(props.get("ScalingConfig")).containsKey("MaximumConcurrency"),
+                "SQS event source: ScalingConfig.MaximumConcurrency missing");
+        return problems;
+    }
+
+    // ------------------------------------------------------------------ queues
+
+    /** Visibility timeout of the job queue >= 6 x the function timeout, for every allowed timeout. */
+    List<String> visibilityTimeout() {
+        Optional<String> queue = jobQueue();
+        if (queue.isEmpty()) {
+            return List.of("no job queue (the SQS event source's queue) found");
+        }
+        Object visibility = template.properties(queue.get()).get("VisibilityTimeout");
+        Object timeout = template.properties(functionId()).get("Timeout");
+        List<String> problems = new ArrayList<>();
+        for (Number timeoutSeconds : possibleValues(timeout)) {
+            Optional<Number> visibilitySeconds = resolve(visibility, timeout, timeoutSeconds);
+            if (visibilitySeconds.isEmpty()) {
+                problems.add(queue.get() + ": VisibilityTimeout " + visibility + " cannot be resolved for timeout " + timeoutSeconds);
+            } else if (visibilitySeconds.get().doubleValue() < MIN_VISIBILITY_FACTOR * timeoutSeconds.doubleValue()) {
+                problems.add(queue.get() + ": VisibilityTimeout " + visibilitySeconds.get() + " s < " + MIN_VISIBILITY_FACTOR
+                        + " x function timeout " + timeoutSeconds + " s");
+            }
+        }
+        if (possibleValues(timeout).isEmpty()) {
+            problems.add(functionId() + ": Timeout " + timeout + " is neither a number nor a parameter with a default or AllowedValues");
+        }
+        return problems;
+    }
+
+    /** Job queue redrives to a dead-letter queue after >= 5 receives; every queue is encrypted. */
+    List<String> redriveAndEncryption() {
+        List<String> problems = new ArrayList<>();
+        for (String id : template.resourcesOfType("AWS::SQS::Queue")) {
+            Map<String, Object> props = template.properties(id);
+            require(problems, Boolean.TRUE.equals(props.get("SqsManagedSseEnabled")) || props.containsKey("KmsMasterKeyId"),
+                    id + ": queue must be encrypted (SqsManagedSseEnabled or KmsMasterKeyId)");
+        }
+        Optional<String> queue = jobQueue();
+        if (queue.isEmpty()) {
+            problems.add("no job queue (the SQS event source's queue) found");
+            return problems;
+        }
+        Map<String, Object> redrive = map(template.properties(queue.get()).get("RedrivePolicy"));
+        Optional<String> dlq = getAttTarget(redrive.get("deadLetterTargetArn"), "Arn").filter(this::isQueue);
+        require(problems, dlq.isPresent(), queue.get() + ": RedrivePolicy.deadLetterTargetArn must be a queue of this template");
+        dlq.ifPresent(d -> require(problems, !d.equals(queue.get()), queue.get() + ": dead-letter queue must be another queue"));
+        Object maxReceive = redrive.get("maxReceiveCount");
+        Optional<Map<String, Object>> parameter = template.referencedParameter(maxReceive);
+        if (parameter.isPresent()) {
+            require(problems, number(parameter.get().get("MinValue")).filter(n -> n.intValue() >= MIN_MAX_RECEIVE_COUNT).isPresent(),
+                    queue.get() + ": maxReceiveCount parameter needs MinValue >= " + MIN_MAX_RECEIVE_COUNT);
+        } else {
+            require(problems, number(maxReceive).filter(n -> n.intValue() >= MIN_MAX_RECEIVE_COUNT).isPresent(),
+                    queue.get() + ": maxReceiveCount must be >= " + MIN_MAX_RECEIVE_COUNT + ", is " + maxReceive);
+        }
+        return problems;
+    }
+
+    /** Only the input bucket (by SourceArn and SourceAccount) may send to the job queue. */
+    List<String> queuePolicy() {
+        Optional<String> queue = jobQueue();
+        if (queue.isEmpty()) {
+            return List.of("no job queue (the SQS event source's queue) found");
+        }
+        List<String> policies = template.resourcesOfType("AWS::SQS::QueuePolicy").stream()
+                .filter(p -> list(template.properties(p).get("Queues")).stream()
+                        .anyMatch(q -> refTarget(q).filter(queue.get()::equals).isPresent()))
+                .toList();
+        if (policies.isEmpty()) {
+            return List.of(queue.get() + ": no AWS::SQS::QueuePolicy covers the job queue");
+        }
+        String bucketName = String.valueOf(subText(template.properties(inputBucket().orElse("")).get("BucketName")));
+        List<String> problems = new ArrayList<>();
+        for (String policy : policies) {
+            for (Object s : list(map(template.properties(policy).get("PolicyDocument")).get("Statement"))) {
+                Map<String, Object> statement = map(s);
+                if (!"Allow".equals(statement.get("Effect"))) {
+                    continue;
+                }
+                String sid = policy + "/" + statement.getOrDefault("Sid", "?");
+                require(problems, "s3.amazonaws.com".equals(map(statement.get("Principal")).get("Service")),
+                        sid + ": may allow only the S3 service principal");
+                require(problems, list(statement.get("Action")).equals(List.of("sqs:SendMessage")),
+                        sid + ": may allow only sqs:SendMessage");
+                Map<String, Object> condition = map(statement.get("Condition"));
+                Object sourceArn = conditionValue(condition, "aws:SourceArn", "ArnEquals", "ArnLike");
+                require(problems, sourceArn != null && String.valueOf(subText(sourceArn)).endsWith(":::" + bucketName),
+                        sid + ": aws:SourceArn must be the input bucket (" + bucketName + "), is " + sourceArn);
+                require(problems, conditionValue(condition, "aws:SourceAccount", "StringEquals") != null,
+                        sid + ": aws:SourceAccount condition missing");
+            }
+        }
+        return problems;
+    }
+
+    // ------------------------------------------------------------------ buckets
+
+    /** The input bucket notifies the job queue of created objects under a prefix. */
+    List<String> notification() {
+        Optional<String> bucket = inputBucket();
+        if (bucket.isEmpty()) {
+            return List.of("no bucket notifies the job queue");
+        }
+        List<String> problems = new ArrayList<>();
+        for (Object c : list(map(template.properties(bucket.get()).get("NotificationConfiguration")).get("QueueConfigurations"))) {
+            Map<String, Object> configuration = map(c);
+            require(problems, String.valueOf(configuration.get("Event")).startsWith("s3:ObjectCreated:"),
+                    bucket.get() + ": notification must be for s3:ObjectCreated:*");
+            Object rules = map(map(configuration.get("Filter")).get("S3Key")).get("Rules");
+            for (Object branch : alternatives(rules)) {
+                require(problems, list(branch).stream().anyMatch(r -> "prefix".equals(map(r).get("Name"))),
+                        bucket.get() + ": notification filter needs a prefix rule (in every branch)");
+            }
+        }
+        return problems;
+    }
+
+    /** Every bucket: encryption, public access blocked, abort of stale multipart uploads, TLS only. */
+    List<String> buckets() {
+        List<String> problems = new ArrayList<>();
+        List<String> buckets = template.resourcesOfType("AWS::S3::Bucket");
+        require(problems, buckets.size() >= 2, "expected an input and an output bucket, found " + buckets);
+        for (String id : buckets) {
+            Map<String, Object> props = template.properties(id);
+            require(problems, !list(map(props.get("BucketEncryption")).get("ServerSideEncryptionConfiguration")).isEmpty(),
+                    id + ": BucketEncryption missing");
+            Map<String, Object> block = map(props.get("PublicAccessBlockConfiguration"));
+            for (String key : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+                require(problems, Boolean.TRUE.equals(block.get(key)), id + ": PublicAccessBlockConfiguration." + key + " must be true");
+            }
+            require(problems, list(map(props.get("LifecycleConfiguration")).get("Rules")).stream()
+                            .anyMatch(r -> "Enabled".equals(map(r).get("Status")) && map(r).containsKey("AbortIncompleteMultipartUpload")),
+                    id + ": needs an enabled lifecycle rule with AbortIncompleteMultipartUpload");
+            require(problems, deniesInsecureTransport(id), id + ": needs a bucket policy denying aws:SecureTransport=false on the bucket and its objects");
+        }
+        return problems;
+    }
+
+    // ------------------------------------------------------------------ IAM
+
+    /** No wildcard actions or resources; S3 reads only the input prefix, writes only the output prefix. */
+    List<String> leastPrivilege() {
+        List<String> problems = new ArrayList<>();
+        String function = functionId();
+        Map<String, Object> functionProps = template.properties(function);
+        require(problems, !functionProps.containsKey("Policies"),
+                function + ": use the explicit role, not SAM Policies (they add managed policies with wildcard resources)");
+        Optional<String> role = getAttTarget(functionProps.get("Role"), "Arn");
+        if (role.isEmpty() || !"AWS::IAM::Role".equals(template.resource(role.get()).get("Type"))) {
+            problems.add(function + ": Role must be !GetAtt <role>.Arn of an AWS::IAM::Role in this template");
+            return problems;
+        }
+        Map<String, Object> roleProps = template.properties(role.get());
+        require(problems, list(roleProps.get("ManagedPolicyArns")).isEmpty(), role.get() + ": no managed policies");
+        Set<String> sqsGranted = new java.util.HashSet<>();
+        for (Object p : list(roleProps.get("Policies"))) {
+            for (Object s : list(map(map(p).get("PolicyDocument")).get("Statement"))) {
+                Map<String, Object> statement = map(s);
+                if (!"Allow".equals(statement.get("Effect"))) {
+                    continue;
+                }
+                String sid = role.get() + "/" + statement.getOrDefault("Sid", "?");
+                List<String> actions = list(statement.get("Action")).stream().map(String::valueOf).toList();
+                List<Object> resources = list(statement.get("Resource"));
+                for (String action : actions) {
+                    require(problems, !action.contains("*"), sid + ": wildcard action " + action);
+                }
+                for (Object resource : resources) {
+                    require(problems, !"*".equals(resource), sid + ": wildcard resource");
+                }
+                for (String action : actions) {
+                    if (S3_READ_ACTIONS.contains(action)) {
+                        // Reads: the drive logs, and the result manifest (the idempotency check).
+                        require(problems, resources.stream().allMatch(r -> objectsUnder(r, inputBucket(), "InputPrefix")
+                                        || objectsUnder(r, outputBucket(), "OutputPrefix")),
+                                sid + ": " + action + " only on the input prefix (or the output prefix)");
+                    } else if (S3_WRITE_ACTIONS.contains(action)) {
+                        require(problems, resources.stream().allMatch(r -> objectsUnder(r, outputBucket(), "OutputPrefix")),
+                                sid + ": " + action + " only on the output bucket's output prefix");
+                    } else if (action.equals("s3:ListBucket")) {
+                        Object prefix = conditionValue(map(statement.get("Condition")), "s3:prefix", "StringLike", "StringEquals");
+                        require(problems, prefix != null, sid + ": s3:ListBucket needs an s3:prefix condition");
+                    } else if (action.startsWith("sqs:")) {
+                        boolean onJobQueue = resources.stream().allMatch(r -> getAttTarget(r, "Arn").equals(jobQueue()));
+                        require(problems, onJobQueue, sid + ": " + action + " only on the job queue");
+                        if (onJobQueue) {
+                            sqsGranted.add(action);
+                        }
+                    } else if (!action.startsWith("logs:")) {
+                        problems.add(sid + ": unexpected action " + action);
+                    }
+                }
+            }
+        }
+        for (String needed : SQS_EVENT_SOURCE_ACTIONS) {
+            require(problems, sqsGranted.contains(needed), role.get() + ": the SQS event source needs " + needed + " on the job queue");
+        }
+        return problems;
+    }
+
+    // ------------------------------------------------------------------ alarms and outputs
+
+    /** Alarms on the DLQ depth, the age of the oldest message, function errors and throttles. */
+    List<String> alarms() {
+        List<String> problems = new ArrayList<>();
+        Optional<String> dlq = getAttTarget(map(template.properties(jobQueue().orElse("")).get("RedrivePolicy"))
+                .get("deadLetterTargetArn"), "Arn");
+        require(problems, hasAlarm("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", dlq.orElse("?")),
+                "no alarm on the dead-letter queue's ApproximateNumberOfMessagesVisible");
+        require(problems, hasAlarm("AWS/SQS", "ApproximateAgeOfOldestMessage", "QueueName", jobQueue().orElse("?")),
+                "no alarm on the job queue's ApproximateAgeOfOldestMessage");
+        require(problems, hasAlarm("AWS/Lambda", "Errors", "FunctionName", functionId()), "no alarm on the function's Errors");
+        require(problems, hasAlarm("AWS/Lambda", "Throttles", "FunctionName", functionId()), "no alarm on the function's Throttles");
+        return problems;
+    }
+
+    /** The outputs a user needs after deploying. */
+    List<String> outputs() {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> outputs = template.outputs();
+        Map<String, Optional<String>> expected = Map.of(
+                "JobQueueUrl", jobQueue(), "InputBucketName", inputBucket(), "OutputBucketName", outputBucket(),
+                "FunctionName", Optional.of(functionId()), "DeadLetterQueueUrl", getAttTarget(
+                        map(template.properties(jobQueue().orElse("")).get("RedrivePolicy")).get("deadLetterTargetArn"), "Arn"));
+        expected.forEach((name, resource) -> require(problems,
+                resource.isPresent() && refTarget(map(outputs.get(name)).get("Value")).equals(resource),
+                "output " + name + " must be !Ref " + resource.orElse("?")));
+        return problems;
+    }
+
+    // ------------------------------------------------------------------ navigation
+
+    private String functionId() {
+        List<String> functions = template.resourcesOfType("AWS::Serverless::Function");
+        return functions.isEmpty() ? "?" : functions.getFirst();
+    }
+
+    private Optional<Map<String, Object>> sqsEventSource() {
+        return map(template.properties(functionId()).get("Events")).values().stream()
+                .map(SamTemplate::map)
+                .filter(e -> "SQS".equals(e.get("Type")))
+                .map(e -> map(e.get("Properties")))
+                .findFirst();
+    }
+
+    private Optional<String> jobQueue() {
+        return sqsEventSource().flatMap(p -> getAttTarget(p.get("Queue"), "Arn")).filter(this::isQueue);
+    }
+
+    private Optional<String> inputBucket() {
+        Optional<String> queue = jobQueue();
+        return template.resourcesOfType("AWS::S3::Bucket").stream()
+                .filter(b -> list(map(template.properties(b).get("NotificationConfiguration")).get("QueueConfigurations")).stream()
+                        .anyMatch(c -> getAttTarget(map(c).get("Queue"), "Arn").equals(queue) && queue.isPresent()))
+                .findFirst();
+    }
+
+    private Optional<String> outputBucket() {
+        Object bucket = map(map(template.properties(functionId()).get("Environment")).get("Variables")).get("DRIVELOG_PIPELINE_OUTPUT_BUCKET");
+        return refTarget(bucket).filter(b -> "AWS::S3::Bucket".equals(template.resource(b).get("Type")));
+    }
+
+    private boolean isQueue(String id) {
+        return "AWS::SQS::Queue".equals(template.resource(id).get("Type"));
+    }
+
+    /** True for {@code !Sub "${Bucket.Arn}/${PrefixParameter}*"}: the objects under a (non-empty) prefix of that bucket. */
+    private boolean objectsUnder(Object resource, Optional<String> bucket, String prefixParameter) {
+        String prefix = String.valueOf(map(template.parameters().get(prefixParameter)).get("Default"));
+        return bucket.isPresent() && !prefix.isBlank() && !prefix.equals("null")
+                && ("${" + bucket.get() + ".Arn}/${" + prefixParameter + "}*").equals(subText(resource));
+    }
+
+    private boolean deniesInsecureTransport(String bucket) {
+        return template.resourcesOfType("AWS::S3::BucketPolicy").stream()
+                .filter(p -> refTarget(template.properties(p).get("Bucket")).filter(bucket::equals).isPresent())
+                .flatMap(p -> list(map(template.properties(p).get("PolicyDocument")).get("Statement")).stream())
+                .map(SamTemplate::map)
+                .anyMatch(s -> "Deny".equals(s.get("Effect"))
+                        && "false".equals(String.valueOf(map(map(s.get("Condition")).get("Bool")).get("aws:SecureTransport")))
+                        && list(s.get("Resource")).stream().anyMatch(r -> getAttTarget(r, "Arn").filter(bucket::equals).isPresent())
+                        && list(s.get("Resource")).stream().anyMatch(r -> ("${" + bucket + ".Arn}/*").equals(subText(r))));
+    }
+
+    private boolean hasAlarm(String namespace, String metric, String dimension, String resource) {
+        return template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                .map(template::properties)
+                .filter(a -> namespace.equals(a.get("Namespace")) && metric.equals(a.get("MetricName")))
+                .filter(a -> a.containsKey("AlarmActions"))
+                .anyMatch(a -> list(a.get("Dimensions")).stream().map(SamTemplate::map).anyMatch(d -> dimension.equals(d.get("Name"))
+                        && (refTarget(d.get("Value")).filter(resource::equals).isPresent()
+                                || getAttTarget(d.get("Value"), "QueueName").filter(resource::equals).isPresent())));
+    }
+
+    /** All values a timeout may take: a literal, or a parameter's AllowedValues (else its Default). */
+    private List<Number> possibleValues(Object value) {
+        Optional<Number> literal = number(value);
+        if (literal.isPresent()) {
+            return List.of(literal.get());
+        }
+        Optional<Map<String, Object>> parameter = template.referencedParameter(value);
+        if (parameter.isEmpty()) {
+            return List.of();
+        }
+        List<Object> allowed = list(parameter.get().get("AllowedValues"));
+        List<Object> candidates = allowed.isEmpty() ? list(parameter.get().get("Default")) : allowed;
+        return candidates.stream().map(TemplateInvariants::number).flatMap(Optional::stream).toList();
+    }
+
+    /** A visibility timeout for one function timeout: a literal, or !FindInMap [map, !Ref timeoutParam, key]. */
+    private Optional<Number> resolve(Object visibility, Object timeout, Number timeoutSeconds) {
+        Optional<Number> literal = number(visibility);
+        if (literal.isPresent()) {
+            return literal;
+        }
+        List<Object> args = list(map(visibility).get("Fn::FindInMap"));
+        if (args.size() != 3 || !refTarget(args.get(1)).equals(refTarget(timeout)) || refTarget(timeout).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> row = map(map(template.mappings().get(String.valueOf(args.get(0))))
+                .get(String.valueOf(timeoutSeconds.longValue())));
+        return number(row.get(String.valueOf(args.get(2))));
+    }
+
+    private static Optional<Number> number(Object value) {
+        if (value instanceof Number n) {
+            return Optional.of(n);
+        }
+        if (value instanceof String s) {
+            try {
+                return Optional.of(Long.parseLong(s.trim()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Object subText(Object value) {
+        Object sub = map(value).get("Fn::Sub");
+        return sub instanceof List<?> l && !l.isEmpty() ? l.getFirst() : sub;
+    }
+
+    private static Object conditionValue(Map<String, Object> condition, String key, String... operators) {
+        for (String operator : operators) {
+            Object value = map(condition.get(operator)).get(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** The branches of a value that may be an {@code Fn::If}; otherwise the value itself. */
+    private static List<Object> alternatives(Object value) {
+        List<Object> args = list(map(value).get("Fn::If"));
+        return args.size() == 3 ? List.of(args.get(1), args.get(2)) : List.of(value == null ? List.of() : value);
+    }
+
+    private static void require(List<String> problems, boolean holds, String problem) {
+        if (!holds) {
+            problems.add(problem);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.drivelog.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineSettingsTest {
+    @Test
+    void defaultSettings_matchDocumentedDefaults() {
+        PipelineSettings settings = PipelineSettings.defaultSettings();
+        assertNull(settings.outputBucket());
+        assertEquals("results/", settings.outputPrefix());
+        assertEquals(8 * 1024 * 1024, settings.transfers().uploadPartSizeBytes());
+        assertEquals(Runtime.getRuntime().availableProcessors(), settings.analysisConcurrency());
+    }
+
+    @Test
+    void load_fileAndEnvironment_environmentWins(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("drivelog.yaml");
+        Files.writeString(file, "pipeline:\n  output_bucket: from-file\n  upload_part_size_mib: 16\n");
+        PipelineSettings settings = PipelineSettings.load(Map.of("DRIVELOG_CONFIG", file.toString(),
+                "DRIVELOG_PIPELINE_OUTPUT_BUCKET", "from-env"));
+        assertEquals("from-env", settings.outputBucket());
+        assertEquals(16 * 1024 * 1024, settings.transfers().uploadPartSizeBytes());
+    }
+
+    @Test
+    void load_repositoryConfigFile_isValid() {
+        Path repo = Path.of(System.getProperty("drivelog.repo.dir", "."));
+        PipelineSettings settings = PipelineSettings.load(Map.of("DRIVELOG_CONFIG", repo.resolve("config/drivelog.yaml").toString()));
+        assertEquals(PipelineSettings.defaultSettings(), settings);
+    }
+
+    @Test
+    void load_unknownKey_namesIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("drivelog.yaml");
+        Files.writeString(file, "pipeline:\n  part_size: 8\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PipelineSettings.load(Map.of("DRIVELOG_CONFIG", file.toString())));
+        assertTrue(e.getMessage().contains("part_size"), e.getMessage());
+    }
+
+    @Test
+    void load_partSizeBelowS3Minimum_namesKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PipelineSettings.load(Map.of("DRIVELOG_PIPELINE_UPLOAD_PART_SIZE_MIB", "4")));
+        assertTrue(e.getMessage().contains("pipeline.upload_part_size_mib"), e.getMessage());
+    }
+
+    @Test
+    void load_notANumber_namesKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PipelineSettings.load(Map.of("DRIVELOG_PIPELINE_MAX_CONNECTIONS", "many")));
+        assertTrue(e.getMessage().contains("pipeline.max_connections"), e.getMessage());
+    }
+}
