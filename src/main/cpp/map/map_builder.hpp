@@ -2,7 +2,9 @@
 // importer (osm/) and tests feed it ways whose attributes are already decided.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,6 +31,7 @@ enum class StopDirection : uint8_t {
   forward,   // traffic moving in the direction of the way(s) through the node
   backward,  // traffic moving against it
   all,       // no direction given: the builder applies its documented rule (MAP_FORMAT.md)
+  all_way,   // an all-way stop (`stop=all`): every approach
 };
 
 struct StopInput {
@@ -53,7 +56,19 @@ struct BuildStats {
   uint64_t turn_restrictions = 0;
   uint64_t restrictions_dropped = 0;  // could not be resolved to edges (with reasons counted by the caller)
   uint64_t bytes = 0;
+  uint64_t shape_points = 0;
+  uint64_t grid_segments = 0;         // segment references in the spatial grid (a segment may sit in several cells)
+  double road_km = 0;                 // total edge length
+  uint64_t stops_dropped = 0;         // stop nodes not on any road the builder kept
+  uint64_t ways_dropped = 0;          // ways with fewer than two known nodes
+  uint64_t missing_node_refs = 0;     // way node references with no add_node (cut at the extract's edge)
+  // What could not be used and why, e.g. {"restriction via way (not supported)": 3}.
+  std::map<std::string, uint64_t> problems;
 };
+
+// Per-road-class speed limits (tenths of km/h) the builder applies to ways that arrive with
+// SpeedSource::none; kSpeedUnknown leaves a class without a limit.
+using DefaultSpeeds = std::array<uint16_t, static_cast<std::size_t>(RoadClass::count)>;
 
 class MapBuilder {
  public:
@@ -67,6 +82,10 @@ class MapBuilder {
   void add_stop(StopInput stop);
   void add_restriction(RestrictionInput restriction);
   void set_source(std::string source);
+  // Keep nodes in OSM id order and edges in way input order instead of Hilbert order (for the
+  // page-touch benchmark, which compares the two).
+  void set_keep_input_order(bool keep);
+  void set_default_speeds(const DefaultSpeeds& speeds);
 
   // Orders nodes and edges along a Hilbert curve, builds adjacency, the spatial grid and the
   // string table, and writes the file (atomically: a temporary file renamed at the end).

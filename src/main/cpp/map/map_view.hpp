@@ -14,6 +14,10 @@
 
 namespace drivelog::map {
 
+namespace format {
+enum class SectionId : uint32_t;
+}
+
 // Why a map file was refused; `what()` names the file and says what to do.
 class MapError : public std::runtime_error {
  public:
@@ -32,6 +36,12 @@ struct MapInfo {
   BoundingBox bbox{};
   uint64_t bytes = 0;
   std::string source;  // what the map was built from (file name, or "synth seed=N scale=...")
+  uint64_t shape_points = 0;
+  uint64_t grid_segments = 0;       // segment references in the spatial grid
+  uint32_t grid_rows = 0;
+  uint32_t grid_cols = 0;
+  double grid_cell_m = 0;           // approximate cell side in metres
+  bool hilbert_ordered = false;     // nodes and edges sorted along a Hilbert curve (else input order)
 };
 
 class MapView {
@@ -46,14 +56,19 @@ class MapView {
   MapView& operator=(const MapView&) = delete;
   ~MapView();
 
-  // Reads every section and compares its checksum with the header's; throws MapError on mismatch.
+  // Reads the whole file: every section's checksum against the header's and the zero padding
+  // between sections; throws MapError naming the file on any mismatch.
   void verify() const;
 
+  // Accessors below throw std::out_of_range for a node or edge id outside the map, and MapError
+  // if an index they read points outside its section (a damaged file that verify() would reject).
   [[nodiscard]] const MapInfo& info() const;
   [[nodiscard]] uint32_t node_count() const;
   [[nodiscard]] uint32_t edge_count() const;
 
   [[nodiscard]] Coord node_coord(uint32_t node) const;
+  // All node positions, indexed by node.
+  [[nodiscard]] std::span<const Coord> node_coords() const;
   [[nodiscard]] int64_t node_osm_id(uint32_t node) const;
   [[nodiscard]] std::span<const AdjacentEdge> adjacent(uint32_t node) const;
 
@@ -71,9 +86,21 @@ class MapView {
   // A superset: callers measure the exact distance. May contain a segment more than once.
   void segments_near(Coord point, double radius_m, std::vector<SegmentRef>& out) const;
 
-  // The grid's cell size and the address of the first byte of each section, for diagnostics
-  // (the page-touch benchmark counts distinct 4 KiB pages).
+  // The first byte of the mapping, for diagnostics (the page-touch benchmark counts distinct 4 KiB
+  // pages as offsets from here); info().bytes long.
   [[nodiscard]] const void* data() const;
+  // Diagnostics: appends the memory ranges that segments_near(point, radius_m) reads (grid cell
+  // offsets and the cells' segment lists).
+  void segments_near_ranges(Coord point, double radius_m, std::vector<std::span<const std::byte>>& out) const;
+
+  // Diagnostics: the raw bytes of one section (map_format.hpp), e.g. to count the pages a lookup reads.
+  [[nodiscard]] std::span<const std::byte> section_bytes(format::SectionId id) const;
+
+  // The file this view maps.
+  [[nodiscard]] const std::string& path() const;
+  // Unmaps the file now and reports failure (MapError); the destructor does the same quietly.
+  // The view must not be used afterwards.
+  void close();
 
  private:
   struct Impl;

@@ -1,13 +1,225 @@
+// The C ABI as the JVM sees it: status codes and messages for every kind of bad input.
 #include "capi/drivelog.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <string>
+#include <thread>
+#include <vector>
+
+#include "json_check.hpp"
+#include "scenario.hpp"
+#include "trace_columns.hpp"
+
+namespace {
+
+using drivelog::scenario::Drive;
+using drivelog::scenario::Scenario;
+using drivelog::scenario::way;
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A map and one analyzer on it, closed in the right order.
+class CapiTrip : public ::testing::Test {
+ protected:
+  CapiTrip()
+      : scenario_("A--------------------B--------------------C", 10,
+                  {way("AB", 1, "Main").maxspeed(30), way("BC", 2, "One Way").oneway()}) {
+    char error[512] = "";
+    EXPECT_EQ(drivelog_map_open(scenario_.path().c_str(), &map_, error, sizeof error), DRIVELOG_OK) << error;
+    EXPECT_EQ(drivelog_analyzer_create(map_, nullptr, &analyzer_, error, sizeof error), DRIVELOG_OK) << error;
+  }
+  ~CapiTrip() override {
+    drivelog_analyzer_destroy(analyzer_);
+    drivelog_map_close(map_);
+  }
+
+  int32_t analyze(const drivelog::test::Columns& c, std::string& json_out) {
+    const char* json = nullptr;
+    size_t len = 0;
+    const int32_t status = drivelog_analyze(analyzer_, "trip", c.size(), c.time_s.data(), c.lat.data(), c.lon.data(),
+                                            c.speed_mps.data(), c.heading_deg.data(), c.accuracy_m.data(), &json, &len,
+                                            error_, sizeof error_);
+    if (status == DRIVELOG_OK) json_out.assign(json, len);
+    return status;
+  }
+
+  Scenario scenario_;
+  drivelog_map* map_ = nullptr;
+  drivelog_analyzer* analyzer_ = nullptr;
+  char error_[512] = "";
+};
+
+}  // namespace
 
 TEST(Capi, abiVersion_matchesHeader) { EXPECT_EQ(drivelog_abi_version(), DRIVELOG_ABI_VERSION); }
 
 TEST(Capi, version_isSemver) {
   const std::string version = drivelog_version();
   EXPECT_EQ(std::count(version.begin(), version.end(), '.'), 2) << version;
+}
+
+TEST(Capi, mapOpen_missingFile_isMapErrorNamingTheFile) {
+  drivelog_map* map = reinterpret_cast<drivelog_map*>(0x1);
+  char error[512] = "";
+  EXPECT_EQ(drivelog_map_open("/nonexistent/x.dlmap", &map, error, sizeof error), DRIVELOG_MAP_ERROR);
+  EXPECT_EQ(map, nullptr);
+  EXPECT_NE(std::string(error).find("/nonexistent/x.dlmap"), std::string::npos) << error;
+}
+
+TEST(Capi, mapOpen_nullArguments_areBadInput) {
+  drivelog_map* map = nullptr;
+  char error[128] = "";
+  EXPECT_EQ(drivelog_map_open(nullptr, &map, error, sizeof error), DRIVELOG_BAD_INPUT);
+  EXPECT_NE(std::string(error).find("path"), std::string::npos);
+  EXPECT_EQ(drivelog_map_open("x", nullptr, nullptr, 0), DRIVELOG_BAD_INPUT);
+  drivelog_map_close(nullptr);
+  drivelog_analyzer_destroy(nullptr);
+}
+
+TEST(Capi, errorMessages_areTruncatedToTheBuffer) {
+  drivelog_map* map = nullptr;
+  char error[8];
+  std::fill(std::begin(error), std::end(error), 'x');
+  EXPECT_EQ(drivelog_map_open("/nonexistent/long/path.dlmap", &map, error, sizeof error), DRIVELOG_MAP_ERROR);
+  EXPECT_EQ(std::string(error).size(), 7u);
+}
+
+TEST_F(CapiTrip, mapInfo_reportsLengthAndTruncates) {
+  const size_t needed = drivelog_map_info_json(map_, nullptr, 0);
+  ASSERT_GT(needed, 10u);
+  std::string full(needed + 1, '\0');
+  EXPECT_EQ(drivelog_map_info_json(map_, full.data(), full.size()), needed);
+  full.resize(needed);
+  EXPECT_EQ(drivelog::test::json_syntax_error(full), "") << full;
+  char small[5];
+  EXPECT_EQ(drivelog_map_info_json(map_, small, sizeof small), needed);
+  EXPECT_EQ(std::string(small).size(), 4u);
+  EXPECT_EQ(drivelog_map_info_json(nullptr, small, sizeof small), 0u);
+}
+
+TEST_F(CapiTrip, analyzerCreate_unknownKey_isBadInputNamingTheKey) {
+  drivelog_analyzer* analyzer = nullptr;
+  char error[256] = "";
+  EXPECT_EQ(drivelog_analyzer_create(map_, "speeding.tolerance_kmh=3\nspeeding.bogus=1", &analyzer, error, sizeof error),
+            DRIVELOG_BAD_INPUT);
+  EXPECT_EQ(analyzer, nullptr);
+  EXPECT_NE(std::string(error).find("analysis.speeding.bogus"), std::string::npos) << error;
+  EXPECT_EQ(drivelog_analyzer_create(map_, "matching.sigma_m=x", &analyzer, error, sizeof error), DRIVELOG_BAD_INPUT);
+  EXPECT_NE(std::string(error).find("analysis.matching.sigma_m"), std::string::npos) << error;
+  EXPECT_EQ(drivelog_analyzer_create(nullptr, nullptr, &analyzer, error, sizeof error), DRIVELOG_BAD_INPUT);
+  EXPECT_EQ(drivelog_analyzer_create(map_, nullptr, nullptr, error, sizeof error), DRIVELOG_BAD_INPUT);
+}
+
+TEST_F(CapiTrip, analyze_nullPointers_areBadInput) {
+  const char* json = nullptr;
+  size_t len = 0;
+  const double t[1] = {1}, lat[1] = {52.5}, lon[1] = {13.4};
+  char error[256] = "";
+  EXPECT_EQ(drivelog_analyze(nullptr, "t", 1, t, lat, lon, nullptr, nullptr, nullptr, &json, &len, error, sizeof error),
+            DRIVELOG_BAD_INPUT);
+  EXPECT_EQ(drivelog_analyze(analyzer_, nullptr, 1, t, lat, lon, nullptr, nullptr, nullptr, &json, &len, error, sizeof error),
+            DRIVELOG_BAD_INPUT);
+  EXPECT_EQ(drivelog_analyze(analyzer_, "t", 1, nullptr, lat, lon, nullptr, nullptr, nullptr, &json, &len, error,
+                             sizeof error),
+            DRIVELOG_BAD_INPUT);
+  EXPECT_NE(std::string(error).find("time_s"), std::string::npos) << error;
+  EXPECT_EQ(drivelog_analyze(analyzer_, "t", 1, t, lat, lon, nullptr, nullptr, nullptr, nullptr, &len, error, sizeof error),
+            DRIVELOG_BAD_INPUT);
+  EXPECT_EQ(drivelog_analyze(analyzer_, "t", 1, t, lat, lon, nullptr, nullptr, nullptr, &json, &len, nullptr, 0),
+            DRIVELOG_OK);  // no error buffer is fine; optional columns may be NULL
+}
+
+TEST_F(CapiTrip, analyze_zeroPoints_isAnEmptyResult) {
+  const char* json = nullptr;
+  size_t len = 0;
+  ASSERT_EQ(drivelog_analyze(analyzer_, "empty", 0, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, &json, &len,
+                             error_, sizeof error_),
+            DRIVELOG_OK)
+      << error_;
+  const std::string text(json, len);
+  EXPECT_EQ(drivelog::test::json_syntax_error(text), "") << text;
+  EXPECT_NE(text.find(R"("points":0)"), std::string::npos);
+  EXPECT_NE(text.find(R"("no_points")"), std::string::npos);
+  EXPECT_EQ(json[len], '\0');
+}
+
+TEST_F(CapiTrip, analyze_garbageValues_areCleanedNotFatal) {
+  Drive d(scenario_, 1, 1);
+  d.start_at('A').to("BC", 40);
+  drivelog::test::Columns c(d.points());
+  c.lat[0] = kNaN;
+  c.lon[1] = std::numeric_limits<double>::infinity();
+  c.lat[2] = -200;
+  c.speed_mps[3] = -7;
+  c.heading_deg[4] = std::numeric_limits<float>::infinity();
+  c.accuracy_m[5] = -3;
+  std::swap(c.time_s[10], c.time_s[11]);  // unsorted
+  c.time_s[20] = c.time_s[19];            // repeated
+  std::string json;
+  ASSERT_EQ(analyze(c, json), DRIVELOG_OK) << error_;
+  EXPECT_EQ(drivelog::test::json_syntax_error(json), "") << json;
+  EXPECT_NE(json.find(R"("dropped_points":4)"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("out_of_order")"), std::string::npos) << json;
+}
+
+TEST_F(CapiTrip, analyze_allPointsOffTheMap_isAnUnmatchedResult) {
+  drivelog::test::Columns c(std::vector<drivelog::match::TracePoint>(30));
+  for (size_t i = 0; i < c.size(); ++i) {
+    c.time_s[i] = 1e9 + static_cast<double>(i);
+    c.lat[i] = -33.9;
+    c.lon[i] = 151.2 + 1e-4 * static_cast<double>(i);
+  }
+  std::string json;
+  ASSERT_EQ(analyze(c, json), DRIVELOG_OK) << error_;
+  EXPECT_NE(json.find(R"("matched_points":0)"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("unmatched")"), std::string::npos) << json;
+}
+
+TEST_F(CapiTrip, analyze_findsViolations) {
+  Drive d(scenario_, 1, 2);
+  d.noise(3).start_at('C').to("BA", 50);  // wrong way on BC, then 50 in a 30 zone
+  std::string json;
+  ASSERT_EQ(analyze(drivelog::test::Columns(d.points()), json), DRIVELOG_OK) << error_;
+  EXPECT_NE(json.find(R"("type":"wrong_way")"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("type":"speeding")"), std::string::npos) << json;
+}
+
+TEST_F(CapiTrip, analyzersOnOneMapInParallel_giveTheSequentialResults) {
+  std::vector<drivelog::test::Columns> trips;
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    Drive d(scenario_, 1, seed);
+    d.noise(4).start_at(seed % 2 == 0 ? 'A' : 'C').to(seed % 2 == 0 ? "BC" : "BA", 30.0 + 5 * seed);
+    trips.emplace_back(d.points());
+  }
+  std::vector<std::string> sequential;
+  for (const auto& t : trips) {
+    std::string json;
+    ASSERT_EQ(analyze(t, json), DRIVELOG_OK);
+    sequential.push_back(json);
+  }
+  std::vector<std::string> parallel(trips.size());
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < trips.size(); ++i) {
+    threads.emplace_back([&, i] {
+      drivelog_analyzer* analyzer = nullptr;
+      char error[256];
+      if (drivelog_analyzer_create(map_, nullptr, &analyzer, error, sizeof error) != DRIVELOG_OK) return;
+      for (int repeat = 0; repeat < 20; ++repeat) {
+        const auto& c = trips[i];
+        const char* json = nullptr;
+        size_t len = 0;
+        if (drivelog_analyze(analyzer, "trip", c.size(), c.time_s.data(), c.lat.data(), c.lon.data(), c.speed_mps.data(),
+                             c.heading_deg.data(), c.accuracy_m.data(), &json, &len, error, sizeof error) == DRIVELOG_OK) {
+          parallel[i].assign(json, len);
+        }
+      }
+      drivelog_analyzer_destroy(analyzer);
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(parallel, sequential);
 }

@@ -71,10 +71,18 @@ public final class MapCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE.osm.pbf", description = "PBF file to write.")
         Path out;
 
+        @Option(names = "--threads", paramLabel = "N",
+                description = "Compression threads for the PBF writer (default: libosmium's, cores minus two, at least one).")
+        Integer threads;
+
         @Override
         public Integer call() {
-            return NativeTool.run("drivelog-synth",
+            List<String> args = new ArrayList<>(
                     List.of("--seed", Long.toString(seed), "--scale", scale, "--out", out.toString()));
+            if (threads != null) {
+                args.addAll(List.of("--threads", threads.toString()));
+            }
+            return NativeTool.run("drivelog-synth", args);
         }
     }
 }

@@ -51,7 +51,7 @@ public final class DemoRun {
     }
 
     public DemoSummary run(List<Path> logs, InputAnalysis analysis, String engineVersion) throws IOException {
-        PipelineSettings settings = PipelineSettings.load(Map.of("DRIVELOG_PIPELINE_JOB_ESTIMATE_SECONDS", "1"));
+        PipelineSettings settings = PipelineSettings.load(Map.of("DRIVELOG_PIPELINE__JOB_ESTIMATE_SECONDS", "1"));
         try (S3Client s3 = connection.s3Client(8); SqsClient sqs = connection.sqsClient(sqsEndpoint);
                 Pipeline pipeline = new Pipeline(settings, connection, analysis, engineVersion, log, "drivelog-demo")) {
             s3.createBucket(b -> b.bucket(BUCKET));

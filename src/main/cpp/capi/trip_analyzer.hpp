@@ -1,0 +1,46 @@
+// One trip in, one result JSON out: cleaning, matching, detection, summary. The engine behind
+// drivelog_analyze, with every buffer reused between trips.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "capi/analysis_config.hpp"
+#include "detect/detector.hpp"
+#include "map/map_view.hpp"
+#include "match/matcher.hpp"
+#include "match/trace_cleaning.hpp"
+
+namespace drivelog::capi {
+
+// The trip cannot be analysed as given (e.g. more points than `max_points`); retrying is useless.
+class InputRefused : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Not thread safe: one per thread. The map must outlive it.
+class TripAnalyzer {
+ public:
+  TripAnalyzer(const map::MapView& map, const AnalysisConfig& config);
+
+  // Returns the trip result (docs/RESULT_FORMAT.md); the text stays valid until the next call.
+  const std::string& analyze(std::string_view trip_id, const match::TraceColumns& columns);
+
+ private:
+  void write_result(std::string_view trip_id, const match::CleaningReport& cleaning);
+
+  const map::MapView* map_;
+  AnalysisConfig config_;
+  match::Matcher matcher_;
+  detect::Detector detector_;
+  std::vector<match::TracePoint> trace_;
+  match::MatchResult match_;
+  detect::Detections detections_;
+  std::vector<map::Coord> shape_;
+  std::string result_;
+};
+
+}  // namespace drivelog::capi

@@ -1,0 +1,32 @@
+// Runs every enabled rule over a matched trip.
+#pragma once
+
+#include <span>
+
+#include "detect/detect_config.hpp"
+#include "detect/speed_profile.hpp"
+#include "detect/violation.hpp"
+#include "map/map_view.hpp"
+#include "match/matched_path.hpp"
+#include "match/trace.hpp"
+
+namespace drivelog::detect {
+
+// Reuses its speed profile between trips; one per thread.
+class Detector {
+ public:
+  Detector(const map::MapView& map, const DetectConfig& config) : map_(&map), config_(config) {}
+
+  // Fills `out` (cleared first) with the violations in start-time order and the stop-sign counts.
+  void detect(std::span<const match::TracePoint> trace, const match::MatchResult& match, Detections& out);
+
+  // The speed profile of the last detect() call (times along the matched path).
+  [[nodiscard]] const SpeedProfile& speeds() const { return speeds_; }
+
+ private:
+  const map::MapView* map_;
+  DetectConfig config_;
+  SpeedProfile speeds_;
+};
+
+}  // namespace drivelog::detect

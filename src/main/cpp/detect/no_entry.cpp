@@ -1,0 +1,44 @@
+#include <algorithm>
+
+#include "detect/rules.hpp"
+
+namespace drivelog::detect {
+
+void detect_no_entry(const TripView& trip, const NoEntryConfig& config, std::vector<Violation>& out) {
+  const auto& traversals = trip.match.traversals;
+  const auto closed = [&](std::size_t k) { return trip.map.edge(traversals[k].edge).has(map::edge_flags::kClosed); };
+  std::size_t i = 1;
+  while (i < traversals.size()) {
+    // Entering: a closed road right after an open one in the same matched piece. A trip that
+    // starts on a closed road (a driveway, a depot) did not enter it.
+    if (!closed(i) || closed(i - 1) || traversals[i - 1].piece != traversals[i].piece) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < traversals.size() && traversals[j].piece == traversals[i].piece && closed(j)) ++j;
+    const double start_s = traversals[i].start_s_m, end_s = traversals[j - 1].end_s_m();
+    const double distance = end_s - start_s;
+    if (distance >= config.min_distance_m) {
+      Violation v;
+      v.type = ViolationType::no_entry;
+      v.start_time_s = trip.speeds.time_at_distance(start_s);
+      v.end_time_s = trip.speeds.time_at_distance(end_s);
+      const map::Coord where = position_at(trip.map, traversals[i], start_s);
+      v.lat = where.lat();
+      v.lon = where.lon();
+      for (std::size_t k = i; k < j; ++k) add_way(v.osm_way_ids, trip.map.edge(traversals[k].edge).osm_way_id);
+      v.road_name = std::string(trip.map.edge_name(traversals[i].edge));
+      v.confidence = std::clamp(0.6 + 0.35 * (distance - config.min_distance_m) / (2 * config.min_distance_m + 1), 0.0,
+                                0.95);
+      v.evidence.push_back(EvidenceItem::of_text("access", "no"));
+      v.evidence.push_back(EvidenceItem::of_number("distance_m", distance));
+      v.evidence.push_back(
+          EvidenceItem::of_integer("entry_from_osm_way_id", trip.map.edge(traversals[i - 1].edge).osm_way_id));
+      out.push_back(std::move(v));
+    }
+    i = j;
+  }
+}
+
+}  // namespace drivelog::detect

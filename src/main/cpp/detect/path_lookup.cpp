@@ -1,0 +1,38 @@
+#include "detect/path_lookup.hpp"
+
+#include <algorithm>
+
+#include "match/path_geometry.hpp"
+
+namespace drivelog::detect {
+
+bool passes_through_end(const TripView& trip, std::size_t traversal) {
+  const auto& traversals = trip.match.traversals;
+  if (traversal + 1 >= traversals.size()) return false;
+  const match::Traversal& t = traversals[traversal];
+  const match::Traversal& next = traversals[traversal + 1];
+  const float length = trip.map.edge(t.edge).length_m;
+  return next.piece == t.piece && t.to_m >= length - 0.01F && next.from_m <= 0.01F;
+}
+
+map::Coord position_at(const map::MapView& map, const match::Traversal& t, double s_m) {
+  const double travel = std::clamp(static_cast<double>(t.from_m) + (s_m - t.start_s_m), static_cast<double>(t.from_m),
+                                   static_cast<double>(t.to_m));
+  return match::position_on_edge(map, t.edge, t.forward, travel);
+}
+
+void add_way(std::vector<int64_t>& ways, int64_t way) {
+  if (std::find(ways.begin(), ways.end(), way) == ways.end()) ways.push_back(way);
+}
+
+const char* limit_source_name(map::SpeedSource source) {
+  switch (source) {
+    case map::SpeedSource::explicit_tag: return "explicit_tag";
+    case map::SpeedSource::implicit_zone: return "implicit_zone";
+    case map::SpeedSource::country_default: return "country_default";
+    case map::SpeedSource::none: break;
+  }
+  return "unknown";
+}
+
+}  // namespace drivelog::detect

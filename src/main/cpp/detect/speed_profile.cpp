@@ -1,0 +1,64 @@
+#include "detect/speed_profile.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace drivelog::detect {
+
+void SpeedProfile::build(std::span<const match::TracePoint> trace, const match::MatchResult& match,
+                         double smoothing_s) {
+  matched_.clear();
+  s_.clear();
+  time_.clear();
+  piece_.clear();
+  for (uint32_t i = 0; i < match.points.size(); ++i) {
+    const match::PointMatch& m = match.points[i];
+    if (m.kind != match::PointKind::kept && m.kind != match::PointKind::collapsed) continue;
+    matched_.push_back(i);
+    s_.push_back(m.s_m);
+    time_.push_back(trace[i].time_s);
+    piece_.push_back(match.traversals[m.traversal].piece);
+  }
+  const std::size_t n = matched_.size();
+  speed_.assign(n, 0.0F);
+  smoothed_.assign(n, 0.0F);
+  derived_.assign(n, 0);
+  for (std::size_t k = 0; k < n; ++k) {
+    const float reported = trace[matched_[k]].speed_mps;
+    if (!std::isnan(reported)) {
+      speed_[k] = reported;
+      continue;
+    }
+    // Centred difference within the piece; one-sided at its ends.
+    const std::size_t a = (k > 0 && piece_[k - 1] == piece_[k]) ? k - 1 : k;
+    const std::size_t b = (k + 1 < n && piece_[k + 1] == piece_[k]) ? k + 1 : k;
+    const double dt = time_[b] - time_[a];
+    speed_[k] = dt > 0 ? static_cast<float>((s_[b] - s_[a]) / dt) : 0.0F;
+    derived_[k] = 1;
+  }
+  // Centred moving average over [t - w/2, t + w/2] within the piece (two pointers, O(n)).
+  const double half = smoothing_s / 2;
+  std::size_t lo = 0, hi = 0;
+  double sum = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    while (hi < n && piece_[hi] == piece_[k] && time_[hi] <= time_[k] + half) sum += speed_[hi++];
+    while (lo < k && (piece_[lo] != piece_[k] || time_[lo] < time_[k] - half)) sum -= speed_[lo++];
+    smoothed_[k] = static_cast<float>(sum / static_cast<double>(hi - lo));
+  }
+}
+
+std::size_t SpeedProfile::first_at_or_after(double s_m) const {
+  return static_cast<std::size_t>(std::lower_bound(s_.begin(), s_.end(), s_m) - s_.begin());
+}
+
+double SpeedProfile::time_at_distance(double s_m) const {
+  if (s_.empty()) return 0;
+  const std::size_t k = first_at_or_after(s_m);
+  if (k == 0) return time_.front();
+  if (k >= s_.size()) return time_.back();
+  const double ds = s_[k] - s_[k - 1];
+  if (ds <= 0) return time_[k];
+  return time_[k - 1] + (time_[k] - time_[k - 1]) * (s_m - s_[k - 1]) / ds;
+}
+
+}  // namespace drivelog::detect

@@ -1,0 +1,103 @@
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "detect/rules.hpp"
+
+namespace drivelog::detect {
+namespace {
+
+enum class StopOutcome { stopped, violation, undecided };
+
+struct StopCheck {
+  StopOutcome outcome = StopOutcome::undecided;
+  double min_speed_kmh = std::numeric_limits<double>::infinity();
+  double closest_m = std::numeric_limits<double>::infinity();
+  bool derived = false;
+};
+
+// Decides one passage over a stop line at path distance s_line.
+StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double s_line, uint32_t piece) {
+  const SpeedProfile& sp = trip.speeds;
+  StopCheck check;
+  const std::size_t n = sp.matched().size();
+  // Fixes in the zone before (and just after) the line.
+  for (std::size_t k = sp.first_at_or_after(s_line - config.zone_m); k < n && sp.s_at(k) <= s_line + config.after_m;
+       ++k) {
+    if (sp.piece_at(k) != piece) continue;
+    check.min_speed_kmh = std::min(check.min_speed_kmh, static_cast<double>(sp.speed_mps_at(k)) * 3.6);
+    check.closest_m = std::min(check.closest_m, std::fabs(sp.s_at(k) - s_line));
+    check.derived = check.derived || sp.derived_at(k);
+  }
+  // The fixes either side of the line: the mean speed between them bounds the speed at the line
+  // from above only if they are close in time; a long gap could hide a stop.
+  const std::size_t after = sp.first_at_or_after(s_line + 1e-6);
+  const bool have_after = after < n && sp.piece_at(after) == piece;
+  const bool have_before = after > 0 && sp.piece_at(after - 1) == piece;
+  if (have_before && have_after) {
+    const double dt = sp.time_at(after) - sp.time_at(after - 1);
+    if (dt > 0) {
+      const double crossing_kmh = (sp.s_at(after) - sp.s_at(after - 1)) / dt * 3.6;
+      check.min_speed_kmh = std::min(check.min_speed_kmh, crossing_kmh);
+    }
+    check.closest_m = std::min({check.closest_m, s_line - sp.s_at(after - 1), sp.s_at(after) - s_line});
+  }
+  if (check.min_speed_kmh <= config.threshold_kmh) {
+    check.outcome = StopOutcome::stopped;
+  } else if (!have_before || !have_after || sp.time_at(after) - sp.time_at(after - 1) > config.max_gap_s) {
+    check.outcome = StopOutcome::undecided;
+  } else {
+    check.outcome = StopOutcome::violation;
+  }
+  return check;
+}
+
+}  // namespace
+
+void detect_stop_signs(const TripView& trip, const StopSignConfig& config, Detections& out) {
+  const auto& traversals = trip.match.traversals;
+  for (std::size_t i = 0; i < traversals.size(); ++i) {
+    const match::Traversal& t = traversals[i];
+    const auto signs = trip.map.stop_signs_on(t.edge);
+    if (signs.empty() || !passes_through_end(trip, i)) continue;
+    const map::EdgeRecord& edge = trip.map.edge(t.edge);
+    const uint32_t node = exit_node(edge, t.forward);
+    for (const map::StopSign& sign : signs) {
+      if (sign.node != node) continue;
+      ++out.stop_signs.passed;
+      const double s_line = t.end_s_m();
+      const StopCheck check = check_stop(trip, config, s_line, t.piece);
+      if (check.outcome == StopOutcome::stopped) {
+        ++out.stop_signs.stopped;
+        continue;
+      }
+      if (check.outcome == StopOutcome::undecided) {
+        ++out.stop_signs.undecided;
+        continue;
+      }
+      ++out.stop_signs.violations;
+      Violation v;
+      v.type = ViolationType::stop_sign;
+      v.start_time_s = trip.speeds.time_at_distance(s_line - config.zone_m);
+      v.end_time_s = trip.speeds.time_at_distance(s_line + config.after_m);
+      const map::Coord where = trip.map.node_coord(node);
+      v.lat = where.lat();
+      v.lon = where.lon();
+      v.osm_way_ids.push_back(edge.osm_way_id);
+      v.road_name = std::string(trip.map.edge_name(t.edge));
+      // Sure when clearly too fast with a fix close to the line.
+      double confidence = 0.6 + 0.3 * std::clamp((check.min_speed_kmh - config.threshold_kmh) / 10.0, 0.0, 1.0) +
+                          0.1 * std::clamp(1.0 - check.closest_m / 20.0, 0.0, 1.0);
+      if (check.derived) confidence -= 0.05;
+      v.confidence = std::clamp(confidence, 0.0, 1.0);
+      v.evidence.push_back(EvidenceItem::of_number("min_speed_kmh", check.min_speed_kmh));
+      v.evidence.push_back(EvidenceItem::of_number("threshold_kmh", config.threshold_kmh));
+      v.evidence.push_back(EvidenceItem::of_integer("stop_osm_node_id", sign.osm_node_id));
+      v.evidence.push_back(EvidenceItem::of_number("zone_m", config.zone_m));
+      v.evidence.push_back(EvidenceItem::of_number("closest_point_m", check.closest_m));
+      out.violations.push_back(std::move(v));
+    }
+  }
+}
+
+}  // namespace drivelog::detect

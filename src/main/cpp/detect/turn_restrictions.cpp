@@ -1,0 +1,86 @@
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "detect/rules.hpp"
+#include "match/path_geometry.hpp"
+
+namespace drivelog::detect {
+namespace {
+
+// The map stores only whether a restriction is no_* or only_*; the turn's kind (left, right,
+// straight on, U-turn) is read from the geometry, like a driver would.
+const char* turn_kind(double in_bearing_deg, double out_bearing_deg) {
+  double angle = std::fmod(out_bearing_deg - in_bearing_deg + 540.0, 360.0) - 180.0;  // (-180, 180], + = right
+  if (std::fabs(angle) > 150) return "u_turn";
+  if (angle > 30) return "right_turn";
+  if (angle < -30) return "left_turn";
+  return "straight_on";
+}
+
+}  // namespace
+
+void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig& config,
+                              std::vector<Violation>& out) {
+  const auto& traversals = trip.match.traversals;
+  for (std::size_t i = 0; i + 1 < traversals.size(); ++i) {
+    const auto restrictions = trip.map.restrictions_from(traversals[i].edge);
+    if (restrictions.empty() || !passes_through_end(trip, i)) continue;
+    const match::Traversal& from = traversals[i];
+    const match::Traversal& to = traversals[i + 1];
+    const map::EdgeRecord& from_edge = trip.map.edge(from.edge);
+    const uint32_t via = exit_node(from_edge, from.forward);
+    const bool uturn = to.edge == from.edge;
+
+    const map::TurnRestriction* broken = nullptr;
+    bool only_satisfied = false;
+    const map::TurnRestriction* only_rule = nullptr;
+    for (const map::TurnRestriction& r : restrictions) {
+      if (r.via_node != via) continue;
+      if (r.kind == map::RestrictionKind::no && r.to_edge == to.edge) broken = &r;
+      if (r.kind == map::RestrictionKind::only) {
+        only_rule = &r;
+        if (r.to_edge == to.edge) only_satisfied = true;
+      }
+    }
+    // A U-turn at the via node is left to the no_u_turn rules: at a junction it is mostly
+    // matching noise around a stop, and only_* relations rarely mean to forbid it.
+    if (broken == nullptr && only_rule != nullptr && !only_satisfied && !uturn) broken = only_rule;
+    if (broken == nullptr) continue;
+
+    // The path must really continue into the new road, not just graze the junction.
+    std::size_t last = i + 1;
+    while (last + 1 < traversals.size() && traversals[last + 1].piece == from.piece) ++last;
+    const double s_via = from.end_s_m();
+    const double exit_m = traversals[last].end_s_m() - s_via;
+    if (exit_m < config.min_exit_m) continue;
+
+    const double in_bearing = match::bearing_at_end(trip.map, from.edge, from.forward, false);
+    const map::EdgeRecord& rule_to = trip.map.edge(broken->to_edge);
+    const bool rule_to_forward = rule_to.from_node == via;
+    const double out_bearing = match::bearing_at_end(trip.map, broken->to_edge, rule_to_forward, true);
+    const std::string name = std::string(broken->kind == map::RestrictionKind::no ? "no_" : "only_") +
+                             turn_kind(in_bearing, out_bearing);
+
+    Violation v;
+    v.type = ViolationType::turn_restriction;
+    v.start_time_s = trip.speeds.time_at_distance(s_via - 10);
+    v.end_time_s = trip.speeds.time_at_distance(s_via + 10);
+    const map::Coord where = trip.map.node_coord(via);
+    v.lat = where.lat();
+    v.lon = where.lon();
+    const int64_t to_way = trip.map.edge(to.edge).osm_way_id;
+    v.osm_way_ids.push_back(from_edge.osm_way_id);
+    add_way(v.osm_way_ids, to_way);
+    v.road_name = std::string(trip.map.edge_name(to.edge));
+    v.confidence = exit_m >= 2 * config.min_exit_m ? 0.9 : 0.7;
+    v.evidence.push_back(EvidenceItem::of_text("restriction", name));
+    v.evidence.push_back(EvidenceItem::of_integer("relation_id", broken->osm_relation_id));
+    v.evidence.push_back(EvidenceItem::of_integer("from_osm_way_id", from_edge.osm_way_id));
+    v.evidence.push_back(EvidenceItem::of_integer("via_osm_node_id", trip.map.node_osm_id(via)));
+    v.evidence.push_back(EvidenceItem::of_integer("to_osm_way_id", to_way));
+    out.push_back(std::move(v));
+  }
+}
+
+}  // namespace drivelog::detect

@@ -1,0 +1,47 @@
+#include <algorithm>
+
+#include "detect/rules.hpp"
+
+namespace drivelog::detect {
+
+void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, std::vector<Violation>& out) {
+  const auto& traversals = trip.match.traversals;
+  std::size_t i = 0;
+  while (i < traversals.size()) {
+    const match::Traversal& first = traversals[i];
+    if (!against_oneway(trip.map.edge(first.edge), first.forward)) {
+      ++i;
+      continue;
+    }
+    // The run of consecutive traversals against one-way roads within one matched piece.
+    std::size_t j = i + 1;
+    while (j < traversals.size() && traversals[j].piece == first.piece &&
+           against_oneway(trip.map.edge(traversals[j].edge), traversals[j].forward)) {
+      ++j;
+    }
+    const double start_s = first.start_s_m, end_s = traversals[j - 1].end_s_m();
+    const double distance = end_s - start_s;
+    if (distance >= config.min_distance_m) {
+      Violation v;
+      v.type = ViolationType::wrong_way;
+      v.start_time_s = trip.speeds.time_at_distance(start_s);
+      v.end_time_s = trip.speeds.time_at_distance(end_s);
+      const map::Coord where = position_at(trip.map, first, start_s);
+      v.lat = where.lat();
+      v.lon = where.lon();
+      for (std::size_t k = i; k < j; ++k) add_way(v.osm_way_ids, trip.map.edge(traversals[k].edge).osm_way_id);
+      v.road_name = std::string(trip.map.edge_name(first.edge));
+      const double duration = v.end_time_s - v.start_time_s;
+      // Short runs near the minimum could be matching noise at a junction.
+      v.confidence = std::clamp(0.6 + 0.35 * (distance - config.min_distance_m) / (2 * config.min_distance_m + 1), 0.0,
+                                0.95);
+      v.evidence.push_back(EvidenceItem::of_number("distance_m", distance));
+      v.evidence.push_back(EvidenceItem::of_number("duration_s", duration));
+      v.evidence.push_back(EvidenceItem::of_number("mean_speed_kmh", duration > 0 ? distance / duration * 3.6 : 0.0));
+      out.push_back(std::move(v));
+    }
+    i = j;
+  }
+}
+
+}  // namespace drivelog::detect

@@ -1,0 +1,213 @@
+#include "map/map_builder.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <unordered_map>
+
+#include "map/file_writer.hpp"
+#include "map/map_format.hpp"
+#include "map/map_view.hpp"
+#include "map/restriction_resolution.hpp"
+#include "map/road_graph.hpp"
+#include "map/segment_grid.hpp"
+#include "map/stop_placement.hpp"
+
+namespace drivelog::map {
+namespace {
+
+using build::kNone;
+using build::NodeInput;
+using build::StoredWay;
+
+template <typename T>
+void release(std::vector<T>& v) {
+  std::vector<T>().swap(v);
+}
+
+}  // namespace
+
+struct MapBuilder::Impl {
+  std::vector<NodeInput> nodes;
+  std::vector<int64_t> refs;
+  std::vector<StoredWay> ways;
+  std::vector<StopInput> stops;
+  std::vector<RestrictionInput> restrictions;
+  std::string strings = std::string(1, '\0');  // offset 0 is the empty string
+  std::unordered_map<std::string, uint32_t> string_offsets;
+  std::string source;
+  bool keep_input_order = false;
+  DefaultSpeeds default_speeds{};
+
+  uint32_t intern(const std::string& s) {
+    if (s.empty()) return 0;
+    auto [it, inserted] = string_offsets.try_emplace(s, static_cast<uint32_t>(strings.size()));
+    if (inserted) {
+      if (strings.size() + s.size() + 1 > std::numeric_limits<uint32_t>::max()) {
+        throw MapError("map string table exceeds 4 GiB");
+      }
+      strings.append(s);
+      strings.push_back('\0');
+    }
+    return it->second;
+  }
+
+  BuildStats write(const std::string& path);
+};
+
+MapBuilder::MapBuilder() : impl_(std::make_unique<Impl>()) {}
+MapBuilder::~MapBuilder() = default;
+
+void MapBuilder::add_node(int64_t osm_id, Coord position) { impl_->nodes.push_back({osm_id, position}); }
+
+void MapBuilder::add_way(WayInput way) {
+  StoredWay stored;
+  stored.osm_id = way.osm_id;
+  stored.ref_begin = impl_->refs.size();
+  stored.ref_count = static_cast<uint32_t>(way.node_ids.size());
+  stored.name = impl_->intern(way.name);
+  stored.flags = way.flags;
+  stored.maxspeed_forward = way.maxspeed_forward;
+  stored.maxspeed_backward = way.maxspeed_backward;
+  stored.road_class = way.road_class;
+  stored.speed_source = way.speed_source;
+  impl_->refs.insert(impl_->refs.end(), way.node_ids.begin(), way.node_ids.end());
+  impl_->ways.push_back(stored);
+}
+
+void MapBuilder::add_stop(StopInput stop) { impl_->stops.push_back(stop); }
+void MapBuilder::add_restriction(RestrictionInput restriction) { impl_->restrictions.push_back(std::move(restriction)); }
+void MapBuilder::set_source(std::string source) { impl_->source = std::move(source); }
+void MapBuilder::set_keep_input_order(bool keep) { impl_->keep_input_order = keep; }
+void MapBuilder::set_default_speeds(const DefaultSpeeds& speeds) { impl_->default_speeds = speeds; }
+
+BuildStats MapBuilder::write(const std::string& path) { return impl_->write(path); }
+
+BuildStats MapBuilder::Impl::write(const std::string& path) {
+  BuildStats stats;
+
+  // 1. Nodes by OSM id (PBF files already are), first one wins on duplicates.
+  const auto by_id = [](const NodeInput& a, const NodeInput& b) { return a.id < b.id; };
+  if (!std::is_sorted(nodes.begin(), nodes.end(), by_id)) std::stable_sort(nodes.begin(), nodes.end(), by_id);
+  nodes.erase(std::unique(nodes.begin(), nodes.end(), [](const NodeInput& a, const NodeInput& b) { return a.id == b.id; }),
+              nodes.end());
+  if (nodes.size() >= kNone) throw MapError("too many nodes for one map file: " + std::to_string(nodes.size()));
+  const auto node_index = [&](int64_t id) -> uint32_t {
+    auto it = std::lower_bound(nodes.begin(), nodes.end(), id, [](const NodeInput& n, int64_t v) { return n.id < v; });
+    return (it != nodes.end() && it->id == id) ? static_cast<uint32_t>(it - nodes.begin()) : kNone;
+  };
+
+  // 2. Way references to node indexes, dropping unknown nodes and repeated consecutive nodes.
+  std::vector<uint32_t> way_refs;
+  way_refs.reserve(refs.size());
+  for (StoredWay& way : ways) {
+    const uint64_t begin = way_refs.size();
+    for (uint64_t i = way.ref_begin; i < way.ref_begin + way.ref_count; ++i) {
+      const uint32_t n = node_index(refs[i]);
+      if (n == kNone) {
+        ++stats.missing_node_refs;
+      } else if (way_refs.size() == begin || way_refs.back() != n) {
+        way_refs.push_back(n);
+      }
+    }
+    way.ref_begin = begin;
+    way.ref_count = static_cast<uint32_t>(way_refs.size() - begin);
+    if (way.ref_count < 2) {
+      way_refs.resize(begin);
+      way.ref_count = 0;
+      ++stats.ways_dropped;
+    }
+  }
+  release(refs);
+  if (stats.missing_node_refs > 0) stats.problems["way node reference without node (extract boundary)"] = stats.missing_node_refs;
+  if (stats.ways_dropped > 0) stats.problems["way with fewer than two known nodes"] = stats.ways_dropped;
+
+  // 3. The graph, stop signs on their approaches, restrictions on edges, the segment grid.
+  build::RoadGraph graph = build::assemble_road_graph(nodes, ways, way_refs, stops, {keep_input_order, default_speeds});
+  const std::vector<StopSign> stop_signs = build::place_stop_signs(graph, stops, stats);
+  const std::vector<TurnRestriction> turn_restrictions = build::resolve_restrictions(graph, restrictions, stats);
+  const build::SegmentGrid grid = build::build_segment_grid(graph);
+  const auto node_count = static_cast<uint32_t>(graph.graph_nodes.size());
+  const auto edge_count = static_cast<uint32_t>(graph.edges.size());
+
+  // 4. Write the sections, then the header.
+  FileWriter out(path);
+  format::FileHeader header;
+  out.write_value(header);  // placeholder, rewritten by finish()
+  uint32_t section = 0;
+  const auto end_section = [&] { header.sections[section++] = out.end_section(); };
+
+  out.begin_section(format::SectionId::nodes);
+  for (uint32_t n : graph.graph_nodes) out.write_value(nodes[n].position);
+  end_section();
+  out.begin_section(format::SectionId::node_osm_ids);
+  for (uint32_t n : graph.graph_nodes) out.write_value(nodes[n].id);
+  end_section();
+  out.begin_section(format::SectionId::adjacency_offsets);
+  out.write_span(std::span<const uint32_t>(graph.adjacency_offsets));
+  end_section();
+  out.begin_section(format::SectionId::adjacency);
+  out.write_span(std::span<const AdjacentEdge>(graph.adjacency));
+  end_section();
+  out.begin_section(format::SectionId::edges);
+  out.write_span(std::span<const EdgeRecord>(graph.records));
+  end_section();
+  out.begin_section(format::SectionId::shape_offsets);
+  {
+    uint32_t offset = 0;
+    out.write_value(offset);
+    for (const build::PendingEdge& e : graph.edges) {
+      offset += e.ref_count;
+      out.write_value(offset);
+    }
+  }
+  end_section();
+  out.begin_section(format::SectionId::shape_points);
+  for (const build::PendingEdge& e : graph.edges) {
+    for (uint64_t k = e.ref_begin; k < e.ref_begin + e.ref_count; ++k) out.write_value(nodes[way_refs[k]].position);
+  }
+  end_section();
+  out.begin_section(format::SectionId::stop_signs);
+  out.write_span(std::span<const StopSign>(stop_signs));
+  end_section();
+  out.begin_section(format::SectionId::restrictions);
+  out.write_span(std::span<const TurnRestriction>(turn_restrictions));
+  end_section();
+  out.begin_section(format::SectionId::grid_cells);
+  out.write_span(std::span<const uint32_t>(grid.cell_offsets));
+  end_section();
+  out.begin_section(format::SectionId::grid_segments);
+  out.write_span(std::span<const SegmentRef>(grid.segments));
+  end_section();
+  out.begin_section(format::SectionId::strings);
+  out.write(strings.data(), strings.size());
+  end_section();
+
+  header.header_size = sizeof(format::FileHeader);
+  header.file_size = out.position();
+  header.flags = keep_input_order ? 0u : format::kFlagHilbertOrdered;
+  header.section_count = section;
+  header.node_count = node_count;
+  header.edge_count = edge_count;
+  header.shape_point_count = graph.shape_points;
+  header.stop_sign_count = stop_signs.size();
+  header.restriction_count = turn_restrictions.size();
+  header.grid_segment_count = grid.segments.size();
+  header.oneway_edges = graph.oneway_edges;
+  header.speed_limited_edges = graph.speed_limited_edges;
+  header.bbox = graph.bbox;
+  header.grid = grid.geometry;
+  std::memcpy(header.source.data(), source.data(), std::min(source.size(), header.source.size() - 1));
+  header.header_crc32 = format::header_checksum(header);
+  out.finish(header);
+
+  stats.nodes = node_count;
+  stats.edges = edge_count;
+  stats.bytes = header.file_size;
+  stats.shape_points = graph.shape_points;
+  stats.grid_segments = grid.segments.size();
+  stats.road_km = graph.road_m / 1000.0;
+  return stats;
+}
+
+}  // namespace drivelog::map

@@ -1,0 +1,42 @@
+#include "map/map_info_json.hpp"
+
+#include <cstdio>
+
+#include "map/json_text.hpp"
+
+namespace drivelog::map {
+namespace {
+
+std::string degrees(int32_t e7) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.7f", e7 * 1e-7);
+  return buf;
+}
+
+}  // namespace
+
+std::string map_info_json(const MapView& map) {
+  const MapInfo& i = map.info();
+  char cell[32];
+  std::snprintf(cell, sizeof cell, "%.1f", i.grid_cell_m);
+  std::string json = "{";
+  json += "\"format_version\":" + std::to_string(i.format_version);
+  json += ",\"nodes\":" + std::to_string(i.nodes);
+  json += ",\"edges\":" + std::to_string(i.edges);
+  json += ",\"oneway_edges\":" + std::to_string(i.oneway_edges);
+  json += ",\"speed_limited_edges\":" + std::to_string(i.speed_limited_edges);
+  json += ",\"stop_signs\":" + std::to_string(i.stop_signs);
+  json += ",\"turn_restrictions\":" + std::to_string(i.turn_restrictions);
+  json += ",\"bbox\":{\"min_lat\":" + degrees(i.bbox.min.lat_e7) + ",\"min_lon\":" + degrees(i.bbox.min.lon_e7) +
+          ",\"max_lat\":" + degrees(i.bbox.max.lat_e7) + ",\"max_lon\":" + degrees(i.bbox.max.lon_e7) + "}";
+  json += ",\"bytes\":" + std::to_string(i.bytes);
+  json += ",\"source\":" + json_string(i.source);
+  json += ",\"shape_points\":" + std::to_string(i.shape_points);
+  json += ",\"grid\":{\"rows\":" + std::to_string(i.grid_rows) + ",\"cols\":" + std::to_string(i.grid_cols) +
+          ",\"cell_m\":" + cell + ",\"segments\":" + std::to_string(i.grid_segments) + "}";
+  json += std::string(",\"order\":") + (i.hilbert_ordered ? "\"hilbert\"" : "\"input\"");
+  json += "}";
+  return json;
+}
+
+}  // namespace drivelog::map

@@ -1,0 +1,281 @@
+#include "map/map_view.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+
+#include "map/checksum.hpp"
+#include "map/geo.hpp"
+#include "map/map_format.hpp"
+#include "map/mapped_file.hpp"
+#include "map/spatial_grid.hpp"
+
+namespace drivelog::map {
+namespace {
+
+constexpr const char* kRebuild = "rebuild it with: drivelog map build --osm FILE --out MAP";
+
+template <typename T>
+std::span<const T> typed(std::span<const std::byte> bytes) {
+  return {reinterpret_cast<const T*>(bytes.data()), bytes.size() / sizeof(T)};
+}
+
+}  // namespace
+
+struct MapView::Impl {
+  MappedFile file;
+  format::FileHeader header{};  // a copy: the header is read once and checked
+  MapInfo info;
+  std::span<const Coord> nodes;
+  std::span<const int64_t> node_osm_ids;
+  std::span<const uint32_t> adjacency_offsets;
+  std::span<const AdjacentEdge> adjacency;
+  std::span<const EdgeRecord> edges;
+  std::span<const uint32_t> shape_offsets;
+  std::span<const Coord> shape_points;
+  std::span<const StopSign> stop_signs;
+  std::span<const TurnRestriction> restrictions;
+  std::span<const uint32_t> grid_cells;
+  std::span<const SegmentRef> grid_segments;
+  std::span<const char> strings;
+
+  [[noreturn]] void damaged(const std::string& what) const {
+    throw MapError("map file " + file.path() + " is damaged (" + what + "): " + kRebuild);
+  }
+
+  std::span<const std::byte> section(format::SectionId id) const {
+    const format::SectionEntry& s = header.sections[static_cast<uint32_t>(id) - 1];
+    return file.bytes().subspan(s.offset, s.size);
+  }
+
+  void check_header();
+  void bind_sections();
+};
+
+void MapView::Impl::check_header() {
+  const auto bytes = file.bytes();
+  const std::string& path = file.path();
+  const std::size_t magic_bytes = std::min(bytes.size(), format::kMagic.size());
+  if (std::memcmp(bytes.data(), format::kMagic.data(), magic_bytes) != 0) {
+    throw MapError("file " + path + " is not a drivelog map (wrong magic bytes); build one with: drivelog map build --osm FILE --out MAP");
+  }
+  if (bytes.size() < offsetof(format::FileHeader, format_version) + sizeof(uint32_t)) {
+    throw MapError("map file " + path + " is truncated (" + std::to_string(bytes.size()) + " bytes): " + kRebuild);
+  }
+  uint32_t version = 0;
+  std::memcpy(&version, bytes.data() + offsetof(format::FileHeader, format_version), sizeof version);
+  if (version != format::kFormatVersion) {
+    throw MapError("map file " + path + " was built by format version " + std::to_string(version) +
+                   ", this drivelog reads version " + std::to_string(format::kFormatVersion) + ": " + kRebuild);
+  }
+  if (bytes.size() < sizeof(format::FileHeader)) {
+    throw MapError("map file " + path + " is truncated (" + std::to_string(bytes.size()) + " bytes, shorter than its header): " + kRebuild);
+  }
+  std::memcpy(&header, bytes.data(), sizeof header);
+  if (header.header_size != sizeof(format::FileHeader)) damaged("header size " + std::to_string(header.header_size));
+  if (format::header_checksum(header) != header.header_crc32) damaged("header checksum mismatch");
+  if (header.file_size > bytes.size()) {
+    throw MapError("map file " + path + " is truncated (" + std::to_string(bytes.size()) + " of " +
+                   std::to_string(header.file_size) + " bytes): " + kRebuild);
+  }
+  if (header.file_size < bytes.size()) {
+    damaged(std::to_string(bytes.size() - header.file_size) + " unexpected bytes after the end");
+  }
+  if (header.section_count != format::kSectionCount) damaged("section count " + std::to_string(header.section_count));
+  if (header.node_count >= UINT32_MAX || header.edge_count >= (UINT32_MAX >> 1) || header.shape_point_count >= UINT32_MAX ||
+      header.grid_segment_count >= UINT32_MAX) {
+    damaged("counts out of range");
+  }
+  const uint64_t cells = cell_slots(header.grid);
+  if (header.grid.rows == 0 || header.grid.cols == 0 || header.grid.cell_lat_e7 <= 0 || header.grid.cell_lon_e7 <= 0 ||
+      cells >= UINT32_MAX) {
+    damaged("grid geometry");
+  }
+  const uint64_t expected[format::kSectionCount] = {
+      header.node_count * sizeof(Coord),
+      header.node_count * sizeof(int64_t),
+      (header.node_count + 1) * sizeof(uint32_t),
+      2 * header.edge_count * sizeof(AdjacentEdge),
+      header.edge_count * sizeof(EdgeRecord),
+      (header.edge_count + 1) * sizeof(uint32_t),
+      header.shape_point_count * sizeof(Coord),
+      header.stop_sign_count * sizeof(StopSign),
+      header.restriction_count * sizeof(TurnRestriction),
+      (cells + 1) * sizeof(uint32_t),
+      header.grid_segment_count * sizeof(SegmentRef),
+      0,  // strings: any size of at least one byte
+  };
+  for (uint32_t i = 0; i < format::kSectionCount; ++i) {
+    const format::SectionEntry& s = header.sections[i];
+    const std::string name = "section " + std::to_string(i + 1);
+    if (s.id != i + 1) damaged(name + " has id " + std::to_string(s.id));
+    if (s.offset % format::kSectionAlignment != 0 || s.offset < sizeof(format::FileHeader)) damaged(name + " misplaced");
+    if (s.offset > header.file_size || s.size > header.file_size - s.offset) damaged(name + " extends past the end of the file");
+    if (i + 1 == static_cast<uint32_t>(format::SectionId::strings) ? s.size == 0 : s.size != expected[i]) {
+      damaged(name + " has " + std::to_string(s.size) + " bytes, expected " + std::to_string(expected[i]));
+    }
+  }
+}
+
+void MapView::Impl::bind_sections() {
+  using format::SectionId;
+  nodes = typed<Coord>(section(SectionId::nodes));
+  node_osm_ids = typed<int64_t>(section(SectionId::node_osm_ids));
+  adjacency_offsets = typed<uint32_t>(section(SectionId::adjacency_offsets));
+  adjacency = typed<AdjacentEdge>(section(SectionId::adjacency));
+  edges = typed<EdgeRecord>(section(SectionId::edges));
+  shape_offsets = typed<uint32_t>(section(SectionId::shape_offsets));
+  shape_points = typed<Coord>(section(SectionId::shape_points));
+  stop_signs = typed<StopSign>(section(SectionId::stop_signs));
+  restrictions = typed<TurnRestriction>(section(SectionId::restrictions));
+  grid_cells = typed<uint32_t>(section(SectionId::grid_cells));
+  grid_segments = typed<SegmentRef>(section(SectionId::grid_segments));
+  strings = typed<char>(section(SectionId::strings));
+  // The last entry of each CSR index and the string table's end: a few bytes, still O(1).
+  if (adjacency_offsets.back() != adjacency.size()) damaged("adjacency index does not match its entries");
+  if (shape_offsets.back() != shape_points.size()) damaged("shape index does not match its points");
+  if (grid_cells.back() != grid_segments.size()) damaged("grid index does not match its segments");
+  if (strings.back() != '\0') damaged("string table not terminated");
+
+  info.format_version = header.format_version;
+  info.nodes = header.node_count;
+  info.edges = header.edge_count;
+  info.oneway_edges = header.oneway_edges;
+  info.speed_limited_edges = header.speed_limited_edges;
+  info.stop_signs = header.stop_sign_count;
+  info.turn_restrictions = header.restriction_count;
+  info.bbox = header.bbox;
+  info.bytes = header.file_size;
+  info.source.assign(header.source.data(), strnlen(header.source.data(), header.source.size()));
+  info.shape_points = header.shape_point_count;
+  info.grid_segments = header.grid_segment_count;
+  info.grid_rows = header.grid.rows;
+  info.grid_cols = header.grid.cols;
+  info.grid_cell_m = header.grid.cell_lat_e7 * 1e-7 * geo::kEarthRadiusMeters * geo::kDegToRad;
+  info.hilbert_ordered = (header.flags & format::kFlagHilbertOrdered) != 0;
+}
+
+MapView MapView::open(const std::string& path) {
+  auto impl = std::make_unique<Impl>();
+  impl->file = MappedFile::open_read_only(path);
+  impl->check_header();
+  impl->bind_sections();
+  return MapView(std::move(impl));
+}
+
+MapView::MapView(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+MapView::MapView(MapView&&) noexcept = default;
+MapView& MapView::operator=(MapView&&) noexcept = default;
+MapView::~MapView() = default;
+
+void MapView::close() { impl_->file.close(); }
+const std::string& MapView::path() const { return impl_->file.path(); }
+
+void MapView::verify() const {
+  const auto bytes = impl_->file.bytes();
+  uint64_t covered = sizeof(format::FileHeader);
+  for (uint32_t i = 0; i < format::kSectionCount; ++i) {
+    const format::SectionEntry& s = impl_->header.sections[i];
+    // Padding before each section must be zero, so that every byte of the file is checked.
+    if (s.offset < covered) impl_->damaged("section " + std::to_string(s.id) + " overlaps its predecessor");
+    for (uint64_t p = covered; p < s.offset; ++p) {
+      if (bytes[p] != std::byte{0}) impl_->damaged("non-zero padding before section " + std::to_string(s.id));
+    }
+    const uint32_t crc = crc32_update(0, bytes.subspan(s.offset, s.size));
+    if (crc != s.crc32) impl_->damaged("checksum mismatch in section " + std::to_string(s.id));
+    covered = s.offset + s.size;
+  }
+}
+
+const MapInfo& MapView::info() const { return impl_->info; }
+uint32_t MapView::node_count() const { return static_cast<uint32_t>(impl_->nodes.size()); }
+uint32_t MapView::edge_count() const { return static_cast<uint32_t>(impl_->edges.size()); }
+
+Coord MapView::node_coord(uint32_t node) const {
+  if (node >= impl_->nodes.size()) throw std::out_of_range("node " + std::to_string(node) + " out of range");
+  return impl_->nodes[node];
+}
+
+std::span<const Coord> MapView::node_coords() const { return impl_->nodes; }
+
+int64_t MapView::node_osm_id(uint32_t node) const {
+  if (node >= impl_->node_osm_ids.size()) throw std::out_of_range("node " + std::to_string(node) + " out of range");
+  return impl_->node_osm_ids[node];
+}
+
+std::span<const AdjacentEdge> MapView::adjacent(uint32_t node) const {
+  if (node >= impl_->nodes.size()) throw std::out_of_range("node " + std::to_string(node) + " out of range");
+  const uint32_t begin = impl_->adjacency_offsets[node], end = impl_->adjacency_offsets[node + 1];
+  if (begin > end || end > impl_->adjacency.size()) impl_->damaged("adjacency index of node " + std::to_string(node));
+  return impl_->adjacency.subspan(begin, end - begin);
+}
+
+const EdgeRecord& MapView::edge(uint32_t edge) const {
+  if (edge >= impl_->edges.size()) throw std::out_of_range("edge " + std::to_string(edge) + " out of range");
+  return impl_->edges[edge];
+}
+
+std::span<const Coord> MapView::edge_shape(uint32_t edge) const {
+  if (edge >= impl_->edges.size()) throw std::out_of_range("edge " + std::to_string(edge) + " out of range");
+  const uint32_t begin = impl_->shape_offsets[edge], end = impl_->shape_offsets[edge + 1];
+  if (begin > end || end - begin < 2 || end > impl_->shape_points.size()) {
+    impl_->damaged("shape index of edge " + std::to_string(edge));
+  }
+  return impl_->shape_points.subspan(begin, end - begin);
+}
+
+std::string_view MapView::edge_name(uint32_t edge) const {
+  const uint32_t offset = this->edge(edge).name;
+  const auto& strings = impl_->strings;
+  if (offset >= strings.size()) impl_->damaged("name offset of edge " + std::to_string(edge));
+  // The table ends with NUL (checked at open), so this stops inside it.
+  return std::string_view(strings.data() + offset);
+}
+
+std::span<const StopSign> MapView::stop_signs_on(uint32_t edge) const {
+  const auto& all = impl_->stop_signs;
+  const auto lo = std::lower_bound(all.begin(), all.end(), edge, [](const StopSign& s, uint32_t e) { return s.edge < e; });
+  const auto hi = std::upper_bound(lo, all.end(), edge, [](uint32_t e, const StopSign& s) { return e < s.edge; });
+  return {lo, hi};
+}
+
+std::span<const TurnRestriction> MapView::restrictions_from(uint32_t edge) const {
+  const auto& all = impl_->restrictions;
+  const auto lo =
+      std::lower_bound(all.begin(), all.end(), edge, [](const TurnRestriction& r, uint32_t e) { return r.from_edge < e; });
+  const auto hi = std::upper_bound(lo, all.end(), edge, [](uint32_t e, const TurnRestriction& r) { return e < r.from_edge; });
+  return {lo, hi};
+}
+
+void MapView::segments_near(Coord point, double radius_m, std::vector<SegmentRef>& out) const {
+  const format::GridGeometry& grid = impl_->header.grid;
+  bool empty = false;
+  const CellRange range = cells_near(grid, point, radius_m, empty);
+  if (empty) return;
+  for_each_cell_run(grid, range, [&](uint64_t first, uint64_t last) {
+    const uint32_t begin = impl_->grid_cells[first], end = impl_->grid_cells[last];
+    if (begin > end || end > impl_->grid_segments.size()) impl_->damaged("grid index at cell slot " + std::to_string(first));
+    const auto slice = impl_->grid_segments.subspan(begin, end - begin);
+    out.insert(out.end(), slice.begin(), slice.end());
+  });
+}
+
+void MapView::segments_near_ranges(Coord point, double radius_m, std::vector<std::span<const std::byte>>& out) const {
+  const format::GridGeometry& grid = impl_->header.grid;
+  bool empty = false;
+  const CellRange range = cells_near(grid, point, radius_m, empty);
+  if (empty) return;
+  for_each_cell_run(grid, range, [&](uint64_t first, uint64_t last) {
+    out.push_back(std::as_bytes(impl_->grid_cells.subspan(first, last - first + 1)));
+    const uint32_t begin = impl_->grid_cells[first], end = impl_->grid_cells[last];
+    if (begin <= end && end <= impl_->grid_segments.size()) {
+      out.push_back(std::as_bytes(impl_->grid_segments.subspan(begin, end - begin)));
+    }
+  });
+}
+
+std::span<const std::byte> MapView::section_bytes(format::SectionId id) const { return impl_->section(id); }
+
+const void* MapView::data() const { return impl_->file.bytes().data(); }
+
+}  // namespace drivelog::map

@@ -1,0 +1,40 @@
+// Finds the roads near a GPS fix and projects the fix onto them (the HMM's candidate states).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "map/map_types.hpp"
+#include "map/map_view.hpp"
+#include "match/local_metric.hpp"
+
+namespace drivelog::match {
+
+// The fix projected onto one edge (the nearest point of the edge's shape).
+struct Candidate {
+  uint32_t edge = 0;
+  float offset_m = 0;           // along the edge from its from_node, in [0, length_m]
+  float distance_m = 0;         // from the fix to the projected point
+  float east_m = 0;             // direction of the edge's shape at that point, from -> to,
+  float north_m = 0;            //   as a vector (its length is the segment's)
+
+  // The direction of travel from -> to in degrees clockwise from north.
+  [[nodiscard]] double forward_bearing_deg() const;
+};
+
+// Reuses its buffers between calls; one per thread.
+class CandidateSearch {
+ public:
+  explicit CandidateSearch(const map::MapView& map) : map_(&map) {}
+
+  // Fills `out` (cleared first) with at most `max_candidates` edges within `radius_m` of the fix,
+  // one candidate per edge, nearest first.
+  void find(double lat, double lon, double radius_m, uint32_t max_candidates, std::vector<Candidate>& out);
+
+ private:
+  const map::MapView* map_;
+  std::vector<map::SegmentRef> segments_;
+  LocalMetric metric_;
+};
+
+}  // namespace drivelog::match

@@ -1,0 +1,50 @@
+// The probability model of Newson & Krumm, "Hidden Markov Map Matching Through Noise and
+// Sparseness" (ACM SIGSPATIAL GIS 2009), in log space. Pure maths: no map, no search.
+#pragma once
+
+#include <cmath>
+
+namespace drivelog::match {
+
+// Log-probabilities for the HMM. Emission: a zero-mean Gaussian in the distance between the fix
+// and its candidate on the road (paper eq. 1). Transition: an exponential in the difference
+// between route distance and great-circle distance of consecutive fixes (paper eq. 2). Heading:
+// a Gaussian in the angle between the reported course and the road's direction of travel.
+struct HmmProbabilities {
+  static constexpr double kLogSqrtTwoPi = 0.91893853320467274178;
+
+  // log N(distance_m; 0, sigma_m)
+  static double emission_log(double distance_m, double sigma_m) {
+    const double z = distance_m / sigma_m;
+    return -0.5 * z * z - std::log(sigma_m) - kLogSqrtTwoPi;
+  }
+
+  // log( 1/beta * exp(-|route - great circle| / beta) )
+  static double transition_log(double route_m, double great_circle_m, double beta_m) {
+    return -std::fabs(route_m - great_circle_m) / beta_m - std::log(beta_m);
+  }
+
+  // The same two terms without the parts that are equal for every candidate of a fix (every
+  // transition of a step): Viterbi's argmax does not change, and the hot loop needs no log().
+  static double emission_log_relative(double distance_m, double inverse_sigma) {
+    const double z = distance_m * inverse_sigma;
+    return -0.5 * z * z;
+  }
+  static double transition_log_relative(double route_m, double great_circle_m, double inverse_beta) {
+    return -std::fabs(route_m - great_circle_m) * inverse_beta;
+  }
+
+  // Smallest angle between two bearings, degrees in [0, 180].
+  static double angle_between_deg(double a_deg, double b_deg) {
+    double d = std::fabs(std::fmod(a_deg - b_deg, 360.0));
+    return d > 180.0 ? 360.0 - d : d;
+  }
+
+  // Unnormalised: only the relative value between candidates of one fix matters.
+  static double heading_log(double reported_deg, double road_deg, double sigma_deg) {
+    const double z = angle_between_deg(reported_deg, road_deg) / sigma_deg;
+    return -0.5 * z * z;
+  }
+};
+
+}  // namespace drivelog::match

@@ -1,0 +1,31 @@
+// Tunables of the map matcher (config keys `analysis.matching.*`); defaults in one place.
+#pragma once
+
+#include <cstdint>
+
+namespace drivelog::match {
+
+struct MatchConfig {
+  double search_radius_m = 50;        // candidates: road segments within this distance of a fix
+  uint32_t max_candidates = 8;        // at most this many nearest roads per fix (each in 2 directions)
+  double candidate_margin_sigmas = 4; // ... no further than the nearest plus this many sigma
+  double sigma_m = 5;                 // GPS noise (1 sigma) when a fix reports no accuracy
+  bool use_reported_accuracy = true;  // use a fix's reported accuracy as its sigma
+  double min_sigma_m = 2;             // reported accuracies are clamped to [min_sigma_m, max_sigma_m]
+  double max_sigma_m = 50;
+  double beta_m = 5;                  // transition scale: |route - great circle| of 1 beta costs e^-1
+  double heading_sigma_deg = 45;      // spread of reported heading vs road direction
+  double heading_min_speed_mps = 3;   // below this a reported heading is ignored (noise when slow)
+  double max_speed_kmh = 180;         // route search bound: no faster movement between fixes
+  double max_detour_m = 200;          // route search bound: route at most great circle + this
+  double wrong_way_penalty_m = 30;    // route cost of entering a road against its one-way direction
+  double closed_penalty_m = 30;       // route cost of entering a road closed to motor vehicles
+  double uturn_penalty_m = 40;        // route cost of turning around in the middle of a road
+  double backward_tolerance_m = 10;   // moving back this far on the same road is jitter, not movement
+  double stationary_radius_m = 8;     // fixes this close to the last matched one are collapsed onto it
+  double break_gap_s = 60;            // a time gap above this starts a new matched segment
+  double break_distance_m = 2000;     // a jump above this starts a new matched segment
+  uint32_t max_outliers = 3;          // unreachable fixes skipped in a row before the trace is broken
+};
+
+}  // namespace drivelog::match

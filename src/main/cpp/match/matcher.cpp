@@ -1,0 +1,438 @@
+#include "match/matcher.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "map/geo.hpp"
+#include "match/hmm_probabilities.hpp"
+
+namespace drivelog::match {
+namespace {
+
+constexpr double kMinusInfinity = -std::numeric_limits<double>::infinity();
+
+
+}  // namespace
+
+Matcher::Matcher(const map::MapView& map, const MatchConfig& config)
+    : map_(&map),
+      config_(config),
+      candidates_(map),
+      routes_(map, RouteCosts{config.wrong_way_penalty_m, config.closed_penalty_m}) {
+  states_.reserve(kWindowColumns * 8);
+  columns_.reserve(kWindowColumns + 1);
+}
+
+double Matcher::fix_distance_m(const TracePoint& a, const TracePoint& b) {
+  // Beyond a few km (a gap) the flat metric drifts; the haversine is exact and rarely needed.
+  if (std::fabs(a.lat - b.lat) > 0.05 || std::fabs(a.lon - b.lon) > 0.05) {
+    return map::geo::distance_m(a.lat, a.lon, b.lat, b.lon);
+  }
+  return metric_.distance_m(a.lat, a.lon, b.lat, b.lon);
+}
+
+double Matcher::backward_cost(double moved_m) const {
+  return std::max(0.0, -moved_m - config_.backward_tolerance_m) / config_.beta_m;
+}
+
+double Matcher::cost_limit_m(double dt_s, double great_circle_m) const {
+  // No faster than max_speed (plus what GPS noise can add), no longer than a plausible detour,
+  // plus room for one penalised entry so that forbidden travel stays reachable.
+  const double by_speed = dt_s * config_.max_speed_kmh / 3.6 + 4 * config_.sigma_m;
+  const double by_detour = great_circle_m + config_.max_detour_m;
+  return std::min(by_speed, by_detour) + std::max(config_.wrong_way_penalty_m, config_.closed_penalty_m);
+}
+
+void Matcher::build_states(const TracePoint& p) {
+  pending_.clear();
+  double sigma = config_.sigma_m;
+  if (config_.use_reported_accuracy && !std::isnan(p.accuracy_m)) {
+    sigma = std::clamp(static_cast<double>(p.accuracy_m), config_.min_sigma_m, config_.max_sigma_m);
+  }
+  const bool use_heading = !std::isnan(p.heading_deg) && !std::isnan(p.speed_mps) &&
+                           p.speed_mps >= config_.heading_min_speed_mps;
+  for (const Candidate& c : found_) {
+    const map::EdgeRecord& e = map_->edge(c.edge);
+    if (c.distance_m > found_.front().distance_m + config_.candidate_margin_sigmas * sigma) break;  // nearest first
+    const double emission = HmmProbabilities::emission_log_relative(c.distance_m, 1.0 / sigma);
+    const double bearing = use_heading ? c.forward_bearing_deg() : 0.0;
+    for (const bool forward : {true, false}) {
+      State s;
+      s.edge = c.edge;
+      s.forward = forward;
+      s.entry_node = forward ? e.from_node : e.to_node;
+      s.exit_node = forward ? e.to_node : e.from_node;
+      s.length_m = e.length_m;
+      s.offset_m = forward ? c.offset_m : std::max(0.0F, e.length_m - c.offset_m);
+      s.entry_penalty_m = static_cast<float>(routes_.penalty_of(e, forward));
+      const bool allowed = e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed);
+      s.wrong_way_penalty_m = allowed ? 0.0F : static_cast<float>(config_.wrong_way_penalty_m);
+      s.emission = emission;
+      if (use_heading) {
+        const double road = forward ? bearing : bearing + 180.0;
+        s.emission += HmmProbabilities::heading_log(p.heading_deg, road, config_.heading_sigma_deg);
+      }
+      s.score = s.emission;
+      pending_.push_back(s);
+    }
+  }
+}
+
+bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
+  const Column& prev = columns_.back();
+  const double dt = p.time_s - previous.time_s;
+  const double great_circle = fix_distance_m(previous, p);
+  const double limit = cost_limit_m(dt, great_circle);
+  const double inverse_beta = 1.0 / config_.beta_m;
+
+  // Targets: entry nodes of the new states reachable within the limit. Sources: exit nodes of
+  // the previous states that could leave their edge and still reach the cheapest target; each
+  // search gets the budget its best state leaves (one search per distinct node, not per state).
+  targets_.clear();
+  state_target_.assign(pending_.size(), -1);
+  double cheapest_target = RouteSearch::kUnreachable;
+  for (std::size_t j = 0; j < pending_.size(); ++j) {
+    const State& s = pending_[j];
+    const double cost = static_cast<double>(s.offset_m) + s.entry_penalty_m;
+    if (cost > limit) continue;
+    cheapest_target = std::min(cheapest_target, cost);
+    auto it = std::find(targets_.begin(), targets_.end(), s.entry_node);
+    if (it == targets_.end()) {
+      state_target_[j] = static_cast<int32_t>(targets_.size());
+      targets_.push_back(s.entry_node);
+    } else {
+      state_target_[j] = static_cast<int32_t>(it - targets_.begin());
+    }
+  }
+  sources_.clear();
+  source_budget_.clear();
+  state_source_.assign(prev.count, -1);
+  for (uint32_t i = 0; i < prev.count && !targets_.empty(); ++i) {
+    const State& s = states_[prev.first + i];
+    if (s.score == kMinusInfinity) continue;
+    const double budget = limit - (static_cast<double>(s.length_m) - s.offset_m) - cheapest_target;
+    if (budget < 0) continue;
+    auto it = std::find(sources_.begin(), sources_.end(), s.exit_node);
+    if (it == sources_.end()) {
+      state_source_[i] = static_cast<int32_t>(sources_.size());
+      sources_.push_back(s.exit_node);
+      source_budget_.push_back(static_cast<float>(budget));
+    } else {
+      const auto k = static_cast<std::size_t>(it - sources_.begin());
+      state_source_[i] = static_cast<int32_t>(k);
+      source_budget_[k] = std::max(source_budget_[k], static_cast<float>(budget));
+    }
+  }
+  source_target_m_.assign(sources_.size() * targets_.size(), RouteSearch::kUnreachable);
+  if (!targets_.empty()) {
+    for (std::size_t k = 0; k < sources_.size(); ++k) {
+      routes_.run(sources_[k], source_budget_[k], targets_,
+                  std::span<double>(source_target_m_).subspan(k * targets_.size(), targets_.size()));
+    }
+  }
+
+  bool any = false;
+  double best_overall = kMinusInfinity;
+  for (std::size_t j = 0; j < pending_.size(); ++j) {
+    State& c = pending_[j];
+    double best = kMinusInfinity;
+    uint16_t back = 0;
+    for (uint32_t i = 0; i < prev.count; ++i) {
+      const State& s = states_[prev.first + i];
+      if (s.score == kMinusInfinity) continue;
+      double route = RouteSearch::kUnreachable;
+      if (s.edge == c.edge && s.forward == c.forward) {
+        // Staying on the road: a fix behind the previous one is GPS noise, most of all while
+        // standing, so it costs its distance beyond the tolerance instead of a turn-around.
+        const double moved = static_cast<double>(c.offset_m) - s.offset_m;
+        if (moved <= limit) {
+          const double score = s.score +
+                               HmmProbabilities::transition_log_relative(std::max(0.0, moved), great_circle, inverse_beta) -
+                               backward_cost(moved);
+          if (score > best) {
+            best = score;
+            back = static_cast<uint16_t>(i);
+          }
+        }
+        continue;
+      }
+      if (s.edge == c.edge) {
+        // The other direction: turning round mid-road, driving on to the turning point and back.
+        const double turn = std::max<double>(s.offset_m, c.length_m - c.offset_m);
+        route = (turn - s.offset_m) + (turn - (c.length_m - c.offset_m)) + config_.uturn_penalty_m +
+                c.wrong_way_penalty_m;
+      }
+      if (state_source_[i] >= 0 && state_target_[j] >= 0) {
+        const double between =
+            source_target_m_[static_cast<std::size_t>(state_source_[i]) * targets_.size() +
+                             static_cast<std::size_t>(state_target_[j])];
+        if (between != RouteSearch::kUnreachable) {
+          route = std::min(route, (s.length_m - s.offset_m) + between + c.offset_m + c.entry_penalty_m);
+        }
+      }
+      if (route > limit) continue;
+      const double score = s.score + HmmProbabilities::transition_log_relative(route, great_circle, inverse_beta);
+      if (score > best) {
+        best = score;
+        back = static_cast<uint16_t>(i);
+      }
+    }
+    if (best == kMinusInfinity) {
+      c.score = kMinusInfinity;
+      continue;
+    }
+    any = true;
+    c.back = back;
+    c.score = best + c.emission;
+    best_overall = std::max(best_overall, c.score);
+  }
+  if (!any) return false;
+  for (State& c : pending_) {
+    if (c.score != kMinusInfinity) c.score -= best_overall;  // keeps long traces far from underflow
+  }
+  return true;
+}
+
+void Matcher::push_column(uint32_t point, bool initial) {
+  if (initial) {
+    double best = kMinusInfinity;
+    for (const State& s : pending_) best = std::max(best, s.score);
+    for (State& s : pending_) s.score -= best;
+  }
+  columns_.push_back(Column{point, static_cast<uint32_t>(states_.size()), static_cast<uint32_t>(pending_.size())});
+  states_.insert(states_.end(), pending_.begin(), pending_.end());
+  out_->points[point].kind = PointKind::kept;
+}
+
+void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
+  out.clear();
+  out.points.assign(trace.size(), PointMatch{});
+  trace_ = trace;
+  out_ = &out;
+  states_.clear();
+  columns_.clear();
+  decided_ = Decided{};
+  uint32_t outlier_streak = 0;
+
+  for (uint32_t i = 0; i < trace.size(); ++i) {
+    const TracePoint& p = trace[i];
+    if (!columns_.empty()) {
+      const TracePoint& last = trace[columns_.back().point];
+      const double dt = p.time_s - last.time_s;
+      const double gap = fix_distance_m(last, p);
+      if (dt > config_.break_gap_s || gap > config_.break_distance_m) {
+        finish_piece();
+        ++out.stats.gap_breaks;
+        outlier_streak = 0;
+      } else if (gap < config_.stationary_radius_m) {
+        out.points[i].kind = PointKind::collapsed;
+        continue;
+      }
+    }
+    candidates_.find(p.lat, p.lon, config_.search_radius_m, config_.max_candidates, found_);
+    if (found_.empty()) {
+      ++out.stats.no_candidate_points;
+      continue;
+    }
+    build_states(p);
+    if (columns_.empty()) {
+      push_column(i, true);
+      continue;
+    }
+    if (connect_column(p, trace[columns_.back().point])) {
+      push_column(i, false);
+      outlier_streak = 0;
+      if (columns_.size() >= kWindowColumns) decide(columns_.size() - kLagColumns, false);
+    } else if (outlier_streak < config_.max_outliers) {
+      ++outlier_streak;
+      out.points[i].kind = PointKind::outlier;
+      ++out.stats.outliers;
+    } else {
+      finish_piece();
+      ++out.stats.route_breaks;
+      outlier_streak = 0;
+      build_states(p);
+      push_column(i, true);
+    }
+  }
+  finish_piece();
+  for (const PointMatch& m : out.points) {
+    if (m.kind == PointKind::kept || m.kind == PointKind::collapsed) ++out.stats.matched_points;
+  }
+  out_ = nullptr;
+  trace_ = {};
+}
+
+void Matcher::finish_piece() {
+  if (!columns_.empty()) decide(columns_.size(), true);
+  // Collapsed fixes after the last decided one stay where it was.
+  if (decided_.valid) {
+    for (uint32_t k = decided_.point + 1; k < trace_.size(); ++k) {
+      PointMatch& m = out_->points[k];
+      if (m.kind == PointKind::collapsed) {
+        m.traversal = decided_.traversal;
+        m.s_m = decided_.s_m;
+      } else if (m.kind == PointKind::kept) {
+        break;
+      }
+    }
+  }
+  states_.clear();
+  columns_.clear();
+  decided_ = Decided{};
+}
+
+void Matcher::decide(std::size_t columns, bool finish) {
+  // Backtrack from the best state of the newest column.
+  const std::size_t n = columns_.size();
+  chosen_.assign(n, 0);
+  const Column& last = columns_.back();
+  double best = kMinusInfinity;
+  for (uint32_t i = 0; i < last.count; ++i) {
+    if (states_[last.first + i].score > best) {
+      best = states_[last.first + i].score;
+      chosen_[n - 1] = static_cast<uint16_t>(i);
+    }
+  }
+  for (std::size_t j = n - 1; j > 0; --j) {
+    chosen_[j - 1] = states_[columns_[j].first + chosen_[j]].back;
+  }
+  for (std::size_t j = 0; j < columns; ++j) emit(columns_[j].point, states_[columns_[j].first + chosen_[j]]);
+  if (finish) return;
+  // Release the decided columns. The first remaining column's back pointers now dangle; they are
+  // never followed, because the decided prefix is joined to it by routing (join()).
+  const uint32_t drop_states = columns_[columns].first;
+  states_.erase(states_.begin(), states_.begin() + drop_states);
+  columns_.erase(columns_.begin(), columns_.begin() + static_cast<std::ptrdiff_t>(columns));
+  for (Column& c : columns_) c.first -= drop_states;
+  for (uint32_t i = 0; i < columns_.front().count; ++i) states_[columns_.front().first + i].back = 0;
+}
+
+void Matcher::start_piece(const State& state) {
+  std::vector<Traversal>& traversals = out_->traversals;
+  const double s = traversals.empty() ? 0.0 : traversals.back().end_s_m();
+  Traversal t;
+  t.edge = state.edge;
+  t.forward = state.forward;
+  t.piece = out_->stats.pieces++;
+  t.start_s_m = s;
+  t.from_m = state.offset_m;
+  t.to_m = state.offset_m;
+  traversals.push_back(t);
+  decided_.traversal = static_cast<uint32_t>(traversals.size() - 1);
+  decided_.s_m = s;
+}
+
+bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint32_t to_point) {
+  std::vector<Traversal>& traversals = out_->traversals;
+  const uint32_t piece = traversals.back().piece;
+  // Same road, same direction, not clearly backwards: stay on it.
+  if (from.edge == to.edge && from.forward == to.forward) {
+    Traversal& t = traversals.back();
+    t.to_m = std::max(t.to_m, to.offset_m);
+    decided_.s_m = std::max(decided_.s_m, t.start_s_m + (static_cast<double>(to.offset_m) - t.from_m));
+    return true;
+  }
+  double uturn = RouteSearch::kUnreachable;
+  double turn = 0;
+  if (from.edge == to.edge && from.forward != to.forward) {
+    turn = std::max<double>(from.offset_m, to.length_m - to.offset_m);
+    uturn = (turn - from.offset_m) + (turn - (to.length_m - to.offset_m)) + config_.uturn_penalty_m +
+            to.wrong_way_penalty_m;
+  }
+  const TracePoint& a = trace_[from_point];
+  const TracePoint& b = trace_[to_point];
+  const double remaining = from.length_m - from.offset_m;
+  const double budget = cost_limit_m(b.time_s - a.time_s, fix_distance_m(a, b)) - remaining;
+  double routed = RouteSearch::kUnreachable;
+  if (budget >= 0) {
+    const uint32_t target = to.entry_node;
+    double between = RouteSearch::kUnreachable;
+    routes_.run(from.exit_node, budget, std::span<const uint32_t>(&target, 1), std::span<double>(&between, 1));
+    if (between != RouteSearch::kUnreachable) routed = remaining + between + to.offset_m + to.entry_penalty_m;
+  }
+  if (uturn == RouteSearch::kUnreachable && routed == RouteSearch::kUnreachable) return false;
+
+  if (uturn <= routed) {
+    Traversal& t = traversals.back();
+    t.to_m = std::max(t.to_m, static_cast<float>(turn));
+    Traversal back;
+    back.edge = to.edge;
+    back.forward = to.forward;
+    back.piece = piece;
+    back.start_s_m = t.end_s_m();
+    back.from_m = static_cast<float>(to.length_m - turn);
+    back.to_m = std::max(back.from_m, to.offset_m);
+    traversals.push_back(back);
+  } else {
+    routes_.path_to(to.entry_node, path_);
+    traversals.back().to_m = from.length_m;
+    for (const map::AdjacentEdge adj : path_) {
+      Traversal t;
+      t.edge = adj.edge();
+      t.forward = !adj.reversed();
+      t.piece = piece;
+      t.start_s_m = traversals.back().end_s_m();
+      t.from_m = 0;
+      t.to_m = map_->edge(adj.edge()).length_m;
+      traversals.push_back(t);
+    }
+    Traversal t;
+    t.edge = to.edge;
+    t.forward = to.forward;
+    t.piece = piece;
+    t.start_s_m = traversals.back().end_s_m();
+    t.from_m = 0;
+    t.to_m = to.offset_m;
+    traversals.push_back(t);
+  }
+  const Traversal& t = traversals.back();
+  decided_.traversal = static_cast<uint32_t>(traversals.size() - 1);
+  decided_.s_m = std::max(decided_.s_m, t.start_s_m + (static_cast<double>(to.offset_m) - t.from_m));
+  return true;
+}
+
+void Matcher::emit(uint32_t point, const State& state) {
+  if (!decided_.valid) {
+    start_piece(state);
+  } else {
+    const uint32_t from_point = decided_.point;
+    const double from_s = decided_.s_m;
+    const uint32_t from_traversal = decided_.traversal;
+    const bool joined = join(decided_.state, from_point, state, point);
+    if (!joined) {
+      ++out_->stats.route_breaks;
+      start_piece(state);
+    }
+    // Collapsed fixes between the two decided ones: spread along the path between them.
+    for (uint32_t k = from_point + 1; k < point; ++k) {
+      PointMatch& m = out_->points[k];
+      if (m.kind != PointKind::collapsed) continue;
+      if (!joined) {
+        m.traversal = from_traversal;
+        m.s_m = from_s;
+        continue;
+      }
+      const double da = fix_distance_m(trace_[from_point], trace_[k]);
+      const double db = fix_distance_m(trace_[k], trace_[point]);
+      const double f = da + db > 0 ? da / (da + db) : 0.5;
+      const double previous_s = (k > from_point + 1 && out_->points[k - 1].kind == PointKind::collapsed)
+                                    ? out_->points[k - 1].s_m
+                                    : from_s;
+      m.s_m = std::max(previous_s, from_s + f * (decided_.s_m - from_s));
+      uint32_t t = from_traversal;
+      while (t < decided_.traversal && out_->traversals[t].end_s_m() < m.s_m) ++t;
+      m.traversal = t;
+    }
+  }
+  decided_.state = state;
+  decided_.point = point;
+  decided_.valid = true;
+  PointMatch& m = out_->points[point];
+  m.kind = PointKind::kept;
+  m.traversal = decided_.traversal;
+  m.s_m = decided_.s_m;
+}
+
+}  // namespace drivelog::match

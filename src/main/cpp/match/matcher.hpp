@@ -1,0 +1,101 @@
+// HMM map matching (Newson & Krumm 2009) with Viterbi decoding over a bounded window.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "map/map_view.hpp"
+#include "match/candidate_search.hpp"
+#include "match/local_metric.hpp"
+#include "match/match_config.hpp"
+#include "match/matched_path.hpp"
+#include "match/route_search.hpp"
+#include "match/trace.hpp"
+
+namespace drivelog::match {
+
+// Matches traces to the map. Holds only reusable scratch memory: match() is a function of its
+// inputs. Not thread safe; use one Matcher per thread (the MapView is shared).
+class Matcher {
+ public:
+  Matcher(const map::MapView& map, const MatchConfig& config);
+
+  // Fills `out` (cleared first; its capacity is reused) for `trace`, which must be cleaned
+  // (strictly increasing times). Memory is O(points) for the result plus a fixed Viterbi window.
+  void match(std::span<const TracePoint> trace, MatchResult& out);
+
+  // Columns kept in the Viterbi lattice before the oldest are decided and released.
+  static constexpr std::size_t kWindowColumns = 1024;
+  // Columns that stay undecided after such a release, so late evidence can still change them.
+  static constexpr std::size_t kLagColumns = 128;
+
+ private:
+  // A hidden state: the fix on `edge`, travelling in one direction, `offset_m` travel metres in.
+  struct State {
+    uint32_t edge = 0;
+    uint32_t entry_node = 0;    // where travel in this direction enters the edge
+    uint32_t exit_node = 0;     // where it leaves
+    uint16_t back = 0;          // best predecessor: index within the previous column
+    bool forward = true;
+    float offset_m = 0;         // travel metres from entry_node
+    float length_m = 0;
+    float entry_penalty_m = 0;  // cost of entering this edge in this direction
+    float wrong_way_penalty_m = 0;
+    double emission = 0;
+    double score = 0;           // best log-probability of a path ending here (normalised per column)
+  };
+  struct Column {
+    uint32_t point = 0;  // trace index
+    uint32_t first = 0;  // index of its first state in states_
+    uint32_t count = 0;
+  };
+  // The last decided state of the current piece, where the next decided one connects.
+  struct Decided {
+    State state;
+    uint32_t point = 0;
+    uint32_t traversal = 0;
+    double s_m = 0;
+    bool valid = false;
+  };
+
+  void build_states(const TracePoint& p);
+  bool connect_column(const TracePoint& p, const TracePoint& previous);
+  void push_column(uint32_t point, bool initial);
+  double fix_distance_m(const TracePoint& a, const TracePoint& b);
+  [[nodiscard]] double backward_cost(double moved_m) const;
+  [[nodiscard]] double cost_limit_m(double dt_s, double great_circle_m) const;
+  void decide(std::size_t columns, bool finish);
+  void emit(uint32_t point, const State& state);
+  bool join(const State& from, uint32_t from_point, const State& to, uint32_t to_point);
+  void start_piece(const State& state);
+  void finish_piece();
+
+  const map::MapView* map_;
+  MatchConfig config_;
+  CandidateSearch candidates_;
+  RouteSearch routes_;
+  LocalMetric metric_;
+
+  // Per-call context (set by match(), cleared on return).
+  std::span<const TracePoint> trace_;
+  MatchResult* out_ = nullptr;
+
+  std::vector<Candidate> found_;
+  std::vector<State> pending_;  // states of the fix being added
+  std::vector<State> states_;
+  std::vector<Column> columns_;
+  std::vector<uint16_t> chosen_;
+  Decided decided_;
+
+  // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.
+  std::vector<uint32_t> sources_;
+  std::vector<float> source_budget_;
+  std::vector<uint32_t> targets_;
+  std::vector<double> source_target_m_;
+  std::vector<int32_t> state_source_;
+  std::vector<int32_t> state_target_;
+  std::vector<map::AdjacentEdge> path_;
+};
+
+}  // namespace drivelog::match

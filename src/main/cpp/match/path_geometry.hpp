@@ -1,0 +1,22 @@
+// Positions on edges: turning (edge, direction, travel metres) back into coordinates.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "map/map_types.hpp"
+#include "map/map_view.hpp"
+
+namespace drivelog::match {
+
+// The point `travel_m` metres into `edge` travelled in direction `forward`.
+map::Coord position_on_edge(const map::MapView& map, uint32_t edge, bool forward, double travel_m);
+
+// Appends the shape of the stretch [from_m, to_m] (travel metres) of the edge, in travel order.
+void append_stretch(const map::MapView& map, uint32_t edge, bool forward, double from_m, double to_m,
+                    std::vector<map::Coord>& out);
+
+// The direction of travel (degrees from north) at the start or end of a traversal of `edge`.
+double bearing_at_end(const map::MapView& map, uint32_t edge, bool forward, bool at_start);
+
+}  // namespace drivelog::match

@@ -1,0 +1,145 @@
+#include "match/route_search.hpp"
+
+#include <algorithm>
+
+namespace drivelog::match {
+namespace {
+
+constexpr uint32_t kInitialTableSize = 1024;
+
+uint32_t hash_node(uint32_t node) { return node * 2654435761U; }  // Knuth multiplicative
+
+bool later(const auto& a, const auto& b) { return a.cost > b.cost; }
+
+}  // namespace
+
+RouteSearch::RouteSearch(const map::MapView& map, RouteCosts costs)
+    : map_(&map), costs_(costs), table_(kInitialTableSize), mask_(kInitialTableSize - 1) {
+  queue_.reserve(256);
+}
+
+double RouteSearch::entry_penalty(uint32_t edge, bool forward) const {
+  return penalty_of(map_->edge(edge), forward);
+}
+
+double RouteSearch::penalty_of(const map::EdgeRecord& e, bool forward) const {
+  double penalty = 0;
+  if (!e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
+    penalty += costs_.wrong_way_penalty_m;
+  }
+  if (e.has(map::edge_flags::kClosed)) penalty += costs_.closed_penalty_m;
+  return penalty;
+}
+
+double RouteSearch::edge_cost(uint32_t edge, bool forward) const {
+  return static_cast<double>(map_->edge(edge).length_m) + entry_penalty(edge, forward);
+}
+
+RouteSearch::Label* RouteSearch::find(uint32_t node) {
+  for (uint32_t i = hash_node(node) & mask_;; i = (i + 1) & mask_) {
+    Label& l = table_[i];
+    if (l.generation != generation_) return nullptr;
+    if (l.node == node) return &l;
+  }
+}
+
+const RouteSearch::Label* RouteSearch::find(uint32_t node) const {
+  for (uint32_t i = hash_node(node) & mask_;; i = (i + 1) & mask_) {
+    const Label& l = table_[i];
+    if (l.generation != generation_) return nullptr;
+    if (l.node == node) return &l;
+  }
+}
+
+void RouteSearch::grow() {
+  std::vector<Label> old;
+  old.swap(table_);
+  table_.assign(old.size() * 2, Label{});
+  mask_ = static_cast<uint32_t>(table_.size() - 1);
+  for (const Label& l : old) {
+    if (l.generation != generation_) continue;
+    uint32_t i = hash_node(l.node) & mask_;
+    while (table_[i].generation == generation_) i = (i + 1) & mask_;
+    table_[i] = l;
+  }
+}
+
+RouteSearch::Label& RouteSearch::insert(uint32_t node) {
+  if ((used_ + 1) * 2 > table_.size()) grow();
+  uint32_t i = hash_node(node) & mask_;
+  while (table_[i].generation == generation_) i = (i + 1) & mask_;
+  ++used_;
+  table_[i] = Label{node, generation_, 0.0F, kNoVia, false};
+  return table_[i];
+}
+
+void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t> targets,
+                      std::span<double> target_costs) {
+  std::fill(target_costs.begin(), target_costs.end(), kUnreachable);
+  ++generation_;
+  if (generation_ == 0) {  // wrapped: old stamps could collide with new ones
+    std::fill(table_.begin(), table_.end(), Label{});
+    generation_ = 1;
+  }
+  used_ = 0;
+  source_ = source;
+  queue_.clear();
+  insert(source);
+  queue_.push_back({0.0F, source});
+  std::size_t targets_left = targets.size();
+  const auto budget = static_cast<float>(budget_m);
+  while (!queue_.empty()) {
+    std::pop_heap(queue_.begin(), queue_.end(), later<QueueEntry, QueueEntry>);
+    const QueueEntry top = queue_.back();
+    queue_.pop_back();
+    if (top.cost > budget) break;
+    Label* label = find(top.node);
+    if (label->settled || top.cost > label->cost) continue;
+    label->settled = true;
+    bool all_found = false;
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+      if (targets[t] != top.node) continue;
+      target_costs[t] = top.cost;
+      all_found = --targets_left == 0;  // targets are distinct
+    }
+    if (all_found) break;
+    for (const map::AdjacentEdge adj : map_->adjacent(top.node)) {
+      const map::EdgeRecord& e = map_->edge(adj.edge());
+      const uint32_t next = adj.reversed() ? e.from_node : e.to_node;
+      const auto cost = static_cast<float>(top.cost + e.length_m + penalty_of(e, !adj.reversed()));
+      if (cost > budget) continue;
+      Label* n = find(next);
+      if (n == nullptr) {
+        n = &insert(next);
+        // insert() may have grown the table; `label` is not used after this point.
+      } else if (n->settled || n->cost <= cost) {
+        continue;
+      }
+      n->cost = cost;
+      n->via = adj.value;
+      queue_.push_back({cost, next});
+      std::push_heap(queue_.begin(), queue_.end(), later<QueueEntry, QueueEntry>);
+    }
+  }
+}
+
+double RouteSearch::distance_to(uint32_t node) const {
+  const Label* l = find(node);
+  return (l != nullptr && l->settled) ? static_cast<double>(l->cost) : kUnreachable;
+}
+
+void RouteSearch::path_to(uint32_t node, std::vector<map::AdjacentEdge>& out) const {
+  out.clear();
+  uint32_t current = node;
+  while (current != source_) {
+    const Label* l = find(current);
+    if (l == nullptr || l->via == kNoVia) break;
+    const map::AdjacentEdge adj{l->via};
+    out.push_back(adj);
+    const map::EdgeRecord& e = map_->edge(adj.edge());
+    current = adj.reversed() ? e.to_node : e.from_node;
+  }
+  std::reverse(out.begin(), out.end());
+}
+
+}  // namespace drivelog::match

@@ -1,0 +1,78 @@
+// Bounded shortest paths on the road graph for the HMM's transitions. Node-based Dijkstra that
+// may use every road in both directions and closed roads, at a cost, so that wrong-way and
+// no-entry driving can be matched at all.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+#include "map/map_types.hpp"
+#include "map/map_view.hpp"
+
+namespace drivelog::match {
+
+// Extra route cost in metres for travel the law forbids.
+struct RouteCosts {
+  double wrong_way_penalty_m = 30;  // per road entered against its one-way direction
+  double closed_penalty_m = 30;     // per road closed to motor vehicles entered
+};
+
+// Reusable search state, one per thread. Labels live in an open-addressing table stamped with a
+// search generation, so a search costs only the nodes it touches and never clears memory.
+class RouteSearch {
+ public:
+  static constexpr double kUnreachable = std::numeric_limits<double>::infinity();
+
+  RouteSearch(const map::MapView& map, RouteCosts costs);
+
+  // The cost of driving all of `edge` in one direction, penalties included.
+  [[nodiscard]] double edge_cost(uint32_t edge, bool forward) const;
+  // The penalty for entering `edge` in that direction (0 for legal travel on an open road).
+  [[nodiscard]] double entry_penalty(uint32_t edge, bool forward) const;
+  // The same for an edge record already at hand.
+  [[nodiscard]] double penalty_of(const map::EdgeRecord& e, bool forward) const;
+
+  // Settles nodes from `source` in cost order until every node in `targets` is settled or the
+  // next cost exceeds `budget_m`. Writes each target's cost (or kUnreachable) into
+  // `target_costs` (same length as `targets`). Afterwards distance_to() answers for settled nodes.
+  void run(uint32_t source, double budget_m, std::span<const uint32_t> targets, std::span<double> target_costs);
+
+  // Cost from the last run's source, or kUnreachable if not settled within the budget.
+  [[nodiscard]] double distance_to(uint32_t node) const;
+
+  // The edges (as left at each node along the way) from the last source to `node`, which must be
+  // settled. Cleared first.
+  void path_to(uint32_t node, std::vector<map::AdjacentEdge>& out) const;
+
+ private:
+  struct Label {
+    uint32_t node = 0;
+    uint32_t generation = 0;
+    float cost = 0;
+    uint32_t via = kNoVia;  // AdjacentEdge value used to arrive (from the predecessor)
+    bool settled = false;
+  };
+  struct QueueEntry {
+    float cost;
+    uint32_t node;
+  };
+  static constexpr uint32_t kNoVia = std::numeric_limits<uint32_t>::max();
+
+  Label* find(uint32_t node);
+  [[nodiscard]] const Label* find(uint32_t node) const;
+  Label& insert(uint32_t node);
+  void grow();
+
+  const map::MapView* map_;
+  RouteCosts costs_;
+  std::vector<Label> table_;
+  uint32_t mask_ = 0;
+  uint32_t generation_ = 0;
+  uint32_t used_ = 0;
+  uint32_t source_ = 0;
+  std::vector<QueueEntry> queue_;
+};
+
+}  // namespace drivelog::match

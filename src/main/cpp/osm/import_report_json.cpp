@@ -1,0 +1,52 @@
+#include <string>
+
+#include "map/json_text.hpp"
+#include "osm/osm_import.hpp"
+
+namespace drivelog::osm {
+namespace {
+
+std::string counts_object(const std::map<std::string, uint64_t>& counts) {
+  std::string out = "{";
+  for (const auto& [what, n] : counts) {
+    if (out.size() > 1) out += ",";
+    out += map::json_string(what) + ":" + std::to_string(n);
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+std::string import_report_json(const ImportReport& r, const std::string& osm_path, const std::string& map_path) {
+  const uint64_t objects = r.nodes_read + r.ways_read + r.relations_read;
+  const double seconds = r.read_seconds + r.write_seconds;
+  std::string j = "{";
+  j += "\"osm\":" + map::json_string(osm_path);
+  j += ",\"map\":" + map::json_string(map_path);
+  j += ",\"osm_nodes\":" + std::to_string(r.nodes_read);
+  j += ",\"osm_ways\":" + std::to_string(r.ways_read);
+  j += ",\"osm_relations\":" + std::to_string(r.relations_read);
+  j += ",\"road_ways\":" + std::to_string(r.road_ways);
+  j += ",\"closed_road_ways\":" + std::to_string(r.closed_road_ways);
+  j += ",\"stop_nodes\":" + std::to_string(r.stop_nodes);
+  j += ",\"restriction_relations\":" + std::to_string(r.restriction_relations);
+  j += ",\"country\":" + map::json_string(r.country);
+  j += ",\"country_basis\":" + map::json_string(r.country_basis);
+  j += ",\"nodes\":" + std::to_string(r.build.nodes);
+  j += ",\"edges\":" + std::to_string(r.build.edges);
+  j += ",\"stop_signs\":" + std::to_string(r.build.stop_signs);
+  j += ",\"turn_restrictions\":" + std::to_string(r.build.turn_restrictions);
+  j += ",\"road_km\":" + map::json_fixed(r.build.road_km, 3);
+  j += ",\"bytes\":" + std::to_string(r.build.bytes);
+  j += ",\"read_seconds\":" + map::json_fixed(r.read_seconds, 3);
+  j += ",\"write_seconds\":" + map::json_fixed(r.write_seconds, 3);
+  j += ",\"objects_per_second\":" + map::json_fixed(seconds > 0 ? static_cast<double>(objects) / seconds : 0.0, 0);
+  j += ",\"skipped\":" + counts_object(r.skipped);
+  j += ",\"unresolved\":" + counts_object(r.build.problems);
+  j += ",\"uninterpreted_total\":" + std::to_string(r.tag_problems.total());
+  j += ",\"uninterpreted\":" + counts_object(r.tag_problems.counts());
+  j += "}";
+  return j;
+}
+
+}  // namespace drivelog::osm

@@ -1,0 +1,232 @@
+#include "osm/osm_import.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <vector>
+
+#include <osmium/handler.hpp>
+#include <osmium/io/any_input.hpp>
+#include <osmium/osm/node.hpp>
+#include <osmium/osm/relation.hpp>
+#include <osmium/osm/way.hpp>
+#include <osmium/visitor.hpp>
+
+#include "osm/access.hpp"
+#include "osm/oneway.hpp"
+#include "osm/restriction.hpp"
+#include "osm/road_class.hpp"
+#include "osm/speed_zones.hpp"
+#include "osm/stop_sign.hpp"
+#include "osm/way_speed.hpp"
+
+namespace drivelog::osm {
+namespace {
+
+void fill_tags(const osmium::TagList& list, Tags& tags) {
+  tags.clear();
+  for (const osmium::Tag& tag : list) tags.add(tag.key(), tag.value());
+}
+
+uint16_t structure_flags(const Tags& tags) {
+  uint16_t flags = 0;
+  const auto tunnel = tags.get("tunnel");
+  if (tunnel && *tunnel != "no") flags |= map::edge_flags::kTunnel;
+  const auto bridge = tags.get("bridge");
+  if (bridge && *bridge != "no") flags |= map::edge_flags::kBridge;
+  return flags;
+}
+
+// Pass 1: roads and restrictions.
+class RoadCollector : public osmium::handler::Handler {
+ public:
+  RoadCollector(map::MapBuilder& builder, ImportReport& report) : builder_(builder), report_(report) {}
+
+  void way(const osmium::Way& way) {
+    ++report_.ways_read;
+    fill_tags(way.tags(), tags_);
+    const auto road_class = car_road_class(tags_);
+    if (!road_class) return;
+    ++report_.road_ways;
+
+    map::WayInput in;
+    in.osm_id = way.id();
+    in.road_class = *road_class;
+    const auto name = tags_.get("name");
+    const auto ref = tags_.get("ref");
+    in.name = std::string(name ? *name : (ref ? *ref : std::string_view{}));
+
+    const Oneway oneway = interpret_oneway(tags_, *road_class);
+    if (oneway.invalid_key) report_.tag_problems.add(*oneway.invalid_key, oneway.invalid_value);
+    in.flags = static_cast<uint16_t>(oneway.edge_flags() | structure_flags(tags_));
+
+    std::optional<std::pair<std::string_view, std::string_view>> unknown_access;
+    switch (interpret_access(tags_, &unknown_access)) {
+      case CarAccess::yes: break;
+      case CarAccess::no: in.flags |= map::edge_flags::kClosed; ++report_.closed_road_ways; break;
+      case CarAccess::private_use: in.flags |= map::edge_flags::kPrivate; break;
+      case CarAccess::destination: in.flags |= map::edge_flags::kDestination; break;
+    }
+    if (unknown_access) report_.tag_problems.add(unknown_access->first, unknown_access->second);
+
+    const WaySpeed speed = interpret_way_speed(tags_, report_.tag_problems);
+    in.maxspeed_forward = speed.forward;
+    in.maxspeed_backward = speed.backward;
+    in.speed_source = speed.source;
+    if (!speed.country.empty()) ++country_votes[std::string(speed.country)];
+
+    in.node_ids.reserve(way.nodes().size());
+    for (const osmium::NodeRef& ref_node : way.nodes()) {
+      in.node_ids.push_back(ref_node.ref());
+      needed_nodes.push_back(ref_node.ref());
+    }
+    builder_.add_way(std::move(in));
+  }
+
+  void relation(const osmium::Relation& relation) {
+    ++report_.relations_read;
+    fill_tags(relation.tags(), tags_);
+    const RestrictionTags r = interpret_restriction(tags_);
+    switch (r.verdict) {
+      case RestrictionTags::Verdict::not_a_restriction: return;
+      case RestrictionTags::Verdict::not_for_cars: ++report_.skipped["restriction exempting or not for cars"]; return;
+      case RestrictionTags::Verdict::conditional_only: ++report_.skipped["time-dependent restriction (conditional)"]; return;
+      case RestrictionTags::Verdict::invalid: report_.tag_problems.add(r.bad_key, r.bad_value); return;
+      case RestrictionTags::Verdict::applies: break;
+    }
+    std::vector<int64_t> from, to, via_ways;
+    std::vector<int64_t> via_nodes;
+    for (const osmium::RelationMember& m : relation.members()) {
+      const std::string_view role = m.role();
+      if (role == "from" && m.type() == osmium::item_type::way) from.push_back(m.ref());
+      else if (role == "to" && m.type() == osmium::item_type::way) to.push_back(m.ref());
+      else if (role == "via" && m.type() == osmium::item_type::node) via_nodes.push_back(m.ref());
+      else if (role == "via" && m.type() == osmium::item_type::way) via_ways.push_back(m.ref());
+    }
+    const bool via_ok = (via_nodes.size() == 1 && via_ways.empty()) || (via_nodes.empty() && !via_ways.empty());
+    if (from.empty() || to.empty() || !via_ok) {
+      report_.tag_problems.add("restriction members", "not from/via/to (relation " + std::to_string(relation.id()) + ")");
+      return;
+    }
+    ++report_.restriction_relations;
+    for (const int64_t f : from) {
+      for (const int64_t t : to) {
+        map::RestrictionInput in;
+        in.osm_relation_id = relation.id();
+        in.kind = r.kind;
+        in.from_way = f;
+        in.to_way = t;
+        in.via_node = via_nodes.empty() ? 0 : via_nodes.front();
+        in.via_ways = via_ways;
+        builder_.add_restriction(std::move(in));
+      }
+    }
+  }
+
+  std::vector<int64_t> needed_nodes;
+  std::map<std::string, uint64_t> country_votes;
+
+ private:
+  map::MapBuilder& builder_;
+  ImportReport& report_;
+  Tags tags_;
+};
+
+// Pass 2: positions of the nodes the roads use, and stop signs.
+class NodeCollector : public osmium::handler::Handler {
+ public:
+  NodeCollector(map::MapBuilder& builder, ImportReport& report, const std::vector<int64_t>& needed)
+      : builder_(builder), report_(report), needed_(needed) {}
+
+  void node(const osmium::Node& node) {
+    ++report_.nodes_read;
+    if (!std::binary_search(needed_.begin(), needed_.end(), node.id())) return;
+    const osmium::Location loc = node.location();
+    if (!loc.valid()) {
+      report_.tag_problems.add("node location", "missing or out of range");
+      return;
+    }
+    builder_.add_node(node.id(), map::Coord{loc.y(), loc.x()});
+    if (node.tags().empty()) return;
+    fill_tags(node.tags(), tags_);
+    if (const auto stop = interpret_stop_sign(tags_)) {
+      ++report_.stop_nodes;
+      if (stop->unread) report_.tag_problems.add(stop->unread->first, stop->unread->second);
+      builder_.add_stop(map::StopInput{node.id(), stop->direction});
+    }
+  }
+
+ private:
+  map::MapBuilder& builder_;
+  ImportReport& report_;
+  const std::vector<int64_t>& needed_;
+  Tags tags_;
+};
+
+template <typename Handler>
+void read_pass(const std::string& path, osmium::osm_entity_bits::type entities, Handler& handler) {
+  try {
+    osmium::io::Reader reader{path, entities};
+    osmium::apply(reader, handler);
+    reader.close();
+  } catch (const std::exception& e) {
+    throw ImportError("cannot read OSM file " + path + ": " + e.what());
+  }
+}
+
+std::string normalized_country(const std::string& code) {
+  std::string upper = code;
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return upper;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+ImportReport import_osm(const std::string& osm_path, const std::string& map_path, const ImportOptions& options) {
+  {
+    std::ifstream probe(osm_path, std::ios::binary);
+    if (!probe) throw ImportError("cannot read OSM file " + osm_path + ": " + std::strerror(errno));
+    if (std::filesystem::is_directory(osm_path)) throw ImportError("cannot read OSM file " + osm_path + ": it is a directory");
+  }
+  ImportReport report;
+  map::MapBuilder builder;
+  const auto start = std::chrono::steady_clock::now();
+
+  RoadCollector roads(builder, report);
+  read_pass(osm_path, osmium::osm_entity_bits::way | osmium::osm_entity_bits::relation, roads);
+  std::sort(roads.needed_nodes.begin(), roads.needed_nodes.end());
+  roads.needed_nodes.erase(std::unique(roads.needed_nodes.begin(), roads.needed_nodes.end()), roads.needed_nodes.end());
+  roads.needed_nodes.shrink_to_fit();
+  NodeCollector nodes(builder, report, roads.needed_nodes);
+  read_pass(osm_path, osmium::osm_entity_bits::node, nodes);
+  report.read_seconds = seconds_since(start);
+
+  if (!options.country.empty()) {
+    report.country = normalized_country(options.country);
+    report.country_basis = is_known_country(report.country) ? "option" : "option (not in the defaults table: international defaults)";
+  } else if (!roads.country_votes.empty()) {
+    const auto best = std::max_element(roads.country_votes.begin(), roads.country_votes.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    report.country = best->first;
+    report.country_basis = "guessed from " + std::to_string(best->second) + " ways with implicit limit tags";
+  } else {
+    report.country_basis = "international default";
+  }
+
+  builder.set_source(std::filesystem::path(osm_path).filename().string());
+  builder.set_keep_input_order(options.keep_input_order);
+  builder.set_default_speeds(country_default_speeds(report.country));
+  const auto write_start = std::chrono::steady_clock::now();
+  report.build = builder.write(map_path);
+  report.write_seconds = seconds_since(write_start);
+  return report;
+}
+
+}  // namespace drivelog::osm

@@ -1,0 +1,51 @@
+// Reads an OpenStreetMap file (.osm.pbf, .osm, .osm.gz, .osm.bz2) with libosmium, interprets the
+// tags of the roads a car may use, and builds a map file. Two passes: ways and relations first
+// (to learn which nodes matter), then nodes; memory grows with the roads, not the whole file.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+
+#include "map/map_builder.hpp"
+#include "osm/tag_problems.hpp"
+
+namespace drivelog::osm {
+
+// The OSM file cannot be read (missing, unreadable, not OSM, corrupt); what() names it.
+class ImportError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ImportOptions {
+  std::string country;            // ISO 3166-1 alpha-2 for default limits; empty: guess from the data
+  bool keep_input_order = false;  // see MapBuilder::set_keep_input_order
+};
+
+struct ImportReport {
+  uint64_t nodes_read = 0;
+  uint64_t ways_read = 0;
+  uint64_t relations_read = 0;
+  uint64_t road_ways = 0;               // ways kept as roads
+  uint64_t closed_road_ways = 0;        // of which closed to cars (kept for no-entry detection)
+  uint64_t stop_nodes = 0;              // highway=stop nodes seen
+  uint64_t restriction_relations = 0;   // type=restriction relations that bind cars
+  std::map<std::string, uint64_t> skipped;  // what was left out on purpose, e.g. "restriction for other vehicles"
+  std::string country;                  // the country whose defaults were used ("" = international)
+  std::string country_basis;            // "option", "guessed from N ways with implicit limit tags", "international default"
+  TagProblems tag_problems;             // values that could not be interpreted
+  map::BuildStats build;
+  double read_seconds = 0;
+  double write_seconds = 0;
+};
+
+// Builds `map_path` from `osm_path`. Throws ImportError naming the OSM file if it cannot be read,
+// map::MapError if the map cannot be written.
+ImportReport import_osm(const std::string& osm_path, const std::string& map_path, const ImportOptions& options);
+
+// The report as one line of JSON (the `drivelog-map build` output).
+std::string import_report_json(const ImportReport& report, const std::string& osm_path, const std::string& map_path);
+
+}  // namespace drivelog::osm

@@ -1,0 +1,59 @@
+package dev.drivelog.analysis;
+
+import dev.drivelog.analysis.ffm.FfmAnalyzer;
+import dev.drivelog.analysis.ffm.NativeMap;
+import dev.drivelog.analysis.process.ProcessAnalyzer;
+import dev.drivelog.config.BindingConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Opens the analyzers for a run in the binding the config asks for ({@code analysis.binding.mode}):
+ * FFM analyzers on the process-wide {@link NativeMap}, or {@code drivelog-analyze --serve} children.
+ * Both are given the same engine configuration, which is why their results are identical.
+ */
+public final class AnalyzerPools {
+    /** The engine config key that adds the matched path to results (docs/RESULT_FORMAT.md). */
+    static final String MATCHED_KEY = "matched";
+
+    private AnalyzerPools() {}
+
+    /**
+     * Opens a pool of up to {@code binding.effectiveThreads()} analyzers and creates the first, so that a
+     * missing map or a refused config key fails here, before any input is read.
+     *
+     * @param engineLines the engine's {@code key=value} settings ({@code AnalysisConfig.engineLines()})
+     * @param matched     ask the engine for the matched path as well
+     * @throws AnalysisException (permanent) when the map or the config is refused; the message says which
+     */
+    public static AnalyzerPool open(BindingConfig binding, Path map, List<String> engineLines, boolean matched)
+            throws AnalysisException {
+        List<String> lines = new ArrayList<>(engineLines);
+        if (matched) {
+            lines.removeIf(line -> line.startsWith(MATCHED_KEY + "="));
+            lines.add(MATCHED_KEY + "=true");
+        }
+        AnalyzerPool.Factory factory = switch (binding.mode()) {
+            case FFM -> {
+                NativeMap shared = NativeMap.shared(map);
+                String text = String.join("\n", lines);
+                yield () -> new FfmAnalyzer(shared, text);
+            }
+            case PROCESS -> {
+                List<String> command = ProcessAnalyzer.serveCommand(NativeLocation.tool("drivelog-analyze"), map, lines);
+                Duration timeout = Duration.ofMillis(Math.round(binding.processTimeoutSeconds() * 1000));
+                yield () -> new ProcessAnalyzer(command, timeout);
+            }
+        };
+        AnalyzerPool pool = new AnalyzerPool(factory, binding.effectiveThreads());
+        try {
+            pool.warmUp();
+        } catch (AnalysisException | RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return pool;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.drivelog.analysis.result;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/**
+ * One analysed trip as the native engine returns it ({@code drivelog.trip/1}, docs/RESULT_FORMAT.md).
+ * Unknown fields are ignored so that a newer engine adding fields does not break this reader.
+ *
+ * @param matched the matched path, empty unless the analyzer ran with {@code matched=true}
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TripResult(
+        String schema,
+        String tripId,
+        String engineVersion,
+        TripSummary summary,
+        List<Violation> violations,
+        List<MatchedSegment> matched) {
+
+    /** The result format this reader understands. */
+    public static final String SCHEMA = "drivelog.trip/1";
+
+    public TripResult {
+        violations = violations == null ? List.of() : List.copyOf(violations);
+        matched = matched == null ? List.of() : List.copyOf(matched);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.drivelog.analysis.result;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** Reads the engine's result JSON into a {@link TripResult}; thread safe, build one and share it. */
+public final class TripResultParser {
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // A missing numeric field is a broken engine, not a zero.
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    /**
+     * @throws IllegalArgumentException when the text is not a {@code drivelog.trip/1} result; the
+     *                                  message names the trip (if known) and the problem
+     */
+    public TripResult parse(String json) {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("unreadable trip result: " + e.getOriginalMessage(), e);
+        }
+        // The schema first: another version's fields would fail the mapping with a less useful message.
+        String schema = tree.path("schema").asText(null);
+        String tripId = tree.path("trip_id").asText(null);
+        if (!TripResult.SCHEMA.equals(schema)) {
+            throw new IllegalArgumentException("trip result " + tripId + " has schema " + schema + ", expected "
+                    + TripResult.SCHEMA + ": the native library and the Java side are of different versions");
+        }
+        TripResult result;
+        try {
+            result = mapper.treeToValue(tree, TripResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("trip result " + tripId + " is malformed: " + e.getOriginalMessage(), e);
+        }
+        if (result.summary() == null) {
+            throw new IllegalArgumentException("trip result " + result.tripId() + " lacks its summary");
+        }
+        return result;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.drivelog.analysis.result;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One violation with its evidence. {@code lat}/{@code lon} is where it starts (for a stop sign,
+ * the sign itself), in WGS 84 degrees; times are seconds since the Unix epoch (UTC).
+ *
+ * @param evidence type-specific values (speeds in km/h, distances in metres, OSM ids), in the
+ *                 engine's order; values are JSON scalars (String, Number, Boolean) or null
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Violation(
+        String type,
+        double startTime,
+        double endTime,
+        double lat,
+        double lon,
+        List<Long> osmWayIds,
+        String roadName,
+        double confidence,
+        Map<String, Object> evidence) {
+
+    public Violation {
+        osmWayIds = osmWayIds == null ? List.of() : List.copyOf(osmWayIds);
+        roadName = roadName == null ? "" : roadName;
+        // Keep the engine's key order (Map.copyOf would not) but allow no changes.
+        evidence = evidence == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+    }
+}

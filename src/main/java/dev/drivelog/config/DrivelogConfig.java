@@ -1,0 +1,31 @@
+package dev.drivelog.config;
+
+import java.util.Objects;
+
+/**
+ * The whole of config/drivelog.yaml: one record per top-level section. Load it with
+ * {@link ConfigLoader}; {@link #DEFAULTS} is what an empty file means.
+ */
+public record DrivelogConfig(LogsConfig logs, AnalysisConfig analysis, OutputConfig output, PipelineConfig pipeline) {
+
+    public static final DrivelogConfig DEFAULTS = new DrivelogConfig(
+            LogsConfig.DEFAULTS, AnalysisConfig.DEFAULTS, OutputConfig.DEFAULTS, PipelineConfig.DEFAULTS);
+
+    public DrivelogConfig {
+        Objects.requireNonNull(logs, "logs");
+        Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(pipeline, "pipeline");
+    }
+
+    /** Reads the root mapping; each section record reads its own keys and refuses unknown ones. */
+    public static DrivelogConfig from(ConfigSection root) {
+        DrivelogConfig config = new DrivelogConfig(
+                LogsConfig.from(root.section("logs")),
+                AnalysisConfig.from(root),
+                OutputConfig.from(root.section("output")),
+                PipelineConfig.from(root.section("pipeline")));
+        root.refuseUnknownKeys();
+        return config;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.drivelog.logs;
+
+import dev.drivelog.config.LogsConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * GPX 1.0 and 1.1 track points ({@code trk/trkseg/trkpt}: lat, lon, time; hdop), read with StAX so
+ * that memory does not grow with the file. Speed (m/s) and course (degrees) come from GPX 1.0's
+ * {@code speed}/{@code course} elements or from an extension such as Garmin's TrackPointExtension
+ * ({@code gpxtpx:speed}, {@code gpxtpx:course}): any element of that local name inside the trkpt.
+ * Routes and waypoints are not drives and are ignored. Each track and segment ends the trip when
+ * logs.split_gpx_segments is on. DTDs and external entities are disabled (no XXE).
+ */
+final class GpxLogParser implements LogParser {
+    private final LogsConfig config;
+    private final ReadCounts counts;
+    private final PointRecord record;
+
+    GpxLogParser(LogsConfig config, ReadCounts counts) {
+        this.config = config;
+        this.counts = counts;
+        this.record = new PointRecord(config);
+    }
+
+    /**
+     * The JDK's own StAX parser, not whichever one the class path offers (Woodstox arrives with some
+     * dependencies), so that behaviour and messages are the same in tests, the CLI and the image.
+     */
+    static XMLInputFactory secureFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        trySet(factory, XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        trySet(factory, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return factory;
+    }
+
+    private static void trySet(XMLInputFactory factory, String property, Object value) {
+        try {
+            factory.setProperty(property, value);
+        } catch (IllegalArgumentException e) {
+            // Not every StAX implementation knows it; DTD support is off anyway.
+        }
+    }
+
+    @Override
+    public void parse(InputStream in, PointSink sink) throws IOException, UnreadableLogException {
+        XMLStreamReader xml = null;
+        long pointsBefore = counts.pointsRead + counts.malformedLines;
+        try {
+            xml = secureFactory().createXMLStreamReader(new MarkupRunLimitInputStream(in, config.maxLineBytes()));
+            readDocument(xml, sink);
+        } catch (XMLStreamException e) {
+            if (e.getCause() instanceof IOException io && !(io instanceof java.io.CharConversionException)) {
+                throw io; // from the stream (limits, truncation, network); bad bytes in the text are an XML error
+            }
+            long line = e.getLocation() != null ? e.getLocation().getLineNumber() : 0;
+            if (counts.pointsRead + counts.malformedLines == pointsBefore) {
+                throw new UnreadableLogException(counts.inputName, (line > 0 ? "line " + line + ": " : "")
+                        + "not readable as GPX: " + firstLine(e.getMessage()), e);
+            }
+            counts.truncated = true;
+            counts.problem(line, "XML error, the rest of the file is skipped: " + firstLine(e.getMessage()));
+        } finally {
+            if (xml != null) {
+                try {
+                    xml.close();
+                } catch (XMLStreamException ignored) {
+                    // Closing a reader over a broken document may fail again; the input stream is the caller's.
+                }
+            }
+        }
+    }
+
+    private void readDocument(XMLStreamReader xml, PointSink sink) throws XMLStreamException, UnreadableLogException {
+        boolean rootSeen = false;
+        boolean inPoint = false;
+        long pointLine = 0;
+        String pointProblem = null;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String name = xml.getLocalName();
+                if (!rootSeen) {
+                    rootSeen = true;
+                    if (!name.equals("gpx")) {
+                        throw new UnreadableLogException(counts.inputName, "XML root element is <" + name
+                                + ">, not <gpx>: not a GPX file");
+                    }
+                    continue;
+                }
+                if (name.equals("trkpt")) {
+                    inPoint = true;
+                    pointLine = xml.getLocation().getLineNumber();
+                    record.reset();
+                    pointProblem = null;
+                    try {
+                        record.set(FieldName.LAT, attribute(xml, "lat"), config.speedUnit());
+                        record.set(FieldName.LON, attribute(xml, "lon"), config.speedUnit());
+                    } catch (MalformedRecordException e) {
+                        pointProblem = e.getMessage();
+                    }
+                } else if (inPoint) {
+                    FieldName field = switch (name) {
+                        case "time" -> FieldName.TIME;
+                        case "speed" -> FieldName.SPEED_MPS;
+                        case "course" -> FieldName.HEADING;
+                        case "hdop" -> FieldName.HDOP;
+                        default -> null;
+                    };
+                    if (field != null) {
+                        String text = xml.getElementText();
+                        try {
+                            record.set(field, text, config.speedUnit());
+                        } catch (MalformedRecordException e) {
+                            pointProblem = pointProblem == null ? e.getMessage() : pointProblem;
+                        }
+                    }
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                String name = xml.getLocalName();
+                if (name.equals("trkpt") && inPoint) {
+                    inPoint = false;
+                    counts.lines = xml.getLocation().getLineNumber();
+                    try {
+                        if (pointProblem != null) {
+                            throw new MalformedRecordException(pointProblem);
+                        }
+                        record.emit(sink, pointLine, counts);
+                    } catch (MalformedRecordException e) {
+                        counts.malformed(pointLine, "trkpt " + e.getMessage() + ", point skipped");
+                    }
+                } else if ((name.equals("trkseg") || name.equals("trk")) && config.splitGpxSegments()) {
+                    sink.boundary("");
+                }
+            }
+        }
+        counts.lines = Math.max(counts.lines, xml.getLocation().getLineNumber());
+    }
+
+    private static String attribute(XMLStreamReader xml, String name) throws MalformedRecordException {
+        String value = xml.getAttributeValue(null, name);
+        if (value == null) {
+            throw new MalformedRecordException("without " + name + " attribute");
+        }
+        return value;
+    }
+
+    /** The parser's own words: the JDK prefixes "ParseError at [row,col]:[r,c]" (the line is reported separately). */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int marker = message.indexOf("Message: ");
+        String text = marker >= 0 ? message.substring(marker + "Message: ".length()) : message;
+        int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).strip();
+    }
+}

@@ -1,0 +1,256 @@
+package dev.drivelog.logs;
+
+import dev.drivelog.config.LogsConfig;
+import dev.drivelog.config.SpeedUnit;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * NMEA 0183 as GPS receivers log it. A receiver sends one burst of sentences per fix (an epoch):
+ * RMC (date, time, position, speed in knots, course, status A/V), GGA (time, position, fix quality,
+ * HDOP; no date), VTG (course, speed in km/h; no time). Sentences are merged by time of day into one
+ * point per epoch; VTG joins the epoch it follows. Any talker is accepted; other sentence types are
+ * ignored. A fix marked invalid (RMC status V, RMC mode N, GGA quality 0) is dropped and counted.
+ * The date comes from RMC; an epoch without RMC takes the last RMC date, moved on a day when the
+ * time of day wraps past midnight; fixes before any date is known are dropped and counted.
+ * Several sentences glued on one line (a cut-off line followed by the next) are read separately.
+ */
+final class NmeaLogParser implements LogParser {
+    private static final double SECONDS_PER_DAY = 86_400;
+
+    private final LogsConfig config;
+    private final ReadCounts counts;
+
+    // The epoch being assembled.
+    private double epochTimeOfDay = Double.NaN;
+    private long epochLine;
+    private boolean hasPosition;
+    private double lat;
+    private double lon;
+    private long epochDay = Long.MIN_VALUE;
+    private boolean invalid;
+    private double speedMps;
+    private double headingDeg;
+    private double hdop;
+
+    // The last date known, for epochs without RMC.
+    private long lastDay = Long.MIN_VALUE;
+    private double lastTimeOfDay = Double.NaN;
+    private boolean undatedReported;
+
+    NmeaLogParser(LogsConfig config, ReadCounts counts) {
+        this.config = config;
+        this.counts = counts;
+        clearEpoch();
+    }
+
+    @Override
+    public void parse(InputStream in, PointSink sink) throws IOException {
+        LineReader lines = new LineReader(in, config.maxLineBytes(), counts);
+        String line;
+        while ((line = lines.next()) != null) {
+            int start = line.indexOf('$');
+            if (start < 0) {
+                if (!line.isBlank()) {
+                    counts.malformed(lines.lineNumber(), "not an NMEA sentence, line skipped");
+                }
+                continue;
+            }
+            while (start >= 0) {
+                int next = line.indexOf('$', start + 1);
+                String text = next < 0 ? line.substring(start) : line.substring(start, next);
+                try {
+                    sentence(NmeaSentence.parse(text.strip()), lines.lineNumber(), sink);
+                } catch (MalformedRecordException e) {
+                    counts.malformed(lines.lineNumber(), e.getMessage() + ", sentence skipped");
+                }
+                start = next;
+            }
+        }
+        flush(sink);
+    }
+
+    private void sentence(NmeaSentence s, long line, PointSink sink) throws MalformedRecordException {
+        switch (s.type()) {
+            case "RMC" -> rmc(s, line, sink);
+            case "GGA" -> gga(s, line, sink);
+            case "VTG" -> vtg(s);
+            default -> { } // GSA, GSV, proprietary ...: no position
+        }
+    }
+
+    private void rmc(NmeaSentence s, long line, PointSink sink) throws MalformedRecordException {
+        double timeOfDay = timeOfDay(s.field(0));
+        startEpoch(timeOfDay, line, sink);
+        String date = s.field(8);
+        if (!date.isEmpty()) {
+            epochDay = day(date);
+        }
+        if (!"A".equals(s.field(1)) || "N".equals(s.field(11))) {
+            invalid = true;
+        }
+        position(s.field(2), s.field(3), s.field(4), s.field(5));
+        if (!s.field(6).isEmpty()) {
+            speedMps = SpeedUnit.KNOTS.toMps(number(s.field(6), "speed"));
+        }
+        if (!s.field(7).isEmpty()) {
+            headingDeg = number(s.field(7), "course");
+        }
+    }
+
+    private void gga(NmeaSentence s, long line, PointSink sink) throws MalformedRecordException {
+        double timeOfDay = timeOfDay(s.field(0));
+        startEpoch(timeOfDay, line, sink);
+        String quality = s.field(5);
+        if (quality.isEmpty() || quality.equals("0")) {
+            invalid = true;
+        }
+        position(s.field(1), s.field(2), s.field(3), s.field(4));
+        if (!s.field(7).isEmpty()) {
+            hdop = number(s.field(7), "HDOP");
+        }
+    }
+
+    private void vtg(NmeaSentence s) throws MalformedRecordException {
+        if (Double.isNaN(epochTimeOfDay)) {
+            return; // no epoch to join
+        }
+        if (!s.field(0).isEmpty() && Double.isNaN(headingDeg)) {
+            headingDeg = number(s.field(0), "course");
+        }
+        if (!s.field(6).isEmpty()) {
+            speedMps = SpeedUnit.KMH.toMps(number(s.field(6), "speed"));
+        } else if (!s.field(4).isEmpty()) {
+            speedMps = SpeedUnit.KNOTS.toMps(number(s.field(4), "speed"));
+        }
+        if ("N".equals(s.field(8))) {
+            invalid = true;
+        }
+    }
+
+    /** A sentence with a new time of day ends the epoch before it. */
+    private void startEpoch(double timeOfDay, long line, PointSink sink) {
+        if (!Double.isNaN(epochTimeOfDay) && timeOfDay != epochTimeOfDay) {
+            flush(sink);
+        }
+        if (Double.isNaN(epochTimeOfDay)) {
+            epochTimeOfDay = timeOfDay;
+            epochLine = line;
+        }
+    }
+
+    private void position(String latText, String ns, String lonText, String ew) throws MalformedRecordException {
+        if (latText.isEmpty() || lonText.isEmpty()) {
+            return; // no fix yet: receivers leave the fields empty
+        }
+        double la = degrees(latText, 2, "latitude");
+        double lo = degrees(lonText, 3, "longitude");
+        if (!(ns.equals("N") || ns.equals("S")) || !(ew.equals("E") || ew.equals("W"))) {
+            throw new MalformedRecordException("bad hemisphere '" + ns + "'/'" + ew + "'");
+        }
+        if (!hasPosition) {
+            hasPosition = true;
+            lat = ns.equals("S") ? -la : la;
+            lon = ew.equals("W") ? -lo : lo;
+        }
+    }
+
+    private void flush(PointSink sink) {
+        if (Double.isNaN(epochTimeOfDay)) {
+            return;
+        }
+        long day = epochDay;
+        if (day == Long.MIN_VALUE && lastDay != Long.MIN_VALUE) {
+            // No RMC in this epoch: continue the last date, a day on if the clock wrapped past midnight.
+            day = epochTimeOfDay < lastTimeOfDay - SECONDS_PER_DAY / 2 ? lastDay + 1 : lastDay;
+        }
+        if (day != Long.MIN_VALUE) {
+            lastDay = day;
+            lastTimeOfDay = epochTimeOfDay;
+        }
+        if (hasPosition) {
+            if (invalid) {
+                counts.invalidFixes++;
+            } else if (day == Long.MIN_VALUE) {
+                counts.undatedFixes++;
+                if (!undatedReported) {
+                    undatedReported = true;
+                    counts.problem(epochLine, "fixes before the first RMC sentence have no date, dropped");
+                }
+            } else {
+                double accuracy = Double.isNaN(hdop) ? Double.NaN : hdop * config.hdopUereMeters();
+                sink.point("", day * SECONDS_PER_DAY + epochTimeOfDay, lat, lon, (float) speedMps, (float) headingDeg,
+                        (float) accuracy, epochLine);
+            }
+        }
+        clearEpoch();
+    }
+
+    private void clearEpoch() {
+        epochTimeOfDay = Double.NaN;
+        hasPosition = false;
+        epochDay = Long.MIN_VALUE;
+        invalid = false;
+        speedMps = Double.NaN;
+        headingDeg = Double.NaN;
+        hdop = Double.NaN;
+    }
+
+    /** hhmmss[.sss] to seconds of the day. */
+    private static double timeOfDay(String text) throws MalformedRecordException {
+        if (text.length() < 6) {
+            throw new MalformedRecordException("bad NMEA time '" + text + "'");
+        }
+        int h = twoDigits(text, 0, "time");
+        int m = twoDigits(text, 2, "time");
+        double s = number(text.substring(4), "time");
+        if (h > 23 || m > 59 || !(s >= 0 && s < 61)) {
+            throw new MalformedRecordException("bad NMEA time '" + text + "'");
+        }
+        return h * 3600 + m * 60 + s;
+    }
+
+    /** ddmmyy to days since the epoch; two-digit years are 1980-2079 (GPS began in 1980). */
+    private static long day(String text) throws MalformedRecordException {
+        if (text.length() != 6) {
+            throw new MalformedRecordException("bad NMEA date '" + text + "'");
+        }
+        int d = twoDigits(text, 0, "date");
+        int mo = twoDigits(text, 2, "date");
+        int y = twoDigits(text, 4, "date");
+        if (d < 1 || d > 31 || mo < 1 || mo > 12) {
+            throw new MalformedRecordException("bad NMEA date '" + text + "'");
+        }
+        return TimestampParser.daysFromCivil(y < 80 ? 2000 + y : 1900 + y, mo, d);
+    }
+
+    /** (d)ddmm.mmmm to degrees. */
+    private static double degrees(String text, int degreeDigits, String what) throws MalformedRecordException {
+        if (text.length() < degreeDigits + 2) {
+            throw new MalformedRecordException("bad NMEA " + what + " '" + text + "'");
+        }
+        double deg = number(text.substring(0, degreeDigits), what);
+        double min = number(text.substring(degreeDigits), what);
+        if (!(min >= 0 && min < 60)) {
+            throw new MalformedRecordException("bad NMEA " + what + " '" + text + "'");
+        }
+        return deg + min / 60;
+    }
+
+    private static int twoDigits(String text, int at, String what) throws MalformedRecordException {
+        char a = text.charAt(at);
+        char b = text.charAt(at + 1);
+        if (a < '0' || a > '9' || b < '0' || b > '9') {
+            throw new MalformedRecordException("bad NMEA " + what + " '" + text + "'");
+        }
+        return (a - '0') * 10 + (b - '0');
+    }
+
+    private static double number(String text, String what) throws MalformedRecordException {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new MalformedRecordException("bad NMEA " + what + " '" + text + "'");
+        }
+    }
+}

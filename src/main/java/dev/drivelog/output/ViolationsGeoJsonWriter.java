@@ -1,0 +1,102 @@
+package dev.drivelog.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.drivelog.analysis.result.MatchedSegment;
+import dev.drivelog.analysis.result.Violation;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Streams {@code violations.geojson}: an RFC 7946 FeatureCollection with one Point per violation
+ * (properties: {@link ViolationColumns}) and, when asked for, the matched path as one LineString per
+ * stretch on an OSM way. Coordinates are {@code [lon, lat]} as RFC 7946 requires.
+ */
+final class ViolationsGeoJsonWriter {
+    static final String FILE_NAME = "violations.geojson";
+    static final String CONTENT_TYPE = "application/geo+json";
+
+    private final JsonGenerator json;
+    private final String input;
+    private final boolean matched;
+
+    /** Writes the collection's start; takes ownership of {@code out} (closed by {@link #finish}). */
+    ViolationsGeoJsonWriter(OutputStream out, String input, boolean matched) throws IOException {
+        this.json = ResultJson.generator(out);
+        this.input = input;
+        this.matched = matched;
+        json.writeStartObject();
+        json.writeStringField("type", "FeatureCollection");
+        json.writeArrayFieldStart("features");
+    }
+
+    void write(TripOutcome outcome) throws IOException {
+        if (outcome.failed()) {
+            return;
+        }
+        for (Violation violation : outcome.result().violations()) {
+            json.writeStartObject();
+            json.writeStringField("type", "Feature");
+            json.writeObjectFieldStart("geometry");
+            json.writeStringField("type", "Point");
+            json.writeArrayFieldStart("coordinates");
+            ResultJson.writeNumber(json, violation.lon());
+            ResultJson.writeNumber(json, violation.lat());
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeObjectFieldStart("properties");
+            json.writeStringField("feature", "violation");
+            ViolationColumns.write(json, input, outcome.vehicleId(), outcome.tripId(), violation);
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        if (matched) {
+            for (MatchedSegment segment : outcome.result().matched()) {
+                writeMatched(outcome, segment);
+            }
+        }
+    }
+
+    private void writeMatched(TripOutcome outcome, MatchedSegment segment) throws IOException {
+        // RFC 7946 3.1.4: a LineString has two or more positions; a shorter stretch has no line to draw.
+        if (segment.coordinates().size() < 2) {
+            return;
+        }
+        json.writeStartObject();
+        json.writeStringField("type", "Feature");
+        json.writeObjectFieldStart("geometry");
+        json.writeStringField("type", "LineString");
+        json.writeArrayFieldStart("coordinates");
+        for (double[] position : segment.coordinates()) {
+            json.writeStartArray();
+            ResultJson.writeNumber(json, position[0]);
+            ResultJson.writeNumber(json, position[1]);
+            json.writeEndArray();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("feature", "matched");
+        json.writeStringField("input", input);
+        json.writeStringField("vehicle_id", outcome.vehicleId());
+        json.writeStringField("trip_id", outcome.tripId());
+        json.writeNumberField("osm_way_id", segment.osmWayId());
+        json.writeStringField("road_name", segment.roadName());
+        json.writeBooleanField("forward", segment.forward());
+        if (segment.segment() != null) {
+            json.writeNumberField("segment", segment.segment());
+        }
+        json.writeFieldName("start_time");
+        ResultJson.writeNumber(json, segment.startTime());
+        json.writeFieldName("end_time");
+        ResultJson.writeNumber(json, segment.endTime());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** Closes the collection and the file. */
+    void finish() throws IOException {
+        json.writeEndArray();
+        json.writeEndObject();
+        json.close();
+    }
+}

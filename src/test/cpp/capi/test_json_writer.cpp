@@ -1,0 +1,49 @@
+#include "capi/json_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+
+#include "json_check.hpp"
+
+namespace drivelog::capi {
+
+TEST(JsonWriter, writesNestedContainersWithCommas) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("a");
+  w.integer(1);
+  w.key("b");
+  w.begin_array();
+  w.number(1.25, 1);
+  w.boolean(true);
+  w.null();
+  w.begin_object();
+  w.end_object();
+  w.end_array();
+  w.end_object();
+  EXPECT_EQ(out, R"({"a":1,"b":[1.3,true,null,{}]})");
+  EXPECT_EQ(test::json_syntax_error(out), "");
+}
+
+TEST(JsonWriter, escapesControlCharactersAndQuotes) {
+  std::string out;
+  JsonWriter w(out);
+  w.string(std::string("a\"b\\c\nd\x01", 8));
+  EXPECT_EQ(out, R"("a\"b\\c\nd\u0001")");
+}
+
+TEST(JsonWriter, numbersAreRoundedAndNonFiniteIsNull) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_array();
+  w.number(1795161600.1234, 3);
+  w.number(-0.00001, 2);
+  w.number(std::numeric_limits<double>::quiet_NaN(), 1);
+  w.number(50.0, 1);
+  w.end_array();
+  EXPECT_EQ(out, "[1795161600.123,0,null,50]");
+}
+
+}  // namespace drivelog::capi

@@ -1,0 +1,94 @@
+#include <gtest/gtest.h>
+
+#include "detect_scenario.hpp"
+
+namespace drivelog::detect {
+namespace {
+
+using scenario::Drive;
+using scenario::Scenario;
+using scenario::way;
+using test::analyse;
+using test::evidence;
+
+// A 2 km straight road, 50 km/h.
+const char* const kLongRoad =
+    "A----------------------------------------------------------------------------------------------------"
+    "----------------------------------------------------------------------------------------------------B";
+
+}  // namespace
+
+TEST(Speeding, sustainedEpisodeOverTheAllowanceIsOneViolation) {
+  const Scenario s(kLongRoad, 10, {way("AB", 7, "Long Road").maxspeed(50)});
+  Drive d(s, 1, 1);
+  d.noise(3).start_at('A').toward('B', 0.2, 45).toward('B', 0.3, 72).to("B", 45);
+  const auto found = analyse(s, d).of(ViolationType::speeding);
+  ASSERT_EQ(found.size(), 1u);
+  const Violation& v = found[0];
+  EXPECT_EQ(v.osm_way_ids, std::vector<int64_t>({7}));
+  EXPECT_EQ(v.road_name, "Long Road");
+  EXPECT_NEAR(evidence(v, "limit_kmh"), 50, 1e-9);
+  EXPECT_NEAR(evidence(v, "max_speed_kmh"), 72, 1.0);
+  EXPECT_GT(evidence(v, "duration_s"), 20);
+  EXPECT_GT(v.confidence, 0.5);
+  EXPECT_EQ(test::evidence_text(v, "limit_source"), "explicit_tag");
+}
+
+TEST(Speeding, withinToleranceIsNoViolation) {
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(50)});
+  Drive d(s, 1, 2);
+  d.noise(3).start_at('A').to("B", 54);  // allowance: max(5 km/h, 5 %) = 5 km/h
+  EXPECT_TRUE(analyse(s, d).of(ViolationType::speeding).empty());
+  DetectConfig strict;
+  strict.speeding.tolerance_kmh = 2;
+  EXPECT_EQ(analyse(s, d, strict).of(ViolationType::speeding).size(), 1u);
+}
+
+TEST(Speeding, shorterThanMinimumDurationIsNoViolation) {
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(50)});
+  Drive d(s, 1, 3);
+  d.start_at('A').toward('B', 0.2, 45).toward('B', 0.04, 75).to("B", 45);  // ~3 s at 75 km/h
+  DetectConfig config;
+  config.speeding.smoothing_s = 0;
+  EXPECT_TRUE(analyse(s, d, config).of(ViolationType::speeding).empty());
+  config.speeding.min_duration_s = 1;
+  EXPECT_EQ(analyse(s, d, config).of(ViolationType::speeding).size(), 1u);
+}
+
+TEST(Speeding, twoEpisodesSeparatedByLegalDrivingAreTwoViolations) {
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(50)});
+  Drive d(s, 1, 4);
+  d.start_at('A').toward('B', 0.2, 70).toward('B', 0.2, 40).toward('B', 0.3, 70).to("B", 40);
+  EXPECT_EQ(analyse(s, d).of(ViolationType::speeding).size(), 2u);
+}
+
+TEST(Speeding, mphLimitIsComparedInTheSameUnits) {
+  // 25 mph = 40.2 km/h; 48 km/h (30 mph) is over the limit plus 5 km/h.
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed_mph(25)});
+  Drive d(s, 1, 5);
+  d.noise(2).start_at('A').to("B", 48);
+  const auto found = analyse(s, d).of(ViolationType::speeding);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NEAR(evidence(found[0], "limit_kmh"), 40.2, 0.05);
+  Drive legal(s, 1, 6);
+  legal.noise(2).start_at('A').to("B", 43);
+  EXPECT_TRUE(analyse(s, legal).of(ViolationType::speeding).empty());
+}
+
+TEST(Speeding, derivedSpeedIsUsedWhenNoneIsReported) {
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(50)});
+  Drive d(s, 1, 7);
+  d.report_speed(false).noise(2).start_at('A').toward('B', 0.5, 80).to("B", 40);
+  const auto found = analyse(s, d).of(ViolationType::speeding);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NEAR(evidence(found[0], "mean_speed_kmh"), 80, 6);
+}
+
+TEST(Speeding, unknownLimitIsNeverSpeeding) {
+  const Scenario s(kLongRoad, 10, {way("AB", 7)});
+  Drive d(s, 1, 8);
+  d.start_at('A').to("B", 150);
+  EXPECT_TRUE(analyse(s, d).of(ViolationType::speeding).empty());
+}
+
+}  // namespace drivelog::detect

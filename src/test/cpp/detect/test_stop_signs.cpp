@@ -1,0 +1,90 @@
+#include <gtest/gtest.h>
+
+#include "detect_scenario.hpp"
+
+namespace drivelog::detect {
+namespace {
+
+using scenario::Drive;
+using scenario::Scenario;
+using scenario::StopSpec;
+using scenario::way;
+using test::analyse;
+
+// A road with a stop sign at S for traffic from A (the way's direction), and a cross road at S.
+class StopSign : public ::testing::Test {
+ protected:
+  StopSign()
+      : s_(R"(
+                    N
+                    |
+                    |
+A-------------------S-------------------B
+                    |
+                    |
+                    T
+)",
+           10, {way("ASB", 1, "Minor Road"), way("NST", 2, "Major Road")}, {StopSpec{'S', map::StopDirection::forward}}) {}
+  Scenario s_;
+};
+
+}  // namespace
+
+TEST_F(StopSign, drivingThroughWithoutStoppingIsAViolation) {
+  Drive d(s_, 1, 1);
+  d.noise(3).start_at('A').to("SB", 30);
+  const auto out = analyse(s_, d);
+  const auto found = out.of(ViolationType::stop_sign);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NEAR(test::evidence(found[0], "min_speed_kmh"), 30, 1);
+  EXPECT_EQ(test::evidence(found[0], "stop_osm_node_id"), scenario::node_id('S'));
+  EXPECT_NEAR(found[0].lat, s_.coord('S').lat(), 1e-6);
+  EXPECT_EQ(out.detections.stop_signs.passed, 1u);
+  EXPECT_EQ(out.detections.stop_signs.violations, 1u);
+}
+
+TEST_F(StopSign, stoppingAtTheLineIsNoViolation) {
+  Drive d(s_, 1, 2);
+  d.noise(3).start_at('A').to("S", 30).wait(3).to("B", 30);
+  const auto out = analyse(s_, d);
+  EXPECT_TRUE(out.of(ViolationType::stop_sign).empty());
+  EXPECT_EQ(out.detections.stop_signs.passed, 1u);
+  EXPECT_EQ(out.detections.stop_signs.stopped, 1u);
+}
+
+TEST_F(StopSign, waitingWithGpsJitterIsAStopAndNotMovement) {
+  Drive d(s_, 1, 3);
+  d.noise(3).start_at('A').toward('S', 0.95, 30).wait(40, 4).to("SB", 30);
+  const auto out = analyse(s_, d);
+  EXPECT_TRUE(out.of(ViolationType::stop_sign).empty());
+  EXPECT_TRUE(out.of(ViolationType::wrong_way).empty());
+  EXPECT_TRUE(out.of(ViolationType::turn_restriction).empty());
+  EXPECT_EQ(out.detections.stop_signs.stopped, 1u);
+}
+
+TEST_F(StopSign, signForTheOtherDirectionDoesNotApply) {
+  Drive d(s_, 1, 4);
+  d.noise(3).start_at('B').to("SA", 30);
+  const auto out = analyse(s_, d);
+  EXPECT_TRUE(out.of(ViolationType::stop_sign).empty());
+  EXPECT_EQ(out.detections.stop_signs.passed, 0u);
+}
+
+TEST_F(StopSign, tooSparseDataIsUndecidedNotAViolation) {
+  Drive d(s_, 0.2, 5);  // a fix every 5 s
+  d.noise(3).start_at('A').to("SB", 30);
+  const auto out = analyse(s_, d);
+  EXPECT_TRUE(out.of(ViolationType::stop_sign).empty());
+  EXPECT_EQ(out.detections.stop_signs.undecided, 1u);
+}
+
+TEST_F(StopSign, derivedSpeedsFindTheViolationToo) {
+  Drive d(s_, 1, 6);
+  d.report_speed(false).noise(2).start_at('A').to("SB", 35);
+  EXPECT_EQ(analyse(s_, d).of(ViolationType::stop_sign).size(), 1u);
+  Drive stopping(s_, 1, 7);
+  stopping.report_speed(false).noise(2).start_at('A').to("S", 35).wait(4, 1).to("B", 35);
+  EXPECT_TRUE(analyse(s_, stopping).of(ViolationType::stop_sign).empty());
+}
+
+}  // namespace drivelog::detect

@@ -1,0 +1,75 @@
+#include <gtest/gtest.h>
+
+#include "detect_scenario.hpp"
+
+namespace drivelog::detect {
+namespace {
+
+using scenario::Drive;
+using scenario::Scenario;
+using scenario::way;
+using test::analyse;
+
+}  // namespace
+
+TEST(WrongWay, drivingAgainstAOnewayIsAViolation) {
+  const Scenario s(R"(
+A----------B--------------------C
+)", 10, {way("AB", 1, "Two Way"), way("BC", 2, "One Way").oneway()});
+  Drive d(s, 1, 1);
+  d.noise(3).start_at('C').to("BA", 30);
+  const auto found = analyse(s, d).of(ViolationType::wrong_way);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].osm_way_ids, std::vector<int64_t>({2}));
+  EXPECT_EQ(found[0].road_name, "One Way");
+  EXPECT_NEAR(test::evidence(found[0], "distance_m"), 200, 15);
+  EXPECT_LT(found[0].start_time_s, found[0].end_time_s);
+}
+
+TEST(WrongWay, drivingWithTheOnewayIsNoViolation) {
+  const Scenario s("A----------B--------------------C", 10, {way("AB", 1), way("BC", 2).oneway()});
+  Drive d(s, 1, 2);
+  d.noise(3).start_at('A').to("BC", 30);
+  EXPECT_TRUE(analyse(s, d).of(ViolationType::wrong_way).empty());
+}
+
+TEST(WrongWay, shorterThanMinimumDistanceIsNoViolation) {
+  const Scenario s("A----------B--------------------C", 10, {way("AB", 1), way("BC", 2).oneway()});
+  Drive d(s, 1, 3);
+  d.start_at('C').to("BA", 30);
+  DetectConfig config;
+  config.wrong_way.min_distance_m = 250;
+  EXPECT_TRUE(analyse(s, d, config).of(ViolationType::wrong_way).empty());
+}
+
+TEST(NoEntry, enteringAClosedRoadIsAViolation) {
+  const Scenario s("A--------------------B--------------------C", 10,
+                   {way("AB", 1, "Open Road"), way("BC", 2, "Bus Only").closed()});
+  Drive d(s, 1, 4);
+  d.noise(3).start_at('A').to("BC", 30);
+  const auto found = analyse(s, d).of(ViolationType::no_entry);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].osm_way_ids, std::vector<int64_t>({2}));
+  EXPECT_EQ(test::evidence(found[0], "entry_from_osm_way_id"), 1);
+  EXPECT_NEAR(found[0].lon, s.coord('B').lon(), 2e-4);
+}
+
+TEST(NoEntry, startingOnAClosedRoadIsNoViolation) {
+  const Scenario s("A--------------------B--------------------C", 10, {way("AB", 1), way("BC", 2).closed()});
+  Drive d(s, 1, 5);
+  d.noise(3).start_at('C').to("BA", 30);
+  EXPECT_TRUE(analyse(s, d).of(ViolationType::no_entry).empty());
+}
+
+TEST(NoEntry, closedRoadBesideTheDrivenOneIsNotEntered) {
+  const Scenario s(R"(
+A--------------------B--------------------C
+                     |
+                     D
+)", 10, {way("ABC", 1), way("BD", 2).closed()});
+  Drive d(s, 1, 6);
+  d.noise(4).start_at('A').to("BC", 40);
+  EXPECT_TRUE(analyse(s, d).of(ViolationType::no_entry).empty());
+}
+
+}  // namespace drivelog::detect

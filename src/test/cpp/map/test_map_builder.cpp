@@ -1,0 +1,329 @@
+// Builds the sample network, writes it, maps it and checks every accessor.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "map/geo.hpp"
+#include "map/map_builder.hpp"
+#include "map/map_info_json.hpp"
+#include "map/map_view.hpp"
+#include "sample_map.hpp"
+
+namespace drivelog::map {
+namespace {
+
+constexpr uint32_t kNoEdge = UINT32_MAX;
+
+uint32_t node_by_osm(const MapView& m, int64_t osm) {
+  for (uint32_t n = 0; n < m.node_count(); ++n) {
+    if (m.node_osm_id(n) == osm) return n;
+  }
+  return kNoEdge;
+}
+
+uint32_t edge_between(const MapView& m, int64_t way, int64_t from_osm, int64_t to_osm) {
+  for (uint32_t e = 0; e < m.edge_count(); ++e) {
+    const EdgeRecord& r = m.edge(e);
+    if (r.osm_way_id == way && m.node_osm_id(r.from_node) == from_osm && m.node_osm_id(r.to_node) == to_osm) return e;
+  }
+  return kNoEdge;
+}
+
+class SampleMap : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    path_ = test::temp_map_path(GetParam() ? "input-order" : "hilbert");
+    MapBuilder builder;
+    test::add_sample_network(builder);
+    builder.set_keep_input_order(GetParam());
+    stats_ = builder.write(path_);
+  }
+  void TearDown() override { std::filesystem::remove(path_); }
+
+  std::string path_;
+  BuildStats stats_;
+};
+
+TEST_P(SampleMap, BuildStatsCountWhatWasKeptAndDropped) {
+  EXPECT_EQ(stats_.nodes, 7u);  // 1 2 3 4 5 6 8; node 7 is only a shape point
+  EXPECT_EQ(stats_.edges, 6u);
+  EXPECT_EQ(stats_.stop_signs, 2u);
+  EXPECT_EQ(stats_.stops_dropped, 1u);
+  EXPECT_EQ(stats_.turn_restrictions, 3u);
+  EXPECT_EQ(stats_.restrictions_dropped, 2u);
+  EXPECT_EQ(stats_.missing_node_refs, 1u);
+  EXPECT_EQ(stats_.problems.at("restriction via way (not supported)"), 1u);
+  EXPECT_EQ(stats_.problems.at("restriction via node not a junction of kept roads"), 1u);
+  EXPECT_EQ(stats_.problems.at("stop sign not on a kept road"), 1u);
+  EXPECT_EQ(stats_.bytes, std::filesystem::file_size(path_));
+}
+
+TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
+  const MapView m = MapView::open(path_);
+  const MapInfo& i = m.info();
+  EXPECT_EQ(i.format_version, 2u);
+  EXPECT_EQ(i.nodes, 7u);
+  EXPECT_EQ(i.edges, 6u);
+  EXPECT_EQ(i.oneway_edges, 2u);         // the two pieces of the side road
+  EXPECT_EQ(i.speed_limited_edges, 4u);  // main street (2) and side road (2)
+  EXPECT_EQ(i.stop_signs, 3u);           // s forward; b: side road and service approaches
+  EXPECT_EQ(i.turn_restrictions, 3u);
+  EXPECT_EQ(i.bbox.min, Coord::from_degrees(51.9990, 13.0000));
+  EXPECT_EQ(i.bbox.max, Coord::from_degrees(52.0020, 13.0140));
+  EXPECT_EQ(i.source, "sample network");
+  EXPECT_EQ(i.bytes, std::filesystem::file_size(path_));
+  EXPECT_EQ(i.hilbert_ordered, !GetParam());
+  EXPECT_EQ(i.shape_points, 13u);
+  const std::string json = map_info_json(m);
+  EXPECT_NE(json.find("\"format_version\":2"), std::string::npos);
+  EXPECT_NE(json.find("\"stop_signs\":3"), std::string::npos);
+  EXPECT_NE(json.find("\"source\":\"sample network\""), std::string::npos);
+  EXPECT_NE(json.find("\"min_lat\":51.9990000"), std::string::npos);
+}
+
+TEST_P(SampleMap, WaysAreSplitAtSharedNodesAndStopNodes) {
+  const MapView m = MapView::open(path_);
+  EXPECT_NE(edge_between(m, 10, 1, 2), kNoEdge);
+  EXPECT_NE(edge_between(m, 11, 2, 3), kNoEdge);
+  EXPECT_NE(edge_between(m, 20, 4, 5), kNoEdge);  // split at the stop node
+  EXPECT_NE(edge_between(m, 20, 5, 2), kNoEdge);  // and at the junction
+  EXPECT_NE(edge_between(m, 30, 2, 6), kNoEdge);
+  EXPECT_NE(edge_between(m, 40, 3, 8), kNoEdge);  // the missing node is skipped
+  EXPECT_EQ(node_by_osm(m, 7), kNoEdge);
+}
+
+TEST_P(SampleMap, EdgeAttributesShapesAndNames) {
+  const MapView m = MapView::open(path_);
+  const uint32_t main_b = edge_between(m, 11, 2, 3);
+  const EdgeRecord& r = m.edge(main_b);
+  EXPECT_EQ(r.road_class, RoadClass::primary);
+  EXPECT_EQ(r.maxspeed_forward, 500);
+  EXPECT_EQ(r.maxspeed_backward, 500);
+  EXPECT_EQ(r.speed_source, SpeedSource::explicit_tag);
+  EXPECT_FALSE(r.oneway());
+  EXPECT_EQ(m.edge_name(main_b), "Main Street");
+  const auto shape = m.edge_shape(main_b);
+  ASSERT_EQ(shape.size(), 3u);
+  EXPECT_EQ(shape[0], m.node_coord(r.from_node));
+  EXPECT_EQ(shape[1], Coord::from_degrees(52.0005, 13.0030));
+  EXPECT_EQ(shape[2], m.node_coord(r.to_node));
+  const double expected = geo::distance_m(shape[0], shape[1]) + geo::distance_m(shape[1], shape[2]);
+  EXPECT_NEAR(r.length_m, expected, 0.01);
+
+  const EdgeRecord& side = m.edge(edge_between(m, 20, 5, 2));
+  EXPECT_TRUE(side.oneway());
+  EXPECT_TRUE(side.has(edge_flags::kForwardAllowed));
+  EXPECT_FALSE(side.has(edge_flags::kBackwardAllowed));
+  EXPECT_EQ(side.speed_source, SpeedSource::implicit_zone);
+  EXPECT_EQ(m.edge_name(edge_between(m, 20, 5, 2)), "Side Road");
+  EXPECT_EQ(m.edge_name(edge_between(m, 30, 2, 6)), "");
+  EXPECT_EQ(m.edge(edge_between(m, 30, 2, 6)).maxspeed_forward, kSpeedUnknown);
+  EXPECT_EQ(m.node_coord(node_by_osm(m, 8)), Coord::from_degrees(52.0000, 13.0140));
+}
+
+TEST_P(SampleMap, AdjacencyListsEveryEdgeAtBothEnds) {
+  const MapView m = MapView::open(path_);
+  const uint32_t b = node_by_osm(m, 2);
+  std::set<std::pair<uint32_t, bool>> at_b;
+  for (const AdjacentEdge a : m.adjacent(b)) at_b.insert({a.edge(), a.reversed()});
+  const std::set<std::pair<uint32_t, bool>> expected = {
+      {edge_between(m, 10, 1, 2), true}, {edge_between(m, 11, 2, 3), false},
+      {edge_between(m, 20, 5, 2), true}, {edge_between(m, 30, 2, 6), false}};
+  EXPECT_EQ(at_b, expected);
+
+  // Every edge appears once at its from_node (not reversed) and once at its to_node (reversed).
+  uint64_t entries = 0;
+  for (uint32_t n = 0; n < m.node_count(); ++n) {
+    for (const AdjacentEdge a : m.adjacent(n)) {
+      const EdgeRecord& r = m.edge(a.edge());
+      EXPECT_EQ(a.reversed() ? r.to_node : r.from_node, n);
+      ++entries;
+    }
+  }
+  EXPECT_EQ(entries, 2u * m.edge_count());
+}
+
+TEST_P(SampleMap, StopSignsSitOnTheApproachesTheyGovern) {
+  const MapView m = MapView::open(path_);
+  const uint32_t s = node_by_osm(m, 5), b = node_by_osm(m, 2);
+  const auto on_cs = m.stop_signs_on(edge_between(m, 20, 4, 5));
+  ASSERT_EQ(on_cs.size(), 1u);
+  EXPECT_EQ(on_cs[0].node, s);
+  EXPECT_EQ(on_cs[0].osm_node_id, 5);
+  // Directionless stop at b: the minor roads' approaches only, not Main Street's.
+  const auto on_sb = m.stop_signs_on(edge_between(m, 20, 5, 2));
+  ASSERT_EQ(on_sb.size(), 1u);
+  EXPECT_EQ(on_sb[0].node, b);
+  ASSERT_EQ(m.stop_signs_on(edge_between(m, 30, 2, 6)).size(), 1u);
+  EXPECT_EQ(m.stop_signs_on(edge_between(m, 30, 2, 6))[0].node, b);
+  EXPECT_TRUE(m.stop_signs_on(edge_between(m, 10, 1, 2)).empty());
+  EXPECT_TRUE(m.stop_signs_on(edge_between(m, 11, 2, 3)).empty());
+}
+
+TEST_P(SampleMap, TurnRestrictionsResolveToEdgesAtTheViaNode) {
+  const MapView m = MapView::open(path_);
+  const uint32_t b = node_by_osm(m, 2);
+  const uint32_t side = edge_between(m, 20, 5, 2), main_a = edge_between(m, 10, 1, 2);
+  const uint32_t main_b = edge_between(m, 11, 2, 3), service = edge_between(m, 30, 2, 6);
+
+  const auto from_side = m.restrictions_from(side);
+  ASSERT_EQ(from_side.size(), 1u);
+  EXPECT_EQ(from_side[0].via_node, b);
+  EXPECT_EQ(from_side[0].to_edge, main_a);
+  EXPECT_EQ(from_side[0].kind, RestrictionKind::no);
+  EXPECT_EQ(from_side[0].osm_relation_id, 500);
+
+  const auto u_turn = m.restrictions_from(main_b);
+  ASSERT_EQ(u_turn.size(), 1u);
+  EXPECT_EQ(u_turn[0].to_edge, main_b);
+
+  const auto only = m.restrictions_from(service);
+  ASSERT_EQ(only.size(), 1u);
+  EXPECT_EQ(only[0].kind, RestrictionKind::only);
+  EXPECT_EQ(only[0].to_edge, main_b);
+  EXPECT_TRUE(m.restrictions_from(main_a).empty());
+}
+
+double distance_to_segment_m(Coord p, Coord a, Coord b) {
+  const geo::LocalProjection proj(p.lat(), p.lon());
+  const double ax = proj.x(a.lon()), ay = proj.y(a.lat()), bx = proj.x(b.lon()), by = proj.y(b.lat());
+  const double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+  const double t = len2 > 0 ? std::clamp(-(ax * dx + ay * dy) / len2, 0.0, 1.0) : 0.0;
+  return std::hypot(ax + t * dx, ay + t * dy);
+}
+
+TEST_P(SampleMap, SegmentsNearFindsEverySegmentWithinTheRadius) {
+  const MapView m = MapView::open(path_);
+  const uint32_t main_b = edge_between(m, 11, 2, 3);
+  std::vector<SegmentRef> near;
+  m.segments_near(Coord::from_degrees(52.00026, 13.0035), 15, near);  // beside the segment 7 -> d
+  EXPECT_TRUE(std::any_of(near.begin(), near.end(), [&](SegmentRef s) { return s.edge == main_b && s.segment == 1; }));
+
+  // A sweep over the map: whatever lies within the radius must be returned.
+  for (double lat = 51.9985; lat <= 52.0025; lat += 0.00037) {
+    for (double lon = 12.9995; lon <= 13.0145; lon += 0.00041) {
+      const Coord p = Coord::from_degrees(lat, lon);
+      for (const double radius : {5.0, 40.0, 150.0}) {
+        near.clear();
+        m.segments_near(p, radius, near);
+        for (uint32_t e = 0; e < m.edge_count(); ++e) {
+          const auto shape = m.edge_shape(e);
+          for (uint32_t s = 0; s + 1 < shape.size(); ++s) {
+            if (distance_to_segment_m(p, shape[s], shape[s + 1]) > radius) continue;
+            EXPECT_TRUE(std::any_of(near.begin(), near.end(), [&](SegmentRef r) { return r.edge == e && r.segment == s; }))
+                << "edge " << e << " segment " << s << " near " << lat << "," << lon << " r=" << radius;
+          }
+        }
+      }
+    }
+  }
+  near.clear();
+  m.segments_near(Coord::from_degrees(10.0, 10.0), 100, near);
+  EXPECT_TRUE(near.empty());
+}
+
+TEST_P(SampleMap, VerifyPassesOnAnIntactFile) {
+  const MapView m = MapView::open(path_);
+  EXPECT_NO_THROW(m.verify());
+}
+
+INSTANTIATE_TEST_SUITE_P(Orders, SampleMap, ::testing::Values(false, true),
+                         [](const auto& param_info) { return param_info.param ? "InputOrder" : "HilbertOrder"; });
+
+TEST(MapBuilder, DefaultSpeedsFillClassesWithoutALimit) {
+  const std::string path = test::temp_map_path("defaults");
+  MapBuilder builder;
+  test::add_sample_network(builder);
+  DefaultSpeeds defaults{};
+  defaults[static_cast<std::size_t>(RoadClass::service)] = 200;
+  builder.set_default_speeds(defaults);
+  builder.write(path);
+  {
+    const MapView m = MapView::open(path);
+    const EdgeRecord& service = m.edge(edge_between(m, 30, 2, 6));
+    EXPECT_EQ(service.maxspeed_forward, 200);
+    EXPECT_EQ(service.speed_source, SpeedSource::country_default);
+    const EdgeRecord& cut = m.edge(edge_between(m, 40, 3, 8));
+    EXPECT_EQ(cut.maxspeed_forward, kSpeedUnknown);  // tertiary has no default here
+    EXPECT_EQ(m.info().speed_limited_edges, 4u);     // defaults do not count as tagged limits
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(MapBuilder, ClosedWayBecomesALoopEdgeListedTwiceAtItsNode) {
+  //   11 ---- 12
+  //    \      /     way 60: 10 -> 11 -> 12 -> 10, a roundabout on its own
+  //      10
+  const std::string path = test::temp_map_path("loop");
+  MapBuilder builder;
+  builder.add_node(10, Coord::from_degrees(50.0000, 8.0000));
+  builder.add_node(11, Coord::from_degrees(50.0010, 7.9990));
+  builder.add_node(12, Coord::from_degrees(50.0010, 8.0010));
+  builder.add_way(WayInput{60, {10, 11, 12, 10}, "Ring", RoadClass::primary,
+                           edge_flags::kForwardAllowed | edge_flags::kRoundabout, 300, 300, SpeedSource::explicit_tag});
+  builder.write(path);
+  {
+    const MapView m = MapView::open(path);
+    ASSERT_EQ(m.node_count(), 1u);  // 11 and 12 are shape points only
+    ASSERT_EQ(m.edge_count(), 1u);
+    EXPECT_EQ(m.edge(0).from_node, 0u);
+    EXPECT_EQ(m.edge(0).to_node, 0u);
+    EXPECT_EQ(m.edge_shape(0).size(), 4u);
+    const auto adj = m.adjacent(0);
+    ASSERT_EQ(adj.size(), 2u);
+    EXPECT_NE(adj[0].reversed(), adj[1].reversed());
+    EXPECT_NO_THROW(m.verify());
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(MapView, OutOfRangeIdsThrowInsteadOfReadingOutsideTheMap) {
+  const std::string path = test::temp_map_path("range");
+  MapBuilder builder;
+  test::add_sample_network(builder);
+  builder.write(path);
+  {
+    const MapView m = MapView::open(path);
+    EXPECT_THROW((void)m.edge(m.edge_count()), std::out_of_range);
+    EXPECT_THROW((void)m.edge_shape(m.edge_count()), std::out_of_range);
+    EXPECT_THROW((void)m.adjacent(m.node_count()), std::out_of_range);
+    EXPECT_THROW((void)m.node_coord(m.node_count()), std::out_of_range);
+    EXPECT_TRUE(m.stop_signs_on(m.edge_count() + 5).empty());
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(MapBuilder, EmptyInputWritesAValidEmptyMap) {
+  const std::string path = test::temp_map_path("empty");
+  MapBuilder builder;
+  const BuildStats stats = builder.write(path);
+  EXPECT_EQ(stats.edges, 0u);
+  {
+    const MapView m = MapView::open(path);
+    EXPECT_EQ(m.node_count(), 0u);
+    EXPECT_NO_THROW(m.verify());
+    std::vector<SegmentRef> near;
+    m.segments_near(Coord::from_degrees(1, 1), 100, near);
+    EXPECT_TRUE(near.empty());
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(MapView, MovedViewKeepsTheMappingAndCloseReleasesIt) {
+  const std::string path = test::temp_map_path("move");
+  MapBuilder builder;
+  test::add_sample_network(builder);
+  builder.write(path);
+  MapView first = MapView::open(path);
+  MapView second = std::move(first);
+  EXPECT_EQ(second.edge_count(), 6u);
+  EXPECT_EQ(second.path(), path);
+  EXPECT_NO_THROW(second.close());
+  EXPECT_NO_THROW(second.close());  // idempotent
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace drivelog::map

@@ -1,0 +1,219 @@
+// Matching scenarios: ASCII maps (10 m per character), traces driven over them.
+#include "match/matcher.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "scenario.hpp"
+
+namespace drivelog::match {
+namespace {
+
+using scenario::Drive;
+using scenario::matched_ways;
+using scenario::Scenario;
+using scenario::way;
+using Ways = std::vector<int64_t>;
+
+MatchResult run(const Scenario& s, const std::vector<TracePoint>& trace, MatchConfig config = {}) {
+  Matcher matcher(s.map(), config);
+  MatchResult result;
+  matcher.match(trace, result);
+  return result;
+}
+
+double path_length(const MatchResult& r) {
+  double total = 0;
+  for (const Traversal& t : r.traversals) total += t.length_m();
+  return total;
+}
+
+}  // namespace
+
+TEST(Matcher, straightRoadMatchesEveryFix) {
+  const Scenario s("A--------------------B", 10, {way("AB", 1, "Main")});
+  const Drive d = Drive(s, 1).noise(3).start_at('A').to("B", 36);
+  const MatchResult r = run(s, d.points());
+  EXPECT_EQ(matched_ways(s.map(), r), Ways({1}));
+  EXPECT_EQ(r.stats.matched_points, d.points().size());
+  EXPECT_EQ(r.stats.pieces, 1u);
+  EXPECT_NEAR(path_length(r), 200, 20);
+}
+
+TEST(Matcher, turnAtJunctionFollowsBothRoads) {
+  const Scenario s(R"(
+A----------B----------C
+           |
+           |
+           |
+           |
+           D
+)", 10, {way("ABC", 1), way("BD", 2)});
+  const Drive d = Drive(s, 1, 7).noise(4).start_at('A').to("BD", 30);
+  EXPECT_EQ(matched_ways(s.map(), run(s, d.points())), Ways({1, 2}));
+}
+
+TEST(Matcher, parallelRoadsNoisyTraceStaysOnTheDrivenOne) {
+  const Scenario s(R"(
+A------------------------------B
+|                              |
+|                              |
+C------------------------------D
+)", 10, {way("AB", 1), way("CD", 2), way("AC", 3), way("BD", 4)});
+  for (uint32_t seed = 1; seed <= 5; ++seed) {
+    const Drive d = Drive(s, 1, seed).noise(5).start_at('C').to("D", 50);
+    EXPECT_EQ(matched_ways(s.map(), run(s, d.points())), Ways({2})) << "seed " << seed;
+  }
+}
+
+TEST(Matcher, overpassCrossingWithoutJunctionKeepsTheRoad) {
+  const Scenario s(R"(
+          C
+          |
+          |
+          |
+A---------+---------B
+          |
+          |
+          |
+          D
+)", 10, {way("AB", 1, "Bridge road"), way("CD", 2, "Under road")});
+  const Drive east = Drive(s, 1, 3).noise(4).start_at('A').to("B", 40);
+  EXPECT_EQ(matched_ways(s.map(), run(s, east.points())), Ways({1}));
+  const Drive south = Drive(s, 1, 4).noise(4).start_at('C').to("D", 40);
+  EXPECT_EQ(matched_ways(s.map(), run(s, south.points())), Ways({2}));
+}
+
+TEST(Matcher, uturnMidRoadIsMatchedAsBothDirections) {
+  const Scenario s("A----------------------------B", 10, {way("AB", 1)});
+  const Drive d = Drive(s, 1, 2).noise(2).start_at('A').toward('B', 0.6, 30).wait(2).toward('A', 0.9, 30);
+  const MatchResult r = run(s, d.points());
+  ASSERT_GE(r.traversals.size(), 2u);
+  EXPECT_TRUE(r.traversals.front().forward);
+  EXPECT_FALSE(r.traversals.back().forward);
+  EXPECT_EQ(r.stats.pieces, 1u);
+  EXPECT_EQ(r.stats.matched_points, d.points().size());
+}
+
+TEST(Matcher, wrongWayOnOnewayIsMatchedAgainstItsDirection) {
+  const Scenario s("A--------------------B", 10, {way("AB", 1).oneway()});
+  const Drive d = Drive(s, 1, 5).noise(3).start_at('B').to("A", 30);
+  const MatchResult r = run(s, d.points());
+  ASSERT_FALSE(r.traversals.empty());
+  for (const Traversal& t : r.traversals) EXPECT_FALSE(t.forward);
+  EXPECT_EQ(r.stats.matched_points, d.points().size());
+}
+
+TEST(Matcher, longGapBreaksTheTraceAndBothPartsAreMatched) {
+  const Scenario s("A----------------------------------------------------------------------------------------------------B",
+                   10, {way("AB", 1)});
+  Drive d(s, 1);
+  d.start_at('A').toward('B', 0.2, 30).gap_next(80).to("B", 30);
+  const MatchResult r = run(s, d.points());
+  EXPECT_EQ(r.stats.pieces, 2u);
+  EXPECT_EQ(r.stats.gap_breaks, 1u);
+  EXPECT_EQ(r.stats.matched_points, d.points().size());
+  EXPECT_EQ(matched_ways(s.map(), r), Ways({1}));
+}
+
+TEST(Matcher, shortTunnelGapIsRoutedThrough) {
+  const Scenario s(R"(
+A----------B
+           |
+           |
+           |
+           C----------D
+)", 10, {way("AB", 1), way("BC", 2), way("CD", 3)});
+  Drive d(s, 1, 9);
+  d.noise(3).start_at('A').toward('B', 0.5, 36).gap_next(15).to("BCD", 36);
+  const MatchResult r = run(s, d.points());
+  EXPECT_EQ(r.stats.pieces, 1u);
+  EXPECT_EQ(matched_ways(s.map(), r), Ways({1, 2, 3}));
+}
+
+TEST(Matcher, unreachableOutlierIsSkippedNotABreak) {
+  const Scenario s(R"(
+E---------------------------F
+
+
+
+
+
+
+
+A---------------------------B
+)", 10, {way("AB", 1), way("EF", 2)});
+  Drive d(s, 1, 11);
+  d.noise(2).start_at('A').toward('B', 0.4, 36).outlier(80).to("B", 36);
+  const MatchResult r = run(s, d.points());
+  EXPECT_EQ(r.stats.outliers, 1u);
+  EXPECT_EQ(r.stats.pieces, 1u);
+  EXPECT_EQ(matched_ways(s.map(), r), Ways({1}));
+  EXPECT_EQ(r.stats.matched_points, d.points().size() - 1);
+}
+
+TEST(Matcher, fixFarFromAnyRoadIsUnmatchedAndTheTraceGoesOn) {
+  const Scenario s("A---------------------------B", 10, {way("AB", 1)});
+  Drive d(s, 1, 12);
+  d.start_at('A').toward('B', 0.4, 36).outlier(400).to("B", 36);
+  const MatchResult r = run(s, d.points());
+  EXPECT_EQ(r.stats.no_candidate_points, 1u);
+  EXPECT_EQ(r.stats.pieces, 1u);
+}
+
+TEST(Matcher, jitterWhileWaitingCreatesNoMovement) {
+  const Scenario s("A----------------------------B", 10, {way("AB", 1)});
+  Drive d(s, 1, 13);
+  d.noise(2).start_at('A').toward('B', 0.5, 30).wait(90, 5).to("B", 30);
+  const MatchResult r = run(s, d.points());
+  EXPECT_EQ(r.stats.pieces, 1u);
+  for (const Traversal& t : r.traversals) EXPECT_TRUE(t.forward);
+  EXPECT_LT(path_length(r), 280 + 25);  // jitter of 90 s adds at most a little
+  // Path distance never decreases over the matched fixes.
+  double last = 0;
+  for (const PointMatch& m : r.points) {
+    if (m.kind != PointKind::kept && m.kind != PointKind::collapsed) continue;
+    EXPECT_GE(m.s_m, last);
+    last = m.s_m;
+  }
+}
+
+TEST(Matcher, traceLongerThanTheViterbiWindowMatchesCompletely) {
+  const Scenario s(R"(
+A--------------------B
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+|                    |
+D--------------------C
+)", 10, {way("AB", 1), way("BC", 2), way("CD", 3), way("DA", 4)});
+  Drive d(s, 1, 14);
+  d.noise(3).start_at('A');
+  for (int lap = 0; lap < 25; ++lap) d.to("BCDA", 36);
+  ASSERT_GT(d.points().size(), Matcher::kWindowColumns + 500);
+  const MatchResult r = run(s, d.points());
+  EXPECT_EQ(r.stats.pieces, 1u);
+  EXPECT_EQ(r.stats.matched_points, d.points().size());
+  EXPECT_NEAR(path_length(r), 25 * 800.0, 25 * 800.0 * 0.03);
+  const Ways ways = matched_ways(s.map(), r);
+  EXPECT_GE(ways.size(), 100u);  // 25 laps of 4 roads (+1 if the start is matched to the closing road)
+  EXPECT_LE(ways.size(), 101u);
+}
+
+}  // namespace drivelog::match

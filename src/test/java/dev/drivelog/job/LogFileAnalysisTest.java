@@ -1,0 +1,186 @@
+package dev.drivelog.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drivelog.analysis.AnalysisException;
+import dev.drivelog.analysis.Analyzer;
+import dev.drivelog.logs.Trip;
+import dev.drivelog.output.DirectoryOutputSink;
+import dev.drivelog.output.TripOutcome;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The composition reader -> analyzer -> writers, with a reader that makes trips and an analyzer that
+ * answers with fixture results (the real engine is exercised by the binding tests).
+ */
+class LogFileAnalysisTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path out;
+
+    private static String fixture(String name) {
+        try (InputStream in = LogFileAnalysisTest.class.getResourceAsStream("/results/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Trip trip(int index) {
+        int count = 10 + index;
+        return new Trip("vehicle-" + index % 3, "trip-" + index, count, new double[count], new double[count],
+                new double[count], null, null, null);
+    }
+
+    /** Answers "fail-*" trips with a permanent failure, every third trip with speeding, the rest clean; slower for early trips. */
+    private static final class FixtureAnalyzer implements Analyzer {
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public String analyze(Trip trip) throws AnalysisException {
+            calls.incrementAndGet();
+            int index = Integer.parseInt(trip.tripId().replaceAll("\\D", ""));
+            try {
+                Thread.sleep(Math.max(0, 20 - index)); // earlier trips finish later: order must still hold
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (index == 4) {
+                throw new AnalysisException("trip " + trip.tripId() + ": bad input: too many points", true);
+            }
+            if (index == 5) {
+                return "{\"schema\":\"drivelog.trip/9\"}";
+            }
+            String template = index % 3 == 0 ? fixture("speeding-and-stop.json") : fixture("no-violations.json");
+            return template.replaceFirst("\"trip_id\": \"[^\"]*\"", "\"trip_id\": \"" + trip.tripId() + "\"");
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private static TripSource readerOf(int trips, List<String> readProblems) {
+        return (name, input, consumer) -> {
+            long points = 0;
+            for (int i = 0; i < trips; i++) {
+                Trip trip = trip(i);
+                points += trip.count();
+                consumer.accept(trip);
+            }
+            return new TripSource.ReadResult(points + 1, readProblems);
+        };
+    }
+
+    @Test
+    void analyze_manyTripsInParallel_writesThemInReadOrder() throws Exception {
+        List<String> order = new ArrayList<>();
+        LogFileAnalysis analysis = new LogFileAnalysis(readerOf(12, List.of()), new FixtureAnalyzer(), 4, false,
+                outcome -> order.add(outcome.tripId()));
+
+        analysis.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "fleet.csv"));
+
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            expected.add("trip-" + i);
+        }
+        assertEquals(expected, order);
+        List<String> written = new ArrayList<>();
+        JSON.readTree(out.resolve("fleet.csv/summary.json").toFile()).get("trips")
+                .forEach(t -> written.add(t.get("trip_id").asText()));
+        assertEquals(expected, written);
+    }
+
+    @Test
+    void analyze_someTripsFail_reportsThemWithoutFailingTheInput() throws Exception {
+        LogFileAnalysis analysis = new LogFileAnalysis(readerOf(7, List.of("fleet.csv line 3: no latitude")),
+                new FixtureAnalyzer(), 2, false, outcome -> {});
+
+        InputReport report = analysis.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]),
+                new DirectoryOutputSink(out, "fleet.csv"));
+
+        assertEquals(7, report.trips());
+        assertEquals(2, report.failedTrips());
+        assertEquals(List.of("fleet.csv line 3: no latitude",
+                "trip trip-4 failed: bad input: too many points",
+                "trip trip-5 failed: trip result null has schema drivelog.trip/9, expected drivelog.trip/1: "
+                        + "the native library and the Java side are of different versions"), report.problems());
+        assertEquals(Map.of("speeding", 3, "stop_sign", 3), report.violationCounts(), "trips 0, 3 and 6");
+        assertEquals(List.of("summary.json", "violations.geojson", "violations/dt=2026-11-20"), report.outputs());
+        assertEquals(10 + 11 + 12 + 13 + 14 + 15 + 16 + 1, report.points(), "points as the reader counted them");
+        JsonNode failed = JSON.readTree(out.resolve("fleet.csv/summary.json").toFile()).get("trips").get(4);
+        assertEquals("failed", failed.get("status").asText());
+        assertTrue(Files.exists(out.resolve("violations/dt=2026-11-20/fleet.csv.jsonl")));
+    }
+
+    @Test
+    void analyze_fastReader_holdsAtMostTwiceThreadsTripsInFlight() throws Exception {
+        int threads = 2;
+        AtomicInteger handedOver = new AtomicInteger();
+        AtomicInteger written = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        TripSource reader = (name, input, consumer) -> {
+            for (int i = 0; i < 30; i++) {
+                handedOver.incrementAndGet();
+                mostInFlight.accumulateAndGet(handedOver.get() - written.get(), Math::max);
+                consumer.accept(trip(i + 6)); // past the failing indexes
+            }
+            return new TripSource.ReadResult(0, List.of());
+        };
+        LogFileAnalysis analysis = new LogFileAnalysis(reader, new FixtureAnalyzer(), threads, false,
+                outcome -> written.incrementAndGet());
+
+        analysis.analyze("big.csv", new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "big.csv"));
+
+        assertEquals(30, written.get());
+        assertTrue(mostInFlight.get() <= 2 * threads, "in flight at most: " + mostInFlight.get());
+    }
+
+    @Test
+    void analyze_unreadableInput_isRejectedAndNothingIsAnalysed() {
+        FixtureAnalyzer analyzer = new FixtureAnalyzer();
+        InputRejectedException refusal = new InputRejectedException("junk.bin: not a drive log");
+        LogFileAnalysis analysis = new LogFileAnalysis((name, input, consumer) -> {
+            throw refusal;
+        }, analyzer, 2, false, outcome -> {});
+
+        InputRejectedException e = assertThrows(InputRejectedException.class, () -> analysis.analyze("junk.bin",
+                new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "junk.bin")));
+
+        assertSame(refusal, e);
+        assertEquals(0, analyzer.calls.get());
+        assertTrue(Files.notExists(out.resolve("junk.bin")), "no result file was even opened");
+    }
+
+    @Test
+    void constructor_zeroThreads_isRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new LogFileAnalysis(readerOf(1, List.of()), new FixtureAnalyzer(), 0, false, outcome -> {}));
+    }
+
+    @Test
+    void analyze_outcomes_carryVehicleAndPointCounts() throws Exception {
+        List<TripOutcome> outcomes = new ArrayList<>();
+        new LogFileAnalysis(readerOf(2, List.of()), new FixtureAnalyzer(), 1, false, outcomes::add)
+                .analyze("a.csv", new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "a.csv"));
+
+        assertEquals("vehicle-1", outcomes.get(1).vehicleId());
+        assertEquals(11, outcomes.get(1).points());
+    }
+}
