@@ -23,23 +23,25 @@ peak_mb() { awk '/Maximum resident set size/ {printf "%.0f", $6/1024}' "$1"; }
 cpu_s() { awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.2f", s}' "$1"; }
 elapsed_s() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; printf "%.1f", s}' "$1"; }
 
-echo "| scale | tiles | nodes | ways | relations | PBF MB | wall s | CPU s | objects/s (wall) | PBF MB/s (wall) | peak RSS MB | map MB | build wall s | build peak RSS MB |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| scale | tiles | nodes | ways | relations | PBF MB | wall s | CPU s | objects/s (wall) | objects/CPU-s | PBF MB/s (wall) | peak RSS MB | map MB | build wall s | build CPU s | build peak RSS MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for scale in "${scales[@]}"; do
   pbf="$dir/synth-$scale.osm.pbf"
   json="$(/usr/bin/time -v -o "$dir/time-synth.txt" "$bin/drivelog-synth" --seed "$seed" --scale "$scale" --out "$pbf")"
   nodes=$(field nodes "$json"); ways=$(field ways "$json"); rels=$(field relations "$json")
   bytes=$(field bytes "$json"); secs=$(field seconds "$json"); tiles=$(field tiles "$json")
   objects=$((nodes + ways + rels))
-  row="| $scale | $tiles | $nodes | $ways | $rels | $(awk "BEGIN{printf \"%.1f\", $bytes/1e6}") | $secs | $(cpu_s "$dir/time-synth.txt")"
-  row+=" | $(awk "BEGIN{printf \"%.0f\", $objects/$secs}") | $(awk "BEGIN{printf \"%.1f\", $bytes/1e6/$secs}") | $(peak_mb "$dir/time-synth.txt")"
+  cpu=$(cpu_s "$dir/time-synth.txt")
+  row="| $scale | $tiles | $nodes | $ways | $rels | $(awk "BEGIN{printf \"%.1f\", $bytes/1e6}") | $secs | $cpu"
+  row+=" | $(awk "BEGIN{printf \"%.0f\", $objects/$secs}") | $(awk "BEGIN{c=$cpu; if (c<0.01) c=0.01; printf \"%.0f\", $objects/c}")"
+  row+=" | $(awk "BEGIN{printf \"%.1f\", $bytes/1e6/$secs}") | $(peak_mb "$dir/time-synth.txt")"
   if [ "${SYNTH_BUILD:-0}" = 1 ] && [ -x "$bin/drivelog-map" ]; then
     map="$dir/synth-$scale.map"
     /usr/bin/time -v -o "$dir/time-build.txt" "$bin/drivelog-map" build --osm "$pbf" --out "$map" > "$dir/build-$scale.log" 2>&1
-    row+=" | $(awk "BEGIN{printf \"%.1f\", $(stat -c %s "$map")/1e6}") | $(elapsed_s "$dir/time-build.txt") | $(peak_mb "$dir/time-build.txt") |"
+    row+=" | $(awk "BEGIN{printf \"%.1f\", $(stat -c %s "$map")/1e6}") | $(elapsed_s "$dir/time-build.txt") | $(cpu_s "$dir/time-build.txt") | $(peak_mb "$dir/time-build.txt") |"
     [ "${SYNTH_KEEP:-0}" = 1 ] || rm -f "$map"
   else
-    row+=" | - | - | - |"
+    row+=" | - | - | - | - |"
   fi
   echo "$row"
   [ "${SYNTH_KEEP:-0}" = 1 ] || rm -f "$pbf"

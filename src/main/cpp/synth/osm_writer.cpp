@@ -13,7 +13,9 @@
 #include <osmium/thread/pool.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <memory>
+#include <system_error>
 #include <vector>
 
 namespace drivelog::synth {
@@ -32,8 +34,8 @@ struct TileBase {
 
 class StreamingWriter {
  public:
-  StreamingWriter(const CountryLayout& layout, const WriteOptions& options)
-      : layout_(layout), pool_(make_pool(options.threads)), writer_(open(layout, options, pool_.get())) {}
+  StreamingWriter(const CountryLayout& layout, const std::string& path, unsigned threads)
+      : layout_(layout), pool_(make_pool(threads)), writer_(open(layout, path, pool_.get())) {}
 
   WriteStats run() {
     const auto& p = layout_.params();
@@ -66,7 +68,7 @@ class StreamingWriter {
     return threads == 0 ? nullptr : std::make_unique<osmium::thread::Pool>(static_cast<int>(threads));
   }
 
-  static std::unique_ptr<osmium::io::Writer> open(const CountryLayout& layout, const WriteOptions& options,
+  static std::unique_ptr<osmium::io::Writer> open(const CountryLayout& layout, const std::string& path,
                                                    osmium::thread::Pool* pool) {
     const auto& p = layout.params();
     osmium::io::Header header;
@@ -74,7 +76,7 @@ class StreamingWriter {
     header.set("sorting", "Type_then_ID");
     header.add_box(osmium::Box{layout.longitude(0, 0), layout.latitude(0, 0),
                                layout.longitude(p.tiles_x - 1, p.tile_m), layout.latitude(p.tiles_y - 1, p.tile_m)});
-    osmium::io::File file{options.path};
+    osmium::io::File file{path};
     if (pool != nullptr) {
       return std::make_unique<osmium::io::Writer>(file, header, osmium::io::overwrite::allow, *pool);
     }
@@ -174,11 +176,34 @@ class StreamingWriter {
   WriteStats stats_;
 };
 
+// "dir/x.osm.pbf" -> "dir/x.partial.osm.pbf": same suffix, so libosmium picks the same format.
+std::filesystem::path partial_path(const std::filesystem::path& path) {
+  const std::string name = path.filename().string();
+  const auto dot = name.find('.', 1);
+  const std::string partial = dot == std::string::npos ? name + ".partial" : name.substr(0, dot) + ".partial" + name.substr(dot);
+  return path.parent_path() / partial;
+}
+
 }  // namespace
 
 WriteStats write_synthetic_osm(const LayoutParams& layout_params, const WriteOptions& options) {
   const CountryLayout layout(layout_params);
-  return StreamingWriter(layout, options).run();
+  const std::filesystem::path target(options.path);
+  const std::filesystem::path partial = partial_path(target);
+  // Written under a temporary name and renamed at the end: a failed or interrupted run never
+  // leaves a truncated file under the name asked for.
+  if (target.has_parent_path()) {
+    std::filesystem::create_directories(target.parent_path());  // throws, naming the directory
+  }
+  try {
+    WriteStats stats = StreamingWriter(layout, partial.string(), options.threads).run();
+    std::filesystem::rename(partial, target);
+    return stats;
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(partial, ignored);
+    throw;
+  }
 }
 
 }  // namespace drivelog::synth

@@ -24,8 +24,9 @@ struct WriteOptions {
 };
 
 // Generates every tile of `layout` three times (nodes, then ways, then relations) so that only one
-// tile is in memory at a time while ids stay dense and increasing. Throws std::runtime_error (or
-// osmium's io errors) naming the file if it cannot be written.
+// tile is in memory at a time while ids stay dense and increasing. Creates missing parent
+// directories, writes `<name>.partial.<suffix>` and renames it at the end. Throws (osmium::io_error, std::system_error, naming the file) if it
+// cannot be written; nothing is left behind then.
 WriteStats write_synthetic_osm(const LayoutParams& layout, const WriteOptions& options);
 
 }  // namespace drivelog::synth

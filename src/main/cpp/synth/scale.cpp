@@ -7,9 +7,9 @@
 namespace drivelog::synth {
 namespace {
 
-// Average nodes of a country tile (8 km x 8 km, drawn town sizes), measured over 225 tiles
+// Average nodes of a country tile (8 km x 8 km, drawn town sizes), measured over 210 tiles
 // (drivelog-synth --scale 100M prints the counts); see docs/SYNTH.md.
-constexpr double kNodesPerTile = 7'030;
+constexpr double kNodesPerTile = 6'960;
 
 uint64_t parse_bytes(std::string_view text) {
   if (text.empty()) throw std::invalid_argument("empty");

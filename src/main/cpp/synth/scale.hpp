@@ -13,7 +13,7 @@ namespace drivelog::synth {
 // with the road geometry, and the generator's ways-per-node ratio is nearly constant, so one
 // figure per node is as good as a fit on nodes and ways.
 struct MapSizeModel {
-  double bytes_per_node = 66.5;
+  double bytes_per_node = 66.3;
   [[nodiscard]] double estimate(uint64_t nodes) const { return bytes_per_node * static_cast<double>(nodes); }
 };
 

@@ -75,6 +75,12 @@ class TileGenerator {
   }
 
  private:
+  struct Village {
+    Point centre;
+    double radius;
+    TownEnds ends;
+  };
+
   NodeRef foreign(int i, int j, Gate g, Point p) {
     return tile_.foreign_node(layout_.tile_index(i, j), static_cast<uint32_t>(layout_.gate_slot(i, j, g)), p);
   }
@@ -211,6 +217,25 @@ class TileGenerator {
     }
   }
 
+  static double distance_to_segment(Point c, Point a, Point b) {
+    const double dx = b.x_m - a.x_m;
+    const double dy = b.y_m - a.y_m;
+    const double len2 = dx * dx + dy * dy;
+    const double t = len2 > 0 ? std::clamp(((c.x_m - a.x_m) * dx + (c.y_m - a.y_m) * dy) / len2, 0.0, 1.0) : 0.0;
+    return std::hypot(a.x_m + dx * t - c.x_m, a.y_m + dy * t - c.y_m);
+  }
+
+  // Whether a rural road along a-b keeps clear of the main town and of the villages other than
+  // `linked` (rural roads go around places they do not serve), and is not absurdly long.
+  bool clear_path(Point a, Point b, const Village* linked) const {
+    if (std::hypot(a.x_m - b.x_m, a.y_m - b.y_m) > 3'500) return false;
+    if (distance_to_segment(town_.centre, a, b) < town_radius_ + 300) return false;
+    for (const auto& v : villages_) {
+      if (&v != linked && distance_to_segment(v.centre, a, b) < v.radius + 200) return false;
+    }
+    return true;
+  }
+
   // A rural road from the village end nearest to the arterial network, with a stop sign where it
   // meets the arterial.
   void connect_village(const TownEnds& ends, SpeedStyle style) {
@@ -222,13 +247,14 @@ class TileGenerator {
       for (const NodeRef a : arterial_nodes_) {
         const Point p = tile_.position(a);
         const double d = std::hypot(e.x_m - p.x_m, e.y_m - p.y_m);
-        if (d < best) {
+        if (d < best && clear_path(e, p, nullptr)) {
           best = d;
           from = end;
           to = a;
         }
       }
     }
+    if (best == std::numeric_limits<double>::max()) return;
     auto nodes = rural_polyline(tile_, from, to, rng_.between(30, 60), 120);
     const double r = rng_.unit();
     if (r < 0.75 && nodes.size() >= 2) {
@@ -241,12 +267,6 @@ class TileGenerator {
     }
     emit_rural_road(tile_, nodes, RuralRoad{rng_.chance(0.7) ? "unclassified" : "tertiary", "", style, false});
   }
-
-  struct Village {
-    Point centre;
-    double radius;
-    TownEnds ends;
-  };
 
   // A minor road to the nearest village placed before, so villages form a network of their own.
   void link_to_neighbour(const TownEnds& ends, Point centre, SpeedStyle style) {
@@ -265,13 +285,14 @@ class TileGenerator {
         const Point pa = tile_.position(a);
         const Point pb = tile_.position(b);
         const double d = std::hypot(pa.x_m - pb.x_m, pa.y_m - pb.y_m);
-        if (d < best) {
+        if (d < best && clear_path(pa, pb, nearest)) {
           best = d;
           from = a;
           to = b;
         }
       }
     }
+    if (best == std::numeric_limits<double>::max()) return;
     emit_rural_road(tile_, rural_polyline(tile_, from, to, rng_.between(30, 60), 150),
                     RuralRoad{"unclassified", "", style, false});
   }

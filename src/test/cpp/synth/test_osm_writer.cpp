@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -117,6 +119,23 @@ TEST_F(SynthOutput, SmallScaleHasRestrictionsOfBothKinds) {
   EXPECT_EQ(c["restriction_other"], 0);
   EXPECT_GT(c["restriction=no_left_turn"], 0);
   EXPECT_GT(c["restriction=no_u_turn"], 0);
+}
+
+TEST_F(SynthOutput, MissingParentDirectoriesAreCreated) {
+  const fs::path nested = *dir_ / "a" / "b" / "region.osm.pbf";
+  LayoutParams layout = plan_scale("300k", 1).layout;
+  write_synthetic_osm(layout, WriteOptions{nested.string(), 1});
+  EXPECT_GT(fs::file_size(nested), 1000u);
+}
+
+TEST_F(SynthOutput, FailedWriteLeavesNoPartialFile) {
+  // The target name is taken by a directory, so the final rename fails after all was written.
+  const fs::path blocked = *dir_ / "blocked.osm.pbf";
+  fs::create_directories(blocked / "inside");
+  LayoutParams layout = plan_scale("small", 1).layout;
+  EXPECT_ANY_THROW(write_synthetic_osm(layout, WriteOptions{blocked.string(), 1}));
+  EXPECT_FALSE(fs::exists(*dir_ / "blocked.partial.osm.pbf"));
+  EXPECT_TRUE(fs::exists(blocked / "inside"));
 }
 
 TEST_F(SynthOutput, TargetBytesScaleTheOutputRoughlyLinearly) {

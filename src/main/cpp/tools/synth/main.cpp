@@ -4,6 +4,8 @@
 #include "synth/osm_writer.hpp"
 #include "synth/scale.hpp"
 
+#include <osmium/io/file.hpp>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -61,6 +63,11 @@ int main(int argc, char** argv) {
       else throw std::invalid_argument("unknown option '" + std::string(arg) + "'");
     }
     if (out.empty()) throw std::invalid_argument("--out: required");
+    try {
+      osmium::io::File(out).check();
+    } catch (const std::exception& e) {
+      throw std::invalid_argument("--out: " + std::string(e.what()) + " (use .osm.pbf, .osm or .osm.gz)");
+    }
     plan = drivelog::synth::plan_scale(scale, seed);
   } catch (const std::invalid_argument& e) {
     std::fprintf(stderr, "drivelog-synth: %s\n%s", e.what(), kUsage);

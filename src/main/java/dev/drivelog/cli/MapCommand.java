@@ -65,7 +65,7 @@ public final class MapCommand {
         long seed;
 
         @Option(names = "--scale", defaultValue = "small",
-                description = "small | city | country | a target map size in bytes (default: ${DEFAULT-VALUE}).")
+                description = "small | city | country (a map of >= 3 GB) | a target map size in bytes, e.g. 500M or 4G (default: ${DEFAULT-VALUE}).")
         String scale;
 
         @Option(names = "--out", required = true, paramLabel = "FILE.osm.pbf", description = "PBF file to write.")
