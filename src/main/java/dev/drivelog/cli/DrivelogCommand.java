@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Finds traffic violations in GPS drive logs against an OpenStreetMap road network.",
-        subcommands = {CommandLine.HelpCommand.class, MapCommand.class, AnalyzeCommand.class, DemoCommand.class,
-                WorkerCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, MapCommand.class, AnalyzeCommand.class, SimulateCommand.class,
+                EvaluateCommand.class, DemoCommand.class, WorkerCommand.class})
 public final class DrivelogCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Accuracy of the engine against simulated ground truth, for several sampling rates and noise levels.
+#   bench/accuracy.sh [TRIPS]            (default 60 trips per setting)
+# Builds a synthetic town (drivelog-synth --scale small, drivelog-map build) once, then per setting
+# simulates TRIPS drives (drivelog-simulate), analyses them (drivelog-analyze --matched) and
+# evaluates (drivelog evaluate). Settings: ACCURACY_HZ (default "1 0.2") x ACCURACY_SIGMAS
+# (default "5 10 20"). Files go to ${ACCURACY_DIR:-target/bench-accuracy}.
+# Prints one Markdown table row per setting: precision/recall per type, totals, route fraction.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bin="$root/target/native/bin"
+dir="${ACCURACY_DIR:-$root/target/bench-accuracy}"
+trips="${1:-60}"
+seed="${ACCURACY_SEED:-1}"
+for tool in drivelog-synth drivelog-map drivelog-simulate drivelog-analyze; do
+  [ -x "$bin/$tool" ] || { echo "bench/accuracy.sh: $bin/$tool missing; run src/main/cpp/build.sh first" >&2; exit 1; }
+done
+[ -f "$root/target/drivelog.jar" ] || { echo "bench/accuracy.sh: target/drivelog.jar missing; run ./mvnw package first" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "bench/accuracy.sh: python3 missing (formats the table)" >&2; exit 1; }
+mkdir -p "$dir"
+map="$dir/town.dlmap"
+if [ ! -f "$map" ]; then
+  "$bin/drivelog-synth" --seed 1 --scale small --out "$dir/town.osm.pbf" > /dev/null
+  "$bin/drivelog-map" build --osm "$dir/town.osm.pbf" --out "$map" > "$dir/map-build.log" 2>&1
+fi
+
+types="speeding stop_sign wrong_way no_entry turn_restriction"
+header="| Hz | sigma m | trips | fixes |"
+rule="|---|---|---|---|"
+for t in $types; do header+=" $t P / R |"; rule+="---|"; done
+echo "$header total P / R | route correct |"
+echo "$rule---|---|"
+for hz in ${ACCURACY_HZ:-1 0.2}; do
+  for sigma in ${ACCURACY_SIGMAS:-5 10 20}; do
+    run="$dir/hz$hz-sigma$sigma"
+    rm -rf "$run"
+    summary="$("$bin/drivelog-simulate" --map "$map" --trips "$trips" --seed "$seed" --hz "$hz" --noise-m "$sigma" \
+      --violation-rate 0.5 --out "$run/sim")"
+    fixes="$(sed -n 's/.*"fixes": \([0-9]*\).*/\1/p' <<<"$summary")"
+    "$bin/drivelog-analyze" --map "$map" --matched --out "$run/results" "$run"/sim/*.csv > /dev/null
+    # Bridge matched-way hand-overs of up to two sampling intervals; time slack of one interval (>= 2 s).
+    bridge="$(awk "BEGIN{print 2 / $hz}")"
+    slack="$(awk "BEGIN{s = 1 / $hz; print (s > 2 ? s : 2)}")"
+    "$root/bin/drivelog" evaluate --truth "$run/sim" --results "$run/results" --bridge-s "$bridge" --slack-s "$slack" \
+      > "$run/evaluation.json"
+    python3 - "$run/evaluation.json" "$hz" "$sigma" "$trips" "$fixes" $types <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+hz, sigma, trips, fixes, types = sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6:]
+cells = [hz, sigma, trips, fixes]
+for t in types + ["totals"]:
+    c = report["totals"] if t == "totals" else report["per_type"][t]
+    cells.append(f"{c['precision']:.2f} / {c['recall']:.2f} ({c['truth']})")
+cells.append(f"{report['route']['correct_fraction']:.3f}")
+print("| " + " | ".join(cells) + " |")
+PY
+  done
+done

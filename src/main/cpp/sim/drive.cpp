@@ -1,0 +1,212 @@
+#include "sim/drive.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace drivelog::sim {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+std::vector<StopOnRoute> stops_on(const map::MapView& map, const std::vector<DirectedEdge>& route,
+                                  const RouteGeometry& geometry) {
+  std::vector<StopOnRoute> stops;
+  for (size_t step = 0; step < route.size(); ++step) {
+    const uint32_t node = end_node(map, route[step]);
+    for (const auto& sign : map.stop_signs_on(route[step].edge)) {
+      if (sign.node != node) continue;
+      stops.push_back(StopOnRoute{step, geometry.step_end_m(step), sign.osm_node_id, map.node_coord(node), false, 0, 0});
+      break;  // one sign per approach is enough to stop for
+    }
+  }
+  return stops;
+}
+
+// Picks one stretch of known, finite limits to speed on, with room for a clear episode (at least
+// min_speeding_room_m of such limits before the route's last 100 m); none if there is no such place.
+std::vector<SpeedingStretch> choose_speeding(const map::MapView& map, const SimConfig& config,
+                                             const std::vector<DirectedEdge>& route, const RouteGeometry& geometry,
+                                             Rng& rng) {
+  const InjectionConfig& injection = config.injection;
+  const double usable_end = geometry.length_m() - 100;
+  // Where the run of known limits that contains each step ends (one backward pass).
+  std::vector<double> run_end_m(route.size() + 1, 0.0);
+  for (size_t step = route.size(); step-- > 0;) {
+    const bool known = limit_kmh(map, route[step]) > 0;
+    const bool next_known = step + 1 < route.size() && limit_kmh(map, route[step + 1]) > 0;
+    run_end_m[step] = !known ? geometry.step_start_m(step) : next_known ? run_end_m[step + 1] : geometry.step_end_m(step);
+  }
+  std::vector<size_t> eligible;
+  for (size_t step = 0; step < route.size(); ++step) {
+    if (std::min(run_end_m[step], usable_end) - geometry.step_start_m(step) >= injection.min_speeding_room_m) {
+      eligible.push_back(step);
+    }
+  }
+  if (eligible.empty()) return {};
+  const size_t first = eligible[rng.below(eligible.size())];
+  const double start = geometry.step_start_m(first);
+  double end = start;
+  for (size_t step = first; step < route.size() && end - start < injection.speeding_stretch_m; ++step) {
+    if (limit_kmh(map, route[step]) <= 0) break;
+    end = std::min({geometry.step_end_m(step), start + injection.speeding_stretch_m, usable_end});
+  }
+  return {SpeedingStretch{start, end}};
+}
+
+double min_speed_mps(const SpeedProfile& profile, double from_m, double to_m) {
+  double lowest = 1e9;
+  const auto& points = profile.points();
+  for (size_t k = profile.index_at(std::max(0.0, from_m)); k < points.size() && points[k].s_m <= to_m; ++k) {
+    if (points[k].s_m >= from_m) lowest = std::min(lowest, points[k].speed_mps);
+  }
+  return lowest;
+}
+
+// Seconds within `stretch` spent above the truth's speeding threshold.
+double seconds_over(const SpeedProfile& profile, const std::vector<double>& limits_kmh, const TruthThresholds& th,
+                    const SpeedingStretch& stretch) {
+  const auto& points = profile.points();
+  double seconds = 0;
+  for (size_t k = std::max<size_t>(1, profile.index_at(stretch.start_m)); k < points.size() && points[k].s_m <= stretch.end_m; ++k) {
+    const double limit = limits_kmh[k];
+    if (limit <= 0) continue;
+    const double threshold = std::max(limit * (1 + th.speeding_tolerance_percent / 100), limit + th.speeding_tolerance_kmh);
+    if (points[k].speed_mps * 3.6 > threshold && points[k - 1].speed_mps * 3.6 > threshold) {
+      seconds += points[k].arrive_s - points[k - 1].depart_s;
+    }
+  }
+  return seconds;
+}
+
+}  // namespace
+
+double default_cruise_kmh(const map::MapView& map, DirectedEdge d) {
+  using map::RoadClass;
+  if (limit_kmh(map, d) < 0) return 130;
+  switch (map.edge(d.edge).road_class) {
+    case RoadClass::motorway: return 120;
+    case RoadClass::trunk: return 100;
+    case RoadClass::primary: return 70;
+    case RoadClass::secondary: return 60;
+    case RoadClass::tertiary:
+    case RoadClass::unclassified:
+    case RoadClass::motorway_link:
+    case RoadClass::trunk_link: return 50;
+    case RoadClass::primary_link:
+    case RoadClass::secondary_link:
+    case RoadClass::tertiary_link:
+    case RoadClass::residential:
+    case RoadClass::road: return 40;
+    case RoadClass::service:
+    case RoadClass::track: return 20;
+    case RoadClass::living_street: return 10;
+    case RoadClass::count: break;
+  }
+  return 30;
+}
+
+Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<DirectedEdge> route, Rng& rng) {
+  const DriverConfig& driver = config.driver;
+  const InjectionConfig& injection = config.injection;
+  RouteGeometry geometry(map, route);
+  const double length = geometry.length_m();
+  const size_t n = std::max<size_t>(2, static_cast<size_t>(std::ceil(length / kProfileSpacingM)) + 1);
+  const double speed_factor = rng.uniform(driver.min_speed_factor, driver.max_speed_factor);
+  const double accel = rng.uniform(driver.min_accel_mps2, driver.max_accel_mps2);
+  const double brake = rng.uniform(driver.min_brake_mps2, driver.max_brake_mps2);
+
+  // Every random choice first, so that re-planning below draws nothing and stays deterministic.
+  auto stops = stops_on(map, route, geometry);
+  for (auto& stop : stops) {
+    stop.rolling = rng.chance(config.rates.stop_sign);
+    stop.rolling_speed_mps = rng.uniform(injection.min_rolling_speed_kmh, injection.max_rolling_speed_kmh) / 3.6;
+    stop.wait_s = rng.uniform(driver.min_stop_wait_s, driver.max_stop_wait_s);
+  }
+  std::vector<SpeedingStretch> speeding;
+  if (rng.chance(config.rates.speeding)) speeding = choose_speeding(map, config, route, geometry, rng);
+  const double speeding_factor = rng.uniform(injection.min_speeding_factor, injection.max_speeding_factor);
+  struct Wait {
+    double s_m, seconds;
+  };
+  std::vector<Wait> waits;
+  const double expected_waits = length / 1000.0 * driver.waits_per_km;
+  auto wait_count = static_cast<size_t>(std::floor(expected_waits));
+  if (rng.chance(expected_waits - static_cast<double>(wait_count))) ++wait_count;
+  for (size_t k = 0; k < wait_count && length > 100; ++k) {
+    const double s = rng.uniform(50, length - 50);
+    waits.push_back(Wait{s, rng.uniform(driver.min_wait_s, driver.max_wait_s)});
+  }
+
+  std::vector<double> limits(n), base_cap(n);
+  auto index_of = [&](double s) { return std::min(n - 1, static_cast<size_t>(std::lround(s / kProfileSpacingM))); };
+  for (size_t i = 0; i < n; ++i) {
+    const DirectedEdge d = route[geometry.step_at(std::min(static_cast<double>(i) * kProfileSpacingM, length))];
+    limits[i] = limit_kmh(map, d);
+    base_cap[i] = (limits[i] > 0 ? limits[i] : default_cruise_kmh(map, d)) * speed_factor / 3.6;
+  }
+  std::vector<double> bend_cap(n, 1e9);
+  for (const auto& bend : geometry.bends()) {
+    const double half = std::min(bend.angle_deg, 179.0) * kPi / 360.0;
+    const double radius = driver.corner_radius_scale_m / std::tan(half);
+    auto& c = bend_cap[index_of(bend.s_m)];
+    c = std::min(c, std::max(driver.min_corner_speed_mps, std::sqrt(driver.lateral_accel_mps2 * radius)));
+  }
+
+  auto plan = [&]() {
+    std::vector<double> cap(n), dwell(n, 0.0);
+    for (size_t i = 0; i < n; ++i) {
+      double target = base_cap[i];
+      const double s = static_cast<double>(i) * kProfileSpacingM;
+      for (const auto& stretch : speeding) {
+        if (limits[i] > 0 && s >= stretch.start_m && s <= stretch.end_m) {
+          target = std::max(limits[i] * speeding_factor, limits[i] + injection.min_speeding_excess_kmh) / 3.6;
+        }
+      }
+      cap[i] = std::min(target, bend_cap[i]);
+    }
+    for (const auto& stop : stops) {
+      if (stop.rolling) {
+        // Rolling: the approach slows to that speed at the line and no further.
+        auto& c = cap[index_of(stop.line_m)];
+        c = std::min(c, stop.rolling_speed_mps);
+      } else {
+        const size_t i = index_of(std::max(0.0, stop.line_m - driver.stop_line_offset_m));
+        cap[i] = 0;
+        dwell[i] = std::max(dwell[i], stop.wait_s);
+      }
+    }
+    for (const auto& wait : waits) {
+      const size_t i = index_of(wait.s_m);
+      cap[i] = 0;
+      dwell[i] = std::max(dwell[i], wait.seconds);
+    }
+    return SpeedProfile(length, kProfileSpacingM, std::move(cap), dwell, accel, brake);
+  };
+
+  // An injection the road does not let happen clearly (a bend or a wait at a rolling stop, a
+  // speeding stretch cut short by bends) is dropped, so that the truth has no borderline cases
+  // that no detector could judge from noisy fixes. Dropping only slows the car, so this settles.
+  SpeedProfile profile = plan();
+  for (int round = 0; round < 4; ++round) {
+    bool changed = false;
+    for (auto& stop : stops) {
+      if (stop.rolling && min_speed_mps(profile, stop.line_m - config.truth.stop_zone_m, stop.line_m) * 3.6 <
+                              injection.min_clear_rolling_kmh) {
+        stop.rolling = false;
+        changed = true;
+      }
+    }
+    const auto unclear = std::remove_if(speeding.begin(), speeding.end(), [&](const SpeedingStretch& stretch) {
+      return seconds_over(profile, limits, config.truth, stretch) < injection.min_clear_speeding_s;
+    });
+    if (unclear != speeding.end()) {
+      speeding.erase(unclear, speeding.end());
+      changed = true;
+    }
+    if (!changed) break;
+    profile = plan();
+  }
+  return Drive{std::move(route), std::move(geometry), std::move(profile), std::move(stops), std::move(speeding)};
+}
+
+}  // namespace drivelog::sim

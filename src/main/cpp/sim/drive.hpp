@@ -1,0 +1,52 @@
+// One simulated drive: the route, the driver's speed caps (limits, bends, stops, waits, injected
+// speeding and rolling stops) and the resulting motion.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "map/map_view.hpp"
+#include "sim/driving_rules.hpp"
+#include "sim/random.hpp"
+#include "sim/route_geometry.hpp"
+#include "sim/sim_config.hpp"
+#include "sim/speed_profile.hpp"
+
+namespace drivelog::sim {
+
+// A stop sign that applies to the route's direction of travel, at the end of route step `step`.
+struct StopOnRoute {
+  size_t step = 0;
+  double line_m = 0;  // distance along the route of the stop node
+  int64_t osm_node_id = 0;
+  map::Coord position{};
+  bool rolling = false;  // injected: the driver does not stop ...
+  double rolling_speed_mps = 0;  // ... but passes the line at this speed
+  double wait_s = 0;             // otherwise: how long the car stands at the line
+};
+
+// A stretch where the driver was told to speed (whether it really happened is the truth's call).
+struct SpeedingStretch {
+  double start_m = 0;
+  double end_m = 0;
+};
+
+struct Drive {
+  std::vector<DirectedEdge> route;
+  RouteGeometry geometry;
+  SpeedProfile profile;
+  std::vector<StopOnRoute> stops;
+  std::vector<SpeedingStretch> speeding;
+};
+
+// Grid spacing of the speed profile.
+inline constexpr double kProfileSpacingM = 1.0;
+
+// The speed a driver aims for on `d` without a usable limit (unknown or unlimited), by road class.
+double default_cruise_kmh(const map::MapView& map, DirectedEdge d);
+
+// Plans the motion over `route` for a driver drawn from `rng`.
+Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<DirectedEdge> route, Rng& rng);
+
+}  // namespace drivelog::sim

@@ -1,0 +1,70 @@
+// What a car may legally do on the map: which directions of an edge it may drive and which turns
+// it may make. The simulator routes by these rules and breaks them only on purpose.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "map/map_types.hpp"
+#include "map/map_view.hpp"
+
+namespace drivelog::sim {
+
+// An edge driven in one direction: `reversed` means from its to_node to its from_node.
+struct DirectedEdge {
+  uint32_t edge = 0;
+  bool reversed = false;
+
+  [[nodiscard]] uint32_t key() const { return edge << 1 | (reversed ? 1u : 0u); }
+  static DirectedEdge from_key(uint32_t key) { return DirectedEdge{key >> 1, (key & 1u) != 0}; }
+  friend bool operator==(const DirectedEdge&, const DirectedEdge&) = default;
+};
+
+inline uint32_t start_node(const map::MapView& map, DirectedEdge d) {
+  const auto& e = map.edge(d.edge);
+  return d.reversed ? e.to_node : e.from_node;
+}
+
+inline uint32_t end_node(const map::MapView& map, DirectedEdge d) {
+  const auto& e = map.edge(d.edge);
+  return d.reversed ? e.from_node : e.to_node;
+}
+
+// True if the edge's flags allow driving it in this direction (ignoring closure).
+inline bool direction_allowed(const map::MapView& map, DirectedEdge d) {
+  return map.edge(d.edge).has(d.reversed ? map::edge_flags::kBackwardAllowed : map::edge_flags::kForwardAllowed);
+}
+
+inline bool closed(const map::MapView& map, DirectedEdge d) { return map.edge(d.edge).has(map::edge_flags::kClosed); }
+
+// Legal to drive: open to cars and in an allowed direction.
+inline bool legal_to_drive(const map::MapView& map, DirectedEdge d) { return direction_allowed(map, d) && !closed(map, d); }
+
+// The restriction that forbids turning from `in` into `out` at their shared node, or nullptr.
+inline const map::TurnRestriction* forbidding_restriction(const map::MapView& map, DirectedEdge in, DirectedEdge out) {
+  const uint32_t via = end_node(map, in);
+  for (const auto& r : map.restrictions_from(in.edge)) {
+    if (r.via_node != via) continue;
+    if (r.kind == map::RestrictionKind::no && r.to_edge == out.edge) return &r;
+    if (r.kind == map::RestrictionKind::only && r.to_edge != out.edge) return &r;
+  }
+  return nullptr;
+}
+
+// The speed limit for driving `d` in km/h; 0 if unknown, negative if unlimited.
+inline double limit_kmh(const map::MapView& map, DirectedEdge d) {
+  const auto& e = map.edge(d.edge);
+  const uint16_t raw = d.reversed ? e.maxspeed_backward : e.maxspeed_forward;
+  if (raw == map::kSpeedUnlimited) return -1;
+  return raw / 10.0;
+}
+
+// The directed edges leaving `node` (every incident edge, in the direction away from the node).
+template <typename Visit>
+void for_each_leaving(const map::MapView& map, uint32_t node, Visit&& visit) {
+  for (const auto adjacent : map.adjacent(node)) {
+    visit(DirectedEdge{adjacent.edge(), adjacent.reversed()});
+  }
+}
+
+}  // namespace drivelog::sim

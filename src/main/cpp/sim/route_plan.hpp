@@ -1,0 +1,27 @@
+// Chooses a trip's route: legal shortest paths between random points, with detours that break a
+// map rule on purpose (a one-way driven backwards, a closed road entered, a forbidden turn).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "map/map_view.hpp"
+#include "sim/driving_rules.hpp"
+#include "sim/random.hpp"
+#include "sim/sim_config.hpp"
+
+namespace drivelog::sim {
+
+// Which map rule a route should break.
+enum class MapViolation { wrong_way, no_entry, turn_restriction };
+
+struct RoutePlan {
+  std::vector<DirectedEdge> edges;
+  std::vector<MapViolation> injected;  // what was injected, in route order (for statistics)
+};
+
+// Plans one route. Returns nothing if no start edge with a usable route was found within
+// config.max_attempts (e.g. an empty or fully closed map).
+std::optional<RoutePlan> plan_route(const map::MapView& map, const SimConfig& config, Rng& rng);
+
+}  // namespace drivelog::sim

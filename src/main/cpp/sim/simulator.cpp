@@ -1,0 +1,33 @@
+#include "sim/simulator.hpp"
+
+#include <cstdio>
+
+#include "sim/random.hpp"
+#include "sim/route_plan.hpp"
+#include "sim/trip_files.hpp"
+
+namespace drivelog::sim {
+
+std::optional<SimulatedTrip> simulate_trip(const map::MapView& map, const SimConfig& config, uint32_t k) {
+  // Separate streams for route, driver and receiver: changing the GPS settings keeps the drive.
+  Rng route_rng = Rng::stream(config.seed, uint64_t{k} * 3);
+  Rng driver_rng = Rng::stream(config.seed, uint64_t{k} * 3 + 1);
+  Rng gps_rng = Rng::stream(config.seed, uint64_t{k} * 3 + 2);
+  auto plan = plan_route(map, config, route_rng);
+  if (!plan) return std::nullopt;
+  char id[32];
+  std::snprintf(id, sizeof id, "sim-%06u", k);
+  Drive drive = plan_drive(map, config, std::move(plan->edges), driver_rng);
+  Truth truth = derive_truth(map, drive, config.truth);
+  auto fixes = sample_gps(drive, config.gps, gps_rng);
+  const int64_t start_ms = config.start_time_ms + int64_t{k - 1} * 3600000;
+  return SimulatedTrip{id, start_ms, std::move(drive), std::move(truth), std::move(fixes)};
+}
+
+void write_trip(const std::filesystem::path& dir, const SimConfig& config, const SimulatedTrip& trip) {
+  write_log_csv(dir / (trip.trip_id + ".csv"), trip.start_ms, trip.fixes);
+  write_truth_json(dir / (trip.trip_id + ".truth.json"),
+                   TruthHeader{trip.trip_id, trip.start_ms, config.seed, config.gps.hz, config.gps.noise_m}, trip.truth);
+}
+
+}  // namespace drivelog::sim

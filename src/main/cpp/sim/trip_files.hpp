@@ -1,0 +1,36 @@
+// Writes a simulated trip as files: the drive log `<trip>.csv` and the truth `<trip>.truth.json`
+// (schema drivelog.truth/1, docs/RESULT_FORMAT.md).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "sim/gps_sampler.hpp"
+#include "sim/truth.hpp"
+
+namespace drivelog::sim {
+
+// `text` as a JSON string literal, quotes included (UTF-8 passes through; control characters escaped).
+std::string json_quoted(const std::string& text);
+
+// ISO-8601 UTC with milliseconds, e.g. 2026-11-21T08:00:00.000Z.
+std::string iso8601_utc(int64_t epoch_ms);
+
+// Writes the log with header `time,lat,lon,speed,heading,accuracy`. Throws std::runtime_error
+// naming the file when it cannot be written.
+void write_log_csv(const std::filesystem::path& path, int64_t start_ms, const std::vector<GpsFix>& fixes);
+
+// Describes how the trip was made, stored in the truth file for reproducibility.
+struct TruthHeader {
+  std::string trip_id;
+  int64_t start_ms = 0;
+  uint64_t seed = 0;
+  double hz = 0;
+  double noise_m = 0;
+};
+
+void write_truth_json(const std::filesystem::path& path, const TruthHeader& header, const Truth& truth);
+
+}  // namespace drivelog::sim

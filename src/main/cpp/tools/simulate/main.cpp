@@ -1,0 +1,174 @@
+// drivelog-simulate: drives random trips on a map and writes per trip a GPS log (<trip>.csv) and
+// its ground truth (<trip>.truth.json). Every option is described in docs/SIMULATION.md.
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "map/map_view.hpp"
+#include "sim/sim_config.hpp"
+#include "sim/simulator.hpp"
+#include "sim/trip_files.hpp"
+
+namespace {
+
+using drivelog::sim::SimConfig;
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+constexpr const char* kUsage =
+    "usage: drivelog-simulate --map MAP --out DIR [--trips N] [--seed S] [--hz H] [--noise-m SIGMA]\n"
+    "         [--violation-rate P] [--speeding-rate P] [--stop-sign-rate P] [--wrong-way-rate P]\n"
+    "         [--no-entry-rate P] [--turn-restriction-rate P] [--outlier-rate P] [--dropout-rate P]\n"
+    "         [--noise-correlation-s T] [--speed-noise-mps S] [--min-length-m M] [--max-length-m M]\n"
+    "         [--waits-per-km W] [--start-time-ms MS]\n";
+
+double parse_double(std::string_view option, const std::string& text, double min, double max) {
+  char* end = nullptr;
+  errno = 0;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || errno != 0 || !(value >= min && value <= max)) {
+    throw UsageError(std::string(option) + ": expected a number in [" + std::to_string(min) + ", " +
+                     std::to_string(max) + "], got '" + text + "'");
+  }
+  return value;
+}
+
+uint64_t parse_unsigned(std::string_view option, const std::string& text, uint64_t max) {
+  char* end = nullptr;
+  errno = 0;
+  const unsigned long long value = std::strtoull(text.c_str(), &end, 10);
+  if (text.empty() || text[0] == '-' || end != text.c_str() + text.size() || errno != 0 || value > max) {
+    throw UsageError(std::string(option) + ": expected a whole number up to " + std::to_string(max) + ", got '" + text + "'");
+  }
+  return value;
+}
+
+struct Options {
+  std::string map_path;
+  std::filesystem::path out_dir;
+  uint32_t trips = 10;
+  SimConfig config;
+};
+
+Options parse(int argc, char** argv) {
+  Options o;
+  SimConfig& c = o.config;
+  using Setter = std::function<void(const std::string&)>;
+  auto rate = [](double& field, const char* name) {
+    return Setter([&field, name](const std::string& v) { field = parse_double(name, v, 0, 1); });
+  };
+  auto positive = [](double& field, const char* name, double max) {
+    return Setter([&field, name, max](const std::string& v) { field = parse_double(name, v, 0, max); });
+  };
+  std::map<std::string, Setter, std::less<>> setters{
+      {"--map", [&](const std::string& v) { o.map_path = v; }},
+      {"--out", [&](const std::string& v) { o.out_dir = v; }},
+      {"--trips", [&](const std::string& v) { o.trips = static_cast<uint32_t>(parse_unsigned("--trips", v, 999999)); }},
+      {"--seed", [&](const std::string& v) { c.seed = parse_unsigned("--seed", v, UINT64_MAX); }},
+      {"--hz", [&](const std::string& v) { c.gps.hz = parse_double("--hz", v, 0.001, 100); }},
+      {"--noise-m", positive(c.gps.noise_m, "--noise-m", 1000)},
+      {"--noise-correlation-s", positive(c.gps.noise_correlation_s, "--noise-correlation-s", 3600)},
+      {"--speed-noise-mps", positive(c.gps.speed_noise_mps, "--speed-noise-mps", 50)},
+      {"--violation-rate",
+       [&](const std::string& v) {
+         const double p = parse_double("--violation-rate", v, 0, 1);
+         c.rates = drivelog::sim::ViolationRates{p, p, p, p, p};
+       }},
+      {"--speeding-rate", rate(c.rates.speeding, "--speeding-rate")},
+      {"--stop-sign-rate", rate(c.rates.stop_sign, "--stop-sign-rate")},
+      {"--wrong-way-rate", rate(c.rates.wrong_way, "--wrong-way-rate")},
+      {"--no-entry-rate", rate(c.rates.no_entry, "--no-entry-rate")},
+      {"--turn-restriction-rate", rate(c.rates.turn_restriction, "--turn-restriction-rate")},
+      {"--outlier-rate", rate(c.gps.outlier_rate, "--outlier-rate")},
+      {"--dropout-rate", rate(c.gps.dropout_rate, "--dropout-rate")},
+      {"--min-length-m", positive(c.route.min_length_m, "--min-length-m", 1e6)},
+      {"--max-length-m", positive(c.route.max_length_m, "--max-length-m", 1e6)},
+      {"--waits-per-km", positive(c.driver.waits_per_km, "--waits-per-km", 100)},
+      {"--start-time-ms",
+       [&](const std::string& v) { c.start_time_ms = static_cast<int64_t>(parse_unsigned("--start-time-ms", v, 1ULL << 52)); }},
+  };
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kUsage;
+      std::exit(0);
+    }
+    std::string name = arg, value;
+    const auto eq = arg.find('=');
+    if (eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+    }
+    const auto it = setters.find(name);
+    if (it == setters.end()) throw UsageError("unknown option " + arg);
+    if (eq == std::string::npos) {
+      if (i + 1 >= argc) throw UsageError(name + " needs a value");
+      value = argv[++i];
+    }
+    it->second(value);
+  }
+  if (o.map_path.empty()) throw UsageError("--map is required");
+  if (o.out_dir.empty()) throw UsageError("--out is required");
+  if (c.route.min_length_m > c.route.max_length_m) throw UsageError("--min-length-m is larger than --max-length-m");
+  return o;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  try {
+    options = parse(argc, argv);
+  } catch (const UsageError& e) {
+    std::cerr << "drivelog-simulate: " << e.what() << '\n' << kUsage;
+    return 2;
+  }
+  try {
+    const auto map = drivelog::map::MapView::open(options.map_path);
+    std::error_code ec;
+    std::filesystem::create_directories(options.out_dir, ec);
+    if (ec) {
+      std::cerr << "drivelog-simulate: cannot create " << options.out_dir.string() << ": " << ec.message() << '\n';
+      return 2;
+    }
+    std::map<std::string, uint64_t> violations;
+    uint64_t written = 0, fixes = 0;
+    double seconds = 0;
+    for (uint32_t k = 1; k <= options.trips; ++k) {
+      const auto trip = drivelog::sim::simulate_trip(map, options.config, k);
+      if (!trip) {
+        std::cerr << "drivelog-simulate: no drivable route found for trip " << k << " on " << options.map_path << '\n';
+        return 1;
+      }
+      drivelog::sim::write_trip(options.out_dir, options.config, *trip);
+      ++written;
+      fixes += trip->fixes.size();
+      seconds += trip->drive.profile.duration_s();
+      for (const auto& v : trip->truth.violations) ++violations[v.type];
+    }
+    std::cout << "{\"trips\": " << written << ", \"fixes\": " << fixes << ", \"driven_s\": " << static_cast<uint64_t>(seconds)
+              << ", \"violations\": {";
+    const char* sep = "";
+    for (const auto& [type, count] : violations) {
+      std::cout << sep << '"' << type << "\": " << count;
+      sep = ", ";
+    }
+    std::cout << "}, \"out\": " << drivelog::sim::json_quoted(options.out_dir.string()) << "}\n";
+    return 0;
+  } catch (const drivelog::map::MapError& e) {
+    std::cerr << "drivelog-simulate: " << e.what() << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "drivelog-simulate: " << e.what() << '\n';
+    return 1;
+  }
+}

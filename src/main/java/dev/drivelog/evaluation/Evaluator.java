@@ -1,0 +1,111 @@
+package dev.drivelog.evaluation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Compares analysis results with the simulator's ground truth. Trips are paired by file name:
+ * {@code <trip>.truth.json} in the truth directory with {@code <trip>.json} in the results directory.
+ * Every truth file needs its result; results without truth are ignored.
+ */
+public final class Evaluator {
+    /** The violation types of docs/RESULT_FORMAT.md, always reported (with zeros when absent). */
+    public static final List<String> TYPES = List.of("no_entry", "speeding", "stop_sign", "turn_restriction", "wrong_way");
+
+    static final String TRUTH_SUFFIX = ".truth.json";
+
+    private final TripFileReader reader;
+    private final EvaluationSettings settings;
+
+    public Evaluator(TripFileReader reader, EvaluationSettings settings) {
+        this.reader = reader;
+        this.settings = settings;
+    }
+
+    public EvaluationReport evaluate(Path truthDir, Path resultsDir) {
+        List<Path> truthFiles = truthFiles(truthDir);
+        if (!Files.isDirectory(resultsDir)) {
+            throw new EvaluationInputException(resultsDir + ": results directory not found");
+        }
+        SortedMap<String, TypeCounts> perType = new TreeMap<>();
+        TYPES.forEach(type -> perType.put(type, TypeCounts.ZERO));
+        double truthMeters = 0;
+        double correctMeters = 0;
+        List<Mismatch> mismatches = new ArrayList<>();
+        for (Path truthFile : truthFiles) {
+            String name = truthFile.getFileName().toString();
+            String trip = name.substring(0, name.length() - TRUTH_SUFFIX.length());
+            Path resultFile = resultsDir.resolve(trip + ".json");
+            if (!Files.isRegularFile(resultFile)) {
+                throw new EvaluationInputException(resultFile + ": result for trip " + trip + " (truth " + truthFile + ") not found");
+            }
+            TruthTrip truth = reader.readTruth(truthFile);
+            ResultTrip result = reader.readResult(resultFile);
+            countTrip(trip, truth, result, perType, mismatches);
+            for (WayInterval way : truth.route()) {
+                truthMeters += way.lengthMeters();
+            }
+            correctMeters += RouteCoverage.correctMeters(truth.route(), result.matched(), settings.bridgeSeconds());
+        }
+        return new EvaluationReport(truthFiles.size(), perType, truthMeters, correctMeters, settings, mismatches);
+    }
+
+    private void countTrip(String trip, TruthTrip truth, ResultTrip result, SortedMap<String, TypeCounts> perType,
+                           List<Mismatch> mismatches) {
+        Map<String, List<TimedViolation>> truthByType = byType(truth.violations());
+        Map<String, List<TimedViolation>> foundByType = byType(result.violations());
+        TreeMap<String, Boolean> types = new TreeMap<>();
+        truthByType.keySet().forEach(t -> types.put(t, true));
+        foundByType.keySet().forEach(t -> types.put(t, true));
+        for (String type : types.keySet()) {
+            List<TimedViolation> truths = truthByType.getOrDefault(type, List.of());
+            List<TimedViolation> found = foundByType.getOrDefault(type, List.of());
+            int[] truthOfFound = ViolationMatching.pair(truths, found, settings.slackSeconds());
+            boolean[] truthPaired = new boolean[truths.size()];
+            int matched = 0;
+            for (int j = 0; j < found.size(); j++) {
+                if (truthOfFound[j] >= 0) {
+                    truthPaired[truthOfFound[j]] = true;
+                    matched++;
+                } else {
+                    mismatches.add(new Mismatch(trip, Mismatch.Kind.FALSE_ALARM, type, found.get(j).startTime(), found.get(j).endTime()));
+                }
+            }
+            for (int i = 0; i < truths.size(); i++) {
+                if (!truthPaired[i]) {
+                    mismatches.add(new Mismatch(trip, Mismatch.Kind.MISSED, type, truths.get(i).startTime(), truths.get(i).endTime()));
+                }
+            }
+            perType.merge(type, new TypeCounts(truths.size(), found.size(), matched), TypeCounts::plus);
+        }
+    }
+
+    private static Map<String, List<TimedViolation>> byType(List<TimedViolation> violations) {
+        return violations.stream().collect(Collectors.groupingBy(TimedViolation::type, TreeMap::new, Collectors.toList()));
+    }
+
+    private static List<Path> truthFiles(Path truthDir) {
+        if (!Files.isDirectory(truthDir)) {
+            throw new EvaluationInputException(truthDir + ": truth directory not found");
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(truthDir)) {
+            entries.filter(p -> p.getFileName().toString().endsWith(TRUTH_SUFFIX) && Files.isRegularFile(p)).sorted()
+                    .forEach(files::add);
+        } catch (IOException e) {
+            throw new EvaluationInputException(truthDir + ": cannot list: " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            throw new EvaluationInputException(truthDir + ": no *" + TRUTH_SUFFIX + " files");
+        }
+        return files;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.drivelog.evaluation;
+
+/**
+ * One violation left unpaired by the evaluation: a true one the results missed, or a found one
+ * with no true counterpart (a false alarm). Times in seconds since the epoch.
+ */
+public record Mismatch(String tripId, Kind kind, String type, double startTime, double endTime) {
+    /** Which side the unpaired violation is on. */
+    public enum Kind { MISSED, FALSE_ALARM }
+}

@@ -1,0 +1,128 @@
+package dev.drivelog.evaluation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads truth ({@code drivelog.truth/1}) and result ({@code drivelog.trip/1}) files into the few
+ * fields the evaluation needs. Every problem becomes an {@link EvaluationInputException} naming the
+ * file and the offending key (e.g. {@code violations[2].start_time}).
+ */
+public final class TripFileReader {
+    static final String TRUTH_SCHEMA = "drivelog.truth/1";
+    static final String RESULT_SCHEMA = "drivelog.trip/1";
+
+    private final ObjectMapper mapper;
+
+    public TripFileReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public TruthTrip readTruth(Path file) {
+        JsonNode root = parse(file, TRUTH_SCHEMA);
+        return new TruthTrip(text(file, root, "trip_id"), ways(file, root, "route", true), violations(file, root));
+    }
+
+    public ResultTrip readResult(Path file) {
+        JsonNode root = parse(file, RESULT_SCHEMA);
+        // `matched` is optional in the format (present only with matched=true); absent means nothing matched.
+        List<WayInterval> matched = root.has("matched") ? ways(file, root, "matched", false) : List.of();
+        return new ResultTrip(text(file, root, "trip_id"), matched, violations(file, root));
+    }
+
+    private JsonNode parse(Path file, String schema) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new EvaluationInputException(file + ": not valid JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr(), e);
+        } catch (NoSuchFileException e) {
+            throw new EvaluationInputException(file + ": file not found", e);
+        } catch (IOException e) {
+            throw new EvaluationInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new EvaluationInputException(file + ": expected a JSON object");
+        }
+        String found = root.path("schema").asText(null);
+        if (!schema.equals(found)) {
+            throw new EvaluationInputException(file + ": schema is " + (found == null ? "missing" : "'" + found + "'")
+                    + ", expected '" + schema + "'");
+        }
+        return root;
+    }
+
+    private static List<TimedViolation> violations(Path file, JsonNode root) {
+        JsonNode array = root.get("violations");
+        if (array == null || !array.isArray()) {
+            throw new EvaluationInputException(file + ": violations must be an array");
+        }
+        List<TimedViolation> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String where = "violations[" + i + "]";
+            JsonNode v = array.get(i);
+            try {
+                out.add(new TimedViolation(text(file, v, where, "type"), number(file, v, where, "start_time"),
+                        number(file, v, where, "end_time")));
+            } catch (IllegalArgumentException e) {
+                throw new EvaluationInputException(file + ": " + where + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static List<WayInterval> ways(Path file, JsonNode root, String key, boolean needLength) {
+        JsonNode array = root.get(key);
+        if (array == null || !array.isArray()) {
+            throw new EvaluationInputException(file + ": " + key + " must be an array");
+        }
+        List<WayInterval> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String where = key + "[" + i + "]";
+            JsonNode w = array.get(i);
+            JsonNode id = w.get("osm_way_id");
+            if (id == null || !id.canConvertToLong() || !id.isIntegralNumber()) {
+                throw new EvaluationInputException(file + ": " + where + ".osm_way_id must be an integer");
+            }
+            double length = needLength ? number(file, w, where, "length_m") : 0;
+            try {
+                out.add(new WayInterval(id.asLong(), length, number(file, w, where, "start_time"),
+                        number(file, w, where, "end_time")));
+            } catch (IllegalArgumentException e) {
+                throw new EvaluationInputException(file + ": " + where + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static String text(Path file, JsonNode node, String key) {
+        JsonNode value = node.get(key);
+        if (value == null || !value.isTextual()) {
+            throw new EvaluationInputException(file + ": " + key + " must be a string");
+        }
+        return value.asText();
+    }
+
+    private static String text(Path file, JsonNode node, String where, String key) {
+        JsonNode value = node.get(key);
+        if (value == null || !value.isTextual()) {
+            throw new EvaluationInputException(file + ": " + where + "." + key + " must be a string");
+        }
+        return value.asText();
+    }
+
+    private static double number(Path file, JsonNode node, String where, String key) {
+        JsonNode value = node.get(key);
+        if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
+            throw new EvaluationInputException(file + ": " + where + "." + key + " must be a number");
+        }
+        return value.asDouble();
+    }
+}

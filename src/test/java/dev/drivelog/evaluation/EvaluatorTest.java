@@ -1,0 +1,154 @@
+package dev.drivelog.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+    private static final double EPS = 1e-9;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Evaluator evaluator = new Evaluator(new TripFileReader(mapper), EvaluationSettings.DEFAULTS);
+
+    static Path fixture(String name) {
+        try {
+            return Path.of(EvaluatorTest.class.getResource("/evaluation/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private EvaluationReport evaluate(String name) {
+        return evaluator.evaluate(fixture(name).resolve("truth"), fixture(name).resolve("results"));
+    }
+
+    @Test
+    void evaluate_mixedFixture_countsEveryTypeAsDesigned() {
+        EvaluationReport report = evaluate("mixed");
+
+        assertEquals(2, report.trips());
+        // trip-a's speeding matched; trip-b's truth matched by one of two found episodes, the other is false.
+        assertEquals(new TypeCounts(2, 3, 2), report.perType().get("speeding"));
+        // Found 1.5 s after the truth ended: inside the 2 s slack.
+        assertEquals(new TypeCounts(1, 1, 1), report.perType().get("stop_sign"));
+        assertEquals(new TypeCounts(1, 0, 0), report.perType().get("wrong_way"));
+        assertEquals(new TypeCounts(0, 1, 0), report.perType().get("no_entry"));
+        // Found 8 s after the truth: no overlap even with slack, so one miss and one false alarm.
+        assertEquals(new TypeCounts(1, 1, 0), report.perType().get("turn_restriction"));
+        assertEquals(new TypeCounts(5, 6, 3), report.totals());
+    }
+
+    @Test
+    void evaluate_mixedFixture_definesPrecisionAndRecallWithoutTruthOrFinds() {
+        EvaluationReport report = evaluate("mixed");
+
+        assertEquals(2.0 / 3.0, report.perType().get("speeding").precision(), EPS);
+        assertEquals(1.0, report.perType().get("speeding").recall(), EPS);
+        // Nothing found: no wrong claims (precision 1), everything missed (recall 0).
+        assertEquals(1.0, report.perType().get("wrong_way").precision(), EPS);
+        assertEquals(0.0, report.perType().get("wrong_way").recall(), EPS);
+        // Nothing true: the claim is wrong (precision 0), nothing to miss (recall 1).
+        assertEquals(0.0, report.perType().get("no_entry").precision(), EPS);
+        assertEquals(1.0, report.perType().get("no_entry").recall(), EPS);
+    }
+
+    @Test
+    void evaluate_mixedFixture_routeFractionCountsRightWayAtRightTime() {
+        EvaluationReport report = evaluate("mixed");
+
+        // trip-a: way 1 is 9.5 of 10 s right (95 m), way 2 15.5 of 30 s (155 m) before way 3 takes over;
+        // trip-b has no matched list (0 of 100 m).
+        assertEquals(500.0, report.truthRouteMeters(), EPS);
+        assertEquals(250.0, report.correctRouteMeters(), 1e-6);
+        assertEquals(0.5, report.routeCorrectFraction(), 1e-9);
+    }
+
+    @Test
+    void evaluate_noViolationsAnywhere_reportsAllTypesAsPerfect() {
+        EvaluationReport report = evaluate("clean");
+
+        assertEquals(Evaluator.TYPES, report.perType().keySet().stream().toList());
+        for (TypeCounts counts : report.perType().values()) {
+            assertEquals(TypeCounts.ZERO, counts);
+            assertEquals(1.0, counts.precision(), EPS);
+            assertEquals(1.0, counts.recall(), EPS);
+        }
+        assertEquals(1.0, report.routeCorrectFraction(), EPS);
+    }
+
+    @Test
+    void toJson_mixedFixture_hasPerTypeTotalsAndRoute() {
+        JsonNode json = evaluate("mixed").toJson(mapper, false);
+
+        assertTrue(json.at("/mismatches").isMissingNode());
+        assertEquals(3, json.at("/per_type/speeding/found").asInt());
+        assertEquals(0.6667, json.at("/per_type/speeding/precision").asDouble(), EPS);
+        assertEquals(1.0, json.at("/per_type/speeding/recall").asDouble(), EPS);
+        assertEquals(2, json.at("/per_type/speeding/matched").asInt());
+        assertEquals(5, json.at("/totals/truth").asInt());
+        assertEquals(0.5, json.at("/route/correct_fraction").asDouble(), EPS);
+    }
+
+    @Test
+    void evaluate_mixedFixture_listsEveryUnpairedViolation() {
+        EvaluationReport report = evaluate("mixed");
+        double t0 = 1795161600;
+
+        // trip-a: the wrong way was missed, the no-entry is a false alarm; trip-b: one speeding find too
+        // many (both overlap the truth by 4 s; the one nearer its centre is paired), and the
+        // turn-restriction find and truth do not overlap.
+        assertEquals(List.of(
+                new Mismatch("trip-a", Mismatch.Kind.FALSE_ALARM, "no_entry", t0 + 400, t0 + 410),
+                new Mismatch("trip-a", Mismatch.Kind.MISSED, "wrong_way", t0 + 300, t0 + 320),
+                new Mismatch("trip-b", Mismatch.Kind.FALSE_ALARM, "speeding", t0 + 10, t0 + 14),
+                new Mismatch("trip-b", Mismatch.Kind.FALSE_ALARM, "turn_restriction", t0 + 60, t0 + 62),
+                new Mismatch("trip-b", Mismatch.Kind.MISSED, "turn_restriction", t0 + 50, t0 + 52)),
+                report.mismatches());
+        JsonNode json = report.toJson(mapper, true);
+        assertEquals(5, json.at("/mismatches").size());
+        assertEquals("false_alarm", json.at("/mismatches/0/kind").asText());
+        assertEquals("missed", json.at("/mismatches/1/kind").asText());
+        assertEquals("trip-a", json.at("/mismatches/1/trip_id").asText());
+    }
+
+    @Test
+    void evaluate_missingResult_namesTheMissingFile() {
+        var e = assertThrows(EvaluationInputException.class, () -> evaluate("missing-result"));
+        assertTrue(e.getMessage().contains("trip-d.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("not found"), e.getMessage());
+    }
+
+    @Test
+    void evaluate_truncatedJson_namesTheFileAndLine() {
+        var e = assertThrows(EvaluationInputException.class, () -> evaluate("bad-json"));
+        assertTrue(e.getMessage().contains("trip-e.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void evaluate_wrongSchema_namesExpectedSchema() {
+        var e = assertThrows(EvaluationInputException.class, () -> evaluate("wrong-schema"));
+        assertTrue(e.getMessage().contains("trip-f.truth.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("drivelog.truth/1"), e.getMessage());
+    }
+
+    @Test
+    void evaluate_violationWithoutStartTime_namesFileAndKey() {
+        var e = assertThrows(EvaluationInputException.class, () -> evaluate("missing-key"));
+        assertTrue(e.getMessage().contains("trip-g.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("violations[1].start_time"), e.getMessage());
+    }
+
+    @Test
+    void evaluate_emptyTruthDirectory_isAnError() {
+        var e = assertThrows(EvaluationInputException.class,
+                () -> evaluator.evaluate(fixture("missing-result").resolve("results"), fixture("clean").resolve("results")));
+        assertTrue(e.getMessage().contains("no *.truth.json files"), e.getMessage());
+    }
+}
