@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = "Consumes an SQS queue of S3 notifications like the Lambda function does (same handler "
                 + "pipeline, batches, partial failures left for redelivery), for ECS or EC2. Stops after the "
-                + "current batch on SIGTERM. Configured like the function (DRIVELOG_CONFIG, DRIVELOG_PIPELINE_*, AWS_*).")
+                + "current batch on SIGTERM. Configured like the function (DRIVELOG_CONFIG, DRIVELOG_PIPELINE__*, AWS_*).")
 final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--queue", required = true, paramLabel = "URL", description = "SQS queue URL.")
     String queueUrl;

@@ -30,7 +30,7 @@ final class DemoInputs {
         }
         if (!Files.isDirectory(logsDir) || listLogs(logsDir).size() < logCount) {
             Files.createDirectories(logsDir);
-            runTool("drivelog-simulate", List.of("--map", map.toString(), "--count", Integer.toString(logCount),
+            runTool("drivelog-simulate", List.of("--map", map.toString(), "--trips", Integer.toString(logCount),
                     "--seed", "1", "--out", logsDir.toString()), workdir);
         }
         List<Path> logs = listLogs(logsDir);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -51,10 +52,10 @@ public final class DemoRun {
     }
 
     public DemoSummary run(List<Path> logs, InputAnalysis analysis, String engineVersion) throws IOException {
-        PipelineSettings settings = PipelineSettings.load(Map.of("DRIVELOG_PIPELINE_JOB_ESTIMATE_SECONDS", "1"));
+        PipelineSettings settings = PipelineSettings.load(Map.of("DRIVELOG_PIPELINE__JOB_ESTIMATE_SECONDS", "1"));
         try (S3Client s3 = connection.s3Client(8); SqsClient sqs = connection.sqsClient(sqsEndpoint);
                 Pipeline pipeline = new Pipeline(settings, connection, analysis, engineVersion, log, "drivelog-demo")) {
-            s3.createBucket(b -> b.bucket(BUCKET));
+            createBucketUnlessOwned(s3);
             String queueUrl = createQueues(sqs);
             List<String> notifications = new ArrayList<>();
             for (Path file : logs) {
@@ -69,6 +70,15 @@ public final class DemoRun {
                 sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(notifications.getFirst()));
             }
             return drain(sqs, queueUrl, pipeline, logs.size());
+        }
+    }
+
+    /** A work directory reused from an earlier run already has the bucket (and its results). */
+    private static void createBucketUnlessOwned(S3Client s3) {
+        try {
+            s3.createBucket(b -> b.bucket(BUCKET));
+        } catch (BucketAlreadyOwnedByYouException e) {
+            // Kept from the last run: its results make this run's logs duplicates, as they should be.
         }
     }
 
@@ -116,7 +126,11 @@ public final class DemoRun {
                             rows.put(c.job().key(), new DemoSummary.Row(c.job().key(), "analysed", c.report().points(),
                                     c.report().violations(), c.results().uri()));
                         }
-                        case JobOutcome.Duplicate d -> duplicates++;
+                        case JobOutcome.Duplicate d -> {
+                            duplicates++;
+                            rows.putIfAbsent(d.job().key(), new DemoSummary.Row(d.job().key(), "duplicate", 0, 0,
+                                    d.results().uri()));
+                        }
                         case JobOutcome.Rejected r -> {
                             rejected++;
                             rows.put(r.job().key(), new DemoSummary.Row(r.job().key(), "rejected: " + r.reason(), 0, 0,

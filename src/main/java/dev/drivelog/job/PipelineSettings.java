@@ -1,24 +1,17 @@
 package dev.drivelog.job;
 
+import dev.drivelog.config.ConfigLoader;
+import dev.drivelog.config.DrivelogConfig;
+import dev.drivelog.config.PipelineConfig;
 import dev.drivelog.storage.TransferSettings;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The {@code pipeline:} section of config/drivelog.yaml, validated, with environment overrides
- * ({@code DRIVELOG_PIPELINE_<KEY>} in upper case, e.g. {@code DRIVELOG_PIPELINE_OUTPUT_BUCKET}),
- * which win over the file. Defaults live in {@link #DEFAULTS} only.
+ * The {@code pipeline:} section of config/drivelog.yaml as typed, validated settings. Read through
+ * the project's config loader (so environment overrides {@code DRIVELOG_PIPELINE__<KEY>} win over
+ * the file); defaults live in {@link PipelineConfig#DEFAULT_VALUES} only.
  *
  * @param outputBucket          bucket for results; null means each input's own bucket
  * @param outputPrefix          key prefix of all results
@@ -43,28 +36,6 @@ public record PipelineSettings(
 
     private static final long MIB = 1024 * 1024;
 
-    /** Every key with its default; the YAML file documents the same keys. */
-    static final Map<String, Object> DEFAULTS = defaults();
-
-    private static Map<String, Object> defaults() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("output_bucket", "");
-        d.put("output_prefix", "results/");
-        d.put("result_version", "");
-        d.put("max_input_mib", 4096);
-        d.put("analysis_concurrency", 0);
-        d.put("time_reserve_seconds", 10);
-        d.put("job_estimate_seconds", 2);
-        d.put("estimated_throughput_mib_per_second", 20);
-        d.put("upload_part_size_mib", 8);
-        d.put("upload_parts_in_flight", 4);
-        d.put("download_part_size_mib", 8);
-        d.put("download_parts_in_flight", 8);
-        d.put("ranged_download_minimum_mib", 16);
-        d.put("max_connections", 64);
-        return Map.copyOf(d);
-    }
-
     public PipelineSettings {
         if (analysisConcurrency <= 0) {
             analysisConcurrency = Runtime.getRuntime().availableProcessors();
@@ -83,99 +54,56 @@ public record PipelineSettings(
 
     /** Defaults only. */
     public static PipelineSettings defaultSettings() {
-        return fromMap(Map.of(), Map.of());
+        return from(PipelineConfig.DEFAULTS);
     }
 
     /**
-     * Reads {@code DRIVELOG_CONFIG} (a YAML file) when set, then applies the environment overrides.
+     * The whole configuration as the Lambda function and the worker read it: the YAML file named by
+     * {@code DRIVELOG_CONFIG} if set, else the defaults, then the {@code DRIVELOG_<SECTION>__<KEY>}
+     * overrides (e.g. {@code DRIVELOG_PIPELINE__OUTPUT_BUCKET}).
      *
-     * @throws IllegalArgumentException naming the key and the file when something is wrong
+     * @throws dev.drivelog.config.ConfigException naming the key and the file when something is wrong
      */
-    public static PipelineSettings load(Map<String, String> environment) {
+    public static DrivelogConfig loadConfig(Map<String, String> environment) {
         String file = environment.get("DRIVELOG_CONFIG");
-        Map<String, Object> section = Map.of();
         if (file != null && !file.isBlank()) {
-            section = readSection(Path.of(file));
+            return ConfigLoader.load(Path.of(file), environment);
         }
-        return fromMap(section, environment);
+        return ConfigLoader.fromEnvironment(environment);
     }
 
-    static Map<String, Object> readSection(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            if (root == null) {
-                return Map.of();
-            }
-            if (!(root instanceof Map<?, ?> top)) {
-                throw new IllegalArgumentException(file + ": expected a mapping at the top level");
-            }
-            Object pipeline = top.get("pipeline");
-            if (pipeline == null) {
-                return Map.of();
-            }
-            if (!(pipeline instanceof Map<?, ?> section)) {
-                throw new IllegalArgumentException(file + ": 'pipeline' must be a mapping");
-            }
-            Map<String, Object> result = new HashMap<>();
-            section.forEach((k, v) -> result.put(String.valueOf(k), v));
-            return result;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read configuration " + file + ": " + e.getMessage(), e);
-        }
+    /** The pipeline settings of {@link #loadConfig(Map)}. */
+    public static PipelineSettings load(Map<String, String> environment) {
+        return from(loadConfig(environment).pipeline());
     }
 
-    static PipelineSettings fromMap(Map<String, Object> section, Map<String, String> environment) {
-        Set<String> unknown = new java.util.TreeSet<>(section.keySet());
-        unknown.removeAll(DEFAULTS.keySet());
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown key(s) in pipeline: " + unknown + "; known: " + new java.util.TreeSet<>(DEFAULTS.keySet()));
-        }
-        Map<String, Object> values = new HashMap<>(DEFAULTS);
-        section.forEach((k, v) -> {
-            if (v != null) {
-                values.put(k, v);
-            }
-        });
-        for (String key : DEFAULTS.keySet()) {
-            String override = environment.get("DRIVELOG_PIPELINE_" + key.toUpperCase(Locale.ROOT));
-            if (override != null) {
-                values.put(key, override);
-            }
-        }
-        String outputBucket = text(values, "output_bucket");
+    /** Typed settings from the checked {@code pipeline:} section; range errors name the key. */
+    public static PipelineSettings from(PipelineConfig config) {
+        String outputBucket = config.string("output_bucket");
         TransferSettings transfers = new TransferSettings(
-                (int) (number(values, "upload_part_size_mib") * MIB),
-                (int) number(values, "upload_parts_in_flight"),
-                (int) (number(values, "download_part_size_mib") * MIB),
-                (int) number(values, "download_parts_in_flight"),
-                number(values, "ranged_download_minimum_mib") * MIB,
-                (int) number(values, "max_connections"));
+                mebibytes(config, "upload_part_size_mib"),
+                (int) config.number("upload_parts_in_flight"),
+                mebibytes(config, "download_part_size_mib"),
+                (int) config.number("download_parts_in_flight"),
+                config.number("ranged_download_minimum_mib") * MIB,
+                (int) config.number("max_connections"));
         return new PipelineSettings(
                 outputBucket.isEmpty() ? null : outputBucket,
-                text(values, "output_prefix"),
-                text(values, "result_version"),
-                number(values, "max_input_mib") * MIB,
-                (int) number(values, "analysis_concurrency"),
-                Duration.ofSeconds(number(values, "time_reserve_seconds")),
-                Duration.ofSeconds(number(values, "job_estimate_seconds")),
-                number(values, "estimated_throughput_mib_per_second") * MIB,
+                config.string("output_prefix"),
+                config.string("result_version"),
+                config.number("max_input_mib") * MIB,
+                (int) config.number("analysis_concurrency"),
+                Duration.ofSeconds(config.number("time_reserve_seconds")),
+                Duration.ofSeconds(config.number("job_estimate_seconds")),
+                config.number("estimated_throughput_mib_per_second") * MIB,
                 transfers);
     }
 
-    private static String text(Map<String, Object> values, String key) {
-        Object value = values.get(key);
-        return value == null ? "" : value.toString();
-    }
-
-    private static long number(Map<String, Object> values, String key) {
-        Object value = values.get(key);
-        if (value instanceof Number n) {
-            return n.longValue();
+    private static int mebibytes(PipelineConfig config, String key) {
+        long value = config.number(key);
+        if (value > 2047) {
+            throw new IllegalArgumentException("pipeline." + key + " must be at most 2047 (one part is one Java array), got " + value);
         }
-        try {
-            return Long.parseLong(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("pipeline." + key + " must be a whole number, got '" + value + "'", e);
-        }
+        return (int) (value * MIB);
     }
 }

@@ -33,7 +33,7 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * As Lambda, ECS or EC2 run it: configuration from {@code DRIVELOG_CONFIG} and
-     * {@code DRIVELOG_PIPELINE_*}, S3 from the SDK's environment ({@code AWS_ENDPOINT_URL_S3} and
+     * {@code DRIVELOG_PIPELINE__*}, S3 from the SDK's environment ({@code AWS_ENDPOINT_URL_S3} and
      * {@code DRIVELOG_S3_PATH_STYLE=true} for S3-compatible servers), the analysis from the class path.
      */
     public static Pipeline fromEnvironment(Map<String, String> environment, JsonLog log) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drivelog.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,7 +27,7 @@ class PipelineSettingsTest {
         Path file = dir.resolve("drivelog.yaml");
         Files.writeString(file, "pipeline:\n  output_bucket: from-file\n  upload_part_size_mib: 16\n");
         PipelineSettings settings = PipelineSettings.load(Map.of("DRIVELOG_CONFIG", file.toString(),
-                "DRIVELOG_PIPELINE_OUTPUT_BUCKET", "from-env"));
+                "DRIVELOG_PIPELINE__OUTPUT_BUCKET", "from-env"));
         assertEquals("from-env", settings.outputBucket());
         assertEquals(16 * 1024 * 1024, settings.transfers().uploadPartSizeBytes());
     }
@@ -42,7 +43,7 @@ class PipelineSettingsTest {
     void load_unknownKey_namesIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("drivelog.yaml");
         Files.writeString(file, "pipeline:\n  part_size: 8\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        ConfigException e = assertThrows(ConfigException.class,
                 () -> PipelineSettings.load(Map.of("DRIVELOG_CONFIG", file.toString())));
         assertTrue(e.getMessage().contains("part_size"), e.getMessage());
     }
@@ -50,14 +51,14 @@ class PipelineSettingsTest {
     @Test
     void load_partSizeBelowS3Minimum_namesKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PipelineSettings.load(Map.of("DRIVELOG_PIPELINE_UPLOAD_PART_SIZE_MIB", "4")));
+                () -> PipelineSettings.load(Map.of("DRIVELOG_PIPELINE__UPLOAD_PART_SIZE_MIB", "4")));
         assertTrue(e.getMessage().contains("pipeline.upload_part_size_mib"), e.getMessage());
     }
 
     @Test
     void load_notANumber_namesKey() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PipelineSettings.load(Map.of("DRIVELOG_PIPELINE_MAX_CONNECTIONS", "many")));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> PipelineSettings.load(Map.of("DRIVELOG_PIPELINE__MAX_CONNECTIONS", "many")));
         assertTrue(e.getMessage().contains("pipeline.max_connections"), e.getMessage());
     }
 }

@@ -93,7 +93,7 @@ class BatchProcessorTest {
     void process_outputLargerThanPartSize_streamedAsMultipartUpload() throws IOException {
         int size = 12 * MIB + 5;
         s3.put(BUCKET, "logs/big.csv", ("big " + size + "\n").getBytes(StandardCharsets.UTF_8));
-        try (Pipeline pipeline = pipeline(new LineCountAnalysis(), Map.of("DRIVELOG_PIPELINE_UPLOAD_PART_SIZE_MIB", "5"))) {
+        try (Pipeline pipeline = pipeline(new LineCountAnalysis(), Map.of("DRIVELOG_PIPELINE__UPLOAD_PART_SIZE_MIB", "5"))) {
             JobOutcome outcome = run(pipeline, direct("m-1", "logs/big.csv")).messages().getFirst().outcomes().getFirst();
 
             JobOutcome.Committed committed = assertInstanceOf(JobOutcome.Committed.class, outcome);
@@ -108,7 +108,7 @@ class BatchProcessorTest {
     @Test
     void process_analysisFailsAfterWritingParts_noObjectNoOrphanedPartsNoManifest() {
         s3.put(BUCKET, "logs/breaks.csv", ("fail-after-big " + (11 * MIB) + "\n").getBytes(StandardCharsets.UTF_8));
-        try (Pipeline pipeline = pipeline(new LineCountAnalysis(), Map.of("DRIVELOG_PIPELINE_UPLOAD_PART_SIZE_MIB", "5"))) {
+        try (Pipeline pipeline = pipeline(new LineCountAnalysis(), Map.of("DRIVELOG_PIPELINE__UPLOAD_PART_SIZE_MIB", "5"))) {
             BatchResult result = run(pipeline, direct("m-1", "logs/breaks.csv"));
 
             assertEquals(List.of("m-1"), result.failedMessageIds());
@@ -138,7 +138,7 @@ class BatchProcessorTest {
     @Test
     void process_inputOverSizeLimit_rejectedWithoutReading() {
         s3.put(BUCKET, "logs/huge.csv", new byte[2 * MIB]);
-        try (Pipeline pipeline = pipeline(new LineCountAnalysis(), Map.of("DRIVELOG_PIPELINE_MAX_INPUT_MIB", "1"))) {
+        try (Pipeline pipeline = pipeline(new LineCountAnalysis(), Map.of("DRIVELOG_PIPELINE__MAX_INPUT_MIB", "1"))) {
             JobOutcome outcome = run(pipeline, direct("m-1", "logs/huge.csv")).messages().getFirst().outcomes().getFirst();
             JobOutcome.Rejected rejected = assertInstanceOf(JobOutcome.Rejected.class, outcome);
             assertTrue(rejected.reason().contains("pipeline.max_input_mib"), rejected.reason());
@@ -182,8 +182,8 @@ class BatchProcessorTest {
         }
         long expected = lines.chars().filter(c -> c == '\n').count();
         s3.put(BUCKET, "logs/long.csv", lines.toString().getBytes(StandardCharsets.UTF_8));
-        try (Pipeline pipeline = pipeline(new LineCountAnalysis(), Map.of("DRIVELOG_PIPELINE_RANGED_DOWNLOAD_MINIMUM_MIB", "1",
-                "DRIVELOG_PIPELINE_DOWNLOAD_PART_SIZE_MIB", "1"))) {
+        try (Pipeline pipeline = pipeline(new LineCountAnalysis(), Map.of("DRIVELOG_PIPELINE__RANGED_DOWNLOAD_MINIMUM_MIB", "1",
+                "DRIVELOG_PIPELINE__DOWNLOAD_PART_SIZE_MIB", "1"))) {
             JobOutcome outcome = run(pipeline, direct("m-1", "logs/long.csv")).messages().getFirst().outcomes().getFirst();
             InputReport report = assertInstanceOf(JobOutcome.Committed.class, outcome).report();
             assertEquals(expected, report.points());
