@@ -32,6 +32,32 @@ double Matcher::fix_distance_m(const TracePoint& a, const TracePoint& b) {
   return metric_.distance_m(a.lat, a.lon, b.lat, b.lon);
 }
 
+bool Matcher::headings_agree_with_motion(std::span<const TracePoint> trace) {
+  // Reported headings are only worth their weight if they describe the motion: a receiver that
+  // reports a constant, magnetic-compass or rotated course would otherwise push every fix onto the
+  // wrong direction of its road (and into false wrong-way findings). Compare the course with the
+  // direction between fixes that moved clearly, on up to kSamples such pairs.
+  constexpr int kSamples = 200;
+  constexpr double kMinMoveM = 15;
+  int compared = 0, agreeing = 0;
+  std::size_t last = 0;
+  for (std::size_t i = 1; i < trace.size() && compared < kSamples; ++i) {
+    const TracePoint& a = trace[last];
+    const TracePoint& b = trace[i];
+    if (std::isnan(b.heading_deg) || std::isnan(b.speed_mps) || b.speed_mps < config_.heading_min_speed_mps) {
+      last = i;
+      continue;
+    }
+    if (fix_distance_m(a, b) < kMinMoveM) continue;
+    const double moved = map::geo::bearing_deg(a.lat, a.lon, b.lat, b.lon);
+    ++compared;
+    if (HmmProbabilities::angle_between_deg(moved, b.heading_deg) <= 60) ++agreeing;
+    last = i;
+  }
+  // Too few comparisons to judge: trust them (the Gaussian term is mild on its own).
+  return compared < 10 || agreeing * 10 >= compared * 7;
+}
+
 double Matcher::backward_cost(double moved_m) const {
   return std::max(0.0, -moved_m - config_.backward_tolerance_m) / config_.beta_m;
 }
@@ -50,7 +76,7 @@ void Matcher::build_states(const TracePoint& p) {
   if (config_.use_reported_accuracy && !std::isnan(p.accuracy_m)) {
     sigma = std::clamp(static_cast<double>(p.accuracy_m), config_.min_sigma_m, config_.max_sigma_m);
   }
-  const bool use_heading = !std::isnan(p.heading_deg) && !std::isnan(p.speed_mps) &&
+  const bool use_heading = headings_trusted_ && !std::isnan(p.heading_deg) && !std::isnan(p.speed_mps) &&
                            p.speed_mps >= config_.heading_min_speed_mps;
   for (const Candidate& c : found_) {
     const map::EdgeRecord& e = map_->edge(c.edge);
@@ -252,6 +278,8 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   columns_.clear();
   decided_ = Decided{};
   uint32_t outlier_streak = 0;
+  headings_trusted_ = headings_agree_with_motion(trace);
+  out.stats.headings_ignored = !headings_trusted_;
 
   for (uint32_t i = 0; i < trace.size(); ++i) {
     const TracePoint& p = trace[i];

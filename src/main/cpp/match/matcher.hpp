@@ -63,6 +63,7 @@ class Matcher {
   bool connect_column(const TracePoint& p, const TracePoint& previous);
   void push_column(uint32_t point, bool initial);
   double fix_distance_m(const TracePoint& a, const TracePoint& b);
+  bool headings_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] double backward_cost(double moved_m) const;
   [[nodiscard]] double cost_limit_m(double dt_s, double great_circle_m) const;
   void decide(std::size_t columns, bool finish);
@@ -87,6 +88,7 @@ class Matcher {
   std::vector<Column> columns_;
   std::vector<uint16_t> chosen_;
   Decided decided_;
+  bool headings_trusted_ = true;
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.
   std::vector<uint32_t> sources_;
