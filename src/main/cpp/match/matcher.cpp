@@ -288,7 +288,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       const double dt = p.time_s - last.time_s;
       const double gap = fix_distance_m(last, p);
       if (dt > config_.break_gap_s || gap > config_.break_distance_m) {
-        finish_piece();
+        finish_piece(i);
         ++out.stats.gap_breaks;
         outlier_streak = 0;
       } else if (gap < config_.stationary_radius_m) {
@@ -315,14 +315,14 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       out.points[i].kind = PointKind::outlier;
       ++out.stats.outliers;
     } else {
-      finish_piece();
+      finish_piece(i);
       ++out.stats.route_breaks;
       outlier_streak = 0;
       build_states(p);
       push_column(i, true);
     }
   }
-  finish_piece();
+  finish_piece(static_cast<uint32_t>(trace.size()));
   for (const PointMatch& m : out.points) {
     if (m.kind == PointKind::kept || m.kind == PointKind::collapsed) ++out.stats.matched_points;
   }
@@ -330,11 +330,11 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   trace_ = {};
 }
 
-void Matcher::finish_piece() {
+void Matcher::finish_piece(uint32_t end) {
   if (!columns_.empty()) decide(columns_.size(), true);
   // Collapsed fixes after the last decided one stay where it was.
   if (decided_.valid) {
-    for (uint32_t k = decided_.point + 1; k < trace_.size(); ++k) {
+    for (uint32_t k = decided_.point + 1; k < end; ++k) {
       PointMatch& m = out_->points[k];
       if (m.kind == PointKind::collapsed) {
         m.traversal = decided_.traversal;

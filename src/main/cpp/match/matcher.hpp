@@ -70,7 +70,8 @@ class Matcher {
   void emit(uint32_t point, const State& state);
   bool join(const State& from, uint32_t from_point, const State& to, uint32_t to_point);
   void start_piece(const State& state);
-  void finish_piece();
+  // Decides the open lattice and places the collapsed fixes after it, up to trace index `end`.
+  void finish_piece(uint32_t end);
 
   const map::MapView* map_;
   MatchConfig config_;
