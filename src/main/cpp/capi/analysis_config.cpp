@@ -91,6 +91,8 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("matching.heading_min_speed_mps", m.heading_min_speed_mps, 0, 100),
       number("matching.max_speed_kmh", m.max_speed_kmh, 10, 1000),
       number("matching.max_detour_m", m.max_detour_m, 0, 100000),
+      number("matching.reported_speed_factor", m.reported_speed_factor, 1, 100),
+      number("matching.stationary_speed_mps", m.stationary_speed_mps, 0, 50),
       number("matching.wrong_way_penalty_m", m.wrong_way_penalty_m, 0, 10000),
       number("matching.closed_penalty_m", m.closed_penalty_m, 0, 10000),
       number("matching.uturn_penalty_m", m.uturn_penalty_m, 0, 10000),

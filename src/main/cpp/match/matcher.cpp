@@ -58,14 +58,44 @@ bool Matcher::headings_agree_with_motion(std::span<const TracePoint> trace) {
   return compared < 10 || agreeing * 10 >= compared * 7;
 }
 
+bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
+  // As for headings: reported speeds are used to bound routes and to detect standing only if the
+  // distance between fixes agrees with them (within 50 % + 3 m/s) on at least 80 % of up to 200
+  // stretches; a receiver reporting 0, km/h or garbage is then simply not believed.
+  constexpr int kSamples = 200;
+  int compared = 0, agreeing = 0;
+  for (std::size_t i = 1; i < trace.size() && compared < kSamples; ++i) {
+    const TracePoint& a = trace[i - 1];
+    const TracePoint& b = trace[i];
+    const double dt = b.time_s - a.time_s;
+    if (std::isnan(a.speed_mps) || std::isnan(b.speed_mps) || dt <= 0 || dt > 30) continue;
+    const double moved = fix_distance_m(a, b);
+    if (moved < 4 * config_.sigma_m) continue;  // too little movement to judge against the noise
+    const double reported = 0.5 * (a.speed_mps + b.speed_mps) * dt;
+    ++compared;
+    if (moved <= reported * 1.5 + 3 * dt + 4 * config_.sigma_m && reported <= moved * 1.5 + 3 * dt + 4 * config_.sigma_m) {
+      ++agreeing;
+    }
+  }
+  speeds_contradicted_ = compared >= 10 && agreeing * 10 < compared * 8;
+  return compared >= 10 && !speeds_contradicted_;
+}
+
 double Matcher::backward_cost(double moved_m) const {
   return std::max(0.0, -moved_m - config_.backward_tolerance_m) / config_.beta_m;
 }
 
-double Matcher::cost_limit_m(double dt_s, double great_circle_m) const {
+double Matcher::cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const {
   // No faster than max_speed (plus what GPS noise can add), no longer than a plausible detour,
   // plus room for one penalised entry so that forbidden travel stays reachable.
-  const double by_speed = dt_s * config_.max_speed_kmh / 3.6 + 4 * config_.sigma_m;
+  const double dt_s = b.time_s - a.time_s;
+  double by_speed = dt_s * config_.max_speed_kmh / 3.6 + 4 * config_.sigma_m;
+  if (speeds_trusted_ && !std::isnan(a.speed_mps) && !std::isnan(b.speed_mps)) {
+    // Reported speeds that describe the motion bound it much tighter: a single outlier fix 50 m
+    // off the road then cannot pull the path into a side road and back.
+    const double v = std::max({static_cast<double>(a.speed_mps), static_cast<double>(b.speed_mps), 2.0});
+    by_speed = std::min(by_speed, dt_s * v * config_.reported_speed_factor + 4 * config_.sigma_m);
+  }
   const double by_detour = great_circle_m + config_.max_detour_m;
   return std::min(by_speed, by_detour) + std::max(config_.wrong_way_penalty_m, config_.closed_penalty_m);
 }
@@ -107,9 +137,8 @@ void Matcher::build_states(const TracePoint& p) {
 
 bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
   const Column& prev = columns_.back();
-  const double dt = p.time_s - previous.time_s;
   const double great_circle = fix_distance_m(previous, p);
-  const double limit = cost_limit_m(dt, great_circle);
+  const double limit = cost_limit_m(previous, p, great_circle);
   const double inverse_beta = 1.0 / config_.beta_m;
 
   // Targets: entry nodes of the new states reachable within the limit. Sources: exit nodes of
@@ -279,6 +308,8 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   decided_ = Decided{};
   uint32_t outlier_streak = 0;
   headings_trusted_ = headings_agree_with_motion(trace);
+  speeds_trusted_ = speeds_agree_with_motion(trace);
+  out.stats.speeds_ignored = speeds_contradicted_;
   out.stats.headings_ignored = !headings_trusted_;
 
   for (uint32_t i = 0; i < trace.size(); ++i) {
@@ -291,7 +322,11 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
         finish_piece(i);
         ++out.stats.gap_breaks;
         outlier_streak = 0;
-      } else if (gap < config_.stationary_radius_m) {
+      } else if (gap < config_.stationary_radius_m ||
+                 (speeds_trusted_ && gap < 4 * config_.sigma_m && last.speed_mps < config_.stationary_speed_mps &&
+                  p.speed_mps < config_.stationary_speed_mps)) {
+        // Standing (by distance, or by trustworthy reported speeds within the noise): GPS jitter
+        // must not become movement, nor wander into side roads.
         out.points[i].kind = PointKind::collapsed;
         continue;
       }
@@ -410,7 +445,7 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
   const TracePoint& a = trace_[from_point];
   const TracePoint& b = trace_[to_point];
   const double remaining = from.length_m - from.offset_m;
-  const double budget = cost_limit_m(b.time_s - a.time_s, fix_distance_m(a, b)) - remaining;
+  const double budget = cost_limit_m(a, b, fix_distance_m(a, b)) - remaining;
   double routed = RouteSearch::kUnreachable;
   if (budget >= 0) {
     const uint32_t target = to.entry_node;

@@ -65,7 +65,8 @@ class Matcher {
   double fix_distance_m(const TracePoint& a, const TracePoint& b);
   bool headings_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] double backward_cost(double moved_m) const;
-  [[nodiscard]] double cost_limit_m(double dt_s, double great_circle_m) const;
+  [[nodiscard]] double cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const;
+  bool speeds_agree_with_motion(std::span<const TracePoint> trace);
   void decide(std::size_t columns, bool finish);
   void emit(uint32_t point, const State& state);
   bool join(const State& from, uint32_t from_point, const State& to, uint32_t to_point);
@@ -90,6 +91,8 @@ class Matcher {
   std::vector<uint16_t> chosen_;
   Decided decided_;
   bool headings_trusted_ = true;
+  bool speeds_trusted_ = false;
+  bool speeds_contradicted_ = false;
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.
   std::vector<uint32_t> sources_;
