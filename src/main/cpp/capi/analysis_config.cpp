@@ -112,6 +112,7 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("stop_sign.zone_m", d.stop_sign.zone_m, 1, 500),
       number("stop_sign.after_m", d.stop_sign.after_m, 0, 100),
       number("stop_sign.max_gap_s", d.stop_sign.max_gap_s, 0.1, 600),
+      number("stop_sign.stop_decel_mps2", d.stop_sign.stop_decel_mps2, 0, 20),
       boolean("wrong_way.enabled", d.wrong_way.enabled),
       number("wrong_way.min_distance_m", d.wrong_way.min_distance_m, 0, 100000),
       boolean("no_entry.enabled", d.no_entry.enabled),

@@ -18,6 +18,7 @@ struct StopSignConfig {
   double zone_m = 30;        // ... within this distance before the stop line
   double after_m = 15;       // ... or this far past it (GPS noise puts standing fixes past the line)
   double max_gap_s = 4;      // fixes around the line further apart than this: undecided
+  double stop_decel_mps2 = 2.5;  // braking/pulling away assumed between fixes around a slowest fix
 };
 
 struct WrongWayConfig {
