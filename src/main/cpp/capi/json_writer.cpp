@@ -50,10 +50,53 @@ void JsonWriter::string(std::string_view value) {
   quoted(value);
 }
 
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if it is not valid (RFC 3629:
+// no overlong forms, no surrogates, nothing above U+10FFFF).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char lead = b(i);
+  std::size_t n = 0;
+  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    n = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    n = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    n = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size() || b(i + 1) < low || b(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < n; ++k) {
+    if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
+  }
+  return n;
+}
+
+}  // namespace
+
 void JsonWriter::quoted(std::string_view value) {
   out_->push_back('"');
-  for (const char ch : value) {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char ch = value[i];
     const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) {
+      // Caller text (trip ids, road names) may not be valid UTF-8; the result must be.
+      const std::size_t n = utf8_sequence_length(value, i);
+      if (n == 0) {
+        out_->append("\\ufffd");
+      } else {
+        out_->append(value.substr(i, n));
+        i += n - 1;
+      }
+      continue;
+    }
     switch (ch) {
       case '"': out_->append("\\\""); break;
       case '\\': out_->append("\\\\"); break;
@@ -67,7 +110,7 @@ void JsonWriter::quoted(std::string_view value) {
           out_->push_back(kHex[c >> 4]);
           out_->push_back(kHex[c & 15]);
         } else {
-          out_->push_back(ch);  // UTF-8 passes through unchanged
+          out_->push_back(ch);
         }
     }
   }

@@ -144,6 +144,8 @@ void TripAnalyzer::write_result(std::string_view trip_id, const match::CleaningR
   if (used > 0 && static_cast<double>(low_accuracy) > q.low_accuracy_flag_fraction * used) w.string("low_accuracy");
   if (ms.outliers > 0) w.string("outliers");
   if (used > 0 && 1.0 - matched_fraction > q.unmatched_flag_fraction) w.string("unmatched");
+  if (ms.headings_ignored) w.string("headings_ignored");
+  if (ms.speeds_ignored) w.string("speeds_ignored");
   w.end_array();
   w.end_object();
   const detect::StopSignCounts& stops = detections_.stop_signs;

@@ -16,8 +16,9 @@ struct StopSignConfig {
   bool enabled = true;
   double threshold_kmh = 5;  // stopping means the speed dropped to this or below
   double zone_m = 30;        // ... within this distance before the stop line
-  double after_m = 5;        // ... or this far past it (GPS noise around the line)
+  double after_m = 15;       // ... or this far past it (GPS noise puts standing fixes past the line)
   double max_gap_s = 4;      // fixes around the line further apart than this: undecided
+  double stop_decel_mps2 = 2.5;  // braking/pulling away assumed between fixes around a slowest fix
 };
 
 struct WrongWayConfig {

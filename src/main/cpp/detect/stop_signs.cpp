@@ -25,7 +25,21 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
   for (std::size_t k = sp.first_at_or_after(s_line - config.zone_m); k < n && sp.s_at(k) <= s_line + config.after_m;
        ++k) {
     if (sp.piece_at(k) != piece) continue;
-    check.min_speed_kmh = std::min(check.min_speed_kmh, static_cast<double>(sp.speed_mps_at(k)) * 3.6);
+    // Between fixes the car may have been slower than at either: a fix that is a local minimum
+    // of speed is lowered by what braking and pulling away at `stop_decel_mps2` allow in half the
+    // time to its nearer neighbour (a short stop falls between two 1 Hz fixes).
+    double speed = sp.speed_mps_at(k);
+    const bool slower_than_before = k == 0 || sp.piece_at(k - 1) != piece || sp.speed_mps_at(k - 1) >= speed;
+    const bool slower_than_after = k + 1 >= n || sp.piece_at(k + 1) != piece || sp.speed_mps_at(k + 1) >= speed;
+    const bool dip = (k > 0 && sp.piece_at(k - 1) == piece && sp.speed_mps_at(k - 1) > speed) ||
+                     (k + 1 < n && sp.piece_at(k + 1) == piece && sp.speed_mps_at(k + 1) > speed);
+    if (slower_than_before && slower_than_after && dip) {
+      double gap = std::numeric_limits<double>::infinity();
+      if (k > 0 && sp.piece_at(k - 1) == piece) gap = sp.time_at(k) - sp.time_at(k - 1);
+      if (k + 1 < n && sp.piece_at(k + 1) == piece) gap = std::min(gap, sp.time_at(k + 1) - sp.time_at(k));
+      if (std::isfinite(gap)) speed = std::max(0.0, speed - config.stop_decel_mps2 * gap / 2);
+    }
+    check.min_speed_kmh = std::min(check.min_speed_kmh, speed * 3.6);
     check.closest_m = std::min(check.closest_m, std::fabs(sp.s_at(k) - s_line));
     check.derived = check.derived || sp.derived_at(k);
   }

@@ -49,9 +49,12 @@ void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig&
     if (broken == nullptr) continue;
 
     // The path must really continue into the new road, not just graze the junction.
-    std::size_t last = i + 1;
-    while (last + 1 < traversals.size() && traversals[last + 1].piece == from.piece) ++last;
     const double s_via = from.end_s_m();
+    std::size_t last = i + 1;
+    while (traversals[last].end_s_m() - s_via < 2 * config.min_exit_m && last + 1 < traversals.size() &&
+           traversals[last + 1].piece == from.piece) {
+      ++last;
+    }
     const double exit_m = traversals[last].end_s_m() - s_via;
     if (exit_m < config.min_exit_m) continue;
 

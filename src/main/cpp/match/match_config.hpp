@@ -18,6 +18,8 @@ struct MatchConfig {
   double heading_min_speed_mps = 3;   // below this a reported heading is ignored (noise when slow)
   double max_speed_kmh = 180;         // route search bound: no faster movement between fixes
   double max_detour_m = 200;          // route search bound: route at most great circle + this
+  double reported_speed_factor = 1.5; // route bound with trusted reported speeds: dt x speed x this + 4 sigma
+  double stationary_speed_mps = 1.0;  // fixes both reporting less (within 4 sigma) count as standing
   double wrong_way_penalty_m = 30;    // route cost of entering a road against its one-way direction
   double closed_penalty_m = 30;       // route cost of entering a road closed to motor vehicles
   double uturn_penalty_m = 40;        // route cost of turning around in the middle of a road

@@ -43,6 +43,8 @@ struct MatchStats {
   uint32_t outliers = 0;
   uint32_t no_candidate_points = 0;
   uint64_t matched_points = 0;  // kept + collapsed
+  bool headings_ignored = false;
+  bool speeds_ignored = false;    // reported speeds (if any) contradicted the motion and were not used  // reported headings contradicted the motion and were not used
 };
 
 struct MatchResult {

@@ -32,14 +32,70 @@ double Matcher::fix_distance_m(const TracePoint& a, const TracePoint& b) {
   return metric_.distance_m(a.lat, a.lon, b.lat, b.lon);
 }
 
+bool Matcher::headings_agree_with_motion(std::span<const TracePoint> trace) {
+  // Reported headings are only worth their weight if they describe the motion: a receiver that
+  // reports a constant, magnetic-compass or rotated course would otherwise push every fix onto the
+  // wrong direction of its road (and into false wrong-way findings). Compare the course with the
+  // direction between fixes that moved clearly, on up to kSamples such pairs.
+  constexpr int kSamples = 200;
+  constexpr double kMinMoveM = 15;
+  int compared = 0, agreeing = 0;
+  std::size_t last = 0;
+  for (std::size_t i = 1; i < trace.size() && compared < kSamples; ++i) {
+    const TracePoint& a = trace[last];
+    const TracePoint& b = trace[i];
+    if (std::isnan(b.heading_deg) || std::isnan(b.speed_mps) || b.speed_mps < config_.heading_min_speed_mps) {
+      last = i;
+      continue;
+    }
+    if (fix_distance_m(a, b) < kMinMoveM) continue;
+    const double moved = map::geo::bearing_deg(a.lat, a.lon, b.lat, b.lon);
+    ++compared;
+    if (HmmProbabilities::angle_between_deg(moved, b.heading_deg) <= 60) ++agreeing;
+    last = i;
+  }
+  // Too few comparisons to judge: trust them (the Gaussian term is mild on its own).
+  return compared < 10 || agreeing * 10 >= compared * 7;
+}
+
+bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
+  // As for headings: reported speeds are used to bound routes and to detect standing only if the
+  // distance between fixes agrees with them (within 50 % + 3 m/s) on at least 80 % of up to 200
+  // stretches; a receiver reporting 0, km/h or garbage is then simply not believed.
+  constexpr int kSamples = 200;
+  int compared = 0, agreeing = 0;
+  for (std::size_t i = 1; i < trace.size() && compared < kSamples; ++i) {
+    const TracePoint& a = trace[i - 1];
+    const TracePoint& b = trace[i];
+    const double dt = b.time_s - a.time_s;
+    if (std::isnan(a.speed_mps) || std::isnan(b.speed_mps) || dt <= 0 || dt > 30) continue;
+    const double moved = fix_distance_m(a, b);
+    if (moved < 4 * config_.sigma_m) continue;  // too little movement to judge against the noise
+    const double reported = 0.5 * (a.speed_mps + b.speed_mps) * dt;
+    ++compared;
+    if (moved <= reported * 1.5 + 3 * dt + 4 * config_.sigma_m && reported <= moved * 1.5 + 3 * dt + 4 * config_.sigma_m) {
+      ++agreeing;
+    }
+  }
+  speeds_contradicted_ = compared >= 10 && agreeing * 10 < compared * 8;
+  return compared >= 10 && !speeds_contradicted_;
+}
+
 double Matcher::backward_cost(double moved_m) const {
   return std::max(0.0, -moved_m - config_.backward_tolerance_m) / config_.beta_m;
 }
 
-double Matcher::cost_limit_m(double dt_s, double great_circle_m) const {
+double Matcher::cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const {
   // No faster than max_speed (plus what GPS noise can add), no longer than a plausible detour,
   // plus room for one penalised entry so that forbidden travel stays reachable.
-  const double by_speed = dt_s * config_.max_speed_kmh / 3.6 + 4 * config_.sigma_m;
+  const double dt_s = b.time_s - a.time_s;
+  double by_speed = dt_s * config_.max_speed_kmh / 3.6 + 4 * config_.sigma_m;
+  if (speeds_trusted_ && !std::isnan(a.speed_mps) && !std::isnan(b.speed_mps)) {
+    // Reported speeds that describe the motion bound it much tighter: a single outlier fix 50 m
+    // off the road then cannot pull the path into a side road and back.
+    const double v = std::max({static_cast<double>(a.speed_mps), static_cast<double>(b.speed_mps), 2.0});
+    by_speed = std::min(by_speed, dt_s * v * config_.reported_speed_factor + 4 * config_.sigma_m);
+  }
   const double by_detour = great_circle_m + config_.max_detour_m;
   return std::min(by_speed, by_detour) + std::max(config_.wrong_way_penalty_m, config_.closed_penalty_m);
 }
@@ -50,7 +106,7 @@ void Matcher::build_states(const TracePoint& p) {
   if (config_.use_reported_accuracy && !std::isnan(p.accuracy_m)) {
     sigma = std::clamp(static_cast<double>(p.accuracy_m), config_.min_sigma_m, config_.max_sigma_m);
   }
-  const bool use_heading = !std::isnan(p.heading_deg) && !std::isnan(p.speed_mps) &&
+  const bool use_heading = headings_trusted_ && !std::isnan(p.heading_deg) && !std::isnan(p.speed_mps) &&
                            p.speed_mps >= config_.heading_min_speed_mps;
   for (const Candidate& c : found_) {
     const map::EdgeRecord& e = map_->edge(c.edge);
@@ -81,9 +137,8 @@ void Matcher::build_states(const TracePoint& p) {
 
 bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
   const Column& prev = columns_.back();
-  const double dt = p.time_s - previous.time_s;
   const double great_circle = fix_distance_m(previous, p);
-  const double limit = cost_limit_m(dt, great_circle);
+  const double limit = cost_limit_m(previous, p, great_circle);
   const double inverse_beta = 1.0 / config_.beta_m;
 
   // Targets: entry nodes of the new states reachable within the limit. Sources: exit nodes of
@@ -252,6 +307,10 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   columns_.clear();
   decided_ = Decided{};
   uint32_t outlier_streak = 0;
+  headings_trusted_ = headings_agree_with_motion(trace);
+  speeds_trusted_ = speeds_agree_with_motion(trace);
+  out.stats.speeds_ignored = speeds_contradicted_;
+  out.stats.headings_ignored = !headings_trusted_;
 
   for (uint32_t i = 0; i < trace.size(); ++i) {
     const TracePoint& p = trace[i];
@@ -260,10 +319,14 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       const double dt = p.time_s - last.time_s;
       const double gap = fix_distance_m(last, p);
       if (dt > config_.break_gap_s || gap > config_.break_distance_m) {
-        finish_piece();
+        finish_piece(i);
         ++out.stats.gap_breaks;
         outlier_streak = 0;
-      } else if (gap < config_.stationary_radius_m) {
+      } else if (gap < config_.stationary_radius_m ||
+                 (speeds_trusted_ && gap < 4 * config_.sigma_m && last.speed_mps < config_.stationary_speed_mps &&
+                  p.speed_mps < config_.stationary_speed_mps)) {
+        // Standing (by distance, or by trustworthy reported speeds within the noise): GPS jitter
+        // must not become movement, nor wander into side roads.
         out.points[i].kind = PointKind::collapsed;
         continue;
       }
@@ -287,14 +350,14 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       out.points[i].kind = PointKind::outlier;
       ++out.stats.outliers;
     } else {
-      finish_piece();
+      finish_piece(i);
       ++out.stats.route_breaks;
       outlier_streak = 0;
       build_states(p);
       push_column(i, true);
     }
   }
-  finish_piece();
+  finish_piece(static_cast<uint32_t>(trace.size()));
   for (const PointMatch& m : out.points) {
     if (m.kind == PointKind::kept || m.kind == PointKind::collapsed) ++out.stats.matched_points;
   }
@@ -302,11 +365,11 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   trace_ = {};
 }
 
-void Matcher::finish_piece() {
+void Matcher::finish_piece(uint32_t end) {
   if (!columns_.empty()) decide(columns_.size(), true);
   // Collapsed fixes after the last decided one stay where it was.
   if (decided_.valid) {
-    for (uint32_t k = decided_.point + 1; k < trace_.size(); ++k) {
+    for (uint32_t k = decided_.point + 1; k < end; ++k) {
       PointMatch& m = out_->points[k];
       if (m.kind == PointKind::collapsed) {
         m.traversal = decided_.traversal;
@@ -382,7 +445,7 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
   const TracePoint& a = trace_[from_point];
   const TracePoint& b = trace_[to_point];
   const double remaining = from.length_m - from.offset_m;
-  const double budget = cost_limit_m(b.time_s - a.time_s, fix_distance_m(a, b)) - remaining;
+  const double budget = cost_limit_m(a, b, fix_distance_m(a, b)) - remaining;
   double routed = RouteSearch::kUnreachable;
   if (budget >= 0) {
     const uint32_t target = to.entry_node;

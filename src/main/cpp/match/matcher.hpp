@@ -63,13 +63,16 @@ class Matcher {
   bool connect_column(const TracePoint& p, const TracePoint& previous);
   void push_column(uint32_t point, bool initial);
   double fix_distance_m(const TracePoint& a, const TracePoint& b);
+  bool headings_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] double backward_cost(double moved_m) const;
-  [[nodiscard]] double cost_limit_m(double dt_s, double great_circle_m) const;
+  [[nodiscard]] double cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const;
+  bool speeds_agree_with_motion(std::span<const TracePoint> trace);
   void decide(std::size_t columns, bool finish);
   void emit(uint32_t point, const State& state);
   bool join(const State& from, uint32_t from_point, const State& to, uint32_t to_point);
   void start_piece(const State& state);
-  void finish_piece();
+  // Decides the open lattice and places the collapsed fixes after it, up to trace index `end`.
+  void finish_piece(uint32_t end);
 
   const map::MapView* map_;
   MatchConfig config_;
@@ -87,6 +90,9 @@ class Matcher {
   std::vector<Column> columns_;
   std::vector<uint16_t> chosen_;
   Decided decided_;
+  bool headings_trusted_ = true;
+  bool speeds_trusted_ = false;
+  bool speeds_contradicted_ = false;
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.
   std::vector<uint32_t> sources_;

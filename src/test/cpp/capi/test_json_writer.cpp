@@ -47,3 +47,19 @@ TEST(JsonWriter, numbersAreRoundedAndNonFiniteIsNull) {
 }
 
 }  // namespace drivelog::capi
+
+namespace drivelog::capi {
+
+TEST(JsonWriter, validUtf8PassesAndInvalidBytesBecomeReplacementCharacters) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_array();
+  w.string("Stra\xC3\x9F" "e \xE2\x82\xAC \xF0\x9F\x9A\x97");  // Straße € 🚗
+  w.string("bad \xFF end \xC3");                               // stray byte, truncated sequence
+  w.string("\xED\xA0\x80 \xC0\xAF");                           // a surrogate, an overlong '/'
+  w.end_array();
+  EXPECT_EQ(out, "[\"Stra\xC3\x9F" "e \xE2\x82\xAC \xF0\x9F\x9A\x97\",\"bad \\ufffd end \\ufffd\","
+                 "\"\\ufffd\\ufffd\\ufffd \\ufffd\\ufffd\"]");
+}
+
+}  // namespace drivelog::capi

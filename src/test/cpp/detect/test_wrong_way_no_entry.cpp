@@ -73,3 +73,27 @@ A--------------------B--------------------C
 }
 
 }  // namespace drivelog::detect
+
+namespace drivelog::detect {
+
+TEST(WrongWay, headingsThatContradictTheMotionAreIgnored) {
+  // Driving legally east along a one-way road while the receiver claims to head west.
+  const scenario::Scenario s("A------------------------------------------B", 10, {scenario::way("AB", 1).oneway()});
+  scenario::Drive d(s, 1, 9);
+  d.noise(3).report_heading(true).start_at('A').to("B", 40);
+  std::vector<match::TracePoint> lying = d.points();
+  for (match::TracePoint& p : lying) p.heading_deg = 270;
+  match::Matcher matcher(s.map(), match::MatchConfig{});
+  match::MatchResult r;
+  matcher.match(lying, r);
+  EXPECT_TRUE(r.stats.headings_ignored);
+  Detector detector(s.map(), DetectConfig{});
+  Detections found;
+  detector.detect(lying, r, found);
+  for (const Violation& v : found.violations) EXPECT_NE(v.type, ViolationType::wrong_way);
+  // Honest headings are used.
+  matcher.match(d.points(), r);
+  EXPECT_FALSE(r.stats.headings_ignored);
+}
+
+}  // namespace drivelog::detect
