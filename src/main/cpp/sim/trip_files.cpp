@@ -1,5 +1,7 @@
 #include "sim/trip_files.hpp"
 
+#include "map/json_text.hpp"
+
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
@@ -51,27 +53,7 @@ void check(const std::ofstream& out, const std::filesystem::path& path) {
 
 }  // namespace
 
-std::string json_quoted(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
+std::string json_quoted(const std::string& text) { return map::json_string(text); }
 
 std::string iso8601_utc(int64_t epoch_ms) {
   const int64_t days = floor_div(epoch_ms, 86400000);
