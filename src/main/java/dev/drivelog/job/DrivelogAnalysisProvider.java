@@ -6,6 +6,7 @@ import dev.drivelog.analysis.AnalyzerPools;
 import dev.drivelog.analysis.NativeLibrary;
 import dev.drivelog.config.BindingConfig;
 import dev.drivelog.config.DrivelogConfig;
+import dev.drivelog.report.MapRoads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,14 +49,16 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
         Path map = mapPath(environment);
         BindingConfig binding = config.analysis().binding();
         boolean matched = config.output().matched();
+        // The report draws the matched path, so the engine returns it whenever the report is on.
+        boolean report = config.output().report();
         AnalyzerPool analyzers;
         try {
-            analyzers = AnalyzerPools.open(binding, map, config.analysis().engineLines(), matched);
+            analyzers = AnalyzerPools.open(binding, map, config.analysis().engineLines(), matched || report);
         } catch (AnalysisException e) {
             throw new IOException("cannot open the engine with map " + map + ": " + e.getMessage(), e);
         }
         return new LogFileAnalysis(new LogsTripSource(config.logs(), null), analyzers, binding.effectiveThreads(), matched,
-                outcome -> { });
+                outcome -> { }, report ? new MapRoads(map) : null);
     }
 
     private static Path mapPath(Map<String, String> environment) {
