@@ -54,15 +54,17 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
   for (std::size_t k = first; k < last; ++k) {
     if (sp.piece_at(k) != piece) continue;
     fix_in_zone = true;
-    // Between fixes the car may have been slower than at either: a fix that is a local minimum
-    // of speed is lowered by what braking and pulling away at `stop_decel_mps2` allow in half the
+    // Between fixes the car may have been slower than at either: a fix before the line that is a
+    // local minimum of speed is lowered by what braking and pulling away at `stop_decel_mps2` allow in half the
     // time to its nearer neighbour (a short stop falls between two 1 Hz fixes).
     double speed = sp.speed_mps_at(k);
     const bool slower_than_before = k == 0 || sp.piece_at(k - 1) != piece || sp.speed_mps_at(k - 1) >= speed;
     const bool slower_than_after = k + 1 >= n || sp.piece_at(k + 1) != piece || sp.speed_mps_at(k + 1) >= speed;
     const bool dip = (k > 0 && sp.piece_at(k - 1) == piece && sp.speed_mps_at(k - 1) > speed) ||
                      (k + 1 < n && sp.piece_at(k + 1) == piece && sp.speed_mps_at(k + 1) > speed);
-    if (slower_than_before && slower_than_after && dip) {
+    // Only before the line: past it a car slows for the turn it is making, and a car standing at
+    // the line reports (or collapses to) a speed near zero there anyway.
+    if (slower_than_before && slower_than_after && dip && sp.s_at(k) <= s_line) {
       double gap = std::numeric_limits<double>::infinity();
       if (k > 0 && sp.piece_at(k - 1) == piece) gap = sp.time_at(k) - sp.time_at(k - 1);
       if (k + 1 < n && sp.piece_at(k + 1) == piece) gap = std::min(gap, sp.time_at(k + 1) - sp.time_at(k));

@@ -91,6 +91,15 @@ TEST_F(StopSign, derivedSpeedsFindTheViolationToo) {
 
 namespace drivelog::detect {
 
+TEST_F(StopSign, slowingOnlyPastTheLineForTheTurnIsAViolation) {
+  // 25 km/h over the line and on for 10 m, then slowly into the cross road at 7 km/h: no stop
+  // before the line, only slow fixes past it.
+  Drive d(s_, 1, 11);
+  d.noise(2).start_at('A').to("S", 25).toward('N', 1.0 / 3, 25).to("N", 7);
+  const auto out = analyse(s_, d);
+  EXPECT_EQ(out.of(ViolationType::stop_sign).size(), 1u);
+}
+
 TEST_F(StopSign, turningRoundAtTheLineIsNotPassingTheSign) {
   Drive d(s_, 1, 8);
   d.start_at('A').to("S", 30).to("A", 30);
