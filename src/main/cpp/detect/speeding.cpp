@@ -32,14 +32,18 @@ double crossing_time(const SpeedProfile& sp, std::size_t over, std::size_t under
   const double fraction = std::clamp((v_over - threshold_mps) / (v_over - v_under), 0.0, 1.0);
   return t_over + fraction * (t_under - t_over);
 }
-Bounds bounds_of(const SpeedProfile& sp, const Episode& ep, double threshold_mps) {
+// Only towards a neighbour at most `max_gap_s` away: sparse fixes are not extrapolated (at 0.2 Hz a
+// single fix over the allowance would otherwise make a 5 s episode).
+Bounds bounds_of(const SpeedProfile& sp, const Episode& ep, double threshold_mps, double max_gap_s) {
   const std::size_t n = sp.matched().size();
   double start = sp.time_at(ep.first);
   double end = sp.time_at(ep.last_over);
-  if (ep.first > 0 && sp.piece_at(ep.first - 1) == sp.piece_at(ep.first)) {
+  if (ep.first > 0 && sp.piece_at(ep.first - 1) == sp.piece_at(ep.first) &&
+      start - sp.time_at(ep.first - 1) <= max_gap_s) {
     start = crossing_time(sp, ep.first, ep.first - 1, threshold_mps);
   }
-  if (ep.last_over + 1 < n && sp.piece_at(ep.last_over + 1) == sp.piece_at(ep.last_over)) {
+  if (ep.last_over + 1 < n && sp.piece_at(ep.last_over + 1) == sp.piece_at(ep.last_over) &&
+      sp.time_at(ep.last_over + 1) - end <= max_gap_s) {
     end = crossing_time(sp, ep.last_over, ep.last_over + 1, threshold_mps);
   }
   return Bounds{start, end};
@@ -49,7 +53,7 @@ void report(const TripView& trip, const SpeedingConfig& config, const Episode& e
   const SpeedProfile& sp = trip.speeds;
   const double limit_kmh = ep.limit_tenths / 10.0;
   const double allowance = std::max(config.tolerance_kmh, limit_kmh * config.tolerance_percent / 100.0);
-  const Bounds bounds = bounds_of(sp, ep, (limit_kmh + allowance) / 3.6);
+  const Bounds bounds = bounds_of(sp, ep, (limit_kmh + allowance) / 3.6, config.merge_gap_s);
   const double duration = bounds.end_s - bounds.start_s;
   if (duration < config.min_duration_s) return;
   const auto& points = trip.match.points;
