@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "detect/rules.hpp"
+#include "map/geo.hpp"
 
 namespace drivelog::detect {
 namespace {
@@ -16,24 +17,54 @@ struct StopCheck {
   bool derived = false;
 };
 
-// Decides one passage over a stop line at path distance s_line.
-StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double s_line, uint32_t piece) {
+// Straight-line distance from the matched position of matched point k to `where`.
+double distance_to(const TripView& trip, std::size_t k, map::Coord where) {
+  const match::PointMatch& m = trip.match.points[trip.speeds.matched()[k]];
+  return map::geo::distance_m(position_at(trip.map, trip.match.traversals[m.traversal], m.s_m), where);
+}
+
+// Decides one passage over a stop line at path distance s_line (the sign's node at `line`).
+StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double s_line, uint32_t piece,
+                     map::Coord line) {
   const SpeedProfile& sp = trip.speeds;
   StopCheck check;
   const std::size_t n = sp.matched().size();
-  // Fixes in the zone before (and just after) the line.
-  for (std::size_t k = sp.first_at_or_after(s_line - config.zone_m); k < n && sp.s_at(k) <= s_line + config.after_m;
-       ++k) {
+  // Fixes in the zone before (and just after) the line by path distance, widened by the fixes next
+  // to them in time whose matched position is still that close to the line in a straight line:
+  // GPS jitter while a car brakes or stands can send the matched path past the line and back (or
+  // round a side road), which inflates path distance and would leave the standing fixes out.
+  std::size_t first = sp.first_at_or_after(s_line - config.zone_m);
+  while (first > 0 && sp.piece_at(first - 1) == piece && distance_to(trip, first - 1, line) <= config.zone_m) --first;
+  std::size_t last = first;
+  while (last < n && sp.s_at(last) <= s_line + config.after_m) ++last;
+  // Past the line a single stray fix (jitter of a standing car) does not end the passage.
+  const auto near_after = [&](std::size_t k) {
+    return k < n && sp.piece_at(k) == piece && distance_to(trip, k, line) <= config.after_m;
+  };
+  while (last < n) {
+    if (near_after(last)) {
+      ++last;
+    } else if (near_after(last + 1)) {
+      last += 2;
+    } else {
+      break;
+    }
+  }
+  bool fix_in_zone = false;
+  for (std::size_t k = first; k < last; ++k) {
     if (sp.piece_at(k) != piece) continue;
-    // Between fixes the car may have been slower than at either: a fix that is a local minimum
-    // of speed is lowered by what braking and pulling away at `stop_decel_mps2` allow in half the
+    fix_in_zone = true;
+    // Between fixes the car may have been slower than at either: a fix before the line that is a
+    // local minimum of speed is lowered by what braking and pulling away at `stop_decel_mps2` allow in half the
     // time to its nearer neighbour (a short stop falls between two 1 Hz fixes).
     double speed = sp.speed_mps_at(k);
     const bool slower_than_before = k == 0 || sp.piece_at(k - 1) != piece || sp.speed_mps_at(k - 1) >= speed;
     const bool slower_than_after = k + 1 >= n || sp.piece_at(k + 1) != piece || sp.speed_mps_at(k + 1) >= speed;
     const bool dip = (k > 0 && sp.piece_at(k - 1) == piece && sp.speed_mps_at(k - 1) > speed) ||
                      (k + 1 < n && sp.piece_at(k + 1) == piece && sp.speed_mps_at(k + 1) > speed);
-    if (slower_than_before && slower_than_after && dip) {
+    // Only before the line: past it a car slows for the turn it is making, and a car standing at
+    // the line reports (or collapses to) a speed near zero there anyway.
+    if (slower_than_before && slower_than_after && dip && sp.s_at(k) <= s_line) {
       double gap = std::numeric_limits<double>::infinity();
       if (k > 0 && sp.piece_at(k - 1) == piece) gap = sp.time_at(k) - sp.time_at(k - 1);
       if (k + 1 < n && sp.piece_at(k + 1) == piece) gap = std::min(gap, sp.time_at(k + 1) - sp.time_at(k));
@@ -58,7 +89,10 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
   }
   if (check.min_speed_kmh <= config.threshold_kmh) {
     check.outcome = StopOutcome::stopped;
-  } else if (!have_before || !have_after || sp.time_at(after) - sp.time_at(after - 1) > config.max_gap_s) {
+  } else if (!fix_in_zone || !have_before || !have_after ||
+             sp.time_at(after) - sp.time_at(after - 1) > config.max_gap_s) {
+    // No fix near the line (the path jumped over the whole zone between two fixes: a car far over
+    // any plausible speed, or a path that is not what was driven), or fixes too far apart in time.
     check.outcome = StopOutcome::undecided;
   } else {
     check.outcome = StopOutcome::violation;
@@ -74,13 +108,17 @@ void detect_stop_signs(const TripView& trip, const StopSignConfig& config, Detec
     const match::Traversal& t = traversals[i];
     const auto signs = trip.map.stop_signs_on(t.edge);
     if (signs.empty() || !passes_through_end(trip, i)) continue;
+    // Turning round at the line is not passing the sign (GPS noise at a corner can make the path
+    // overshoot into the first metres of the next road and come back).
+    const match::Traversal& next = traversals[i + 1];
+    if (next.edge == t.edge && next.forward != t.forward) continue;
     const map::EdgeRecord& edge = trip.map.edge(t.edge);
     const uint32_t node = exit_node(edge, t.forward);
     for (const map::StopSign& sign : signs) {
       if (sign.node != node) continue;
       ++out.stop_signs.passed;
       const double s_line = t.end_s_m();
-      const StopCheck check = check_stop(trip, config, s_line, t.piece);
+      const StopCheck check = check_stop(trip, config, s_line, t.piece, trip.map.node_coord(node));
       if (check.outcome == StopOutcome::stopped) {
         ++out.stop_signs.stopped;
         continue;

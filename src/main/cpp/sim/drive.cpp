@@ -65,17 +65,21 @@ double min_speed_mps(const SpeedProfile& profile, double from_m, double to_m) {
 // Seconds within `stretch` spent above the truth's speeding threshold.
 double seconds_over(const SpeedProfile& profile, const std::vector<double>& limits_kmh, const TruthThresholds& th,
                     const SpeedingStretch& stretch) {
+  // The longest run over one limit: the truth splits an episode where the limit changes.
   const auto& points = profile.points();
-  double seconds = 0;
+  double longest = 0, run = 0;
   for (size_t k = std::max<size_t>(1, profile.index_at(stretch.start_m)); k < points.size() && points[k].s_m <= stretch.end_m; ++k) {
     const double limit = limits_kmh[k];
-    if (limit <= 0) continue;
     const double threshold = std::max(limit * (1 + th.speeding_tolerance_percent / 100), limit + th.speeding_tolerance_kmh);
-    if (points[k].speed_mps * 3.6 > threshold && points[k - 1].speed_mps * 3.6 > threshold) {
-      seconds += points[k].arrive_s - points[k - 1].depart_s;
+    if (limit > 0 && limits_kmh[k - 1] == limit && points[k].speed_mps * 3.6 > threshold &&
+        points[k - 1].speed_mps * 3.6 > threshold) {
+      run += points[k].arrive_s - points[k - 1].depart_s;
+      longest = std::max(longest, run);
+    } else {
+      run = 0;
     }
   }
-  return seconds;
+  return longest;
 }
 
 }  // namespace

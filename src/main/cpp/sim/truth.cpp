@@ -13,8 +13,9 @@ void add_way(std::vector<int64_t>& ways, int64_t way) {
 EvidenceField number(std::string key, double value) { return EvidenceField{std::move(key), value, {}, false}; }
 EvidenceField text(std::string key, std::string value) { return EvidenceField{std::move(key), 0, std::move(value), true}; }
 
-// Speeding episodes: runs of profile points over the tolerance of the limit in force, joined across
-// dips shorter than the merge gap (as the detector does), kept when they last the minimum duration.
+// Speeding episodes: runs of profile points over the tolerance of the limit in force, split where the
+// limit changes and joined across dips shorter than the merge gap (as the detector does), kept when
+// they last the minimum duration.
 void find_speeding(const map::MapView& map, const Drive& drive, const TruthThresholds& th, Truth& truth) {
   const auto& points = drive.profile.points();
   auto limit_at = [&](size_t k) { return limit_kmh(map, drive.route[drive.geometry.step_at(points[k].s_m)]); };
@@ -33,9 +34,11 @@ void find_speeding(const map::MapView& map, const Drive& drive, const TruthThres
       ++i;
       continue;
     }
+    // A run ends where the limit changes, as the detector's episodes do (docs/ENGINE.md).
     const size_t first = i;
-    while (i < points.size() && over(i)) ++i;
-    if (!runs.empty() && points[first].depart_s - points[runs.back().last].arrive_s <= th.speeding_merge_gap_s) {
+    while (i < points.size() && over(i) && limit_at(i) == limit_at(first)) ++i;
+    if (!runs.empty() && limit_at(runs.back().last) == limit_at(first) &&
+        points[first].depart_s - points[runs.back().last].arrive_s <= th.speeding_merge_gap_s) {
       runs.back().last = i - 1;
     } else {
       runs.push_back(Run{first, i - 1});

@@ -55,6 +55,31 @@ TEST(Speeding, shorterThanMinimumDurationIsNoViolation) {
   EXPECT_EQ(analyse(s, d, config).of(ViolationType::speeding).size(), 1u);
 }
 
+TEST(Speeding, episodeJustOverTheMinimumHeldByFewerFixesIsStillReported) {
+  // 33.3 s at 45 km/h, then 5.5 s at 75 km/h: only the five 1 Hz fixes at 34..38 s are over, 4 s
+  // apart, but the episode (where the speed crosses the allowance) lasts 5.5 s > min_duration_s.
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(50)});
+  Drive d(s, 1, 8);
+  const double slow_m = 45 / 3.6 * 33.3, fast_m = 75 / 3.6 * 5.5;
+  d.start_at('A').toward('B', slow_m / 2000, 45).toward('B', fast_m / (2000 - slow_m), 75).to("B", 45);
+  DetectConfig config;
+  config.speeding.smoothing_s = 0;
+  const auto found = analyse(s, d, config).of(ViolationType::speeding);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NEAR(evidence(found[0], "duration_s"), 5.5, 1.0);
+}
+
+TEST(Speeding, singleSparseFixOverTheAllowanceIsNoViolation) {
+  // Fixes every 5 s; 4 s at 75 km/h (32.5 to 36.5 s) holds only the fix at 35 s.
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(50)});
+  Drive d(s, 0.2, 9);
+  const double slow_m = 45 / 3.6 * 32.5, fast_m = 75 / 3.6 * 4;
+  d.start_at('A').toward('B', slow_m / 2000, 45).toward('B', fast_m / (2000 - slow_m), 75).to("B", 45);
+  DetectConfig config;
+  config.speeding.smoothing_s = 0;
+  EXPECT_TRUE(analyse(s, d, config).of(ViolationType::speeding).empty());
+}
+
 TEST(Speeding, twoEpisodesSeparatedByLegalDrivingAreTwoViolations) {
   const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(50)});
   Drive d(s, 1, 4);

@@ -88,3 +88,46 @@ TEST_F(StopSign, derivedSpeedsFindTheViolationToo) {
 }
 
 }  // namespace drivelog::detect
+
+namespace drivelog::detect {
+
+TEST_F(StopSign, slowingOnlyPastTheLineForTheTurnIsAViolation) {
+  // 25 km/h over the line and on for 10 m, then slowly into the cross road at 7 km/h: no stop
+  // before the line, only slow fixes past it.
+  Drive d(s_, 1, 11);
+  d.noise(2).start_at('A').to("S", 25).toward('N', 1.0 / 3, 25).to("N", 7);
+  const auto out = analyse(s_, d);
+  EXPECT_EQ(out.of(ViolationType::stop_sign).size(), 1u);
+}
+
+TEST_F(StopSign, turningRoundAtTheLineIsNotPassingTheSign) {
+  Drive d(s_, 1, 8);
+  d.start_at('A').to("S", 30).to("A", 30);
+  const auto out = analyse(s_, d);
+  EXPECT_TRUE(out.of(ViolationType::stop_sign).empty());
+  EXPECT_EQ(out.detections.stop_signs.passed, 0u);
+}
+
+TEST_F(StopSign, noFixNearTheLineIsUndecidedNotAViolation) {
+  // Fixes every 2 s at 100 km/h: 55.6 m apart, at 166.7 m and 222.2 m from A; the zone around the
+  // line 200 m from A (30 m before, 15 m after) holds none of them.
+  Drive d(s_, 0.5, 9);
+  d.start_at('A').to("SB", 100);
+  const auto out = analyse(s_, d);
+  EXPECT_TRUE(out.of(ViolationType::stop_sign).empty());
+  EXPECT_EQ(out.detections.stop_signs.undecided, 1u);
+}
+
+TEST_F(StopSign, standingWithJitterAtTheLineIsAStopForEverySeed) {
+  // Sigma 5 m while braking and standing right at the line: the matched path may wander past the
+  // line (into the cross road or on towards B) and back, which inflates path distance; the
+  // standing fixes still count because they stay close to the line.
+  for (uint32_t seed = 10; seed < 40; ++seed) {
+    Drive d(s_, 1, seed);
+    d.noise(5).start_at('A').toward('S', 0.9, 30).toward('S', 0.99, 10).wait(3, 5).to("SB", 30);
+    const auto out = analyse(s_, d);
+    EXPECT_TRUE(out.of(ViolationType::stop_sign).empty()) << "seed " << seed;
+  }
+}
+
+}  // namespace drivelog::detect

@@ -20,8 +20,10 @@ void write_grid_town(const std::string& path) {
   for (int r = 0; r < kGridSize; ++r) {
     for (int c = 0; c + 1 < kGridSize; ++c) {
       const uint16_t flags = r == 2 ? edge_flags::kForwardAllowed : both;
+      // Row 0 drops to 30 km/h half way along: a limit change on a straight road.
+      const uint16_t limit = r == 0 && c >= kGridSize / 2 ? 300 : 500;
       b.add_way(WayInput{east_way(r, c), {node_id(r, c), node_id(r, c + 1)}, "Row " + std::to_string(r),
-                         RoadClass::tertiary, flags, 500, 500, SpeedSource::explicit_tag});
+                         RoadClass::tertiary, flags, limit, limit, SpeedSource::explicit_tag});
     }
   }
   for (int r = 0; r + 1 < kGridSize; ++r) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "grid_town.hpp"
+#include "sim/driving_rules.hpp"
 #include "sim/simulator.hpp"
 #include "town_fixture.hpp"
 
@@ -121,6 +122,27 @@ TEST_F(TruthTest, SpeedingEpisodesExceedTheTruthThresholdsForLongEnough) {
       // Check the motion itself in the middle of the episode.
       const auto state = trip->drive.profile.at((v.start_s + v.end_s) / 2);
       EXPECT_GT(state.speed_mps * 3.6, threshold);
+      ++found;
+    }
+  }
+  EXPECT_GE(found, 10u);
+}
+
+TEST_F(TruthTest, SpeedingEpisodesEndWhereTheLimitChanges) {
+  SimConfig config;
+  config.rates = ViolationRates{1, 0, 0, 0, 0};
+  size_t found = 0;
+  for (uint32_t k = 1; k <= 80; ++k) {
+    const auto trip = simulate_trip(town(), config, k);
+    ASSERT_TRUE(trip);
+    const Drive& drive = trip->drive;
+    for (const auto& v : trip->truth.violations) {
+      const double limit = evidence(v, "limit_kmh");
+      // Every second of the episode is on a road with the episode's limit, as the detector's are.
+      for (double t = v.start_s + 0.05; t < v.end_s - 0.05; t += 0.5) {
+        const auto step = drive.geometry.step_at(drive.profile.at(t).s_m);
+        EXPECT_EQ(limit_kmh(town(), drive.route[step]), limit) << "trip " << k << " at " << t - v.start_s << " s";
+      }
       ++found;
     }
   }
