@@ -1,6 +1,7 @@
 package dev.drivelog.cli;
 
 import dev.drivelog.demo.Demo;
+import dev.drivelog.demo.DemoFaults;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,11 +22,38 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON line with the counts instead of the table.")
     boolean json;
 
+    @Option(names = "--drop-notifications", defaultValue = "0", paramLabel = "P",
+            description = "Share of S3 notifications never sent, 0..1 (default: ${DEFAULT-VALUE}); see --reconcile.")
+    double dropNotifications;
+
+    @Option(names = "--duplicate-notifications", defaultValue = "0", paramLabel = "P",
+            description = "Share of S3 notifications sent twice, 0..1 (default: ${DEFAULT-VALUE}).")
+    double duplicateNotifications;
+
+    @Option(names = "--s3-fault-rate", defaultValue = "0", paramLabel = "P",
+            description = "Share of the pipeline's S3 requests given a 503 SlowDown, 500, connection reset mid-body "
+                    + "or slow response, 0..1 (default: ${DEFAULT-VALUE}).")
+    double s3FaultRate;
+
+    @Option(names = "--reconcile", description = "After the queue drains, enqueue jobs for logs without results "
+            + "(as drivelog reconcile does) and drain again.")
+    boolean reconcile;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the dropped and duplicated notifications and "
+            + "of the S3 faults (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public Integer call() throws Exception {
         if (logs < 1) {
             throw new UsageException("--logs must be at least 1, got " + logs);
         }
-        return Demo.run(logs, workdir, json, System.out, System.getenv());
+        DemoFaults faults;
+        try {
+            faults = new DemoFaults(dropNotifications, duplicateNotifications, s3FaultRate, reconcile, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return Demo.run(logs, workdir, json, System.out, System.getenv(), faults);
     }
 }

@@ -27,6 +27,12 @@ public final class Demo {
     /** Runs the demo; returns 0 when no log failed (logs analysed by an earlier run in the same work directory are duplicates), 1 otherwise. */
     public static int run(int logCount, Path workdir, boolean json, PrintStream out, Map<String, String> environment)
             throws Exception {
+        return run(logCount, workdir, json, out, environment, DemoFaults.NONE);
+    }
+
+    /** As above, making the given trouble on purpose. */
+    public static int run(int logCount, Path workdir, boolean json, PrintStream out, Map<String, String> environment,
+            DemoFaults faults) throws Exception {
         Path dir = workdir != null ? Files.createDirectories(workdir) : Files.createTempDirectory("drivelog-demo-");
         DemoInputs.Made inputs = DemoInputs.make(dir, logCount);
         Map<String, String> analysisEnvironment = new HashMap<>(environment);
@@ -43,7 +49,7 @@ public final class Demo {
                 EmbeddedSqs sqs = EmbeddedSqs.start()) {
             JsonLog log = new JsonLog(logStream, JsonLog.Level.INFO);
             S3Connection connection = S3Connection.local(s3.endpoint(), EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY);
-            summary = new DemoRun(connection, sqs.endpoint(), log).run(inputs.logs(), analysis, provider.version(analysisEnvironment));
+            summary = new DemoRun(connection, sqs.endpoint(), log, faults).run(inputs.logs(), analysis, provider.version(analysisEnvironment));
         }
         Path resultsDir = blobs.resolve(DemoRun.BUCKET).resolve("results");
         if (json) {
@@ -62,6 +68,9 @@ public final class Demo {
         line.put("duplicates_skipped", summary.duplicatesSkipped());
         line.put("violations", summary.violations());
         line.put("failed", summary.failed());
+        line.put("reconciled", summary.reconciled());
+        line.put("s3_faults_injected", summary.s3FaultsInjected());
+        line.put("multipart_uploads_left", summary.multipartUploadsLeft());
         line.put("results", summary.resultsLocation());
         line.put("results_dir", resultsDir.toString());
         line.put("workdir", workdir.toString());
@@ -81,6 +90,10 @@ public final class Demo {
                 summary.duplicatesSkipped(), summary.failed(), summary.violations());
         summary.rows().stream().filter(r -> !r.status().equals("analysed"))
                 .forEach(r -> out.println("  " + r.key() + ": " + r.status()));
+        if (summary.reconciled() > 0 || summary.s3FaultsInjected() > 0) {
+            out.printf("Recovered: %d jobs enqueued by reconcile, %d S3 faults injected, %d multipart uploads left.%n",
+                    summary.reconciled(), summary.s3FaultsInjected(), summary.multipartUploadsLeft());
+        }
         out.println("Results: " + summary.resultsLocation() + " (on disk: " + resultsDir + ")");
         out.println("Pipeline log (JSON lines, with metrics): " + pipelineLog);
     }

@@ -1,12 +1,19 @@
 package dev.drivelog.demo;
 
+import dev.drivelog.faults.S3FaultInjector;
 import dev.drivelog.job.InputAnalysis;
 import dev.drivelog.job.JobOutcome;
 import dev.drivelog.job.PipelineSettings;
 import dev.drivelog.observability.JsonLog;
+import dev.drivelog.observability.LogContext;
 import dev.drivelog.queue.MessageResult;
 import dev.drivelog.queue.Pipeline;
 import dev.drivelog.queue.QueuePoller;
+import dev.drivelog.reconcile.Progress;
+import dev.drivelog.reconcile.QueuedInputs;
+import dev.drivelog.reconcile.ReconcileCounts;
+import dev.drivelog.reconcile.Reconciler;
+import dev.drivelog.reconcile.S3Uri;
 import dev.drivelog.storage.S3Connection;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -17,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
@@ -41,36 +50,90 @@ public final class DemoRun {
     private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(10);
 
+    private static final int MAX_RECONCILE_ROUNDS = 3;
+    private static final int RECONCILE_CHECKS_IN_FLIGHT = 8;
+
     private final S3Connection connection;
     private final java.net.URI sqsEndpoint;
     private final JsonLog log;
+    private final DemoFaults faults;
 
     public DemoRun(S3Connection connection, java.net.URI sqsEndpoint, JsonLog log) {
+        this(connection, sqsEndpoint, log, DemoFaults.NONE);
+    }
+
+    public DemoRun(S3Connection connection, java.net.URI sqsEndpoint, JsonLog log, DemoFaults faults) {
         this.connection = connection;
         this.sqsEndpoint = sqsEndpoint;
         this.log = log;
+        this.faults = faults;
     }
 
     public DemoSummary run(List<Path> logs, InputAnalysis analysis, String engineVersion) throws IOException {
         PipelineSettings settings = PipelineSettings.load(Map.of("DRIVELOG_PIPELINE__JOB_ESTIMATE_SECONDS", "1"));
-        try (S3Client s3 = connection.s3Client(8); SqsClient sqs = connection.sqsClient(sqsEndpoint);
-                Pipeline pipeline = new Pipeline(settings, connection, analysis, engineVersion, log, "drivelog-demo")) {
+        SplittableRandom notificationDice = new SplittableRandom(faults.seed());
+        // Faults hit the pipeline's S3 client only: the uploads stand for the drivers' devices.
+        try (S3FaultInjector injector = new S3FaultInjector(faults.s3FaultRate(), faults.seed() + 1);
+                S3Client s3 = connection.s3Client(8); SqsClient sqs = connection.sqsClient(sqsEndpoint);
+                Pipeline pipeline = new Pipeline(settings, connection.withHttpLayer(injector::wrap), analysis, engineVersion,
+                        log, "drivelog-demo")) {
             createBucketUnlessOwned(s3);
             String queueUrl = createQueues(sqs);
+            List<String> keys = new ArrayList<>();
             List<String> notifications = new ArrayList<>();
             for (Path file : logs) {
                 String key = "logs/" + file.getFileName();
                 PutObjectResponse put = s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromFile(file));
+                keys.add(key);
                 notifications.add(s3Notification(key, file.toFile().length(), put.eTag()));
             }
+            boolean firstSent = false;
             for (String body : notifications) {
+                if (notificationDice.nextDouble() < faults.dropNotifications()) {
+                    continue;
+                }
+                firstSent |= body == notifications.getFirst();
                 sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+                if (notificationDice.nextDouble() < faults.duplicateNotifications()) {
+                    sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+                }
             }
-            if (!notifications.isEmpty()) {
+            if (firstSent) {
                 sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(notifications.getFirst()));
             }
-            return drain(sqs, queueUrl, pipeline, logs.size());
+            Tally tally = new Tally();
+            drain(sqs, queueUrl, pipeline, tally);
+            long reconciled = 0;
+            for (int round = 0; faults.reconcile() && round < MAX_RECONCILE_ROUNDS; round++) {
+                long enqueued = reconcile(pipeline, sqs, queueUrl);
+                reconciled += enqueued;
+                if (enqueued == 0) {
+                    break;
+                }
+                drain(sqs, queueUrl, pipeline, tally);
+            }
+            int uploadsLeft = s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().size();
+            return tally.summary(keys, "s3://" + BUCKET + "/" + pipeline.settings().outputPrefix(), reconciled,
+                    injector.counts().total(), uploadsLeft);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reconciling");
         }
+    }
+
+    /** One reconcile pass over the demo's logs with the pipeline's (faulty) S3 client; a pass S3 errors broke counts as 0. */
+    private long reconcile(Pipeline pipeline, SqsClient sqs, String queueUrl) throws InterruptedException {
+        Reconciler reconciler = new Reconciler(pipeline.store(), pipeline.runner().layout(), RECONCILE_CHECKS_IN_FLIGHT);
+        QueuedInputs queue = new QueuedInputs(sqs, queueUrl);
+        try {
+            ReconcileCounts counts = reconciler.run(new S3Uri(BUCKET, "logs/"), null, queue, Progress.silent());
+            log.info(LogContext.forRequest("reconcile", null), "reconciled", Map.of("listed", counts.listed(),
+                    "missing", counts.missing(), "enqueued", counts.enqueued()));
+        } catch (SdkException e) {
+            // Jobs already enqueued stay enqueued; the next round lists again.
+            log.warn(LogContext.forRequest("reconcile", null), "reconcile pass failed: " + e.getMessage(), Map.of());
+        }
+        return queue.delivered();
     }
 
     /** A work directory reused from an earlier run already has the bucket (and its results). */
@@ -103,14 +166,9 @@ public final class DemoRun {
                 + "\"object\":{\"key\":\"" + encodedKey + "\",\"size\":" + size + ",\"eTag\":\"" + tag + "\"}}}]}";
     }
 
-    private DemoSummary drain(SqsClient sqs, String queueUrl, Pipeline pipeline, int uploaded) {
+    private void drain(SqsClient sqs, String queueUrl, Pipeline pipeline, Tally tally) {
         QueuePoller poller = new QueuePoller(sqs, queueUrl, pipeline.processor(), log, 10, 1, VISIBILITY_TIMEOUT,
                 Duration.ZERO);
-        Map<String, DemoSummary.Row> rows = new LinkedHashMap<>();
-        int duplicates = 0;
-        int rejected = 0;
-        int written = 0;
-        long violations = 0;
         long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
         while (System.nanoTime() < deadline && messagesLeft(sqs, queueUrl) > 0) {
             QueuePoller.PollResult poll = poller.pollOnce();
@@ -118,36 +176,61 @@ public final class DemoRun {
                 continue;
             }
             for (MessageResult message : poll.batch().messages()) {
-                for (JobOutcome outcome : message.outcomes()) {
-                    switch (outcome) {
-                        case JobOutcome.Committed c -> {
-                            written += c.outputBytes().size();
-                            violations += c.report().violations();
-                            rows.put(c.job().key(), new DemoSummary.Row(c.job().key(), "analysed", c.report().points(),
-                                    c.report().violations(), c.results().uri()));
-                        }
-                        case JobOutcome.Duplicate d -> {
-                            duplicates++;
-                            rows.putIfAbsent(d.job().key(), new DemoSummary.Row(d.job().key(), "duplicate", 0, 0,
-                                    d.results().uri()));
-                        }
-                        case JobOutcome.Rejected r -> {
-                            rejected++;
-                            rows.put(r.job().key(), new DemoSummary.Row(r.job().key(), "rejected: " + r.reason(), 0, 0,
-                                    r.results().uri()));
-                        }
-                        case JobOutcome.Ignored i -> { }
-                        case JobOutcome.Failed f -> rows.putIfAbsent(f.job().key(),
-                                new DemoSummary.Row(f.job().key(), "failed: " + f.reason(), 0, 0, "-"));
+                message.outcomes().forEach(tally::add);
+            }
+        }
+    }
+
+    /** Outcomes over all drains: the last word on each log, and totals. */
+    private static final class Tally {
+        private final Map<String, DemoSummary.Row> rows = new LinkedHashMap<>();
+        private int duplicates;
+        private int written;
+        private long violations;
+
+        void add(JobOutcome outcome) {
+            switch (outcome) {
+                case JobOutcome.Committed c -> {
+                    written += c.outputBytes().size();
+                    violations += c.report().violations();
+                    rows.put(c.job().key(), new DemoSummary.Row(c.job().key(), "analysed", c.report().points(),
+                            c.report().violations(), c.results().uri()));
+                }
+                case JobOutcome.Duplicate d -> {
+                    duplicates++;
+                    rows.putIfAbsent(d.job().key(), new DemoSummary.Row(d.job().key(), "duplicate", 0, 0,
+                            d.results().uri()));
+                }
+                case JobOutcome.Rejected r -> rows.put(r.job().key(), new DemoSummary.Row(r.job().key(),
+                        "rejected: " + r.reason(), 0, 0, r.results().uri()));
+                case JobOutcome.Ignored i -> { }
+                case JobOutcome.Failed f -> {
+                    DemoSummary.Row before = rows.get(f.job().key());
+                    if (before == null || before.status().startsWith("failed")) {
+                        rows.put(f.job().key(), new DemoSummary.Row(f.job().key(), "failed: " + f.reason(), 0, 0, "-"));
                     }
                 }
             }
         }
-        String dlqUrl = sqs.getQueueUrl(b -> b.queueName(DEAD_LETTER_QUEUE)).queueUrl();
-        int deadLetters = messagesLeft(sqs, dlqUrl);
-        int processed = (int) rows.values().stream().filter(r -> r.status().equals("analysed")).count();
-        return new DemoSummary(uploaded, processed, written, duplicates, violations, rejected + deadLetters,
-                new ArrayList<>(rows.values()), "s3://" + BUCKET + "/" + pipeline.settings().outputPrefix());
+
+        DemoSummary summary(List<String> uploadedKeys, String resultsLocation, long reconciled, long faultsInjected,
+                int uploadsLeft) {
+            int processed = 0;
+            int failed = 0;
+            for (String key : uploadedKeys) {
+                DemoSummary.Row row = rows.get(key);
+                if (row == null) {
+                    rows.put(key, new DemoSummary.Row(key, "never notified", 0, 0, "-"));
+                    failed++;
+                } else if (row.status().equals("analysed")) {
+                    processed++;
+                } else if (!row.status().equals("duplicate")) {
+                    failed++;
+                }
+            }
+            return new DemoSummary(uploadedKeys.size(), processed, written, duplicates, violations, failed,
+                    new ArrayList<>(rows.values()), resultsLocation, reconciled, faultsInjected, uploadsLeft);
+        }
     }
 
     private static int messagesLeft(SqsClient sqs, String queueUrl) {

@@ -5,10 +5,15 @@ import java.util.List;
 /**
  * What a demo run found: the counts printed by {@code --json} and one row per analysed log.
  *
- * @param failed logs rejected permanently plus messages that ended in the dead-letter queue
+ * @param failed               uploaded logs without committed results at the end: rejected, failed until the
+ *                             dead-letter queue took their message, or never notified (and not reconciled)
+ * @param reconciled           jobs that reconcile enqueued for logs without results
+ * @param s3FaultsInjected     faults the S3 fault injector injected
+ * @param multipartUploadsLeft multipart uploads neither completed nor aborted (orphans) at the end
  */
 public record DemoSummary(int logsUploaded, int logsProcessed, int resultsWritten, int duplicatesSkipped,
-        long violations, int failed, List<Row> rows, String resultsLocation) {
+        long violations, int failed, List<Row> rows, String resultsLocation, long reconciled, long s3FaultsInjected,
+        int multipartUploadsLeft) {
     public DemoSummary {
         rows = List.copyOf(rows);
     }

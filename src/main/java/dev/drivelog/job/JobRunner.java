@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Runs one job with exactly-once effects under at-least-once delivery: derive the result prefix
@@ -78,8 +79,16 @@ public final class JobRunner {
         try {
             input = store.head(job.bucket(), job.key(), job.versionId());
         } catch (ObjectMissingException e) {
-            String identity = job.versionId() != null ? "v:" + job.versionId() : job.eTag() != null ? "e:" + job.eTag() : null;
-            return reject(job, null, layout.prefixFor(job.bucket(), job.key(), identity), e.getMessage(), context);
+            return reject(job, null, layout.prefixFor(job.bucket(), job.key(), identityNamedBy(job)), e.getMessage(), context);
+        } catch (S3Exception e) {
+            if (e.statusCode() != 400) {
+                throw e;
+            }
+            // 400 to a HEAD: the request itself is invalid for this key (e.g. a key the store cannot hold);
+            // every retry gets the same answer, so record it once instead of retrying until the DLQ.
+            String code = e.awsErrorDetails() == null ? "" : " " + e.awsErrorDetails().errorCode();
+            return reject(job, null, layout.prefixFor(job.bucket(), job.key(), identityNamedBy(job)),
+                    "S3 refuses this key (400" + code + "): it can never be read", context);
         }
         ResultPrefix results = layout.prefixFor(job.bucket(), job.key(),
                 input.versionId() != null ? "v:" + input.versionId() : "e:" + input.eTag());
@@ -130,6 +139,10 @@ public final class JobRunner {
             return new JobOutcome.Duplicate(job, results);
         }
         return new JobOutcome.Rejected(job, results, reason);
+    }
+
+    private static String identityNamedBy(Job job) {
+        return job.versionId() != null ? "v:" + job.versionId() : job.eTag() != null ? "e:" + job.eTag() : null;
     }
 
     private static JobOutcome notStarted(Job job, TimeBudget budget) {

@@ -2,12 +2,14 @@ package dev.drivelog.storage;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,10 +28,22 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * @param accessKeyId    static credentials (with {@code secretAccessKey}), else the default chain
  * @param pathStyle      bucket in the path instead of the host name
  * @param minimalChecksums compute and validate checksums only where an operation requires them
+ * @param httpLayer      wraps the HTTP client of every S3 client (fault injection in tests and the demo);
+ *                       the wrapper owns the wrapped client and closes it
  */
 public record S3Connection(
         URI endpoint, String region, String accessKeyId, String secretAccessKey, boolean pathStyle,
-        boolean minimalChecksums) {
+        boolean minimalChecksums, UnaryOperator<SdkHttpClient> httpLayer) {
+
+    public S3Connection(URI endpoint, String region, String accessKeyId, String secretAccessKey, boolean pathStyle,
+            boolean minimalChecksums) {
+        this(endpoint, region, accessKeyId, secretAccessKey, pathStyle, minimalChecksums, null);
+    }
+
+    /** The same connection whose S3 clients send their requests through {@code layer} (SQS clients do not). */
+    public S3Connection withHttpLayer(UnaryOperator<SdkHttpClient> layer) {
+        return new S3Connection(endpoint, region, accessKeyId, secretAccessKey, pathStyle, minimalChecksums, layer);
+    }
 
     /** The SDK's defaults (Lambda, ECS, EC2). */
     public static S3Connection fromEnvironment() {
@@ -43,11 +57,15 @@ public record S3Connection(
 
     /** A synchronous S3 client whose connection pool holds {@code maxConnections}. */
     public S3Client s3Client(int maxConnections) {
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(Apache5HttpClient.builder()
-                        .maxConnections(maxConnections)
-                        .connectionAcquisitionTimeout(Duration.ofMinutes(2)))
-                .forcePathStyle(pathStyle);
+        Apache5HttpClient.Builder http = Apache5HttpClient.builder()
+                .maxConnections(maxConnections)
+                .connectionAcquisitionTimeout(Duration.ofMinutes(2));
+        S3ClientBuilder builder = S3Client.builder().forcePathStyle(pathStyle);
+        if (httpLayer == null) {
+            builder.httpClientBuilder(http);
+        } else {
+            builder.httpClient(httpLayer.apply(http.build()));
+        }
         if (minimalChecksums) {
             builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);

@@ -182,7 +182,7 @@ public final class S3ObjectStore implements AutoCloseable {
         s3.abortMultipartUpload(AbortMultipartUploadRequest.builder().bucket(bucket).key(key).uploadId(uploadId).build());
     }
 
-    private static String unquote(String eTag) {
+    public static String unquote(String eTag) {
         if (eTag != null && eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")) {
             return eTag.substring(1, eTag.length() - 1);
         }
