@@ -123,7 +123,7 @@ run() {
     -e AWS_ENDPOINT_URL_S3="$s3_endpoint" -e DRIVELOG_S3_PATH_STYLE=true \
     -e AWS_REQUEST_CHECKSUM_CALCULATION=WHEN_REQUIRED -e AWS_RESPONSE_CHECKSUM_VALIDATION=WHEN_REQUIRED \
     -e AWS_LAMBDA_FUNCTION_NAME=drivelog -e AWS_LAMBDA_FUNCTION_MEMORY_SIZE=3008 \
-    -e DRIVELOG_PIPELINE_OUTPUT_BUCKET="$output_bucket" -e DRIVELOG_PIPELINE_OUTPUT_PREFIX=results/ \
+    -e DRIVELOG_PIPELINE__OUTPUT_BUCKET="$output_bucket" -e DRIVELOG_PIPELINE__OUTPUT_PREFIX=results/ \
     -e DRIVELOG_AOT="${AOT:-on}" -e DRIVELOG_JIT="${JIT:-c1}" -e DRIVELOG_JAVA_OPTS="$opts" \
     --entrypoint /bin/bash "$tag" -c 'TIMEFORMAT="cpu_seconds %U %S"; time /lambda-entrypoint.sh "$0"' \
     dev.drivelog.lambda.SqsBatchHandler::handleRequest > "$out/container.log" 2>&1 || true
