@@ -59,7 +59,7 @@ final class TemplateInvariants {
         require(problems, "JSON".equals(map(props.get("LoggingConfig")).get("LogFormat")),
                 id + ": LoggingConfig.LogFormat must be JSON");
         Map<String, Object> environment = map(map(props.get("Environment")).get("Variables"));
-        require(problems, environment.containsKey("DRIVELOG_PIPELINE_OUTPUT_BUCKET") && environment.containsKey("DRIVELOG_PIPELINE_OUTPUT_PREFIX"),
+        require(problems, environment.containsKey("DRIVELOG_PIPELINE__OUTPUT_BUCKET") && environment.containsKey("DRIVELOG_PIPELINE__OUTPUT_PREFIX"),
                 id + ": Environment must name the output bucket and prefix");
         return problems;
     }
@@ -339,7 +339,7 @@ final class TemplateInvariants {
     }
 
     private Optional<String> outputBucket() {
-        Object bucket = map(map(template.properties(functionId()).get("Environment")).get("Variables")).get("DRIVELOG_PIPELINE_OUTPUT_BUCKET");
+        Object bucket = map(map(template.properties(functionId()).get("Environment")).get("Variables")).get("DRIVELOG_PIPELINE__OUTPUT_BUCKET");
         return refTarget(bucket).filter(b -> "AWS::S3::Bucket".equals(template.resource(b).get("Type")));
     }
 
