@@ -110,7 +110,7 @@ run() {
     -e AWS_ENDPOINT_URL_S3="$s3_endpoint" -e DRIVELOG_S3_PATH_STYLE=true \
     -e AWS_REQUEST_CHECKSUM_CALCULATION=WHEN_REQUIRED -e AWS_RESPONSE_CHECKSUM_VALIDATION=WHEN_REQUIRED \
     -e AWS_LAMBDA_FUNCTION_NAME=drivelog -e AWS_LAMBDA_FUNCTION_MEMORY_SIZE=3008 \
-    -e DRIVELOG_PIPELINE__OUTPUT_BUCKET="$output_bucket" -e DRIVELOG_PIPELINE__OUTPUT_PREFIX=results/ \
+    -e DRIVELOG_PIPELINE__OUTPUT_BUCKET="$output_bucket" -e DRIVELOG_PIPELINE__OUTPUT_PREFIX="${PREFIX:-results/}" \
     -e DRIVELOG_AOT="${AOT:-on}" -e DRIVELOG_JIT="${JIT:-c1}" -e DRIVELOG_JAVA_OPTS="$opts" \
     --entrypoint /bin/bash "$tag" -c 'TIMEFORMAT="cpu_seconds %U %S"; time /lambda-entrypoint.sh "$0"' \
     dev.drivelog.lambda.SqsBatchHandler::handleRequest > "$out/container.log" 2>&1 || true
@@ -139,11 +139,27 @@ response="$(cat "$work/runs/first/1.response.json" 2>/dev/null || true)"
 AOT=on run duplicate events/sqs-s3-put.json -XX:AOTMode=on
 response="$(cat "$work/runs/duplicate/1.response.json" 2>/dev/null || true)"
 [ "$response" = '{"batchItemFailures":[]}' ] || fail "duplicate delivery: response $response"
-grep -q '"duplicate' "$work/runs/duplicate/container.log" || echo "test-image: note: no 'duplicate' in the log of the second delivery"
+grep -q '"duplicate skipped' "$work/runs/duplicate/container.log" || fail "second delivery: not skipped as a duplicate"
 # 3. A mixed batch (escaped key, test event, direct job, malformed body): a JSON batch response.
 AOT=on run mixed events/sqs-mixed-batch.json -XX:AOTMode=on
 grep -q '"batchItemFailures"' "$work/runs/mixed/1.response.json" || fail "mixed batch: no batch response"
 
+# 4. Start-up as shipped (AOT cache, C1 only), without the AOT cache, and with the full JIT (C1 + C2).
+# Each run writes under its own output prefix, so that its first event is a real analysis, not a
+# duplicate of an earlier run's.
+timed() {
+  local name="$1"; shift
+  PREFIX="timed/$name/" run "$name" events/sqs-s3-put.json "$@"
+  [ "$(cat "$work/runs/$name/1.response.json" 2>/dev/null)" = '{"batchItemFailures":[]}' ] \
+    || { cat "$work/runs/$name/container.log" >&2; fail "$name: response $(cat "$work/runs/$name/1.response.json" 2>/dev/null)"; }
+}
+for i in $(seq 1 "$runs"); do
+  AOT=on JIT=c1 timed "shipped-$i" -XX:AOTMode=on
+  AOT=off JIT=c1 timed "noaot-$i"
+  AOT=on JIT=full timed "fulljit-$i" -XX:AOTMode=on
+done
+
+# 5. What the first delivery committed (the S3 server lists and copies the output bucket when stopped).
 touch "$work/s3/stop"
 for _ in $(seq 1 100); do [ -f "$work/s3/output-keys.txt" ] && break; sleep 0.2; done
 result_dir="$(grep -oE '^results/vehicle-42\.csv-[0-9a-f]+/manifest\.json ' "$work/s3/output-keys.txt" | head -1 | sed 's|/manifest.json ||')"
@@ -159,13 +175,8 @@ jq -e '(.trips | length) == 1 and .trips[0].status == "analysed" and .trips[0].p
   || { jq . "$summary" >&2; fail "summary.json does not list the analysed trip with its violations"; }
 found="$(jq -r '[.trips[0].violations[].type] | group_by(.) | map("\(.[0]) \(length)") | join(", ")' "$summary")"
 echo "test-image: summary.json: 1 trip, $(jq '.trips[0].points' "$summary") points, violations: $found"
-
-# 4. Start-up as shipped (AOT cache, C1 only), without the AOT cache, and with the full JIT (C1 + C2).
-for i in $(seq 1 "$runs"); do
-  AOT=on JIT=c1 run "shipped-$i" events/sqs-s3-put.json -XX:AOTMode=on
-  AOT=off JIT=c1 run "noaot-$i" events/sqs-s3-put.json
-  AOT=on JIT=full run "fulljit-$i" events/sqs-s3-put.json -XX:AOTMode=on
-done
+timed_manifests="$(grep -cE '^timed/[^/]+/vehicle-42\.csv-[0-9a-f]+/manifest\.json ' "$work/s3/output-keys.txt" || true)"
+[ "$timed_manifests" = $(( 3 * runs )) ] || fail "timed runs: $timed_manifests of $(( 3 * runs )) committed a result"
 
 median() { sort -n | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
 {
