@@ -13,7 +13,7 @@
 # own /lambda-entrypoint.sh runs under bash's `time`.
 #
 # Usage: docker/test-image.sh [--no-build] [-t TAG] [--runs N]
-# Needs: root (docker), a JDK 25 (JAVA_HOME or /usr/lib/jvm), the Maven build (run if missing).
+# Needs: root (docker), jq, a JDK 25 (JAVA_HOME or /usr/lib/jvm), the Maven build (run if missing).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -30,6 +30,7 @@ while [ $# -gt 0 ]; do
 done
 started=$(date +%s)
 fail() { echo "test-image: FAIL: $*" >&2; exit 1; }
+command -v jq >/dev/null || fail "jq is needed to check the results (apt-get install jq)"
 
 if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25'; then
   for candidate in /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/*-25-*; do
