@@ -74,6 +74,7 @@ COPY docker/bootstrap /var/runtime/bootstrap
 COPY docker/train-aot.sh docker/
 COPY docker/test docker/test
 COPY events events
+COPY config/drivelog.yaml /opt/drivelog/config/drivelog.yaml
 # Native build and map are mounted, not copied: a multi-GB map costs no extra copy here.
 RUN --mount=type=bind,from=native,source=/out/native,target=/opt/drivelog/native \
     --mount=type=bind,from=map,source=/out/map,target=/opt/drivelog/map \

@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * The S3 side of docker/test-image.sh: starts the project's embedded S3 server (S3Proxy, 127.0.0.1
  * only), creates the input and output buckets, uploads the given drive logs, writes the endpoint to
- * DIR/endpoint, then waits for DIR/stop and writes the output bucket's keys to DIR/output-keys.txt.
+ * DIR/endpoint, then waits for DIR/stop, writes the output bucket's keys (and sizes) to
+ * DIR/output-keys.txt and copies its objects under DIR/output/.
  * Run with the project's class path including target/lib-demo:
  * <pre>java -cp 'target/drivelog.jar:target/lib/*:target/lib-demo/*' docker/test/LocalS3.java DIR IN_BUCKET OUT_BUCKET KEY=FILE...</pre>
  */
@@ -35,8 +36,15 @@ public final class LocalS3 {
                 Thread.sleep(200);
             }
             List<String> keys = new ArrayList<>();
+            Path outputDir = dir.resolve("output");
             for (S3Object object : s3.listObjectsV2Paginator(l -> l.bucket(outputBucket)).contents()) {
                 keys.add(object.key() + " " + object.size());
+                Path copy = outputDir.resolve(object.key()).normalize();
+                if (!copy.startsWith(outputDir)) {
+                    throw new IllegalStateException("output key escapes " + outputDir + ": " + object.key());
+                }
+                Files.createDirectories(copy.getParent());
+                s3.getObject(g -> g.bucket(outputBucket).key(object.key()), copy);
             }
             Files.write(dir.resolve("output-keys.txt"), keys);
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The deployment's invariants, each a check that returns what is wrong (empty when it holds). Checks
@@ -20,6 +21,9 @@ final class TemplateInvariants {
     static final String HANDLER = "dev.drivelog.lambda.SqsBatchHandler::handleRequest";
     static final int MIN_VISIBILITY_FACTOR = 6;
     static final int MIN_MAX_RECEIVE_COUNT = 5;
+    /** e.g. DRIVELOG_PIPELINE_OUTPUT_BUCKET: a section of config/drivelog.yaml joined to its key by one underscore. */
+    private static final Pattern CONFIG_SECTION_WITH_ONE_UNDERSCORE =
+            Pattern.compile("DRIVELOG_(ANALYSIS|LOGS|OUTPUT|PIPELINE)_[A-Z0-9].*");
     static final Set<String> SQS_EVENT_SOURCE_ACTIONS = Set.of(
             "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility");
     static final Set<String> S3_READ_ACTIONS = Set.of("s3:GetObject", "s3:GetObjectVersion");
@@ -61,6 +65,13 @@ final class TemplateInvariants {
         Map<String, Object> environment = map(map(props.get("Environment")).get("Variables"));
         require(problems, environment.containsKey("DRIVELOG_PIPELINE__OUTPUT_BUCKET") && environment.containsKey("DRIVELOG_PIPELINE__OUTPUT_PREFIX"),
                 id + ": Environment must name the output bucket and prefix");
+        for (String name : environment.keySet()) {
+            // The configuration reads DRIVELOG_<SECTION>__<KEY>; one underscore is silently no override.
+            if (CONFIG_SECTION_WITH_ONE_UNDERSCORE.matcher(name).matches()) {
+                problems.add(id + ": Environment variable " + name + " overrides no config key (use two underscores: "
+                        + name.replaceFirst("^(DRIVELOG_[A-Z]+)_", "$1__") + ")");
+            }
+        }
         return problems;
     }
 

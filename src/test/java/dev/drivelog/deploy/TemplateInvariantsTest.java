@@ -82,6 +82,14 @@ class TemplateInvariantsTest {
     }
 
     @Test
+    void function_configOverrideWithOneUnderscore_reported() throws IOException {
+        List<String> problems = afterBreaking(t -> SamTemplate.map(SamTemplate.map(props(t, "DrivelogFunction").get("Environment"))
+                .get("Variables")).put("DRIVELOG_PIPELINE_OUTPUT_PREFIX", "results/"), TemplateInvariants::function);
+        assertReported(problems, "DRIVELOG_PIPELINE_OUTPUT_PREFIX overrides no config key (use two underscores: "
+                + "DRIVELOG_PIPELINE__OUTPUT_PREFIX)");
+    }
+
+    @Test
     void eventSource_shippedTemplate_holds() throws IOException {
         assertEquals(List.of(), holdsOnShipped(TemplateInvariants::eventSource));
     }
