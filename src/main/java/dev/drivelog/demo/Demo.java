@@ -65,6 +65,7 @@ public final class Demo {
         line.put("logs_uploaded", summary.logsUploaded());
         line.put("logs_processed", summary.logsProcessed());
         line.put("results_written", summary.resultsWritten());
+        line.put("result_files", summary.resultFilesWritten());
         line.put("duplicates_skipped", summary.duplicatesSkipped());
         line.put("violations", summary.violations());
         line.put("failed", summary.failed());
@@ -85,8 +86,9 @@ public final class Demo {
             String status = row.status().length() > 10 ? row.status().substring(0, row.status().indexOf(':') < 0 ? 10 : row.status().indexOf(':')) : row.status();
             out.printf(format, row.key(), status, row.points(), row.violations(), row.results());
         }
-        out.printf("%n%d logs uploaded, %d analysed, %d result files written, %d duplicate notifications skipped, "
-                + "%d failed; %d violations.%n", summary.logsUploaded(), summary.logsProcessed(), summary.resultsWritten(),
+        out.printf("%n%d logs uploaded, %d analysed, %d result sets (%d files) written, %d duplicate notifications "
+                + "skipped, %d failed; %d violations.%n", summary.logsUploaded(), summary.logsProcessed(),
+                summary.resultsWritten(), summary.resultFilesWritten(),
                 summary.duplicatesSkipped(), summary.failed(), summary.violations());
         summary.rows().stream().filter(r -> !r.status().equals("analysed"))
                 .forEach(r -> out.println("  " + r.key() + ": " + r.status()));

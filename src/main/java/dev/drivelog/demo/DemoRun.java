@@ -185,13 +185,15 @@ public final class DemoRun {
     private static final class Tally {
         private final Map<String, DemoSummary.Row> rows = new LinkedHashMap<>();
         private int duplicates;
-        private int written;
+        private int resultSets;
+        private int resultFiles;
         private long violations;
 
         void add(JobOutcome outcome) {
             switch (outcome) {
                 case JobOutcome.Committed c -> {
-                    written += c.outputBytes().size();
+                    resultSets++;
+                    resultFiles += c.outputBytes().size();
                     violations += c.report().violations();
                     rows.put(c.job().key(), new DemoSummary.Row(c.job().key(), "analysed", c.report().points(),
                             c.report().violations(), c.results().uri()));
@@ -228,7 +230,7 @@ public final class DemoRun {
                     failed++;
                 }
             }
-            return new DemoSummary(uploadedKeys.size(), processed, written, duplicates, violations, failed,
+            return new DemoSummary(uploadedKeys.size(), processed, resultSets, resultFiles, duplicates, violations, failed,
                     new ArrayList<>(rows.values()), resultsLocation, reconciled, faultsInjected, uploadsLeft);
         }
     }

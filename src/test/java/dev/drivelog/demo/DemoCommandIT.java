@@ -39,7 +39,8 @@ class DemoCommandIT {
         assertEquals(2, summary.get("logs_processed").asInt());
         assertEquals(1, summary.get("duplicates_skipped").asInt());
         assertEquals(0, summary.get("failed").asInt());
-        assertTrue(summary.get("results_written").asInt() >= 4, summary.toString());
+        assertEquals(2, summary.get("results_written").asInt(), summary.toString());
+        assertTrue(summary.get("result_files").asInt() >= 4, summary.toString());
         try (Stream<Path> files = Files.walk(Path.of(summary.get("results_dir").asText()))) {
             List<String> names = files.map(f -> f.getFileName().toString()).toList();
             assertEquals(2, names.stream().filter("manifest.json"::equals).count(), names.toString());

@@ -56,7 +56,8 @@ class DemoRunFaultsTest {
         assertEquals(LOGS, summary.logsUploaded());
         assertEquals(LOGS, summary.logsProcessed(), summary.rows().toString());
         assertEquals(0, summary.failed(), summary.rows().toString());
-        assertEquals(2 * LOGS + 1, summary.resultsWritten(), "lines.txt and summary.json per log, one big file: no result twice");
+        assertEquals(LOGS, summary.resultsWritten(), "exactly one committed result set per uploaded log");
+        assertEquals(2 * LOGS + 1, summary.resultFilesWritten(), "lines.txt and summary.json per log, one big file: no result twice");
         assertEquals(LOGS, summary.violations(), "one violation per log, counted once");
         assertEquals(0, summary.multipartUploadsLeft(), "no orphaned multipart uploads");
         assertTrue(summary.reconciled() > 0, "seed 7 drops notifications, reconcile must enqueue them: " + summary);

@@ -33,7 +33,8 @@ class DemoRunTest {
             assertEquals(1, summary.duplicatesSkipped());
             assertEquals(2, summary.violations());
             assertEquals(2, summary.failed(), summary.rows().toString());
-            assertEquals(4, summary.resultsWritten(), "lines.txt and summary.json per analysed log");
+            assertEquals(2, summary.resultsWritten(), "one committed result set per analysed log");
+            assertEquals(4, summary.resultFilesWritten(), "lines.txt and summary.json per analysed log");
             DemoSummary.Row first = summary.rows().stream().filter(r -> r.key().equals("logs/car 1.csv")).findFirst().orElseThrow();
             assertTrue(first.results().startsWith("s3://drivelog-demo/results/car_1.csv-"), first.results());
         }
