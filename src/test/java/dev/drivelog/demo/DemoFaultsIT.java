@@ -37,6 +37,7 @@ class DemoFaultsIT {
 
         assertEquals(LOGS, summary.get("logs_uploaded").asInt(), summary.toString());
         assertEquals(LOGS, summary.get("logs_processed").asInt(), summary.toString());
+        assertEquals(LOGS, summary.get("results_written").asInt(), summary.toString());
         assertEquals(0, summary.get("failed").asInt(), summary.toString());
         assertEquals(0, summary.get("multipart_uploads_left").asInt(), summary.toString());
         assertTrue(summary.get("reconciled").asInt() > 0, "seed 7 drops notifications: " + summary);
