@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cmath>
+#include <array>
 #include <cstdint>
+
+#include "random/xoshiro256.hpp"
 
 namespace drivelog::sim {
 
@@ -20,7 +23,9 @@ class Rng {
  public:
   explicit Rng(uint64_t seed) {
     uint64_t s = seed;
-    for (auto& word : state_) word = splitmix64(s);
+    std::array<uint64_t, 4> words{};
+    for (auto& word : words) word = splitmix64(s);
+    engine_ = random::Xoshiro256(words);
   }
 
   // A generator for sub-stream `stream` of `seed` (e.g. one per trip), independent of the others.
@@ -29,17 +34,7 @@ class Rng {
     return Rng(splitmix64(s));
   }
 
-  uint64_t next() {
-    const uint64_t result = rotl(state_[1] * 5, 7) * 9;
-    const uint64_t t = state_[1] << 17;
-    state_[2] ^= state_[0];
-    state_[3] ^= state_[1];
-    state_[1] ^= state_[2];
-    state_[0] ^= state_[3];
-    state_[2] ^= t;
-    state_[3] = rotl(state_[3], 45);
-    return result;
-  }
+  uint64_t next() { return engine_.next(); }
 
   // Uniform in [0, 1) with 53 random bits.
   double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
@@ -62,8 +57,7 @@ class Rng {
   double normal(double mean, double sigma) { return mean + sigma * normal(); }
 
  private:
-  static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  uint64_t state_[4] = {0, 0, 0, 0};
+  random::Xoshiro256 engine_;
 };
 
 }  // namespace drivelog::sim

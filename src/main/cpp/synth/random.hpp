@@ -3,8 +3,11 @@
 // 64-bit words to ranges itself: the same seed gives the same map with any compiler or libstdc++.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
+
+#include "random/xoshiro256.hpp"
 
 namespace drivelog::synth {
 
@@ -30,29 +33,20 @@ inline uint64_t hash_key(uint64_t seed, std::initializer_list<int64_t> parts) {
 // Maps a hash to [0, 1) with 53 bits of precision.
 inline double unit_from_hash(uint64_t h) { return static_cast<double>(h >> 11) * 0x1.0p-53; }
 
-// xoshiro256** (Blackman & Vigna 2018), seeded through SplitMix64. Small, fast, and its output is
-// fully specified, which is what byte-identical output across platforms needs.
+// xoshiro256** (random/xoshiro256.hpp) seeded through SplitMix64, with this generator's range mappings.
 class Random {
  public:
   explicit Random(uint64_t seed) {
     uint64_t s = seed;
-    for (auto& word : state_) {
+    std::array<uint64_t, 4> words{};
+    for (auto& word : words) {
       s += 0x9E3779B97F4A7C15ULL;
       word = splitmix64(s);
     }
+    engine_ = random::Xoshiro256(words);
   }
 
-  uint64_t next() {
-    const uint64_t result = rotl(state_[1] * 5, 7) * 9;
-    const uint64_t t = state_[1] << 17;
-    state_[2] ^= state_[0];
-    state_[3] ^= state_[1];
-    state_[1] ^= state_[2];
-    state_[0] ^= state_[3];
-    state_[2] ^= t;
-    state_[3] = rotl(state_[3], 45);
-    return result;
-  }
+  uint64_t next() { return engine_.next(); }
 
   // Uniform in [0, 1).
   double unit() { return unit_from_hash(next()); }
@@ -68,8 +62,7 @@ class Random {
   bool chance(double p) { return unit() < p; }
 
  private:
-  static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  uint64_t state_[4]{};
+  random::Xoshiro256 engine_;
 };
 
 }  // namespace drivelog::synth
