@@ -75,13 +75,16 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
     check.derived = check.derived || sp.derived_at(k);
   }
   // The fixes either side of the line: the mean speed between them bounds the speed at the line
-  // from above only if they are close in time; a long gap could hide a stop.
+  // from above only if they are close in time; a long gap could hide a stop. Only for derived
+  // speeds: two fixes a second apart differ by GPS noise of several metres, so their mean speed is
+  // far noisier than a receiver's (Doppler) speed, and a car rolling through at 20 km/h would
+  // often appear to have stopped.
   const std::size_t after = sp.first_at_or_after(s_line + 1e-6);
   const bool have_after = after < n && sp.piece_at(after) == piece;
   const bool have_before = after > 0 && sp.piece_at(after - 1) == piece;
   if (have_before && have_after) {
     const double dt = sp.time_at(after) - sp.time_at(after - 1);
-    if (dt > 0) {
+    if (dt > 0 && sp.derived_at(after - 1) && sp.derived_at(after)) {
       const double crossing_kmh = (sp.s_at(after) - sp.s_at(after - 1)) / dt * 3.6;
       check.min_speed_kmh = std::min(check.min_speed_kmh, crossing_kmh);
     }

@@ -61,24 +61,59 @@ bool Matcher::headings_agree_with_motion(std::span<const TracePoint> trace) {
 bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
   // As for headings: reported speeds are used to bound routes and to detect standing only if the
   // distance between fixes agrees with them (within 50 % + 3 m/s) on at least 80 % of up to 200
-  // stretches; a receiver reporting 0, km/h or garbage is then simply not believed.
+  // stretches; a receiver reporting 0, km/h or garbage is then simply not believed. A stretch spans
+  // at least kStretchS seconds: between fixes a second apart GPS noise outweighs the movement of a
+  // car in town, and only the noisiest pairs would move far enough to be compared at all.
   constexpr int kSamples = 200;
+  constexpr double kStretchS = 10;
+  constexpr double kMaxFixGapS = 30;
   int compared = 0, agreeing = 0;
+  std::size_t anchor = 0;
+  double reported = 0;  // distance by the trapezoid rule over the reported speeds since the anchor
   for (std::size_t i = 1; i < trace.size() && compared < kSamples; ++i) {
     const TracePoint& a = trace[i - 1];
     const TracePoint& b = trace[i];
-    const double dt = b.time_s - a.time_s;
-    if (std::isnan(a.speed_mps) || std::isnan(b.speed_mps) || dt <= 0 || dt > 30) continue;
-    const double moved = fix_distance_m(a, b);
-    if (moved < 4 * config_.sigma_m) continue;  // too little movement to judge against the noise
-    const double reported = 0.5 * (a.speed_mps + b.speed_mps) * dt;
-    ++compared;
-    if (moved <= reported * 1.5 + 3 * dt + 4 * config_.sigma_m && reported <= moved * 1.5 + 3 * dt + 4 * config_.sigma_m) {
-      ++agreeing;
+    const double step_s = b.time_s - a.time_s;
+    if (std::isnan(a.speed_mps) || std::isnan(b.speed_mps) || step_s <= 0 || step_s > kMaxFixGapS) {
+      anchor = i;
+      reported = 0;
+      continue;
     }
+    reported += 0.5 * (a.speed_mps + b.speed_mps) * step_s;
+    const double dt = b.time_s - trace[anchor].time_s;
+    if (dt < kStretchS) continue;
+    const double moved = fix_distance_m(trace[anchor], b);
+    const double slack = 3 * dt + 4 * config_.sigma_m;
+    if (std::max(moved, reported) >= 4 * config_.sigma_m) {  // standing stretches prove nothing
+      ++compared;
+      if (moved <= reported * 1.5 + slack && reported <= moved * 1.5 + slack) ++agreeing;
+    }
+    anchor = i;
+    reported = 0;
   }
   speeds_contradicted_ = compared >= 10 && agreeing * 10 < compared * 8;
   return compared >= 10 && !speeds_contradicted_;
+}
+
+bool Matcher::is_spike(const TracePoint& before, const TracePoint& p, const TracePoint& after) {
+  // A fix far off the line between its neighbours, further than the reported speeds let the car
+  // go out and come back, is a gross receiver error (multipath, a bad cold fix). The HMM alone
+  // would often follow it: a road near the stray fix fits it well, and driving there and back
+  // costs little when each leg alone looks plausible; the result is a phantom detour, a wrong-way
+  // or a forbidden turn that never happened. Only with trusted speeds and close neighbours.
+  constexpr double kMaxNeighbourS = 5;
+  constexpr double kNoiseSigmas = 6;
+  const double dt_before = p.time_s - before.time_s;
+  const double dt_after = after.time_s - p.time_s;
+  if (!speeds_trusted_ || dt_before <= 0 || dt_after <= 0 || dt_before > kMaxNeighbourS || dt_after > kMaxNeighbourS ||
+      std::isnan(before.speed_mps) || std::isnan(p.speed_mps) || std::isnan(after.speed_mps)) {
+    return false;
+  }
+  const double excess = fix_distance_m(before, p) + fix_distance_m(p, after) - fix_distance_m(before, after);
+  const double v_before = std::max({static_cast<double>(before.speed_mps), static_cast<double>(p.speed_mps), 2.0});
+  const double v_after = std::max({static_cast<double>(p.speed_mps), static_cast<double>(after.speed_mps), 2.0});
+  const double travel = config_.reported_speed_factor * (v_before * dt_before + v_after * dt_after);
+  return excess > travel + kNoiseSigmas * config_.sigma_m;
 }
 
 double Matcher::backward_cost(double moved_m) const {
@@ -330,6 +365,11 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
         out.points[i].kind = PointKind::collapsed;
         continue;
       }
+    }
+    if (!columns_.empty() && i + 1 < trace.size() && is_spike(trace[columns_.back().point], p, trace[i + 1])) {
+      out.points[i].kind = PointKind::outlier;
+      ++out.stats.outliers;
+      continue;
     }
     candidates_.find(p.lat, p.lon, config_.search_radius_m, config_.max_candidates, found_);
     if (found_.empty()) {

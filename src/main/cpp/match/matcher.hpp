@@ -67,6 +67,7 @@ class Matcher {
   [[nodiscard]] double backward_cost(double moved_m) const;
   [[nodiscard]] double cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const;
   bool speeds_agree_with_motion(std::span<const TracePoint> trace);
+  [[nodiscard]] bool is_spike(const TracePoint& before, const TracePoint& p, const TracePoint& after);
   void decide(std::size_t columns, bool finish);
   void emit(uint32_t point, const State& state);
   bool join(const State& from, uint32_t from_point, const State& to, uint32_t to_point);
