@@ -65,4 +65,14 @@ std::vector<GpsFix> sample_gps(const Drive& drive, const GpsConfig& gps, Rng& rn
   return fixes;
 }
 
+std::vector<ReceiverGap> receiver_gaps(const std::vector<GpsFix>& fixes, double hz) {
+  std::vector<ReceiverGap> gaps;
+  if (hz <= 0) return gaps;
+  const double longest_regular_s = 1.5 / hz;
+  for (size_t k = 1; k < fixes.size(); ++k) {
+    if (fixes[k].time_s - fixes[k - 1].time_s > longest_regular_s) gaps.push_back({fixes[k - 1].time_s, fixes[k].time_s});
+  }
+  return gaps;
+}
+
 }  // namespace drivelog::sim

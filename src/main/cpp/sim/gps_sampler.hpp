@@ -25,4 +25,13 @@ struct GpsFix {
 
 std::vector<GpsFix> sample_gps(const Drive& drive, const GpsConfig& gps, Rng& rng);
 
+// A stretch of the drive without fixes: from the last fix before it to the first fix after it.
+struct ReceiverGap {
+  double start_s = 0;
+  double end_s = 0;
+};
+
+// The stretches where consecutive fixes are more than 1.5 sampling periods apart (the dropouts).
+std::vector<ReceiverGap> receiver_gaps(const std::vector<GpsFix>& fixes, double hz);
+
 }  // namespace drivelog::sim

@@ -27,7 +27,8 @@ std::optional<SimulatedTrip> simulate_trip(const map::MapView& map, const SimCon
 void write_trip(const std::filesystem::path& dir, const SimConfig& config, const SimulatedTrip& trip) {
   write_log_csv(dir / (trip.trip_id + ".csv"), trip.start_ms, trip.fixes);
   write_truth_json(dir / (trip.trip_id + ".truth.json"),
-                   TruthHeader{trip.trip_id, trip.start_ms, config.seed, config.gps.hz, config.gps.noise_m}, trip.truth);
+                   TruthHeader{trip.trip_id, trip.start_ms, config.seed, config.gps.hz, config.gps.noise_m}, trip.truth,
+                   receiver_gaps(trip.fixes, config.gps.hz));
 }
 
 }  // namespace drivelog::sim

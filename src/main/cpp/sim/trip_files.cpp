@@ -85,7 +85,8 @@ void write_log_csv(const std::filesystem::path& path, int64_t start_ms, const st
   check(out, path);
 }
 
-void write_truth_json(const std::filesystem::path& path, const TruthHeader& header, const Truth& truth) {
+void write_truth_json(const std::filesystem::path& path, const TruthHeader& header, const Truth& truth,
+                      const std::vector<ReceiverGap>& gaps) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   check(out, path);
   out << "{\n  \"schema\": \"drivelog.truth/1\",\n  \"trip_id\": " << json_quoted(header.trip_id) << ",\n";
@@ -100,6 +101,12 @@ void write_truth_json(const std::filesystem::path& path, const TruthHeader& head
         << ", \"end_time\": " << epoch_seconds(header.start_ms, r.end_s) << "}";
   }
   out << (truth.route.empty() ? "],\n" : "\n  ],\n");
+  out << "  \"receiver_gaps\": [";
+  for (size_t i = 0; i < gaps.size(); ++i) {
+    out << (i ? ", " : "") << "{\"start_time\": " << epoch_seconds(header.start_ms, gaps[i].start_s)
+        << ", \"end_time\": " << epoch_seconds(header.start_ms, gaps[i].end_s) << "}";
+  }
+  out << "],\n";
   out << "  \"violations\": [";
   for (size_t i = 0; i < truth.violations.size(); ++i) {
     const auto& v = truth.violations[i];

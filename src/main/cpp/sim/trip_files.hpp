@@ -31,6 +31,9 @@ struct TruthHeader {
   double noise_m = 0;
 };
 
-void write_truth_json(const std::filesystem::path& path, const TruthHeader& header, const Truth& truth);
+// `gaps`: where the receiver recorded nothing, so that an evaluation can tell violations the log
+// cannot show from violations the engine missed.
+void write_truth_json(const std::filesystem::path& path, const TruthHeader& header, const Truth& truth,
+                      const std::vector<ReceiverGap>& gaps);
 
 }  // namespace drivelog::sim

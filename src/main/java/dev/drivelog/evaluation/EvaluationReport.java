@@ -53,7 +53,7 @@ public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType,
             for (Mismatch m : mismatches) {
                 ObjectNode node = list.addObject();
                 node.put("trip_id", m.tripId());
-                node.put("kind", m.kind() == Mismatch.Kind.MISSED ? "missed" : "false_alarm");
+                node.put("kind", m.kind().jsonName());
                 node.put("type", m.type());
                 node.put("start_time", m.startTime());
                 node.put("end_time", m.endTime());
@@ -67,7 +67,9 @@ public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType,
         node.put("found", counts.found());
         node.put("matched", counts.matched());
         node.put("precision", round(counts.precision()));
+        node.put("unobservable", counts.unobservable());
         node.put("recall", round(counts.recall()));
+        node.put("recall_all", round(counts.recallAll()));
     }
 
     private static double round(double value) {

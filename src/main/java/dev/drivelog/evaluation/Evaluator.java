@@ -79,12 +79,17 @@ public final class Evaluator {
                     mismatches.add(new Mismatch(trip, Mismatch.Kind.FALSE_ALARM, type, found.get(j).startTime(), found.get(j).endTime()));
                 }
             }
+            int unobservable = 0;
             for (int i = 0; i < truths.size(); i++) {
                 if (!truthPaired[i]) {
-                    mismatches.add(new Mismatch(trip, Mismatch.Kind.MISSED, type, truths.get(i).startTime(), truths.get(i).endTime()));
+                    TimedViolation missed = truths.get(i);
+                    boolean hidden = truth.hidden(missed);
+                    unobservable += hidden ? 1 : 0;
+                    mismatches.add(new Mismatch(trip, hidden ? Mismatch.Kind.UNOBSERVABLE : Mismatch.Kind.MISSED, type,
+                            missed.startTime(), missed.endTime()));
                 }
             }
-            perType.merge(type, new TypeCounts(truths.size(), found.size(), matched), TypeCounts::plus);
+            perType.merge(type, new TypeCounts(truths.size(), found.size(), matched, unobservable), TypeCounts::plus);
         }
     }
 

@@ -26,7 +26,8 @@ public final class TripFileReader {
 
     public TruthTrip readTruth(Path file) {
         JsonNode root = parse(file, TRUTH_SCHEMA);
-        return new TruthTrip(text(file, root, "trip_id"), ways(file, root, "route", true), violations(file, root));
+        return new TruthTrip(text(file, root, "trip_id"), ways(file, root, "route", true), violations(file, root),
+                receiverGaps(file, root));
     }
 
     public ResultTrip readResult(Path file) {
@@ -71,6 +72,28 @@ public final class TripFileReader {
             try {
                 out.add(new TimedViolation(text(file, v, where, "type"), number(file, v, where, "start_time"),
                         number(file, v, where, "end_time")));
+            } catch (IllegalArgumentException e) {
+                throw new EvaluationInputException(file + ": " + where + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /** {@code receiver_gaps} is optional: truth written before it existed has none recorded. */
+    private static List<ReceiverGap> receiverGaps(Path file, JsonNode root) {
+        JsonNode array = root.get("receiver_gaps");
+        if (array == null) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw new EvaluationInputException(file + ": receiver_gaps must be an array");
+        }
+        List<ReceiverGap> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String where = "receiver_gaps[" + i + "]";
+            JsonNode gap = array.get(i);
+            try {
+                out.add(new ReceiverGap(number(file, gap, where, "start_time"), number(file, gap, where, "end_time")));
             } catch (IllegalArgumentException e) {
                 throw new EvaluationInputException(file + ": " + where + ": " + e.getMessage(), e);
             }

@@ -2,10 +2,19 @@ package dev.drivelog.evaluation;
 
 import java.util.List;
 
-/** One trip's ground truth ({@code drivelog.truth/1}): the route driven and the violations committed. */
-public record TruthTrip(String tripId, List<WayInterval> route, List<TimedViolation> violations) {
+/**
+ * One trip's ground truth ({@code drivelog.truth/1}): the route driven, the violations committed
+ * and the receiver's gaps (stretches the log does not show).
+ */
+public record TruthTrip(String tripId, List<WayInterval> route, List<TimedViolation> violations, List<ReceiverGap> receiverGaps) {
     public TruthTrip {
         route = List.copyOf(route);
         violations = List.copyOf(violations);
+        receiverGaps = List.copyOf(receiverGaps);
+    }
+
+    /** Whether a receiver gap hides part of the violation, so that no log-based engine could be sure of it. */
+    boolean hidden(TimedViolation violation) {
+        return receiverGaps.stream().anyMatch(gap -> gap.hides(violation));
     }
 }

@@ -70,6 +70,33 @@ class EvaluatorTest {
     }
 
     @Test
+    void evaluate_missedViolationsInReceiverGaps_areUnobservableAndLeftOutOfRecallOnly() {
+        EvaluationReport report = evaluate("gaps");
+
+        // Inside the first gap: hidden. After the gap: an ordinary miss.
+        assertEquals(new TypeCounts(2, 0, 0, 1), report.perType().get("stop_sign"));
+        assertEquals(0.0, report.perType().get("stop_sign").recall(), EPS);
+        // Found although partly in a gap: a plain match, nothing unobservable.
+        assertEquals(new TypeCounts(1, 1, 1, 0), report.perType().get("speeding"));
+        // Starts exactly at the fix that ends the gap: visible, so a real miss.
+        assertEquals(new TypeCounts(1, 0, 0, 0), report.perType().get("wrong_way"));
+        assertEquals(new TypeCounts(4, 1, 1, 1), report.totals());
+        assertEquals(1.0 / 3.0, report.totals().recall(), EPS);
+        assertEquals(1.0 / 4.0, report.totals().recallAll(), EPS);
+        assertEquals(List.of(Mismatch.Kind.UNOBSERVABLE, Mismatch.Kind.MISSED, Mismatch.Kind.MISSED),
+                report.mismatches().stream().map(Mismatch::kind).toList());
+        JsonNode json = report.toJson(mapper, true);
+        assertEquals(1, json.at("/per_type/stop_sign/unobservable").asInt());
+        assertEquals(0.25, json.at("/totals/recall_all").asDouble(), EPS);
+        assertEquals("unobservable", json.at("/mismatches/0/kind").asText());
+    }
+
+    @Test
+    void typeCounts_moreUnobservableThanUnpairedTruth_isRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new TypeCounts(2, 1, 1, 2));
+    }
+
+    @Test
     void evaluate_noViolationsAnywhere_reportsAllTypesAsPerfect() {
         EvaluationReport report = evaluate("clean");
 
