@@ -49,6 +49,20 @@ Bounds bounds_of(const SpeedProfile& sp, const Episode& ep, double threshold_mps
   return Bounds{start, end};
 }
 
+double limit_allowance_mps(uint16_t limit_tenths, const SpeedingConfig& config) {
+  const double limit_kmh = limit_tenths / 10.0;
+  return (limit_kmh + std::max(config.tolerance_kmh, limit_kmh * config.tolerance_percent / 100.0)) / 3.6;
+}
+
+// Whether the car went on over the allowance through a gap in the fixes (a tunnel, a receiver
+// dropout) between the episode's last fix `last_over` and the next fix `k`: no fix in between, the
+// next one over as well, and the road covered in between too much for a slower passage.
+bool speeding_through_gap(const SpeedProfile& sp, std::size_t last_over, std::size_t k, double threshold_mps) {
+  if (k != last_over + 1 || sp.smoothed_mps_at(k) <= threshold_mps) return false;
+  const double dt = sp.time_at(k) - sp.time_at(last_over);
+  return dt > 0 && (sp.s_at(k) - sp.s_at(last_over)) / dt > threshold_mps;
+}
+
 void report(const TripView& trip, const SpeedingConfig& config, const Episode& ep, std::vector<Violation>& out) {
   const SpeedProfile& sp = trip.speeds;
   const double limit_kmh = ep.limit_tenths / 10.0;
@@ -103,7 +117,8 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
     const bool known = limit != map::kSpeedUnknown && limit != map::kSpeedUnlimited;
     // An episode ends at a break in the matched path, a change of limit, or a long enough dip.
     if (open && (sp.piece_at(k) != sp.piece_at(ep.last_over) || !known || limit != ep.limit_tenths ||
-                 sp.time_at(k) - sp.time_at(ep.last_over) > config.merge_gap_s)) {
+                 (sp.time_at(k) - sp.time_at(ep.last_over) > config.merge_gap_s &&
+                  !speeding_through_gap(sp, ep.last_over, k, limit_allowance_mps(limit, config))))) {
       report(trip, config, ep, out);
       open = false;
     }

@@ -34,6 +34,27 @@ TEST(Speeding, sustainedEpisodeOverTheAllowanceIsOneViolation) {
   EXPECT_EQ(test::evidence_text(v, "limit_source"), "explicit_tag");
 }
 
+TEST(Speeding, speedingOnThroughATunnelGapIsOneEpisode) {
+  // 10 s without fixes in the middle of a 72 km/h stretch: the road covered in the gap says the
+  // car was over the allowance throughout, so the gap does not split the episode in two.
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(50)});
+  Drive d(s, 1, 4);
+  // 8 s over, 10 s of gap and 8.5 s over: two episodes of under 10 s each without the merge.
+  d.noise(3).start_at('A').toward('B', 0.2, 45).toward('B', 0.1, 72).gap_next(10).toward('B', 0.3, 72).to("B", 45);
+  const auto found = analyse(s, d).of(ViolationType::speeding);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_GT(evidence(found[0], "duration_s"), 20);
+}
+
+TEST(Speeding, slowingDownInATunnelGapEndsTheEpisode) {
+  // The same gap, but the car crawls through it: two separate episodes.
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(50)});
+  Drive d(s, 1, 5);
+  d.noise(3).start_at('A').toward('B', 0.2, 45).toward('B', 0.1, 72).gap_next(30).toward('B', 0.1, 20)
+      .toward('B', 0.3, 72).to("B", 45);
+  EXPECT_EQ(analyse(s, d).of(ViolationType::speeding).size(), 2u);
+}
+
 TEST(Speeding, withinToleranceIsNoViolation) {
   const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(50)});
   Drive d(s, 1, 2);
