@@ -224,6 +224,8 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
     }
   }
   source_target_m_.assign(sources_.size() * targets_.size(), RouteSearch::kUnreachable);
+  source_target_first_edge_.assign(source_target_m_.size(), RouteSearch::kNoEdge);
+  source_target_last_edge_.assign(source_target_m_.size(), RouteSearch::kNoEdge);
   // Road distance is never shorter than the straight line: a search is run only towards targets
   // that this lower bound leaves within reach, and not at all if there are none.
   for (std::size_t k = 0; k < sources_.size(); ++k) {
@@ -245,7 +247,12 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
     reachable_costs_.resize(reachable_targets_.size());
     routes_.run(sources_[k], slack - cheapest, reachable_targets_, reachable_costs_);
     for (std::size_t r = 0; r < reachable_index_.size(); ++r) {
-      source_target_m_[k * targets_.size() + reachable_index_[r]] = reachable_costs_[r];
+      const std::size_t cell = k * targets_.size() + reachable_index_[r];
+      source_target_m_[cell] = reachable_costs_[r];
+      if (reachable_costs_[r] != RouteSearch::kUnreachable) {
+        source_target_first_edge_[cell] = routes_.first_edge_to(reachable_targets_[r]);
+        source_target_last_edge_[cell] = routes_.last_edge_to(reachable_targets_[r]);
+      }
     }
   }
 
@@ -255,6 +262,8 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
   const uint32_t previous_count = prev.count;
   const int32_t* source_of = state_source_.data();
   const double* matrix = source_target_m_.data();
+  const uint32_t* first_edges = source_target_first_edge_.data();
+  const uint32_t* last_edges = source_target_last_edge_.data();
   const std::size_t target_count = targets_.size();
   const double uturn_penalty = config_.uturn_penalty_m;
   bool any = false;
@@ -294,9 +303,15 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
       }
       const int32_t source = source_of[i];
       if (source >= 0 && target >= 0) {
-        const double between = matrix[static_cast<std::size_t>(source) * target_count + static_cast<std::size_t>(target)];
+        const std::size_t cell = static_cast<std::size_t>(source) * target_count + static_cast<std::size_t>(target);
+        const double between = matrix[cell];
         if (between != RouteSearch::kUnreachable) {
-          route = std::min(route, (static_cast<double>(s.length_m) - s.offset_m) + between + c_entry_tail);
+          // Back along the road just driven, or onto the road just arrived by: turning round at a
+          // node costs what turning round mid-road does (else a fix past a corner would be
+          // explained by driving into the cross road and back for free).
+          const double turns = (first_edges[cell] == s.edge ? uturn_penalty : 0.0) +
+                               (last_edges[cell] == c.edge ? uturn_penalty : 0.0);
+          route = std::min(route, (static_cast<double>(s.length_m) - s.offset_m) + between + turns + c_entry_tail);
         }
       }
       if (route > limit) continue;
@@ -491,7 +506,12 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
     const uint32_t target = to.entry_node;
     double between = RouteSearch::kUnreachable;
     routes_.run(from.exit_node, budget, std::span<const uint32_t>(&target, 1), std::span<double>(&between, 1));
-    if (between != RouteSearch::kUnreachable) routed = remaining + between + to.offset_m + to.entry_penalty_m;
+    if (between != RouteSearch::kUnreachable) {
+      // Priced as in connect_column(), so that the path chosen there is the one rebuilt here.
+      const double turns = (routes_.first_edge_to(target) == from.edge ? config_.uturn_penalty_m : 0.0) +
+                           (routes_.last_edge_to(target) == to.edge ? config_.uturn_penalty_m : 0.0);
+      routed = remaining + between + turns + to.offset_m + to.entry_penalty_m;
+    }
   }
   if (uturn == RouteSearch::kUnreachable && routed == RouteSearch::kUnreachable) return false;
 

@@ -105,6 +105,7 @@ class Matcher {
   std::vector<std::size_t> reachable_index_;
   std::vector<double> reachable_costs_;
   std::vector<double> source_target_m_;
+  std::vector<uint32_t> source_target_first_edge_, source_target_last_edge_;  // of each route in the matrix
   std::vector<int32_t> state_source_;
   std::vector<int32_t> state_target_;
   std::vector<map::AdjacentEdge> path_;

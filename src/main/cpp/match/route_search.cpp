@@ -69,7 +69,7 @@ RouteSearch::Label& RouteSearch::insert(uint32_t node) {
   uint32_t i = hash_node(node) & mask_;
   while (table_[i].generation == generation_) i = (i + 1) & mask_;
   ++used_;
-  table_[i] = Label{node, generation_, 0.0F, kNoVia, false};
+  table_[i] = Label{node, generation_, 0.0F, kNoVia, kNoEdge, false};
   return table_[i];
 }
 
@@ -108,6 +108,7 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
       const uint32_t next = adj.reversed() ? e.from_node : e.to_node;
       const auto cost = static_cast<float>(top.cost + e.length_m + penalty_of(e, !adj.reversed()));
       if (cost > budget) continue;
+      const uint32_t first_edge = top.node == source ? adj.edge() : label->first_edge;
       Label* n = find(next);
       if (n == nullptr) {
         n = &insert(next);
@@ -117,6 +118,7 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
       }
       n->cost = cost;
       n->via = adj.value;
+      n->first_edge = first_edge;
       queue_.push_back({cost, next});
       std::push_heap(queue_.begin(), queue_.end(), later<QueueEntry, QueueEntry>);
     }
@@ -126,6 +128,16 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
 double RouteSearch::distance_to(uint32_t node) const {
   const Label* l = find(node);
   return (l != nullptr && l->settled) ? static_cast<double>(l->cost) : kUnreachable;
+}
+
+uint32_t RouteSearch::first_edge_to(uint32_t node) const {
+  const Label* l = find(node);
+  return l != nullptr ? l->first_edge : kNoEdge;
+}
+
+uint32_t RouteSearch::last_edge_to(uint32_t node) const {
+  const Label* l = find(node);
+  return (l != nullptr && l->via != kNoVia) ? map::AdjacentEdge{l->via}.edge() : kNoEdge;
 }
 
 void RouteSearch::path_to(uint32_t node, std::vector<map::AdjacentEdge>& out) const {

@@ -42,6 +42,14 @@ class RouteSearch {
   // Cost from the last run's source, or kUnreachable if not settled within the budget.
   [[nodiscard]] double distance_to(uint32_t node) const;
 
+  // The first and the last edge of the path from the last source to a settled `node`
+  // (kNoEdge for the source itself). A path that starts by going back along the edge the vehicle
+  // arrived on, or ends on the edge it then turns round on, is a U-turn at a node, which the
+  // caller prices.
+  static constexpr uint32_t kNoEdge = std::numeric_limits<uint32_t>::max();
+  [[nodiscard]] uint32_t first_edge_to(uint32_t node) const;
+  [[nodiscard]] uint32_t last_edge_to(uint32_t node) const;
+
   // The edges (as left at each node along the way) from the last source to `node`, which must be
   // settled. Cleared first.
   void path_to(uint32_t node, std::vector<map::AdjacentEdge>& out) const;
@@ -52,6 +60,7 @@ class RouteSearch {
     uint32_t generation = 0;
     float cost = 0;
     uint32_t via = kNoVia;  // AdjacentEdge value used to arrive (from the predecessor)
+    uint32_t first_edge = kNoEdge;  // the edge the path from the source starts with
     bool settled = false;
   };
   struct QueueEntry {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "scenario.hpp"
 
@@ -190,6 +191,32 @@ A-----------------------------C-----------------------------B
   const MatchResult r = run(s, d.points());
   EXPECT_FALSE(r.stats.speeds_ignored);
   EXPECT_EQ(matched_ways(s.map(), r), Ways({1}));
+}
+
+TEST(Matcher, fixBesideAJunctionDoesNotDetourIntoTheCrossRoadAndBack) {
+  // Straight through a junction J with a short cross road (J-C, 12 m) that goes on beyond C. The
+  // fix at the junction lies 10 m up the cross road. Explaining it by driving into the cross road
+  // and back turns round at C; that must cost like turning round mid-road, not be free, or the
+  // path makes a phantom detour (and a turn restriction on C-J would be "violated").
+  const Scenario s(R"(
+                              D-----------E
+                              |
+                              C
+                              |
+A-----------------------------J-----------------------------B
+)", 6, {way("AJB", 1, "Main"), way("JC", 2, "Stub"), way("CDE", 3, "Back")});
+  Drive d(s, 1, 31);
+  d.start_at('A').to("JB", 45);
+  std::vector<TracePoint> trace = d.points();
+  const map::Coord j = s.coord('J'), c = s.coord('C');
+  auto at_junction = std::min_element(trace.begin(), trace.end(), [&](const TracePoint& a, const TracePoint& b) {
+    return std::fabs(a.lon - j.lon()) < std::fabs(b.lon - j.lon());
+  });
+  at_junction->lat = j.lat() + (c.lat() - j.lat()) * 10.0 / 12.0;
+  at_junction->lon = j.lon();
+  const MatchResult r = run(s, trace);
+  EXPECT_EQ(matched_ways(s.map(), r), Ways({1}));
+  for (const Traversal& t : r.traversals) EXPECT_TRUE(t.forward);
 }
 
 TEST(Matcher, fixFarFromAnyRoadIsUnmatchedAndTheTraceGoesOn) {
