@@ -1,0 +1,46 @@
+package dev.drivelog.config;
+
+/**
+ * The {@code reconcile:} section: the scheduled reconcile function ({@code dev.drivelog.lambda.ReconcileHandler}),
+ * which enqueues inputs that have no committed result (docs/RELIABILITY.md). The command
+ * {@code drivelog reconcile} takes the same things as options instead.
+ *
+ * @param input              where the drive logs are, {@code s3://bucket/prefix}; empty until deployed
+ * @param queueUrl           the job queue's URL; empty until deployed
+ * @param sinceHours         look-back: only inputs modified in the last this many hours are checked; 0 = all
+ * @param concurrentChecks   manifest checks (HEAD requests) in flight, 1..256
+ * @param timeReserveSeconds kept free before the invocation deadline: listing stops when less remains
+ */
+public record ReconcileConfig(String input, String queueUrl, long sinceHours, int concurrentChecks, long timeReserveSeconds) {
+    /** Most checks in flight; also the size of the S3 connection pool the function opens. */
+    public static final int MAX_CONCURRENT_CHECKS = 256;
+
+    public static final ReconcileConfig DEFAULTS = new ReconcileConfig("", "", 48, 32, 10);
+
+    public ReconcileConfig {
+        if (!input.isEmpty() && !input.matches("s3://[^/]+(/.*)?")) {
+            throw new ConfigException("reconcile.input", "must be s3://bucket or s3://bucket/prefix, got '" + input + "'");
+        }
+        if (sinceHours < 0) {
+            throw new ConfigException("reconcile.since_hours", "must not be negative (0 means every input), got " + sinceHours);
+        }
+        if (concurrentChecks < 1 || concurrentChecks > MAX_CONCURRENT_CHECKS) {
+            throw new ConfigException("reconcile.concurrent_checks", "must be 1.." + MAX_CONCURRENT_CHECKS + ", got "
+                    + concurrentChecks);
+        }
+        if (timeReserveSeconds < 0) {
+            throw new ConfigException("reconcile.time_reserve_seconds", "must not be negative, got " + timeReserveSeconds);
+        }
+    }
+
+    public static ReconcileConfig from(ConfigSection section) {
+        ReconcileConfig config = new ReconcileConfig(
+                section.stringValue("input", DEFAULTS.input()),
+                section.stringValue("queue_url", DEFAULTS.queueUrl()),
+                section.longValue("since_hours", DEFAULTS.sinceHours()),
+                section.intValue("concurrent_checks", DEFAULTS.concurrentChecks()),
+                section.longValue("time_reserve_seconds", DEFAULTS.timeReserveSeconds()));
+        section.refuseUnknownKeys();
+        return config;
+    }
+}
