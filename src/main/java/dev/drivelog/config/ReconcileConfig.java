@@ -6,16 +6,17 @@ package dev.drivelog.config;
  * {@code drivelog reconcile} takes the same things as options instead.
  *
  * @param input              where the drive logs are, {@code s3://bucket/prefix}; empty until deployed
+ * @param inputSuffix        only keys ending with this are inputs (the S3 notification's suffix filter); "" = all
  * @param queueUrl           the job queue's URL; empty until deployed
  * @param sinceHours         look-back: only inputs modified in the last this many hours are checked; 0 = all
  * @param concurrentChecks   manifest checks (HEAD requests) in flight, 1..256
  * @param timeReserveSeconds kept free before the invocation deadline: listing stops when less remains
  */
-public record ReconcileConfig(String input, String queueUrl, long sinceHours, int concurrentChecks, long timeReserveSeconds) {
+public record ReconcileConfig(String input, String inputSuffix, String queueUrl, long sinceHours, int concurrentChecks, long timeReserveSeconds) {
     /** Most checks in flight; also the size of the S3 connection pool the function opens. */
     public static final int MAX_CONCURRENT_CHECKS = 256;
 
-    public static final ReconcileConfig DEFAULTS = new ReconcileConfig("", "", 48, 32, 10);
+    public static final ReconcileConfig DEFAULTS = new ReconcileConfig("", "", "", 48, 32, 10);
 
     public ReconcileConfig {
         if (!input.isEmpty() && !input.matches("s3://[^/]+(/.*)?")) {
@@ -36,6 +37,7 @@ public record ReconcileConfig(String input, String queueUrl, long sinceHours, in
     public static ReconcileConfig from(ConfigSection section) {
         ReconcileConfig config = new ReconcileConfig(
                 section.stringValue("input", DEFAULTS.input()),
+                section.stringValue("input_suffix", DEFAULTS.inputSuffix()),
                 section.stringValue("queue_url", DEFAULTS.queueUrl()),
                 section.longValue("since_hours", DEFAULTS.sinceHours()),
                 section.intValue("concurrent_checks", DEFAULTS.concurrentChecks()),

@@ -36,14 +36,19 @@ public final class Reconciler {
     private final ResultLayout layout;
     private final int concurrentChecks;
     private final int pageSize;
+    private final String keySuffix;
 
     /** {@code concurrentChecks} bounds the HEAD requests in flight (keep it within the client's connection pool). */
     public Reconciler(S3ObjectStore store, ResultLayout layout, int concurrentChecks) {
-        this(store, layout, concurrentChecks, S3_MAX_PAGE_SIZE);
+        this(store, layout, concurrentChecks, S3_MAX_PAGE_SIZE, "");
     }
 
     /** As above, listing {@code pageSize} keys per request (1..1000; small pages make tests cover paging). */
     Reconciler(S3ObjectStore store, ResultLayout layout, int concurrentChecks, int pageSize) {
+        this(store, layout, concurrentChecks, pageSize, "");
+    }
+
+    private Reconciler(S3ObjectStore store, ResultLayout layout, int concurrentChecks, int pageSize, String keySuffix) {
         if (concurrentChecks < 1 || pageSize < 1 || pageSize > S3_MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("concurrentChecks must be positive and pageSize 1..1000, got "
                     + concurrentChecks + " and " + pageSize);
@@ -52,6 +57,15 @@ public final class Reconciler {
         this.layout = layout;
         this.concurrentChecks = concurrentChecks;
         this.pageSize = pageSize;
+        this.keySuffix = keySuffix;
+    }
+
+    /**
+     * The same reconciler taking only keys that end with {@code suffix} ("" = every key): the inputs an
+     * S3 notification with that suffix filter would have announced. Others are not counted.
+     */
+    public Reconciler onlyKeysEndingWith(String suffix) {
+        return new Reconciler(store, layout, concurrentChecks, pageSize, suffix);
     }
 
     /**
@@ -89,6 +103,7 @@ public final class Reconciler {
                     }
                     lastDone = object.key();
                     if (layout.isResultKey(input.bucket(), object.key()) || object.key().endsWith("/")
+                            || !object.key().endsWith(keySuffix)
                             || (since != null && object.lastModified() != null && object.lastModified().isBefore(since))) {
                         continue;
                     }

@@ -76,6 +76,8 @@ class ReconcileHandlerTest {
             s3.put(BUCKET, key(i), ("a\nb\nline " + i + "\n").getBytes(StandardCharsets.UTF_8));
         }
         s3.put(BUCKET, "elsewhere/not-an-input.csv", "x\n".getBytes(StandardCharsets.UTF_8));
+        // Not announced by a notification filtered on ".csv", so not an input either.
+        s3.put(BUCKET, "incoming/readme.txt", "x\n".getBytes(StandardCharsets.UTF_8));
     }
 
     @AfterEach
@@ -94,6 +96,7 @@ class ReconcileHandlerTest {
         Map<String, String> environment = new HashMap<>();
         environment.put("DRIVELOG_ANALYSIS", "line-count");
         environment.put("DRIVELOG_RECONCILE__INPUT", "s3://" + BUCKET + "/incoming/");
+        environment.put("DRIVELOG_RECONCILE__INPUT_SUFFIX", ".csv");
         environment.put("DRIVELOG_RECONCILE__QUEUE_URL", queueUrl);
         environment.put("AWS_ENDPOINT_URL_SQS", sqsServer.endpoint().toString());
         return environment;
@@ -189,7 +192,8 @@ class ReconcileHandlerTest {
             assertEquals(JSON.readTree("{\"listed\":5,\"missing\":4,\"enqueued\":4,\"complete\":false,\"resume_after\":\""
                     + key(4) + "\"}"), first);
             assertEquals(keys(0, 2, 3, 4), enqueuedKeys());
-            assertTrue(handlerLog.toString(StandardCharsets.UTF_8).contains("\"level\":\"WARN\",\"message\":\"reconcile pass incomplete"));
+            assertTrue(handlerLog.toString(StandardCharsets.UTF_8).contains("\"level\":\"WARN\",\"message\":\""
+                    + ReconcileHandler.INCOMPLETE_PASS_MESSAGE));
 
             byte[] resume = JSON.writeValueAsBytes(Map.of("start_after", first.get("resume_after").asText()));
             JsonNode rest = invoke(handler, resume, plentyOfTime());
