@@ -10,6 +10,7 @@ import dev.drivelog.job.ResultLayout;
 import dev.drivelog.observability.JsonLog;
 import dev.drivelog.observability.LogContext;
 import dev.drivelog.observability.TraceId;
+import dev.drivelog.reconcile.ModificationWindow;
 import dev.drivelog.reconcile.Progress;
 import dev.drivelog.reconcile.QueuedInputs;
 import dev.drivelog.reconcile.ReconcileCounts;
@@ -33,14 +34,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The scheduled reconcile function ({@code dev.drivelog.lambda.ReconcileHandler::handleRequest}), the
  * same image as {@link SqsBatchHandler}: each invocation is one reconcile pass over the inputs modified
- * in the last {@code reconcile.since_hours}, sending a job to the queue for each one without a committed
- * result. It finds results where the pipeline writes them because it derives the result layout from the
- * same configuration ({@code DRIVELOG_CONFIG}, {@code DRIVELOG_PIPELINE__*}, {@code DRIVELOG_MAP}).
+ * between {@code reconcile.since_hours} and {@code reconcile.min_age_minutes} ago, sending a job to the
+ * queue for each one without a committed result. It finds results where the pipeline writes them
+ * because it derives the result layout from the same configuration ({@code DRIVELOG_CONFIG},
+ * {@code DRIVELOG_PIPELINE__*}, {@code DRIVELOG_MAP}).
  *
  * <p>Work per invocation is bounded: the pass stops taking keys once less than
  * {@code reconcile.time_reserve_seconds} remain, and its result says where it stopped
  * ({@code "complete":false,"resume_after":KEY}); the next scheduled pass starts over, and an
- * invocation with {@code {"start_after":KEY}} continues from there. The response and the last log
+ * invocation with {@code {"start_after":KEY}} continues from there ({@code "since":INSTANT} widens the
+ * look-back, e.g. after an outage). The response and the last log
  * line carry the counts. Clients are built once per container; {@link #close()} releases them (the
  * runtime never calls it; tests do).
  */
@@ -83,19 +86,20 @@ public final class ReconcileHandler implements RequestStreamHandler, AutoCloseab
         this.log = log;
         this.clock = clock;
         log.info(LogContext.forRequest(null, null), "reconcile handler ready", Map.of(
-                "input", input.toString(), "resultVersion", layout.resultVersion(), "sinceHours", settings.sinceHours()));
+                "input", input.toString(), "resultVersion", layout.resultVersion(), "sinceHours", settings.sinceHours(),
+                "minAgeMinutes", settings.minAgeMinutes()));
     }
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
         LogContext requestContext = LogContext.forRequest(context.getAwsRequestId(), TraceId.current());
         ReconcileEvent event = ReconcileEvent.read(in, json);
-        Instant since = settings.sinceHours() == 0 ? null : clock.instant().minus(Duration.ofHours(settings.sinceHours()));
+        ModificationWindow window = window(event, clock.instant());
         long reserveMillis = Duration.ofSeconds(settings.timeReserveSeconds()).toMillis();
         BooleanSupplier timeLeft = () -> context.getRemainingTimeInMillis() > reserveMillis;
         ReconcileCounts counts;
         try {
-            counts = reconciler.run(input, since, event.startAfter(), timeLeft, new QueuedInputs(sqs, settings.queueUrl()),
+            counts = reconciler.run(input, window, event.startAfter(), timeLeft, new QueuedInputs(sqs, settings.queueUrl()),
                     Progress.silent());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -103,7 +107,8 @@ public final class ReconcileHandler implements RequestStreamHandler, AutoCloseab
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("input", input.toString());
-        fields.put("since", since == null ? "all" : since.toString());
+        fields.put("since", window.from() == null ? "all" : window.from().toString());
+        fields.put("until", window.until().toString());
         fields.put("listed", counts.listed());
         fields.put("missing", counts.missing());
         fields.put("enqueued", counts.enqueued());
@@ -116,6 +121,14 @@ public final class ReconcileHandler implements RequestStreamHandler, AutoCloseab
             log.warn(requestContext, INCOMPLETE_PASS_MESSAGE + ": time ran out", fields);
         }
         out.write(counts.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** From the event's {@code since}, else {@code since_hours} back (0: all), up to {@code min_age_minutes} ago. */
+    private ModificationWindow window(ReconcileEvent event, Instant now) {
+        Instant until = now.minus(Duration.ofMinutes(settings.minAgeMinutes()));
+        Instant from = event.since() != null ? event.since()
+                : settings.sinceHours() == 0 ? null : now.minus(Duration.ofHours(settings.sinceHours()));
+        return new ModificationWindow(from != null && from.isAfter(until) ? until : from, until);
     }
 
     @Override

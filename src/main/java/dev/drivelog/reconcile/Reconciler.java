@@ -74,16 +74,16 @@ public final class Reconciler {
      */
     public ReconcileCounts run(S3Uri input, Instant since, MissingInputSink sink, Progress progress)
             throws InterruptedException {
-        return run(input, since, null, () -> true, sink, progress);
+        return run(input, ModificationWindow.since(since), null, () -> true, sink, progress);
     }
 
     /**
-     * A pass bounded in time: as above, listing only keys after {@code startAfter} (null: from the
-     * start), and asking {@code timeLeft} before each key. Once it answers false no further key is
+     * A pass bounded in time: as above for the inputs modified within {@code window}, listing only keys
+     * after {@code startAfter} (null: from the start), and asking {@code timeLeft} before each key. Once it answers false no further key is
      * taken; the checks already started finish and their jobs reach the sink, and the counts say
      * where a later pass can resume. Nothing before that point is skipped, so nothing is lost.
      */
-    public ReconcileCounts run(S3Uri input, Instant since, String startAfter, BooleanSupplier timeLeft,
+    public ReconcileCounts run(S3Uri input, ModificationWindow window, String startAfter, BooleanSupplier timeLeft,
             MissingInputSink sink, Progress progress) throws InterruptedException {
         long listed = 0;
         long missing = 0;
@@ -104,7 +104,7 @@ public final class Reconciler {
                     lastDone = object.key();
                     if (layout.isResultKey(input.bucket(), object.key()) || object.key().endsWith("/")
                             || !object.key().endsWith(keySuffix)
-                            || (since != null && object.lastModified() != null && object.lastModified().isBefore(since))) {
+                            || !window.contains(object.lastModified())) {
                         continue;
                     }
                     listed++;

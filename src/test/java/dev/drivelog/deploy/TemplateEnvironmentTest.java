@@ -88,7 +88,7 @@ class TemplateEnvironmentTest {
         assertEquals("s3://resolved-inputbucket/incoming/", reconcile.input(), "the input bucket and InputPrefix's default");
         assertEquals("resolved-inputsuffix", reconcile.inputSuffix(), "InputSuffix when one is given");
         assertEquals("resolved-jobqueue", reconcile.queueUrl());
-        assertEquals(48, reconcile.sinceHours(), "ReconcileSinceHours's default");
+        assertEquals(3, reconcile.sinceHours(), "ReconcileSinceHours's default");
         assertEquals(PipelineSettings.load(environmentOf(template, "SQS")), PipelineSettings.load(environment),
                 "the reconciler must derive result locations from the worker's pipeline settings");
         assertEquals(environmentOf(template, "SQS").get("DRIVELOG_MAP"), environment.get("DRIVELOG_MAP"),

@@ -99,12 +99,18 @@ class ReconcileHandlerTest {
         environment.put("DRIVELOG_RECONCILE__INPUT_SUFFIX", ".csv");
         environment.put("DRIVELOG_RECONCILE__QUEUE_URL", queueUrl);
         environment.put("AWS_ENDPOINT_URL_SQS", sqsServer.endpoint().toString());
+        // The inputs are seconds old; the default minimum age (60 min) is its own test.
+        environment.put("DRIVELOG_RECONCILE__MIN_AGE_MINUTES", "0");
         return environment;
     }
 
     private ReconcileHandler handler(Clock clock) {
+        return handler(environment(), clock);
+    }
+
+    private ReconcileHandler handler(Map<String, String> environment, Clock clock) {
         JsonLog log = new JsonLog(new PrintStream(handlerLog, true, StandardCharsets.UTF_8), JsonLog.Level.INFO);
-        return new ReconcileHandler(environment(), s3.connection(), log, clock);
+        return new ReconcileHandler(environment, s3.connection(), log, clock);
     }
 
     private static JsonNode invoke(ReconcileHandler handler, byte[] event, Context context) throws IOException {
@@ -216,27 +222,49 @@ class ReconcileHandlerTest {
     }
 
     @Test
-    void handleRequest_inputsOlderThanTheLookBack_areNotListed() throws Exception {
-        Clock threeDaysLater = Clock.fixed(Instant.now().plus(Duration.ofDays(3)), ZoneOffset.UTC);
-        try (ReconcileHandler handler = handler(threeDaysLater)) {
-            JsonNode result = invoke(handler, scheduledEvent(), plentyOfTime());
+    void handleRequest_inputsOlderThanTheLookBack_notListedUnlessTheEventReachesFurtherBack() throws Exception {
+        Instant now = Instant.now();
+        Clock oneDayLater = Clock.fixed(now.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+        try (ReconcileHandler handler = handler(oneDayLater)) {
+            JsonNode scheduled = invoke(handler, scheduledEvent(), plentyOfTime());
+            byte[] sinceYesterday = JSON.writeValueAsBytes(Map.of("since", now.minus(Duration.ofHours(1)).toString()));
+            JsonNode manual = invoke(handler, sinceYesterday, plentyOfTime());
 
-            assertEquals(JSON.readTree("{\"listed\":0,\"missing\":0,\"enqueued\":0,\"complete\":true}"), result,
-                    "the default look-back is 48 h");
-            assertEquals(List.of(), enqueuedKeys());
+            assertEquals(JSON.readTree("{\"listed\":0,\"missing\":0,\"enqueued\":0,\"complete\":true}"), scheduled,
+                    "the default look-back is 3 h");
+            assertEquals(JSON.readTree("{\"listed\":12,\"missing\":12,\"enqueued\":12,\"complete\":true}"), manual);
+            assertEquals(12, enqueuedKeys().size());
         }
     }
 
     @Test
-    void handleRequest_notAJsonObjectOrStartAfterNotAString_failsTheInvocationNamingTheField() throws Exception {
+    void handleRequest_inputsYoungerThanTheMinimumAge_leftForTheirNotifications() throws Exception {
+        Map<String, String> environment = environment();
+        environment.remove("DRIVELOG_RECONCILE__MIN_AGE_MINUTES");
+        try (ReconcileHandler defaultAge = handler(environment, Clock.systemUTC());
+                ReconcileHandler twoHoursLater = handler(environment, Clock.fixed(Instant.now().plus(Duration.ofHours(2)),
+                        ZoneOffset.UTC))) {
+            JsonNode now = invoke(defaultAge, scheduledEvent(), plentyOfTime());
+            JsonNode later = invoke(twoHoursLater, scheduledEvent(), plentyOfTime());
+
+            assertEquals(0, now.get("listed").asInt(), "seconds-old inputs are younger than the default 60 min");
+            assertEquals(12, later.get("listed").asInt(), "two hours later they are between 60 min and 3 h old");
+        }
+    }
+
+    @Test
+    void handleRequest_notAJsonObjectOrFieldsOfTheWrongForm_failsTheInvocationNamingTheField() throws Exception {
         try (ReconcileHandler handler = handler(Clock.systemUTC())) {
             IOException array = assertThrows(IOException.class,
                     () -> invoke(handler, "[]".getBytes(StandardCharsets.UTF_8), plentyOfTime()));
             IOException number = assertThrows(IOException.class,
                     () -> invoke(handler, "{\"start_after\":7}".getBytes(StandardCharsets.UTF_8), plentyOfTime()));
+            IOException since = assertThrows(IOException.class,
+                    () -> invoke(handler, "{\"since\":\"yesterday\"}".getBytes(StandardCharsets.UTF_8), plentyOfTime()));
 
             assertTrue(array.getMessage().contains("expected a JSON object"), array.getMessage());
             assertTrue(number.getMessage().contains("start_after must be a key"), number.getMessage());
+            assertTrue(since.getMessage().contains("since must be an instant"), since.getMessage());
             assertEquals(List.of(), enqueuedKeys());
         }
     }

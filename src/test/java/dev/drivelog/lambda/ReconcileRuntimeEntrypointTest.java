@@ -46,7 +46,8 @@ class ReconcileRuntimeEntrypointTest {
             Process child = LambdaRuntimeEntrypointTest.startRuntime(HANDLER, runtimeApi.address(), s3, stdout, Map.of(
                     "AWS_ENDPOINT_URL_SQS", sqsServer.endpoint().toString(),
                     "DRIVELOG_RECONCILE__INPUT", "s3://" + BUCKET + "/incoming/",
-                    "DRIVELOG_RECONCILE__QUEUE_URL", queueUrl));
+                    "DRIVELOG_RECONCILE__QUEUE_URL", queueUrl,
+                    "DRIVELOG_RECONCILE__MIN_AGE_MINUTES", "0"));
             try {
                 String result = runtimeApi.awaitResult("req-reconcile", 120);
                 assertNotNull(result, "no result within 120 s; init error: " + runtimeApi.pollInitError()

@@ -175,9 +175,9 @@ class ReconcilerTest {
         ByteArrayOutputStream restListing = new ByteArrayOutputStream();
 
         // Pages of 4 keys; time for 6 keys: the whole first page and half the second.
-        ReconcileCounts first = reconciler(4).run(new S3Uri(BUCKET, "logs/"), null, null, () -> asked.getAndIncrement() < 6,
+        ReconcileCounts first = reconciler(4).run(new S3Uri(BUCKET, "logs/"), ModificationWindow.ALL, null, () -> asked.getAndIncrement() < 6,
                 new ListedInputs(new PrintStream(firstListing, true, StandardCharsets.UTF_8)), Progress.silent());
-        ReconcileCounts rest = reconciler(4).run(new S3Uri(BUCKET, "logs/"), null, first.resumeAfter(), () -> true,
+        ReconcileCounts rest = reconciler(4).run(new S3Uri(BUCKET, "logs/"), ModificationWindow.ALL, first.resumeAfter(), () -> true,
                 new ListedInputs(new PrintStream(restListing, true, StandardCharsets.UTF_8)), Progress.silent());
 
         assertEquals(new ReconcileCounts(6, 6, 0, sortedKeys.get(5)), first);
