@@ -103,11 +103,11 @@ final class TemplateInvariants {
      * environment, so that it looks for manifests exactly where the worker writes them.
      */
     List<String> reconciler() {
-        List<String> reconcilers = functionsWithEvent("Schedule");
-        if (reconcilers.size() != 1) {
-            return List.of("expected exactly one function with a Schedule event (the reconciler), found " + reconcilers);
+        Optional<String> reconciler = reconcilerId();
+        if (reconciler.isEmpty()) {
+            return noSingleReconciler();
         }
-        String id = reconcilers.getFirst();
+        String id = reconciler.get();
         String worker = functionId();
         List<String> problems = new ArrayList<>();
         Map<String, Object> props = template.properties(id);
@@ -163,11 +163,11 @@ final class TemplateInvariants {
 
     /** The reconciler's role: list the two prefixes, HEAD objects under them, send to the job queue, log; nothing else. */
     List<String> reconcilerPrivilege() {
-        List<String> reconcilers = functionsWithEvent("Schedule");
-        if (reconcilers.size() != 1) {
-            return List.of("expected exactly one function with a Schedule event (the reconciler), found " + reconcilers);
+        Optional<String> reconciler = reconcilerId();
+        if (reconciler.isEmpty()) {
+            return noSingleReconciler();
         }
-        String id = reconcilers.getFirst();
+        String id = reconciler.get();
         List<String> problems = new ArrayList<>();
         Optional<String> role = ownRole(id, problems);
         if (role.isEmpty()) {
@@ -427,7 +427,7 @@ final class TemplateInvariants {
                 "no alarm on the job queue's ApproximateAgeOfOldestMessage");
         require(problems, hasAlarm("AWS/Lambda", "Errors", "FunctionName", functionId()), "no alarm on the function's Errors");
         require(problems, hasAlarm("AWS/Lambda", "Throttles", "FunctionName", functionId()), "no alarm on the function's Throttles");
-        Optional<String> reconciler = functionsWithEvent("Schedule").stream().findFirst();
+        Optional<String> reconciler = reconcilerId();
         require(problems, reconciler.filter(r -> hasAlarm("AWS/Lambda", "Errors", "FunctionName", r)).isPresent(),
                 "no alarm on the reconciler's Errors");
         // A pass that runs out of time says so in a WARN line; a metric filter on its log group counts those lines.
@@ -454,7 +454,7 @@ final class TemplateInvariants {
         Map<String, Optional<String>> expected = Map.of(
                 "JobQueueUrl", jobQueue(), "InputBucketName", inputBucket(), "OutputBucketName", outputBucket(),
                 "FunctionName", Optional.of(functionId()),
-                "ReconcileFunctionName", functionsWithEvent("Schedule").stream().findFirst(), "DeadLetterQueueUrl", getAttTarget(
+                "ReconcileFunctionName", reconcilerId(), "DeadLetterQueueUrl", getAttTarget(
                         map(template.properties(jobQueue().orElse("")).get("RedrivePolicy")).get("deadLetterTargetArn"), "Arn"));
         expected.forEach((name, resource) -> require(problems,
                 resource.isPresent() && refTarget(map(outputs.get(name)).get("Value")).equals(resource),
@@ -468,6 +468,16 @@ final class TemplateInvariants {
     private String functionId() {
         List<String> workers = functionsWithEvent("SQS");
         return workers.isEmpty() ? "?" : workers.getFirst();
+    }
+
+    /** The reconciler: the one function with a Schedule event (empty when there is none, or several). */
+    private Optional<String> reconcilerId() {
+        List<String> reconcilers = functionsWithEvent("Schedule");
+        return reconcilers.size() == 1 ? Optional.of(reconcilers.getFirst()) : Optional.empty();
+    }
+
+    private List<String> noSingleReconciler() {
+        return List.of("expected exactly one function with a Schedule event (the reconciler), found " + functionsWithEvent("Schedule"));
     }
 
     /** The functions with at least one event of that type ({@code SQS}, {@code Schedule}), in template order. */
