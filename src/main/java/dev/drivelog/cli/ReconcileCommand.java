@@ -1,6 +1,6 @@
 package dev.drivelog.cli;
 
-import dev.drivelog.job.AnalysisSelection;
+import dev.drivelog.config.ReconcileConfig;
 import dev.drivelog.job.PipelineSettings;
 import dev.drivelog.job.ResultLayout;
 import dev.drivelog.reconcile.ListedInputs;
@@ -31,10 +31,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
                 + "S3 notification, a message in the dead-letter queue) and sends one job per log to the queue, or "
                 + "lists them with --dry-run. Result locations are derived like the pipeline does, so run it with the "
                 + "pipeline's configuration (DRIVELOG_CONFIG, DRIVELOG_PIPELINE__*, DRIVELOG_MAP). Progress on "
-                + "stderr; the last stdout line is {\"listed\":..,\"missing\":..,\"enqueued\":..}.")
+                + "stderr; the last stdout line is {\"listed\":..,\"missing\":..,\"enqueued\":..,\"complete\":true}.")
 final class ReconcileCommand implements Callable<Integer> {
-    private static final int MAX_CONCURRENT_CHECKS = 256;
-
     @Option(names = "--input", required = true, paramLabel = "s3://BUCKET/PREFIX", description = "Where the drive logs are.")
     String input;
 
@@ -76,21 +74,20 @@ final class ReconcileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (concurrency < 1 || concurrency > MAX_CONCURRENT_CHECKS) {
-            throw new UsageException("--concurrency must be 1.." + MAX_CONCURRENT_CHECKS + ", got " + concurrency);
+        if (concurrency < 1 || concurrency > ReconcileConfig.MAX_CONCURRENT_CHECKS) {
+            throw new UsageException("--concurrency must be 1.." + ReconcileConfig.MAX_CONCURRENT_CHECKS + ", got " + concurrency);
         }
         S3Uri inputs = location("--input", input);
         Instant from = since == null ? null : instant(since);
         PipelineSettings settings = PipelineSettings.load(environment);
-        ResultLayout layout = settings.layout(AnalysisSelection.select(environment).version(environment));
+        ResultLayout layout = settings.layoutFor(environment);
         if (output != null) {
             S3Uri results = location("--output", output);
             layout = new ResultLayout(results.bucket(), results.prefix(), layout.resultVersion());
         }
-        URI s3 = s3Endpoint != null ? s3Endpoint : uriFromEnvironment("AWS_ENDPOINT_URL_S3");
-        boolean pathStyle = s3Endpoint != null || Boolean.parseBoolean(environment.getOrDefault("DRIVELOG_S3_PATH_STYLE", "false"));
-        S3Connection connection = new S3Connection(s3, null, null, null, pathStyle, false);
-        URI sqsUri = sqsEndpoint != null ? sqsEndpoint : uriFromEnvironment("AWS_ENDPOINT_URL_SQS");
+        S3Connection connection = s3Endpoint == null ? S3Connection.fromEnvironment(environment)
+                : new S3Connection(s3Endpoint, null, null, null, true, false);
+        URI sqsUri = sqsEndpoint != null ? sqsEndpoint : S3Connection.endpointFromEnvironment(environment, "AWS_ENDPOINT_URL_SQS");
         Progress progress = new Progress(err, System.console() != null);
         ReconcileCounts counts;
         try (S3ObjectStore store = new S3ObjectStore(connection.s3Client(concurrency), settings.transfers())) {
@@ -107,11 +104,6 @@ final class ReconcileCommand implements Callable<Integer> {
         out.println(counts.toJson());
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private URI uriFromEnvironment(String name) {
-        String value = environment.get(name);
-        return value == null || value.isBlank() ? null : URI.create(value);
     }
 
     private static S3Uri location(String option, String text) {

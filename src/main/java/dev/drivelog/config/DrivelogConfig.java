@@ -6,16 +6,19 @@ import java.util.Objects;
  * The whole of config/drivelog.yaml: one record per top-level section. Load it with
  * {@link ConfigLoader}; {@link #DEFAULTS} is what an empty file means.
  */
-public record DrivelogConfig(LogsConfig logs, AnalysisConfig analysis, OutputConfig output, PipelineConfig pipeline) {
+public record DrivelogConfig(LogsConfig logs, AnalysisConfig analysis, OutputConfig output, PipelineConfig pipeline,
+        ReconcileConfig reconcile) {
 
     public static final DrivelogConfig DEFAULTS = new DrivelogConfig(
-            LogsConfig.DEFAULTS, AnalysisConfig.DEFAULTS, OutputConfig.DEFAULTS, PipelineConfig.DEFAULTS);
+            LogsConfig.DEFAULTS, AnalysisConfig.DEFAULTS, OutputConfig.DEFAULTS, PipelineConfig.DEFAULTS,
+            ReconcileConfig.DEFAULTS);
 
     public DrivelogConfig {
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(reconcile, "reconcile");
     }
 
     /** Reads the root mapping; each section record reads its own keys and refuses unknown ones. */
@@ -24,7 +27,8 @@ public record DrivelogConfig(LogsConfig logs, AnalysisConfig analysis, OutputCon
                 LogsConfig.from(root.section("logs")),
                 AnalysisConfig.from(root),
                 OutputConfig.from(root.section("output")),
-                PipelineConfig.from(root.section("pipeline")));
+                PipelineConfig.from(root.section("pipeline")),
+                ReconcileConfig.from(root.section("reconcile")));
         root.refuseUnknownKeys();
         return config;
     }

@@ -52,6 +52,16 @@ public record PipelineSettings(
         return new ResultLayout(outputBucket, outputPrefix, version);
     }
 
+    /**
+     * The layout of the pipeline configured by {@code environment}: with an empty {@code result_version},
+     * the version of the analysis {@link AnalysisSelection} picks there (engine, configuration and map
+     * fingerprint), which is how the Lambda function and the worker name their results. Anything that
+     * looks for those results (reconcile) must derive it the same way, from the same environment.
+     */
+    public ResultLayout layoutFor(Map<String, String> environment) {
+        return layout(resultVersion.isEmpty() ? AnalysisSelection.select(environment).version(environment) : resultVersion);
+    }
+
     /** Defaults only. */
     public static PipelineSettings defaultSettings() {
         return from(PipelineConfig.DEFAULTS);

@@ -10,7 +10,6 @@ import dev.drivelog.storage.S3Connection;
 import dev.drivelog.storage.S3ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.Map;
 
 /**
@@ -45,10 +44,7 @@ public final class Pipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the analysis '" + provider.name() + "': " + e.getMessage(), e);
         }
-        boolean pathStyle = Boolean.parseBoolean(environment.getOrDefault("DRIVELOG_S3_PATH_STYLE", "false"));
-        String endpoint = environment.get("AWS_ENDPOINT_URL_S3");
-        S3Connection connection = new S3Connection(endpoint == null ? null : URI.create(endpoint), null, null, null,
-                pathStyle, false);
+        S3Connection connection = S3Connection.fromEnvironment(environment);
         String functionName = environment.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "drivelog");
         return new Pipeline(settings, connection, analysis, provider.version(environment), log, functionName);
     }

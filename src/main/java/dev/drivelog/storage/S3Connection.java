@@ -2,6 +2,7 @@ package dev.drivelog.storage;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -48,6 +49,22 @@ public record S3Connection(
     /** The SDK's defaults (Lambda, ECS, EC2). */
     public static S3Connection fromEnvironment() {
         return new S3Connection(null, null, null, null, false, false);
+    }
+
+    /**
+     * As the pipeline's processes read it from {@code environment}: the SDK's defaults, with
+     * {@code AWS_ENDPOINT_URL_S3} as the S3 endpoint and path-style addressing when
+     * {@code DRIVELOG_S3_PATH_STYLE=true} (S3-compatible servers).
+     */
+    public static S3Connection fromEnvironment(Map<String, String> environment) {
+        boolean pathStyle = Boolean.parseBoolean(environment.getOrDefault("DRIVELOG_S3_PATH_STYLE", "false"));
+        return new S3Connection(endpointFromEnvironment(environment, "AWS_ENDPOINT_URL_S3"), null, null, null, pathStyle, false);
+    }
+
+    /** The endpoint override an SDK variable such as {@code AWS_ENDPOINT_URL_SQS} names, or null when unset or blank. */
+    public static URI endpointFromEnvironment(Map<String, String> environment, String variable) {
+        String value = environment.get(variable);
+        return value == null || value.isBlank() ? null : URI.create(value);
     }
 
     /** A local S3- and SQS-compatible server with static test credentials. */

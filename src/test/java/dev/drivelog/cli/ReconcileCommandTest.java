@@ -77,7 +77,7 @@ class ReconcileCommandTest {
             assertEquals(ExitCodes.OK, code, err.toString(StandardCharsets.UTF_8));
             List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
             assertEquals(List.of("{\"bucket\":\"logs-in\",\"key\":\"fleet/a.csv\"}", "{\"bucket\":\"logs-in\",\"key\":\"fleet/b.csv\"}",
-                    "{\"listed\":2,\"missing\":2,\"enqueued\":0}"), lines);
+                    "{\"listed\":2,\"missing\":2,\"enqueued\":0,\"complete\":true}"), lines);
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("reconcile: listed 2, missing 2"),
                     err.toString(StandardCharsets.UTF_8));
         } finally {

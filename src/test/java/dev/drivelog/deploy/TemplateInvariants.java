@@ -5,6 +5,7 @@ import static dev.drivelog.deploy.SamTemplate.list;
 import static dev.drivelog.deploy.SamTemplate.map;
 import static dev.drivelog.deploy.SamTemplate.refTarget;
 
+import dev.drivelog.lambda.ReconcileHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,18 @@ import java.util.regex.Pattern;
  */
 final class TemplateInvariants {
     static final String HANDLER = "dev.drivelog.lambda.SqsBatchHandler::handleRequest";
+    static final String RECONCILE_HANDLER = "dev.drivelog.lambda.ReconcileHandler::handleRequest";
     static final int MIN_VISIBILITY_FACTOR = 6;
     static final int MIN_MAX_RECEIVE_COUNT = 5;
     /** e.g. DRIVELOG_PIPELINE_OUTPUT_BUCKET: a section of config/drivelog.yaml joined to its key by one underscore. */
     private static final Pattern CONFIG_SECTION_WITH_ONE_UNDERSCORE =
-            Pattern.compile("DRIVELOG_(ANALYSIS|LOGS|OUTPUT|PIPELINE)_[A-Z0-9].*");
+            Pattern.compile("DRIVELOG_(ANALYSIS|LOGS|OUTPUT|PIPELINE|RECONCILE)_[A-Z0-9].*");
+    /** Variables that decide the result version (engine, configuration, map): where results are looked for. */
+    private static final Pattern RESULT_VERSION_VARIABLE =
+            Pattern.compile("DRIVELOG_(MAP|CONFIG|ANALYSIS|(ANALYSIS|LOGS|OUTPUT|PIPELINE)__.+)");
+    /** What the reconciler may do: list, HEAD (authorised as s3:GetObject), enqueue, log. */
+    static final Set<String> RECONCILE_ACTIONS = Set.of("s3:ListBucket", "s3:GetObject", "sqs:SendMessage",
+            "logs:CreateLogStream", "logs:PutLogEvents");
     static final Set<String> SQS_EVENT_SOURCE_ACTIONS = Set.of(
             "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility");
     static final Set<String> S3_READ_ACTIONS = Set.of("s3:GetObject", "s3:GetObjectVersion");
@@ -37,14 +45,20 @@ final class TemplateInvariants {
 
     // ------------------------------------------------------------------ the function
 
-    /** The one function, as an image with handler, sizes from parameters and JSON logs. */
+    /** The worker (the function with the SQS event), as an image with handler, sizes from parameters and JSON logs. */
     List<String> function() {
         List<String> problems = new ArrayList<>();
         List<String> functions = template.resourcesOfType("AWS::Serverless::Function");
-        if (functions.size() != 1) {
-            return List.of("expected exactly one AWS::Serverless::Function, found " + functions);
+        List<String> workers = functionsWithEvent("SQS");
+        if (workers.size() != 1) {
+            return List.of("expected exactly one function with an SQS event (the worker), found " + workers);
         }
-        String id = functions.getFirst();
+        for (String other : functions) {
+            // Every function needs its own invariants here: a worker, or the scheduled reconciler.
+            require(problems, workers.contains(other) || functionsWithEvent("Schedule").contains(other),
+                    other + ": neither the worker (SQS event) nor the reconciler (Schedule event); add its invariants");
+        }
+        String id = workers.getFirst();
         Map<String, Object> props = template.properties(id);
         require(problems, "Image".equals(props.get("PackageType")), id + ": PackageType must be Image");
         require(problems, props.containsKey("ImageUri"), id + ": ImageUri missing");
@@ -65,6 +79,12 @@ final class TemplateInvariants {
         Map<String, Object> environment = map(map(props.get("Environment")).get("Variables"));
         require(problems, environment.containsKey("DRIVELOG_PIPELINE__OUTPUT_BUCKET") && environment.containsKey("DRIVELOG_PIPELINE__OUTPUT_PREFIX"),
                 id + ": Environment must name the output bucket and prefix");
+        problems.addAll(overridesWithOneUnderscore(id, environment));
+        return problems;
+    }
+
+    private static List<String> overridesWithOneUnderscore(String id, Map<String, Object> environment) {
+        List<String> problems = new ArrayList<>();
         for (String name : environment.keySet()) {
             // The configuration reads DRIVELOG_<SECTION>__<KEY>; one underscore is silently no override.
             if (CONFIG_SECTION_WITH_ONE_UNDERSCORE.matcher(name).matches()) {
@@ -72,6 +92,121 @@ final class TemplateInvariants {
                         + name.replaceFirst("^(DRIVELOG_[A-Z]+)_", "$1__") + ")");
             }
         }
+        return problems;
+    }
+
+    // ------------------------------------------------------------------ the reconciler
+
+    /**
+     * The scheduled reconciler: the worker's image with its own handler, a schedule and an on/off
+     * switch from parameters, no retries, its own log group, and the worker's result-version
+     * environment, so that it looks for manifests exactly where the worker writes them.
+     */
+    List<String> reconciler() {
+        Optional<String> reconciler = reconcilerId();
+        if (reconciler.isEmpty()) {
+            return noSingleReconciler();
+        }
+        String id = reconciler.get();
+        String worker = functionId();
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> props = template.properties(id);
+        Map<String, Object> workerProps = template.properties(worker);
+        require(problems, !id.equals(worker), id + ": the reconciler must be a function of its own, not the worker");
+        require(problems, "Image".equals(props.get("PackageType")), id + ": PackageType must be Image");
+        for (String key : List.of("ImageUri", "Architectures")) {
+            require(problems, props.get(key) != null && props.get(key).equals(workerProps.get(key)),
+                    id + ": " + key + " must be the worker's (" + workerProps.get(key) + "), is " + props.get(key));
+        }
+        require(problems, map(template.resource(id).get("Metadata")).equals(map(template.resource(worker).get("Metadata"))),
+                id + ": Metadata must be the worker's, so that sam build makes one image");
+        require(problems, list(map(props.get("ImageConfig")).get("Command")).equals(List.of(RECONCILE_HANDLER)),
+                id + ": ImageConfig.Command must be [" + RECONCILE_HANDLER + "]");
+        require(problems, template.referencedParameter(props.get("Timeout")).isPresent(), id + ": Timeout must come from a parameter");
+        Map<String, Object> logging = map(props.get("LoggingConfig"));
+        require(problems, "JSON".equals(logging.get("LogFormat")), id + ": LoggingConfig.LogFormat must be JSON");
+        Optional<String> logGroup = refTarget(logging.get("LogGroup"));
+        require(problems, logGroup.filter(g -> "AWS::Logs::LogGroup".equals(template.resource(g).get("Type"))).isPresent()
+                        && !logGroup.equals(refTarget(map(workerProps.get("LoggingConfig")).get("LogGroup"))),
+                id + ": LoggingConfig.LogGroup must be its own AWS::Logs::LogGroup");
+        require(problems, number(map(props.get("EventInvokeConfig")).get("MaximumRetryAttempts")).filter(n -> n.intValue() == 0).isPresent(),
+                id + ": EventInvokeConfig.MaximumRetryAttempts must be 0 (the next scheduled pass is the retry)");
+
+        Map<String, Object> schedule = map(map(map(props.get("Events")).values().stream().map(SamTemplate::map)
+                .filter(e -> "Schedule".equals(e.get("Type"))).findFirst().orElse(Map.of())).get("Properties"));
+        Optional<Map<String, Object>> expression = template.referencedParameter(schedule.get("Schedule"));
+        require(problems, expression.filter(p -> String.valueOf(p.get("Default")).matches("(rate|cron)\\(.+\\)")).isPresent(),
+                id + ": Schedule must come from a parameter whose default is a rate() or cron() expression");
+        Object state = schedule.containsKey("State") ? schedule.get("State") : schedule.get("Enabled");
+        require(problems, map(state).containsKey("Fn::If") || template.referencedParameter(state).isPresent(),
+                id + ": the schedule's State (or Enabled) must follow a parameter, so that it can be switched off");
+
+        Map<String, Object> environment = map(map(props.get("Environment")).get("Variables"));
+        Map<String, Object> workerEnvironment = map(map(workerProps.get("Environment")).get("Variables"));
+        Set<String> names = new java.util.TreeSet<>(environment.keySet());
+        names.addAll(workerEnvironment.keySet());
+        for (String name : names) {
+            if (RESULT_VERSION_VARIABLE.matcher(name).matches()) {
+                require(problems, java.util.Objects.equals(environment.get(name), workerEnvironment.get(name)),
+                        id + ": Environment " + name + " must equal the worker's (it decides the result version, so where "
+                                + "results are looked for): worker " + workerEnvironment.get(name) + ", reconciler " + environment.get(name));
+            }
+        }
+        String inputPath = "s3://${" + inputBucket().orElse("?") + "}/${InputPrefix}";
+        require(problems, inputPath.equals(subText(environment.get("DRIVELOG_RECONCILE__INPUT"))),
+                id + ": DRIVELOG_RECONCILE__INPUT must be !Sub \"" + inputPath + "\" (the bucket and prefix the worker is notified of)");
+        require(problems, jobQueue().isPresent() && refTarget(environment.get("DRIVELOG_RECONCILE__QUEUE_URL")).equals(jobQueue()),
+                id + ": DRIVELOG_RECONCILE__QUEUE_URL must be !Ref of the job queue");
+        problems.addAll(overridesWithOneUnderscore(id, environment));
+        return problems;
+    }
+
+    /** The reconciler's role: list the two prefixes, HEAD objects under them, send to the job queue, log; nothing else. */
+    List<String> reconcilerPrivilege() {
+        Optional<String> reconciler = reconcilerId();
+        if (reconciler.isEmpty()) {
+            return noSingleReconciler();
+        }
+        String id = reconciler.get();
+        List<String> problems = new ArrayList<>();
+        Optional<String> role = ownRole(id, problems);
+        if (role.isEmpty()) {
+            return problems;
+        }
+        require(problems, !role.equals(getAttTarget(template.properties(functionId()).get("Role"), "Arn")),
+                id + ": needs a role of its own, not the worker's (which may write results)");
+        Optional<String> logGroup = refTarget(map(template.properties(id).get("LoggingConfig")).get("LogGroup"));
+        Set<String> granted = new java.util.HashSet<>();
+        for (Map<String, Object> statement : allowStatements(role.get())) {
+            String sid = role.get() + "/" + statement.getOrDefault("Sid", "?");
+            List<Object> resources = list(statement.get("Resource"));
+            for (String action : list(statement.get("Action")).stream().map(String::valueOf).toList()) {
+                boolean held = switch (action) {
+                    case "s3:ListBucket" -> conditionValue(map(statement.get("Condition")), "s3:prefix", "StringLike", "StringEquals") != null
+                            && resources.stream().allMatch(r -> getAttTarget(r, "Arn").filter(b -> b.equals(inputBucket().orElse(""))
+                                    || b.equals(outputBucket().orElse(""))).isPresent());
+                    case "s3:GetObject" -> resources.stream().allMatch(r -> objectsUnder(r, inputBucket(), "InputPrefix")
+                            || objectsUnder(r, outputBucket(), "OutputPrefix"));
+                    case "sqs:SendMessage" -> resources.stream().allMatch(r -> getAttTarget(r, "Arn").equals(jobQueue()));
+                    case "logs:CreateLogStream", "logs:PutLogEvents" ->
+                            resources.stream().allMatch(r -> getAttTarget(r, "Arn").equals(logGroup));
+                    default -> false;
+                };
+                if (!RECONCILE_ACTIONS.contains(action)) {
+                    problems.add(sid + ": unexpected action " + action + " (the reconciler only lists, HEADs and enqueues)");
+                } else if (!held) {
+                    problems.add(sid + ": " + action + " beyond its place (input/output prefix with an s3:prefix condition, "
+                            + "the job queue, its own log group): " + resources);
+                } else {
+                    resources.forEach(r -> granted.add(action + " " + r));
+                }
+            }
+        }
+        require(problems, granted.stream().anyMatch(g -> g.startsWith("sqs:SendMessage ")),
+                role.get() + ": needs sqs:SendMessage on the job queue");
+        require(problems, granted.stream().anyMatch(g -> g.startsWith("s3:ListBucket ")), role.get() + ": needs s3:ListBucket on the input bucket");
+        require(problems, granted.stream().filter(g -> g.startsWith("s3:GetObject ")).count() >= 2,
+                role.get() + ": needs s3:GetObject (HEAD) on the input prefix and on the output prefix");
         return problems;
     }
 
@@ -235,54 +370,41 @@ final class TemplateInvariants {
     /** No wildcard actions or resources; S3 reads only the input prefix, writes only the output prefix. */
     List<String> leastPrivilege() {
         List<String> problems = new ArrayList<>();
-        String function = functionId();
-        Map<String, Object> functionProps = template.properties(function);
-        require(problems, !functionProps.containsKey("Policies"),
-                function + ": use the explicit role, not SAM Policies (they add managed policies with wildcard resources)");
-        Optional<String> role = getAttTarget(functionProps.get("Role"), "Arn");
-        if (role.isEmpty() || !"AWS::IAM::Role".equals(template.resource(role.get()).get("Type"))) {
-            problems.add(function + ": Role must be !GetAtt <role>.Arn of an AWS::IAM::Role in this template");
+        Optional<String> role = ownRole(functionId(), problems);
+        if (role.isEmpty()) {
             return problems;
         }
-        Map<String, Object> roleProps = template.properties(role.get());
-        require(problems, list(roleProps.get("ManagedPolicyArns")).isEmpty(), role.get() + ": no managed policies");
         Set<String> sqsGranted = new java.util.HashSet<>();
-        for (Object p : list(roleProps.get("Policies"))) {
-            for (Object s : list(map(map(p).get("PolicyDocument")).get("Statement"))) {
-                Map<String, Object> statement = map(s);
-                if (!"Allow".equals(statement.get("Effect"))) {
-                    continue;
-                }
-                String sid = role.get() + "/" + statement.getOrDefault("Sid", "?");
-                List<String> actions = list(statement.get("Action")).stream().map(String::valueOf).toList();
-                List<Object> resources = list(statement.get("Resource"));
-                for (String action : actions) {
-                    require(problems, !action.contains("*"), sid + ": wildcard action " + action);
-                }
-                for (Object resource : resources) {
-                    require(problems, !"*".equals(resource), sid + ": wildcard resource");
-                }
-                for (String action : actions) {
-                    if (S3_READ_ACTIONS.contains(action)) {
-                        // Reads: the drive logs, and the result manifest (the idempotency check).
-                        require(problems, resources.stream().allMatch(r -> objectsUnder(r, inputBucket(), "InputPrefix")
-                                        || objectsUnder(r, outputBucket(), "OutputPrefix")),
-                                sid + ": " + action + " only on the input prefix (or the output prefix)");
-                    } else if (S3_WRITE_ACTIONS.contains(action)) {
-                        require(problems, resources.stream().allMatch(r -> objectsUnder(r, outputBucket(), "OutputPrefix")),
-                                sid + ": " + action + " only on the output bucket's output prefix");
-                    } else if (action.equals("s3:ListBucket")) {
-                        Object prefix = conditionValue(map(statement.get("Condition")), "s3:prefix", "StringLike", "StringEquals");
-                        require(problems, prefix != null, sid + ": s3:ListBucket needs an s3:prefix condition");
-                    } else if (action.startsWith("sqs:")) {
-                        boolean onJobQueue = resources.stream().allMatch(r -> getAttTarget(r, "Arn").equals(jobQueue()));
-                        require(problems, onJobQueue, sid + ": " + action + " only on the job queue");
-                        if (onJobQueue) {
-                            sqsGranted.add(action);
-                        }
-                    } else if (!action.startsWith("logs:")) {
-                        problems.add(sid + ": unexpected action " + action);
+        for (Map<String, Object> statement : allowStatements(role.get())) {
+            String sid = role.get() + "/" + statement.getOrDefault("Sid", "?");
+            List<String> actions = list(statement.get("Action")).stream().map(String::valueOf).toList();
+            List<Object> resources = list(statement.get("Resource"));
+            for (String action : actions) {
+                require(problems, !action.contains("*"), sid + ": wildcard action " + action);
+            }
+            for (Object resource : resources) {
+                require(problems, !"*".equals(resource), sid + ": wildcard resource");
+            }
+            for (String action : actions) {
+                if (S3_READ_ACTIONS.contains(action)) {
+                    // Reads: the drive logs, and the result manifest (the idempotency check).
+                    require(problems, resources.stream().allMatch(r -> objectsUnder(r, inputBucket(), "InputPrefix")
+                                    || objectsUnder(r, outputBucket(), "OutputPrefix")),
+                            sid + ": " + action + " only on the input prefix (or the output prefix)");
+                } else if (S3_WRITE_ACTIONS.contains(action)) {
+                    require(problems, resources.stream().allMatch(r -> objectsUnder(r, outputBucket(), "OutputPrefix")),
+                            sid + ": " + action + " only on the output bucket's output prefix");
+                } else if (action.equals("s3:ListBucket")) {
+                    Object prefix = conditionValue(map(statement.get("Condition")), "s3:prefix", "StringLike", "StringEquals");
+                    require(problems, prefix != null, sid + ": s3:ListBucket needs an s3:prefix condition");
+                } else if (action.startsWith("sqs:")) {
+                    boolean onJobQueue = resources.stream().allMatch(r -> getAttTarget(r, "Arn").equals(jobQueue()));
+                    require(problems, onJobQueue, sid + ": " + action + " only on the job queue");
+                    if (onJobQueue) {
+                        sqsGranted.add(action);
                     }
+                } else if (!action.startsWith("logs:")) {
+                    problems.add(sid + ": unexpected action " + action);
                 }
             }
         }
@@ -305,6 +427,23 @@ final class TemplateInvariants {
                 "no alarm on the job queue's ApproximateAgeOfOldestMessage");
         require(problems, hasAlarm("AWS/Lambda", "Errors", "FunctionName", functionId()), "no alarm on the function's Errors");
         require(problems, hasAlarm("AWS/Lambda", "Throttles", "FunctionName", functionId()), "no alarm on the function's Throttles");
+        Optional<String> reconciler = reconcilerId();
+        require(problems, reconciler.filter(r -> hasAlarm("AWS/Lambda", "Errors", "FunctionName", r)).isPresent(),
+                "no alarm on the reconciler's Errors");
+        // A pass that runs out of time says so in a WARN line; a metric filter on its log group counts those lines.
+        Optional<String> logGroup = reconciler.flatMap(r -> refTarget(map(template.properties(r).get("LoggingConfig")).get("LogGroup")));
+        List<Map<String, Object>> incompleteMetrics = template.resourcesOfType("AWS::Logs::MetricFilter").stream()
+                .map(template::properties)
+                .filter(f -> logGroup.isPresent() && refTarget(f.get("LogGroupName")).equals(logGroup)
+                        && String.valueOf(f.get("FilterPattern")).contains("\"" + ReconcileHandler.INCOMPLETE_PASS_MESSAGE))
+                .flatMap(f -> list(f.get("MetricTransformations")).stream().map(SamTemplate::map))
+                .toList();
+        require(problems, incompleteMetrics.stream().anyMatch(metric -> template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                        .map(template::properties)
+                        .anyMatch(a -> a.containsKey("AlarmActions") && metric.get("MetricName").equals(a.get("MetricName"))
+                                && java.util.Objects.equals(metric.get("MetricNamespace"), a.get("Namespace")))),
+                "no alarm on incomplete reconcile passes (a metric filter on the reconciler's log group matching \""
+                        + ReconcileHandler.INCOMPLETE_PASS_MESSAGE + "\", and an alarm on its metric)");
         return problems;
     }
 
@@ -314,7 +453,8 @@ final class TemplateInvariants {
         Map<String, Object> outputs = template.outputs();
         Map<String, Optional<String>> expected = Map.of(
                 "JobQueueUrl", jobQueue(), "InputBucketName", inputBucket(), "OutputBucketName", outputBucket(),
-                "FunctionName", Optional.of(functionId()), "DeadLetterQueueUrl", getAttTarget(
+                "FunctionName", Optional.of(functionId()),
+                "ReconcileFunctionName", reconcilerId(), "DeadLetterQueueUrl", getAttTarget(
                         map(template.properties(jobQueue().orElse("")).get("RedrivePolicy")).get("deadLetterTargetArn"), "Arn"));
         expected.forEach((name, resource) -> require(problems,
                 resource.isPresent() && refTarget(map(outputs.get(name)).get("Value")).equals(resource),
@@ -324,9 +464,55 @@ final class TemplateInvariants {
 
     // ------------------------------------------------------------------ navigation
 
+    /** The worker: the (first) function with an SQS event. */
     private String functionId() {
-        List<String> functions = template.resourcesOfType("AWS::Serverless::Function");
-        return functions.isEmpty() ? "?" : functions.getFirst();
+        List<String> workers = functionsWithEvent("SQS");
+        return workers.isEmpty() ? "?" : workers.getFirst();
+    }
+
+    /** The reconciler: the one function with a Schedule event (empty when there is none, or several). */
+    private Optional<String> reconcilerId() {
+        List<String> reconcilers = functionsWithEvent("Schedule");
+        return reconcilers.size() == 1 ? Optional.of(reconcilers.getFirst()) : Optional.empty();
+    }
+
+    private List<String> noSingleReconciler() {
+        return List.of("expected exactly one function with a Schedule event (the reconciler), found " + functionsWithEvent("Schedule"));
+    }
+
+    /** The functions with at least one event of that type ({@code SQS}, {@code Schedule}), in template order. */
+    private List<String> functionsWithEvent(String type) {
+        return template.resourcesOfType("AWS::Serverless::Function").stream()
+                .filter(f -> map(template.properties(f).get("Events")).values().stream()
+                        .anyMatch(e -> type.equals(map(e).get("Type"))))
+                .toList();
+    }
+
+    /** The function's explicit role (no SAM Policies, no managed policies), or empty with the problem recorded. */
+    private Optional<String> ownRole(String function, List<String> problems) {
+        Map<String, Object> functionProps = template.properties(function);
+        require(problems, !functionProps.containsKey("Policies"),
+                function + ": use the explicit role, not SAM Policies (they add managed policies with wildcard resources)");
+        Optional<String> role = getAttTarget(functionProps.get("Role"), "Arn");
+        if (role.isEmpty() || !"AWS::IAM::Role".equals(template.resource(role.get()).get("Type"))) {
+            problems.add(function + ": Role must be !GetAtt <role>.Arn of an AWS::IAM::Role in this template");
+            return Optional.empty();
+        }
+        require(problems, list(template.properties(role.get()).get("ManagedPolicyArns")).isEmpty(), role.get() + ": no managed policies");
+        return role;
+    }
+
+    /** The Allow statements of a role's inline policies. */
+    private List<Map<String, Object>> allowStatements(String role) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object p : list(template.properties(role).get("Policies"))) {
+            for (Object s : list(map(map(p).get("PolicyDocument")).get("Statement"))) {
+                if ("Allow".equals(map(s).get("Effect"))) {
+                    statements.add(map(s));
+                }
+            }
+        }
+        return statements;
     }
 
     private Optional<Map<String, Object>> sqsEventSource() {

@@ -43,8 +43,21 @@ class TemplateInvariantsTest {
         return t.properties(id);
     }
 
+    private static Map<String, Object> environment(SamTemplate t, String function) {
+        return SamTemplate.map(SamTemplate.map(props(t, function).get("Environment")).get("Variables"));
+    }
+
+    private static Map<String, Object> scheduleEvent(SamTemplate t) {
+        return SamTemplate.map(SamTemplate.map(SamTemplate.map(props(t, "ReconcileFunction").get("Events")).get("Schedule"))
+                .get("Properties"));
+    }
+
     private static Map<String, Object> roleStatement(SamTemplate t, String sid) {
-        for (Object p : SamTemplate.list(props(t, "FunctionRole").get("Policies"))) {
+        return roleStatement(t, "FunctionRole", sid);
+    }
+
+    private static Map<String, Object> roleStatement(SamTemplate t, String role, String sid) {
+        for (Object p : SamTemplate.list(props(t, role).get("Policies"))) {
             for (Object s : SamTemplate.list(SamTemplate.map(SamTemplate.map(p).get("PolicyDocument")).get("Statement"))) {
                 if (sid.equals(SamTemplate.map(s).get("Sid"))) {
                     return SamTemplate.map(s);
@@ -249,5 +262,108 @@ class TemplateInvariantsTest {
     void outputs_missingQueueUrl_reported() throws IOException {
         List<String> problems = afterBreaking(t -> t.outputs().remove("JobQueueUrl"), TemplateInvariants::outputs);
         assertReported(problems, "output JobQueueUrl");
+    }
+
+    @Test
+    void function_thirdFunctionWithoutInvariants_reported() throws IOException {
+        List<String> problems = afterBreaking(t -> t.resources().put("ExtraFunction",
+                Map.of("Type", "AWS::Serverless::Function", "Properties", Map.of("PackageType", "Image"))), TemplateInvariants::function);
+        assertReported(problems, "ExtraFunction: neither the worker (SQS event) nor the reconciler (Schedule event)");
+    }
+
+    @Test
+    void reconciler_shippedTemplate_holds() throws IOException {
+        assertEquals(List.of(), holdsOnShipped(TemplateInvariants::reconciler));
+    }
+
+    @Test
+    void reconciler_workersHandlerFixedScheduleAndRetries_reported() throws IOException {
+        List<String> problems = afterBreaking(t -> {
+            SamTemplate.map(props(t, "ReconcileFunction").get("ImageConfig")).put("Command", List.of(TemplateInvariants.HANDLER));
+            scheduleEvent(t).put("Schedule", "rate(1 hour)");
+            scheduleEvent(t).put("State", "ENABLED");
+            props(t, "ReconcileFunction").remove("EventInvokeConfig");
+        }, TemplateInvariants::reconciler);
+        assertReported(problems, "ImageConfig.Command must be [" + TemplateInvariants.RECONCILE_HANDLER + "]");
+        assertReported(problems, "Schedule must come from a parameter");
+        assertReported(problems, "State (or Enabled) must follow a parameter");
+        assertReported(problems, "MaximumRetryAttempts must be 0");
+    }
+
+    @Test
+    void reconciler_resultVersionEnvironmentDiffersFromWorker_reported() throws IOException {
+        List<String> problems = afterBreaking(t -> {
+            environment(t, "ReconcileFunction").remove("DRIVELOG_MAP");
+            environment(t, "ReconcileFunction").put("DRIVELOG_PIPELINE__OUTPUT_PREFIX", "elsewhere/");
+            environment(t, "DrivelogFunction").put("DRIVELOG_LOGS__SPEED_UNIT", "kmh");
+            environment(t, "ReconcileFunction").put("DRIVELOG_RECONCILE__QUEUE_URL", Map.of("Ref", "DeadLetterQueue"));
+            environment(t, "ReconcileFunction").put("DRIVELOG_RECONCILE_SINCE_HOURS", "24");
+        }, TemplateInvariants::reconciler);
+        assertReported(problems, "Environment DRIVELOG_MAP must equal the worker's");
+        assertReported(problems, "Environment DRIVELOG_PIPELINE__OUTPUT_PREFIX must equal the worker's");
+        assertReported(problems, "Environment DRIVELOG_LOGS__SPEED_UNIT must equal the worker's");
+        assertReported(problems, "DRIVELOG_RECONCILE__QUEUE_URL must be !Ref of the job queue");
+        assertReported(problems, "DRIVELOG_RECONCILE_SINCE_HOURS overrides no config key");
+    }
+
+    @Test
+    void reconciler_otherImageAndWorkersLogGroup_reported() throws IOException {
+        List<String> problems = afterBreaking(t -> {
+            props(t, "ReconcileFunction").put("ImageUri", "111122223333.dkr.ecr.us-east-1.amazonaws.com/other:1");
+            SamTemplate.map(props(t, "ReconcileFunction").get("LoggingConfig")).put("LogGroup", Map.of("Ref", "FunctionLogGroup"));
+        }, TemplateInvariants::reconciler);
+        assertReported(problems, "ImageUri must be the worker's");
+        assertReported(problems, "LogGroup must be its own");
+    }
+
+    @Test
+    void reconcilerPrivilege_shippedTemplate_holds() throws IOException {
+        assertEquals(List.of(), holdsOnShipped(TemplateInvariants::reconcilerPrivilege));
+    }
+
+    @Test
+    void reconcilerPrivilege_writeAndDeleteObjects_reported() throws IOException {
+        List<String> problems = afterBreaking(t -> roleStatement(t, "ReconcileRole", "HeadManifests")
+                .put("Action", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject")), TemplateInvariants::reconcilerPrivilege);
+        assertReported(problems, "unexpected action s3:PutObject");
+        assertReported(problems, "unexpected action s3:DeleteObject");
+    }
+
+    @Test
+    void reconcilerPrivilege_sendToAnotherQueueAndHeadWholeBucket_reported() throws IOException {
+        List<String> problems = afterBreaking(t -> {
+            roleStatement(t, "ReconcileRole", "EnqueueJobs").put("Resource", Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "Arn")));
+            roleStatement(t, "ReconcileRole", "HeadManifests").put("Resource", Map.of("Fn::Sub", "${OutputBucket.Arn}/*"));
+            roleStatement(t, "ReconcileRole", "ListInputPrefix").remove("Condition");
+        }, TemplateInvariants::reconcilerPrivilege);
+        assertReported(problems, "sqs:SendMessage beyond its place");
+        assertReported(problems, "s3:GetObject beyond its place");
+        assertReported(problems, "s3:ListBucket beyond its place");
+        assertReported(problems, "needs sqs:SendMessage on the job queue");
+    }
+
+    @Test
+    void reconcilerPrivilege_workersRole_reported() throws IOException {
+        List<String> problems = afterBreaking(t -> props(t, "ReconcileFunction").put("Role",
+                Map.of("Fn::GetAtt", List.of("FunctionRole", "Arn"))), TemplateInvariants::reconcilerPrivilege);
+        assertReported(problems, "needs a role of its own");
+        assertReported(problems, "unexpected action s3:PutObject");
+        assertReported(problems, "unexpected action sqs:ReceiveMessage");
+    }
+
+    @Test
+    void alarms_noReconcileErrorsAlarmAndIncompletePassesNotCounted_reported() throws IOException {
+        List<String> problems = afterBreaking(t -> {
+            t.resources().remove("ReconcileErrorsAlarm");
+            props(t, "ReconcileIncompleteMetricFilter").put("FilterPattern", "{ $.level = \"ERROR\" }");
+        }, TemplateInvariants::alarms);
+        assertReported(problems, "no alarm on the reconciler's Errors");
+        assertReported(problems, "no alarm on incomplete reconcile passes");
+    }
+
+    @Test
+    void outputs_missingReconcileFunctionName_reported() throws IOException {
+        List<String> problems = afterBreaking(t -> t.outputs().remove("ReconcileFunctionName"), TemplateInvariants::outputs);
+        assertReported(problems, "output ReconcileFunctionName");
     }
 }

@@ -61,4 +61,17 @@ class PipelineSettingsTest {
                 () -> PipelineSettings.load(Map.of("DRIVELOG_PIPELINE__MAX_CONNECTIONS", "many")));
         assertTrue(e.getMessage().contains("pipeline.max_connections"), e.getMessage());
     }
+
+    @Test
+    void layoutFor_emptyResultVersion_takesTheSelectedAnalysisVersion() {
+        Map<String, String> environment = Map.of("DRIVELOG_ANALYSIS", "line-count", "DRIVELOG_PIPELINE__OUTPUT_PREFIX", "out/");
+        assertEquals(new ResultLayout(null, "out/", "line-count/1"), PipelineSettings.load(environment).layoutFor(environment));
+    }
+
+    @Test
+    void layoutFor_resultVersionSet_usesItWithoutOpeningAnyAnalysis() {
+        // An analysis that does not exist would fail the selection, were it asked.
+        Map<String, String> environment = Map.of("DRIVELOG_ANALYSIS", "no-such-analysis", "DRIVELOG_PIPELINE__RESULT_VERSION", "v7");
+        assertEquals("v7", PipelineSettings.load(environment).layoutFor(environment).resultVersion());
+    }
 }

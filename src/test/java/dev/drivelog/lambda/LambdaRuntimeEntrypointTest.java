@@ -88,6 +88,12 @@ class LambdaRuntimeEntrypointTest {
     }
 
     static Process startRuntime(String handler, String runtimeApi, LocalS3 s3, Path stdout) throws Exception {
+        return startRuntime(handler, runtimeApi, s3, stdout, Map.of());
+    }
+
+    /** As above, with {@code extraEnvironment} added to the child's environment. */
+    static Process startRuntime(String handler, String runtimeApi, LocalS3 s3, Path stdout, Map<String, String> extraEnvironment)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", classPathWithoutDemoServers(),
@@ -104,6 +110,7 @@ class LambdaRuntimeEntrypointTest {
         env.put("DRIVELOG_S3_PATH_STYLE", "true");
         env.put("DRIVELOG_ANALYSIS", "line-count");
         env.remove("DRIVELOG_CONFIG");
+        env.putAll(extraEnvironment);
         return builder.redirectErrorStream(true).redirectOutput(stdout.toFile()).start();
     }
 }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class ReconcilerTest {
 
             int missing = LOGS - committedBefore.size();
             assertEquals(new ReconcileCounts(LOGS, missing, missing), first, "results/ keys are not inputs");
-            List<Message> messages = receiveAll(sqs, queueUrl);
+            List<Message> messages = QueueContents.receiveAll(sqs, queueUrl);
             Set<String> enqueuedKeys = new TreeSet<>();
             MessageBodyParser parser = new MessageBodyParser();
             List<QueueMessage> batch = new ArrayList<>();
@@ -162,14 +163,38 @@ class ReconcilerTest {
         assertTrue(!listing.toString(StandardCharsets.UTF_8).contains(JobBodies.of(job)), "log 5 has its manifest");
     }
 
-    private static List<Message> receiveAll(SqsClient sqs, String queueUrl) {
-        List<Message> all = new ArrayList<>();
-        for (int emptyPolls = 0; emptyPolls < 2 && all.size() < 1000; ) {
-            List<Message> got = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)
-                    .visibilityTimeout(300)).messages();
-            emptyPolls = got.isEmpty() ? emptyPolls + 1 : 0;
-            all.addAll(got);
+    @Test
+    void run_timeRunsOutOnTheSecondPage_resumeAfterLetsAnotherPassCoverTheRestExactlyOnce() throws Exception {
+        List<String> sortedKeys = new ArrayList<>();
+        for (int i = 0; i < LOGS; i++) {
+            sortedKeys.add(key(i));
         }
-        return all;
+        sortedKeys.sort(null); // S3 lists in UTF-8 byte order; these keys are ASCII
+        AtomicInteger asked = new AtomicInteger();
+        ByteArrayOutputStream firstListing = new ByteArrayOutputStream();
+        ByteArrayOutputStream restListing = new ByteArrayOutputStream();
+
+        // Pages of 4 keys; time for 6 keys: the whole first page and half the second.
+        ReconcileCounts first = reconciler(4).run(new S3Uri(BUCKET, "logs/"), ModificationWindow.ALL, null, () -> asked.getAndIncrement() < 6,
+                new ListedInputs(new PrintStream(firstListing, true, StandardCharsets.UTF_8)), Progress.silent());
+        ReconcileCounts rest = reconciler(4).run(new S3Uri(BUCKET, "logs/"), ModificationWindow.ALL, first.resumeAfter(), () -> true,
+                new ListedInputs(new PrintStream(restListing, true, StandardCharsets.UTF_8)), Progress.silent());
+
+        assertEquals(new ReconcileCounts(6, 6, 0, sortedKeys.get(5)), first);
+        assertEquals(new ReconcileCounts(LOGS - 6, LOGS - 6, 0), rest);
+        MessageBodyParser parser = new MessageBodyParser();
+        List<String> listed = new ArrayList<>();
+        for (String line : (firstListing.toString(StandardCharsets.UTF_8) + restListing.toString(StandardCharsets.UTF_8))
+                .lines().toList()) {
+            listed.add(parser.parse(line).jobs().getFirst().key());
+        }
+        assertEquals(sortedKeys, listed, "every key once, in listing order, over both passes");
+    }
+
+    @Test
+    void toJson_incompletePass_namesWhereToResumeEscaped() {
+        assertEquals("{\"listed\":1,\"missing\":1,\"enqueued\":1,\"complete\":false,\"resume_after\":\"logs/a \\\"b\\\".csv\"}",
+                new ReconcileCounts(1, 1, 1, "logs/a \"b\".csv").toJson());
+        assertEquals("{\"listed\":2,\"missing\":0,\"enqueued\":0,\"complete\":true}", new ReconcileCounts(2, 0, 0).toJson());
     }
 }
