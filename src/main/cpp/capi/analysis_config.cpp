@@ -119,6 +119,8 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("no_entry.min_distance_m", d.no_entry.min_distance_m, 0, 100000),
       boolean("turn_restriction.enabled", d.turn_restriction.enabled),
       number("turn_restriction.min_exit_m", d.turn_restriction.min_exit_m, 0, 10000),
+      number("path_check.max_speed_factor", d.path_check.max_speed_factor, 0, 100),
+      number("path_check.speed_margin_kmh", d.path_check.speed_margin_kmh, 0, 1000),
       number("quality.low_accuracy_m", c.quality.low_accuracy_m, 0, 1e6),
       number("quality.gap_s", c.quality.gap_s, 0, 86400),
       number("quality.low_accuracy_flag_fraction", c.quality.low_accuracy_flag_fraction, 0, 1),

@@ -36,12 +36,21 @@ struct TurnRestrictionConfig {
   double min_exit_m = 15;  // the path must continue this far past the via node
 };
 
+// Wrong-way runs and closed-road entries are map findings about the matched path;
+// a path the receiver's own speeds rule out (faster than factor x the fastest reported speed
+// around it + margin) is matching noise, not a finding. max_speed_factor 0 turns the check off.
+struct PathCheckConfig {
+  double max_speed_factor = 1.5;
+  double speed_margin_kmh = 15;
+};
+
 struct DetectConfig {
   SpeedingConfig speeding;
   StopSignConfig stop_sign;
   WrongWayConfig wrong_way;
   NoEntryConfig no_entry;
   TurnRestrictionConfig turn_restriction;
+  PathCheckConfig path_check;
 };
 
 }  // namespace drivelog::detect

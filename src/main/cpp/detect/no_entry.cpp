@@ -1,10 +1,12 @@
 #include <algorithm>
 
+#include "detect/path_plausibility.hpp"
 #include "detect/rules.hpp"
 
 namespace drivelog::detect {
 
-void detect_no_entry(const TripView& trip, const NoEntryConfig& config, std::vector<Violation>& out) {
+void detect_no_entry(const TripView& trip, const NoEntryConfig& config, const PathCheckConfig& check,
+                     std::vector<Violation>& out) {
   const auto& traversals = trip.match.traversals;
   const auto closed = [&](std::size_t k) { return trip.map.edge(traversals[k].edge).has(map::edge_flags::kClosed); };
   std::size_t i = 1;
@@ -19,7 +21,7 @@ void detect_no_entry(const TripView& trip, const NoEntryConfig& config, std::vec
     while (j < traversals.size() && traversals[j].piece == traversals[i].piece && closed(j)) ++j;
     const double start_s = traversals[i].start_s_m, end_s = traversals[j - 1].end_s_m();
     const double distance = end_s - start_s;
-    if (distance >= config.min_distance_m) {
+    if (distance >= config.min_distance_m && !path_outruns_receiver(trip, start_s, end_s, check)) {
       Violation v;
       v.type = ViolationType::no_entry;
       v.start_time_s = trip.speeds.time_at_distance(start_s);

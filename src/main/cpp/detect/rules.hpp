@@ -14,9 +14,11 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
 // Stop signs for the travel direction passed without stopping; also counts passed/undecided signs.
 void detect_stop_signs(const TripView& trip, const StopSignConfig& config, Detections& out);
 // Driving against a one-way road.
-void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, std::vector<Violation>& out);
+void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, const PathCheckConfig& check,
+                      std::vector<Violation>& out);
 // Entering a road closed to motor vehicles from an open one.
-void detect_no_entry(const TripView& trip, const NoEntryConfig& config, std::vector<Violation>& out);
+void detect_no_entry(const TripView& trip, const NoEntryConfig& config, const PathCheckConfig& check,
+                     std::vector<Violation>& out);
 // Turns forbidden by no_* restrictions or not allowed by only_* ones.
 void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig& config,
                               std::vector<Violation>& out);

@@ -1,10 +1,12 @@
 #include <algorithm>
 
+#include "detect/path_plausibility.hpp"
 #include "detect/rules.hpp"
 
 namespace drivelog::detect {
 
-void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, std::vector<Violation>& out) {
+void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, const PathCheckConfig& check,
+                      std::vector<Violation>& out) {
   const auto& traversals = trip.match.traversals;
   std::size_t i = 0;
   while (i < traversals.size()) {
@@ -21,7 +23,7 @@ void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, std::v
     }
     const double start_s = first.start_s_m, end_s = traversals[j - 1].end_s_m();
     const double distance = end_s - start_s;
-    if (distance >= config.min_distance_m) {
+    if (distance >= config.min_distance_m && !path_outruns_receiver(trip, start_s, end_s, check)) {
       Violation v;
       v.type = ViolationType::wrong_way;
       v.start_time_s = trip.speeds.time_at_distance(start_s);

@@ -23,14 +23,19 @@ struct Outcome {
   }
 };
 
-inline Outcome analyse(const scenario::Scenario& s, const scenario::Drive& d, const DetectConfig& config = {},
-                       const match::MatchConfig& matching = {}) {
+inline Outcome analyse(const scenario::Scenario& s, const std::vector<match::TracePoint>& points,
+                       const DetectConfig& config = {}, const match::MatchConfig& matching = {}) {
   Outcome out;
   match::Matcher matcher(s.map(), matching);
-  matcher.match(d.points(), out.match);
+  matcher.match(points, out.match);
   Detector detector(s.map(), config);
-  detector.detect(d.points(), out.match, out.detections);
+  detector.detect(points, out.match, out.detections);
   return out;
+}
+
+inline Outcome analyse(const scenario::Scenario& s, const scenario::Drive& d, const DetectConfig& config = {},
+                       const match::MatchConfig& matching = {}) {
+  return analyse(s, d.points(), config, matching);
 }
 
 inline double evidence(const Violation& v, const std::string& key) {

@@ -33,6 +33,21 @@ TEST(WrongWay, drivingWithTheOnewayIsNoViolation) {
   EXPECT_TRUE(analyse(s, d).of(ViolationType::wrong_way).empty());
 }
 
+TEST(WrongWay, pathFasterThanTheReceiverSaysIsMatchingNoiseNotAViolation) {
+  // The receiver reports a fifth of the speed the matched path needs over the one-way road: the
+  // path cannot be what was driven, so the wrong-way run is not reported (unless the check is off).
+  const Scenario s("A----------B--------------------C", 10, {way("AB", 1), way("BC", 2).oneway()});
+  Drive d(s, 1, 4);
+  d.noise(3).start_at('C').to("BA", 50);
+  std::vector<match::TracePoint> slow = d.points();
+  for (match::TracePoint& p : slow) p.speed_mps *= 0.2F;
+  EXPECT_TRUE(analyse(s, slow).of(ViolationType::wrong_way).empty());
+  DetectConfig unchecked;
+  unchecked.path_check.max_speed_factor = 0;
+  EXPECT_EQ(analyse(s, slow, unchecked).of(ViolationType::wrong_way).size(), 1u);
+  EXPECT_EQ(analyse(s, d).of(ViolationType::wrong_way).size(), 1u);  // speeds that fit: reported
+}
+
 TEST(WrongWay, shorterThanMinimumDistanceIsNoViolation) {
   const Scenario s("A----------B--------------------C", 10, {way("AB", 1), way("BC", 2).oneway()});
   Drive d(s, 1, 3);
