@@ -89,7 +89,8 @@ final class ReconcileCommand implements Callable<Integer> {
         }
         URI s3 = s3Endpoint != null ? s3Endpoint : uriFromEnvironment("AWS_ENDPOINT_URL_S3");
         boolean pathStyle = s3Endpoint != null || Boolean.parseBoolean(environment.getOrDefault("DRIVELOG_S3_PATH_STYLE", "false"));
-        S3Connection connection = new S3Connection(s3, null, null, null, pathStyle, false);
+        S3Connection connection = new S3Connection(s3, null, null, null, pathStyle, false)
+                .withExpectedBucketOwner(settings.expectedBucketOwner());
         URI sqsUri = sqsEndpoint != null ? sqsEndpoint : uriFromEnvironment("AWS_ENDPOINT_URL_SQS");
         Progress progress = new Progress(err, System.console() != null);
         ReconcileCounts counts;
