@@ -1,19 +1,15 @@
 package dev.drivelog.storage;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import dev.drivelog.faults.S3ErrorAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
  * Test HTTP layer between the SDK and the local S3 server ({@link S3Connection#withHttpLayer}) that
@@ -98,34 +94,12 @@ public final class BucketAccessLayer implements AutoCloseable {
         Answer answer = answers.get(bucket);
         String owner = owners.get(bucket);
         if (answer == Answer.DENIED || (owner != null && expectedOwner != null && !owner.equals(expectedOwner))) {
-            return error(http.method(), 403, "AccessDenied", "Access Denied");
+            return S3ErrorAnswer.of(403, "AccessDenied", "Access Denied", () -> { });
         }
         if (answer == Answer.SLOW_DOWN) {
-            return error(http.method(), 503, "SlowDown", "Please reduce your request rate.");
+            return S3ErrorAnswer.of(503, "SlowDown", "Please reduce your request rate.", () -> { });
         }
         return delegate.prepareRequest(request);
-    }
-
-    private static ExecutableHttpRequest error(SdkHttpMethod method, int status, String code, String message) {
-        return new ExecutableHttpRequest() {
-            @Override
-            public HttpExecuteResponse call() {
-                // S3 answers a HEAD without a body, so the SDK sees only the status there.
-                byte[] body = method == SdkHttpMethod.HEAD ? new byte[0]
-                        : ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
-                                + "</Message><RequestId>layer</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
-                SdkHttpResponse response = SdkHttpResponse.builder().statusCode(status)
-                        .putHeader("Content-Type", "application/xml")
-                        .putHeader("Content-Length", Integer.toString(body.length))
-                        .build();
-                return HttpExecuteResponse.builder().response(response)
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body))).build();
-            }
-
-            @Override
-            public void abort() {
-            }
-        };
     }
 
     @Override
