@@ -87,6 +87,7 @@ final class ReconcileCommand implements Callable<Integer> {
         }
         S3Connection connection = s3Endpoint == null ? S3Connection.fromEnvironment(environment)
                 : new S3Connection(s3Endpoint, null, null, null, true, false);
+        connection = connection.withExpectedBucketOwner(settings.expectedBucketOwner());
         URI sqsUri = sqsEndpoint != null ? sqsEndpoint : S3Connection.endpointFromEnvironment(environment, "AWS_ENDPOINT_URL_SQS");
         Progress progress = new Progress(err, System.console() != null);
         ReconcileCounts counts;

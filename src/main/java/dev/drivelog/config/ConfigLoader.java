@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -30,6 +31,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class ConfigLoader {
     /** Largest config file in characters: a config is small; anything bigger is a mistake. */
     static final int MAX_CODE_POINTS = 1 << 20;
+    /** Two or more digits with a leading zero, e.g. 0600 or 012345678901. */
+    private static final Pattern LEADING_ZERO_DIGITS = Pattern.compile("0[0-9]+");
 
     private ConfigLoader() {
     }
@@ -164,6 +167,11 @@ public final class ConfigLoader {
         if (override.text().isBlank()) {
             throw new ConfigException(override.keyPath(), "empty value").withOrigin(
                     "environment variable " + override.variable());
+        }
+        if (LEADING_ZERO_DIGITS.matcher(override.text()).matches()) {
+            // YAML 1.1 would read 0123 as octal and 012345678901 as a float: an account id or any
+            // such value set from the environment stays the text it was written as.
+            return override.text();
         }
         Object value;
         try {

@@ -15,6 +15,8 @@ public record PipelineConfig(Map<String, Object> values) {
     /** Every key with its default, in the order of config/drivelog.yaml. */
     public static final Map<String, Object> DEFAULT_VALUES = defaultValues();
 
+    static final String EXPECTED_BUCKET_OWNER = "expected_bucket_owner";
+
     public static final PipelineConfig DEFAULTS = new PipelineConfig(DEFAULT_VALUES);
 
     public PipelineConfig {
@@ -26,6 +28,7 @@ public record PipelineConfig(Map<String, Object> values) {
         d.put("output_bucket", "");
         d.put("output_prefix", "results/");
         d.put("result_version", "");
+        d.put("expected_bucket_owner", "");
         d.put("max_input_mib", 4096L);
         d.put("analysis_concurrency", 0L);
         d.put("time_reserve_seconds", 10L);
@@ -54,6 +57,12 @@ public record PipelineConfig(Map<String, Object> values) {
             }
         });
         section.refuseUnknownKeys();
+        String owner = (String) values.get(EXPECTED_BUCKET_OWNER);
+        if (!owner.isEmpty() && !owner.matches("[0-9]{12}")) {
+            // YAML reads an unquoted 012345678901 as a float and 0123... of octal digits as octal.
+            throw new ConfigException(section.keyPath(EXPECTED_BUCKET_OWNER), "must be a 12-digit AWS account id "
+                    + "(in YAML in quotes, so that leading zeros stay: '012345678901') or empty, got '" + owner + "'");
+        }
         return new PipelineConfig(values);
     }
 

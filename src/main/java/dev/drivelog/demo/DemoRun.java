@@ -205,6 +205,8 @@ public final class DemoRun {
                 }
                 case JobOutcome.Rejected r -> rows.put(r.job().key(), new DemoSummary.Row(r.job().key(),
                         "rejected: " + r.reason(), 0, 0, r.results().uri()));
+                case JobOutcome.Refused r -> rows.put(r.job().key(), new DemoSummary.Row(r.job().key(),
+                        "refused: " + r.reason(), 0, 0, "-"));
                 case JobOutcome.Ignored i -> { }
                 case JobOutcome.Failed f -> {
                     DemoSummary.Row before = rows.get(f.job().key());

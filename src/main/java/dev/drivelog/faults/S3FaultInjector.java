@@ -1,7 +1,5 @@
 package dev.drivelog.faults;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -12,7 +10,6 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
  * Injects S3's everyday faults between the SDK and the server, for tests and the demo: a share
@@ -121,23 +118,7 @@ public final class S3FaultInjector implements AutoCloseable {
     }
 
     private static ExecutableHttpRequest errorAnswer(int status, String code, String message, AtomicLong counter) {
-        return new ExecutableHttpRequest() {
-            @Override
-            public HttpExecuteResponse call() {
-                counter.incrementAndGet();
-                byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
-                        + message + "</Message><RequestId>injected</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
-                SdkHttpResponse response = SdkHttpResponse.builder().statusCode(status)
-                        .putHeader("Content-Type", "application/xml")
-                        .putHeader("Content-Length", Integer.toString(body.length))
-                        .build();
-                return HttpExecuteResponse.builder().response(response)
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body))).build();
-            }
-
-            @Override
-            public void abort() {}
-        };
+        return S3ErrorAnswer.of(status, code, message, counter::incrementAndGet);
     }
 
     private ExecutableHttpRequest delayed(ExecutableHttpRequest inner, int delayMillis) {

@@ -16,6 +16,12 @@ public sealed interface JobOutcome {
     /** Can never succeed (object gone, unreadable, too large): an error record was committed instead. */
     record Rejected(Job job, ResultPrefix results, String reason) implements JobOutcome {}
 
+    /**
+     * Can never succeed and not even an error record could be written (access denied to the input's
+     * bucket, which is also where its results would go): only logged; the message is not retried.
+     */
+    record Refused(Job job, String reason) implements JobOutcome {}
+
     /** Not ours to analyse (a key inside the results area: our own output). */
     record Ignored(Job job, String reason) implements JobOutcome {}
 

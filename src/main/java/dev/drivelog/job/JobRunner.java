@@ -81,6 +81,9 @@ public final class JobRunner {
         } catch (ObjectMissingException e) {
             return reject(job, null, layout.prefixFor(job.bucket(), job.key(), identityNamedBy(job)), e.getMessage(), context);
         } catch (S3Exception e) {
+            if (e.statusCode() == 403) {
+                return refuseUnreadable(job, e, context);
+            }
             if (e.statusCode() != 400) {
                 throw e;
             }
@@ -141,6 +144,28 @@ public final class JobRunner {
         return new JobOutcome.Rejected(job, results, reason);
     }
 
+    /**
+     * 403 to the input's HEAD: a bucket we may not read (another account's, a key outside what the
+     * role may read) or, with pipeline.expected_bucket_owner, a bucket another account owns. Every
+     * redelivery gets the same answer, so it is permanent: recorded like any rejection where the
+     * result area takes the record, otherwise only logged; either way the message is not retried.
+     * A 403 on the output side (the manifest check, the writes) stays transient: that is our own
+     * configuration, and the dead-letter queue keeps the message until it is fixed.
+     */
+    private JobOutcome refuseUnreadable(Job job, S3Exception denial, LogContext context) {
+        String code = denial.awsErrorDetails() == null || denial.awsErrorDetails().errorCode() == null ? ""
+                : " " + denial.awsErrorDetails().errorCode();
+        String reason = "access denied reading the input (403" + code + "): the bucket is not readable by this "
+                + "function or is owned by another account";
+        ResultPrefix results = layout.prefixFor(job.bucket(), job.key(), identityNamedBy(job));
+        try {
+            return reject(job, null, results, reason, context);
+        } catch (SdkException recordRefused) {
+            // With no output bucket configured the record would go to that same bucket; logged, not retried.
+            return new JobOutcome.Refused(job, reason + "; no rejection record written (" + describe(recordRefused) + ")");
+        }
+    }
+
     private static String identityNamedBy(Job job) {
         return job.versionId() != null ? "v:" + job.versionId() : job.eTag() != null ? "e:" + job.eTag() : null;
     }
@@ -166,6 +191,10 @@ public final class JobRunner {
             case JobOutcome.Rejected r -> {
                 metrics.objectRejected();
                 log.error(context, "rejected: " + r.reason(), Map.of("results", r.results().uri()));
+            }
+            case JobOutcome.Refused r -> {
+                metrics.objectRejected();
+                log.error(context, "refused, not retried: " + r.reason(), Map.of());
             }
             case JobOutcome.Ignored i -> log.info(context, "ignored: " + i.reason(), Map.of());
             case JobOutcome.Failed f -> {

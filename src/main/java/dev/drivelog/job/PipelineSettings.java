@@ -16,6 +16,7 @@ import java.util.Map;
  * @param outputBucket          bucket for results; null means each input's own bucket
  * @param outputPrefix          key prefix of all results
  * @param resultVersion         engine and configuration identity in result keys; a new one reanalyses
+ * @param expectedBucketOwner   account id that must own every bucket the pipeline calls; null checks nothing
  * @param maxInputBytes         larger inputs are rejected (permanently)
  * @param analysisConcurrency   analyses running at once (native, CPU-bound)
  * @param timeReserve           kept free at the end of an invocation
@@ -27,6 +28,7 @@ public record PipelineSettings(
         String outputBucket,
         String outputPrefix,
         String resultVersion,
+        String expectedBucketOwner,
         long maxInputBytes,
         int analysisConcurrency,
         Duration timeReserve,
@@ -90,6 +92,7 @@ public record PipelineSettings(
     /** Typed settings from the checked {@code pipeline:} section; range errors name the key. */
     public static PipelineSettings from(PipelineConfig config) {
         String outputBucket = config.string("output_bucket");
+        String owner = config.string("expected_bucket_owner");
         TransferSettings transfers = new TransferSettings(
                 mebibytes(config, "upload_part_size_mib"),
                 (int) config.number("upload_parts_in_flight"),
@@ -101,6 +104,7 @@ public record PipelineSettings(
                 outputBucket.isEmpty() ? null : outputBucket,
                 config.string("output_prefix"),
                 config.string("result_version"),
+                owner.isEmpty() ? null : owner,
                 config.number("max_input_mib") * MIB,
                 (int) config.number("analysis_concurrency"),
                 Duration.ofSeconds(config.number("time_reserve_seconds")),

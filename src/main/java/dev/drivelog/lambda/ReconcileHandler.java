@@ -80,7 +80,8 @@ public final class ReconcileHandler implements RequestStreamHandler, AutoCloseab
         this.input = S3Uri.parse(settings.input());
         PipelineSettings pipeline = PipelineSettings.from(config.pipeline());
         ResultLayout layout = pipeline.layoutFor(environment);
-        this.store = new S3ObjectStore(connection.s3Client(settings.concurrentChecks()), pipeline.transfers());
+        this.store = new S3ObjectStore(connection.withExpectedBucketOwner(pipeline.expectedBucketOwner())
+                .s3Client(settings.concurrentChecks()), pipeline.transfers());
         this.sqs = connection.sqsClient(S3Connection.endpointFromEnvironment(environment, "AWS_ENDPOINT_URL_SQS"));
         this.reconciler = new Reconciler(store, layout, settings.concurrentChecks()).onlyKeysEndingWith(settings.inputSuffix());
         this.log = log;

@@ -25,7 +25,8 @@ public final class Pipeline implements AutoCloseable {
     public Pipeline(PipelineSettings settings, S3Connection connection, InputAnalysis analysis, String engineVersion,
             JsonLog log, String functionName) {
         this.settings = settings;
-        this.store = new S3ObjectStore(connection.s3Client(settings.transfers().maxConnections()), settings.transfers());
+        this.store = new S3ObjectStore(connection.withExpectedBucketOwner(settings.expectedBucketOwner())
+                .s3Client(settings.transfers().maxConnections()), settings.transfers());
         this.runner = new JobRunner(store, settings, settings.layout(engineVersion), analysis, log);
         this.processor = new BatchProcessor(runner, log, functionName);
     }

@@ -31,19 +31,31 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * @param minimalChecksums compute and validate checksums only where an operation requires them
  * @param httpLayer      wraps the HTTP client of every S3 client (fault injection in tests and the demo);
  *                       the wrapper owns the wrapped client and closes it
+ * @param expectedBucketOwner account id sent as {@code x-amz-expected-bucket-owner} on every S3 request
+ *                       ({@link ExpectedBucketOwnerHeader}); null sends none
  */
 public record S3Connection(
         URI endpoint, String region, String accessKeyId, String secretAccessKey, boolean pathStyle,
-        boolean minimalChecksums, UnaryOperator<SdkHttpClient> httpLayer) {
+        boolean minimalChecksums, UnaryOperator<SdkHttpClient> httpLayer, String expectedBucketOwner) {
 
     public S3Connection(URI endpoint, String region, String accessKeyId, String secretAccessKey, boolean pathStyle,
             boolean minimalChecksums) {
-        this(endpoint, region, accessKeyId, secretAccessKey, pathStyle, minimalChecksums, null);
+        this(endpoint, region, accessKeyId, secretAccessKey, pathStyle, minimalChecksums, null, null);
     }
 
     /** The same connection whose S3 clients send their requests through {@code layer} (SQS clients do not). */
     public S3Connection withHttpLayer(UnaryOperator<SdkHttpClient> layer) {
-        return new S3Connection(endpoint, region, accessKeyId, secretAccessKey, pathStyle, minimalChecksums, layer);
+        return new S3Connection(endpoint, region, accessKeyId, secretAccessKey, pathStyle, minimalChecksums, layer,
+                expectedBucketOwner);
+    }
+
+    /**
+     * The same connection whose S3 clients name {@code accountId} as the owner of every bucket they
+     * call, so that S3 refuses (403) a request to a bucket another account owns; null or empty: none.
+     */
+    public S3Connection withExpectedBucketOwner(String accountId) {
+        return new S3Connection(endpoint, region, accessKeyId, secretAccessKey, pathStyle, minimalChecksums, httpLayer,
+                accountId == null || accountId.isEmpty() ? null : accountId);
     }
 
     /** The SDK's defaults (Lambda, ECS, EC2). */
@@ -82,6 +94,9 @@ public record S3Connection(
             builder.httpClientBuilder(http);
         } else {
             builder.httpClient(httpLayer.apply(http.build()));
+        }
+        if (expectedBucketOwner != null) {
+            builder.overrideConfiguration(o -> o.addExecutionInterceptor(new ExpectedBucketOwnerHeader(expectedBucketOwner)));
         }
         if (minimalChecksums) {
             builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * wrong (say one underscore instead of two) would be silently ignored by the config loader.
  */
 class TemplateEnvironmentTest {
+    /** A leading zero, as some accounts have: it must survive the environment override. */
+    private static final String ACCOUNT_ID = "012345678901";
     private static final Path TEMPLATE = Path.of(System.getProperty("drivelog.repo.dir", "."), "template.yaml");
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9:.]+)}");
 
@@ -62,12 +64,15 @@ class TemplateEnvironmentTest {
     }
 
     private static String standIn(SamTemplate template, String name) {
+        if (name.equals("AWS::AccountId")) {
+            return ACCOUNT_ID;  // the configuration checks that it is one
+        }
         Object fallback = SamTemplate.map(template.parameters().get(name)).get("Default");
         return fallback == null || fallback.toString().isEmpty() ? "resolved-" + name.toLowerCase() : fallback.toString();
     }
 
     @Test
-    void functionEnvironment_outputLocation_reachesPipelineSettings() throws IOException {
+    void functionEnvironment_outputLocationAndBucketOwner_reachPipelineSettings() throws IOException {
         SamTemplate template = SamTemplate.load(TEMPLATE);
         Map<String, String> environment = environmentOf(template, "SQS");
         assertFalse(environment.isEmpty(), "the worker has no environment");
@@ -77,6 +82,8 @@ class TemplateEnvironmentTest {
                 "the template's output bucket variable must set pipeline.output_bucket");
         assertEquals(environment.get("DRIVELOG_PIPELINE__OUTPUT_PREFIX"), settings.outputPrefix(),
                 "the template's output prefix variable must set pipeline.output_prefix");
+        assertEquals(ACCOUNT_ID, settings.expectedBucketOwner(),
+                "the template's expected bucket owner variable must set pipeline.expected_bucket_owner");
     }
 
     @Test

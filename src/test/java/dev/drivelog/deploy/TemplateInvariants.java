@@ -210,6 +210,26 @@ final class TemplateInvariants {
         return problems;
     }
 
+    // ------------------------------------------------------------------ bucket ownership
+
+    /**
+     * Every function names the stack's account as the owner of the buckets it calls
+     * ({@code DRIVELOG_PIPELINE__EXPECTED_BUCKET_OWNER: !Ref AWS::AccountId}), so that S3 refuses a
+     * request to a bucket of another account instead of serving or accepting data.
+     */
+    List<String> expectedBucketOwner() {
+        List<String> problems = new ArrayList<>();
+        List<String> functions = template.resourcesOfType("AWS::Serverless::Function");
+        require(problems, !functions.isEmpty(), "template has no function");
+        for (String id : functions) {
+            Object owner = map(map(template.properties(id).get("Environment")).get("Variables"))
+                    .get("DRIVELOG_PIPELINE__EXPECTED_BUCKET_OWNER");
+            require(problems, refTarget(owner).filter("AWS::AccountId"::equals).isPresent(),
+                    id + ": Environment DRIVELOG_PIPELINE__EXPECTED_BUCKET_OWNER must be !Ref AWS::AccountId, got " + owner);
+        }
+        return problems;
+    }
+
     /** The SQS event source: partial batch responses, batching and a concurrency cap. */
     List<String> eventSource() {
         List<String> problems = new ArrayList<>();

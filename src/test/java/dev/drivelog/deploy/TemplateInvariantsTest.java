@@ -103,6 +103,21 @@ class TemplateInvariantsTest {
     }
 
     @Test
+    void expectedBucketOwner_shippedTemplate_holds() throws IOException {
+        assertEquals(List.of(), holdsOnShipped(TemplateInvariants::expectedBucketOwner));
+    }
+
+    @Test
+    void expectedBucketOwner_missingOrLiteral_reported() throws IOException {
+        List<String> missing = afterBreaking(t -> SamTemplate.map(SamTemplate.map(props(t, "DrivelogFunction").get("Environment"))
+                .get("Variables")).remove("DRIVELOG_PIPELINE__EXPECTED_BUCKET_OWNER"), TemplateInvariants::expectedBucketOwner);
+        assertReported(missing, "DrivelogFunction: Environment DRIVELOG_PIPELINE__EXPECTED_BUCKET_OWNER must be !Ref AWS::AccountId");
+        List<String> literal = afterBreaking(t -> SamTemplate.map(SamTemplate.map(props(t, "DrivelogFunction").get("Environment"))
+                .get("Variables")).put("DRIVELOG_PIPELINE__EXPECTED_BUCKET_OWNER", "123456789012"), TemplateInvariants::expectedBucketOwner);
+        assertReported(literal, "must be !Ref AWS::AccountId, got 123456789012");
+    }
+
+    @Test
     void eventSource_shippedTemplate_holds() throws IOException {
         assertEquals(List.of(), holdsOnShipped(TemplateInvariants::eventSource));
     }
