@@ -96,6 +96,7 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("matching.wrong_way_penalty_m", m.wrong_way_penalty_m, 0, 10000),
       number("matching.closed_penalty_m", m.closed_penalty_m, 0, 10000),
       number("matching.uturn_penalty_m", m.uturn_penalty_m, 0, 10000),
+      number("matching.beta_per_sigma", m.beta_per_sigma, 0, 100),
       number("matching.backward_tolerance_m", m.backward_tolerance_m, 0, 1000),
       number("matching.stationary_radius_m", m.stationary_radius_m, 0, 1000),
       number("matching.break_gap_s", m.break_gap_s, 1, 86400),

@@ -13,7 +13,8 @@ struct MatchConfig {
   bool use_reported_accuracy = true;  // use a fix's reported accuracy as its sigma
   double min_sigma_m = 2;             // reported accuracies are clamped to [min_sigma_m, max_sigma_m]
   double max_sigma_m = 50;
-  double beta_m = 5;                  // transition scale: |route - great circle| of 1 beta costs e^-1
+  double beta_m = 5;                  // transition scale: |route - great circle| of 1 beta costs e^-1 ...
+  double beta_per_sigma = 1.0;        // ... at least this x the larger sigma of the two fixes (0: beta_m only)
   double heading_sigma_deg = 45;      // spread of reported heading vs road direction
   double heading_min_speed_mps = 3;   // below this a reported heading is ignored (noise when slow)
   double max_speed_kmh = 180;         // route search bound: no faster movement between fixes

@@ -135,12 +135,16 @@ double Matcher::cost_limit_m(const TracePoint& a, const TracePoint& b, double gr
   return std::min(by_speed, by_detour) + std::max(config_.wrong_way_penalty_m, config_.closed_penalty_m);
 }
 
+double Matcher::sigma_of(const TracePoint& p) const {
+  if (config_.use_reported_accuracy && !std::isnan(p.accuracy_m)) {
+    return std::clamp(static_cast<double>(p.accuracy_m), config_.min_sigma_m, config_.max_sigma_m);
+  }
+  return config_.sigma_m;
+}
+
 void Matcher::build_states(const TracePoint& p) {
   pending_.clear();
-  double sigma = config_.sigma_m;
-  if (config_.use_reported_accuracy && !std::isnan(p.accuracy_m)) {
-    sigma = std::clamp(static_cast<double>(p.accuracy_m), config_.min_sigma_m, config_.max_sigma_m);
-  }
+  const double sigma = sigma_of(p);
   const bool use_heading = headings_trusted_ && !std::isnan(p.heading_deg) && !std::isnan(p.speed_mps) &&
                            p.speed_mps >= config_.heading_min_speed_mps;
   for (const Candidate& c : found_) {
@@ -174,7 +178,9 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
   const Column& prev = columns_.back();
   const double great_circle = fix_distance_m(previous, p);
   const double limit = cost_limit_m(previous, p, great_circle);
-  const double inverse_beta = 1.0 / config_.beta_m;
+  // Noisier fixes make |route - great circle| larger for the right path too: the transition's
+  // scale grows with the fixes' sigma (Newson & Krumm fit beta to the data; here it follows it).
+  const double inverse_beta = 1.0 / std::max(config_.beta_m, config_.beta_per_sigma * std::max(sigma_of(previous), sigma_of(p)));
 
   // Targets: entry nodes of the new states reachable within the limit. Sources: exit nodes of
   // the previous states that could leave their edge and still reach the cheapest target; each

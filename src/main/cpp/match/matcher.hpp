@@ -65,6 +65,7 @@ class Matcher {
   double fix_distance_m(const TracePoint& a, const TracePoint& b);
   bool headings_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] double backward_cost(double moved_m) const;
+  [[nodiscard]] double sigma_of(const TracePoint& p) const;
   [[nodiscard]] double cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const;
   bool speeds_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] bool is_spike(const TracePoint& before, const TracePoint& p, const TracePoint& after);

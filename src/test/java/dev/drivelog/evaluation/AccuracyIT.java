@@ -21,16 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End to end on real parts: a synthetic town (drivelog-synth, drivelog-map), simulated drives at
  * 1 Hz and sigma 5 m (drivelog-simulate), the engine (drivelog-analyze) and the evaluation. The
- * thresholds sit a margin below what the engine reaches here (route 0.968, precision 0.96, recall
- * 0.97; per type at least 0.87 precision and 0.93 recall, one error in 14 to 17 cases being worth
- * 0.06; over seeds 1 to 4 totals 0.96-0.99; see the accuracy section of docs/BENCHMARKS.md) and far
- * above what a broken matcher or detector gets: one that
+ * thresholds sit a margin below what the engine reaches here (100 trips, seed 3: route 0.971,
+ * precision 0.985, recall 0.992; per type at least 0.976 / 0.977; over seeds 3, 7, 8, 9 totals
+ * 0.985-0.995 and per type no lower than 0.952 / 0.975, one error in 40 to 50 cases being worth
+ * 0.02; see the accuracy section of docs/BENCHMARKS.md) and far above what a broken matcher or
+ * detector gets: one that
  * cannot match against a one-way direction finds no wrong-way travel, one that ignores stop signs
  * or restrictions finds none of those, and results shifted in time or put on the wrong roads lose
- * recall and route share. Raise them as the engine improves (the issue's target: 0.98 / 0.95 per type).
+ * recall and route share. Recall counts what the log shows (misses inside a receiver gap are
+ * unobservable, see docs/SIMULATION.md). Raise them as the engine improves (the issue's target:
+ * 0.98 / 0.95 per type over large sets; bench/accuracy.sh measures those).
  */
 class AccuracyIT {
-    private static final int TRIPS = 40;
+    private static final int TRIPS = 100;
 
     @TempDir
     static Path dir;
@@ -82,24 +85,24 @@ class AccuracyIT {
     void evaluate_simulatedTown_everyTypeOccursInTheTruth() {
         assertEquals(TRIPS, report.trips());
         for (String type : Evaluator.TYPES) {
-            assertTrue(report.perType().get(type).truth() >= 3, () -> type + " too rare in the truth: " + report.perType());
+            assertTrue(report.perType().get(type).truth() >= 30, () -> type + " too rare in the truth: " + report.perType());
         }
     }
 
     @Test
     void evaluate_simulatedTown_routeMatchedToTheRightWays() {
-        assertTrue(report.routeCorrectFraction() >= 0.95, () -> "route correct fraction " + report.routeCorrectFraction());
+        assertTrue(report.routeCorrectFraction() >= 0.96, () -> "route correct fraction " + report.routeCorrectFraction());
     }
 
     @Test
     void evaluate_simulatedTown_violationsFoundWithHighPrecisionAndRecall() {
         TypeCounts totals = report.totals();
-        assertTrue(totals.recall() >= 0.94, () -> "total recall " + totals.recall() + " " + report.perType());
-        assertTrue(totals.precision() >= 0.93, () -> "total precision " + totals.precision() + " " + report.perType());
+        assertTrue(totals.recall() >= 0.97, () -> "total recall " + totals.recall() + " " + report.perType());
+        assertTrue(totals.precision() >= 0.97, () -> "total precision " + totals.precision() + " " + report.perType());
         for (String type : Evaluator.TYPES) {
             TypeCounts counts = report.perType().get(type);
-            assertTrue(counts.recall() >= 0.85, () -> type + " recall " + counts.recall() + " " + counts);
-            assertTrue(counts.precision() >= 0.8, () -> type + " precision " + counts.precision() + " " + counts);
+            assertTrue(counts.recall() >= 0.93, () -> type + " recall " + counts.recall() + " " + counts);
+            assertTrue(counts.precision() >= 0.92, () -> type + " precision " + counts.precision() + " " + counts);
         }
     }
 }
