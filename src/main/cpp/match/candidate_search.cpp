@@ -52,7 +52,8 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
   const auto lon_hi = static_cast<int64_t>(std::ceil((lon + box_m / proj.meters_per_deg_lon) * 1e7));
 
   // At 1 Hz consecutive fixes mostly ask for the same cells, hence the same segment list: the
-  // ends of its segments are then reused instead of being looked up again.
+  // ends of its segments are then reused instead of being looked up again. The list is walked in
+  // the grid's order, always: which of an edge's equally near segments wins depends on it.
   const bool same = segments_.size() == cached_segments_.size() &&
                     std::memcmp(segments_.data(), cached_segments_.data(), segments_.size() * sizeof(map::SegmentRef)) == 0;
   if (!same) {
