@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "map/map_types.hpp"
@@ -32,8 +33,28 @@ class CandidateSearch {
   void find(double lat, double lon, double radius_m, uint32_t max_candidates, std::vector<Candidate>& out);
 
  private:
+  // The nearest segment of one edge so far, and where on it (0..1) the fix projects.
+  struct Nearest {
+    uint32_t edge;
+    uint32_t segment;
+    float distance_m;
+    double t;
+  };
+
+  // A segment of the grid's list with its two ends.
+  struct SegmentEnds {
+    map::SegmentRef ref;
+    map::Coord a, b;
+  };
+
+  // Fills ends_ for cached_segments_.
+  void fetch_ends();
+
   const map::MapView* map_;
   std::vector<map::SegmentRef> segments_;
+  std::vector<map::SegmentRef> cached_segments_;  // the previous query's list; ends_ belongs to it
+  std::vector<SegmentEnds> ends_;
+  std::vector<Nearest> nearest_;
   LocalMetric metric_;
 };
 

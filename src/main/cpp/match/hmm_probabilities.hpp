@@ -36,7 +36,9 @@ struct HmmProbabilities {
 
   // Smallest angle between two bearings, degrees in [0, 180].
   static double angle_between_deg(double a_deg, double b_deg) {
-    double d = std::fabs(std::fmod(a_deg - b_deg, 360.0));
+    // fmod() returns a difference within (-360, 360) unchanged (exactly): no library call for it.
+    const double difference = a_deg - b_deg;
+    double d = std::fabs(difference > -360.0 && difference < 360.0 ? difference : std::fmod(difference, 360.0));
     return d > 180.0 ? 360.0 - d : d;
   }
 

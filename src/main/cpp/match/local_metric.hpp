@@ -17,11 +17,17 @@ class LocalMetric {
   static constexpr double kBandDeg = 0.05;
 
   double meters_per_deg_lon(double lat) {
-    const double band = std::round(lat / kBandDeg);
+    // Strictly inside the cached band's half-open interval, round() would give the cached band:
+    // the hot path needs neither round() nor cos().
+    const double scaled = lat / kBandDeg;
+    if (scaled > cached_low_ && scaled < cached_high_) return meters_per_deg_lon_;
+    const double band = std::round(scaled);
     if (band != cached_band_) {
       cached_band_ = band;
       meters_per_deg_lon_ = kMetersPerDegLat * std::cos(band * kBandDeg * map::geo::kDegToRad);
     }
+    cached_low_ = band - 0.5;
+    cached_high_ = band + 0.5;
     return meters_per_deg_lon_;
   }
 
@@ -34,6 +40,7 @@ class LocalMetric {
 
  private:
   double cached_band_ = 1e9;  // nothing cached yet
+  double cached_low_ = 0, cached_high_ = 0;  // the open interval of lat / kBandDeg that rounds to it
   double meters_per_deg_lon_ = 0;
 };
 

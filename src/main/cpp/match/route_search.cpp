@@ -73,6 +73,24 @@ RouteSearch::Label& RouteSearch::insert(uint32_t node) {
   return table_[i];
 }
 
+RouteSearch::Label& RouteSearch::find_or_insert(uint32_t node, bool& inserted) {
+  // One probe sequence for both: the first slot of another generation ends it.
+  if ((used_ + 1) * 2 > table_.size()) grow();
+  for (uint32_t i = hash_node(node) & mask_;; i = (i + 1) & mask_) {
+    Label& l = table_[i];
+    if (l.generation != generation_) {
+      ++used_;
+      l = Label{node, generation_, 0.0F, kNoVia, kNoEdge, false};
+      inserted = true;
+      return l;
+    }
+    if (l.node == node) {
+      inserted = false;
+      return l;
+    }
+  }
+}
+
 void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t> targets,
                       std::span<double> target_costs) {
   std::fill(target_costs.begin(), target_costs.end(), kUnreachable);
@@ -109,16 +127,13 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
       const auto cost = static_cast<float>(top.cost + e.length_m + penalty_of(e, !adj.reversed()));
       if (cost > budget) continue;
       const uint32_t first_edge = top.node == source ? adj.edge() : label->first_edge;
-      Label* n = find(next);
-      if (n == nullptr) {
-        n = &insert(next);
-        // insert() may have grown the table; `label` is not used after this point.
-      } else if (n->settled || n->cost <= cost) {
-        continue;
-      }
-      n->cost = cost;
-      n->via = adj.value;
-      n->first_edge = first_edge;
+      bool inserted = false;
+      Label& n = find_or_insert(next, inserted);
+      // find_or_insert() may have grown the table; `label` is not used after this point.
+      if (!inserted && (n.settled || n.cost <= cost)) continue;
+      n.cost = cost;
+      n.via = adj.value;
+      n.first_edge = first_edge;
       queue_.push_back({cost, next});
       std::push_heap(queue_.begin(), queue_.end(), later<QueueEntry, QueueEntry>);
     }

@@ -53,7 +53,8 @@ CleaningReport clean_trace(const TraceColumns& columns, std::vector<TracePoint>&
     if (columns.heading_deg != nullptr && !std::isnan(columns.heading_deg[i])) {
       const float h = columns.heading_deg[i];
       if (std::isfinite(h)) {
-        float wrapped = std::fmod(h, 360.0F);
+        // fmod() returns anything within (-360, 360) unchanged (exactly): no library call for it.
+        float wrapped = h > -360.0F && h < 360.0F ? h : std::fmod(h, 360.0F);
         if (wrapped < 0) wrapped += 360.0F;
         p.heading_deg = wrapped >= 360.0F ? 0.0F : wrapped;
       } else {

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -37,6 +38,13 @@ std::string describe(const std::string& json) {
   return "matched_fraction=" + fraction + " violations=" + std::to_string(violations);
 }
 
+// CPU time of the calling thread: unlike wall time, it does not grow when other processes share the cores.
+int64_t thread_cpu_ns() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
 }  // namespace
 
 int run_batch(const AnalyzeOptions& options, const drivelog_map* map) {
@@ -66,6 +74,7 @@ int run_batch(const AnalyzeOptions& options, const drivelog_map* map) {
   std::atomic<bool> failed{false};
   std::mutex print;
   std::atomic<int64_t> analysis_ns{0};
+  std::atomic<int64_t> analysis_cpu_ns{0};
   const auto worker = [&](drivelog_analyzer* analyzer) {
     TraceFile trace;
     std::string error_text;
@@ -82,10 +91,12 @@ int run_batch(const AnalyzeOptions& options, const drivelog_map* map) {
       const char* json = nullptr;
       size_t json_len = 0;
       const auto start = std::chrono::steady_clock::now();
+      const int64_t cpu_start = thread_cpu_ns();
       const int32_t status =
           drivelog_analyze(analyzer, name.c_str(), trace.time_s.size(), trace.time_s.data(), trace.lat.data(),
                            trace.lon.data(), trace.speed_mps.data(), trace.heading_deg.data(), trace.accuracy_m.data(),
                            &json, &json_len, error, sizeof error);
+      analysis_cpu_ns += thread_cpu_ns() - cpu_start;
       analysis_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
       if (status != DRIVELOG_OK) {
         const std::lock_guard lock(print);
@@ -123,12 +134,15 @@ int run_batch(const AnalyzeOptions& options, const drivelog_map* map) {
     // Per core: analysis time summed over the threads (file reading excluded).
     const double busy_s = static_cast<double>(analysis_ns.load()) / 1e9;
     const double per_core = busy_s > 0 ? static_cast<double>(points.load()) / busy_s : 0.0;
+    const double cpu_s = static_cast<double>(analysis_cpu_ns.load()) / 1e9;
+    const double per_cpu_second = cpu_s > 0 ? static_cast<double>(points.load()) / cpu_s : 0.0;
     char line[512];
     std::snprintf(line, sizeof line,
                   "{\"points\":%llu,\"seconds\":%.3f,\"analysis_seconds\":%.3f,\"threads\":%u,"
-                  "\"points_per_second\":%.0f,\"points_per_second_total\":%.0f}",
+                  "\"points_per_second\":%.0f,\"points_per_second_total\":%.0f,"
+                  "\"analysis_cpu_seconds\":%.3f,\"points_per_cpu_second\":%.0f}",
                   static_cast<unsigned long long>(points.load()), wall_s, busy_s, threads, per_core,
-                  wall_s > 0 ? static_cast<double>(points.load()) / wall_s : 0.0);
+                  wall_s > 0 ? static_cast<double>(points.load()) / wall_s : 0.0, cpu_s, per_cpu_second);
     std::cerr << line << "\n";
   }
   return failed ? 1 : 0;

@@ -1,0 +1,130 @@
+// Candidate search reuses the segment list of the previous fix and caches the longitude scale of
+// a latitude band: neither may change any answer, whatever the order of the queries.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "match/candidate_search.hpp"
+#include "match/local_metric.hpp"
+#include "scenario.hpp"
+
+namespace drivelog::match {
+namespace {
+
+using scenario::Drive;
+using scenario::Scenario;
+using scenario::way;
+
+// 30 m per character (the map spans several grid cells). B, F and J bend their ways (shape points that are no junctions); the
+// roads from E and from K run close beside others, so fixes get several candidates each.
+constexpr const char* kTown = R"(
+A-----B
+       \
+        C-----D
+        |     |
+  E-----G     |
+  |     |     H
+  |     I-----J
+  K--L         \
+     M----------N
+)";
+
+void expect_same(const std::vector<Candidate>& reused, const std::vector<Candidate>& fresh, std::size_t fix) {
+  ASSERT_EQ(reused.size(), fresh.size()) << "fix " << fix;
+  for (std::size_t i = 0; i < fresh.size(); ++i) {
+    EXPECT_EQ(reused[i].edge, fresh[i].edge) << "fix " << fix << " candidate " << i;
+    EXPECT_EQ(reused[i].offset_m, fresh[i].offset_m) << "fix " << fix << " candidate " << i;
+    EXPECT_EQ(reused[i].distance_m, fresh[i].distance_m) << "fix " << fix << " candidate " << i;
+    EXPECT_EQ(reused[i].east_m, fresh[i].east_m) << "fix " << fix << " candidate " << i;
+    EXPECT_EQ(reused[i].north_m, fresh[i].north_m) << "fix " << fix << " candidate " << i;
+  }
+}
+
+}  // namespace
+
+TEST(CandidateSearch, aSearchReusedAlongADriveFindsExactlyWhatAFreshSearchFinds) {
+  const Scenario s(kTown, 30, {way("ABCD", 1), way("DHJN", 2), way("CGIJ", 3), way("EGK", 4), way("KLMN", 5),
+                               way("IJ", 6)});
+  Drive drive(s, 1, 7);
+  drive.noise(6).start_at('A').to("BCDHJNMLKEG", 40).wait(10, 3).to("IJ", 30);
+  const std::vector<TracePoint>& fixes = drive.points();
+  ASSERT_GT(fixes.size(), 40U);
+
+  CandidateSearch reused(s.map());
+  std::vector<Candidate> from_reused, from_fresh;
+  std::size_t with_candidates = 0, with_several = 0;
+  // Forwards, then backwards and far away (no roads at all) in between: the cache must follow.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < fixes.size(); ++i) order.push_back(i);
+  for (std::size_t i = fixes.size(); i-- > 0;) order.push_back(i);
+  for (const std::size_t i : order) {
+    for (const double radius_m : {50.0, 20.0}) {
+      reused.find(fixes[i].lat, fixes[i].lon, radius_m, 8, from_reused);
+      CandidateSearch fresh(s.map());
+      fresh.find(fixes[i].lat, fixes[i].lon, radius_m, 8, from_fresh);
+      expect_same(from_reused, from_fresh, i);
+      with_candidates += from_fresh.empty() ? 0 : 1;
+      with_several += from_fresh.size() > 1 ? 1 : 0;
+    }
+    if (i % 10 == 0) {
+      reused.find(fixes[i].lat + 0.5, fixes[i].lon, 50, 8, from_reused);
+      EXPECT_TRUE(from_reused.empty());
+    }
+  }
+  // The drive really exercised the search: candidates almost everywhere, often more than one.
+  EXPECT_GT(with_candidates, order.size() * 2 * 9 / 10);
+  EXPECT_GT(with_several, order.size() / 4);
+}
+
+TEST(CandidateSearch, alternatingBetweenTwoLikeRoadsFarApartFindsEachRoadItself) {
+  // Two roads of the same shape (shape points every 60 m make the grid cells small): fixes at the
+  // same distance along them get segment lists of the same length but with other segments.
+  const Scenario s(R"(
+A-E-F-G-H-I-J-B
+
+
+
+
+C-K-L-M-N-O-P-D
+)",
+                   30, {way("AEFGHIJB", 1), way("CKLMNOPD", 2)});
+  const map::Coord a = s.coord('A'), b = s.coord('B'), c = s.coord('C'), d = s.coord('D');
+  CandidateSearch reused(s.map());
+  std::vector<Candidate> from_reused, from_fresh;
+  std::size_t fix = 0;
+  for (int i = 0; i < 12; ++i) {
+    const double f = 0.05 + 0.08 * i;
+    for (const bool north : {true, false}) {
+      const map::Coord from = north ? a : c, to = north ? b : d;
+      const double lat = from.lat() + f * (to.lat() - from.lat()) + 0.00005;
+      const double lon = from.lon() + f * (to.lon() - from.lon());
+      reused.find(lat, lon, 20, 8, from_reused);
+      CandidateSearch fresh(s.map());
+      fresh.find(lat, lon, 20, 8, from_fresh);
+      ASSERT_EQ(from_fresh.size(), 1U) << "fix " << fix;
+      expect_same(from_reused, from_fresh, fix++);
+    }
+  }
+}
+
+TEST(LocalMetric, theCachedBandGivesTheScaleOfAFreshMetricAtEveryLatitude) {
+  LocalMetric warm;
+  std::vector<double> latitudes;
+  // Band edges (k +- 0.5) x 0.05 degree and just beside them, both hemispheres, up and down.
+  for (int k = -3; k <= 3; ++k) {
+    const double edge = (k + 0.5) * LocalMetric::kBandDeg;
+    for (const double lat : {edge, std::nextafter(edge, -90.0), std::nextafter(edge, 90.0), edge - 1e-9, edge + 1e-9,
+                             k * LocalMetric::kBandDeg}) {
+      latitudes.push_back(lat);
+      latitudes.push_back(50.0 + lat);
+    }
+  }
+  for (std::size_t i = latitudes.size(); i-- > 0;) latitudes.push_back(latitudes[i]);
+  for (const double lat : latitudes) {
+    LocalMetric fresh;
+    EXPECT_EQ(warm.meters_per_deg_lon(lat), fresh.meters_per_deg_lon(lat)) << "latitude " << lat;
+  }
+}
+
+}  // namespace drivelog::match
