@@ -5,7 +5,9 @@
 # simulates TRIPS drives (drivelog-simulate), analyses them (drivelog-analyze --matched) and
 # evaluates (drivelog evaluate). Settings: ACCURACY_HZ (default "1 0.2") x ACCURACY_SIGMAS
 # (default "5 10 20"). Files go to ${ACCURACY_DIR:-target/bench-accuracy}.
-# Prints one Markdown table row per setting: precision/recall per type, totals, route fraction.
+# Prints one Markdown table row per setting: precision/recall per type (true violations, and how
+# many of the missed ones a receiver gap hides: recall leaves those out), totals with the recall
+# over all true violations too, route fraction.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="$root/target/native/bin"
@@ -28,8 +30,8 @@ types="speeding stop_sign wrong_way no_entry turn_restriction"
 header="| Hz | sigma m | trips | fixes |"
 rule="|---|---|---|---|"
 for t in $types; do header+=" $t P / R |"; rule+="---|"; done
-echo "$header total P / R | route correct |"
-echo "$rule---|---|"
+echo "$header total P / R | total recall incl. hidden | route correct |"
+echo "$rule---|---|---|"
 for hz in ${ACCURACY_HZ:-1 0.2}; do
   for sigma in ${ACCURACY_SIGMAS:-5 10 20}; do
     run="$dir/hz$hz-sigma$sigma"
@@ -50,7 +52,9 @@ hz, sigma, trips, fixes, types = sys.argv[2], sys.argv[3], sys.argv[4], sys.argv
 cells = [hz, sigma, trips, fixes]
 for t in types + ["totals"]:
     c = report["totals"] if t == "totals" else report["per_type"][t]
-    cells.append(f"{c['precision']:.2f} / {c['recall']:.2f} ({c['truth']})")
+    hidden = f"; {c['unobservable']} hidden" if c["unobservable"] else ""
+    cells.append(f"{c['precision']:.3f} / {c['recall']:.3f} ({c['truth']}{hidden})")
+cells.append(f"{report['totals']['recall_all']:.3f}")
 cells.append(f"{report['route']['correct_fraction']:.3f}")
 print("| " + " | ".join(cells) + " |")
 PY

@@ -23,7 +23,7 @@ struct MatchConfig {
   double stationary_speed_mps = 1.0;  // fixes both reporting less (within 4 sigma) count as standing
   double wrong_way_penalty_m = 30;    // route cost of entering a road against its one-way direction
   double closed_penalty_m = 30;       // route cost of entering a road closed to motor vehicles
-  double uturn_penalty_m = 40;        // route cost of turning around in the middle of a road
+  double uturn_penalty_m = 100;       // route cost of turning around in the middle of a road
   double backward_tolerance_m = 10;   // moving back this far on the same road is jitter, not movement
   double stationary_radius_m = 8;     // fixes this close to the last matched one are collapsed onto it
   double break_gap_s = 60;            // a time gap above this starts a new matched segment

@@ -142,6 +142,16 @@ double Matcher::sigma_of(const TracePoint& p) const {
   return config_.sigma_m;
 }
 
+double Matcher::transition_score(double driven_m, double turns_m, double great_circle_m, double inverse_beta) const {
+  // Turning round is a prior on driving, not a distance the fixes measure: priced in units of the
+  // configured beta_m, it does not get cheaper when noisier fixes widen beta.
+  return HmmProbabilities::transition_log_relative(driven_m, great_circle_m, inverse_beta) - turns_m / config_.beta_m;
+}
+
+double Matcher::inverse_beta(const TracePoint& a, const TracePoint& b) const {
+  return 1.0 / std::max(config_.beta_m, config_.beta_per_sigma * std::max(sigma_of(a), sigma_of(b)));
+}
+
 void Matcher::build_states(const TracePoint& p) {
   pending_.clear();
   const double sigma = sigma_of(p);
@@ -180,7 +190,7 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
   const double limit = cost_limit_m(previous, p, great_circle);
   // Noisier fixes make |route - great circle| larger for the right path too: the transition's
   // scale grows with the fixes' sigma (Newson & Krumm fit beta to the data; here it follows it).
-  const double inverse_beta = 1.0 / std::max(config_.beta_m, config_.beta_per_sigma * std::max(sigma_of(previous), sigma_of(p)));
+  const double inverse_beta = this->inverse_beta(previous, p);
 
   // Targets: entry nodes of the new states reachable within the limit. Sources: exit nodes of
   // the previous states that could leave their edge and still reach the cheapest target; each
@@ -285,7 +295,8 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
     for (uint32_t i = 0; i < previous_count; ++i) {
       const State& s = previous_states[i];
       if (s.score == kMinusInfinity) continue;
-      double route = RouteSearch::kUnreachable;
+      double driven = RouteSearch::kUnreachable;  // distance with entry penalties
+      double turns = 0;                           // turning round on the way (uturn_penalty_m each)
       if (s.edge == c.edge) {
         if (s.forward == c.forward) {
           // Staying on the road: a fix behind the previous one is GPS noise, most of all while
@@ -305,7 +316,8 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
         }
         // The other direction: turning round mid-road, driving on to the turning point and back.
         const double turn = std::max<double>(s.offset_m, c_position_reversed);
-        route = (turn - s.offset_m) + (turn - c_position_reversed) + uturn_penalty + c.wrong_way_penalty_m;
+        driven = (turn - s.offset_m) + (turn - c_position_reversed) + c.wrong_way_penalty_m;
+        turns = uturn_penalty;
       }
       const int32_t source = source_of[i];
       if (source >= 0 && target >= 0) {
@@ -315,13 +327,25 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
           // Back along the road just driven, or onto the road just arrived by: turning round at a
           // node costs what turning round mid-road does (else a fix past a corner would be
           // explained by driving into the cross road and back for free).
-          const double turns = (first_edges[cell] == s.edge ? uturn_penalty : 0.0) +
-                               (last_edges[cell] == c.edge ? uturn_penalty : 0.0);
-          route = std::min(route, (static_cast<double>(s.length_m) - s.offset_m) + between + turns + c_entry_tail);
+          // An empty route (the exit node is the entry node) turns round there if it re-enters
+          // the same edge.
+          const double node_turns = first_edges[cell] == RouteSearch::kNoEdge
+                                        ? (s.edge == c.edge ? uturn_penalty : 0.0)
+                                        : (first_edges[cell] == s.edge ? uturn_penalty : 0.0) +
+                                              (last_edges[cell] == c.edge ? uturn_penalty : 0.0);
+          const double via_nodes = (static_cast<double>(s.length_m) - s.offset_m) + between + c_entry_tail;
+          if (via_nodes <= limit &&
+              (driven > limit || transition_score(via_nodes, node_turns, great_circle, inverse_beta) >
+                                     transition_score(driven, turns, great_circle, inverse_beta))) {
+            driven = via_nodes;
+            turns = node_turns;
+          }
         }
       }
-      if (route > limit) continue;
-      const double score = s.score + HmmProbabilities::transition_log_relative(route, great_circle, inverse_beta);
+      // The bound is on the distance driven; a turn's penalty is a price, not distance, so a
+      // U-turn stays possible whatever uturn_penalty_m is (a dead end leaves no other way).
+      if (driven > limit) continue;
+      const double score = s.score + transition_score(driven, turns, great_circle, inverse_beta);
       if (score > best) {
         best = score;
         back = static_cast<uint16_t>(i);
@@ -496,32 +520,38 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
     decided_.s_m = std::max(decided_.s_m, t.start_s_m + (static_cast<double>(to.offset_m) - t.from_m));
     return true;
   }
-  double uturn = RouteSearch::kUnreachable;
+  // Scored as in connect_column(), so that the path chosen there is the one rebuilt here.
+  const TracePoint& a = trace_[from_point];
+  const TracePoint& b = trace_[to_point];
+  const double great_circle = fix_distance_m(a, b);
+  const double inverse_beta = this->inverse_beta(a, b);
+  constexpr double kImpossible = -std::numeric_limits<double>::infinity();
+  double uturn = kImpossible;
   double turn = 0;
   if (from.edge == to.edge && from.forward != to.forward) {
     turn = std::max<double>(from.offset_m, to.length_m - to.offset_m);
-    uturn = (turn - from.offset_m) + (turn - (to.length_m - to.offset_m)) + config_.uturn_penalty_m +
-            to.wrong_way_penalty_m;
+    uturn = transition_score((turn - from.offset_m) + (turn - (to.length_m - to.offset_m)) + to.wrong_way_penalty_m,
+                             config_.uturn_penalty_m, great_circle, inverse_beta);
   }
-  const TracePoint& a = trace_[from_point];
-  const TracePoint& b = trace_[to_point];
   const double remaining = from.length_m - from.offset_m;
-  const double budget = cost_limit_m(a, b, fix_distance_m(a, b)) - remaining;
-  double routed = RouteSearch::kUnreachable;
+  const double budget = cost_limit_m(a, b, great_circle) - remaining;
+  double routed = kImpossible;
   if (budget >= 0) {
     const uint32_t target = to.entry_node;
     double between = RouteSearch::kUnreachable;
     routes_.run(from.exit_node, budget, std::span<const uint32_t>(&target, 1), std::span<double>(&between, 1));
     if (between != RouteSearch::kUnreachable) {
-      // Priced as in connect_column(), so that the path chosen there is the one rebuilt here.
-      const double turns = (routes_.first_edge_to(target) == from.edge ? config_.uturn_penalty_m : 0.0) +
-                           (routes_.last_edge_to(target) == to.edge ? config_.uturn_penalty_m : 0.0);
-      routed = remaining + between + turns + to.offset_m + to.entry_penalty_m;
+      const uint32_t first = routes_.first_edge_to(target);
+      const double turns = first == RouteSearch::kNoEdge
+                               ? (from.edge == to.edge ? config_.uturn_penalty_m : 0.0)
+                               : (first == from.edge ? config_.uturn_penalty_m : 0.0) +
+                                     (routes_.last_edge_to(target) == to.edge ? config_.uturn_penalty_m : 0.0);
+      routed = transition_score(remaining + between + to.offset_m + to.entry_penalty_m, turns, great_circle, inverse_beta);
     }
   }
-  if (uturn == RouteSearch::kUnreachable && routed == RouteSearch::kUnreachable) return false;
+  if (uturn == kImpossible && routed == kImpossible) return false;
 
-  if (uturn <= routed) {
+  if (uturn >= routed) {
     Traversal& t = traversals.back();
     t.to_m = std::max(t.to_m, static_cast<float>(turn));
     Traversal back;

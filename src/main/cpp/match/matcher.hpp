@@ -66,6 +66,9 @@ class Matcher {
   bool headings_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] double backward_cost(double moved_m) const;
   [[nodiscard]] double sigma_of(const TracePoint& p) const;
+  [[nodiscard]] double inverse_beta(const TracePoint& a, const TracePoint& b) const;
+  [[nodiscard]] double transition_score(double driven_m, double turns_m, double great_circle_m,
+                                        double inverse_beta) const;
   [[nodiscard]] double cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const;
   bool speeds_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] bool is_spike(const TracePoint& before, const TracePoint& p, const TracePoint& after);
