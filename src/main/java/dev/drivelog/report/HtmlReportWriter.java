@@ -23,7 +23,9 @@ import java.util.TreeMap;
  */
 public final class HtmlReportWriter {
     public static final String FILE_NAME = "report.html";
-    public static final String CONTENT_TYPE = "text/html; charset=utf-8";
+    // Charset in upper case: S3Proxy (the local S3 of the demo and tests) checks the SigV4 signature
+    // against Jetty's normalised Content-Type, which upper-cases it, and answers 403 to "utf-8".
+    public static final String CONTENT_TYPE = "text/html; charset=UTF-8";
     private static final String STYLE = resource("report.css");
     private static final String SCRIPT = resource("report.js");
 

@@ -1,0 +1,67 @@
+package dev.drivelog.crash;
+
+import dev.drivelog.demo.S3RequestHook;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Holds every multipart part upload ({@code PUT ...?partNumber=&uploadId=}) into one bucket until
+ * {@link #dropHeld()}, then fails the held ones and lets later ones through. A client whose part
+ * upload is held is stopped at a known point: its multipart upload is created and not completed.
+ */
+final class UploadGate implements S3RequestHook {
+    private final String bucketPath;
+    private final CountDownLatch firstHeld = new CountDownLatch(1);
+    private final CountDownLatch opened = new CountDownLatch(1);
+    private final Set<String> heldUploadIds = ConcurrentHashMap.newKeySet();
+
+    UploadGate(String bucket) {
+        this.bucketPath = "/" + bucket + "/";
+    }
+
+    @Override
+    public void before(String method, String path, String query) throws IOException {
+        if (!"PUT".equals(method) || !path.startsWith(bucketPath) || query == null || !query.contains("partNumber=")
+                || opened.getCount() == 0) {
+            return;
+        }
+        heldUploadIds.add(uploadId(query));
+        firstHeld.countDown();
+        try {
+            opened.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IOException("part upload dropped by the test: its client was killed while it was held");
+    }
+
+    /** Waits until a part upload is held; false when none came within {@code limit}. */
+    boolean awaitHeld(Duration limit) throws InterruptedException {
+        return firstHeld.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Fails the held part uploads (their client is gone) and stops holding. */
+    void dropHeld() {
+        opened.countDown();
+    }
+
+    /** Upload ids of the multipart uploads whose parts were held. */
+    Set<String> heldUploadIds() {
+        return Set.copyOf(heldUploadIds);
+    }
+
+    private static String uploadId(String query) {
+        for (String parameter : query.split("&")) {
+            if (parameter.startsWith("uploadId=")) {
+                return URLDecoder.decode(parameter.substring("uploadId=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
+    }
+}

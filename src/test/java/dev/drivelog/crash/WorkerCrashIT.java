@@ -1,0 +1,225 @@
+package dev.drivelog.crash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drivelog.demo.DemoInputs;
+import dev.drivelog.demo.EmbeddedS3;
+import dev.drivelog.demo.EmbeddedSqs;
+import dev.drivelog.storage.S3Connection;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The worker killed with SIGKILL in the middle of a batch, then a second worker on the same queue:
+ * after the visibility timeout the messages come back, the logs committed before the kill are
+ * duplicates, the others are analysed, and the results equal those of a run without a crash.
+ *
+ * <p>Real parts throughout: {@code bin/drivelog worker} as an OS process with the native engine,
+ * S3Proxy and ElasticMQ on 127.0.0.1 in this JVM. The kill lands at a known point without timing:
+ * S3 holds the part upload of the one log whose report needs a multipart upload (an {@link UploadGate}),
+ * and the test kills once that upload is held and at least one other log is committed.
+ */
+class WorkerCrashIT {
+    private static final int SMALL_LOGS = 5;
+    /** Copies of the small logs as vehicles of one fleet log: 60 trips, a ~7 MB report.html, more than one 5 MiB part. */
+    private static final int FLEET_COPIES = 12;
+    private static final int LOGS = SMALL_LOGS + 1;
+    private static final int VISIBILITY_SECONDS = 5;
+    private static final String MAX_RECEIVE_COUNT = "4";
+    private static final String REFERENCE = "reference";
+    private static final String CRASH = "crash";
+    /** Every wait is bounded: a broken worker fails the test instead of hanging it (not a timing assertion). */
+    private static final Duration WAIT_LIMIT = Duration.ofSeconds(90);
+
+    private record Queue(String url, String deadLetterUrl) {}
+
+    @Test
+    void worker_killedMidBatch_redeliveryCommitsEveryLogOnceWithTheResultsOfARunWithoutCrash(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
+            throws Exception {
+        DemoInputs.Made inputs = DemoInputs.make(Files.createDirectories(dir.resolve("inputs")), SMALL_LOGS);
+        List<Path> logs = new ArrayList<>(inputs.logs());
+        logs.add(writeFleetLog(inputs.logs(), dir.resolve("fleet.csv")));
+        UploadGate gate = new UploadGate(CRASH);
+        try (EmbeddedS3 s3Server = EmbeddedS3.start(null, gate); EmbeddedSqs sqsServer = EmbeddedSqs.start()) {
+            S3Connection connection = S3Connection.local(s3Server.endpoint(), EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY);
+            try (S3Client s3 = connection.s3Client(8); SqsClient sqs = connection.sqsClient(sqsServer.endpoint())) {
+                Map<String, String> environment = workerEnvironment(s3Server, sqsServer, inputs.map());
+                List<String> keys = new ArrayList<>();
+                Map<String, Queue> queues = new HashMap<>();
+                for (String bucket : List.of(REFERENCE, CRASH)) {
+                    s3.createBucket(b -> b.bucket(bucket));
+                    Queue queue = createQueue(sqs, bucket);
+                    queues.put(bucket, queue);
+                    for (Path log : logs) {
+                        String key = "logs/" + log.getFileName();
+                        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(log));
+                        sqs.sendMessage(b -> b.queueUrl(queue.url())
+                                .messageBody("{\"bucket\":\"" + bucket + "\",\"key\":\"" + key + "\"}"));
+                        if (bucket.equals(CRASH)) {
+                            keys.add(key);
+                        }
+                    }
+                }
+
+                // The reference: the same worker on the same inputs, never disturbed.
+                try (WorkerProcess reference = WorkerProcess.start(environment, queues.get(REFERENCE).url(),
+                        VISIBILITY_SECONDS, dir, "reference-worker")) {
+                    awaitCondition("the reference worker drains its queue", () -> drained(sqs, queues.get(REFERENCE).url()),
+                            reference);
+                    reference.stop();
+                    assertTrue(reference.logMessages().contains("worker stopped"), reference.stderr());
+                }
+
+                // The crash: SIGKILL while the fleet log's part upload is held and another log is committed.
+                long committedBeforeKill;
+                try (WorkerProcess first = WorkerProcess.start(environment, queues.get(CRASH).url(), VISIBILITY_SECONDS,
+                        dir, "killed-worker")) {
+                    assertTrue(gate.awaitHeld(WAIT_LIMIT), "the worker never uploaded a part; stderr: " + first.stderr());
+                    awaitCondition("a log committed while the fleet log's upload is held",
+                            () -> ResultSets.manifestCount(s3, CRASH) >= 1, first);
+                    first.kill();
+                    gate.dropHeld();
+                    committedBeforeKill = ResultSets.manifestCount(s3, CRASH);
+                }
+                assertTrue(committedBeforeKill >= 1 && committedBeforeKill < LOGS,
+                        "killed mid-batch: " + committedBeforeKill + " of " + LOGS + " committed");
+                Set<String> orphans = multipartUploads(s3, CRASH);
+                assertTrue(orphans.containsAll(gate.heldUploadIds()) && !gate.heldUploadIds().isEmpty(),
+                        "the kill leaves the held multipart upload open: " + orphans + " held " + gate.heldUploadIds());
+
+                List<String> secondLog;
+                try (WorkerProcess second = WorkerProcess.start(environment, queues.get(CRASH).url(), VISIBILITY_SECONDS,
+                        dir, "second-worker")) {
+                    awaitCondition("the second worker drains the queue", () -> drained(sqs, queues.get(CRASH).url()), second);
+                    second.stop();
+                    secondLog = second.logMessages();
+                    assertTrue(secondLog.contains("worker stopped"), "a graceful stop on SIGTERM: " + second.stderr());
+                }
+
+                Map<String, ResultSets.ResultSet> expected = ResultSets.read(s3, REFERENCE);
+                Map<String, ResultSets.ResultSet> actual = ResultSets.read(s3, CRASH);
+                assertEquals(Set.copyOf(keys), expected.keySet(), "the reference run committed every log once");
+                assertEquals(Set.copyOf(keys), actual.keySet(), "one committed result set per log, no stray prefix");
+                for (String key : keys) {
+                    assertTrue(actual.get(key).committed(), key);
+                    assertTrue(actual.get(key).sameContentAs(expected.get(key)),
+                            key + ": files " + actual.get(key).files().keySet() + " differ from " + expected.get(key).files().keySet());
+                }
+                assertTrue(actual.get("logs/fleet.csv").files().get("report.html").length > 5 * 1024 * 1024,
+                        "the fleet log's report needed a multipart upload");
+                assertEquals(LOGS - committedBeforeKill, secondLog.stream().filter("analysed"::equals).count(),
+                        "after the crash only the uncommitted logs are analysed: " + secondLog);
+                assertTrue(secondLog.stream().filter(m -> m.startsWith("duplicate skipped")).count() >= committedBeforeKill,
+                        "logs committed before the crash are duplicates on redelivery: " + secondLog);
+                assertEquals(0, messagesIn(sqs, queues.get(CRASH).deadLetterUrl()), "nothing dead-lettered");
+                assertEquals(0, messagesIn(sqs, queues.get(REFERENCE).deadLetterUrl()), "nothing dead-lettered");
+                // The killed worker's upload stays open until the bucket's AbortIncompleteMultipartUpload rule
+                // removes it; it was never completed, so no result object came from it.
+                assertEquals(gate.heldUploadIds(), multipartUploads(s3, CRASH), "only the killed worker's upload is left open");
+                assertEquals(Set.of(), multipartUploads(s3, REFERENCE));
+            }
+        }
+    }
+
+    /** The small logs again as vehicles {@code car-<copy>-<log>} of one fleet dump. */
+    private static Path writeFleetLog(List<Path> logs, Path fleet) throws IOException {
+        try (Writer out = Files.newBufferedWriter(fleet)) {
+            out.write("vehicle_id,time,lat,lon,speed,heading,accuracy\n");
+            for (int copy = 0; copy < FLEET_COPIES; copy++) {
+                for (int log = 0; log < logs.size(); log++) {
+                    List<String> lines = Files.readAllLines(logs.get(log));
+                    if (!lines.getFirst().equals("time,lat,lon,speed,heading,accuracy")) {
+                        throw new IOException("unexpected header in " + logs.get(log) + ": " + lines.getFirst());
+                    }
+                    for (String row : lines.subList(1, lines.size())) {
+                        out.write("car-" + copy + "-" + log + "," + row + "\n");
+                    }
+                }
+            }
+        }
+        return fleet;
+    }
+
+    private static Map<String, String> workerEnvironment(EmbeddedS3 s3, EmbeddedSqs sqs, Path map) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("AWS_ACCESS_KEY_ID", EmbeddedS3.ACCESS_KEY);
+        environment.put("AWS_SECRET_ACCESS_KEY", EmbeddedS3.SECRET_KEY);
+        environment.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+        environment.put("AWS_REQUEST_CHECKSUM_CALCULATION", "WHEN_REQUIRED");
+        environment.put("AWS_RESPONSE_CHECKSUM_VALIDATION", "WHEN_REQUIRED");
+        environment.put("DRIVELOG_S3_PATH_STYLE", "true");
+        environment.put("DRIVELOG_MAP", map.toString());
+        // report.html makes the fleet log's output large enough for a multipart upload of 5 MiB parts.
+        environment.put("DRIVELOG_OUTPUT__REPORT", "true");
+        environment.put("DRIVELOG_PIPELINE__UPLOAD_PART_SIZE_MIB", "5");
+        // Two analyses at once: while the fleet log's upload is held, the other slot commits small logs.
+        environment.put("DRIVELOG_PIPELINE__ANALYSIS_CONCURRENCY", "2");
+        // The batch's time budget is the visibility timeout; these let jobs start within 5 s.
+        environment.put("DRIVELOG_PIPELINE__TIME_RESERVE_SECONDS", "0");
+        environment.put("DRIVELOG_PIPELINE__JOB_ESTIMATE_SECONDS", "1");
+        return environment;
+    }
+
+    private static Queue createQueue(SqsClient sqs, String name) {
+        String deadLetterUrl = sqs.createQueue(b -> b.queueName(name + "-dlq")).queueUrl();
+        String deadLetterArn = sqs.getQueueAttributes(b -> b.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String redrive = "{\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\",\"deadLetterTargetArn\":\"" + deadLetterArn + "\"}";
+        String url = sqs.createQueue(b -> b.queueName(name).attributes(Map.of(
+                QueueAttributeName.REDRIVE_POLICY, redrive,
+                QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(VISIBILITY_SECONDS)))).queueUrl();
+        return new Queue(url, deadLetterUrl);
+    }
+
+    private static int messagesIn(SqsClient sqs, String queueUrl) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                .attributes().values().stream().mapToInt(Integer::parseInt).sum();
+    }
+
+    private static boolean drained(SqsClient sqs, String queueUrl) {
+        return messagesIn(sqs, queueUrl) == 0;
+    }
+
+    private static Set<String> multipartUploads(S3Client s3, String bucket) {
+        return s3.listMultipartUploads(b -> b.bucket(bucket)).uploads().stream().map(MultipartUpload::uploadId)
+                .collect(Collectors.toSet());
+    }
+
+    /** Polls {@code condition} until it holds; fails (with the worker's stderr) if the worker exits or the limit passes. */
+    private static void awaitCondition(String what, BooleanSupplier condition, WorkerProcess worker)
+            throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (!worker.isAlive()) {
+                throw new AssertionError("worker exited before " + what + "; stderr: " + worker.stderr());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + WAIT_LIMIT.toSeconds() + " s: " + what + "; stderr: " + worker.stderr());
+            }
+            Thread.sleep(50);
+        }
+    }
+}
