@@ -47,6 +47,12 @@ final class ResultSets {
             return manifest;
         }
 
+        /** Every file of this set is in {@code other} with equal bytes (this set may have fewer files). */
+        boolean isPartOf(ResultSet other) {
+            return !files.isEmpty() && files.entrySet().stream()
+                    .allMatch(file -> Arrays.equals(file.getValue(), other.files.get(file.getKey())));
+        }
+
         /** Equal file names and, apart from the manifest's run fields, equal bytes. */
         boolean sameContentAs(ResultSet other) {
             if (!files.keySet().equals(other.files.keySet())) {

@@ -11,9 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Holds every multipart part upload ({@code PUT ...?partNumber=&uploadId=}) into one bucket until
- * {@link #dropHeld()}, then fails the held ones and lets later ones through. A client whose part
- * upload is held is stopped at a known point: its multipart upload is created and not completed.
+ * Holds every multipart upload completion ({@code POST ...?uploadId=}) into one bucket until
+ * {@link #dropHeld()}, then fails the held ones and lets later ones through. A client whose
+ * completion is held is stopped at a known point: its parts are sent, the upload is not completed,
+ * and files it committed before (single PUTs) are complete but have no manifest yet.
  */
 final class UploadGate implements S3RequestHook {
     private final String bucketPath;
@@ -27,7 +28,7 @@ final class UploadGate implements S3RequestHook {
 
     @Override
     public void before(String method, String path, String query) throws IOException {
-        if (!"PUT".equals(method) || !path.startsWith(bucketPath) || query == null || !query.contains("partNumber=")
+        if (!"POST".equals(method) || !path.startsWith(bucketPath) || query == null || !query.contains("uploadId=")
                 || opened.getCount() == 0) {
             return;
         }
@@ -38,20 +39,20 @@ final class UploadGate implements S3RequestHook {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new IOException("part upload dropped by the test: its client was killed while it was held");
+        throw new IOException("upload completion dropped by the test: its client was killed while it was held");
     }
 
-    /** Waits until a part upload is held; false when none came within {@code limit}. */
+    /** Waits until a completion is held; false when none came within {@code limit}. */
     boolean awaitHeld(Duration limit) throws InterruptedException {
         return firstHeld.await(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Fails the held part uploads (their client is gone) and stops holding. */
+    /** Fails the held completions (their client is gone) and stops holding. */
     void dropHeld() {
         opened.countDown();
     }
 
-    /** Upload ids of the multipart uploads whose parts were held. */
+    /** Upload ids of the multipart uploads whose completion was held. */
     Set<String> heldUploadIds() {
         return Set.copyOf(heldUploadIds);
     }

@@ -36,8 +36,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  *
  * <p>Real parts throughout: {@code bin/drivelog worker} as an OS process with the native engine,
  * S3Proxy and ElasticMQ on 127.0.0.1 in this JVM. The kill lands at a known point without timing:
- * S3 holds the part upload of the one log whose report needs a multipart upload (an {@link UploadGate}),
- * and the test kills once that upload is held and at least one other log is committed.
+ * S3 holds the completion of the multipart upload of the one log whose report needs one (an
+ * {@link UploadGate}), and the test kills once it is held and at least one other log is committed.
+ * That job has then analysed its log, made two result files visible and sent the report's parts,
+ * but written no manifest.
  */
 class WorkerCrashIT {
     private static final int SMALL_LOGS = 5;
@@ -89,9 +91,9 @@ class WorkerCrashIT {
                         "killed mid-batch: " + kill.committed() + " of " + LOGS + " committed");
                 assertTrue(!gate.heldUploadIds().isEmpty() && kill.openUploads().containsAll(gate.heldUploadIds()),
                         "the kill leaves the held multipart upload open: " + kill.openUploads() + " held " + gate.heldUploadIds());
-                // Files the killed job had already completed stay visible without a manifest: readers ignore them.
-                assertTrue(kill.uncommitted().stream().allMatch(set -> set.prefix().startsWith(ResultSets.OUTPUT_PREFIX + "fleet.csv-")),
-                        "only the job in flight left files without a manifest: " + kill.uncommitted());
+                // Files the killed job had completed stay visible without a manifest (readers ignore them);
+                // they are the fleet log's, complete, and the retry overwrites them with equal bytes.
+                assertEquals(1, kill.uncommitted().size(), "the job in flight left files without a manifest: " + kill.uncommitted());
 
                 Map<String, ResultSets.ResultSet> expected = ResultSets.read(s3, REFERENCE);
                 Map<String, ResultSets.ResultSet> actual = ResultSets.read(s3, CRASH);
@@ -102,6 +104,10 @@ class WorkerCrashIT {
                     assertTrue(actual.get(key).sameContentAs(expected.get(key)),
                             key + ": files " + actual.get(key).files().keySet() + " differ from " + expected.get(key).files().keySet());
                 }
+                ResultSets.ResultSet leftByKill = kill.uncommitted().getFirst();
+                assertEquals(actual.get("logs/fleet.csv").prefix(), leftByKill.prefix());
+                assertTrue(leftByKill.isPartOf(actual.get("logs/fleet.csv")),
+                        "the files visible after the kill were complete: " + leftByKill.files().keySet());
                 assertTrue(actual.get("logs/fleet.csv").files().get("report.html").length > 5 * 1024 * 1024,
                         "the fleet log's report needed a multipart upload");
                 assertEquals(LOGS - kill.committed(), secondLog.stream().filter("analysed"::equals).count(),
@@ -118,11 +124,11 @@ class WorkerCrashIT {
         }
     }
 
-    /** Starts a worker on the crash queue and kills it with SIGKILL once its part upload is held and a log is committed. */
+    /** Starts a worker on the crash queue and kills it with SIGKILL once an upload completion is held and a log is committed. */
     private static Kill killMidBatch(S3Client s3, UploadGate gate, Map<String, String> environment, Queue queue, Path dir)
             throws Exception {
         try (WorkerProcess first = WorkerProcess.start(environment, queue.url(), VISIBILITY_SECONDS, dir, "killed-worker")) {
-            assertTrue(gate.awaitHeld(WAIT_LIMIT), "the worker never uploaded a part; stderr: " + first.stderr());
+            assertTrue(gate.awaitHeld(WAIT_LIMIT), "the worker never completed a multipart upload; stderr: " + first.stderr());
             awaitCondition("a log committed while the fleet log's upload is held",
                     () -> ResultSets.manifestCount(s3, CRASH) >= 1, first);
             first.kill();
