@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,16 +67,32 @@ final class WorkerProcess implements AutoCloseable {
 
     /** The {@code message} of every JSON log line written so far. */
     List<String> logMessages() throws IOException {
-        List<String> messages = new ArrayList<>();
+        return logLines().stream().map(line -> line.get("message").asText()).toList();
+    }
+
+    /** The {@code objectKey} of every job log line whose message starts with {@code messageStart}. */
+    Set<String> keysLogged(String messageStart) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (JsonNode line : logLines()) {
+            if (line.get("message").asText().startsWith(messageStart) && line.has("objectKey")) {
+                keys.add(line.get("objectKey").asText());
+            }
+        }
+        return keys;
+    }
+
+    /** Log lines with a message (the metrics lines have none). */
+    private List<JsonNode> logLines() throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(stdout)) {
             if (line.startsWith("{")) {
-                JsonNode message = JSON.readTree(line).get("message");
-                if (message != null) {
-                    messages.add(message.asText());
+                JsonNode node = JSON.readTree(line);
+                if (node.has("message")) {
+                    lines.add(node);
                 }
             }
         }
-        return messages;
+        return lines;
     }
 
     /** What the worker said on stderr, for failure messages. */
