@@ -35,12 +35,17 @@ final class DemoCommand implements Callable<Integer> {
                     + "or slow response, 0..1 (default: ${DEFAULT-VALUE}).")
     double s3FaultRate;
 
+    @Option(names = "--sqs-fault-rate", defaultValue = "0", paramLabel = "P",
+            description = "Share of the queue consumer's SQS requests (receive, delete) given a 503, 500, connection "
+                    + "reset after SQS acted on the request, or slow response, 0..1 (default: ${DEFAULT-VALUE}).")
+    double sqsFaultRate;
+
     @Option(names = "--reconcile", description = "After the queue drains, enqueue jobs for logs without results "
             + "(as drivelog reconcile does) and drain again.")
     boolean reconcile;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the dropped and duplicated notifications and "
-            + "of the S3 faults (default: ${DEFAULT-VALUE}).")
+            + "of the S3 and SQS faults (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
@@ -50,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         DemoFaults faults;
         try {
-            faults = new DemoFaults(dropNotifications, duplicateNotifications, s3FaultRate, reconcile, seed);
+            faults = new DemoFaults(dropNotifications, duplicateNotifications, s3FaultRate, sqsFaultRate, reconcile, seed);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -71,6 +71,7 @@ public final class Demo {
         line.put("failed", summary.failed());
         line.put("reconciled", summary.reconciled());
         line.put("s3_faults_injected", summary.s3FaultsInjected());
+        line.put("sqs_faults_injected", summary.sqsFaultsInjected());
         line.put("multipart_uploads_left", summary.multipartUploadsLeft());
         line.put("results", summary.resultsLocation());
         line.put("results_dir", resultsDir.toString());
@@ -92,9 +93,10 @@ public final class Demo {
                 summary.duplicatesSkipped(), summary.failed(), summary.violations());
         summary.rows().stream().filter(r -> !r.status().equals("analysed"))
                 .forEach(r -> out.println("  " + r.key() + ": " + r.status()));
-        if (summary.reconciled() > 0 || summary.s3FaultsInjected() > 0) {
-            out.printf("Recovered: %d jobs enqueued by reconcile, %d S3 faults injected, %d multipart uploads left.%n",
-                    summary.reconciled(), summary.s3FaultsInjected(), summary.multipartUploadsLeft());
+        if (summary.reconciled() > 0 || summary.s3FaultsInjected() > 0 || summary.sqsFaultsInjected() > 0) {
+            out.printf("Recovered: %d jobs enqueued by reconcile, %d S3 and %d SQS faults injected, %d multipart uploads left.%n",
+                    summary.reconciled(), summary.s3FaultsInjected(), summary.sqsFaultsInjected(),
+                    summary.multipartUploadsLeft());
         }
         out.println("Results: " + summary.resultsLocation() + " (on disk: " + resultsDir + ")");
         out.println("Pipeline log (JSON lines, with metrics): " + pipelineLog);

@@ -13,12 +13,13 @@ import java.util.stream.Stream;
  * ({@code drivelog-synth}), a map from it ({@code drivelog-map build}) and simulated drive logs
  * ({@code drivelog-simulate}). Existing outputs in the work directory are reused.
  */
-final class DemoInputs {
-    record Made(Path map, List<Path> logs) {}
+public final class DemoInputs {
+    /** The map file and the drive logs made (or found) in the work directory. */
+    public record Made(Path map, List<Path> logs) {}
 
     private DemoInputs() {}
 
-    static Made make(Path workdir, int logCount) throws IOException, InterruptedException {
+    public static Made make(Path workdir, int logCount) throws IOException, InterruptedException {
         Path pbf = workdir.resolve("region.osm.pbf");
         Path map = workdir.resolve("region.dlmap");
         Path logsDir = workdir.resolve("logs");

@@ -1,6 +1,7 @@
 package dev.drivelog.demo;
 
-import dev.drivelog.faults.S3FaultInjector;
+import dev.drivelog.faults.FaultInjector;
+import dev.drivelog.faults.FaultedService;
 import dev.drivelog.job.InputAnalysis;
 import dev.drivelog.job.JobOutcome;
 import dev.drivelog.job.PipelineSettings;
@@ -72,10 +73,13 @@ public final class DemoRun {
     public DemoSummary run(List<Path> logs, InputAnalysis analysis, String engineVersion) throws IOException {
         PipelineSettings settings = PipelineSettings.load(Map.of("DRIVELOG_PIPELINE__JOB_ESTIMATE_SECONDS", "1"));
         SplittableRandom notificationDice = new SplittableRandom(faults.seed());
-        // Faults hit the pipeline's S3 client only: the uploads stand for the drivers' devices.
-        try (S3FaultInjector injector = new S3FaultInjector(faults.s3FaultRate(), faults.seed() + 1);
+        // Faults hit the pipeline's S3 client and the queue consumer's SQS client only: the uploads stand
+        // for the drivers' devices, the notifications for S3, and the queue watching for the test harness.
+        try (FaultInjector s3Faults = new FaultInjector(FaultedService.S3, faults.s3FaultRate(), faults.seed() + 1);
+                FaultInjector sqsFaults = new FaultInjector(FaultedService.SQS, faults.sqsFaultRate(), faults.seed() + 3);
                 S3Client s3 = connection.s3Client(8); SqsClient sqs = connection.sqsClient(sqsEndpoint);
-                Pipeline pipeline = new Pipeline(settings, connection.withHttpLayer(injector::wrap), analysis, engineVersion,
+                SqsClient consumer = connection.sqsClient(sqsEndpoint, sqsFaults::wrap);
+                Pipeline pipeline = new Pipeline(settings, connection.withHttpLayer(s3Faults::wrap), analysis, engineVersion,
                         log, "drivelog-demo")) {
             createBucketUnlessOwned(s3);
             String queueUrl = createQueues(sqs);
@@ -102,7 +106,7 @@ public final class DemoRun {
                 sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(notifications.getFirst()));
             }
             Tally tally = new Tally();
-            drain(sqs, queueUrl, pipeline, tally);
+            drain(sqs, consumer, queueUrl, pipeline, tally);
             long reconciled = 0;
             for (int round = 0; faults.reconcile() && round < MAX_RECONCILE_ROUNDS; round++) {
                 long enqueued = reconcile(pipeline, sqs, queueUrl);
@@ -110,11 +114,11 @@ public final class DemoRun {
                 if (enqueued == 0) {
                     break;
                 }
-                drain(sqs, queueUrl, pipeline, tally);
+                drain(sqs, consumer, queueUrl, pipeline, tally);
             }
             int uploadsLeft = s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().size();
             return tally.summary(keys, "s3://" + BUCKET + "/" + pipeline.settings().outputPrefix(), reconciled,
-                    injector.counts().total(), uploadsLeft);
+                    s3Faults.counts().total(), sqsFaults.counts().total(), uploadsLeft);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while reconciling");
@@ -166,8 +170,9 @@ public final class DemoRun {
                 + "\"object\":{\"key\":\"" + encodedKey + "\",\"size\":" + size + ",\"eTag\":\"" + tag + "\"}}}]}";
     }
 
-    private void drain(SqsClient sqs, String queueUrl, Pipeline pipeline, Tally tally) {
-        QueuePoller poller = new QueuePoller(sqs, queueUrl, pipeline.processor(), log, 10, 1, VISIBILITY_TIMEOUT,
+    /** Consumes with {@code consumer} (faults, if any) until {@code sqs} (no faults) counts no message left. */
+    private void drain(SqsClient sqs, SqsClient consumer, String queueUrl, Pipeline pipeline, Tally tally) {
+        QueuePoller poller = new QueuePoller(consumer, queueUrl, pipeline.processor(), log, 10, 1, VISIBILITY_TIMEOUT,
                 Duration.ZERO);
         long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
         while (System.nanoTime() < deadline && messagesLeft(sqs, queueUrl) > 0) {
@@ -217,8 +222,8 @@ public final class DemoRun {
             }
         }
 
-        DemoSummary summary(List<String> uploadedKeys, String resultsLocation, long reconciled, long faultsInjected,
-                int uploadsLeft) {
+        DemoSummary summary(List<String> uploadedKeys, String resultsLocation, long reconciled, long s3FaultsInjected,
+                long sqsFaultsInjected, int uploadsLeft) {
             int processed = 0;
             int failed = 0;
             for (String key : uploadedKeys) {
@@ -233,7 +238,7 @@ public final class DemoRun {
                 }
             }
             return new DemoSummary(uploadedKeys.size(), processed, resultSets, resultFiles, duplicates, violations, failed,
-                    new ArrayList<>(rows.values()), resultsLocation, reconciled, faultsInjected, uploadsLeft);
+                    new ArrayList<>(rows.values()), resultsLocation, reconciled, s3FaultsInjected, sqsFaultsInjected, uploadsLeft);
         }
     }
 

@@ -12,12 +12,13 @@ import java.util.List;
  *                             dead-letter queue took their message, or never notified (and not reconciled)
  * @param reconciled           jobs that reconcile enqueued for logs without results
  * @param s3FaultsInjected     faults the S3 fault injector injected
+ * @param sqsFaultsInjected    faults the SQS fault injector injected (on the queue consumer's requests)
  * @param multipartUploadsLeft multipart uploads neither completed nor aborted (orphans) at the end
  */
 public record DemoSummary(int logsUploaded, int logsProcessed, int resultsWritten, int resultFilesWritten,
         int duplicatesSkipped,
         long violations, int failed, List<Row> rows, String resultsLocation, long reconciled, long s3FaultsInjected,
-        int multipartUploadsLeft) {
+        long sqsFaultsInjected, int multipartUploadsLeft) {
     public DemoSummary {
         rows = List.copyOf(rows);
     }

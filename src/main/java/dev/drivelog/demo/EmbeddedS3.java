@@ -30,6 +30,14 @@ public final class EmbeddedS3 implements AutoCloseable {
 
     /** @param directory where blobs are kept, or null for memory only */
     public static EmbeddedS3 start(Path directory) throws Exception {
+        return start(directory, null);
+    }
+
+    /**
+     * @param directory where blobs are kept, or null for memory only
+     * @param hook      sees every request first (tests that hold or refuse requests), or null
+     */
+    public static EmbeddedS3 start(Path directory, S3RequestHook hook) throws Exception {
         Properties properties = new Properties();
         ContextBuilder builder;
         if (directory == null) {
@@ -47,7 +55,7 @@ public final class EmbeddedS3 implements AutoCloseable {
                 .ignoreUnknownHeaders(true)
                 .build();
         try {
-            addConditionalPuts(proxy, context.getBlobStore());
+            addHandlers(proxy, context.getBlobStore(), hook);
             proxy.start();
             while (!"STARTED".equals(proxy.getState())) {
                 Thread.sleep(10);
@@ -60,14 +68,19 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
 
     /** Wraps S3Proxy's request handler (a private field, hence reflection) before the server starts. */
-    private static void addConditionalPuts(S3Proxy proxy, org.jclouds.blobstore.BlobStore blobStore)
+    private static void addHandlers(S3Proxy proxy, org.jclouds.blobstore.BlobStore blobStore, S3RequestHook hook)
             throws ReflectiveOperationException {
         Field serverField = S3Proxy.class.getDeclaredField("server");
         serverField.setAccessible(true);
         Server server = (Server) serverField.get(proxy);
-        ConditionalPutHandler wrapper = new ConditionalPutHandler(blobStore);
-        wrapper.setHandler(server.getHandler());
-        server.setHandler(wrapper);
+        ConditionalPutHandler conditionalPuts = new ConditionalPutHandler(blobStore);
+        conditionalPuts.setHandler(server.getHandler());
+        server.setHandler(conditionalPuts);
+        if (hook != null) {
+            RequestHookHandler hooked = new RequestHookHandler(hook);
+            hooked.setHandler(conditionalPuts);
+            server.setHandler(hooked);
+        }
     }
 
     public URI endpoint() {

@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * @param pathStyle      bucket in the path instead of the host name
  * @param minimalChecksums compute and validate checksums only where an operation requires them
  * @param httpLayer      wraps the HTTP client of every S3 client (fault injection in tests and the demo);
- *                       the wrapper owns the wrapped client and closes it
+ *                       the wrapper owns the wrapped client and closes it. SQS clients take their own
+ *                       layer ({@link #sqsClient(URI, UnaryOperator)}).
  * @param expectedBucketOwner account id sent as {@code x-amz-expected-bucket-owner} on every S3 request
  *                       ({@link ExpectedBucketOwnerHeader}); null sends none
  */
@@ -114,8 +115,21 @@ public record S3Connection(
 
     /** A synchronous SQS client. */
     public SqsClient sqsClient(URI sqsEndpoint) {
-        SqsClientBuilder builder = SqsClient.builder()
-                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(16));
+        return sqsClient(sqsEndpoint, null);
+    }
+
+    /**
+     * A synchronous SQS client whose requests go through {@code layer} (fault injection in tests and
+     * the demo; the layer owns the HTTP client it wraps), or straight out when it is null.
+     */
+    public SqsClient sqsClient(URI sqsEndpoint, UnaryOperator<SdkHttpClient> layer) {
+        Apache5HttpClient.Builder http = Apache5HttpClient.builder().maxConnections(16);
+        SqsClientBuilder builder = SqsClient.builder();
+        if (layer == null) {
+            builder.httpClientBuilder(http);
+        } else {
+            builder.httpClient(layer.apply(http.build()));
+        }
         if (sqsEndpoint != null) {
             builder.endpointOverride(sqsEndpoint);
         }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/drivelog demo} with the real engine under lost and duplicated notifications and S3
- * faults, recovering with {@code --reconcile}: every log analysed exactly once, nothing orphaned.
+ * {@code bin/drivelog demo} with the real engine under lost and duplicated notifications, S3 and
+ * SQS faults, recovering with {@code --reconcile}: every log analysed exactly once, nothing orphaned.
  */
 class DemoFaultsIT {
     private static final int LOGS = 10;
@@ -25,7 +25,8 @@ class DemoFaultsIT {
         Path stdout = dir.resolve("out.txt");
         Process demo = new ProcessBuilder(repo.resolve("bin/drivelog").toString(), "demo", "--logs", Integer.toString(LOGS),
                 "--workdir", dir.resolve("work").toString(), "--json", "--drop-notifications", "0.3",
-                "--duplicate-notifications", "0.3", "--s3-fault-rate", "0.1", "--reconcile", "--seed", "7")
+                "--duplicate-notifications", "0.3", "--s3-fault-rate", "0.1", "--sqs-fault-rate", "0.1", "--reconcile",
+                "--seed", "7")
                 .redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         if (!demo.waitFor(10, TimeUnit.MINUTES)) {
             demo.destroyForcibly();
@@ -42,6 +43,7 @@ class DemoFaultsIT {
         assertEquals(0, summary.get("multipart_uploads_left").asInt(), summary.toString());
         assertTrue(summary.get("reconciled").asInt() > 0, "seed 7 drops notifications: " + summary);
         assertTrue(summary.get("s3_faults_injected").asInt() > 0, summary.toString());
+        assertTrue(summary.get("sqs_faults_injected").asInt() > 0, summary.toString());
         try (var files = Files.walk(Path.of(summary.get("results_dir").asText()))) {
             long manifests = files.filter(p -> p.getFileName().toString().equals("manifest.json")).count();
             assertEquals(LOGS, manifests, "one committed result set per log, none twice");

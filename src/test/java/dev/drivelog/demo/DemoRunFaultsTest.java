@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo's queue consumption with lost and duplicated notifications and S3 faults, on S3Proxy
+ * The demo's queue consumption with lost and duplicated notifications and S3 and SQS faults, on S3Proxy
  * and ElasticMQ on 127.0.0.1: every uploaded log must end analysed exactly once.
  */
 class DemoRunFaultsTest {
@@ -48,21 +48,38 @@ class DemoRunFaultsTest {
         }
     }
 
-    @Test
-    void run_droppedDuplicatedNotificationsAndS3FaultsWithReconcile_everyLogAnalysedExactlyOnce(@TempDir Path dir)
-            throws Exception {
-        DemoSummary summary = run(dir, new DemoFaults(0.3, 0.3, 0.1, true, 7));
-
+    private static void assertEveryLogAnalysedExactlyOnce(DemoSummary summary) {
         assertEquals(LOGS, summary.logsUploaded());
         assertEquals(LOGS, summary.logsProcessed(), summary.rows().toString());
         assertEquals(0, summary.failed(), summary.rows().toString());
         assertEquals(LOGS, summary.resultsWritten(), "exactly one committed result set per uploaded log");
-        assertEquals(2 * LOGS + 1, summary.resultFilesWritten(), "lines.txt and summary.json per log, one big file: no result twice");
+        assertEquals(2 * LOGS + 1, summary.resultFilesWritten(),
+                "lines.txt and summary.json per log, one big file: no result twice, redeliveries are duplicates");
         assertEquals(LOGS, summary.violations(), "one violation per log, counted once");
         assertEquals(0, summary.multipartUploadsLeft(), "no orphaned multipart uploads");
+    }
+
+    @Test
+    void run_droppedDuplicatedNotificationsS3AndSqsFaultsWithReconcile_everyLogAnalysedExactlyOnce(@TempDir Path dir)
+            throws Exception {
+        // Seed 7 drops notifications, and its first receive gets an SQS fault whatever the timing.
+        DemoSummary summary = run(dir, new DemoFaults(0.3, 0.3, 0.1, 0.1, true, 7));
+
+        assertEveryLogAnalysedExactlyOnce(summary);
         assertTrue(summary.reconciled() > 0, "seed 7 drops notifications, reconcile must enqueue them: " + summary);
         assertTrue(summary.s3FaultsInjected() > 0, summary.toString());
+        assertTrue(summary.sqsFaultsInjected() > 0, summary.toString());
         assertTrue(summary.duplicatesSkipped() > 0, summary.toString());
+    }
+
+    @Test
+    void run_sqsFaultsOnReceiveAndDelete_everyLogAnalysedExactlyOnce(@TempDir Path dir) throws Exception {
+        // Seed 15 faults the very first receive, so the run has SQS faults whatever the timing.
+        DemoSummary summary = run(dir, new DemoFaults(0, 0, 0, 0.2, false, 15));
+
+        assertEveryLogAnalysedExactlyOnce(summary);
+        assertTrue(summary.sqsFaultsInjected() > 0, summary.toString());
+        assertEquals(0, summary.s3FaultsInjected());
     }
 
     @Test

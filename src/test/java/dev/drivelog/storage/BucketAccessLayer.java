@@ -1,6 +1,7 @@
 package dev.drivelog.storage;
 
-import dev.drivelog.faults.S3ErrorAnswer;
+import dev.drivelog.faults.ErrorAnswer;
+import dev.drivelog.faults.FaultedService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,10 +95,10 @@ public final class BucketAccessLayer implements AutoCloseable {
         Answer answer = answers.get(bucket);
         String owner = owners.get(bucket);
         if (answer == Answer.DENIED || (owner != null && expectedOwner != null && !owner.equals(expectedOwner))) {
-            return S3ErrorAnswer.of(403, "AccessDenied", "Access Denied", () -> { });
+            return ErrorAnswer.of(FaultedService.S3, 403, "AccessDenied", "Access Denied", () -> { });
         }
         if (answer == Answer.SLOW_DOWN) {
-            return S3ErrorAnswer.of(503, "SlowDown", "Please reduce your request rate.", () -> { });
+            return ErrorAnswer.of(FaultedService.S3, 503, "SlowDown", "Please reduce your request rate.", () -> { });
         }
         return delegate.prepareRequest(request);
     }

@@ -1,5 +1,7 @@
 package dev.drivelog.faults;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -12,48 +14,54 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
- * Injects S3's everyday faults between the SDK and the server, for tests and the demo: a share
- * {@code rate} of HTTP attempts (every SDK retry is an attempt of its own) gets one of
+ * Injects a service's everyday faults between the SDK and the server, for tests and the demo: a
+ * share {@code rate} of HTTP attempts (every SDK retry is an attempt of its own) gets one of
  * <ul>
- *   <li>503 SlowDown (35%) or 500 InternalError (15%), answered here without sending the request,
- *       as S3 does when it sheds load, so the SDK's retry policy and the pipeline's redelivery see
+ *   <li>503 (35%) or 500 (15%) in the service's own error format ({@link FaultedService}: S3's
+ *       SlowDown, SQS's ServiceUnavailable, ...), answered here without sending the request, as
+ *       when the service sheds load, so the SDK's retry policy and the pipeline's redelivery see
  *       a real error response;</li>
- *   <li>a connection reset mid-body (25%): a GET's response stream throws after some bytes, as
- *       when a connection drops during a download (other methods are delayed instead);</li>
+ *   <li>a connection reset mid-body (25%): the response stream throws after some bytes, as when a
+ *       connection drops on the way back (S3: downloads only, other methods are delayed instead;
+ *       SQS: any response, after the server acted on the request);</li>
  *   <li>a slow response (25%): the request waits 20 to 200 ms before it is sent.</li>
  * </ul>
  * Decisions come from one seeded PRNG; with concurrent requests their order, and so which
  * request gets which fault, varies between runs, the rate does not. Wrapped clients are owned by
  * the injector and closed with it (the SDK does not close an HTTP client it was handed).
  */
-public final class S3FaultInjector implements AutoCloseable {
+public final class FaultInjector implements AutoCloseable {
     private static final int MAX_DELAY_MILLIS = 200;
     private static final int MIN_DELAY_MILLIS = 20;
-    private static final int MAX_BYTES_BEFORE_RESET = 4096;
 
-    private enum Fault { NONE, SLOW_DOWN, INTERNAL_ERROR, RESET, SLOW }
+    private enum Fault { NONE, UNAVAILABLE, INTERNAL_ERROR, RESET, SLOW }
 
+    private final FaultedService service;
     private final double rate;
     private final SplittableRandom random;
-    private final AtomicLong slowDowns = new AtomicLong();
+    private final AtomicLong unavailable = new AtomicLong();
     private final AtomicLong internalErrors = new AtomicLong();
     private final AtomicLong resets = new AtomicLong();
     private final AtomicLong slowResponses = new AtomicLong();
     private final List<SdkHttpClient> wrapped = new ArrayList<>();
 
-    public S3FaultInjector(double rate, long seed) {
+    public FaultInjector(FaultedService service, double rate, long seed) {
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("fault rate must be 0..1, got " + rate);
         }
+        this.service = service;
         this.rate = rate;
         this.random = new SplittableRandom(seed);
     }
 
     public FaultCounts counts() {
-        return new FaultCounts(slowDowns.get(), internalErrors.get(), resets.get(), slowResponses.get());
+        return new FaultCounts(unavailable.get(), internalErrors.get(), resets.get(), slowResponses.get());
     }
 
-    /** An HTTP client that sends through {@code delegate} with faults; pass to {@code S3Connection.withHttpLayer}. */
+    /**
+     * An HTTP client that sends through {@code delegate} with faults; pass to
+     * {@code S3Connection.withHttpLayer} (S3) or {@code S3Connection.sqsClient(endpoint, layer)} (SQS).
+     */
     public synchronized SdkHttpClient wrap(SdkHttpClient delegate) {
         wrapped.add(delegate);
         return new FaultyClient(delegate);
@@ -73,14 +81,14 @@ public final class S3FaultInjector implements AutoCloseable {
         }
         double kind = random.nextDouble();
         int delay = MIN_DELAY_MILLIS + random.nextInt(MAX_DELAY_MILLIS - MIN_DELAY_MILLIS + 1);
-        int cut = random.nextInt(MAX_BYTES_BEFORE_RESET);
+        int cut = random.nextInt(service.maxBytesBeforeCut());
         if (kind < 0.35) {
-            return new Decision(Fault.SLOW_DOWN, 0, 0);
+            return new Decision(Fault.UNAVAILABLE, 0, 0);
         }
         if (kind < 0.50) {
             return new Decision(Fault.INTERNAL_ERROR, 0, 0);
         }
-        if (kind < 0.75 && method == SdkHttpMethod.GET) {
+        if (kind < 0.75 && service.cutsResponsesOf(method)) {
             return new Decision(Fault.RESET, 0, cut);
         }
         return new Decision(Fault.SLOW, delay, 0);
@@ -98,9 +106,8 @@ public final class S3FaultInjector implements AutoCloseable {
             Decision decision = decide(request.httpRequest().method());
             return switch (decision.fault()) {
                 case NONE -> delegate.prepareRequest(request);
-                case SLOW_DOWN -> errorAnswer(503, "SlowDown", "Please reduce your request rate.", slowDowns);
-                case INTERNAL_ERROR -> errorAnswer(500, "InternalError", "We encountered an internal error. Please try again.",
-                        internalErrors);
+                case UNAVAILABLE -> errorAnswer(503, "Please reduce your request rate.", unavailable);
+                case INTERNAL_ERROR -> errorAnswer(500, "We encountered an internal error. Please try again.", internalErrors);
                 case SLOW -> delayed(delegate.prepareRequest(request), decision.delayMillis());
                 case RESET -> resetMidBody(delegate.prepareRequest(request), decision.bytesBeforeReset());
             };
@@ -117,20 +124,20 @@ public final class S3FaultInjector implements AutoCloseable {
         }
     }
 
-    private static ExecutableHttpRequest errorAnswer(int status, String code, String message, AtomicLong counter) {
-        return S3ErrorAnswer.of(status, code, message, counter::incrementAndGet);
+    private ExecutableHttpRequest errorAnswer(int status, String message, AtomicLong counter) {
+        return ErrorAnswer.of(service, status, service.errorCode(status), message, counter::incrementAndGet);
     }
 
     private ExecutableHttpRequest delayed(ExecutableHttpRequest inner, int delayMillis) {
         return new ExecutableHttpRequest() {
             @Override
-            public HttpExecuteResponse call() throws java.io.IOException {
+            public HttpExecuteResponse call() throws IOException {
                 slowResponses.incrementAndGet();
                 try {
                     Thread.sleep(delayMillis);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted during an injected delay");
+                    throw new InterruptedIOException("interrupted during an injected delay");
                 }
                 return inner.call();
             }
@@ -145,7 +152,7 @@ public final class S3FaultInjector implements AutoCloseable {
     private ExecutableHttpRequest resetMidBody(ExecutableHttpRequest inner, int bytesBeforeReset) {
         return new ExecutableHttpRequest() {
             @Override
-            public HttpExecuteResponse call() throws java.io.IOException {
+            public HttpExecuteResponse call() throws IOException {
                 HttpExecuteResponse response = inner.call();
                 if (response.responseBody().isEmpty() || !response.httpResponse().isSuccessful()) {
                     return response;
