@@ -13,7 +13,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="$root/target/native/bin"
 dir="${ACCURACY_DIR:-$root/target/bench-accuracy}"
 trips="${1:-60}"
-seed="${ACCURACY_SEED:-1}"
+# Several seeds (ACCURACY_SEEDS="1 2 3") are pooled into one row per setting: TRIPS per seed.
+seeds="${ACCURACY_SEEDS:-${ACCURACY_SEED:-1}}"
 for tool in drivelog-synth drivelog-map drivelog-simulate drivelog-analyze; do
   [ -x "$bin/$tool" ] || { echo "bench/accuracy.sh: $bin/$tool missing; run src/main/cpp/build.sh first" >&2; exit 1; }
 done
@@ -36,16 +37,25 @@ for hz in ${ACCURACY_HZ:-1 0.2}; do
   for sigma in ${ACCURACY_SIGMAS:-5 10 20}; do
     run="$dir/hz$hz-sigma$sigma"
     rm -rf "$run"
-    summary="$("$bin/drivelog-simulate" --map "$map" --trips "$trips" --seed "$seed" --hz "$hz" --noise-m "$sigma" \
-      --violation-rate 0.5 --out "$run/sim")"
-    fixes="$(sed -n 's/.*"fixes": \([0-9]*\).*/\1/p' <<<"$summary")"
-    "$bin/drivelog-analyze" --map "$map" --matched --out "$run/results" "$run"/sim/*.csv > /dev/null
+    mkdir -p "$run/sim" "$run/results"
+    fixes=0
+    for seed in $seeds; do
+      part="$run/seed$seed"
+      summary="$("$bin/drivelog-simulate" --map "$map" --trips "$trips" --seed "$seed" --hz "$hz" --noise-m "$sigma" \
+        --violation-rate 0.5 --out "$part/sim")"
+      fixes=$((fixes + $(sed -n 's/.*"fixes": \([0-9]*\).*/\1/p' <<<"$summary")))
+      "$bin/drivelog-analyze" --map "$map" --matched --out "$part/results" "$part"/sim/*.csv > /dev/null
+      # Pooled under names unique across seeds (evaluate pairs truth and result by file name).
+      for f in "$part"/sim/*.truth.json "$part"/results/*.json; do
+        ln -s "$f" "$(dirname "${f/$part/$run}")/s$seed-$(basename "$f")"
+      done
+    done
     # Bridge matched-way hand-overs of up to two sampling intervals; time slack of one interval (>= 2 s).
     bridge="$(awk "BEGIN{print 2 / $hz}")"
     slack="$(awk "BEGIN{s = 1 / $hz; print (s > 2 ? s : 2)}")"
     "$root/bin/drivelog" evaluate --truth "$run/sim" --results "$run/results" --bridge-s "$bridge" --slack-s "$slack" \
       > "$run/evaluation.json"
-    python3 - "$run/evaluation.json" "$hz" "$sigma" "$trips" "$fixes" $types <<'PY'
+    python3 - "$run/evaluation.json" "$hz" "$sigma" "$(( trips * $(wc -w <<<"$seeds") ))" "$fixes" $types <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
 hz, sigma, trips, fixes, types = sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6:]
