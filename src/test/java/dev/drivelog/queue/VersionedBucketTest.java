@@ -22,6 +22,7 @@ import dev.drivelog.reconcile.Progress;
 import dev.drivelog.reconcile.ReconcileCounts;
 import dev.drivelog.reconcile.Reconciler;
 import dev.drivelog.reconcile.S3Uri;
+import dev.drivelog.storage.NullVersionLayer;
 import dev.drivelog.storage.S3MockServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
  * The pipeline and the reconciler against a versioned bucket (S3Mock in a child JVM; S3Proxy has no
@@ -210,12 +212,52 @@ class VersionedBucketTest {
         assertEquals(List.of(), secondPass.jobs);
     }
 
+    @Test
+    void processAndReconcile_suspendedBucketOverwritesTheNullVersion_everyContentAnalysedOnce() throws Exception {
+        // S3 names objects written while versioning is suspended "null" and replaces that version in place.
+        s3.setVersioning(bucket, BucketVersioningStatus.SUSPENDED);
+        try (NullVersionLayer nullVersions = new NullVersionLayer();
+                Pipeline suspended = new Pipeline(PipelineSettings.load(Map.of()),
+                        s3.connection().withHttpLayer(nullVersions::wrap), new LineCountAnalysis(), "line-count/1", QUIET,
+                        "test")) {
+            String key = "logs/car 5.csv";
+            s3.put(bucket, key, "a\n");
+            JobOutcome first = processOne(suspended, notification(key, "null"));
+            s3.put(bucket, key, "b\nc\n");
+            JobOutcome second = processOne(suspended, notification(key, "null"));
+            JobOutcome redelivered = processOne(suspended, notification(key, "null"));
+
+            ResultPrefix firstResults = assertInstanceOf(JobOutcome.Committed.class, first, () -> "outcome " + first).results();
+            ResultPrefix secondResults = assertInstanceOf(JobOutcome.Committed.class, second,
+                    () -> "the second content must be analysed, not taken for a duplicate of the first: " + second).results();
+            assertNotEquals(firstResults, secondResults);
+            assertEquals(1, points(firstResults));
+            assertEquals(2, points(secondResults));
+            assertEquals(new JobOutcome.Duplicate(((JobOutcome.Committed) second).job(), secondResults), redelivered);
+
+            s3.put(bucket, key, "d\ne\nf\n"); // its notification lost
+            Reconciler reconciler = new Reconciler(suspended.store(), suspended.runner().layout(), 4);
+            CollectedJobs firstPass = new CollectedJobs();
+            ReconcileCounts missing = reconciler.run(new S3Uri(bucket, "logs/"), null, firstPass, Progress.silent());
+            assertEquals(new ReconcileCounts(1, 1, 0), missing, "the third content has no results yet");
+            JobOutcome reconciled = processOne(suspended, directJob(firstPass.jobs.getFirst()));
+            assertEquals(3, points(assertInstanceOf(JobOutcome.Committed.class, reconciled, () -> "outcome " + reconciled)
+                    .results()));
+            assertEquals(new ReconcileCounts(1, 0, 0),
+                    reconciler.run(new S3Uri(bucket, "logs/"), null, new CollectedJobs(), Progress.silent()));
+        }
+    }
+
     private Reconciler reconciler() {
         return new Reconciler(pipeline.store(), pipeline.runner().layout(), 4);
     }
 
     /** Runs one message through the batch processor and returns its only job's outcome. */
     private JobOutcome processOne(String body) {
+        return processOne(pipeline, body);
+    }
+
+    private static JobOutcome processOne(Pipeline pipeline, String body) {
         BatchResult result = pipeline.processor().process(List.of(new QueueMessage("m", body, 1)), TimeBudget.unlimited(),
                 LogContext.forRequest("r", null));
         return result.messages().getFirst().outcomes().getFirst();
