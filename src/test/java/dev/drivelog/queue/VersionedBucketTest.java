@@ -89,7 +89,7 @@ class VersionedBucketTest {
         JobOutcome firstOutcome = processOne(notification(key, first));
         String second = s3.put(bucket, key, "d\ne\nf\ng\nh\n");
         JobOutcome secondOutcome = processOne(notification(key, second));
-        List<String> resultKeysBefore = s3.keys(bucket, "results/");
+        List<String> resultVersionsBefore = s3.versions(bucket, "results/");
         JobOutcome redelivered = processOne(notification(key, first));
 
         assertNotEquals(first, second, "S3 gives each write its own version");
@@ -97,12 +97,13 @@ class VersionedBucketTest {
         ResultPrefix secondResults = committedAt(secondOutcome, key, second);
         assertNotEquals(firstResults, secondResults);
         assertEquals(new JobOutcome.Duplicate(((JobOutcome.Committed) firstOutcome).job(), firstResults), redelivered);
-        assertEquals(resultKeysBefore, s3.keys(bucket, "results/"), "a duplicate writes nothing");
+        assertEquals(resultVersionsBefore, s3.versions(bucket, "results/"),
+                "a duplicate writes nothing: in a versioned bucket even an identical overwrite adds a version");
         assertEquals(3, points(firstResults), "the first version's results are still its own");
         assertEquals(5, points(secondResults));
         assertEquals(first, manifest(firstResults).path("input").path("version_id").asText());
         assertEquals(second, manifest(secondResults).path("input").path("version_id").asText());
-        assertEquals(6, resultKeysBefore.size(), "two result sets of lines.txt, summary.json, manifest.json");
+        assertEquals(6, resultVersionsBefore.size(), "two result sets of lines.txt, summary.json, manifest.json, each written once");
     }
 
     @Test

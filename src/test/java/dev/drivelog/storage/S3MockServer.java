@@ -150,6 +150,12 @@ public final class S3MockServer implements AutoCloseable {
                 .map(S3Object::key).toList();
     }
 
+    /** Every version of every object under {@code prefix}, as {@code key@versionId}: an overwrite adds one. */
+    public List<String> versions(String bucket, String prefix) {
+        return client.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(prefix)).versions().stream()
+                .map(version -> version.key() + "@" + version.versionId()).sorted().toList();
+    }
+
     @Override
     public void close() throws InterruptedException {
         try {
