@@ -142,10 +142,11 @@ double Matcher::sigma_of(const TracePoint& p) const {
   return config_.sigma_m;
 }
 
-double Matcher::transition_score(double driven_m, double turns_m, double great_circle_m, double inverse_beta) const {
-  // Turning round is a prior on driving, not a distance the fixes measure: priced in units of the
-  // configured beta_m, it does not get cheaper when noisier fixes widen beta.
-  return HmmProbabilities::transition_log_relative(driven_m, great_circle_m, inverse_beta) - turns_m / config_.beta_m;
+double Matcher::transition_score(double driven_m, double priors_m, double great_circle_m, double inverse_beta) const {
+  // Turning round and entering a road against its one-way direction or closed to traffic are
+  // priors on driving, not distances the fixes measure: priced in units of the configured beta_m,
+  // they do not get cheaper when noisier fixes widen beta.
+  return HmmProbabilities::transition_log_relative(driven_m, great_circle_m, inverse_beta) - priors_m / config_.beta_m;
 }
 
 double Matcher::inverse_beta(const TracePoint& a, const TracePoint& b) const {
@@ -242,6 +243,7 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
   source_target_m_.assign(sources_.size() * targets_.size(), RouteSearch::kUnreachable);
   source_target_first_edge_.assign(source_target_m_.size(), RouteSearch::kNoEdge);
   source_target_last_edge_.assign(source_target_m_.size(), RouteSearch::kNoEdge);
+  source_target_penalty_m_.assign(source_target_m_.size(), 0.0);
   // Road distance is never shorter than the straight line: a search is run only towards targets
   // that this lower bound leaves within reach, and not at all if there are none.
   for (std::size_t k = 0; k < sources_.size(); ++k) {
@@ -268,6 +270,7 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
       if (reachable_costs_[r] != RouteSearch::kUnreachable) {
         source_target_first_edge_[cell] = routes_.first_edge_to(reachable_targets_[r]);
         source_target_last_edge_[cell] = routes_.last_edge_to(reachable_targets_[r]);
+        source_target_penalty_m_[cell] = routes_.penalty_to(reachable_targets_[r]);
       }
     }
   }
@@ -280,6 +283,7 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
   const double* matrix = source_target_m_.data();
   const uint32_t* first_edges = source_target_first_edge_.data();
   const uint32_t* last_edges = source_target_last_edge_.data();
+  const double* route_penalties = source_target_penalty_m_.data();
   const std::size_t target_count = targets_.size();
   const double uturn_penalty = config_.uturn_penalty_m;
   bool any = false;
@@ -288,15 +292,15 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
     State& c = pending_[j];
     const int32_t target = state_target_[j];
     const double c_offset = c.offset_m;
-    const double c_entry_tail = c_offset + c.entry_penalty_m;       // from its entry node, with penalty
+    const double c_entry_penalty = c.entry_penalty_m;
     const double c_position_reversed = static_cast<double>(c.length_m) - c_offset;
     double best = kMinusInfinity;
     uint16_t back = 0;
     for (uint32_t i = 0; i < previous_count; ++i) {
       const State& s = previous_states[i];
       if (s.score == kMinusInfinity) continue;
-      double driven = RouteSearch::kUnreachable;  // distance with entry penalties
-      double turns = 0;                           // turning round on the way (uturn_penalty_m each)
+      double driven = RouteSearch::kUnreachable;  // distance driven
+      double priors = 0;                          // turns and forbidden entries on the way, priced in metres
       if (s.edge == c.edge) {
         if (s.forward == c.forward) {
           // Staying on the road: a fix behind the previous one is GPS noise, most of all while
@@ -316,8 +320,8 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
         }
         // The other direction: turning round mid-road, driving on to the turning point and back.
         const double turn = std::max<double>(s.offset_m, c_position_reversed);
-        driven = (turn - s.offset_m) + (turn - c_position_reversed) + c.wrong_way_penalty_m;
-        turns = uturn_penalty;
+        driven = (turn - s.offset_m) + (turn - c_position_reversed);
+        priors = uturn_penalty + c.wrong_way_penalty_m;
       }
       const int32_t source = source_of[i];
       if (source >= 0 && target >= 0) {
@@ -333,19 +337,20 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
                                         ? (s.edge == c.edge ? uturn_penalty : 0.0)
                                         : (first_edges[cell] == s.edge ? uturn_penalty : 0.0) +
                                               (last_edges[cell] == c.edge ? uturn_penalty : 0.0);
-          const double via_nodes = (static_cast<double>(s.length_m) - s.offset_m) + between + c_entry_tail;
+          const double via_nodes = (static_cast<double>(s.length_m) - s.offset_m) + (between - route_penalties[cell]) + c_offset;
+          const double via_priors = node_turns + route_penalties[cell] + c_entry_penalty;
           if (via_nodes <= limit &&
-              (driven > limit || transition_score(via_nodes, node_turns, great_circle, inverse_beta) >
-                                     transition_score(driven, turns, great_circle, inverse_beta))) {
+              (driven > limit || transition_score(via_nodes, via_priors, great_circle, inverse_beta) >
+                                     transition_score(driven, priors, great_circle, inverse_beta))) {
             driven = via_nodes;
-            turns = node_turns;
+            priors = via_priors;
           }
         }
       }
       // The bound is on the distance driven; a turn's penalty is a price, not distance, so a
       // U-turn stays possible whatever uturn_penalty_m is (a dead end leaves no other way).
       if (driven > limit) continue;
-      const double score = s.score + transition_score(driven, turns, great_circle, inverse_beta);
+      const double score = s.score + transition_score(driven, priors, great_circle, inverse_beta);
       if (score > best) {
         best = score;
         back = static_cast<uint16_t>(i);
@@ -530,8 +535,8 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
   double turn = 0;
   if (from.edge == to.edge && from.forward != to.forward) {
     turn = std::max<double>(from.offset_m, to.length_m - to.offset_m);
-    uturn = transition_score((turn - from.offset_m) + (turn - (to.length_m - to.offset_m)) + to.wrong_way_penalty_m,
-                             config_.uturn_penalty_m, great_circle, inverse_beta);
+    uturn = transition_score((turn - from.offset_m) + (turn - (to.length_m - to.offset_m)),
+                             config_.uturn_penalty_m + to.wrong_way_penalty_m, great_circle, inverse_beta);
   }
   const double remaining = from.length_m - from.offset_m;
   const double budget = cost_limit_m(a, b, great_circle) - remaining;
@@ -546,7 +551,9 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
                                ? (from.edge == to.edge ? config_.uturn_penalty_m : 0.0)
                                : (first == from.edge ? config_.uturn_penalty_m : 0.0) +
                                      (routes_.last_edge_to(target) == to.edge ? config_.uturn_penalty_m : 0.0);
-      routed = transition_score(remaining + between + to.offset_m + to.entry_penalty_m, turns, great_circle, inverse_beta);
+      const double penalties = routes_.penalty_to(target);
+      routed = transition_score(remaining + (between - penalties) + to.offset_m, turns + penalties + to.entry_penalty_m,
+                                great_circle, inverse_beta);
     }
   }
   if (uturn == kImpossible && routed == kImpossible) return false;

@@ -67,7 +67,7 @@ class Matcher {
   [[nodiscard]] double backward_cost(double moved_m) const;
   [[nodiscard]] double sigma_of(const TracePoint& p) const;
   [[nodiscard]] double inverse_beta(const TracePoint& a, const TracePoint& b) const;
-  [[nodiscard]] double transition_score(double driven_m, double turns_m, double great_circle_m,
+  [[nodiscard]] double transition_score(double driven_m, double priors_m, double great_circle_m,
                                         double inverse_beta) const;
   [[nodiscard]] double cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const;
   bool speeds_agree_with_motion(std::span<const TracePoint> trace);
@@ -110,6 +110,7 @@ class Matcher {
   std::vector<double> reachable_costs_;
   std::vector<double> source_target_m_;
   std::vector<uint32_t> source_target_first_edge_, source_target_last_edge_;  // of each route in the matrix
+  std::vector<double> source_target_penalty_m_;  // the entry penalties within each route's cost
   std::vector<int32_t> state_source_;
   std::vector<int32_t> state_target_;
   std::vector<map::AdjacentEdge> path_;

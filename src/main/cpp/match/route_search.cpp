@@ -69,7 +69,7 @@ RouteSearch::Label& RouteSearch::insert(uint32_t node) {
   uint32_t i = hash_node(node) & mask_;
   while (table_[i].generation == generation_) i = (i + 1) & mask_;
   ++used_;
-  table_[i] = Label{node, generation_, 0.0F, kNoVia, kNoEdge, false};
+  table_[i] = Label{node, generation_, 0.0F, kNoVia, kNoEdge, 0.0F, false};
   return table_[i];
 }
 
@@ -80,7 +80,7 @@ RouteSearch::Label& RouteSearch::find_or_insert(uint32_t node, bool& inserted) {
     Label& l = table_[i];
     if (l.generation != generation_) {
       ++used_;
-      l = Label{node, generation_, 0.0F, kNoVia, kNoEdge, false};
+      l = Label{node, generation_, 0.0F, kNoVia, kNoEdge, 0.0F, false};
       inserted = true;
       return l;
     }
@@ -124,9 +124,11 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
     for (const map::AdjacentEdge adj : map_->adjacent(top.node)) {
       const map::EdgeRecord& e = map_->edge(adj.edge());
       const uint32_t next = adj.reversed() ? e.from_node : e.to_node;
-      const auto cost = static_cast<float>(top.cost + e.length_m + penalty_of(e, !adj.reversed()));
+      const double entry = penalty_of(e, !adj.reversed());
+      const auto cost = static_cast<float>(top.cost + e.length_m + entry);
       if (cost > budget) continue;
       const uint32_t first_edge = top.node == source ? adj.edge() : label->first_edge;
+      const auto penalty = static_cast<float>(label->penalty_m + entry);
       bool inserted = false;
       Label& n = find_or_insert(next, inserted);
       // find_or_insert() may have grown the table; `label` is not used after this point.
@@ -134,6 +136,7 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
       n.cost = cost;
       n.via = adj.value;
       n.first_edge = first_edge;
+      n.penalty_m = penalty;
       queue_.push_back({cost, next});
       std::push_heap(queue_.begin(), queue_.end(), later<QueueEntry, QueueEntry>);
     }
@@ -148,6 +151,11 @@ double RouteSearch::distance_to(uint32_t node) const {
 uint32_t RouteSearch::first_edge_to(uint32_t node) const {
   const Label* l = find(node);
   return l != nullptr ? l->first_edge : kNoEdge;
+}
+
+double RouteSearch::penalty_to(uint32_t node) const {
+  const Label* l = find(node);
+  return l != nullptr ? static_cast<double>(l->penalty_m) : 0.0;
 }
 
 uint32_t RouteSearch::last_edge_to(uint32_t node) const {

@@ -49,6 +49,8 @@ class RouteSearch {
   static constexpr uint32_t kNoEdge = std::numeric_limits<uint32_t>::max();
   [[nodiscard]] uint32_t first_edge_to(uint32_t node) const;
   [[nodiscard]] uint32_t last_edge_to(uint32_t node) const;
+  // The entry penalties included in distance_to(node) (wrong-way and closed-road entries on the way).
+  [[nodiscard]] double penalty_to(uint32_t node) const;
 
   // The edges (as left at each node along the way) from the last source to `node`, which must be
   // settled. Cleared first.
@@ -61,6 +63,7 @@ class RouteSearch {
     float cost = 0;
     uint32_t via = kNoVia;  // AdjacentEdge value used to arrive (from the predecessor)
     uint32_t first_edge = kNoEdge;  // the edge the path from the source starts with
+    float penalty_m = 0;            // the part of `cost` that is entry penalties
     bool settled = false;
   };
   struct QueueEntry {
