@@ -17,6 +17,7 @@ namespace drivelog::map {
 namespace format {
 enum class SectionId : uint32_t;
 }
+class NearSpanCache;
 
 // Why a map file was refused; `what()` names the file and says what to do.
 class MapError : public std::runtime_error {
@@ -92,6 +93,9 @@ class MapView {
   // Appends to `out` every edge segment whose grid cell lies within `radius_m` of `point`.
   // A superset: callers measure the exact distance. May contain a segment more than once.
   void segments_near(Coord point, double radius_m, std::vector<SegmentRef>& out) const;
+  // The same, for a caller that looks up many nearby points (a drive): `cache` (one per thread)
+  // spares most lookups a cosine; the answer is exactly the one above.
+  void segments_near(Coord point, double radius_m, std::vector<SegmentRef>& out, NearSpanCache& cache) const;
 
   // The first byte of the mapping, for diagnostics (the page-touch benchmark counts distinct 4 KiB
   // pages as offsets from here); info().bytes long.

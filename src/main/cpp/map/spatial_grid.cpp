@@ -56,11 +56,41 @@ CellRange cells_covering(const format::GridGeometry& grid, int64_t lat_min_e7, i
 }
 
 CellRange cells_near(const format::GridGeometry& grid, Coord point, double radius_m, bool& empty) {
+  return cells_within(grid, point, near_span(point, radius_m), empty);
+}
+
+NearSpan near_span(Coord point, double radius_m) {
   const double r = std::max(radius_m, 0.0);
-  const auto dlat = static_cast<int64_t>(std::ceil(r / kMetersPerDegLat * 1e7));
-  const auto dlon = static_cast<int64_t>(std::ceil(r / meters_per_deg_lon(point.lat()) * 1e7));
-  return cells_covering(grid, int64_t{point.lat_e7} - dlat, int64_t{point.lat_e7} + dlat, int64_t{point.lon_e7} - dlon,
-                        int64_t{point.lon_e7} + dlon, empty);
+  return NearSpan{static_cast<int64_t>(std::ceil(r / kMetersPerDegLat * 1e7)),
+                  static_cast<int64_t>(std::ceil(r / meters_per_deg_lon(point.lat()) * 1e7))};
+}
+
+NearSpan NearSpanCache::get(Coord point, double radius_m) {
+  const double lat_rad = point.lat() * geo::kDegToRad;  // as meters_per_deg_lon() computes it
+  if (radius_m == radius_m_ && radius_m > 0) {
+    // |cos(x) - cos(y)| <= |x - y|; the extra 1e-15 covers the rounding of x, y and of cos itself.
+    const double d = std::fabs(lat_rad - lat_rad_) + 1e-15;
+    const double cos_low = cos_ - d, cos_high = cos_ + d;
+    if (cos_low > 0) {
+      // near_span() divides by max(kMetersPerDegLat * cos, 1): the quotient lies between these two
+      // (widened by 1e-12 for the rounding of the division and the product).
+      const double low = radius_m / std::max(kMetersPerDegLat * cos_high, 1.0) * 1e7 * (1 - 1e-12);
+      const double high = radius_m / std::max(kMetersPerDegLat * cos_low, 1.0) * 1e7 * (1 + 1e-12);
+      const double span = std::ceil(low);
+      if (span == std::ceil(high)) return NearSpan{lat_span_e7_, static_cast<int64_t>(span)};
+    }
+  }
+  const NearSpan exact = near_span(point, radius_m);
+  radius_m_ = radius_m;
+  lat_rad_ = lat_rad;
+  cos_ = std::cos(lat_rad);
+  lat_span_e7_ = exact.lat_e7;
+  return exact;
+}
+
+CellRange cells_within(const format::GridGeometry& grid, Coord point, NearSpan span, bool& empty) {
+  return cells_covering(grid, int64_t{point.lat_e7} - span.lat_e7, int64_t{point.lat_e7} + span.lat_e7,
+                        int64_t{point.lon_e7} - span.lon_e7, int64_t{point.lon_e7} + span.lon_e7, empty);
 }
 
 bool segment_touches_cell(const format::GridGeometry& grid, Coord a, Coord b, uint32_t row, uint32_t col) {

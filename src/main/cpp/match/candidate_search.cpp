@@ -34,7 +34,7 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
   out.clear();
   segments_.clear();
   nearest_.clear();
-  map_->segments_near(map::Coord::from_degrees(lat, lon), radius_m, segments_);
+  map_->segments_near(map::Coord::from_degrees(lat, lon), radius_m, segments_, near_span_);
   // Metres east/north of the fix: every segment is within a few hundred metres, where the
   // equirectangular projection is exact to well under a centimetre per metre.
   map::geo::LocalProjection proj;

@@ -7,6 +7,7 @@
 
 #include "map/map_types.hpp"
 #include "map/map_view.hpp"
+#include "map/spatial_grid.hpp"
 #include "match/local_metric.hpp"
 
 namespace drivelog::match {
@@ -56,6 +57,7 @@ class CandidateSearch {
   std::vector<SegmentEnds> ends_;
   std::vector<Nearest> nearest_;
   LocalMetric metric_;
+  map::NearSpanCache near_span_;
 };
 
 }  // namespace drivelog::match
