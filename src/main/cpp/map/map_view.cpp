@@ -283,6 +283,25 @@ void MapView::segments_near(Coord point, double radius_m, std::vector<SegmentRef
   if (!empty) impl_->append_segments(range, out);
 }
 
+void MapView::segment_runs_near(Coord point, double radius_m, std::vector<SegmentRun>& out, NearSpanCache& cache) const {
+  const format::GridGeometry& grid = impl_->header.grid;
+  bool empty = false;
+  const CellRange range = cells_within(grid, point, cache.get(point, radius_m), empty);
+  if (empty) return;
+  for_each_cell_run(grid, range, [&](uint64_t first, uint64_t last) {
+    const uint32_t begin = impl_->grid_cells[first], end = impl_->grid_cells[last];
+    if (begin > end || end > impl_->grid_segments.size()) impl_->damaged("grid index at cell slot " + std::to_string(first));
+    if (begin != end) out.push_back(SegmentRun{begin, end});
+  });
+}
+
+std::span<const SegmentRef> MapView::segments_of(SegmentRun run) const {
+  if (run.begin > run.end || run.end > impl_->grid_segments.size()) {
+    impl_->damaged("segment run " + std::to_string(run.begin) + ".." + std::to_string(run.end));
+  }
+  return impl_->grid_segments.subspan(run.begin, run.end - run.begin);
+}
+
 void MapView::segments_near_ranges(Coord point, double radius_m, std::vector<std::span<const std::byte>>& out) const {
   const format::GridGeometry& grid = impl_->header.grid;
   bool empty = false;

@@ -97,6 +97,17 @@ class MapView {
   // spares most lookups a cosine; the answer is exactly the one above.
   void segments_near(Coord point, double radius_m, std::vector<SegmentRef>& out, NearSpanCache& cache) const;
 
+  // A stretch of the grid's segment lists (one run of adjacent cells), by index.
+  struct SegmentRun {
+    uint32_t begin = 0, end = 0;
+    bool operator==(const SegmentRun&) const = default;
+  };
+  // The stretches whose concatenation is what segments_near() appends, in the same order: a caller
+  // can tell that two points see the same segments by comparing a few runs, and copies nothing.
+  void segment_runs_near(Coord point, double radius_m, std::vector<SegmentRun>& out, NearSpanCache& cache) const;
+  // The segments of one run (throws MapError for a run outside the grid's lists).
+  [[nodiscard]] std::span<const SegmentRef> segments_of(SegmentRun run) const;
+
   // The first byte of the mapping, for diagnostics (the page-touch benchmark counts distinct 4 KiB
   // pages as offsets from here); info().bytes long.
   [[nodiscard]] const void* data() const;
