@@ -67,25 +67,26 @@ NearSpan near_span(Coord point, double radius_m) {
 
 NearSpan NearSpanCache::get(Coord point, double radius_m) {
   const double lat_rad = point.lat() * geo::kDegToRad;  // as meters_per_deg_lon() computes it
-  if (radius_m == radius_m_ && radius_m > 0) {
-    // |cos(x) - cos(y)| <= |x - y|; the extra 1e-15 covers the rounding of x, y and of cos itself.
-    const double d = std::fabs(lat_rad - lat_rad_) + 1e-15;
-    const double cos_low = cos_ - d, cos_high = cos_ + d;
-    if (cos_low > 0) {
-      // near_span() divides by max(kMetersPerDegLat * cos, 1): the quotient lies between these two
-      // (widened by 1e-12 for the rounding of the division and the product).
-      const double low = radius_m / std::max(kMetersPerDegLat * cos_high, 1.0) * 1e7 * (1 - 1e-12);
-      const double high = radius_m / std::max(kMetersPerDegLat * cos_low, 1.0) * 1e7 * (1 + 1e-12);
-      const double span = std::ceil(low);
-      if (span == std::ceil(high)) return NearSpan{lat_span_e7_, static_cast<int64_t>(span)};
-    }
-  }
-  const NearSpan exact = near_span(point, radius_m);
+  // The 1e-15 covers the rounding of both latitudes and of the cached cosine.
+  if (radius_m == radius_m_ && std::fabs(lat_rad - lat_rad_) + 1e-15 <= reach_rad_) return span_;
+  span_ = near_span(point, radius_m);
   radius_m_ = radius_m;
   lat_rad_ = lat_rad;
-  cos_ = std::cos(lat_rad);
-  lat_span_e7_ = exact.lat_e7;
-  return exact;
+  reach_rad_ = -1;
+  const double c = std::cos(lat_rad);
+  const auto s = static_cast<double>(span_.lon_e7);
+  if (radius_m <= 0 || s < 1) return span_;
+  // near_span() rounds up a = radius / max(kMetersPerDegLat * cos, 1) * 1e7. Within d radians of
+  // this latitude the cosine lies in [c - d, c + d] (|cos x - cos y| <= |x - y|), so a lies in
+  // [A / (c + d), A / (c - d)] with A = radius * 1e7 / kMetersPerDegLat, widened by 1e-12 for the
+  // rounding of the division and the products. Both ends round up to s while
+  //   d <= c - A (1 + 1e-12) / s   and   d < A (1 - 1e-12) / (s - 1) - c,
+  // and kMetersPerDegLat * (c - d) >= 1 keeps the max() out of the way.
+  const double a = radius_m * 1e7 / kMetersPerDegLat;
+  double reach = std::min(c - a * (1 + 1e-12) / s, c - 1 / kMetersPerDegLat);
+  if (s >= 2) reach = std::min(reach, a * (1 - 1e-12) / (s - 1) - c);
+  reach_rad_ = reach * (1 - 1e-9) - 1e-15;
+  return span_;
 }
 
 CellRange cells_within(const format::GridGeometry& grid, Coord point, NearSpan span, bool& empty) {

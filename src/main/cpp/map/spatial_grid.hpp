@@ -38,19 +38,19 @@ struct NearSpan {
 // The square's span as cells_near() computes it (the east-west one needs the cosine of the latitude).
 NearSpan near_span(Coord point, double radius_m);
 
-// near_span() for a stream of nearby points (a drive) with mostly no cosine: it remembers the last
-// cosine computed and, since the cosine moves by at most the change of latitude in radians, answers
-// from it whenever that bound leaves only one possible (rounded up) span. Otherwise it computes the
-// cosine again. Its answers are always exactly those of near_span(). One per thread.
+// near_span() for a stream of nearby points (a drive) with mostly no cosine: when it computes a
+// span it also works out how far the latitude may move before the span could change (the cosine
+// moves by at most the change of latitude in radians), and answers from memory within that reach.
+// Its answers are always exactly those of near_span(). One per thread.
 class NearSpanCache {
  public:
   NearSpan get(Coord point, double radius_m);
 
  private:
-  double radius_m_ = -1;   // nothing cached yet
-  double lat_rad_ = 0;     // where cos_ was computed
-  double cos_ = 0;
-  int64_t lat_span_e7_ = 0;
+  double radius_m_ = -1;    // nothing cached yet
+  double lat_rad_ = 0;      // where span_ was computed
+  double reach_rad_ = -1;   // span_ holds for latitudes within this many radians of lat_rad_
+  NearSpan span_;
 };
 
 // The cells within `span` of `point` (what cells_near() reads).
