@@ -52,16 +52,6 @@ struct MapView::Impl {
 
   void check_header();
   void bind_sections();
-
-  // Appends the segment lists of the cells in `range`.
-  void append_segments(const CellRange& range, std::vector<SegmentRef>& out) const {
-    for_each_cell_run(header.grid, range, [&](uint64_t first, uint64_t last) {
-      const uint32_t begin = grid_cells[first], end = grid_cells[last];
-      if (begin > end || end > grid_segments.size()) damaged("grid index at cell slot " + std::to_string(first));
-      const auto slice = grid_segments.subspan(begin, end - begin);
-      out.insert(out.end(), slice.begin(), slice.end());
-    });
-  }
 };
 
 void MapView::Impl::check_header() {
@@ -273,14 +263,13 @@ void MapView::segments_near(Coord point, double radius_m, std::vector<SegmentRef
   const format::GridGeometry& grid = impl_->header.grid;
   bool empty = false;
   const CellRange range = cells_near(grid, point, radius_m, empty);
-  if (!empty) impl_->append_segments(range, out);
-}
-
-void MapView::segments_near(Coord point, double radius_m, std::vector<SegmentRef>& out, NearSpanCache& cache) const {
-  const format::GridGeometry& grid = impl_->header.grid;
-  bool empty = false;
-  const CellRange range = cells_within(grid, point, cache.get(point, radius_m), empty);
-  if (!empty) impl_->append_segments(range, out);
+  if (empty) return;
+  for_each_cell_run(grid, range, [&](uint64_t first, uint64_t last) {
+    const uint32_t begin = impl_->grid_cells[first], end = impl_->grid_cells[last];
+    if (begin > end || end > impl_->grid_segments.size()) impl_->damaged("grid index at cell slot " + std::to_string(first));
+    const auto slice = impl_->grid_segments.subspan(begin, end - begin);
+    out.insert(out.end(), slice.begin(), slice.end());
+  });
 }
 
 void MapView::segment_runs_near(Coord point, double radius_m, std::vector<SegmentRun>& out, NearSpanCache& cache) const {

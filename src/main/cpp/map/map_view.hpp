@@ -93,9 +93,6 @@ class MapView {
   // Appends to `out` every edge segment whose grid cell lies within `radius_m` of `point`.
   // A superset: callers measure the exact distance. May contain a segment more than once.
   void segments_near(Coord point, double radius_m, std::vector<SegmentRef>& out) const;
-  // The same, for a caller that looks up many nearby points (a drive): `cache` (one per thread)
-  // spares most lookups a cosine; the answer is exactly the one above.
-  void segments_near(Coord point, double radius_m, std::vector<SegmentRef>& out, NearSpanCache& cache) const;
 
   // A stretch of the grid's segment lists (one run of adjacent cells), by index.
   struct SegmentRun {
@@ -104,6 +101,7 @@ class MapView {
   };
   // The stretches whose concatenation is what segments_near() appends, in the same order: a caller
   // can tell that two points see the same segments by comparing a few runs, and copies nothing.
+  // `cache` (one per thread) spares most lookups along a drive a cosine; the answer is the same.
   void segment_runs_near(Coord point, double radius_m, std::vector<SegmentRun>& out, NearSpanCache& cache) const;
   // The segments of one run (throws MapError for a run outside the grid's lists).
   [[nodiscard]] std::span<const SegmentRef> segments_of(SegmentRun run) const;
