@@ -123,6 +123,7 @@ static_assert(sizeof(ViaWayRestriction) == 32);
 struct SegmentRef {
   uint32_t edge = 0;
   uint32_t segment = 0;
+  friend bool operator==(const SegmentRef&, const SegmentRef&) = default;
 };
 
 struct BoundingBox {

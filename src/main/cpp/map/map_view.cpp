@@ -167,7 +167,9 @@ MapView MapView::open(const std::string& path) {
   return MapView(std::move(impl));
 }
 
-MapView::MapView(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+MapView::MapView(std::unique_ptr<Impl> impl)
+    : impl_(std::move(impl)),
+      hot_{impl_->nodes, impl_->adjacency_offsets, impl_->adjacency, impl_->edges, impl_->shape_offsets, impl_->shape_points} {}
 MapView::MapView(MapView&&) noexcept = default;
 MapView& MapView::operator=(MapView&&) noexcept = default;
 MapView::~MapView() = default;
@@ -200,38 +202,22 @@ const MapInfo& MapView::info() const { return impl_->info; }
 uint32_t MapView::node_count() const { return static_cast<uint32_t>(impl_->nodes.size()); }
 uint32_t MapView::edge_count() const { return static_cast<uint32_t>(impl_->edges.size()); }
 
-Coord MapView::node_coord(uint32_t node) const {
-  if (node >= impl_->nodes.size()) throw std::out_of_range("node " + std::to_string(node) + " out of range");
-  return impl_->nodes[node];
-}
-
-std::span<const Coord> MapView::node_coords() const { return impl_->nodes; }
-
 int64_t MapView::node_osm_id(uint32_t node) const {
-  if (node >= impl_->node_osm_ids.size()) throw std::out_of_range("node " + std::to_string(node) + " out of range");
+  if (node >= impl_->node_osm_ids.size()) node_out_of_range(node);
   return impl_->node_osm_ids[node];
 }
 
-std::span<const AdjacentEdge> MapView::adjacent(uint32_t node) const {
-  if (node >= impl_->nodes.size()) throw std::out_of_range("node " + std::to_string(node) + " out of range");
-  const uint32_t begin = impl_->adjacency_offsets[node], end = impl_->adjacency_offsets[node + 1];
-  if (begin > end || end > impl_->adjacency.size()) impl_->damaged("adjacency index of node " + std::to_string(node));
-  return impl_->adjacency.subspan(begin, end - begin);
+void MapView::node_out_of_range(uint32_t node) {
+  throw std::out_of_range("node " + std::to_string(node) + " out of range");
 }
 
-const EdgeRecord& MapView::edge(uint32_t edge) const {
-  if (edge >= impl_->edges.size()) throw std::out_of_range("edge " + std::to_string(edge) + " out of range");
-  return impl_->edges[edge];
+void MapView::edge_out_of_range(uint32_t edge) {
+  throw std::out_of_range("edge " + std::to_string(edge) + " out of range");
 }
 
-std::span<const Coord> MapView::edge_shape(uint32_t edge) const {
-  if (edge >= impl_->edges.size()) throw std::out_of_range("edge " + std::to_string(edge) + " out of range");
-  const uint32_t begin = impl_->shape_offsets[edge], end = impl_->shape_offsets[edge + 1];
-  if (begin > end || end - begin < 2 || end > impl_->shape_points.size()) {
-    impl_->damaged("shape index of edge " + std::to_string(edge));
-  }
-  return impl_->shape_points.subspan(begin, end - begin);
-}
+void MapView::damaged_adjacency(uint32_t node) const { impl_->damaged("adjacency index of node " + std::to_string(node)); }
+
+void MapView::damaged_shape(uint32_t edge) const { impl_->damaged("shape index of edge " + std::to_string(edge)); }
 
 std::string_view MapView::edge_name(uint32_t edge) const {
   const uint32_t offset = this->edge(edge).name;
@@ -284,6 +270,25 @@ void MapView::segments_near(Coord point, double radius_m, std::vector<SegmentRef
     const auto slice = impl_->grid_segments.subspan(begin, end - begin);
     out.insert(out.end(), slice.begin(), slice.end());
   });
+}
+
+void MapView::segment_runs_near(Coord point, double radius_m, std::vector<SegmentRun>& out, NearSpanCache& cache) const {
+  const format::GridGeometry& grid = impl_->header.grid;
+  bool empty = false;
+  const CellRange range = cells_within(grid, point, cache.get(point, radius_m), empty);
+  if (empty) return;
+  for_each_cell_run(grid, range, [&](uint64_t first, uint64_t last) {
+    const uint32_t begin = impl_->grid_cells[first], end = impl_->grid_cells[last];
+    if (begin > end || end > impl_->grid_segments.size()) impl_->damaged("grid index at cell slot " + std::to_string(first));
+    if (begin != end) out.push_back(SegmentRun{begin, end});
+  });
+}
+
+std::span<const SegmentRef> MapView::segments_of(SegmentRun run) const {
+  if (run.begin > run.end || run.end > impl_->grid_segments.size()) {
+    impl_->damaged("segment run " + std::to_string(run.begin) + ".." + std::to_string(run.end));
+  }
+  return impl_->grid_segments.subspan(run.begin, run.end - run.begin);
 }
 
 void MapView::segments_near_ranges(Coord point, double radius_m, std::vector<std::span<const std::byte>>& out) const {

@@ -17,6 +17,7 @@ namespace drivelog::map {
 namespace format {
 enum class SectionId : uint32_t;
 }
+class NearSpanCache;
 
 // Why a map file was refused; `what()` names the file and says what to do.
 class MapError : public std::runtime_error {
@@ -67,6 +68,8 @@ class MapView {
   [[nodiscard]] uint32_t node_count() const;
   [[nodiscard]] uint32_t edge_count() const;
 
+  // The accessors the matcher calls per candidate and per settled node are defined inline below
+  // (the checks stay; only the call goes).
   [[nodiscard]] Coord node_coord(uint32_t node) const;
   // All node positions, indexed by node.
   [[nodiscard]] std::span<const Coord> node_coords() const;
@@ -91,6 +94,18 @@ class MapView {
   // A superset: callers measure the exact distance. May contain a segment more than once.
   void segments_near(Coord point, double radius_m, std::vector<SegmentRef>& out) const;
 
+  // A stretch of the grid's segment lists (one run of adjacent cells), by index.
+  struct SegmentRun {
+    uint32_t begin = 0, end = 0;
+    bool operator==(const SegmentRun&) const = default;
+  };
+  // The stretches whose concatenation is what segments_near() appends, in the same order: a caller
+  // can tell that two points see the same segments by comparing a few runs, and copies nothing.
+  // `cache` (one per thread) spares most lookups along a drive a cosine; the answer is the same.
+  void segment_runs_near(Coord point, double radius_m, std::vector<SegmentRun>& out, NearSpanCache& cache) const;
+  // The segments of one run (throws MapError for a run outside the grid's lists).
+  [[nodiscard]] std::span<const SegmentRef> segments_of(SegmentRun run) const;
+
   // The first byte of the mapping, for diagnostics (the page-touch benchmark counts distinct 4 KiB
   // pages as offsets from here); info().bytes long.
   [[nodiscard]] const void* data() const;
@@ -109,8 +124,52 @@ class MapView {
 
  private:
   struct Impl;
+  // The sections the inline accessors read: spans into the mapping (which a move does not move).
+  struct HotSections {
+    std::span<const Coord> nodes;
+    std::span<const uint32_t> adjacency_offsets;
+    std::span<const AdjacentEdge> adjacency;
+    std::span<const EdgeRecord> edges;
+    std::span<const uint32_t> shape_offsets;
+    std::span<const Coord> shape_points;
+  };
+
   explicit MapView(std::unique_ptr<Impl> impl);
+  // The failures of the inline accessors, out of line and cold.
+  [[noreturn]] static void node_out_of_range(uint32_t node);
+  [[noreturn]] static void edge_out_of_range(uint32_t edge);
+  [[noreturn]] void damaged_adjacency(uint32_t node) const;
+  [[noreturn]] void damaged_shape(uint32_t edge) const;
+
   std::unique_ptr<Impl> impl_;
+  HotSections hot_;
 };
+
+inline Coord MapView::node_coord(uint32_t node) const {
+  if (node >= hot_.nodes.size()) [[unlikely]] node_out_of_range(node);
+  return hot_.nodes[node];
+}
+
+inline std::span<const Coord> MapView::node_coords() const { return hot_.nodes; }
+
+inline std::span<const AdjacentEdge> MapView::adjacent(uint32_t node) const {
+  if (node >= hot_.nodes.size()) [[unlikely]] node_out_of_range(node);
+  // The index entries come from the file: checked here, not when it was opened (that reads only the header).
+  const uint32_t begin = hot_.adjacency_offsets[node], end = hot_.adjacency_offsets[node + 1];
+  if (begin > end || end > hot_.adjacency.size()) [[unlikely]] damaged_adjacency(node);
+  return hot_.adjacency.subspan(begin, end - begin);
+}
+
+inline const EdgeRecord& MapView::edge(uint32_t edge) const {
+  if (edge >= hot_.edges.size()) [[unlikely]] edge_out_of_range(edge);
+  return hot_.edges[edge];
+}
+
+inline std::span<const Coord> MapView::edge_shape(uint32_t edge) const {
+  if (edge >= hot_.edges.size()) [[unlikely]] edge_out_of_range(edge);
+  const uint32_t begin = hot_.shape_offsets[edge], end = hot_.shape_offsets[edge + 1];
+  if (begin > end || end - begin < 2 || end > hot_.shape_points.size()) [[unlikely]] damaged_shape(edge);
+  return hot_.shape_points.subspan(begin, end - begin);
+}
 
 }  // namespace drivelog::map

@@ -56,11 +56,42 @@ CellRange cells_covering(const format::GridGeometry& grid, int64_t lat_min_e7, i
 }
 
 CellRange cells_near(const format::GridGeometry& grid, Coord point, double radius_m, bool& empty) {
+  return cells_within(grid, point, near_span(point, radius_m), empty);
+}
+
+NearSpan near_span(Coord point, double radius_m) {
   const double r = std::max(radius_m, 0.0);
-  const auto dlat = static_cast<int64_t>(std::ceil(r / kMetersPerDegLat * 1e7));
-  const auto dlon = static_cast<int64_t>(std::ceil(r / meters_per_deg_lon(point.lat()) * 1e7));
-  return cells_covering(grid, int64_t{point.lat_e7} - dlat, int64_t{point.lat_e7} + dlat, int64_t{point.lon_e7} - dlon,
-                        int64_t{point.lon_e7} + dlon, empty);
+  return NearSpan{static_cast<int64_t>(std::ceil(r / kMetersPerDegLat * 1e7)),
+                  static_cast<int64_t>(std::ceil(r / meters_per_deg_lon(point.lat()) * 1e7))};
+}
+
+NearSpan NearSpanCache::get(Coord point, double radius_m) {
+  const double lat_rad = point.lat() * geo::kDegToRad;  // as meters_per_deg_lon() computes it
+  // The 1e-15 covers the rounding of both latitudes and of the cached cosine.
+  if (radius_m == radius_m_ && std::fabs(lat_rad - lat_rad_) + 1e-15 <= reach_rad_) return span_;
+  span_ = near_span(point, radius_m);
+  radius_m_ = radius_m;
+  lat_rad_ = lat_rad;
+  reach_rad_ = -1;
+  const double c = std::cos(lat_rad);
+  const auto s = static_cast<double>(span_.lon_e7);
+  if (radius_m <= 0 || s < 1) return span_;
+  // near_span() rounds up a = radius / max(kMetersPerDegLat * cos, 1) * 1e7. Within d radians of
+  // this latitude the cosine lies in [c - d, c + d] (|cos x - cos y| <= |x - y|), so a lies in
+  // [A / (c + d), A / (c - d)] with A = radius * 1e7 / kMetersPerDegLat, widened by 1e-12 for the
+  // rounding of the division and the products. Both ends round up to s while
+  //   d <= c - A (1 + 1e-12) / s   and   d < A (1 - 1e-12) / (s - 1) - c,
+  // and kMetersPerDegLat * (c - d) >= 1 keeps the max() out of the way.
+  const double a = radius_m * 1e7 / kMetersPerDegLat;
+  double reach = std::min(c - a * (1 + 1e-12) / s, c - 1 / kMetersPerDegLat);
+  if (s >= 2) reach = std::min(reach, a * (1 - 1e-12) / (s - 1) - c);
+  reach_rad_ = reach * (1 - 1e-9) - 1e-15;
+  return span_;
+}
+
+CellRange cells_within(const format::GridGeometry& grid, Coord point, NearSpan span, bool& empty) {
+  return cells_covering(grid, int64_t{point.lat_e7} - span.lat_e7, int64_t{point.lat_e7} + span.lat_e7,
+                        int64_t{point.lon_e7} - span.lon_e7, int64_t{point.lon_e7} + span.lon_e7, empty);
 }
 
 bool segment_touches_cell(const format::GridGeometry& grid, Coord a, Coord b, uint32_t row, uint32_t col) {

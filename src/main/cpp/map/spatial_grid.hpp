@@ -30,6 +30,32 @@ CellRange cells_covering(const format::GridGeometry& grid, int64_t lat_min_e7, i
 // The cells within `radius_m` of `point` (a square around it; a superset of the circle).
 CellRange cells_near(const format::GridGeometry& grid, Coord point, double radius_m, bool& empty);
 
+// Half the side of that square in 1e-7 degree: north-south and east-west.
+struct NearSpan {
+  int64_t lat_e7 = 0, lon_e7 = 0;
+};
+
+// The square's span as cells_near() computes it (the east-west one needs the cosine of the latitude).
+NearSpan near_span(Coord point, double radius_m);
+
+// near_span() for a stream of nearby points (a drive) with mostly no cosine: when it computes a
+// span it also works out how far the latitude may move before the span could change (the cosine
+// moves by at most the change of latitude in radians), and answers from memory within that reach.
+// Its answers are always exactly those of near_span(). One per thread.
+class NearSpanCache {
+ public:
+  NearSpan get(Coord point, double radius_m);
+
+ private:
+  double radius_m_ = -1;    // nothing cached yet
+  double lat_rad_ = 0;      // where span_ was computed
+  double reach_rad_ = -1;   // span_ holds for latitudes within this many radians of lat_rad_
+  NearSpan span_;
+};
+
+// The cells within `span` of `point` (what cells_near() reads).
+CellRange cells_within(const format::GridGeometry& grid, Coord point, NearSpan span, bool& empty);
+
 // Whether the segment a-b may pass through cell (row, col): distance from the cell centre to the
 // segment, in a local metric projection, at most the cell's half diagonal.
 bool segment_touches_cell(const format::GridGeometry& grid, Coord a, Coord b, uint32_t row, uint32_t col);

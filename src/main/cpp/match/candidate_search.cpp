@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include "map/geo.hpp"
 #include "match/local_metric.hpp"
@@ -19,22 +18,24 @@ void CandidateSearch::fetch_ends() {
   // A cell lists an edge's segments together: look its shape up once per run.
   uint32_t shape_edge = 0;
   std::span<const map::Coord> shape;
-  for (const map::SegmentRef ref : cached_segments_) {
-    if (shape.empty() || ref.edge != shape_edge) {
-      shape = map_->edge_shape(ref.edge);
-      shape_edge = ref.edge;
+  for (const map::MapView::SegmentRun run : cached_runs_) {
+    for (const map::SegmentRef ref : map_->segments_of(run)) {
+      if (shape.empty() || ref.edge != shape_edge) {
+        shape = map_->edge_shape(ref.edge);
+        shape_edge = ref.edge;
+      }
+      if (ref.segment + 1 >= shape.size()) continue;
+      ends_.push_back(SegmentEnds{ref, shape[ref.segment], shape[ref.segment + 1]});
     }
-    if (ref.segment + 1 >= shape.size()) continue;
-    ends_.push_back(SegmentEnds{ref, shape[ref.segment], shape[ref.segment + 1]});
   }
 }
 
 void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max_candidates,
                            std::vector<Candidate>& out) {
   out.clear();
-  segments_.clear();
+  runs_.clear();
   nearest_.clear();
-  map_->segments_near(map::Coord::from_degrees(lat, lon), radius_m, segments_);
+  map_->segment_runs_near(map::Coord::from_degrees(lat, lon), radius_m, runs_, near_span_);
   // Metres east/north of the fix: every segment is within a few hundred metres, where the
   // equirectangular projection is exact to well under a centimetre per metre.
   map::geo::LocalProjection proj;
@@ -51,13 +52,12 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
   const auto lon_lo = static_cast<int64_t>(std::floor((lon - box_m / proj.meters_per_deg_lon) * 1e7));
   const auto lon_hi = static_cast<int64_t>(std::ceil((lon + box_m / proj.meters_per_deg_lon) * 1e7));
 
-  // At 1 Hz consecutive fixes mostly ask for the same cells, hence the same segment list: the
-  // ends of its segments are then reused instead of being looked up again. The list is walked in
-  // the grid's order, always: which of an edge's equally near segments wins depends on it.
-  const bool same = segments_.size() == cached_segments_.size() &&
-                    std::memcmp(segments_.data(), cached_segments_.data(), segments_.size() * sizeof(map::SegmentRef)) == 0;
-  if (!same) {
-    cached_segments_.swap(segments_);
+  // At 1 Hz consecutive fixes mostly ask for the same cells, hence the same stretches of the grid's
+  // segment lists: the ends of their segments are then reused instead of being looked up again. The
+  // segments are walked in the grid's order, always: which of an edge's equally near segments wins
+  // depends on it.
+  if (runs_ != cached_runs_) {
+    cached_runs_.swap(runs_);
     fetch_ends();
   }
   for (const SegmentEnds& ends : ends_) {

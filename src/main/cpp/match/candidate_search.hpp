@@ -7,6 +7,7 @@
 
 #include "map/map_types.hpp"
 #include "map/map_view.hpp"
+#include "map/spatial_grid.hpp"
 #include "match/local_metric.hpp"
 
 namespace drivelog::match {
@@ -47,15 +48,16 @@ class CandidateSearch {
     map::Coord a, b;
   };
 
-  // Fills ends_ for cached_segments_.
+  // Fills ends_ for cached_runs_.
   void fetch_ends();
 
   const map::MapView* map_;
-  std::vector<map::SegmentRef> segments_;
-  std::vector<map::SegmentRef> cached_segments_;  // the previous query's list; ends_ belongs to it
+  std::vector<map::MapView::SegmentRun> runs_;
+  std::vector<map::MapView::SegmentRun> cached_runs_;  // the previous query's grid lists; ends_ belongs to them
   std::vector<SegmentEnds> ends_;
   std::vector<Nearest> nearest_;
   LocalMetric metric_;
+  map::NearSpanCache near_span_;
 };
 
 }  // namespace drivelog::match

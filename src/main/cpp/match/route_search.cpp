@@ -22,15 +22,6 @@ double RouteSearch::entry_penalty(uint32_t edge, bool forward) const {
   return penalty_of(map_->edge(edge), forward);
 }
 
-double RouteSearch::penalty_of(const map::EdgeRecord& e, bool forward) const {
-  double penalty = 0;
-  if (!e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
-    penalty += costs_.wrong_way_penalty_m;
-  }
-  if (e.has(map::edge_flags::kClosed)) penalty += costs_.closed_penalty_m;
-  return penalty;
-}
-
 double RouteSearch::edge_cost(uint32_t edge, bool forward) const {
   return static_cast<double>(map_->edge(edge).length_m) + entry_penalty(edge, forward);
 }

@@ -31,8 +31,15 @@ class RouteSearch {
   [[nodiscard]] double edge_cost(uint32_t edge, bool forward) const;
   // The penalty for entering `edge` in that direction (0 for legal travel on an open road).
   [[nodiscard]] double entry_penalty(uint32_t edge, bool forward) const;
-  // The same for an edge record already at hand.
-  [[nodiscard]] double penalty_of(const map::EdgeRecord& e, bool forward) const;
+  // The same for an edge record already at hand (inline: called per state and per edge relaxed).
+  [[nodiscard]] double penalty_of(const map::EdgeRecord& e, bool forward) const {
+    double penalty = 0;
+    if (!e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
+      penalty += costs_.wrong_way_penalty_m;
+    }
+    if (e.has(map::edge_flags::kClosed)) penalty += costs_.closed_penalty_m;
+    return penalty;
+  }
 
   // Settles nodes from `source` in cost order until every node in `targets` is settled or the
   // next cost exceeds `budget_m`. Writes each target's cost (or kUnreachable) into

@@ -9,6 +9,7 @@
 #include "map/map_builder.hpp"
 #include "map/map_info_json.hpp"
 #include "map/map_view.hpp"
+#include "map/spatial_grid.hpp"
 #include "sample_map.hpp"
 
 namespace drivelog::map {
@@ -236,6 +237,32 @@ TEST_P(SampleMap, SegmentsNearFindsEverySegmentWithinTheRadius) {
   near.clear();
   m.segments_near(Coord::from_degrees(10.0, 10.0), 100, near);
   EXPECT_TRUE(near.empty());
+}
+
+TEST_P(SampleMap, SegmentRunsNearConcatenateToSegmentsNear) {
+  const MapView m = MapView::open(path_);
+  NearSpanCache cache;
+  std::vector<SegmentRef> near, from_runs;
+  std::vector<MapView::SegmentRun> runs;
+  int nonempty = 0;
+  for (double lat = 51.9985; lat <= 52.0025; lat += 0.00011) {
+    for (double lon = 12.9995; lon <= 13.0145; lon += 0.00013) {
+      const Coord p = Coord::from_degrees(lat, lon);
+      near.clear();
+      runs.clear();
+      from_runs.clear();
+      m.segments_near(p, 50, near);
+      m.segment_runs_near(p, 50, runs, cache);
+      for (const MapView::SegmentRun run : runs) {
+        const auto segments = m.segments_of(run);
+        from_runs.insert(from_runs.end(), segments.begin(), segments.end());
+      }
+      ASSERT_EQ(from_runs, near) << lat << "," << lon;
+      if (!near.empty()) ++nonempty;
+    }
+  }
+  EXPECT_GT(nonempty, 100);
+  EXPECT_THROW((void)m.segments_of(MapView::SegmentRun{0, static_cast<uint32_t>(m.info().grid_segments + 1)}), MapError);
 }
 
 TEST_P(SampleMap, VerifyPassesOnAnIntactFile) {

@@ -38,6 +38,26 @@ TEST(CellsNear, CoversTheRadiusAndClampsToTheGrid) {
   EXPECT_TRUE(empty);
 }
 
+TEST(NearSpanCache, AnswersExactlyLikeNearSpanAlongADriveAndAfterJumps) {
+  // A drive in small steps (the cache's case), across many latitudes (where the span's rounding
+  // changes), with jumps, a change of radius and the poles' neighbourhood: never a different answer.
+  NearSpanCache cache;
+  int checked = 0;
+  for (const double start : {-80.0, -33.9, 0.0, 47.99, 48.0, 60.5, 84.9}) {
+    for (const double radius : {50.0, 50.0, 12.5, 300.0}) {
+      for (int i = 0; i < 3000; ++i) {
+        const Coord p = Coord::from_degrees(start + i * 0.00007, 11.0 + i * 0.00005);
+        const NearSpan want = near_span(p, radius), got = cache.get(p, radius);
+        ASSERT_EQ(got.lat_e7, want.lat_e7) << p.lat() << " r=" << radius;
+        ASSERT_EQ(got.lon_e7, want.lon_e7) << p.lat() << " r=" << radius;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 7 * 4 * 3000);
+  EXPECT_EQ(cache.get(Coord::from_degrees(48, 11), 0).lon_e7, 0);
+}
+
 TEST(SegmentTouchesCell, RejectsCellsADiagonalSegmentOnlyBoxes) {
   const format::GridGeometry g = choose_grid(kBox, 1'000'000);
   const Coord a = Coord::from_degrees(48.0, 11.0), b = Coord::from_degrees(48.1, 11.2);
