@@ -186,6 +186,15 @@ void Matcher::build_states(const TracePoint& p) {
 }
 
 bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
+  // Beam pruning: states more than beam_width_log below the best of their step (scores are
+  // normalised to 0) are not extended; they become the best path only if every other path dies,
+  // and then the step is tried again with all of them.
+  return connect_column_from(p, previous, -config_.beam_width_log) ||
+         connect_column_from(p, previous, kMinusInfinity);
+}
+
+// Extends the previous step's states scoring at least `score_floor` to the pending ones.
+bool Matcher::connect_column_from(const TracePoint& p, const TracePoint& previous, double score_floor) {
   const Column& prev = columns_.back();
   const double great_circle = fix_distance_m(previous, p);
   const double limit = cost_limit_m(previous, p, great_circle);
@@ -226,7 +235,7 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
   state_source_.assign(prev.count, -1);
   for (uint32_t i = 0; i < prev.count && !targets_.empty(); ++i) {
     const State& s = states_[prev.first + i];
-    if (s.score == kMinusInfinity) continue;
+    if (s.score == kMinusInfinity || s.score < score_floor) continue;
     const double budget = limit - (static_cast<double>(s.length_m) - s.offset_m) - cheapest_target;
     if (budget < 0) continue;
     auto it = std::find(sources_.begin(), sources_.end(), s.exit_node);
@@ -298,7 +307,7 @@ bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
     uint16_t back = 0;
     for (uint32_t i = 0; i < previous_count; ++i) {
       const State& s = previous_states[i];
-      if (s.score == kMinusInfinity) continue;
+      if (s.score == kMinusInfinity || s.score < score_floor) continue;
       double driven = RouteSearch::kUnreachable;  // distance driven
       double priors = 0;                          // turns and forbidden entries on the way, priced in metres
       if (s.edge == c.edge) {

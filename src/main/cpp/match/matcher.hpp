@@ -61,6 +61,7 @@ class Matcher {
 
   void build_states(const TracePoint& p);
   bool connect_column(const TracePoint& p, const TracePoint& previous);
+  bool connect_column_from(const TracePoint& p, const TracePoint& previous, double score_floor);
   void push_column(uint32_t point, bool initial);
   double fix_distance_m(const TracePoint& a, const TracePoint& b);
   bool headings_agree_with_motion(std::span<const TracePoint> trace);

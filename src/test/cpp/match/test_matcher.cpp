@@ -219,6 +219,29 @@ A-----------------------------J-----------------------------B
   for (const Traversal& t : r.traversals) EXPECT_TRUE(t.forward);
 }
 
+TEST(Matcher, narrowestBeamIsWidenedWhereItLeadsNowhereNotBroken) {
+  // With beam_width_log 0 only each step's best state is extended. Along noisy drives round
+  // corners the best state is sometimes on the wrong road and has no way on; the step is then
+  // tried again with every state instead of breaking the trace, so the path stays whole.
+  const Scenario s(R"(
+A----------B----------C
+           |          |
+           |          |
+           |          |
+           |          |
+           D----------E
+)", 10, {way("ABC", 1), way("BD", 2), way("DE", 3), way("CE", 4)});
+  MatchConfig greedy;
+  greedy.beam_width_log = 0;
+  for (uint32_t seed = 1; seed <= 20; ++seed) {
+    const Drive d = Drive(s, 1, 400 + seed).noise(6).start_at('A').to("BDECB", 30);
+    const MatchResult narrow = run(s, d.points(), greedy);
+    EXPECT_EQ(narrow.stats.pieces, 1u) << "seed " << seed;
+    EXPECT_EQ(narrow.stats.route_breaks, 0u) << "seed " << seed;
+    EXPECT_EQ(narrow.stats.outliers, 0u) << "seed " << seed;
+  }
+}
+
 TEST(Matcher, fixFarFromAnyRoadIsUnmatchedAndTheTraceGoesOn) {
   const Scenario s("A---------------------------B", 10, {way("AB", 1)});
   Drive d(s, 1, 12);
