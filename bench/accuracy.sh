@@ -15,17 +15,11 @@ dir="${ACCURACY_DIR:-$root/target/bench-accuracy}"
 trips="${1:-60}"
 # Several seeds (ACCURACY_SEEDS="1 2 3") are pooled into one row per setting: TRIPS per seed.
 seeds="${ACCURACY_SEEDS:-${ACCURACY_SEED:-1}}"
-for tool in drivelog-synth drivelog-map drivelog-simulate drivelog-analyze; do
-  [ -x "$bin/$tool" ] || { echo "bench/accuracy.sh: $bin/$tool missing; run src/main/cpp/build.sh first" >&2; exit 1; }
-done
+source "$root/bench/town.sh"
+require_tools bench/accuracy.sh "$bin" drivelog-synth drivelog-map drivelog-simulate drivelog-analyze
 [ -f "$root/target/drivelog.jar" ] || { echo "bench/accuracy.sh: target/drivelog.jar missing; run ./mvnw package first" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "bench/accuracy.sh: python3 missing (formats the table)" >&2; exit 1; }
-mkdir -p "$dir"
-map="$dir/town.dlmap"
-if [ ! -f "$map" ]; then
-  "$bin/drivelog-synth" --seed 1 --scale small --out "$dir/town.osm.pbf" > /dev/null
-  "$bin/drivelog-map" build --osm "$dir/town.osm.pbf" --out "$map" > "$dir/map-build.log" 2>&1
-fi
+map="$(town_map "$dir" "$bin")"
 
 types="speeding stop_sign wrong_way no_entry turn_restriction"
 header="| Hz | sigma m | trips | fixes |"

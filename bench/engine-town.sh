@@ -16,21 +16,15 @@ dir="${ENGINE_TOWN_DIR:-$root/target/bench-town}"
 trips="${1:-400}"
 other="${2:-}"
 runs="${ENGINE_TOWN_RUNS:-3}"
-for tool in drivelog-synth drivelog-map drivelog-simulate drivelog-analyze; do
-  [ -x "$bin/$tool" ] || { echo "bench/engine-town.sh: $bin/$tool missing; run src/main/cpp/build.sh first" >&2; exit 1; }
-done
+source "$root/bench/town.sh"
+require_tools bench/engine-town.sh "$bin" drivelog-synth drivelog-map drivelog-simulate drivelog-analyze
 if [ -n "$other" ] && [ ! -x "$other/bin/drivelog-analyze" ]; then
   echo "bench/engine-town.sh: $other/bin/drivelog-analyze missing" >&2
   exit 1
 fi
 [ -x /usr/bin/time ] || { echo "bench/engine-town.sh: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
 
-mkdir -p "$dir"
-map="$dir/town.dlmap"
-if [ ! -f "$map" ]; then
-  "$bin/drivelog-synth" --seed 1 --scale small --out "$dir/town.osm.pbf" > /dev/null
-  "$bin/drivelog-map" build --osm "$dir/town.osm.pbf" --out "$map" > "$dir/map-build.log" 2>&1
-fi
+map="$(town_map "$dir" "$bin")"
 set_dir="$dir/hz1-sigma5-trips$trips"
 if [ ! -f "$set_dir/done" ]; then
   rm -rf "$set_dir"
