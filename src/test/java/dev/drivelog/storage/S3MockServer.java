@@ -40,12 +40,16 @@ public final class S3MockServer implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 180;
 
     private final Process process;
+    /** Stops the child if the test JVM exits without close() (a failed or interrupted run). */
+    private final Thread stopOnExit;
     private final Path root;
     private final S3Connection connection;
     private final S3Client client;
 
     private S3MockServer(Process process, Path root, int port) {
         this.process = process;
+        this.stopOnExit = new Thread(process::destroyForcibly, "s3mock-stop-on-exit");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         this.root = root;
         this.connection = S3Connection.local(URI.create("http://127.0.0.1:" + port), "test-access-key", "test-secret-key");
         this.client = connection.s3Client(16);
@@ -161,6 +165,7 @@ public final class S3MockServer implements AutoCloseable {
         try {
             client.close();
         } finally {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
