@@ -153,6 +153,21 @@ double Matcher::inverse_beta(const TracePoint& a, const TracePoint& b) const {
   return 1.0 / std::max(config_.beta_m, config_.beta_per_sigma * std::max(sigma_of(a), sigma_of(b)));
 }
 
+void Matcher::find_candidates(const TracePoint& p) {
+  // build_states() keeps only roads within the nearest + candidate_margin_sigmas x sigma. So a
+  // search within that margin + kNearSlackM finds exactly what the full radius would keep whenever
+  // the nearest road lies within kNearSlackM: most fixes, at a third of the area searched. Only
+  // the others are searched again with the full radius.
+  constexpr double kNearSlackM = 12;
+  const double margin = config_.candidate_margin_sigmas * sigma_of(p);
+  const double near_radius = margin + kNearSlackM;
+  if (near_radius < config_.search_radius_m) {
+    candidates_.find(p.lat, p.lon, near_radius, config_.max_candidates, found_);
+    if (!found_.empty() && found_.front().distance_m <= kNearSlackM) return;
+  }
+  candidates_.find(p.lat, p.lon, config_.search_radius_m, config_.max_candidates, found_);
+}
+
 void Matcher::build_states(const TracePoint& p) {
   pending_.clear();
   const double sigma = sigma_of(p);
@@ -430,7 +445,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       ++out.stats.outliers;
       continue;
     }
-    candidates_.find(p.lat, p.lon, config_.search_radius_m, config_.max_candidates, found_);
+    find_candidates(p);
     if (found_.empty()) {
       ++out.stats.no_candidate_points;
       continue;

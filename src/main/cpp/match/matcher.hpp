@@ -67,6 +67,7 @@ class Matcher {
   bool headings_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] double backward_cost(double moved_m) const;
   [[nodiscard]] double sigma_of(const TracePoint& p) const;
+  void find_candidates(const TracePoint& p);
   [[nodiscard]] double inverse_beta(const TracePoint& a, const TracePoint& b) const;
   [[nodiscard]] double transition_score(double driven_m, double priors_m, double great_circle_m,
                                         double inverse_beta) const;
