@@ -154,20 +154,33 @@ A---------------------------B
   EXPECT_EQ(r.stats.matched_points, d.points().size() - 1);
 }
 
-TEST(Matcher, strayFixOverASideStreetIsSkippedNotDrivenThereAndBack) {
-  // A stray fix 50 m off the main road lands on a side street. Reaching it and coming back is
-  // only 100 m of road, within what the HMM alone allows per step, and the fix fits the side
-  // street perfectly: without the spike test the path makes a phantom detour up the side street.
-  const Scenario s(R"(
+namespace {
+
+// A main road with a side street at C, 50 m long: a stray fix 50 m north of C lands on it.
+const char* const kSideStreet = R"(
                               D
                               |
                               |
                               |
                               |
 A-----------------------------C-----------------------------B
-)", 10, {way("ACB", 1, "Main"), way("CD", 2, "Side")});
-  Drive d(s, 1, 21);
-  d.noise(2).start_at('A').toward('C', 0.999, 20).outlier(50).to("CB", 20).to("A", 20);
+)";
+
+// Along the main road at 20 km/h, one fix moved 50 m onto the side street, on to B and back to A.
+Drive drive_past_side_street_with_stray_fix(const Scenario& s, uint32_t seed, double noise_m) {
+  Drive d(s, 1, seed);
+  d.noise(noise_m).start_at('A').toward('C', 0.999, 20).outlier(50).to("CB", 20).to("A", 20);
+  return d;
+}
+
+}  // namespace
+
+TEST(Matcher, strayFixOverASideStreetIsSkippedNotDrivenThereAndBack) {
+  // Reaching the stray fix and coming back is only 100 m of road, within what the HMM alone allows
+  // per step, and the fix fits the side street perfectly: without the spike test the path makes
+  // a phantom detour up the side street.
+  const Scenario s(kSideStreet, 10, {way("ACB", 1, "Main"), way("CD", 2, "Side")});
+  const Drive d = drive_past_side_street_with_stray_fix(s, 21, 2);
   const MatchResult r = run(s, d.points());
   EXPECT_EQ(matched_ways(s.map(), r), Ways({1}));
   EXPECT_EQ(r.stats.outliers, 1u);
@@ -178,16 +191,8 @@ TEST(Matcher, slowTownDriveStillTrustsItsReportedSpeeds) {
   // At 20 km/h a car moves 5.6 m between 1 Hz fixes, about the GPS noise: judged fix to fix, only
   // the noisiest pairs move far enough to compare, and they disagree with the speeds. Judged over
   // longer stretches the speeds agree and are used (here: the stray fix is recognised by them).
-  const Scenario s(R"(
-                              D
-                              |
-                              |
-                              |
-                              |
-A-----------------------------C-----------------------------B
-)", 10, {way("ACB", 1, "Main"), way("CD", 2, "Side")});
-  Drive d(s, 1, 22);
-  d.noise(5).start_at('A').toward('C', 0.999, 20).outlier(50).to("CB", 20).to("A", 20);
+  const Scenario s(kSideStreet, 10, {way("ACB", 1, "Main"), way("CD", 2, "Side")});
+  const Drive d = drive_past_side_street_with_stray_fix(s, 22, 5);
   const MatchResult r = run(s, d.points());
   EXPECT_FALSE(r.stats.speeds_ignored);
   EXPECT_EQ(matched_ways(s.map(), r), Ways({1}));
