@@ -55,15 +55,6 @@ void RouteSearch::grow() {
   }
 }
 
-RouteSearch::Label& RouteSearch::insert(uint32_t node) {
-  if ((used_ + 1) * 2 > table_.size()) grow();
-  uint32_t i = hash_node(node) & mask_;
-  while (table_[i].generation == generation_) i = (i + 1) & mask_;
-  ++used_;
-  table_[i] = Label{node, generation_, 0.0F, kNoVia, kNoEdge, 0.0F, false};
-  return table_[i];
-}
-
 RouteSearch::Label& RouteSearch::find_or_insert(uint32_t node, bool& inserted) {
   // One probe sequence for both: the first slot of another generation ends it.
   if ((used_ + 1) * 2 > table_.size()) grow();
@@ -71,7 +62,9 @@ RouteSearch::Label& RouteSearch::find_or_insert(uint32_t node, bool& inserted) {
     Label& l = table_[i];
     if (l.generation != generation_) {
       ++used_;
-      l = Label{node, generation_, 0.0F, kNoVia, kNoEdge, 0.0F, false};
+      l = Label{};
+      l.node = node;
+      l.generation = generation_;
       inserted = true;
       return l;
     }
@@ -93,7 +86,8 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
   used_ = 0;
   source_ = source;
   queue_.clear();
-  insert(source);
+  bool source_inserted = false;
+  find_or_insert(source, source_inserted);  // a fresh generation: always a new label
   queue_.push_back({0.0F, source});
   std::size_t targets_left = targets.size();
   const auto budget = static_cast<float>(budget_m);

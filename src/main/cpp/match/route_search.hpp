@@ -81,7 +81,6 @@ class RouteSearch {
 
   Label* find(uint32_t node);
   [[nodiscard]] const Label* find(uint32_t node) const;
-  Label& insert(uint32_t node);
   // The node's label of this search, claimed (and `inserted` set) if it has none yet.
   Label& find_or_insert(uint32_t node, bool& inserted);
   void grow();
