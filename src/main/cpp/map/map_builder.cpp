@@ -133,6 +133,8 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   release(split_at);
   const std::vector<StopSign> stop_signs = build::place_stop_signs(graph, stops, stats);
   const build::ResolvedRestrictions turn_restrictions = build::resolve_restrictions(graph, restrictions, stats);
+  // A flag on every from edge, so that the matcher tests one bit, not a search, per turn.
+  for (const TurnRestriction& r : turn_restrictions.via_node) graph.records[r.from_edge].flags |= edge_flags::kRestrictedFrom;
   const build::SegmentGrid grid = build::build_segment_grid(graph);
   std::vector<uint32_t> signal_nodes;
   for (const int64_t id : signals) {

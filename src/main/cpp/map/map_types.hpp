@@ -46,6 +46,7 @@ inline constexpr uint16_t kReversible = 1u << 6;       // oneway=reversible|alte
 inline constexpr uint16_t kImplicitOneway = 1u << 7;   // oneway implied (motorway, roundabout), not tagged
 inline constexpr uint16_t kTunnel = 1u << 8;
 inline constexpr uint16_t kBridge = 1u << 9;
+inline constexpr uint16_t kRestrictedFrom = 1u << 10;  // the from edge of some via-node turn restriction
 }  // namespace edge_flags
 
 // What a road is used for within its class, where OSM says (`service=*`): the matcher prices minor
