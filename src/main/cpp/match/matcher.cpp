@@ -117,6 +117,38 @@ bool Matcher::is_spike(const TracePoint& before, const TracePoint& p, const Trac
   return excess > travel + kNoiseSigmas * config_.sigma_m;
 }
 
+void Matcher::index_reported_distances(std::span<const TracePoint> trace) {
+  // Prefix sums of the distance the reported speeds give (trapezoid rule), and of the steps they
+  // cannot vouch for (a speed missing, or fixes too far apart to integrate across).
+  constexpr double kMaxStepS = 2.5;
+  reported_prefix_m_.assign(trace.size(), 0.0);
+  unreported_steps_.assign(trace.size(), 0);
+  for (std::size_t k = 1; k < trace.size(); ++k) {
+    const TracePoint& a = trace[k - 1];
+    const TracePoint& b = trace[k];
+    const double dt = b.time_s - a.time_s;
+    const bool usable = !std::isnan(a.speed_mps) && !std::isnan(b.speed_mps) && dt <= kMaxStepS;
+    reported_prefix_m_[k] = reported_prefix_m_[k - 1] + (usable ? 0.5 * (a.speed_mps + b.speed_mps) * dt : 0.0);
+    unreported_steps_[k] = unreported_steps_[k - 1] + (usable ? 0 : 1);
+  }
+}
+
+double Matcher::reported_between_m(uint32_t from, uint32_t to) const {
+  if (!speeds_trusted_ || unreported_steps_[to] != unreported_steps_[from]) return kNoReport;
+  return reported_prefix_m_[to] - reported_prefix_m_[from];
+}
+
+bool Matcher::standing_since(uint32_t last_kept, uint32_t i, double gap_m) const {
+  // With trusted speeds: the fix reports standing, and either it is within the noise of the last
+  // fix used and that one stood too, or the speeds since then add up to (almost) no movement,
+  // however far the receiver's drift has carried the fix (a long wait at a signal).
+  if (!speeds_trusted_ || !(trace_[i].speed_mps < config_.stationary_speed_mps)) return false;
+  constexpr double kStandingM = 3;
+  if (gap_m < 4 * config_.sigma_m && trace_[last_kept].speed_mps < config_.stationary_speed_mps) return true;
+  const double moved = reported_between_m(last_kept, i);
+  return moved != kNoReport && moved < kStandingM && gap_m < 10 * config_.sigma_m;
+}
+
 double Matcher::backward_cost(double moved_m) const {
   return std::max(0.0, -moved_m - config_.backward_tolerance_m) / config_.beta_m;
 }
@@ -257,16 +289,18 @@ void Matcher::build_states(const TracePoint& p, double position_weight) {
   }
 }
 
-bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
+bool Matcher::connect_column(uint32_t point_index, uint32_t previous_index) {
   // Beam pruning: states more than beam_width_log below the best of their step (scores are
   // normalised to 0) are not extended; they become the best path only if every other path dies,
   // and then the step is tried again with all of them.
-  return connect_column_from(p, previous, -config_.beam_width_log) ||
-         connect_column_from(p, previous, kMinusInfinity);
+  return connect_column_from(point_index, previous_index, -config_.beam_width_log) ||
+         connect_column_from(point_index, previous_index, kMinusInfinity);
 }
 
 // Extends the previous step's states scoring at least `score_floor` to the pending ones.
-bool Matcher::connect_column_from(const TracePoint& p, const TracePoint& previous, double score_floor) {
+bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index, double score_floor) {
+  const TracePoint& p = trace_[point_index];
+  const TracePoint& previous = trace_[previous_index];
   const Column& prev = columns_.back();
   const double great_circle = fix_distance_m(previous, p);
   const double limit = cost_limit_m(previous, p, great_circle);
@@ -477,6 +511,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   uint32_t outlier_streak = 0;
   headings_trusted_ = headings_agree_with_motion(trace);
   independent_share_ = estimate_independent_share(trace);
+  index_reported_distances(trace);
   speeds_trusted_ = speeds_agree_with_motion(trace);
   out.stats.speeds_ignored = speeds_contradicted_;
   out.stats.headings_ignored = !headings_trusted_;
@@ -491,11 +526,9 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
         finish_piece(i);
         ++out.stats.gap_breaks;
         outlier_streak = 0;
-      } else if (gap < config_.stationary_radius_m ||
-                 (speeds_trusted_ && gap < 4 * config_.sigma_m && last.speed_mps < config_.stationary_speed_mps &&
-                  p.speed_mps < config_.stationary_speed_mps)) {
-        // Standing (by distance, or by trustworthy reported speeds within the noise): GPS jitter
-        // must not become movement, nor wander into side roads.
+      } else if (gap < config_.stationary_radius_m || standing_since(columns_.back().point, i, gap)) {
+        // Standing (by distance, or by trustworthy reported speeds): GPS jitter and drift must
+        // not become movement, nor wander into side roads.
         out.points[i].kind = PointKind::collapsed;
         continue;
       }
@@ -515,7 +548,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       push_column(i, true);
       continue;
     }
-    if (connect_column(p, trace[columns_.back().point])) {
+    if (connect_column(i, columns_.back().point)) {
       push_column(i, false);
       outlier_streak = 0;
       if (columns_.size() >= kWindowColumns) decide(columns_.size() - kLagColumns, false);

@@ -67,8 +67,15 @@ class Matcher {
   [[nodiscard]] double position_weight(double dt_s) const;
   // The share of the receiver's error that is new from one fix to the next, from the trace itself.
   double estimate_independent_share(std::span<const TracePoint> trace);
-  bool connect_column(const TracePoint& p, const TracePoint& previous);
-  bool connect_column_from(const TracePoint& p, const TracePoint& previous, double score_floor);
+  bool connect_column(uint32_t point_index, uint32_t previous_index);
+  bool connect_column_from(uint32_t point_index, uint32_t previous_index, double score_floor);
+  // Prefix sums for reported_between_m().
+  void index_reported_distances(std::span<const TracePoint> trace);
+  // The distance the trusted reported speeds give from fix `from` to fix `to`, or kNoReport.
+  static constexpr double kNoReport = -1;
+  [[nodiscard]] double reported_between_m(uint32_t from, uint32_t to) const;
+  // Whether fix `i` stands where the last kept fix was (see the definition).
+  [[nodiscard]] bool standing_since(uint32_t last_kept, uint32_t i, double gap_m) const;
   void push_column(uint32_t point, bool initial);
   double fix_distance_m(const TracePoint& a, const TracePoint& b);
   bool headings_agree_with_motion(std::span<const TracePoint> trace);
@@ -135,6 +142,8 @@ class Matcher {
   std::vector<int32_t> state_target_;
   std::vector<map::AdjacentEdge> path_;
   std::vector<double> reported_m_;  // see reported_distances()
+  std::vector<double> reported_prefix_m_;   // see index_reported_distances()
+  std::vector<uint32_t> unreported_steps_;
   AlongPathSmoother smoother_;
   std::vector<AlongPathObservation> along_;
   std::vector<uint32_t> along_points_;

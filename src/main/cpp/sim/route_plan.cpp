@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/observability.hpp"
 #include "sim/route_search.hpp"
 
 namespace drivelog::sim {
@@ -99,7 +100,9 @@ bool append_violation(const map::MapView& map, const SimConfig& config, MapViola
         can_continue = true;
       }
     });
-    if (can_continue) {
+    if (can_continue &&
+        tellable_from_legal(map, chosen.before, chosen.offending, config.injection.min_separation_m,
+                            config.route.max_search_states)) {
       auto path = search.path_to(chosen.before);
       route.insert(route.end(), path.begin() + 1, path.end());
       route.push_back(chosen.offending);

@@ -65,6 +65,7 @@ struct InjectionConfig {
   double min_clear_speeding_s = 8;     // a speeding stretch is kept only if this long over the threshold
   double min_clear_rolling_kmh = 10;   // a rolling stop is kept only if the zone's minimum stays above this
   double min_wrong_way_length_m = 50;  // only one-way edges at least this long are driven backwards
+  double min_separation_m = 0;         // only where no legal route stays this close beside the offending move (0: anywhere)
 };
 
 // Thresholds deciding what counts as a violation in the ground truth: the detector's defaults

@@ -32,7 +32,7 @@ constexpr const char* kUsage =
     "         [--waits-per-km W] [--start-time-ms MS] [--profile classic|realistic]\n"
     "         [--jitter-m M] [--canyon-m M] [--canyon-correlation-s T] [--long-gap-rate P] [--tunnel-gaps yes|no]\n"
     "         [--report-speed yes|no] [--report-heading yes|no] [--report-accuracy yes|no]\n"
-    "         [--minor-road-rate P] [--uturn-rate P] [--signal-red-rate P]\n";
+    "         [--minor-road-rate P] [--uturn-rate P] [--signal-red-rate P] [--min-separation-m M]\n";
 
 // `realistic`: the receiver and driver as real fleets record them (docs/SIMULATION.md, "Profiles");
 // explicit options given with it still win.
@@ -50,6 +50,7 @@ void apply_profile(const std::string& name, SimConfig& c) {
   c.route.minor_road_rate = 0.3;
   c.route.uturn_rate = 0.2;
   c.driver.signal_red_rate = 0.5;
+  c.injection.min_separation_m = 12;
 }
 
 bool parse_yes_no(std::string_view option, const std::string& text) {
@@ -135,6 +136,7 @@ Options parse(int argc, char** argv) {
       {"--minor-road-rate", rate(c.route.minor_road_rate, "--minor-road-rate")},
       {"--uturn-rate", rate(c.route.uturn_rate, "--uturn-rate")},
       {"--signal-red-rate", rate(c.driver.signal_red_rate, "--signal-red-rate")},
+      {"--min-separation-m", positive(c.injection.min_separation_m, "--min-separation-m", 1000)},
       {"--start-time-ms",
        [&](const std::string& v) { c.start_time_ms = static_cast<int64_t>(parse_unsigned("--start-time-ms", v, 1ULL << 52)); }},
   };
