@@ -509,6 +509,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   columns_.clear();
   decided_ = Decided{};
   uint32_t outlier_streak = 0;
+  uint32_t last_placed = 0;  // the latest fix kept or collapsed
   headings_trusted_ = headings_agree_with_motion(trace);
   independent_share_ = estimate_independent_share(trace);
   index_reported_distances(trace);
@@ -520,9 +521,11 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
     const TracePoint& p = trace[i];
     if (!columns_.empty()) {
       const TracePoint& last = trace[columns_.back().point];
-      const double dt = p.time_s - last.time_s;
+      // The receiver's own gap, not the time since the last fix used: a car that stood at a
+      // signal for two minutes (its fixes collapsed) has not lost its path.
+      const double receiver_gap_s = p.time_s - trace[i - 1].time_s;
       const double gap = fix_distance_m(last, p);
-      if (dt > config_.break_gap_s || gap > config_.break_distance_m) {
+      if (receiver_gap_s > config_.break_gap_s || gap > config_.break_distance_m) {
         finish_piece(i);
         ++out.stats.gap_breaks;
         outlier_streak = 0;
@@ -530,10 +533,14 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
         // Standing (by distance, or by trustworthy reported speeds): GPS jitter and drift must
         // not become movement, nor wander into side roads.
         out.points[i].kind = PointKind::collapsed;
+        last_placed = i;
         continue;
       }
     }
-    if (!columns_.empty() && i + 1 < trace.size() && is_spike(trace[columns_.back().point], p, trace[i + 1])) {
+    // The spike test looks at the fix just before (a standing fix collapsed onto the path is as
+    // good a witness of where the car is as the last one used), not at the last one used, which
+    // may lie minutes back after a wait.
+    if (!columns_.empty() && i + 1 < trace.size() && is_spike(trace[last_placed], p, trace[i + 1])) {
       out.points[i].kind = PointKind::outlier;
       ++out.stats.outliers;
       continue;
@@ -546,10 +553,12 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
     build_states(p, columns_.empty() ? 1.0 : position_weight(p.time_s - trace[columns_.back().point].time_s));
     if (columns_.empty()) {
       push_column(i, true);
+      last_placed = i;
       continue;
     }
     if (connect_column(i, columns_.back().point)) {
       push_column(i, false);
+      last_placed = i;
       outlier_streak = 0;
       if (columns_.size() >= kWindowColumns) decide(columns_.size() - kLagColumns, false);
     } else if (outlier_streak < config_.max_outliers) {
@@ -562,6 +571,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       outlier_streak = 0;
       build_states(p, 1.0);
       push_column(i, true);
+      last_placed = i;
     }
   }
   finish_piece(static_cast<uint32_t>(trace.size()));
