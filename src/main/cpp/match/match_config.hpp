@@ -26,7 +26,7 @@ struct MatchConfig {
   double closed_penalty_m = 30;       // route cost of entering a road closed to motor vehicles
   double wrong_way_prior_per_m = 1;   // ... and of every metre driven against a one-way direction
   double closed_prior_per_m = 1;      // ... of every metre driven on a closed road
-  double minor_road_prior_per_m = 0.3;  // ... of every metre on a car-park aisle, driveway, alley, drive-through or track
+  double minor_road_prior_per_m = 0.1;  // ... of every metre on a car-park aisle, driveway, alley, drive-through or track
   double uturn_penalty_m = 100;       // route cost of turning around in the middle of a road
   double restricted_turn_penalty_m = 30;  // route cost of a turn a via-node restriction forbids
   double backward_tolerance_m = 10;   // moving back this far on the same road is jitter, not movement

@@ -138,15 +138,16 @@ double Matcher::reported_between_m(uint32_t from, uint32_t to) const {
   return reported_prefix_m_[to] - reported_prefix_m_[from];
 }
 
-bool Matcher::standing_since(uint32_t last_kept, uint32_t i, double gap_m) const {
+bool Matcher::standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i, double gap_m) const {
   // With trusted speeds: the fix reports standing, and either it is within the noise of the last
-  // fix used and that one stood too, or the speeds since then add up to (almost) no movement,
-  // however far the receiver's drift has carried the fix (a long wait at a signal).
+  // fix used and that one stood too, or the speeds since the car came to rest (`stand_from`, the
+  // first of the fixes reporting standing in a row) add up to (almost) no movement, however far
+  // the receiver's drift has carried the fix (a long wait at a signal).
   if (!speeds_trusted_ || !(trace_[i].speed_mps < config_.stationary_speed_mps)) return false;
   constexpr double kStandingM = 3;
   if (gap_m < 4 * config_.sigma_m && trace_[last_kept].speed_mps < config_.stationary_speed_mps) return true;
-  const double moved = reported_between_m(last_kept, i);
-  return moved != kNoReport && moved < kStandingM && gap_m < 10 * config_.sigma_m;
+  const double moved = reported_between_m(stand_from, i);
+  return stand_from < i && moved != kNoReport && moved < kStandingM && gap_m < 10 * config_.sigma_m;
 }
 
 double Matcher::backward_cost(double moved_m) const {
@@ -517,8 +518,10 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   out.stats.speeds_ignored = speeds_contradicted_;
   out.stats.headings_ignored = !headings_trusted_;
 
+  uint32_t stand_from = 0;  // the first of the latest fixes in a row to report standing
   for (uint32_t i = 0; i < trace.size(); ++i) {
     const TracePoint& p = trace[i];
+    if (!(p.speed_mps < config_.stationary_speed_mps)) stand_from = i + 1;
     if (!columns_.empty()) {
       const TracePoint& last = trace[columns_.back().point];
       // The receiver's own gap, not the time since the last fix used: a car that stood at a
@@ -529,7 +532,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
         finish_piece(i);
         ++out.stats.gap_breaks;
         outlier_streak = 0;
-      } else if (gap < config_.stationary_radius_m || standing_since(columns_.back().point, i, gap)) {
+      } else if (gap < config_.stationary_radius_m || standing_since(columns_.back().point, stand_from, i, gap)) {
         // Standing (by distance, or by trustworthy reported speeds): GPS jitter and drift must
         // not become movement, nor wander into side roads.
         out.points[i].kind = PointKind::collapsed;

@@ -75,7 +75,7 @@ class Matcher {
   static constexpr double kNoReport = -1;
   [[nodiscard]] double reported_between_m(uint32_t from, uint32_t to) const;
   // Whether fix `i` stands where the last kept fix was (see the definition).
-  [[nodiscard]] bool standing_since(uint32_t last_kept, uint32_t i, double gap_m) const;
+  [[nodiscard]] bool standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i, double gap_m) const;
   void push_column(uint32_t point, bool initial);
   double fix_distance_m(const TracePoint& a, const TracePoint& b);
   bool headings_agree_with_motion(std::span<const TracePoint> trace);
