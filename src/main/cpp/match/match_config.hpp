@@ -1,7 +1,11 @@
 // Tunables of the map matcher (config keys `analysis.matching.*`); defaults in one place.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
+
+#include "match/trace.hpp"
 
 namespace drivelog::match {
 
@@ -37,5 +41,14 @@ struct MatchConfig {
   bool smooth_along_path = true;      // place fixes along the decided path with a Kalman smoother (speeds, neighbours)
   double beam_width_log = 15;         // states this far (natural log) below a step's best are not extended
 };
+
+// A fix's position error (1 sigma, metres): its reported accuracy, clamped, where it has one and
+// the configuration uses it; else the configured sigma.
+inline double fix_sigma_m(const TracePoint& p, const MatchConfig& config) {
+  if (config.use_reported_accuracy && !std::isnan(p.accuracy_m)) {
+    return std::clamp(static_cast<double>(p.accuracy_m), config.min_sigma_m, config.max_sigma_m);
+  }
+  return config.sigma_m;
+}
 
 }  // namespace drivelog::match

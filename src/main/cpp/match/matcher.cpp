@@ -191,32 +191,6 @@ double Matcher::position_weight(double dt_s) const {
   return independent_share_ + (1 - independent_share_) * (1.0 - std::exp(-dt_s / config_.error_correlation_s));
 }
 
-double Matcher::estimate_independent_share(std::span<const TracePoint> trace) {
-  // How much of the receiver's error is new from fix to fix. For independent errors of sigma per
-  // axis, the second difference of three fixes a second apart has 6 sigma^2 per axis, so its
-  // squared length over sigma^2 has median 6 x 2 ln 2 = 8.32; an error that wanders slowly
-  // leaves a fraction of that, the car's own acceleration (a few metres in a second) little.
-  // The median over up to kSamples triples, each over its middle fix's sigma; too few to judge: 0
-  // (trust the configured correlation time).
-  constexpr int kSamples = 400;
-  constexpr double kRegularGapS = 1.5;
-  constexpr double kWhiteMedian = 8.32;
-  std::vector<double>& ratios = ratio_scratch_;
-  ratios.clear();
-  for (std::size_t i = 1; i + 1 < trace.size() && static_cast<int>(ratios.size()) < kSamples; ++i) {
-    const TracePoint &a = trace[i - 1], &b = trace[i], &c = trace[i + 1];
-    if (b.time_s - a.time_s > kRegularGapS || c.time_s - b.time_s > kRegularGapS) continue;
-    const double east = ((a.lon - b.lon) - (b.lon - c.lon)) * metric_.meters_per_deg_lon(b.lat);
-    const double north = ((a.lat - b.lat) - (b.lat - c.lat)) * LocalMetric::kMetersPerDegLat;
-    const double sigma = sigma_of(b);
-    ratios.push_back((east * east + north * north) / (sigma * sigma));
-  }
-  if (ratios.size() < 20) return 0.0;
-  auto middle = ratios.begin() + static_cast<std::ptrdiff_t>(ratios.size() / 2);
-  std::nth_element(ratios.begin(), middle, ratios.end());
-  return std::clamp(*middle / kWhiteMedian, 0.0, 1.0);
-}
-
 double Matcher::search_limit_m(double limit_m) const {
   // Route costs include the per-metre priors: the search may go that much further, so that a
   // stretch of forbidden or minor travel up to kPricedReachM stays reachable within the driven limit.
@@ -224,12 +198,7 @@ double Matcher::search_limit_m(double limit_m) const {
   return limit_m + routes_.costs().max_per_m() * std::min(limit_m, kPricedReachM);
 }
 
-double Matcher::sigma_of(const TracePoint& p) const {
-  if (config_.use_reported_accuracy && !std::isnan(p.accuracy_m)) {
-    return std::clamp(static_cast<double>(p.accuracy_m), config_.min_sigma_m, config_.max_sigma_m);
-  }
-  return config_.sigma_m;
-}
+double Matcher::sigma_of(const TracePoint& p) const { return fix_sigma_m(p, config_); }
 
 double Matcher::transition_score(double driven_m, double priors_m, double great_circle_m, double inverse_beta) const {
   // Turning round and entering a road against its one-way direction or closed to traffic are
@@ -512,7 +481,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   uint32_t outlier_streak = 0;
   uint32_t last_placed = 0;  // the latest fix kept or collapsed
   headings_trusted_ = headings_agree_with_motion(trace);
-  independent_share_ = estimate_independent_share(trace);
+  independent_share_ = error_share_.estimate(trace, config_);
   index_reported_distances(trace);
   speeds_trusted_ = speeds_agree_with_motion(trace);
   out.stats.speeds_ignored = speeds_contradicted_;

@@ -8,6 +8,7 @@
 #include "map/map_view.hpp"
 #include "match/along_path_smoother.hpp"
 #include "match/candidate_search.hpp"
+#include "match/error_share.hpp"
 #include "match/local_metric.hpp"
 #include "match/match_config.hpp"
 #include "match/matched_path.hpp"
@@ -65,8 +66,6 @@ class Matcher {
   void build_states(const TracePoint& p, double position_weight);
   // How much of a fix's position is new evidence, `dt_s` after the last fix used.
   [[nodiscard]] double position_weight(double dt_s) const;
-  // The share of the receiver's error that is new from one fix to the next, from the trace itself.
-  double estimate_independent_share(std::span<const TracePoint> trace);
   bool connect_column(uint32_t point_index, uint32_t previous_index);
   bool connect_column_from(uint32_t point_index, uint32_t previous_index, double score_floor);
   // Prefix sums for reported_between_m().
@@ -123,8 +122,8 @@ class Matcher {
   bool headings_trusted_ = true;
   bool speeds_trusted_ = false;
   bool speeds_contradicted_ = false;
-  double independent_share_ = 0;           // see estimate_independent_share()
-  std::vector<double> ratio_scratch_;
+  double independent_share_ = 0;  // the share of the receiver's error new from fix to fix (ErrorShare)
+  ErrorShare error_share_;
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.
   std::vector<uint32_t> sources_;
