@@ -3,15 +3,11 @@ package dev.drivelog.storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
@@ -19,15 +15,14 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * Test HTTP layer ({@link S3Connection#withHttpLayer}) for reads that end early without an error: the
  * next {@code times} GETs (whole or ranged) of keys containing {@code keyPart} answer with only the
  * first {@code keepBytes} of the body, and a Content-Length (and no checksum) to match, so that
- * neither the HTTP client nor the SDK can tell. What a connection closed early looks like to a reader that trusts
- * the end of the stream. Later GETs pass unchanged. Owns the HTTP clients it wraps.
+ * neither the HTTP client nor the SDK can tell. What a connection closed early looks like to a reader
+ * that trusts the end of the stream. Later GETs pass unchanged. Owns the HTTP clients it wraps.
  */
-public final class ShortReadLayer implements AutoCloseable {
+public final class ShortReadLayer extends ResponseRewritingLayer {
     private final String keyPart;
     private final int keepBytes;
     private final AtomicInteger left;
     private final AtomicInteger cutSoFar = new AtomicInteger();
-    private final List<SdkHttpClient> wrapped = new ArrayList<>();
 
     public ShortReadLayer(String keyPart, int keepBytes, int times) {
         this.keyPart = keyPart;
@@ -40,61 +35,26 @@ public final class ShortReadLayer implements AutoCloseable {
         return cutSoFar.get();
     }
 
-    /** Pass to {@link S3Connection#withHttpLayer}. */
-    public synchronized SdkHttpClient wrap(SdkHttpClient delegate) {
-        wrapped.add(delegate);
-        return new SdkHttpClient() {
-            @Override
-            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-                ExecutableHttpRequest sent = delegate.prepareRequest(request);
-                SdkHttpRequest http = request.httpRequest();
-                boolean objectGet = http.method() == SdkHttpMethod.GET && http.encodedPath().contains(keyPart);
-                return objectGet ? cutting(sent) : sent;
-            }
-
-            @Override
-            public String clientName() {
-                return "short-read-" + delegate.clientName();
-            }
-
-            @Override
-            public void close() {
-                // closed with the layer
-            }
-        };
-    }
-
-    private ExecutableHttpRequest cutting(ExecutableHttpRequest sent) {
-        return new ExecutableHttpRequest() {
-            @Override
-            public HttpExecuteResponse call() throws IOException {
-                HttpExecuteResponse response = sent.call();
-                if (!response.httpResponse().isSuccessful() || left.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
-                    return response;
-                }
-                byte[] body;
-                try (InputStream in = response.responseBody().orElseThrow()) {
-                    body = in.readAllBytes();
-                }
-                byte[] kept = Arrays.copyOf(body, Math.min(keepBytes, body.length));
-                cutSoFar.incrementAndGet();
-                var headers = response.httpResponse().toBuilder().putHeader("Content-Length", Integer.toString(kept.length));
-                response.httpResponse().headers().keySet().stream().filter(h -> h.toLowerCase(java.util.Locale.ROOT)
-                        .startsWith("x-amz-checksum")).toList().forEach(headers::removeHeader);
-                return HttpExecuteResponse.builder().response(headers.build())
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(kept))).build();
-            }
-
-            @Override
-            public void abort() {
-                sent.abort();
-            }
-        };
+    @Override
+    protected boolean rewrites(SdkHttpRequest http) {
+        return http.method() == SdkHttpMethod.GET && http.encodedPath().contains(keyPart);
     }
 
     @Override
-    public synchronized void close() {
-        wrapped.forEach(SdkHttpClient::close);
-        wrapped.clear();
+    protected HttpExecuteResponse rewrite(HttpExecuteResponse response) throws IOException {
+        if (!response.httpResponse().isSuccessful() || left.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
+            return response;
+        }
+        byte[] body;
+        try (InputStream in = response.responseBody().orElseThrow()) {
+            body = in.readAllBytes();
+        }
+        byte[] kept = Arrays.copyOf(body, Math.min(keepBytes, body.length));
+        cutSoFar.incrementAndGet();
+        var headers = response.httpResponse().toBuilder().putHeader("Content-Length", Integer.toString(kept.length));
+        response.httpResponse().headers().keySet().stream().filter(h -> h.toLowerCase(Locale.ROOT).startsWith("x-amz-checksum"))
+                .toList().forEach(headers::removeHeader);
+        return HttpExecuteResponse.builder().response(headers.build())
+                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(kept))).build();
     }
 }
