@@ -42,11 +42,21 @@ final class ResultSets {
             }
         }
 
-        /** The manifest without the fields that differ between two runs over equal inputs (and the input's bucket). */
+        /**
+         * The manifest without the fields that differ between two runs over equal inputs: the run's
+         * ids, the input's bucket, and the bucket's share in the names of the dataset parts (their
+         * name is the result prefix's, whose hash covers the bucket).
+         */
         JsonNode manifestContent() {
             ObjectNode manifest = (ObjectNode) manifest();
             manifest.remove(RUN_FIELDS);
             ((ObjectNode) manifest.get("input")).remove("bucket");
+            ObjectNode outputs = (ObjectNode) manifest.get("outputs");
+            if (outputs != null) {
+                ObjectNode renamed = manifest.putObject("outputs");
+                outputs.properties().forEach(output -> renamed.set(output.getKey().startsWith("violations/")
+                        ? output.getKey().substring(0, output.getKey().lastIndexOf('/')) : output.getKey(), output.getValue()));
+            }
             return manifest;
         }
 
