@@ -127,3 +127,28 @@ extern "C" int32_t drivelog_analyze(drivelog_analyzer* analyzer, const char* tri
     return fail(DRIVELOG_INTERNAL, "trip " + std::string(trip_id) + ": unknown failure", error, error_len);
   }
 }
+
+extern "C" int32_t drivelog_effective_config(const char* config, char* buffer, size_t buffer_len, size_t* needed,
+                                             char* error, size_t error_len) {
+  if (needed == nullptr) return fail(DRIVELOG_BAD_INPUT, "drivelog_effective_config: needed is NULL", error, error_len);
+  *needed = 0;
+  try {
+    drivelog::capi::AnalysisConfig parsed;
+    if (config != nullptr) {
+      const std::string problem = drivelog::capi::parse_analysis_config(config, parsed);
+      if (!problem.empty()) return fail(DRIVELOG_BAD_INPUT, problem, error, error_len);
+    }
+    const std::string text = drivelog::capi::describe_analysis_config(parsed);
+    if (buffer != nullptr && buffer_len > 0) {
+      const size_t n = std::min(text.size(), buffer_len - 1);
+      std::memcpy(buffer, text.data(), n);
+      buffer[n] = '\0';
+    }
+    *needed = text.size();
+    return DRIVELOG_OK;
+  } catch (const std::bad_alloc&) {
+    return fail(DRIVELOG_INTERNAL, "out of memory describing a configuration", error, error_len);
+  } catch (const std::exception& e) {
+    return fail(DRIVELOG_INTERNAL, std::string("describing a configuration: ") + e.what(), error, error_len);
+  }
+}
