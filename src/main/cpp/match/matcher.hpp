@@ -88,6 +88,15 @@ class Matcher {
   // The priors of the turns at the two ends of a route from `from` to `to` (first and last edge of
   // the route between, kNoEdge for none): turning round, turning where a restriction forbids it.
   [[nodiscard]] double node_turn_prior(const State& from, const State& to, uint32_t first_edge, uint32_t last_edge) const;
+  // The lowest speed the car can have had between two fixes, if it is worth checking turns at (else 0).
+  [[nodiscard]] double turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const;
+  // The prior, in metres, against turning from one bearing into another at `speed_mps`.
+  [[nodiscard]] double turn_speed_prior_m(double out_bearing_deg, double in_bearing_deg, double speed_mps) const;
+  // Bearings of an edge where it leaves `node` / where it arrives at `node`.
+  [[nodiscard]] double edge_bearing_from_node(uint32_t edge, uint32_t node) const;
+  [[nodiscard]] double edge_bearing_into_node(uint32_t edge, uint32_t node) const;
+  // How far along an edge from a junction its bearing is measured.
+  static constexpr double kTurnSpanM = 10;
   // The route search's budget for a driven limit: room for the per-metre priors on top.
   [[nodiscard]] double search_limit_m(double limit_m) const;
   bool speeds_agree_with_motion(std::span<const TracePoint> trace);
@@ -141,6 +150,8 @@ class Matcher {
   std::vector<int32_t> state_target_;
   std::vector<map::AdjacentEdge> path_;
   std::vector<double> reported_m_;  // see reported_distances()
+  std::vector<float> exit_bearing_, entry_bearing_;  // of the previous / pending states (turn checks)
+  std::vector<float> first_bearing_, last_bearing_;  // of each route's first / last edge (turn checks)
   std::vector<double> reported_prefix_m_;   // see index_reported_distances()
   std::vector<uint32_t> unreported_steps_;
   AlongPathSmoother smoother_;
