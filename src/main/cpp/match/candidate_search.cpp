@@ -8,11 +8,6 @@
 
 namespace drivelog::match {
 
-double Candidate::forward_bearing_deg() const {
-  const double bearing = std::atan2(east_m, north_m) / map::geo::kDegToRad;
-  return bearing < 0 ? bearing + 360.0 : bearing;
-}
-
 void CandidateSearch::fetch_ends() {
   ends_.clear();
   // A cell lists an edge's segments together: look its shape up once per run.
@@ -94,7 +89,8 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
   for (const Nearest& n : nearest_) {
     const auto shape = map_->edge_shape(n.edge);
     const map::Coord a = shape[n.segment], b = shape[n.segment + 1];
-    const double dx = proj.x(b.lon()) - proj.x(a.lon()), dy = proj.y(b.lat()) - proj.y(a.lat());
+    const double ax = proj.x(a.lon()), ay = proj.y(a.lat());
+    const double dx = proj.x(b.lon()) - ax, dy = proj.y(b.lat()) - ay;
     const double len2 = dx * dx + dy * dy;
     // The segments before this one, then the part of this one.
     double before = 0;
@@ -110,6 +106,8 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
     c.distance_m = n.distance_m;
     c.east_m = static_cast<float>(dx);
     c.north_m = static_cast<float>(dy);
+    c.error_east_m = static_cast<float>(-(ax + n.t * dx));  // the fix is the projection's origin
+    c.error_north_m = static_cast<float>(-(ay + n.t * dy));
     out.push_back(c);
   }
 }

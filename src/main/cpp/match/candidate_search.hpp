@@ -19,9 +19,8 @@ struct Candidate {
   float distance_m = 0;         // from the fix to the projected point
   float east_m = 0;             // direction of the edge's shape at that point, from -> to,
   float north_m = 0;            //   as a vector (its length is the segment's)
-
-  // The direction of travel from -> to in degrees clockwise from north.
-  [[nodiscard]] double forward_bearing_deg() const;
+  float error_east_m = 0;       // the fix minus the projected point (across the road, and along it
+  float error_north_m = 0;      //   beyond the edge's ends)
 };
 
 // Reuses its buffers between calls; one per thread.
