@@ -96,9 +96,15 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
     const QueueEntry top = queue_.back();
     queue_.pop_back();
     if (top.cost > budget) break;
-    Label* label = find(top.node);
-    if (label->settled || top.cost > label->cost) continue;
-    label->settled = true;
+    // A copy of the node's label: find_or_insert() below may grow (reallocate) the table, so no
+    // pointer or reference into it may live across that call.
+    Label here;
+    {
+      Label& label = *find(top.node);
+      if (label.settled || top.cost > label.cost) continue;
+      label.settled = true;
+      here = label;
+    }
     bool all_found = false;
     for (std::size_t t = 0; t < targets.size(); ++t) {
       if (targets[t] != top.node) continue;
@@ -112,11 +118,10 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
       const double entry = penalty_of(e, !adj.reversed());
       const auto cost = static_cast<float>(top.cost + e.length_m + entry);
       if (cost > budget) continue;
-      const uint32_t first_edge = top.node == source ? adj.edge() : label->first_edge;
-      const auto penalty = static_cast<float>(label->penalty_m + entry);
+      const uint32_t first_edge = top.node == source ? adj.edge() : here.first_edge;
+      const auto penalty = static_cast<float>(here.penalty_m + entry);
       bool inserted = false;
-      Label& n = find_or_insert(next, inserted);
-      // find_or_insert() may have grown the table; `label` is not used after this point.
+      Label& n = find_or_insert(next, inserted);  // valid until the next find_or_insert()
       if (!inserted && (n.settled || n.cost <= cost)) continue;
       n.cost = cost;
       n.via = adj.value;
