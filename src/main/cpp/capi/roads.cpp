@@ -58,8 +58,7 @@ bool touches(const MapView& map, uint32_t edge, const Box& box) {
 const char* class_name(const MapView& map, uint32_t edge, RoadClass road_class) {
   const auto index = static_cast<size_t>(road_class);
   if (index >= std::size(kClassNames)) {
-    throw drivelog::map::MapError("map file " + map.path() + " is damaged (road class of edge " + std::to_string(edge) +
-                                  "): rebuild it with: drivelog map build --osm FILE --out MAP");
+    map.damaged("road class of edge " + std::to_string(edge));
   }
   return kClassNames[index];
 }
@@ -146,7 +145,8 @@ extern "C" int32_t drivelog_map_roads_json(const char* map_path, double min_lat,
                                            size_t* needed, char* error, size_t error_len) noexcept {
   using drivelog::capi::report;
   if (map_path == nullptr || needed == nullptr || (buffer == nullptr && buffer_len > 0)) {
-    return report(DRIVELOG_BAD_INPUT, error, error_len, {"drivelog_map_roads_json: map_path and needed must not be NULL"});
+    return report(DRIVELOG_BAD_INPUT, error, error_len,
+                  {"drivelog_map_roads_json: map_path and needed must not be NULL"});
   }
   const bool finite = std::isfinite(min_lat) && std::isfinite(min_lon) && std::isfinite(max_lat) && std::isfinite(max_lon);
   if (!finite || min_lat > max_lat || min_lon > max_lon || min_lat < -90 || max_lat > 90 || min_lon < -180 ||

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "dense_grid.hpp"
+#include "map/map_format.hpp"
+#include "patched_map.hpp"
 #include "scenario.hpp"
 
 namespace drivelog::match {
@@ -168,6 +170,32 @@ TEST(RouteSearch, searchSettlingThousandsOfNodes_agreesWithAPlainDijkstra) {
       EXPECT_EQ(search.last_edge_to(node), path.back().edge()) << "node " << node;
     }
     EXPECT_GT(settled, 16500U) << "the search must outgrow its label table many times over";
+  }
+}
+
+// A damaged map whose edge record says an edge starts where the adjacency lists say it ends: the
+// walk back from a node took the record's end as the predecessor and went round in a circle,
+// growing the path until memory ran out (found by fuzz_map_file). It must report the damage.
+TEST(RouteSearch, pathOnAMapWhoseEdgesContradictTheirAdjacency_isReportedAsDamage) {
+  const Scenario s("A---B---C", 10, {way("AB", 1), way("BC", 2)});
+  const uint32_t b = node_of(s.map(), 'B'), c = node_of(s.map(), 'C');
+  scenario::PatchedMap damaged(s.path());
+  for (map::EdgeRecord& record : damaged.records<map::EdgeRecord>(map::format::SectionId::edges)) {
+    if (record.osm_way_id != 2) continue;
+    if (record.from_node == b) record.from_node = c;  // "B-C" now starts at C too
+    else record.to_node = b;
+  }
+  const map::MapView m = damaged.open();
+  RouteSearch search(m, RouteCosts{});
+  double cost[1] = {0};
+  const uint32_t targets[] = {node_of(m, 'C')};
+  search.run(node_of(m, 'A'), 1000, targets, cost);
+  std::vector<map::AdjacentEdge> path;
+  try {
+    search.path_to(targets[0], path);
+    ADD_FAILURE() << "a path of " << path.size() << " edges on a damaged map";
+  } catch (const map::MapError& e) {
+    EXPECT_NE(std::string(e.what()).find(damaged.path()), std::string::npos) << e.what();
   }
 }
 
