@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "map/geo.hpp"
 #include "match/local_metric.hpp"
@@ -24,7 +25,10 @@ void CandidateSearch::fetch_ends() {
         shape = map_->edge_shape(ref.edge);
         shape_edge = ref.edge;
       }
-      if (ref.segment + 1 >= shape.size()) continue;
+      // (`segment + 1` would wrap round for the largest index: compared the other way.)
+      if (ref.segment >= shape.size() - 1) {
+        map_->damaged("grid segment " + std::to_string(ref.segment) + " of edge " + std::to_string(ref.edge));
+      }
       ends_.push_back(SegmentEnds{ref, shape[ref.segment], shape[ref.segment + 1]});
     }
   }
