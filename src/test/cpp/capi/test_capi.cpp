@@ -166,6 +166,47 @@ TEST_F(CapiTrip, analyze_garbageValues_areCleanedNotFatal) {
   EXPECT_NE(json.find(R"("out_of_order")"), std::string::npos) << json;
 }
 
+// JSON has no NaN or infinity. Times near the limits of a double made the result print "inf"
+// (scaling to milliseconds overflowed) and the duration overflow (null, where the Java side needs
+// a number); NaN, infinite and huge values in every column must leave only numbers, and null
+// only where docs/RESULT_FORMAT.md allows it.
+TEST_F(CapiTrip, analyze_extremeValuesInEveryColumn_giveOnlyFiniteNumbers) {
+  Drive d(scenario_, 1, 3);
+  d.noise(2).start_at('C').to("BA", 50);  // findings with evidence, a matched path
+  drivelog::test::Columns c(d.points());
+  const double huge = std::numeric_limits<double>::max();
+  const float inf = std::numeric_limits<float>::infinity();
+  c.time_s.front() = -huge;
+  c.time_s.back() = huge;
+  c.time_s[1] = 1e306;
+  c.time_s[2] = -1e306;
+  c.speed_mps[3] = inf;
+  c.speed_mps[4] = std::numeric_limits<float>::max();
+  c.heading_deg[5] = std::numeric_limits<float>::max();
+  c.heading_deg[6] = -inf;
+  c.accuracy_m[7] = std::numeric_limits<float>::max();
+  c.accuracy_m[8] = std::numeric_limits<float>::denorm_min();
+  for (const bool matched : {false, true}) {
+    drivelog_analyzer* analyzer = nullptr;
+    ASSERT_EQ(drivelog_analyzer_create(map_, matched ? "matched=true" : nullptr, &analyzer, error_, sizeof error_),
+              DRIVELOG_OK);
+    const char* json = nullptr;
+    size_t len = 0;
+    ASSERT_EQ(drivelog_analyze(analyzer, "extremes", c.size(), c.time_s.data(), c.lat.data(), c.lon.data(),
+                               c.speed_mps.data(), c.heading_deg.data(), c.accuracy_m.data(), &json, &len, error_,
+                               sizeof error_),
+              DRIVELOG_OK)
+        << error_;
+    const std::string text(json, len);
+    std::vector<std::string> nulls;
+    EXPECT_EQ(drivelog::test::json_syntax_error(text, &nulls), "") << text;
+    for (const std::string& path : nulls) EXPECT_TRUE(path.starts_with("violations[].evidence.")) << path << " in " << text;
+    EXPECT_NE(text.find(R"("dropped_points":4)"), std::string::npos) << text;
+    EXPECT_NE(text.find(R"("type":"wrong_way")"), std::string::npos) << text;
+    drivelog_analyzer_destroy(analyzer);
+  }
+}
+
 TEST_F(CapiTrip, analyze_allPointsOffTheMap_isAnUnmatchedResult) {
   drivelog::test::Columns c(std::vector<drivelog::match::TracePoint>(30));
   for (size_t i = 0; i < c.size(); ++i) {
