@@ -10,7 +10,10 @@
 #include <thread>
 #include <vector>
 
+#include "capi/drivelog_roads.h"
 #include "json_check.hpp"
+#include "map/map_format.hpp"
+#include "patched_map.hpp"
 #include "scenario.hpp"
 #include "trace_columns.hpp"
 
@@ -263,4 +266,24 @@ TEST_F(CapiTrip, analyzersOnOneMapInParallel_giveTheSequentialResults) {
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(parallel, sequential);
+}
+
+// The road class comes from the file and indexed the class names unchecked (found auditing the
+// C ABI): a damaged class is reported as map damage, naming the file.
+TEST(Capi, mapRoadsJson_damagedRoadClass_isMapErrorNamingTheFile) {
+  const Scenario s("A--------B", 10, {way("AB", 1, "Main")});
+  drivelog::scenario::PatchedMap damaged(s.path());
+  for (auto& record : damaged.records<drivelog::map::EdgeRecord>(drivelog::map::format::SectionId::edges)) {
+    record.road_class = static_cast<drivelog::map::RoadClass>(200);
+  }
+  (void)damaged.open();  // writes the copy
+  const drivelog::map::Coord a = s.coord('A'), b = s.coord('B');
+  char buffer[4096];
+  char error[512] = "";
+  size_t needed = 0;
+  EXPECT_EQ(drivelog_map_roads_json(damaged.path().c_str(), a.lat() - 0.01, a.lon() - 0.01, b.lat() + 0.01,
+                                    b.lon() + 0.01, 100, buffer, sizeof buffer, &needed, error, sizeof error),
+            DRIVELOG_MAP_ERROR);
+  EXPECT_NE(std::string(error).find(damaged.path()), std::string::npos) << error;
+  EXPECT_NE(std::string(error).find("road class"), std::string::npos) << error;
 }
