@@ -17,7 +17,7 @@ struct Episode {
   bool any_derived = false;
 };
 
-// The episode's estimated bounds: where the smoothed speed, interpolated linearly between the
+// The episode's estimated bounds: where the speed (bound_speed_mps), interpolated linearly between the
 // episode's first (last) fix and the fix before (after) it in the piece, crosses the allowance;
 // half way between them when that fix was over too (a change of limit). The fixes' own span would
 // come out one sampling interval short on average: a 5.4 s episode sampled at 1 Hz often holds
@@ -25,8 +25,15 @@ struct Episode {
 struct Bounds {
   double start_s, end_s;
 };
+// The speed an episode's bounds are measured on: the reported one where there is one (the smoothing
+// that keeps a single noisy fix from starting an episode would also widen it by half its window at
+// each end, and an episode a second short of the minimum would be reported), else the smoothed one.
+double bound_speed_mps(const SpeedProfile& sp, std::size_t k) {
+  return sp.derived_at(k) ? sp.smoothed_mps_at(k) : sp.speed_mps_at(k);
+}
+
 double crossing_time(const SpeedProfile& sp, std::size_t over, std::size_t under, double threshold_mps) {
-  const double v_over = sp.smoothed_mps_at(over), v_under = sp.smoothed_mps_at(under);
+  const double v_over = bound_speed_mps(sp, over), v_under = bound_speed_mps(sp, under);
   const double t_over = sp.time_at(over), t_under = sp.time_at(under);
   if (v_under >= threshold_mps || v_over <= v_under) return (t_over + t_under) / 2;
   const double fraction = std::clamp((v_over - threshold_mps) / (v_over - v_under), 0.0, 1.0);
@@ -63,11 +70,17 @@ bool speeding_through_gap(const SpeedProfile& sp, std::size_t last_over, std::si
   return dt > 0 && (sp.s_at(k) - sp.s_at(last_over)) / dt > threshold_mps;
 }
 
-void report(const TripView& trip, const SpeedingConfig& config, const Episode& ep, std::vector<Violation>& out) {
+void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std::vector<Violation>& out) {
   const SpeedProfile& sp = trip.speeds;
   const double limit_kmh = ep.limit_tenths / 10.0;
   const double allowance = std::max(config.tolerance_kmh, limit_kmh * config.tolerance_percent / 100.0);
-  const Bounds bounds = bounds_of(sp, ep, (limit_kmh + allowance) / 3.6, config.merge_gap_s);
+  const double threshold_mps = (limit_kmh + allowance) / 3.6;
+  // The episode's ends are its first and last fix whose own speed is over (the smoothed one may be
+  // over a fix or two beyond them).
+  while (ep.first < ep.last_over && bound_speed_mps(sp, ep.first) <= threshold_mps) ++ep.first;
+  while (ep.last_over > ep.first && bound_speed_mps(sp, ep.last_over) <= threshold_mps) --ep.last_over;
+  if (bound_speed_mps(sp, ep.first) <= threshold_mps) return;
+  const Bounds bounds = bounds_of(sp, ep, threshold_mps, config.merge_gap_s);
   const double duration = bounds.end_s - bounds.start_s;
   if (duration < config.min_duration_s) return;
   const auto& points = trip.match.points;

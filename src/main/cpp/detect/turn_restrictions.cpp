@@ -3,6 +3,7 @@
 #include <string>
 
 #include "detect/rules.hpp"
+#include "map/turn_rules.hpp"
 #include "match/path_geometry.hpp"
 
 namespace drivelog::detect {
@@ -30,22 +31,8 @@ void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig&
     const match::Traversal& to = traversals[i + 1];
     const map::EdgeRecord& from_edge = trip.map.edge(from.edge);
     const uint32_t via = exit_node(from_edge, from.forward);
-    const bool uturn = to.edge == from.edge;
 
-    const map::TurnRestriction* broken = nullptr;
-    bool only_satisfied = false;
-    const map::TurnRestriction* only_rule = nullptr;
-    for (const map::TurnRestriction& r : restrictions) {
-      if (r.via_node != via) continue;
-      if (r.kind == map::RestrictionKind::no && r.to_edge == to.edge) broken = &r;
-      if (r.kind == map::RestrictionKind::only) {
-        only_rule = &r;
-        if (r.to_edge == to.edge) only_satisfied = true;
-      }
-    }
-    // A U-turn at the via node is left to the no_u_turn rules: at a junction it is mostly
-    // matching noise around a stop, and only_* relations rarely mean to forbid it.
-    if (broken == nullptr && only_rule != nullptr && !only_satisfied && !uturn) broken = only_rule;
+    const map::TurnRestriction* broken = map::forbidding_restriction(trip.map, from.edge, via, to.edge);
     if (broken == nullptr) continue;
 
     // The path must really continue into the new road, not just graze the junction.

@@ -32,6 +32,7 @@ struct MapBuilder::Impl {
   std::vector<int64_t> refs;
   std::vector<StoredWay> ways;
   std::vector<StopInput> stops;
+  std::vector<int64_t> signals;  // OSM node ids
   std::vector<RestrictionInput> restrictions;
   std::string strings = std::string(1, '\0');  // offset 0 is the empty string
   std::unordered_map<std::string, uint32_t> string_offsets;
@@ -71,11 +72,14 @@ void MapBuilder::add_way(WayInput way) {
   stored.maxspeed_backward = way.maxspeed_backward;
   stored.road_class = way.road_class;
   stored.speed_source = way.speed_source;
+  stored.layer = way.layer;
+  stored.use = way.use;
   impl_->refs.insert(impl_->refs.end(), way.node_ids.begin(), way.node_ids.end());
   impl_->ways.push_back(stored);
 }
 
 void MapBuilder::add_stop(StopInput stop) { impl_->stops.push_back(stop); }
+void MapBuilder::add_signal(int64_t osm_node_id) { impl_->signals.push_back(osm_node_id); }
 void MapBuilder::add_restriction(RestrictionInput restriction) { impl_->restrictions.push_back(std::move(restriction)); }
 void MapBuilder::set_source(std::string source) { impl_->source = std::move(source); }
 void MapBuilder::set_keep_input_order(bool keep) { impl_->keep_input_order = keep; }
@@ -123,10 +127,22 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   if (stats.ways_dropped > 0) stats.problems["way with fewer than two known nodes"] = stats.ways_dropped;
 
   // 3. The graph, stop signs on their approaches, restrictions on edges, the segment grid.
-  build::RoadGraph graph = build::assemble_road_graph(nodes, ways, way_refs, stops, {keep_input_order, default_speeds});
+  std::vector<int64_t> split_at = signals;
+  for (const StopInput& stop : stops) split_at.push_back(stop.osm_node_id);
+  build::RoadGraph graph = build::assemble_road_graph(nodes, ways, way_refs, split_at, {keep_input_order, default_speeds});
+  release(split_at);
   const std::vector<StopSign> stop_signs = build::place_stop_signs(graph, stops, stats);
   const build::ResolvedRestrictions turn_restrictions = build::resolve_restrictions(graph, restrictions, stats);
+  // A flag on every from edge, so that the matcher tests one bit, not a search, per turn.
+  for (const TurnRestriction& r : turn_restrictions.via_node) graph.records[r.from_edge].flags |= edge_flags::kRestrictedFrom;
   const build::SegmentGrid grid = build::build_segment_grid(graph);
+  std::vector<uint32_t> signal_nodes;
+  for (const int64_t id : signals) {
+    const uint32_t g = graph.graph_node(id);
+    if (g != kNone) signal_nodes.push_back(g);
+  }
+  std::sort(signal_nodes.begin(), signal_nodes.end());
+  signal_nodes.erase(std::unique(signal_nodes.begin(), signal_nodes.end()), signal_nodes.end());
   const auto node_count = static_cast<uint32_t>(graph.graph_nodes.size());
   const auto edge_count = static_cast<uint32_t>(graph.edges.size());
 
@@ -188,6 +204,9 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   out.begin_section(format::SectionId::via_edges);
   out.write_span(std::span<const uint32_t>(turn_restrictions.via_edges));
   end_section();
+  out.begin_section(format::SectionId::signal_nodes);
+  out.write_span(std::span<const uint32_t>(signal_nodes));
+  end_section();
 
   header.header_size = sizeof(format::FileHeader);
   header.file_size = out.position();
@@ -200,6 +219,7 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   header.restriction_count = turn_restrictions.via_node.size();
   header.via_way_restriction_count = turn_restrictions.via_way.size();
   header.via_edge_count = turn_restrictions.via_edges.size();
+  header.signal_count = signal_nodes.size();
   header.grid_segment_count = grid.segments.size();
   header.oneway_edges = graph.oneway_edges;
   header.speed_limited_edges = graph.speed_limited_edges;
@@ -213,6 +233,7 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   stats.edges = edge_count;
   stats.bytes = header.file_size;
   stats.shape_points = graph.shape_points;
+  stats.signals = signal_nodes.size();
   stats.grid_segments = grid.segments.size();
   stats.road_km = graph.road_m / 1000.0;
   return stats;

@@ -14,7 +14,8 @@
 namespace drivelog::map {
 
 // A road as the builder receives it: node ids in way order and its attributes. The builder splits
-// it into edges at junctions (nodes shared with other ways), at stop-sign nodes, and at its ends.
+// it into edges at junctions (nodes shared with other ways), at stop-sign and signal nodes, and at
+// its ends.
 struct WayInput {
   int64_t osm_id = 0;
   std::vector<int64_t> node_ids;
@@ -24,6 +25,8 @@ struct WayInput {
   uint16_t maxspeed_forward = kSpeedUnknown;   // tenths of km/h
   uint16_t maxspeed_backward = kSpeedUnknown;  // tenths of km/h
   SpeedSource speed_source = SpeedSource::none;
+  int8_t layer = 0;  // OSM layer, bridges and tunnels without one already at +1 / -1
+  RoadUse use = RoadUse::general;
 };
 
 // Which approaches of a stop-sign node the sign governs.
@@ -60,6 +63,7 @@ struct BuildStats {
   uint64_t grid_segments = 0;         // segment references in the spatial grid (a segment may sit in several cells)
   double road_km = 0;                 // total edge length
   uint64_t stops_dropped = 0;         // stop nodes not on any road the builder kept
+  uint64_t signals = 0;               // traffic-signal nodes on kept roads
   uint64_t ways_dropped = 0;          // ways with fewer than two known nodes
   uint64_t missing_node_refs = 0;     // way node references with no add_node (cut at the extract's edge)
   // What could not be used and why, e.g. {"stop sign not on a kept road": 3}.
@@ -80,6 +84,8 @@ class MapBuilder {
   void add_node(int64_t osm_id, Coord position);
   void add_way(WayInput way);
   void add_stop(StopInput stop);
+  // A traffic-signal node (`highway=traffic_signals`); ignored unless a kept road passes it.
+  void add_signal(int64_t osm_node_id);
   void add_restriction(RestrictionInput restriction);
   void set_source(std::string source);
   // Keep nodes in OSM id order and edges in way input order instead of Hilbert order (for the

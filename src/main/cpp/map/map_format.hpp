@@ -15,7 +15,7 @@ namespace drivelog::map::format {
 
 inline constexpr std::array<char, 8> kMagic = {'D', 'R', 'V', 'L', 'M', 'A', 'P', '\0'};
 // Bump whenever the meaning or layout of any byte changes; readers refuse other versions.
-inline constexpr uint32_t kFormatVersion = 3;
+inline constexpr uint32_t kFormatVersion = 4;
 inline constexpr uint64_t kSectionAlignment = 64;
 inline constexpr uint32_t kMaxSections = 16;
 inline constexpr std::size_t kSourceBytes = 256;
@@ -39,8 +39,9 @@ enum class SectionId : uint32_t {
   strings,               // NUL-terminated UTF-8 strings; offset 0 is the empty string
   via_way_restrictions,  // ViaWayRestriction[via_way_restriction_count], sorted by from_edge
   via_edges,             // uint32[via_edge_count]: the via edges of via_way_restrictions, in driving order
+  signal_nodes,          // uint32[signal_count]: graph nodes with traffic signals, ascending
 };
-inline constexpr uint32_t kSectionCount = 14;
+inline constexpr uint32_t kSectionCount = 15;
 
 struct SectionEntry {
   uint32_t id = 0;       // SectionId
@@ -82,7 +83,8 @@ struct FileHeader {
   std::array<SectionEntry, kMaxSections> sections{};
   uint64_t via_way_restriction_count = 0;
   uint64_t via_edge_count = 0;
-  std::array<uint8_t, 228> reserved{};
+  uint64_t signal_count = 0;
+  std::array<uint8_t, 220> reserved{};
   uint32_t header_crc32 = 0;         // crc32 of this header with this field set to 0
 };
 static_assert(sizeof(FileHeader) == 1024 && std::is_trivially_copyable_v<FileHeader>);

@@ -28,6 +28,7 @@ std::string map_info_json(const MapView& map) {
   json += ",\"stop_signs\":" + std::to_string(i.stop_signs);
   json += ",\"turn_restrictions\":" + std::to_string(i.turn_restrictions);
   json += ",\"via_way_restrictions\":" + std::to_string(i.via_way_restrictions);
+  json += ",\"signals\":" + std::to_string(i.signals);
   json += ",\"bbox\":{\"min_lat\":" + degrees(i.bbox.min.lat_e7) + ",\"min_lon\":" + degrees(i.bbox.min.lon_e7) +
           ",\"max_lat\":" + degrees(i.bbox.max.lat_e7) + ",\"max_lon\":" + degrees(i.bbox.max.lon_e7) + "}";
   json += ",\"bytes\":" + std::to_string(i.bytes);

@@ -46,12 +46,18 @@ inline constexpr uint16_t kReversible = 1u << 6;       // oneway=reversible|alte
 inline constexpr uint16_t kImplicitOneway = 1u << 7;   // oneway implied (motorway, roundabout), not tagged
 inline constexpr uint16_t kTunnel = 1u << 8;
 inline constexpr uint16_t kBridge = 1u << 9;
+inline constexpr uint16_t kRestrictedFrom = 1u << 10;  // the from edge of some via-node turn restriction
 }  // namespace edge_flags
+
+// What a road is used for within its class, where OSM says (`service=*`): the matcher prices minor
+// uses as priors (a fix between a street and a car-park aisle belongs to the street unless the
+// evidence says otherwise).
+enum class RoadUse : uint8_t { general = 0, parking_aisle, driveway, alley, drive_through };
 
 // Where an edge's speed limit came from, so results can say how sure they are.
 enum class SpeedSource : uint8_t { none = 0, explicit_tag, implicit_zone, country_default };
 
-// One stretch of road between two graph nodes (junctions, way ends, stop signs). 40 bytes.
+// One stretch of road between two graph nodes (junctions, way ends, stop signs, signals). 40 bytes.
 struct EdgeRecord {
   uint32_t from_node = 0;
   uint32_t to_node = 0;
@@ -63,7 +69,9 @@ struct EdgeRecord {
   uint16_t flags = 0;                      // edge_flags
   RoadClass road_class = RoadClass::road;
   SpeedSource speed_source = SpeedSource::none;
-  uint32_t reserved0 = 0;
+  int8_t layer = 0;                        // OSM `layer` (-5..5); a bridge without one is 1, a tunnel -1
+  RoadUse use = RoadUse::general;
+  uint16_t reserved0 = 0;
   uint32_t reserved1 = 0;
 
   [[nodiscard]] bool has(uint16_t flag) const { return (flags & flag) != 0; }

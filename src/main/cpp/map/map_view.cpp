@@ -40,6 +40,7 @@ struct MapView::Impl {
   std::span<const char> strings;
   std::span<const ViaWayRestriction> via_way_restrictions;
   std::span<const uint32_t> via_edges;
+  std::span<const uint32_t> signal_nodes;
 
   [[noreturn]] void damaged(const std::string& what) const {
     throw MapError("map file " + file.path() + " is damaged (" + what + "): " + kRebuild);
@@ -108,6 +109,7 @@ void MapView::Impl::check_header() {
       0,  // strings: any size of at least one byte
       header.via_way_restriction_count * sizeof(ViaWayRestriction),
       header.via_edge_count * sizeof(uint32_t),
+      header.signal_count * sizeof(uint32_t),
   };
   for (uint32_t i = 0; i < format::kSectionCount; ++i) {
     const format::SectionEntry& s = header.sections[i];
@@ -137,6 +139,7 @@ void MapView::Impl::bind_sections() {
   strings = typed<char>(section(SectionId::strings));
   via_way_restrictions = typed<ViaWayRestriction>(section(SectionId::via_way_restrictions));
   via_edges = typed<uint32_t>(section(SectionId::via_edges));
+  signal_nodes = typed<uint32_t>(section(SectionId::signal_nodes));
   // Nothing inside the sections is read here: opening touches only the header's page, which matters
   // when the file's pages arrive lazily (a cold Lambda image). Accessors check what they read.
 
@@ -148,6 +151,7 @@ void MapView::Impl::bind_sections() {
   info.stop_signs = header.stop_sign_count;
   info.turn_restrictions = header.restriction_count;
   info.via_way_restrictions = header.via_way_restriction_count;
+  info.signals = header.signal_count;
   info.bbox = header.bbox;
   info.bytes = header.file_size;
   info.source.assign(header.source.data(), strnlen(header.source.data(), header.source.size()));
@@ -234,6 +238,10 @@ std::span<const StopSign> MapView::stop_signs_on(uint32_t edge) const {
   const auto lo = std::lower_bound(all.begin(), all.end(), edge, [](const StopSign& s, uint32_t e) { return s.edge < e; });
   const auto hi = std::upper_bound(lo, all.end(), edge, [](uint32_t e, const StopSign& s) { return e < s.edge; });
   return {lo, hi};
+}
+
+bool MapView::has_signal(uint32_t node) const {
+  return std::binary_search(impl_->signal_nodes.begin(), impl_->signal_nodes.end(), node);
 }
 
 std::span<const TurnRestriction> MapView::restrictions_from(uint32_t edge) const {

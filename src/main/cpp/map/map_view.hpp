@@ -35,6 +35,7 @@ struct MapInfo {
   uint64_t stop_signs = 0;
   uint64_t turn_restrictions = 0;      // via-node restriction records
   uint64_t via_way_restrictions = 0;  // via-way restriction records
+  uint64_t signals = 0;               // traffic-signal nodes
   BoundingBox bbox{};
   uint64_t bytes = 0;
   std::string source;  // what the map was built from (file name, or "synth seed=N scale=...")
@@ -83,6 +84,8 @@ class MapView {
 
   // Stop signs on approaches along `edge` (at either end); usually empty.
   [[nodiscard]] std::span<const StopSign> stop_signs_on(uint32_t edge) const;
+  // Whether `node` carries traffic signals.
+  [[nodiscard]] bool has_signal(uint32_t node) const;
   // Turn restrictions whose from_edge is `edge`; usually empty.
   [[nodiscard]] std::span<const TurnRestriction> restrictions_from(uint32_t edge) const;
   // Via-way restrictions whose from_edge is `edge`; usually empty.

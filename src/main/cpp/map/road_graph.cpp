@@ -11,7 +11,7 @@ namespace drivelog::map::build {
 namespace {
 
 // Which nodes become graph nodes: 0 unused, 1 used once (shape only), 2 graph node.
-std::vector<uint8_t> mark_graph_nodes(const RoadGraph& g, std::span<const StoredWay> ways, std::span<const StopInput> stops) {
+std::vector<uint8_t> mark_graph_nodes(const RoadGraph& g, std::span<const StoredWay> ways, std::span<const int64_t> split_at) {
   std::vector<uint8_t> uses(g.nodes.size(), 0);
   for (const StoredWay& way : ways) {
     if (way.ref_count == 0) continue;
@@ -22,9 +22,9 @@ std::vector<uint8_t> mark_graph_nodes(const RoadGraph& g, std::span<const Stored
     uses[g.way_refs[way.ref_begin]] = 2;
     uses[g.way_refs[way.ref_begin + way.ref_count - 1]] = 2;
   }
-  // A stop sign on a road splits it, so that the sign sits at an edge end.
-  for (const StopInput& stop : stops) {
-    const uint32_t n = g.node_index(stop.osm_node_id);
+  // A stop sign or a signal on a road splits it, so that it sits at an edge end.
+  for (const int64_t id : split_at) {
+    const uint32_t n = g.node_index(id);
     if (n != kNone && uses[n] > 0) uses[n] = 2;
   }
   return uses;
@@ -128,6 +128,8 @@ void fill_records(RoadGraph& g, std::span<const StoredWay> ways, const DefaultSp
     r.maxspeed_forward = way.maxspeed_forward;
     r.maxspeed_backward = way.maxspeed_backward;
     r.speed_source = way.speed_source;
+    r.layer = way.layer;
+    r.use = way.use;
     if (r.speed_source == SpeedSource::none) {
       const uint16_t fallback = default_speeds[static_cast<std::size_t>(way.road_class)];
       if (fallback != kSpeedUnknown) {
@@ -152,13 +154,13 @@ uint32_t RoadGraph::node_index(int64_t osm_id) const {
 }
 
 RoadGraph assemble_road_graph(std::span<const NodeInput> nodes, std::span<const StoredWay> ways,
-                              std::span<const uint32_t> way_refs, std::span<const StopInput> stops,
+                              std::span<const uint32_t> way_refs, std::span<const int64_t> split_at,
                               const GraphOptions& options) {
   RoadGraph g;
   g.nodes = nodes;
   g.way_refs = way_refs;
   {
-    const std::vector<uint8_t> uses = mark_graph_nodes(g, ways, stops);
+    const std::vector<uint8_t> uses = mark_graph_nodes(g, ways, split_at);
     g.bbox = bounding_box(nodes, uses);
     order_graph_nodes(g, uses, options.keep_input_order);
   }

@@ -31,6 +31,8 @@ struct StoredWay {
   uint16_t maxspeed_backward = kSpeedUnknown;
   RoadClass road_class = RoadClass::road;
   SpeedSource speed_source = SpeedSource::none;
+  int8_t layer = 0;
+  RoadUse use = RoadUse::general;
 };
 
 // An edge while the graph is assembled: a run of a way's node references between graph nodes.
@@ -80,11 +82,12 @@ struct GraphOptions {
   DefaultSpeeds default_speeds{};
 };
 
-// Makes graph nodes of way ends, junctions and stop-sign nodes on roads, splits the ways into
-// edges, orders both, and fills adjacency and edge records. `ways` must have been resolved to
-// `way_refs` (ways with ref_count 0 are skipped).
+// Makes graph nodes of way ends, junctions and the `split_at` nodes (OSM ids: stop signs and
+// signals, which must sit at edge ends) on roads, splits the ways into edges, orders both, and
+// fills adjacency and edge records. `ways` must have been resolved to `way_refs` (ways with
+// ref_count 0 are skipped).
 RoadGraph assemble_road_graph(std::span<const NodeInput> nodes, std::span<const StoredWay> ways,
-                              std::span<const uint32_t> way_refs, std::span<const StopInput> stops,
+                              std::span<const uint32_t> way_refs, std::span<const int64_t> split_at,
                               const GraphOptions& options);
 
 }  // namespace drivelog::map::build

@@ -15,6 +15,7 @@ struct MatchConfig {
   double max_sigma_m = 50;
   double beta_m = 5;                  // transition scale: |route - great circle| of 1 beta costs e^-1 ...
   double beta_per_sigma = 1.0;        // ... at least this x the larger sigma of the two fixes (0: beta_m only)
+  double error_correlation_s = 15;     // time over which receiver error is correlated (0: independent fixes)
   double heading_sigma_deg = 45;      // spread of reported heading vs road direction
   double heading_min_speed_mps = 3;   // below this a reported heading is ignored (noise when slow)
   double max_speed_kmh = 180;         // route search bound: no faster movement between fixes
@@ -23,12 +24,17 @@ struct MatchConfig {
   double stationary_speed_mps = 1.0;  // fixes both reporting less (within 4 sigma) count as standing
   double wrong_way_penalty_m = 30;    // route cost of entering a road against its one-way direction
   double closed_penalty_m = 30;       // route cost of entering a road closed to motor vehicles
+  double wrong_way_prior_per_m = 1;   // ... and of every metre driven against a one-way direction
+  double closed_prior_per_m = 1;      // ... of every metre driven on a closed road
+  double minor_road_prior_per_m = 0.1;  // ... of every metre on a car-park aisle, driveway, alley, drive-through or track
   double uturn_penalty_m = 100;       // route cost of turning around in the middle of a road
+  double restricted_turn_penalty_m = 30;  // route cost of a turn a via-node restriction forbids
   double backward_tolerance_m = 10;   // moving back this far on the same road is jitter, not movement
   double stationary_radius_m = 8;     // fixes this close to the last matched one are collapsed onto it
   double break_gap_s = 60;            // a time gap above this starts a new matched segment
   double break_distance_m = 2000;     // a jump above this starts a new matched segment
   uint32_t max_outliers = 3;          // unreachable fixes skipped in a row before the trace is broken
+  bool smooth_along_path = true;      // place fixes along the decided path with a Kalman smoother (speeds, neighbours)
   double beam_width_log = 15;         // states this far (natural log) below a step's best are not extended
 };
 

@@ -19,7 +19,8 @@ Matcher::Matcher(const map::MapView& map, const MatchConfig& config)
     : map_(&map),
       config_(config),
       candidates_(map),
-      routes_(map, RouteCosts{config.wrong_way_penalty_m, config.closed_penalty_m}) {
+      routes_(map, RouteCosts{config.wrong_way_penalty_m, config.closed_penalty_m, config.wrong_way_prior_per_m,
+                              config.closed_prior_per_m, config.minor_road_prior_per_m, config.restricted_turn_penalty_m}) {
   states_.reserve(kWindowColumns * 8);
   columns_.reserve(kWindowColumns + 1);
 }
@@ -116,6 +117,39 @@ bool Matcher::is_spike(const TracePoint& before, const TracePoint& p, const Trac
   return excess > travel + kNoiseSigmas * config_.sigma_m;
 }
 
+void Matcher::index_reported_distances(std::span<const TracePoint> trace) {
+  // Prefix sums of the distance the reported speeds give (trapezoid rule), and of the steps they
+  // cannot vouch for (a speed missing, or fixes too far apart to integrate across).
+  constexpr double kMaxStepS = 2.5;
+  reported_prefix_m_.assign(trace.size(), 0.0);
+  unreported_steps_.assign(trace.size(), 0);
+  for (std::size_t k = 1; k < trace.size(); ++k) {
+    const TracePoint& a = trace[k - 1];
+    const TracePoint& b = trace[k];
+    const double dt = b.time_s - a.time_s;
+    const bool usable = !std::isnan(a.speed_mps) && !std::isnan(b.speed_mps) && dt <= kMaxStepS;
+    reported_prefix_m_[k] = reported_prefix_m_[k - 1] + (usable ? 0.5 * (a.speed_mps + b.speed_mps) * dt : 0.0);
+    unreported_steps_[k] = unreported_steps_[k - 1] + (usable ? 0 : 1);
+  }
+}
+
+double Matcher::reported_between_m(uint32_t from, uint32_t to) const {
+  if (!speeds_trusted_ || unreported_steps_[to] != unreported_steps_[from]) return kNoReport;
+  return reported_prefix_m_[to] - reported_prefix_m_[from];
+}
+
+bool Matcher::standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i, double gap_m) const {
+  // With trusted speeds: the fix reports standing, and either it is within the noise of the last
+  // fix used and that one stood too, or the speeds since the car came to rest (`stand_from`, the
+  // first of the fixes reporting standing in a row) add up to (almost) no movement, however far
+  // the receiver's drift has carried the fix (a long wait at a signal).
+  if (!speeds_trusted_ || !(trace_[i].speed_mps < config_.stationary_speed_mps)) return false;
+  constexpr double kStandingM = 3;
+  if (gap_m < 4 * config_.sigma_m && trace_[last_kept].speed_mps < config_.stationary_speed_mps) return true;
+  const double moved = reported_between_m(stand_from, i);
+  return stand_from < i && moved != kNoReport && moved < kStandingM && gap_m < 10 * config_.sigma_m;
+}
+
 double Matcher::backward_cost(double moved_m) const {
   return std::max(0.0, -moved_m - config_.backward_tolerance_m) / config_.beta_m;
 }
@@ -133,6 +167,61 @@ double Matcher::cost_limit_m(const TracePoint& a, const TracePoint& b, double gr
   }
   const double by_detour = great_circle_m + config_.max_detour_m;
   return std::min(by_speed, by_detour) + std::max(config_.wrong_way_penalty_m, config_.closed_penalty_m);
+}
+
+double Matcher::node_turn_prior(const State& from, const State& to, uint32_t first_edge, uint32_t last_edge) const {
+  // Turning round at a node costs what turning round mid-road does (else a fix past a corner would
+  // be explained by driving into the cross road and back for free); a turn a restriction forbids
+  // costs its penalty. An empty route (`first_edge` kNoEdge: the exit node is the entry node)
+  // turns there from one edge straight into the other.
+  if (first_edge == RouteSearch::kNoEdge) {
+    return (from.edge == to.edge ? config_.uturn_penalty_m : 0.0) +
+           routes_.turn_penalty(from.edge, from.exit_node, to.edge);
+  }
+  return (first_edge == from.edge ? config_.uturn_penalty_m : 0.0) + (last_edge == to.edge ? config_.uturn_penalty_m : 0.0) +
+         routes_.turn_penalty(from.edge, from.exit_node, first_edge) + routes_.turn_penalty(last_edge, to.entry_node, to.edge);
+}
+
+double Matcher::position_weight(double dt_s) const {
+  // Receiver error wanders: fixes close in time share most of it, so a stretch of them is worth
+  // little more than one fix as evidence for one road over a parallel one. Each fix counts by
+  // the share of its error that is new since the last one: the independent share the trip's own
+  // fixes show (independent_share_), the rest by 1 - exp(-dt / correlation time).
+  if (config_.error_correlation_s <= 0) return 1.0;
+  return independent_share_ + (1 - independent_share_) * (1.0 - std::exp(-dt_s / config_.error_correlation_s));
+}
+
+double Matcher::estimate_independent_share(std::span<const TracePoint> trace) {
+  // How much of the receiver's error is new from fix to fix. For independent errors of sigma per
+  // axis, the second difference of three fixes a second apart has 6 sigma^2 per axis, so its
+  // squared length over sigma^2 has median 6 x 2 ln 2 = 8.32; an error that wanders slowly
+  // leaves a fraction of that, the car's own acceleration (a few metres in a second) little.
+  // The median over up to kSamples triples, each over its middle fix's sigma; too few to judge: 0
+  // (trust the configured correlation time).
+  constexpr int kSamples = 400;
+  constexpr double kRegularGapS = 1.5;
+  constexpr double kWhiteMedian = 8.32;
+  std::vector<double>& ratios = ratio_scratch_;
+  ratios.clear();
+  for (std::size_t i = 1; i + 1 < trace.size() && static_cast<int>(ratios.size()) < kSamples; ++i) {
+    const TracePoint &a = trace[i - 1], &b = trace[i], &c = trace[i + 1];
+    if (b.time_s - a.time_s > kRegularGapS || c.time_s - b.time_s > kRegularGapS) continue;
+    const double east = ((a.lon - b.lon) - (b.lon - c.lon)) * metric_.meters_per_deg_lon(b.lat);
+    const double north = ((a.lat - b.lat) - (b.lat - c.lat)) * LocalMetric::kMetersPerDegLat;
+    const double sigma = sigma_of(b);
+    ratios.push_back((east * east + north * north) / (sigma * sigma));
+  }
+  if (ratios.size() < 20) return 0.0;
+  auto middle = ratios.begin() + static_cast<std::ptrdiff_t>(ratios.size() / 2);
+  std::nth_element(ratios.begin(), middle, ratios.end());
+  return std::clamp(*middle / kWhiteMedian, 0.0, 1.0);
+}
+
+double Matcher::search_limit_m(double limit_m) const {
+  // Route costs include the per-metre priors: the search may go that much further, so that a
+  // stretch of forbidden or minor travel up to kPricedReachM stays reachable within the driven limit.
+  constexpr double kPricedReachM = 150;
+  return limit_m + routes_.costs().max_per_m() * std::min(limit_m, kPricedReachM);
 }
 
 double Matcher::sigma_of(const TracePoint& p) const {
@@ -168,7 +257,7 @@ void Matcher::find_candidates(const TracePoint& p) {
   candidates_.find(p.lat, p.lon, config_.search_radius_m, config_.max_candidates, found_);
 }
 
-void Matcher::build_states(const TracePoint& p) {
+void Matcher::build_states(const TracePoint& p, double position_weight) {
   pending_.clear();
   const double sigma = sigma_of(p);
   const bool use_heading = headings_trusted_ && !std::isnan(p.heading_deg) && !std::isnan(p.speed_mps) &&
@@ -176,7 +265,7 @@ void Matcher::build_states(const TracePoint& p) {
   for (const Candidate& c : found_) {
     const map::EdgeRecord& e = map_->edge(c.edge);
     if (c.distance_m > found_.front().distance_m + config_.candidate_margin_sigmas * sigma) break;  // nearest first
-    const double emission = HmmProbabilities::emission_log_relative(c.distance_m, 1.0 / sigma);
+    const double emission = position_weight * HmmProbabilities::emission_log_relative(c.distance_m, 1.0 / sigma);
     const double bearing = use_heading ? c.forward_bearing_deg() : 0.0;
     for (const bool forward : {true, false}) {
       State s;
@@ -187,6 +276,7 @@ void Matcher::build_states(const TracePoint& p) {
       s.length_m = e.length_m;
       s.offset_m = forward ? c.offset_m : std::max(0.0F, e.length_m - c.offset_m);
       s.entry_penalty_m = static_cast<float>(routes_.penalty_of(e, forward));
+      s.prior_per_m = static_cast<float>(routes_.prior_per_m(e, forward));
       const bool allowed = e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed);
       s.wrong_way_penalty_m = allowed ? 0.0F : static_cast<float>(config_.wrong_way_penalty_m);
       s.emission = emission;
@@ -200,19 +290,22 @@ void Matcher::build_states(const TracePoint& p) {
   }
 }
 
-bool Matcher::connect_column(const TracePoint& p, const TracePoint& previous) {
+bool Matcher::connect_column(uint32_t point_index, uint32_t previous_index) {
   // Beam pruning: states more than beam_width_log below the best of their step (scores are
   // normalised to 0) are not extended; they become the best path only if every other path dies,
   // and then the step is tried again with all of them.
-  return connect_column_from(p, previous, -config_.beam_width_log) ||
-         connect_column_from(p, previous, kMinusInfinity);
+  return connect_column_from(point_index, previous_index, -config_.beam_width_log) ||
+         connect_column_from(point_index, previous_index, kMinusInfinity);
 }
 
 // Extends the previous step's states scoring at least `score_floor` to the pending ones.
-bool Matcher::connect_column_from(const TracePoint& p, const TracePoint& previous, double score_floor) {
+bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index, double score_floor) {
+  const TracePoint& p = trace_[point_index];
+  const TracePoint& previous = trace_[previous_index];
   const Column& prev = columns_.back();
   const double great_circle = fix_distance_m(previous, p);
   const double limit = cost_limit_m(previous, p, great_circle);
+  const double search_limit = search_limit_m(limit);
   // Noisier fixes make |route - great circle| larger for the right path too: the transition's
   // scale grows with the fixes' sigma (Newson & Krumm fit beta to the data; here it follows it).
   const double inverse_beta = this->inverse_beta(previous, p);
@@ -228,8 +321,8 @@ bool Matcher::connect_column_from(const TracePoint& p, const TracePoint& previou
   double cheapest_target = RouteSearch::kUnreachable;
   for (std::size_t j = 0; j < pending_.size(); ++j) {
     const State& s = pending_[j];
-    const double cost = static_cast<double>(s.offset_m) + s.entry_penalty_m;
-    if (cost > limit) continue;
+    const double cost = static_cast<double>(s.offset_m) * (1 + s.prior_per_m) + s.entry_penalty_m;
+    if (cost > search_limit) continue;
     cheapest_target = std::min(cheapest_target, cost);
     auto it = std::find(targets_.begin(), targets_.end(), s.entry_node);
     if (it == targets_.end()) {
@@ -251,7 +344,8 @@ bool Matcher::connect_column_from(const TracePoint& p, const TracePoint& previou
   for (uint32_t i = 0; i < prev.count && !targets_.empty(); ++i) {
     const State& s = states_[prev.first + i];
     if (s.score == kMinusInfinity || s.score < score_floor) continue;
-    const double budget = limit - (static_cast<double>(s.length_m) - s.offset_m) - cheapest_target;
+    const double budget =
+        search_limit - (static_cast<double>(s.length_m) - s.offset_m) * (1 + s.prior_per_m) - cheapest_target;
     if (budget < 0) continue;
     auto it = std::find(sources_.begin(), sources_.end(), s.exit_node);
     if (it == sources_.end()) {
@@ -317,6 +411,7 @@ bool Matcher::connect_column_from(const TracePoint& p, const TracePoint& previou
     const int32_t target = state_target_[j];
     const double c_offset = c.offset_m;
     const double c_entry_penalty = c.entry_penalty_m;
+    const double c_prior_per_m = c.prior_per_m;
     const double c_position_reversed = static_cast<double>(c.length_m) - c_offset;
     double best = kMinusInfinity;
     uint16_t back = 0;
@@ -331,9 +426,8 @@ bool Matcher::connect_column_from(const TracePoint& p, const TracePoint& previou
           // standing, so it costs its distance beyond the tolerance instead of a turn-around.
           const double moved = c_offset - s.offset_m;
           if (moved <= limit) {
-            const double score = s.score +
-                                 HmmProbabilities::transition_log_relative(std::max(0.0, moved), great_circle,
-                                                                           inverse_beta) -
+            const double forward_m = std::max(0.0, moved);
+            const double score = s.score + transition_score(forward_m, forward_m * c_prior_per_m, great_circle, inverse_beta) -
                                  backward_cost(moved);
             if (score > best) {
               best = score;
@@ -345,7 +439,8 @@ bool Matcher::connect_column_from(const TracePoint& p, const TracePoint& previou
         // The other direction: turning round mid-road, driving on to the turning point and back.
         const double turn = std::max<double>(s.offset_m, c_position_reversed);
         driven = (turn - s.offset_m) + (turn - c_position_reversed);
-        priors = uturn_penalty + c.wrong_way_penalty_m;
+        priors = uturn_penalty + c.wrong_way_penalty_m + (turn - s.offset_m) * s.prior_per_m +
+                 (turn - c_position_reversed) * c_prior_per_m;
       }
       const int32_t source = source_of[i];
       if (source >= 0 && target >= 0) {
@@ -357,12 +452,11 @@ bool Matcher::connect_column_from(const TracePoint& p, const TracePoint& previou
           // explained by driving into the cross road and back for free).
           // An empty route (the exit node is the entry node) turns round there if it re-enters
           // the same edge.
-          const double node_turns = first_edges[cell] == RouteSearch::kNoEdge
-                                        ? (s.edge == c.edge ? uturn_penalty : 0.0)
-                                        : (first_edges[cell] == s.edge ? uturn_penalty : 0.0) +
-                                              (last_edges[cell] == c.edge ? uturn_penalty : 0.0);
-          const double via_nodes = (static_cast<double>(s.length_m) - s.offset_m) + (between - route_penalties[cell]) + c_offset;
-          const double via_priors = node_turns + route_penalties[cell] + c_entry_penalty;
+          const double node_turns = node_turn_prior(s, c, first_edges[cell], last_edges[cell]);
+          const double remaining = static_cast<double>(s.length_m) - s.offset_m;
+          const double via_nodes = remaining + (between - route_penalties[cell]) + c_offset;
+          const double via_priors = node_turns + route_penalties[cell] + c_entry_penalty + remaining * s.prior_per_m +
+                                    c_offset * c_prior_per_m;
           if (via_nodes <= limit &&
               (driven > limit || transition_score(via_nodes, via_priors, great_circle, inverse_beta) >
                                      transition_score(driven, priors, great_circle, inverse_beta))) {
@@ -416,31 +510,40 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   columns_.clear();
   decided_ = Decided{};
   uint32_t outlier_streak = 0;
+  uint32_t last_placed = 0;  // the latest fix kept or collapsed
   headings_trusted_ = headings_agree_with_motion(trace);
+  independent_share_ = estimate_independent_share(trace);
+  index_reported_distances(trace);
   speeds_trusted_ = speeds_agree_with_motion(trace);
   out.stats.speeds_ignored = speeds_contradicted_;
   out.stats.headings_ignored = !headings_trusted_;
 
+  uint32_t stand_from = 0;  // the first of the latest fixes in a row to report standing
   for (uint32_t i = 0; i < trace.size(); ++i) {
     const TracePoint& p = trace[i];
+    if (!(p.speed_mps < config_.stationary_speed_mps)) stand_from = i + 1;
     if (!columns_.empty()) {
       const TracePoint& last = trace[columns_.back().point];
-      const double dt = p.time_s - last.time_s;
+      // The receiver's own gap, not the time since the last fix used: a car that stood at a
+      // signal for two minutes (its fixes collapsed) has not lost its path.
+      const double receiver_gap_s = p.time_s - trace[i - 1].time_s;
       const double gap = fix_distance_m(last, p);
-      if (dt > config_.break_gap_s || gap > config_.break_distance_m) {
+      if (receiver_gap_s > config_.break_gap_s || gap > config_.break_distance_m) {
         finish_piece(i);
         ++out.stats.gap_breaks;
         outlier_streak = 0;
-      } else if (gap < config_.stationary_radius_m ||
-                 (speeds_trusted_ && gap < 4 * config_.sigma_m && last.speed_mps < config_.stationary_speed_mps &&
-                  p.speed_mps < config_.stationary_speed_mps)) {
-        // Standing (by distance, or by trustworthy reported speeds within the noise): GPS jitter
-        // must not become movement, nor wander into side roads.
+      } else if (gap < config_.stationary_radius_m || standing_since(columns_.back().point, stand_from, i, gap)) {
+        // Standing (by distance, or by trustworthy reported speeds): GPS jitter and drift must
+        // not become movement, nor wander into side roads.
         out.points[i].kind = PointKind::collapsed;
+        last_placed = i;
         continue;
       }
     }
-    if (!columns_.empty() && i + 1 < trace.size() && is_spike(trace[columns_.back().point], p, trace[i + 1])) {
+    // The spike test looks at the fix just before (a standing fix collapsed onto the path is as
+    // good a witness of where the car is as the last one used), not at the last one used, which
+    // may lie minutes back after a wait.
+    if (!columns_.empty() && i + 1 < trace.size() && is_spike(trace[last_placed], p, trace[i + 1])) {
       out.points[i].kind = PointKind::outlier;
       ++out.stats.outliers;
       continue;
@@ -450,13 +553,15 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       ++out.stats.no_candidate_points;
       continue;
     }
-    build_states(p);
+    build_states(p, columns_.empty() ? 1.0 : position_weight(p.time_s - trace[columns_.back().point].time_s));
     if (columns_.empty()) {
       push_column(i, true);
+      last_placed = i;
       continue;
     }
-    if (connect_column(p, trace[columns_.back().point])) {
+    if (connect_column(i, columns_.back().point)) {
       push_column(i, false);
+      last_placed = i;
       outlier_streak = 0;
       if (columns_.size() >= kWindowColumns) decide(columns_.size() - kLagColumns, false);
     } else if (outlier_streak < config_.max_outliers) {
@@ -467,16 +572,73 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       finish_piece(i);
       ++out.stats.route_breaks;
       outlier_streak = 0;
-      build_states(p);
+      build_states(p, 1.0);
       push_column(i, true);
+      last_placed = i;
     }
   }
   finish_piece(static_cast<uint32_t>(trace.size()));
+  // Only with trusted speeds: without them the smoother's motion is a guess that rounds off real
+  // stops (a stop sign passed at a crawl would read as rolled through).
+  if (config_.smooth_along_path && speeds_trusted_) smooth_positions();
   for (const PointMatch& m : out.points) {
     if (m.kind == PointKind::kept || m.kind == PointKind::collapsed) ++out.stats.matched_points;
   }
   out_ = nullptr;
   trace_ = {};
+}
+
+void Matcher::smooth_positions() {
+  const std::vector<Traversal>& traversals = out_->traversals;
+  std::vector<PointMatch>& points = out_->points;
+  const auto matched = [&](uint32_t i) {
+    return points[i].kind == PointKind::kept || points[i].kind == PointKind::collapsed;
+  };
+  const AlongPathModel model;
+  uint32_t i = 0;
+  const auto n = static_cast<uint32_t>(points.size());
+  while (i < n) {
+    if (!matched(i)) {
+      ++i;
+      continue;
+    }
+    // One piece of the path: its matched points, in order (unmatched and outliers between them skipped).
+    const uint32_t piece = traversals[points[i].traversal].piece;
+    along_.clear();
+    along_points_.clear();
+    for (; i < n; ++i) {
+      if (!matched(i)) continue;
+      if (traversals[points[i].traversal].piece != piece) break;
+      const TracePoint& p = trace_[i];
+      AlongPathObservation o;
+      o.time_s = p.time_s;
+      const bool speed = speeds_trusted_ && !std::isnan(p.speed_mps);
+      o.speed_mps = speed ? p.speed_mps : NAN;
+      o.sigma_m = sigma_of(p);
+      if (points[i].kind == PointKind::kept) {
+        o.s_m = points[i].s_m;
+      } else if (!speed) {
+        // A standing fix placed between its neighbours: weak evidence where no speed says more.
+        o.s_m = points[i].s_m;
+        o.sigma_m *= 2;
+      }
+      along_.push_back(o);
+      along_points_.push_back(i);
+    }
+    smoother_.smooth(along_, model, smoothed_s_);
+    // Keep every fix within its piece, and give it the traversal its new distance falls on.
+    uint32_t first = points[along_points_.front()].traversal, last = points[along_points_.back()].traversal;
+    while (first > 0 && traversals[first - 1].piece == piece) --first;
+    while (last + 1 < traversals.size() && traversals[last + 1].piece == piece) ++last;
+    const double lo = traversals[first].start_s_m, hi = traversals[last].end_s_m();
+    uint32_t t = first;
+    for (std::size_t k = 0; k < along_points_.size(); ++k) {
+      PointMatch& m = points[along_points_[k]];
+      m.s_m = std::clamp(smoothed_s_[k], lo, hi);
+      while (t < last && traversals[t].end_s_m() < m.s_m) ++t;
+      m.traversal = t;
+    }
+  }
 }
 
 void Matcher::finish_piece(uint32_t end) {
@@ -559,24 +721,24 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
   double turn = 0;
   if (from.edge == to.edge && from.forward != to.forward) {
     turn = std::max<double>(from.offset_m, to.length_m - to.offset_m);
-    uturn = transition_score((turn - from.offset_m) + (turn - (to.length_m - to.offset_m)),
-                             config_.uturn_penalty_m + to.wrong_way_penalty_m, great_circle, inverse_beta);
+    const double out = turn - from.offset_m, back = turn - (to.length_m - to.offset_m);
+    uturn = transition_score(out + back,
+                             config_.uturn_penalty_m + to.wrong_way_penalty_m + out * from.prior_per_m + back * to.prior_per_m,
+                             great_circle, inverse_beta);
   }
   const double remaining = from.length_m - from.offset_m;
-  const double budget = cost_limit_m(a, b, great_circle) - remaining;
+  const double budget = search_limit_m(cost_limit_m(a, b, great_circle)) - remaining * (1 + from.prior_per_m);
   double routed = kImpossible;
   if (budget >= 0) {
     const uint32_t target = to.entry_node;
     double between = RouteSearch::kUnreachable;
     routes_.run(from.exit_node, budget, std::span<const uint32_t>(&target, 1), std::span<double>(&between, 1));
     if (between != RouteSearch::kUnreachable) {
-      const uint32_t first = routes_.first_edge_to(target);
-      const double turns = first == RouteSearch::kNoEdge
-                               ? (from.edge == to.edge ? config_.uturn_penalty_m : 0.0)
-                               : (first == from.edge ? config_.uturn_penalty_m : 0.0) +
-                                     (routes_.last_edge_to(target) == to.edge ? config_.uturn_penalty_m : 0.0);
+      const double turns = node_turn_prior(from, to, routes_.first_edge_to(target), routes_.last_edge_to(target));
       const double penalties = routes_.penalty_to(target);
-      routed = transition_score(remaining + (between - penalties) + to.offset_m, turns + penalties + to.entry_penalty_m,
+      routed = transition_score(remaining + (between - penalties) + to.offset_m,
+                                turns + penalties + to.entry_penalty_m + remaining * from.prior_per_m +
+                                    to.offset_m * to.prior_per_m,
                                 great_circle, inverse_beta);
     }
   }
@@ -621,6 +783,20 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
   return true;
 }
 
+bool Matcher::reported_distances(uint32_t from, uint32_t to) {
+  // Cumulative distance by the trapezoid rule over the reported speeds, from fix `from` to each
+  // fix up to `to`; false where speeds are not trusted, missing, or add up to nothing.
+  if (!speeds_trusted_) return false;
+  reported_m_.assign(1, 0.0);
+  for (uint32_t k = from + 1; k <= to; ++k) {
+    const TracePoint& a = trace_[k - 1];
+    const TracePoint& b = trace_[k];
+    if (std::isnan(a.speed_mps) || std::isnan(b.speed_mps)) return false;
+    reported_m_.push_back(reported_m_.back() + 0.5 * (a.speed_mps + b.speed_mps) * (b.time_s - a.time_s));
+  }
+  return reported_m_.back() > 0;
+}
+
 void Matcher::emit(uint32_t point, const State& state) {
   if (!decided_.valid) {
     start_piece(state);
@@ -633,7 +809,10 @@ void Matcher::emit(uint32_t point, const State& state) {
       ++out_->stats.route_breaks;
       start_piece(state);
     }
-    // Collapsed fixes between the two decided ones: spread along the path between them.
+    // Collapsed fixes between the two decided ones: spread along the path between them, by the
+    // distance the reported speeds give where they are trusted (a car waiting at a signal stays
+    // at the line, however its fixes drift), else by their distances from the two.
+    const bool by_speed = joined && reported_distances(from_point, point);
     for (uint32_t k = from_point + 1; k < point; ++k) {
       PointMatch& m = out_->points[k];
       if (m.kind != PointKind::collapsed) continue;
@@ -642,9 +821,14 @@ void Matcher::emit(uint32_t point, const State& state) {
         m.s_m = from_s;
         continue;
       }
-      const double da = fix_distance_m(trace_[from_point], trace_[k]);
-      const double db = fix_distance_m(trace_[k], trace_[point]);
-      const double f = da + db > 0 ? da / (da + db) : 0.5;
+      double f = 0.5;
+      if (by_speed) {
+        f = reported_m_[k - from_point] / reported_m_[point - from_point];
+      } else {
+        const double da = fix_distance_m(trace_[from_point], trace_[k]);
+        const double db = fix_distance_m(trace_[k], trace_[point]);
+        f = da + db > 0 ? da / (da + db) : 0.5;
+      }
       const double previous_s = (k > from_point + 1 && out_->points[k - 1].kind == PointKind::collapsed)
                                     ? out_->points[k - 1].s_m
                                     : from_s;

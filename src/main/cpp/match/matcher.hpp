@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "map/map_view.hpp"
+#include "match/along_path_smoother.hpp"
 #include "match/candidate_search.hpp"
 #include "match/local_metric.hpp"
 #include "match/match_config.hpp"
@@ -42,6 +43,7 @@ class Matcher {
     float length_m = 0;
     float entry_penalty_m = 0;  // cost of entering this edge in this direction
     float wrong_way_penalty_m = 0;
+    float prior_per_m = 0;      // prior per metre driven on this edge in this direction
     double emission = 0;
     double score = 0;           // best log-probability of a path ending here (normalised per column)
   };
@@ -59,9 +61,21 @@ class Matcher {
     bool valid = false;
   };
 
-  void build_states(const TracePoint& p);
-  bool connect_column(const TracePoint& p, const TracePoint& previous);
-  bool connect_column_from(const TracePoint& p, const TracePoint& previous, double score_floor);
+  // The states of fix `p`; its distance to each road counts with `position_weight` (heading in full).
+  void build_states(const TracePoint& p, double position_weight);
+  // How much of a fix's position is new evidence, `dt_s` after the last fix used.
+  [[nodiscard]] double position_weight(double dt_s) const;
+  // The share of the receiver's error that is new from one fix to the next, from the trace itself.
+  double estimate_independent_share(std::span<const TracePoint> trace);
+  bool connect_column(uint32_t point_index, uint32_t previous_index);
+  bool connect_column_from(uint32_t point_index, uint32_t previous_index, double score_floor);
+  // Prefix sums for reported_between_m().
+  void index_reported_distances(std::span<const TracePoint> trace);
+  // The distance the trusted reported speeds give from fix `from` to fix `to`, or kNoReport.
+  static constexpr double kNoReport = -1;
+  [[nodiscard]] double reported_between_m(uint32_t from, uint32_t to) const;
+  // Whether fix `i` stands where the last kept fix was (see the definition).
+  [[nodiscard]] bool standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i, double gap_m) const;
   void push_column(uint32_t point, bool initial);
   double fix_distance_m(const TracePoint& a, const TracePoint& b);
   bool headings_agree_with_motion(std::span<const TracePoint> trace);
@@ -72,14 +86,23 @@ class Matcher {
   [[nodiscard]] double transition_score(double driven_m, double priors_m, double great_circle_m,
                                         double inverse_beta) const;
   [[nodiscard]] double cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const;
+  // The priors of the turns at the two ends of a route from `from` to `to` (first and last edge of
+  // the route between, kNoEdge for none): turning round, turning where a restriction forbids it.
+  [[nodiscard]] double node_turn_prior(const State& from, const State& to, uint32_t first_edge, uint32_t last_edge) const;
+  // The route search's budget for a driven limit: room for the per-metre priors on top.
+  [[nodiscard]] double search_limit_m(double limit_m) const;
   bool speeds_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] bool is_spike(const TracePoint& before, const TracePoint& p, const TracePoint& after);
   void decide(std::size_t columns, bool finish);
   void emit(uint32_t point, const State& state);
+  // Fills reported_m_ with the distance the reported speeds give from fix `from` to each fix up to `to`.
+  bool reported_distances(uint32_t from, uint32_t to);
   bool join(const State& from, uint32_t from_point, const State& to, uint32_t to_point);
   void start_piece(const State& state);
   // Decides the open lattice and places the collapsed fixes after it, up to trace index `end`.
   void finish_piece(uint32_t end);
+  // Re-estimates every matched fix's distance along its piece of the path (AlongPathSmoother).
+  void smooth_positions();
 
   const map::MapView* map_;
   MatchConfig config_;
@@ -100,6 +123,8 @@ class Matcher {
   bool headings_trusted_ = true;
   bool speeds_trusted_ = false;
   bool speeds_contradicted_ = false;
+  double independent_share_ = 0;           // see estimate_independent_share()
+  std::vector<double> ratio_scratch_;
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.
   std::vector<uint32_t> sources_;
@@ -116,6 +141,13 @@ class Matcher {
   std::vector<int32_t> state_source_;
   std::vector<int32_t> state_target_;
   std::vector<map::AdjacentEdge> path_;
+  std::vector<double> reported_m_;  // see reported_distances()
+  std::vector<double> reported_prefix_m_;   // see index_reported_distances()
+  std::vector<uint32_t> unreported_steps_;
+  AlongPathSmoother smoother_;
+  std::vector<AlongPathObservation> along_;
+  std::vector<uint32_t> along_points_;
+  std::vector<double> smoothed_s_;
 };
 
 }  // namespace drivelog::match

@@ -24,7 +24,8 @@ double RouteSearch::entry_penalty(uint32_t edge, bool forward) const {
 }
 
 double RouteSearch::edge_cost(uint32_t edge, bool forward) const {
-  return static_cast<double>(map_->edge(edge).length_m) + entry_penalty(edge, forward);
+  const map::EdgeRecord& e = map_->edge(edge);
+  return static_cast<double>(e.length_m) * (1 + prior_per_m(e, forward)) + penalty_of(e, forward);
 }
 
 RouteSearch::Label* RouteSearch::find(uint32_t node) {
@@ -113,14 +114,16 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
       all_found = --targets_left == 0;  // targets are distinct
     }
     if (all_found) break;
+    const uint32_t arrived_by = here.via == kNoVia ? kNoEdge : map::AdjacentEdge{here.via}.edge();
     for (const map::AdjacentEdge adj : map_->adjacent(top.node)) {
       const map::EdgeRecord& e = map_->edge(adj.edge());
       const uint32_t next = adj.reversed() ? e.from_node : e.to_node;
-      const double entry = penalty_of(e, !adj.reversed());
-      const auto cost = static_cast<float>(top.cost + e.length_m + entry);
+      double prior = penalty_of(e, !adj.reversed()) + e.length_m * prior_per_m(e, !adj.reversed());
+      if (arrived_by != kNoEdge) prior += turn_penalty(arrived_by, top.node, adj.edge());
+      const auto cost = static_cast<float>(top.cost + e.length_m + prior);
       if (cost > budget) continue;
       const uint32_t first_edge = top.node == source ? adj.edge() : here.first_edge;
-      const auto penalty = static_cast<float>(here.penalty_m + entry);
+      const auto penalty = static_cast<float>(here.penalty_m + prior);
       bool inserted = false;
       Label& n = find_or_insert(next, inserted);  // valid until the next find_or_insert()
       if (!inserted && (n.settled || n.cost <= cost)) continue;

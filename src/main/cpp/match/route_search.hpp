@@ -10,13 +10,24 @@
 
 #include "map/map_types.hpp"
 #include "map/map_view.hpp"
+#include "map/turn_rules.hpp"
 
 namespace drivelog::match {
 
-// Extra route cost in metres for travel the law forbids.
+// Extra route cost in metres for travel the law forbids or that drivers seldom choose: priors on
+// how people drive, not distance. An entry penalty is paid once per road entered; a per-metre
+// factor for every metre driven there, so that a long stretch against a one-way (the opposite
+// carriageway under a drifting GPS bias) needs evidence to match, a short one much less.
 struct RouteCosts {
   double wrong_way_penalty_m = 30;  // per road entered against its one-way direction
   double closed_penalty_m = 30;     // per road closed to motor vehicles entered
+  double wrong_way_per_m = 0;       // per metre driven against a one-way direction
+  double closed_per_m = 0;          // per metre driven on a closed road
+  double minor_per_m = 0;           // per metre on a car-park aisle, driveway, alley, drive-through or track
+  double restricted_turn_penalty_m = 0;  // per turn a via-node restriction forbids
+
+  // The largest per-metre factor any edge can carry.
+  [[nodiscard]] double max_per_m() const { return wrong_way_per_m + closed_per_m + minor_per_m; }
 };
 
 // Reusable search state, one per thread. Labels live in an open-addressing table stamped with a
@@ -27,7 +38,9 @@ class RouteSearch {
 
   RouteSearch(const map::MapView& map, RouteCosts costs);
 
-  // The cost of driving all of `edge` in one direction, penalties included.
+  [[nodiscard]] const RouteCosts& costs() const { return costs_; }
+
+  // The cost of driving all of `edge` in one direction, penalties and per-metre priors included.
   [[nodiscard]] double edge_cost(uint32_t edge, bool forward) const;
   // The penalty for entering `edge` in that direction (0 for legal travel on an open road).
   [[nodiscard]] double entry_penalty(uint32_t edge, bool forward) const;
@@ -40,10 +53,28 @@ class RouteSearch {
     if (e.has(map::edge_flags::kClosed)) penalty += costs_.closed_penalty_m;
     return penalty;
   }
+  // The penalty for turning from `from_edge` at `via_node` into `to_edge` (0 unless a restriction forbids it).
+  [[nodiscard]] double turn_penalty(uint32_t from_edge, uint32_t via_node, uint32_t to_edge) const {
+    return costs_.restricted_turn_penalty_m > 0 && map::turn_forbidden(*map_, from_edge, via_node, to_edge)
+               ? costs_.restricted_turn_penalty_m
+               : 0.0;
+  }
+  // The prior per metre driven on `e` in that direction (0 for legal travel on an ordinary road).
+  [[nodiscard]] double prior_per_m(const map::EdgeRecord& e, bool forward) const {
+    double per_m = 0;
+    if (!e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
+      per_m += costs_.wrong_way_per_m;
+    }
+    if (e.has(map::edge_flags::kClosed)) per_m += costs_.closed_per_m;
+    if (e.use != map::RoadUse::general || e.road_class == map::RoadClass::track) per_m += costs_.minor_per_m;
+    return per_m;
+  }
 
   // Settles nodes from `source` in cost order until every node in `targets` is settled or the
   // next cost exceeds `budget_m`. Writes each target's cost (or kUnreachable) into
   // `target_costs` (same length as `targets`). Afterwards distance_to() answers for settled nodes.
+  // Forbidden turns are priced at every node but the source: the search does not know the edge the
+  // vehicle arrives there by, so the caller prices the first turn (and the turn into its target edge).
   void run(uint32_t source, double budget_m, std::span<const uint32_t> targets, std::span<double> target_costs);
 
   // Cost from the last run's source, or kUnreachable if not settled within the budget.
@@ -56,7 +87,7 @@ class RouteSearch {
   static constexpr uint32_t kNoEdge = std::numeric_limits<uint32_t>::max();
   [[nodiscard]] uint32_t first_edge_to(uint32_t node) const;
   [[nodiscard]] uint32_t last_edge_to(uint32_t node) const;
-  // The entry penalties included in distance_to(node) (wrong-way and closed-road entries on the way).
+  // The priors included in distance_to(node): entry penalties and per-metre priors on the way.
   [[nodiscard]] double penalty_to(uint32_t node) const;
 
   // The edges (as left at each node along the way) from the last source to `node`, which must be
@@ -70,7 +101,7 @@ class RouteSearch {
     float cost = 0;
     uint32_t via = kNoVia;  // AdjacentEdge value used to arrive (from the predecessor)
     uint32_t first_edge = kNoEdge;  // the edge the path from the source starts with
-    float penalty_m = 0;            // the part of `cost` that is entry penalties
+    float penalty_m = 0;            // the part of `cost` that is priors (entry penalties, per-metre priors)
     bool settled = false;
   };
   struct QueueEntry {

@@ -35,6 +35,7 @@ std::string import_report_json(const ImportReport& r, const std::string& osm_pat
   j += ",\"nodes\":" + std::to_string(r.build.nodes);
   j += ",\"edges\":" + std::to_string(r.build.edges);
   j += ",\"stop_signs\":" + std::to_string(r.build.stop_signs);
+  j += ",\"signals\":" + std::to_string(r.build.signals);
   j += ",\"turn_restrictions\":" + std::to_string(r.build.turn_restrictions);
   j += ",\"road_km\":" + map::json_fixed(r.build.road_km, 3);
   j += ",\"bytes\":" + std::to_string(r.build.bytes);

@@ -20,6 +20,7 @@
 #include "osm/oneway.hpp"
 #include "osm/restriction.hpp"
 #include "osm/road_class.hpp"
+#include "osm/road_structure.hpp"
 #include "osm/speed_zones.hpp"
 #include "osm/stop_sign.hpp"
 #include "osm/way_speed.hpp"
@@ -30,15 +31,6 @@ namespace {
 void fill_tags(const osmium::TagList& list, Tags& tags) {
   tags.clear();
   for (const osmium::Tag& tag : list) tags.add(tag.key(), tag.value());
-}
-
-uint16_t structure_flags(const Tags& tags) {
-  uint16_t flags = 0;
-  const auto tunnel = tags.get("tunnel");
-  if (tunnel && *tunnel != "no") flags |= map::edge_flags::kTunnel;
-  const auto bridge = tags.get("bridge");
-  if (bridge && *bridge != "no") flags |= map::edge_flags::kBridge;
-  return flags;
 }
 
 // Pass 1: roads and restrictions.
@@ -62,7 +54,11 @@ class RoadCollector : public osmium::handler::Handler {
 
     const Oneway oneway = interpret_oneway(tags_, *road_class);
     if (oneway.invalid_key) report_.tag_problems.add(*oneway.invalid_key, oneway.invalid_value);
-    in.flags = static_cast<uint16_t>(oneway.edge_flags() | structure_flags(tags_));
+    const RoadStructure structure = interpret_structure(tags_);
+    if (structure.invalid) report_.tag_problems.add(structure.invalid->first, structure.invalid->second);
+    in.flags = static_cast<uint16_t>(oneway.edge_flags() | structure.flags);
+    in.layer = structure.layer;
+    in.use = structure.use;
 
     std::optional<std::pair<std::string_view, std::string_view>> unknown_access;
     switch (interpret_access(tags_, &unknown_access)) {
@@ -153,6 +149,7 @@ class NodeCollector : public osmium::handler::Handler {
     builder_.add_node(node.id(), map::Coord{loc.y(), loc.x()});
     if (node.tags().empty()) return;
     fill_tags(node.tags(), tags_);
+    if (tags_.is("highway", "traffic_signals")) builder_.add_signal(node.id());
     if (const auto stop = interpret_stop_sign(tags_)) {
       ++report_.stop_nodes;
       if (stop->unread) report_.tag_problems.add(stop->unread->first, stop->unread->second);

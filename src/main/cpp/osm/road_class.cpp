@@ -22,10 +22,13 @@ constexpr std::array<std::pair<std::string_view, RoadClass>, 17> kRoads = {{
     {"pedestrian", RoadClass::living_street},
 }};
 
-// Ways not built for cars: kept only with an explicit motor access tag that lets cars in.
+// Ways not built for cars: kept only with an explicit motor access tag that lets cars in. Tracks
+// are built for vehicles and driven (farm and forest roads, the way into a car park or a quarry):
+// they are kept always, closed where their access tags say so, so that a drive over one is matched
+// to it instead of being forced onto the nearest street.
 bool needs_explicit_motor_access(std::string_view highway) {
-  return highway == "track" || highway == "pedestrian" || highway == "footway" || highway == "cycleway" ||
-         highway == "path" || highway == "bridleway";
+  return highway == "pedestrian" || highway == "footway" || highway == "cycleway" || highway == "path" ||
+         highway == "bridleway";
 }
 
 bool explicitly_admits_cars(const Tags& tags) {
@@ -46,7 +49,6 @@ std::optional<RoadClass> car_road_class(const Tags& tags) {
   if (tags.is("area", "yes")) return std::nullopt;
   if (needs_explicit_motor_access(*highway)) {
     if (!explicitly_admits_cars(tags)) return std::nullopt;
-    if (*highway == "track") return RoadClass::track;
     if (*highway == "pedestrian") return RoadClass::living_street;
     return RoadClass::service;
   }

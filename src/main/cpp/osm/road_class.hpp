@@ -1,8 +1,9 @@
 // Which OSM ways are roads a car may use, and their class. Kept: highway=motorway, trunk,
 // primary, secondary, tertiary (and their *_link), unclassified, residential, living_street,
-// service, road. highway=track, pedestrian, footway, cycleway, path, bridleway are kept only where
-// motorcar/motor_vehicle/vehicle explicitly admits cars (yes, permissive, designated, destination,
-// private, ...). Never: steps, areas (area=yes), construction, proposed, anything else.
+// service, road, track (closed where its access tags say so). highway=pedestrian, footway,
+// cycleway, path, bridleway are kept only where motorcar/motor_vehicle/vehicle explicitly admits
+// cars (yes, permissive, designated, destination, private, ...). Never: steps, areas (area=yes),
+// construction, proposed, anything else.
 #pragma once
 
 #include <optional>

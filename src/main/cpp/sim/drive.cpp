@@ -82,6 +82,35 @@ double seconds_over(const SpeedProfile& profile, const std::vector<double>& limi
   return longest;
 }
 
+struct Wait {
+  double s_m, seconds;
+};
+
+// Red signals on the route: a wait at the line, after creeping up the queue in a few short moves.
+uint32_t add_red_signals(const map::MapView& map, const DriverConfig& driver, const std::vector<DirectedEdge>& route,
+                         const RouteGeometry& geometry, Rng& rng, std::vector<Wait>& waits) {
+  constexpr double kLineBeforeNodeM = 3;
+  uint32_t red = 0;
+  for (size_t step = 0; step + 1 < route.size(); ++step) {
+    if (!map.has_signal(end_node(map, route[step])) || !rng.chance(driver.signal_red_rate)) continue;
+    const double line = geometry.step_end_m(step) - kLineBeforeNodeM;
+    const auto moves = static_cast<int>(rng.below(static_cast<uint64_t>(driver.max_queue_moves) + 1));
+    double red_left = rng.uniform(driver.min_red_s, driver.max_red_s);
+    double at = line;
+    std::vector<double> stops{line};
+    for (int m = 0; m < moves; ++m) stops.push_back(at -= rng.uniform(5, 12));
+    if (stops.back() < 10) continue;  // too close to the start of the trip for a queue
+    for (auto it = stops.rbegin(); it != stops.rend(); ++it) {
+      const bool last = it + 1 == stops.rend();
+      const double wait = last ? std::max(2.0, red_left) : std::max(2.0, rng.uniform(0.1, 0.4) * red_left);
+      red_left -= wait;
+      waits.push_back(Wait{*it, wait});
+    }
+    ++red;
+  }
+  return red;
+}
+
 }  // namespace
 
 double default_cruise_kmh(const map::MapView& map, DirectedEdge d) {
@@ -109,7 +138,8 @@ double default_cruise_kmh(const map::MapView& map, DirectedEdge d) {
   return 30;
 }
 
-Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<DirectedEdge> route, Rng& rng) {
+Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<DirectedEdge> route, Rng& rng,
+                 Rng& extra_rng) {
   const DriverConfig& driver = config.driver;
   const InjectionConfig& injection = config.injection;
   RouteGeometry geometry(map, route);
@@ -129,9 +159,6 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
   std::vector<SpeedingStretch> speeding;
   if (rng.chance(config.rates.speeding)) speeding = choose_speeding(map, config, route, geometry, rng);
   const double speeding_factor = rng.uniform(injection.min_speeding_factor, injection.max_speeding_factor);
-  struct Wait {
-    double s_m, seconds;
-  };
   std::vector<Wait> waits;
   const double expected_waits = length / 1000.0 * driver.waits_per_km;
   auto wait_count = static_cast<size_t>(std::floor(expected_waits));
@@ -140,6 +167,8 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
     const double s = rng.uniform(50, length - 50);
     waits.push_back(Wait{s, rng.uniform(driver.min_wait_s, driver.max_wait_s)});
   }
+  const uint32_t red_signals =
+      driver.signal_red_rate > 0 ? add_red_signals(map, driver, route, geometry, extra_rng, waits) : 0;
 
   std::vector<double> limits(n), base_cap(n);
   auto index_of = [&](double s) { return std::min(n - 1, static_cast<size_t>(std::lround(s / kProfileSpacingM))); };
@@ -210,7 +239,8 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
     if (!changed) break;
     profile = plan();
   }
-  return Drive{std::move(route), std::move(geometry), std::move(profile), std::move(stops), std::move(speeding)};
+  return Drive{std::move(route), std::move(geometry), std::move(profile), std::move(stops), std::move(speeding),
+               red_signals};
 }
 
 }  // namespace drivelog::sim

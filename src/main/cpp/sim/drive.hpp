@@ -38,6 +38,7 @@ struct Drive {
   SpeedProfile profile;
   std::vector<StopOnRoute> stops;
   std::vector<SpeedingStretch> speeding;
+  uint32_t red_signals = 0;  // signals the car waited at (for statistics)
 };
 
 // Grid spacing of the speed profile.
@@ -46,7 +47,9 @@ inline constexpr double kProfileSpacingM = 1.0;
 // The speed a driver aims for on `d` without a usable limit (unknown or unlimited), by road class.
 double default_cruise_kmh(const map::MapView& map, DirectedEdge d);
 
-// Plans the motion over `route` for a driver drawn from `rng`.
-Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<DirectedEdge> route, Rng& rng);
+// Plans the motion over `route` for a driver drawn from `rng`; `extra_rng` draws what the options
+// beyond the classic model add (red signals), so the classic draws stay as they were.
+Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<DirectedEdge> route, Rng& rng,
+                 Rng& extra_rng);
 
 }  // namespace drivelog::sim

@@ -1,7 +1,9 @@
 #include "sim/route_plan.hpp"
 
 #include <algorithm>
+#include <cmath>
 
+#include "sim/observability.hpp"
 #include "sim/route_search.hpp"
 
 namespace drivelog::sim {
@@ -14,6 +16,45 @@ std::optional<DirectedEdge> random_legal_edge(const map::MapView& map, Rng& rng)
     if (legal_to_drive(map, d)) return d;
   }
   return std::nullopt;
+}
+
+// Service roads, car-park aisles and tracks: where many real trips begin and end.
+bool minor(const map::MapView& map, DirectedEdge d) {
+  const map::RoadClass c = map.edge(d.edge).road_class;
+  return c == map::RoadClass::service || c == map::RoadClass::track;
+}
+
+// A random legal edge on a minor road, if a few hundred draws find one.
+std::optional<DirectedEdge> random_minor_edge(const map::MapView& map, Rng& rng) {
+  for (int tries = 0; tries < 256; ++tries) {
+    const auto d = random_legal_edge(map, rng);
+    if (d && minor(map, *d)) return d;
+  }
+  return std::nullopt;
+}
+
+// Where a car may legally turn round: at the end of a road open in both directions, unless a
+// restriction forbids the U-turn there.
+bool uturn_allowed(const map::MapView& map, DirectedEdge d) {
+  const DirectedEdge back{d.edge, !d.reversed};
+  return legal_to_drive(map, d) && legal_to_drive(map, back) && map.edge(d.edge).length_m >= 20 &&
+         forbidding_restriction(map, d, back) == nullptr;
+}
+
+// Extends `route` with a legal path to a random spot within the injection radius where the car
+// may turn round, and the turn (the same edge driven back). False if there is none.
+bool append_uturn(const map::MapView& map, const SimConfig& config, Rng& rng, std::vector<DirectedEdge>& route) {
+  const RouteSearch search(map, route.back(), config.route.injection_radius_m, config.route.max_search_states);
+  std::vector<DirectedEdge> spots;
+  for (const auto& settled : search.settled()) {
+    if (settled.distance_m >= 100 && uturn_allowed(map, settled.edge)) spots.push_back(settled.edge);
+  }
+  if (spots.empty()) return false;
+  const DirectedEdge spot = spots[rng.below(spots.size())];
+  auto path = search.path_to(spot);
+  route.insert(route.end(), path.begin() + 1, path.end());
+  route.push_back(DirectedEdge{spot.edge, !spot.reversed});
+  return true;
 }
 
 // Does driving `next` right after `current` break `kind` (and no other rule we would not record)?
@@ -59,7 +100,9 @@ bool append_violation(const map::MapView& map, const SimConfig& config, MapViola
         can_continue = true;
       }
     });
-    if (can_continue) {
+    if (can_continue &&
+        tellable_from_legal(map, chosen.before, chosen.offending, config.injection.min_separation_m,
+                            config.route.max_search_states)) {
       auto path = search.path_to(chosen.before);
       route.insert(route.end(), path.begin() + 1, path.end());
       route.push_back(chosen.offending);
@@ -70,13 +113,25 @@ bool append_violation(const map::MapView& map, const SimConfig& config, MapViola
   return false;
 }
 
-// Extends `route` by a legal shortest path that ends about `length_m` further on.
-void append_legal(const map::MapView& map, const SimConfig& config, double length_m, std::vector<DirectedEdge>& route) {
-  const RouteSearch search(map, route.back(), length_m, config.route.max_search_states);
+// Extends `route` by a legal shortest path that ends about `length_m` further on; with `to_minor`,
+// on the minor road (within 1.5 times that far) whose distance is closest to it, if there is one.
+void append_legal(const map::MapView& map, const SimConfig& config, double length_m, bool to_minor,
+                  std::vector<DirectedEdge>& route) {
+  const RouteSearch search(map, route.back(), to_minor ? 1.5 * length_m : length_m, config.route.max_search_states);
   const auto& settled = search.settled();
   // The first state at or beyond the wanted length, else the farthest one reached.
   auto target = std::find_if(settled.begin(), settled.end(),
                              [&](const RouteSearch::Settled& s) { return s.distance_m >= length_m; });
+  if (to_minor) {
+    auto minor_target = settled.end();
+    for (auto it = settled.begin() + 1; it != settled.end(); ++it) {
+      if (minor(map, it->edge) && (minor_target == settled.end() || std::fabs(it->distance_m - length_m) <
+                                                                        std::fabs(minor_target->distance_m - length_m))) {
+        minor_target = it;
+      }
+    }
+    if (minor_target != settled.end()) target = minor_target;
+  }
   if (target == settled.end()) target = settled.end() - 1;
   auto path = search.path_to(target->edge);
   route.insert(route.end(), path.begin() + 1, path.end());
@@ -90,11 +145,19 @@ double route_length_m(const map::MapView& map, const std::vector<DirectedEdge>& 
 
 }  // namespace
 
-std::optional<RoutePlan> plan_route(const map::MapView& map, const SimConfig& config, Rng& rng) {
+std::optional<RoutePlan> plan_route(const map::MapView& map, const SimConfig& config, Rng& rng, Rng& extra_rng) {
   const ViolationRates& rates = config.rates;
-  for (uint32_t attempt = 0; attempt < config.route.max_attempts; ++attempt) {
-    const auto start = random_legal_edge(map, rng);
+  const RouteConfig& route = config.route;
+  for (uint32_t attempt = 0; attempt < route.max_attempts; ++attempt) {
+    auto start = random_legal_edge(map, rng);
     if (!start) return std::nullopt;
+    // The extra stream decides the options beyond the classic model, so the classic draws stay.
+    const bool start_minor = route.minor_road_rate > 0 && extra_rng.chance(route.minor_road_rate);
+    const bool end_minor = route.minor_road_rate > 0 && extra_rng.chance(route.minor_road_rate);
+    const bool uturn = route.uturn_rate > 0 && extra_rng.chance(route.uturn_rate);
+    if (start_minor) {
+      if (const auto on_minor = random_minor_edge(map, extra_rng)) start = on_minor;
+    }
     RoutePlan plan;
     plan.edges.push_back(*start);
     std::vector<MapViolation> wanted;
@@ -106,10 +169,11 @@ std::optional<RoutePlan> plan_route(const map::MapView& map, const SimConfig& co
     for (const auto kind : wanted) {
       if (append_violation(map, config, kind, rng, plan.edges)) plan.injected.push_back(kind);
     }
-    const double wanted_length = rng.uniform(config.route.min_length_m, config.route.max_length_m);
+    const double wanted_length = rng.uniform(route.min_length_m, route.max_length_m);
+    if (uturn && append_uturn(map, config, extra_rng, plan.edges)) ++plan.uturns;
     const double so_far = route_length_m(map, plan.edges);
-    append_legal(map, config, std::max(wanted_length - so_far, wanted_length / 4), plan.edges);
-    if (route_length_m(map, plan.edges) >= std::min(300.0, config.route.min_length_m)) return plan;
+    append_legal(map, config, std::max(wanted_length - so_far, wanted_length / 4), end_minor, plan.edges);
+    if (route_length_m(map, plan.edges) >= std::min(300.0, route.min_length_m)) return plan;
   }
   return std::nullopt;
 }

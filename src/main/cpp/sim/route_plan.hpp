@@ -18,10 +18,12 @@ enum class MapViolation { wrong_way, no_entry, turn_restriction };
 struct RoutePlan {
   std::vector<DirectedEdge> edges;
   std::vector<MapViolation> injected;  // what was injected, in route order (for statistics)
+  uint32_t uturns = 0;                 // legal U-turns made
 };
 
 // Plans one route. Returns nothing if no start edge with a usable route was found within
-// config.max_attempts (e.g. an empty or fully closed map).
-std::optional<RoutePlan> plan_route(const map::MapView& map, const SimConfig& config, Rng& rng);
+// config.max_attempts (e.g. an empty or fully closed map). `extra_rng` draws what the options
+// beyond the classic model add (minor roads, U-turns); with those off it is not used.
+std::optional<RoutePlan> plan_route(const map::MapView& map, const SimConfig& config, Rng& rng, Rng& extra_rng);
 
 }  // namespace drivelog::sim

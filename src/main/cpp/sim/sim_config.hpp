@@ -14,6 +14,9 @@ struct RouteConfig {
   double injection_radius_m = 2000;    // how far a leg searches for a wrong-way/closed/restricted spot
   uint32_t max_search_states = 200000; // bound on one shortest-path search (memory per trip)
   uint32_t max_attempts = 30;          // start edges tried before a trip is given up
+  // Beyond the classic model (off by default):
+  double minor_road_rate = 0;          // probability that a trip starts (and, apart, ends) on a service road, car-park aisle or track
+  double uturn_rate = 0;               // probability per trip of a legal U-turn at a node (a junction or a dead end)
 };
 
 // How the simulated driver moves.
@@ -33,6 +36,11 @@ struct DriverConfig {
   double waits_per_km = 0.3;           // random waits (lights, congestion) per km driven
   double min_wait_s = 5;               // random wait drawn in [min, max]
   double max_wait_s = 40;
+  // Beyond the classic model (off by default):
+  double signal_red_rate = 0;          // probability per traffic signal passed that it is red ...
+  double min_red_s = 5;                // ... for [min, max] seconds at the line,
+  double max_red_s = 60;
+  double max_queue_moves = 3;          // after creeping up a queue in up to this many short moves (stop and go)
 };
 
 // How often each violation is injected. Map-based ones (wrong way, closed road, forbidden turn) and
@@ -57,6 +65,7 @@ struct InjectionConfig {
   double min_clear_speeding_s = 8;     // a speeding stretch is kept only if this long over the threshold
   double min_clear_rolling_kmh = 10;   // a rolling stop is kept only if the zone's minimum stays above this
   double min_wrong_way_length_m = 50;  // only one-way edges at least this long are driven backwards
+  double min_separation_m = 0;         // only where no legal route stays this close beside the offending move (0: anywhere)
 };
 
 // Thresholds deciding what counts as a violation in the ground truth: the detector's defaults
@@ -84,6 +93,17 @@ struct GpsConfig {
   double dropout_rate = 0.002;         // probability per sample that a gap starts ...
   double min_dropout_s = 5;            // ... lasting [min, max] seconds
   double max_dropout_s = 30;
+  // Beyond the classic model (every one off by default, so old settings give the same files):
+  double jitter_m = 0;                 // white noise per axis on top of the (correlated) error
+  double canyon_m = 0;                 // urban canyon: extra error across the road, scaled by street density
+  double canyon_correlation_s = 60;    // time constant of the canyon error
+  double long_gap_rate = 0;            // probability per trip of one long gap (a car park, a garage) ...
+  double min_long_gap_s = 60;          // ... lasting [min, max] seconds
+  double max_long_gap_s = 600;
+  bool tunnel_gaps = false;            // no fixes while the car is in a tunnel
+  bool report_speed = true;            // columns of the log; false leaves them empty
+  bool report_heading = true;
+  bool report_accuracy = true;
 };
 
 struct SimConfig {

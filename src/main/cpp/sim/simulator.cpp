@@ -8,27 +8,37 @@
 
 namespace drivelog::sim {
 
+namespace {
+// Seeds the streams of the options added after the classic model, so that those options draw
+// nothing from the classic streams and the classic settings keep giving the same files.
+constexpr uint64_t kExtraStreams = 0x4558545241ULL;
+}  // namespace
+
 std::optional<SimulatedTrip> simulate_trip(const map::MapView& map, const SimConfig& config, uint32_t k) {
   // Separate streams for route, driver and receiver: changing the GPS settings keeps the drive.
   Rng route_rng = Rng::stream(config.seed, uint64_t{k} * 3);
   Rng driver_rng = Rng::stream(config.seed, uint64_t{k} * 3 + 1);
   Rng gps_rng = Rng::stream(config.seed, uint64_t{k} * 3 + 2);
-  auto plan = plan_route(map, config, route_rng);
+  Rng route_extra_rng = Rng::stream(config.seed ^ kExtraStreams, uint64_t{k} * 3);
+  Rng driver_extra_rng = Rng::stream(config.seed ^ kExtraStreams, uint64_t{k} * 3 + 1);
+  Rng gps_extra_rng = Rng::stream(config.seed ^ kExtraStreams, uint64_t{k} * 3 + 2);
+  auto plan = plan_route(map, config, route_rng, route_extra_rng);
   if (!plan) return std::nullopt;
   char id[32];
   std::snprintf(id, sizeof id, "sim-%06u", k);
-  Drive drive = plan_drive(map, config, std::move(plan->edges), driver_rng);
+  Drive drive = plan_drive(map, config, std::move(plan->edges), driver_rng, driver_extra_rng);
   Truth truth = derive_truth(map, drive, config.truth);
-  auto fixes = sample_gps(drive, config.gps, gps_rng);
+  auto fixes = sample_gps(map, drive, config.gps, gps_rng, gps_extra_rng);
   const int64_t start_ms = config.start_time_ms + int64_t{k - 1} * 3600000;
-  return SimulatedTrip{id, start_ms, std::move(drive), std::move(truth), std::move(fixes)};
+  return SimulatedTrip{id, start_ms, std::move(drive), std::move(truth), std::move(fixes), plan->uturns};
 }
 
 void write_trip(const std::filesystem::path& dir, const SimConfig& config, const SimulatedTrip& trip) {
-  write_log_csv(dir / (trip.trip_id + ".csv"), trip.start_ms, trip.fixes);
+  write_log_csv(dir / (trip.trip_id + ".csv"), trip.start_ms, trip.fixes,
+                LogColumns{config.gps.report_speed, config.gps.report_heading, config.gps.report_accuracy});
   write_truth_json(dir / (trip.trip_id + ".truth.json"),
                    TruthHeader{trip.trip_id, trip.start_ms, config.seed, config.gps.hz, config.gps.noise_m}, trip.truth,
-                   receiver_gaps(trip.fixes, config.gps.hz));
+                   receiver_gaps(trip.fixes, config.gps.hz), trip.fixes);
 }
 
 }  // namespace drivelog::sim

@@ -22,6 +22,7 @@ struct SimulatedTrip {
   Drive drive;
   Truth truth;
   std::vector<GpsFix> fixes;
+  uint32_t uturns = 0;  // legal U-turns on the route
 };
 
 // Trip number `k` (from 1). Nothing if the map offers no drivable route (see RouteConfig).

@@ -67,7 +67,8 @@ std::string iso8601_utc(int64_t epoch_ms) {
   return buffer;
 }
 
-void write_log_csv(const std::filesystem::path& path, int64_t start_ms, const std::vector<GpsFix>& fixes) {
+void write_log_csv(const std::filesystem::path& path, int64_t start_ms, const std::vector<GpsFix>& fixes,
+                   LogColumns columns) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   check(out, path);
   out << "time,lat,lon,speed,heading,accuracy\n";
@@ -77,16 +78,21 @@ void write_log_csv(const std::filesystem::path& path, int64_t start_ms, const st
     // Rounded to the printed 0.1 degree first, so that 359.96 becomes 0.0 and not 360.0.
     double heading = std::round(fix.heading_deg * 10) / 10;
     if (heading >= 360) heading -= 360;
-    std::snprintf(line, sizeof line, "%s,%.7f,%.7f,%.2f,%.1f,%.1f\n", iso8601_utc(ms).c_str(), fix.lat, fix.lon,
-                  fix.speed_mps, heading, fix.accuracy_m);
+    std::snprintf(line, sizeof line, "%s,%.7f,%.7f,", iso8601_utc(ms).c_str(), fix.lat, fix.lon);
     out << line;
+    if (columns.speed) out << format("%.2f", fix.speed_mps);
+    out << ',';
+    if (columns.heading) out << format("%.1f", heading);
+    out << ',';
+    if (columns.accuracy) out << format("%.1f", fix.accuracy_m);
+    out << '\n';
   }
   out.flush();
   check(out, path);
 }
 
 void write_truth_json(const std::filesystem::path& path, const TruthHeader& header, const Truth& truth,
-                      const std::vector<ReceiverGap>& gaps) {
+                      const std::vector<ReceiverGap>& gaps, const std::vector<GpsFix>& fixes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   check(out, path);
   out << "{\n  \"schema\": \"drivelog.truth/1\",\n  \"trip_id\": " << json_quoted(header.trip_id) << ",\n";
@@ -105,6 +111,11 @@ void write_truth_json(const std::filesystem::path& path, const TruthHeader& head
   for (size_t i = 0; i < gaps.size(); ++i) {
     out << (i ? ", " : "") << "{\"start_time\": " << epoch_seconds(header.start_ms, gaps[i].start_s)
         << ", \"end_time\": " << epoch_seconds(header.start_ms, gaps[i].end_s) << "}";
+  }
+  out << "],\n";
+  out << "  \"fix_times\": [";
+  for (size_t i = 0; i < fixes.size(); ++i) {
+    out << (i == 0 ? "" : i % 10 == 0 ? ",\n    " : ", ") << epoch_seconds(header.start_ms, fixes[i].time_s);
   }
   out << "],\n";
   out << "  \"violations\": [";

@@ -18,9 +18,17 @@ std::string json_quoted(const std::string& text);
 // ISO-8601 UTC with milliseconds, e.g. 2026-11-21T08:00:00.000Z.
 std::string iso8601_utc(int64_t epoch_ms);
 
+// Which optional values the receiver reports (an empty field where it does not).
+struct LogColumns {
+  bool speed = true;
+  bool heading = true;
+  bool accuracy = true;
+};
+
 // Writes the log with header `time,lat,lon,speed,heading,accuracy`. Throws std::runtime_error
 // naming the file when it cannot be written.
-void write_log_csv(const std::filesystem::path& path, int64_t start_ms, const std::vector<GpsFix>& fixes);
+void write_log_csv(const std::filesystem::path& path, int64_t start_ms, const std::vector<GpsFix>& fixes,
+                   LogColumns columns = {});
 
 // Describes how the trip was made, stored in the truth file for reproducibility.
 struct TruthHeader {
@@ -32,8 +40,9 @@ struct TruthHeader {
 };
 
 // `gaps`: where the receiver recorded nothing, so that an evaluation can tell violations the log
-// cannot show from violations the engine missed.
+// cannot show from violations the engine missed. `fixes`: their times go into `fix_times`, so that
+// an evaluation can ask where each fix really was.
 void write_truth_json(const std::filesystem::path& path, const TruthHeader& header, const Truth& truth,
-                      const std::vector<ReceiverGap>& gaps);
+                      const std::vector<ReceiverGap>& gaps, const std::vector<GpsFix>& fixes);
 
 }  // namespace drivelog::sim

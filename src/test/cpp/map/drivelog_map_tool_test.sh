@@ -23,13 +23,13 @@ expect_in() {  # file text description
 
 map="$work/stops.dlmap"
 expect_exit 0 "build" "$tool" build --osm "$fixtures/stops.osm" --out "$map"
-expect_in "$work/out" '"stop_signs":6' "build summary"
+expect_in "$work/out" '"stop_signs":7' "build summary"
 expect_in "$work/out" '"direction=NE":1' "build lists uninterpreted values"
 expect_in "$work/err" "not interpreted: direction=NE (1)" "build prints human lines on stderr"
 
 expect_exit 0 "info" "$tool" info "$map"
-for key in '"format_version":3' '"nodes":' '"edges":' '"oneway_edges":2' '"speed_limited_edges":0' \
-           '"stop_signs":11' '"turn_restrictions":0' '"bbox":{"min_lat":39.9990000' '"bytes":' '"source":"stops.osm"'; do
+for key in '"format_version":4' '"nodes":' '"edges":' '"oneway_edges":2' '"speed_limited_edges":0' \
+           '"stop_signs":12' '"turn_restrictions":0' '"bbox":{"min_lat":39.9990000' '"bytes":' '"source":"stops.osm"'; do
   expect_in "$work/out" "$key" "info"
 done
 expect_exit 0 "info --verify" "$tool" info "$map" --verify

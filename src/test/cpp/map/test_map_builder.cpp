@@ -63,7 +63,7 @@ TEST_P(SampleMap, BuildStatsCountWhatWasKeptAndDropped) {
 TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
   const MapView m = MapView::open(path_);
   const MapInfo& i = m.info();
-  EXPECT_EQ(i.format_version, 3u);
+  EXPECT_EQ(i.format_version, 4u);
   EXPECT_EQ(i.nodes, 7u);
   EXPECT_EQ(i.edges, 6u);
   EXPECT_EQ(i.oneway_edges, 2u);         // the two pieces of the side road
@@ -78,7 +78,7 @@ TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
   EXPECT_EQ(i.hilbert_ordered, !GetParam());
   EXPECT_EQ(i.shape_points, 13u);
   const std::string json = map_info_json(m);
-  EXPECT_NE(json.find("\"format_version\":3"), std::string::npos);
+  EXPECT_NE(json.find("\"format_version\":4"), std::string::npos);
   EXPECT_NE(json.find("\"stop_signs\":3"), std::string::npos);
   EXPECT_NE(json.find("\"source\":\"sample network\""), std::string::npos);
   EXPECT_NE(json.find("\"min_lat\":51.9990000"), std::string::npos);
@@ -315,6 +315,46 @@ TEST(MapBuilder, ClosedWayBecomesALoopEdgeListedTwiceAtItsNode) {
     const auto adj = m.adjacent(0);
     ASSERT_EQ(adj.size(), 2u);
     EXPECT_NE(adj[0].reversed(), adj[1].reversed());
+    EXPECT_NO_THROW(m.verify());
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(MapBuilder, SignalsSplitTheirRoadAndAreFoundByNode) {
+  //   20 ---- 21(signals) ---- 22        way 70 (a bridge, layer 2, over the street below)
+  //   23 ---- 24 (signals on no kept road: ignored)   way 71 (a car-park aisle)
+  const std::string path = test::temp_map_path("signals");
+  MapBuilder builder;
+  builder.add_node(20, Coord::from_degrees(50.0000, 8.0000));
+  builder.add_node(21, Coord::from_degrees(50.0000, 8.0010));
+  builder.add_node(22, Coord::from_degrees(50.0000, 8.0020));
+  builder.add_node(23, Coord::from_degrees(50.0010, 8.0000));
+  builder.add_node(24, Coord::from_degrees(50.0010, 8.0010));
+  builder.add_node(25, Coord::from_degrees(50.0020, 8.0010));
+  const uint16_t both = edge_flags::kForwardAllowed | edge_flags::kBackwardAllowed;
+  builder.add_way(WayInput{70, {20, 21, 22}, "High Road", RoadClass::primary, static_cast<uint16_t>(both | edge_flags::kBridge),
+                           500, 500, SpeedSource::explicit_tag, 2, RoadUse::general});
+  builder.add_way(WayInput{71, {23, 24}, "", RoadClass::service, both, kSpeedUnknown, kSpeedUnknown, SpeedSource::none, 0,
+                           RoadUse::parking_aisle});
+  builder.add_signal(21);
+  builder.add_signal(25);  // no road there
+  const BuildStats stats = builder.write(path);
+  EXPECT_EQ(stats.signals, 1u);
+  {
+    const MapView m = MapView::open(path);
+    EXPECT_EQ(m.info().signals, 1u);
+    EXPECT_EQ(m.info().format_version, 4u);
+    ASSERT_EQ(m.edge_count(), 3u);  // way 70 split at the signal
+    const uint32_t signal = node_by_osm(m, 21);
+    ASSERT_NE(signal, kNoEdge);
+    EXPECT_TRUE(m.has_signal(signal));
+    EXPECT_FALSE(m.has_signal(node_by_osm(m, 20)));
+    EXPECT_FALSE(m.has_signal(node_by_osm(m, 23)));
+    for (uint32_t e = 0; e < m.edge_count(); ++e) {
+      const EdgeRecord& r = m.edge(e);
+      EXPECT_EQ(r.layer, r.osm_way_id == 70 ? 2 : 0);
+      EXPECT_EQ(r.use, r.osm_way_id == 71 ? RoadUse::parking_aisle : RoadUse::general);
+    }
     EXPECT_NO_THROW(m.verify());
   }
   std::filesystem::remove(path);

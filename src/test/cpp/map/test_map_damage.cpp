@@ -95,7 +95,7 @@ TEST_F(DamagedMap, WrongVersionSaysWhichAndWhatToDo) {
   write_all(path_, patched);
   const std::string error = open_error(path_);
   EXPECT_NE(error.find("format version 99"), std::string::npos) << error;
-  EXPECT_NE(error.find("reads version 3"), std::string::npos) << error;
+  EXPECT_NE(error.find("reads version " + std::to_string(format::kFormatVersion)), std::string::npos) << error;
   EXPECT_NE(error.find("drivelog map build"), std::string::npos) << error;
 }
 

@@ -65,6 +65,7 @@ Scenario::Scenario(std::string_view ascii, double grid_m, std::vector<WaySpec> w
           }
           in.name = w.name;
           in.flags = w.flags;
+          in.use = w.road_use;
           in.road_class = map::RoadClass::residential;
           in.maxspeed_forward = tenths(w.maxspeed_forward_kmh);
           in.maxspeed_backward = tenths(w.maxspeed_backward_kmh);
@@ -105,6 +106,18 @@ Drive& Drive::noise(double sigma_m) {
   return *this;
 }
 
+Drive& Drive::bias(double east_m, double north_m) {
+  bias_east_m_ = east_m;
+  bias_north_m_ = north_m;
+  return *this;
+}
+
+Drive& Drive::drift(double east_mps, double north_mps) {
+  drift_east_mps_ = east_mps;
+  drift_north_mps_ = north_mps;
+  return *this;
+}
+
 Drive& Drive::report_speed(bool on) {
   speed_ = on;
   return *this;
@@ -125,11 +138,11 @@ Drive& Drive::start_at(char letter) {
 
 void Drive::emit(double lat, double lon, double speed_mps, double heading_deg) {
   if (time_s_ < drop_until_s_) return;
-  double north = 0, east = 0;
+  double north = bias_north_m_, east = bias_east_m_;
   if (noise_m_ > 0) {
     std::normal_distribution<double> gauss(0.0, noise_m_);
-    north = gauss(random_);
-    east = gauss(random_);
+    north += gauss(random_);
+    east += gauss(random_);
   }
   const double meters_per_deg_lon = kMetersPerDegLat * std::cos(lat * map::geo::kDegToRad);
   match::TracePoint p;
@@ -181,6 +194,8 @@ Drive& Drive::wait(double seconds, double jitter_m) {
   noise_m_ = jitter_m;
   const double end = time_s_ + seconds;
   while (next_sample_s_ <= end) {
+    bias_east_m_ += drift_east_mps_ * (next_sample_s_ - time_s_);
+    bias_north_m_ += drift_north_mps_ * (next_sample_s_ - time_s_);
     time_s_ = next_sample_s_;
     emit(lat_, lon_, 0.0, heading_);
     next_sample_s_ += step_s_;

@@ -48,6 +48,11 @@ struct WaySpec {
     return *this;
   }
   WaySpec& maxspeed_mph(double mph) { return maxspeed(mph * 1.609344); }
+  WaySpec& use(map::RoadUse u) {
+    road_use = u;
+    return *this;
+  }
+  map::RoadUse road_use = map::RoadUse::general;
 };
 
 inline WaySpec way(std::string nodes, int64_t osm_id, std::string name = "") {
@@ -99,6 +104,11 @@ class Drive {
   Drive(const Scenario& scenario, double hz, uint32_t seed = 1);
 
   Drive& noise(double sigma_m);          // Gaussian position noise from now on
+  // A constant receiver error from now on (metres east and north): the slowly wandering part of
+  // real GPS error, which puts a whole stretch of fixes beside the road.
+  Drive& bias(double east_m, double north_m);
+  // While waiting: the bias wanders this far (metres per second, east and north) from now on.
+  Drive& drift(double east_mps, double north_mps);
   Drive& report_speed(bool on);          // fill the speed column (default on)
   Drive& report_heading(bool on);        // fill the heading column (default off)
   Drive& start_at(char letter);
@@ -128,6 +138,8 @@ class Drive {
   double lat_ = 0, lon_ = 0;
   double heading_ = 0;
   double noise_m_ = 0;
+  double bias_east_m_ = 0, bias_north_m_ = 0;
+  double drift_east_mps_ = 0, drift_north_mps_ = 0;
   double drop_until_s_ = 0;
   bool speed_ = true, heading_reported_ = false;
   std::mt19937 random_;

@@ -310,4 +310,140 @@ D--------------------C
   EXPECT_LE(ways.size(), 101u);
 }
 
+namespace {
+
+// Whether every traversal drives its edge in a direction the edge allows.
+bool all_legal(const map::MapView& map, const MatchResult& r) {
+  return std::all_of(r.traversals.begin(), r.traversals.end(), [&](const Traversal& t) {
+    return map.edge(t.edge).has(t.forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed);
+  });
+}
+
+// A divided road: carriageway AB eastbound, DC westbound, 15 m apart (5 m per character).
+const char* const kDividedRoad = R"(
+E---A--------------------------------------------------------------------------B---F
+    |                                                                          |
+    |                                                                          |
+    C--------------------------------------------------------------------------D
+)";
+
+std::vector<scenario::WaySpec> divided_road_ways() {
+  return {way("EA", 5), way("AB", 1).oneway(), way("DC", 2).oneway(), way("AC", 3), way("BD", 4), way("BF", 6)};
+}
+
+}  // namespace
+
+TEST(Matcher, oppositeCarriagewayUnderADriftingBiasIsNotDrivenTheWrongWay) {
+  // Eastbound on AB, the receiver's error a steady 12 m south: the fixes lie 3 m from the westbound
+  // carriageway. One fix at a time, that carriageway fits better; the error shared by all of them,
+  // and the price of driving 400 m against a one-way, say otherwise.
+  const Scenario s(kDividedRoad, 5, divided_road_ways());
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    Drive d(s, 1, seed);
+    d.noise(1).bias(0, -12).start_at('E').to("ABF", 50);
+    const MatchResult r = run(s, d.points());
+    EXPECT_TRUE(all_legal(s.map(), r)) << "seed " << seed;
+    EXPECT_EQ(matched_ways(s.map(), r), Ways({5, 1, 6})) << "seed " << seed;
+    // Counting each fix as independent evidence and pricing only the entry, as the matcher once
+    // did, takes the wrong way.
+    MatchConfig naive;
+    naive.error_correlation_s = 0;
+    naive.wrong_way_prior_per_m = 0;
+    EXPECT_FALSE(all_legal(s.map(), run(s, d.points(), naive))) << "seed " << seed;
+  }
+}
+
+TEST(Matcher, forbiddenLinkBesideTheAllowedOneIsNotTaken) {
+  // Two links 10 m apart from the main road down to the lower one; turning right into BD is
+  // forbidden. A car that took CE, its fixes biased towards BD, made no forbidden turn.
+  const Scenario s(R"(
+A-----------B-C------------G
+            | |
+            | |
+            D-E------------F
+)", 5, {way("ABCG", 1), way("BD", 3), way("CE", 4), way("DEF", 2)}, {},
+                   {{900, map::RestrictionKind::no, 1, 'B', 3}});
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    Drive d(s, 1, seed);
+    d.noise(1).bias(-6, 0).start_at('A').to("CEF", 25);
+    const Ways ways = matched_ways(s.map(), run(s, d.points()));
+    EXPECT_EQ(std::count(ways.begin(), ways.end(), 3), 0) << "seed " << seed;
+    EXPECT_EQ(std::count(ways.begin(), ways.end(), 4), 1) << "seed " << seed;
+  }
+}
+
+TEST(Matcher, longWaitAtASignalKeepsItsPath) {
+  // Two minutes standing (every fix collapsed): not a receiver gap, so no break.
+  const Scenario s("A--------------------------------------------------B", 10, {way("AB", 1)});
+  Drive d(s, 1, 3);
+  d.start_at('A').toward('B', 0.4, 30).wait(120).to("B", 30);
+  const MatchResult r = run(s, d.points());
+  EXPECT_EQ(r.stats.pieces, 1u);
+  EXPECT_EQ(r.stats.gap_breaks, 0u);
+}
+
+TEST(Matcher, strayFixRightAfterAWaitIsAnOutlier) {
+  // The spike test compares a fix with the one just before it. The last fix used lies a minute
+  // back, at the start of the wait: measured from there, a stray fix 55 m up the side street was
+  // within reach, and the path went up the side street and back.
+  const Scenario s(R"(
+C--------------F------------------------------------------------------------------------------------------------D
+|              |
+|              |
+|              |
+|              |
+|              |
+A--------------E------------------------------------------------------------------------------------------------B
+)", 10, {way("AEB", 1), way("CFD", 2), way("AC", 3), way("EF", 4)});
+  Drive d(s, 1, 4);  // (long enough a drive for its speeds to be checked against the motion and trusted)
+  d.start_at('A').toward('B', 0.12, 30).wait(60).toward('B', 0.01, 20).outlier(55).to("B", 30);
+  const MatchResult r = run(s, d.points());
+  const auto stray = std::max_element(d.points().begin(), d.points().end(),
+                                      [](const TracePoint& a, const TracePoint& b) { return a.lat < b.lat; });
+  EXPECT_EQ(r.points[static_cast<std::size_t>(stray - d.points().begin())].kind, PointKind::outlier);
+  EXPECT_EQ(matched_ways(s.map(), r), Ways({1}));
+}
+
+TEST(Matcher, standingFixesCarriedOffByDriftStayWhereTheCarIs) {
+  // Reported speed 0 for 40 s while the receiver's error wanders 30 m north: the car did not move.
+  // (Long enough a drive for its speeds to be checked against the motion and trusted.)
+  const Scenario s(R"(
+C--------------------------------------------------------------------------------------------------------------D
+|
+|
+|
+|
+|
+A--------------------------------------------------------------------------------------------------------------B
+)", 10, {way("AB", 1), way("CD", 2), way("AC", 3)});
+  Drive d(s, 1, 5);
+  d.start_at('A').toward('B', 0.5, 30).drift(0, 0.75).wait(40).drift(0, 0).bias(0, 0).to("B", 30);
+  const MatchResult r = run(s, d.points());
+  EXPECT_EQ(matched_ways(s.map(), r), Ways({1}));
+  std::size_t kept_while_standing = 0;
+  for (std::size_t i = 0; i < d.points().size(); ++i) {
+    if (d.points()[i].speed_mps == 0 && r.points[i].kind == PointKind::kept) ++kept_while_standing;
+  }
+  EXPECT_LE(kept_while_standing, 1u);
+}
+
+TEST(Matcher, carParkAisleBesideTheStreetNeedsEvidenceToBeDriven) {
+  // A car-park aisle 10 m beside the street, joining it at both ends. Fixes every 5 s, all 9 m
+  // towards the aisle: the street (the aisle has a price per metre); fixes on the aisle at 1 Hz from
+  // a car that drives it slowly, with a stop: the aisle.
+  const Scenario s(R"(
+A----B----------------------------------------C----D
+      \                                      /
+       E------------------------------------F
+)", 5, {way("ABCD", 1), way("BEFC", 2).use(map::RoadUse::parking_aisle)});
+  for (uint32_t seed = 1; seed <= 3; ++seed) {
+    Drive street(s, 0.2, seed);
+    street.noise(1).bias(0, -9).start_at('A').to("BCD", 30);
+    EXPECT_EQ(matched_ways(s.map(), run(s, street.points())), Ways({1})) << "seed " << seed;
+    Drive aisle(s, 1, seed);
+    aisle.noise(1).start_at('A').to("BE", 15).toward('F', 0.5, 10).wait(5).to("FCD", 10);
+    EXPECT_EQ(matched_ways(s.map(), run(s, aisle.points())), Ways({1, 2, 1})) << "seed " << seed;
+  }
+}
+
 }  // namespace drivelog::match

@@ -106,7 +106,8 @@ TEST(ImportAccess, FlagsAndWhichWaysAreRoads) {
   EXPECT_EQ(m.edge(309), kMissing);  // steps
   EXPECT_FALSE(m.way(310).has(flags::kClosed));
   EXPECT_EQ(problem(m.report(), "motor_vehicle=whenever"), 1u);
-  EXPECT_EQ(m.edge(311), kMissing);  // track without motor access
+  EXPECT_EQ(m.way(311).road_class, map::RoadClass::track);  // a track without access tags: open
+  EXPECT_FALSE(m.way(311).has(flags::kClosed));
   EXPECT_EQ(m.report().closed_road_ways, 2u);
 }
 
@@ -128,9 +129,15 @@ TEST(ImportStops, DirectionsAndTheDirectionlessRule) {
   EXPECT_EQ(stops_on(404, 20, 21), 0u);
   EXPECT_EQ(stops_on(404, 21, 22), 1u);
   EXPECT_EQ(m.map().stop_signs_on(m.edge(404, 21, 22))[0].node, m.node(21));
-  // No direction and no junction: both approaches.
+  // No direction and no junction within reach: both approaches.
   EXPECT_EQ(stops_on(405, 30, 31), 1u);
   EXPECT_EQ(stops_on(405, 31, 32), 1u);
+  // No direction, on the approach 15 m before a junction: towards the junction only (a car that
+  // turned out of the junction and passes the sign going away from it need not stop).
+  EXPECT_EQ(stops_on(410, 70, 71), 1u);
+  EXPECT_EQ(stops_on(410, 71, 72), 0u);
+  EXPECT_EQ(stops_on(411, 73, 72), 0u);
+  EXPECT_EQ(stops_on(411, 72, 74), 0u);
   // All-way stop: the primary's approaches too.
   EXPECT_EQ(stops_on(406, 40, 41), 1u);
   EXPECT_EQ(stops_on(406, 41, 42), 1u);
@@ -142,8 +149,8 @@ TEST(ImportStops, DirectionsAndTheDirectionlessRule) {
   // Facing against a oneway, and on no road: not used, and said so.
   EXPECT_EQ(stops_on(409, 60, 61), 0u);
   EXPECT_EQ(stops_on(409, 61, 62), 0u);
-  EXPECT_EQ(m.report().stop_nodes, 7u);  // node 99 is on no road, so its position is never read
-  EXPECT_EQ(m.report().build.stop_signs, 6u);
+  EXPECT_EQ(m.report().stop_nodes, 8u);  // node 99 is on no road, so its position is never read
+  EXPECT_EQ(m.report().build.stop_signs, 7u);
   EXPECT_EQ(m.report().build.problems.at("stop sign with no legal approach in its direction"), 1u);
 }
 

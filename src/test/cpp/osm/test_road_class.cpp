@@ -16,13 +16,19 @@ TEST(CarRoadClass, RoadsForCarsAreKeptWithTheirClass) {
   EXPECT_EQ(car_road_class(Tags{{"highway", "unclassified"}}), RoadClass::unclassified);
 }
 
-TEST(CarRoadClass, PathsTracksAndPedestrianAreasOnlyWithMotorAccess) {
-  for (const char* h : {"footway", "cycleway", "path", "pedestrian", "track", "bridleway"}) {
+TEST(CarRoadClass, TracksAreKeptWhateverTheirAccess) {
+  // Driven every day (farms, forests, the way to a car park); access decides closure, not presence.
+  EXPECT_EQ(car_road_class(Tags{{"highway", "track"}}), RoadClass::track);
+  EXPECT_EQ(car_road_class(Tags{{"highway", "track"}, {"motor_vehicle", "agricultural"}}), RoadClass::track);
+  EXPECT_EQ(car_road_class(Tags{{"highway", "track"}, {"motor_vehicle", "yes"}}), RoadClass::track);
+}
+
+TEST(CarRoadClass, PathsAndPedestrianAreasOnlyWithMotorAccess) {
+  for (const char* h : {"footway", "cycleway", "path", "pedestrian", "bridleway"}) {
     EXPECT_FALSE(car_road_class(Tags{{"highway", h}}).has_value()) << h;
     EXPECT_FALSE(car_road_class(Tags{{"highway", h}, {"access", "yes"}}).has_value()) << h;  // too general
     EXPECT_FALSE(car_road_class(Tags{{"highway", h}, {"motor_vehicle", "no"}}).has_value()) << h;
   }
-  EXPECT_EQ(car_road_class(Tags{{"highway", "track"}, {"motor_vehicle", "yes"}}), RoadClass::track);
   EXPECT_EQ(car_road_class(Tags{{"highway", "pedestrian"}, {"motorcar", "destination"}}), RoadClass::living_street);
   EXPECT_EQ(car_road_class(Tags{{"highway", "path"}, {"vehicle", "permissive"}}), RoadClass::service);
 }

@@ -29,7 +29,35 @@ constexpr const char* kUsage =
     "         [--violation-rate P] [--speeding-rate P] [--stop-sign-rate P] [--wrong-way-rate P]\n"
     "         [--no-entry-rate P] [--turn-restriction-rate P] [--outlier-rate P] [--dropout-rate P]\n"
     "         [--noise-correlation-s T] [--speed-noise-mps S] [--min-length-m M] [--max-length-m M]\n"
-    "         [--waits-per-km W] [--start-time-ms MS]\n";
+    "         [--waits-per-km W] [--start-time-ms MS] [--profile classic|realistic]\n"
+    "         [--jitter-m M] [--canyon-m M] [--canyon-correlation-s T] [--long-gap-rate P] [--tunnel-gaps yes|no]\n"
+    "         [--report-speed yes|no] [--report-heading yes|no] [--report-accuracy yes|no]\n"
+    "         [--minor-road-rate P] [--uturn-rate P] [--signal-red-rate P] [--min-separation-m M]\n";
+
+// `realistic`: the receiver and driver as real fleets record them (docs/SIMULATION.md, "Profiles");
+// explicit options given with it still win.
+void apply_profile(const std::string& name, SimConfig& c) {
+  if (name == "classic") {
+    c = SimConfig{};
+    return;
+  }
+  if (name != "realistic") throw UsageError("--profile: expected classic or realistic, got '" + name + "'");
+  c.gps.noise_correlation_s = 30;
+  c.gps.jitter_m = 1;
+  c.gps.canyon_m = 6;
+  c.gps.long_gap_rate = 0.1;
+  c.gps.tunnel_gaps = true;
+  c.route.minor_road_rate = 0.3;
+  c.route.uturn_rate = 0.2;
+  c.driver.signal_red_rate = 0.5;
+  c.injection.min_separation_m = 12;
+}
+
+bool parse_yes_no(std::string_view option, const std::string& text) {
+  if (text == "yes" || text == "true") return true;
+  if (text == "no" || text == "false") return false;
+  throw UsageError(std::string(option) + ": expected yes or no, got '" + text + "'");
+}
 
 double parse_double(std::string_view option, const std::string& text, double min, double max) {
   char* end = nullptr;
@@ -69,6 +97,9 @@ Options parse(int argc, char** argv) {
   auto positive = [](double& field, const char* name, double max) {
     return Setter([&field, name, max](const std::string& v) { field = parse_double(name, v, 0, max); });
   };
+  auto yes_no = [](bool& field, const char* name) {
+    return Setter([&field, name](const std::string& v) { field = parse_yes_no(name, v); });
+  };
   std::map<std::string, Setter, std::less<>> setters{
       {"--map", [&](const std::string& v) { o.map_path = v; }},
       {"--out", [&](const std::string& v) { o.out_dir = v; }},
@@ -93,9 +124,28 @@ Options parse(int argc, char** argv) {
       {"--min-length-m", positive(c.route.min_length_m, "--min-length-m", 1e6)},
       {"--max-length-m", positive(c.route.max_length_m, "--max-length-m", 1e6)},
       {"--waits-per-km", positive(c.driver.waits_per_km, "--waits-per-km", 100)},
+      {"--profile", [](const std::string&) {}},  // applied before every other option (below)
+      {"--jitter-m", positive(c.gps.jitter_m, "--jitter-m", 1000)},
+      {"--canyon-m", positive(c.gps.canyon_m, "--canyon-m", 1000)},
+      {"--canyon-correlation-s", positive(c.gps.canyon_correlation_s, "--canyon-correlation-s", 3600)},
+      {"--long-gap-rate", rate(c.gps.long_gap_rate, "--long-gap-rate")},
+      {"--tunnel-gaps", yes_no(c.gps.tunnel_gaps, "--tunnel-gaps")},
+      {"--report-speed", yes_no(c.gps.report_speed, "--report-speed")},
+      {"--report-heading", yes_no(c.gps.report_heading, "--report-heading")},
+      {"--report-accuracy", yes_no(c.gps.report_accuracy, "--report-accuracy")},
+      {"--minor-road-rate", rate(c.route.minor_road_rate, "--minor-road-rate")},
+      {"--uturn-rate", rate(c.route.uturn_rate, "--uturn-rate")},
+      {"--signal-red-rate", rate(c.driver.signal_red_rate, "--signal-red-rate")},
+      {"--min-separation-m", positive(c.injection.min_separation_m, "--min-separation-m", 1000)},
       {"--start-time-ms",
        [&](const std::string& v) { c.start_time_ms = static_cast<int64_t>(parse_unsigned("--start-time-ms", v, 1ULL << 52)); }},
   };
+  // The profile first, whatever its place, so that every explicit option overrides it.
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg.rfind("--profile=", 0) == 0) apply_profile(arg.substr(10), c);
+    if (arg == "--profile" && i + 1 < argc) apply_profile(argv[i + 1], c);
+  }
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") {
@@ -141,7 +191,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     std::map<std::string, uint64_t> violations;
-    uint64_t written = 0, fixes = 0;
+    uint64_t written = 0, fixes = 0, uturns = 0, red_signals = 0;
     double seconds = 0;
     for (uint32_t k = 1; k <= options.trips; ++k) {
       const auto trip = drivelog::sim::simulate_trip(map, options.config, k);
@@ -152,11 +202,13 @@ int main(int argc, char** argv) {
       drivelog::sim::write_trip(options.out_dir, options.config, *trip);
       ++written;
       fixes += trip->fixes.size();
+      uturns += trip->uturns;
+      red_signals += trip->drive.red_signals;
       seconds += trip->drive.profile.duration_s();
       for (const auto& v : trip->truth.violations) ++violations[v.type];
     }
     std::cout << "{\"trips\": " << written << ", \"fixes\": " << fixes << ", \"driven_s\": " << static_cast<uint64_t>(seconds)
-              << ", \"violations\": {";
+              << ", \"uturns\": " << uturns << ", \"red_signals\": " << red_signals << ", \"violations\": {";
     const char* sep = "";
     for (const auto& [type, count] : violations) {
       std::cout << sep << '"' << type << "\": " << count;

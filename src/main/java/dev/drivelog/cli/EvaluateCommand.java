@@ -36,6 +36,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Gaps between matched ways up to this long are shared by their neighbours (default: ${DEFAULT-VALUE}).")
     double bridgeSeconds;
 
+    @Option(names = "--route-tolerance-s", paramLabel = "SECONDS",
+            description = "How far a matched way's start and end may be off in time (default: one sampling interval "
+                    + "of each trip's log, from its truth).")
+    Double routeToleranceSeconds;
+
     @Option(names = "--details", description = "Also list every unpaired violation (missed or false alarm) by trip and time.")
     boolean details;
 
@@ -48,7 +53,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         EvaluationSettings settings;
         try {
-            settings = new EvaluationSettings(slackSeconds, bridgeSeconds);
+            settings = new EvaluationSettings(slackSeconds, bridgeSeconds, routeToleranceSeconds);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -31,6 +31,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Standard deviation of the position error per axis, metres (default: ${DEFAULT-VALUE}).")
     double noiseMeters;
 
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "classic (independent noise, no U-turns, signals or minor roads: the default) or realistic "
+                    + "(correlated and urban-canyon error, long gaps and tunnels, U-turns, red signals, car parks and "
+                    + "tracks); other options override it.")
+    String profile;
+
     @Option(names = "--violation-rate", paramLabel = "P",
             description = "Injection rate for every violation type (per trip; per stop sign for stop_sign). Default 0.3.")
     Double violationRate;
@@ -50,6 +56,9 @@ final class SimulateCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("--map", map.toString(), "--out", out.toString(),
                 "--trips", Integer.toString(trips), "--seed", Long.toString(seed),
                 "--hz", Double.toString(hz), "--noise-m", Double.toString(noiseMeters)));
+        if (profile != null) {
+            args.addAll(List.of("--profile", profile));
+        }
         if (violationRate != null) {
             args.addAll(List.of("--violation-rate", violationRate.toString()));
         }

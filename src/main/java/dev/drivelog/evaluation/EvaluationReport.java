@@ -9,11 +9,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The outcome of comparing results with truth over a set of trips: counts per violation type,
- * their totals, and the share of the true route length matched to the right way.
+ * The outcome of comparing results with truth over a set of trips: counts per violation type and
+ * their totals, false alarms per distance driven, the share of the true route matched to the right
+ * way, and where each fix was put. {@code routeNotEvaluated}: why the route could not be judged
+ * (results without a matched path), or null.
  */
-public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType, double truthRouteMeters,
-                               double correctRouteMeters, EvaluationSettings settings, List<Mismatch> mismatches) {
+public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType, RouteCoverage.Coverage route,
+                               FixPlacement fixes, String routeNotEvaluated, EvaluationSettings settings,
+                               List<Mismatch> mismatches) {
     public EvaluationReport {
         perType = new TreeMap<>(perType);
         mismatches = List.copyOf(mismatches);
@@ -27,9 +30,33 @@ public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType,
         return sum;
     }
 
+    public boolean routeEvaluated() {
+        return routeNotEvaluated == null;
+    }
+
     /** Share of the true route length on the right way; 1.0 for an empty route (nothing to get wrong). */
     public double routeCorrectFraction() {
-        return truthRouteMeters <= 0 ? 1.0 : correctRouteMeters / truthRouteMeters;
+        return route.truthMeters() <= 0 ? 1.0 : route.correctMeters() / route.truthMeters();
+    }
+
+    /** The same over the part of the route the log shows (outside receiver gaps). */
+    public double observedRouteCorrectFraction() {
+        return route.observedMeters() <= 0 ? 1.0 : route.observedCorrectMeters() / route.observedMeters();
+    }
+
+    /** Share of the log's fixes the engine put on the way the car was on. */
+    public double fixesOnRightWay() {
+        return fixes.rightWayFraction();
+    }
+
+    /** Share of the log's fixes put on the right way in the right direction. */
+    public double fixesOnRightWayAndDirection() {
+        return fixes.rightWayAndDirectionFraction();
+    }
+
+    /** False alarms of {@code counts} per 1,000 km of true route (0 without a route). */
+    public double falseAlarmsPer1000Km(TypeCounts counts) {
+        return route.truthMeters() <= 0 ? 0 : (counts.found() - counts.matched()) / (route.truthMeters() / 1e6);
     }
 
     /** The report as JSON; with {@code details}, also every unpaired violation (by trip, kind, type, time). */
@@ -41,13 +68,32 @@ public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType,
             put(types.putObject(entry.getKey()), entry.getValue());
         }
         put(root.putObject("totals"), totals());
-        ObjectNode route = root.putObject("route");
-        route.put("correct_fraction", round(routeCorrectFraction()));
-        route.put("truth_length_m", round(truthRouteMeters));
-        route.put("correct_length_m", round(correctRouteMeters));
+        ObjectNode routeNode = root.putObject("route");
+        routeNode.put("evaluated", routeEvaluated());
+        if (routeEvaluated()) {
+            routeNode.put("correct_fraction", round(routeCorrectFraction()));
+            routeNode.put("observed_correct_fraction", round(observedRouteCorrectFraction()));
+            routeNode.put("fixes", fixes.fixes());
+            if (fixes.fixes() > 0) {
+                routeNode.put("fixes_on_right_way", round(fixesOnRightWay()));
+                routeNode.put("fixes_on_right_way_and_direction", round(fixesOnRightWayAndDirection()));
+            }
+        } else {
+            routeNode.put("reason", routeNotEvaluated);
+        }
+        routeNode.put("truth_length_m", round(route.truthMeters()));
+        routeNode.put("observed_length_m", round(route.observedMeters()));
+        if (routeEvaluated()) {
+            routeNode.put("correct_length_m", round(route.correctMeters()));
+        }
         ObjectNode used = root.putObject("settings");
         used.put("slack_s", settings.slackSeconds());
         used.put("bridge_s", settings.bridgeSeconds());
+        if (settings.routeToleranceSeconds() != null) {
+            used.put("route_tolerance_s", settings.routeToleranceSeconds());
+        } else {
+            used.put("route_tolerance_s", "one sampling interval");
+        }
         if (details) {
             ArrayNode list = root.putArray("mismatches");
             for (Mismatch m : mismatches) {
@@ -62,7 +108,7 @@ public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType,
         return root;
     }
 
-    private static void put(ObjectNode node, TypeCounts counts) {
+    private void put(ObjectNode node, TypeCounts counts) {
         node.put("truth", counts.truth());
         node.put("found", counts.found());
         node.put("matched", counts.matched());
@@ -70,6 +116,7 @@ public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType,
         node.put("unobservable", counts.unobservable());
         node.put("recall", round(counts.recall()));
         node.put("recall_all", round(counts.recallAll()));
+        node.put("false_alarms_per_1000_km", round(falseAlarmsPer1000Km(counts)));
     }
 
     private static double round(double value) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -37,8 +38,10 @@ public final class Evaluator {
         }
         SortedMap<String, TypeCounts> perType = new TreeMap<>();
         TYPES.forEach(type -> perType.put(type, TypeCounts.ZERO));
-        double truthMeters = 0;
-        double correctMeters = 0;
+        RouteCoverage.Coverage coverage = RouteCoverage.Coverage.ZERO;
+        FixPlacement fixes = FixPlacement.ZERO;
+        int withoutMatchedPath = 0;
+        String exampleWithout = null;
         List<Mismatch> mismatches = new ArrayList<>();
         for (Path truthFile : truthFiles) {
             String name = truthFile.getFileName().toString();
@@ -50,12 +53,43 @@ public final class Evaluator {
             TruthTrip truth = reader.readTruth(truthFile);
             ResultTrip result = reader.readResult(resultFile);
             countTrip(trip, truth, result, perType, mismatches);
-            for (WayInterval way : truth.route()) {
-                truthMeters += way.lengthMeters();
+            if (!result.hasMatchedPath()) {
+                withoutMatchedPath++;
+                exampleWithout = exampleWithout == null ? resultFile.toString() : exampleWithout;
             }
-            correctMeters += RouteCoverage.correctMeters(truth.route(), result.matched(), settings.bridgeSeconds());
+            List<WayInterval> matched = inTimeOrder(result.matched());
+            double tolerance = settings.routeToleranceSeconds() != null ? settings.routeToleranceSeconds()
+                    : samplingIntervalSeconds(truth.fixTimes());
+            coverage = coverage.plus(RouteCoverage.measure(truth.route(), matched, truth.receiverGaps(), settings.bridgeSeconds(),
+                    tolerance));
+            fixes = fixes.plus(FixPlacement.of(truth.fixTimes(), inTimeOrder(truth.route()), matched));
         }
-        return new EvaluationReport(truthFiles.size(), perType, truthMeters, correctMeters, settings, mismatches);
+        String notEvaluated = withoutMatchedPath == 0 ? null
+                : withoutMatchedPath + " of " + truthFiles.size() + " results have no matched path (e.g. " + exampleWithout
+                        + "): analyse with --matched (matched=true) to evaluate the route";
+        return new EvaluationReport(truthFiles.size(), perType, coverage, fixes, notEvaluated, settings, mismatches);
+    }
+
+    private static List<WayInterval> inTimeOrder(List<WayInterval> ways) {
+        List<WayInterval> sorted = new ArrayList<>(ways);
+        sorted.sort(Comparator.comparingDouble(WayInterval::startTime).thenComparingDouble(WayInterval::endTime));
+        return sorted;
+    }
+
+    /** The log's sampling interval: the median step between fixes (1 s when the truth lists none). */
+    static double samplingIntervalSeconds(List<Double> fixTimes) {
+        List<Double> steps = new ArrayList<>();
+        for (int i = 1; i < fixTimes.size(); i++) {
+            double step = fixTimes.get(i) - fixTimes.get(i - 1);
+            if (step > 0) {
+                steps.add(step);
+            }
+        }
+        if (steps.isEmpty()) {
+            return 1.0;
+        }
+        steps.sort(null);
+        return steps.get(steps.size() / 2);
     }
 
     private void countTrip(String trip, TruthTrip truth, ResultTrip result, SortedMap<String, TypeCounts> perType,

@@ -27,14 +27,15 @@ public final class TripFileReader {
     public TruthTrip readTruth(Path file) {
         JsonNode root = parse(file, TRUTH_SCHEMA);
         return new TruthTrip(text(file, root, "trip_id"), ways(file, root, "route", true), violations(file, root),
-                receiverGaps(file, root));
+                receiverGaps(file, root), fixTimes(file, root));
     }
 
     public ResultTrip readResult(Path file) {
         JsonNode root = parse(file, RESULT_SCHEMA);
         // `matched` is optional in the format (present only with matched=true); absent means nothing matched.
-        List<WayInterval> matched = root.has("matched") ? ways(file, root, "matched", false) : List.of();
-        return new ResultTrip(text(file, root, "trip_id"), matched, violations(file, root));
+        boolean hasMatched = root.has("matched");
+        List<WayInterval> matched = hasMatched ? ways(file, root, "matched", false) : List.of();
+        return new ResultTrip(text(file, root, "trip_id"), matched, violations(file, root), hasMatched);
     }
 
     private JsonNode parse(Path file, String schema) {
@@ -101,6 +102,26 @@ public final class TripFileReader {
         return out;
     }
 
+    /** {@code fix_times} is optional: truth written before it existed has none. */
+    private static List<Double> fixTimes(Path file, JsonNode root) {
+        JsonNode array = root.get("fix_times");
+        if (array == null) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw new EvaluationInputException(file + ": fix_times must be an array");
+        }
+        List<Double> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode t = array.get(i);
+            if (!t.isNumber() || !Double.isFinite(t.asDouble())) {
+                throw new EvaluationInputException(file + ": fix_times[" + i + "] must be a number");
+            }
+            out.add(t.asDouble());
+        }
+        return out;
+    }
+
     private static List<WayInterval> ways(Path file, JsonNode root, String key, boolean needLength) {
         JsonNode array = root.get(key);
         if (array == null || !array.isArray()) {
@@ -115,9 +136,13 @@ public final class TripFileReader {
                 throw new EvaluationInputException(file + ": " + where + ".osm_way_id must be an integer");
             }
             double length = needLength ? number(file, w, where, "length_m") : 0;
+            JsonNode forward = w.get("forward");
+            if (forward != null && !forward.isBoolean()) {
+                throw new EvaluationInputException(file + ": " + where + ".forward must be true or false");
+            }
             try {
-                out.add(new WayInterval(id.asLong(), length, number(file, w, where, "start_time"),
-                        number(file, w, where, "end_time")));
+                out.add(new WayInterval(id.asLong(), forward == null ? null : forward.asBoolean(), length,
+                        number(file, w, where, "start_time"), number(file, w, where, "end_time")));
             } catch (IllegalArgumentException e) {
                 throw new EvaluationInputException(file + ": " + where + ": " + e.getMessage(), e);
             }

@@ -3,14 +3,21 @@ package dev.drivelog.evaluation;
 import java.util.List;
 
 /**
- * One trip's ground truth ({@code drivelog.truth/1}): the route driven, the violations committed
- * and the receiver's gaps (stretches the log does not show).
+ * One trip's ground truth ({@code drivelog.truth/1}): the route driven, the violations committed,
+ * the receiver's gaps (stretches the log does not show), and the times of the fixes the log has
+ * ({@code fix_times}; empty in truth written before it existed).
  */
-public record TruthTrip(String tripId, List<WayInterval> route, List<TimedViolation> violations, List<ReceiverGap> receiverGaps) {
+public record TruthTrip(String tripId, List<WayInterval> route, List<TimedViolation> violations, List<ReceiverGap> receiverGaps,
+                        List<Double> fixTimes) {
     public TruthTrip {
         route = List.copyOf(route);
         violations = List.copyOf(violations);
         receiverGaps = List.copyOf(receiverGaps);
+        fixTimes = List.copyOf(fixTimes);
+    }
+
+    public TruthTrip(String tripId, List<WayInterval> route, List<TimedViolation> violations, List<ReceiverGap> receiverGaps) {
+        this(tripId, route, violations, receiverGaps, List.of());
     }
 
     /** Whether a receiver gap hides part of the violation, so that no log-based engine could be sure of it. */

@@ -1,6 +1,7 @@
 package dev.drivelog.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,13 +61,62 @@ class EvaluatorTest {
 
     @Test
     void evaluate_mixedFixture_routeFractionCountsRightWayAtRightTime() {
+        EvaluationReport report = new Evaluator(new TripFileReader(mapper), new EvaluationSettings(2.0, 12.0, 0.0))
+                .evaluate(fixture("mixed").resolve("truth"), fixture("mixed").resolve("results"));
+
+        // No tolerance: trip-a's way 1 is 9.5 of 10 s right (95 m), way 2 15.5 of 30 s (155 m) before
+        // way 3 takes over; trip-b was matched to another way (0 of 100 m).
+        assertEquals(500.0, report.route().truthMeters(), EPS);
+        assertEquals(250.0, report.route().correctMeters(), 1e-6);
+        assertEquals(0.5, report.routeCorrectFraction(), 1e-9);
+    }
+
+    @Test
+    void evaluate_mixedFixture_routeToleranceIsOneSamplingInterval() {
         EvaluationReport report = evaluate("mixed");
 
-        // trip-a: way 1 is 9.5 of 10 s right (95 m), way 2 15.5 of 30 s (155 m) before way 3 takes over;
-        // trip-b has no matched list (0 of 100 m).
-        assertEquals(500.0, report.truthRouteMeters(), EPS);
-        assertEquals(250.0, report.correctRouteMeters(), 1e-6);
-        assertEquals(0.5, report.routeCorrectFraction(), 1e-9);
+        // trip-a's fixes are 5 s apart: every matched entry may be 5 s off at either end. Way 1 is
+        // then all right (100 m), way 2 right until 1730, when way 3 (wrong) has taken over (200 m).
+        assertEquals(300.0, report.route().correctMeters(), 1e-6);
+        assertEquals(0.6, report.routeCorrectFraction(), 1e-9);
+    }
+
+    @Test
+    void evaluate_mixedFixture_countsFixesOnTheRightWayAndDirection() {
+        EvaluationReport report = evaluate("mixed");
+
+        // trip-a's 9 fixes (trip-b's truth lists none): 1700-1725 on the right way, 1730-1740 on way 3.
+        assertEquals(9, report.fixes().fixes());
+        assertEquals(6, report.fixes().onRightWay());
+        assertEquals(6, report.fixes().onRightWayAndDirection());
+        JsonNode json = report.toJson(mapper, false);
+        assertEquals(0.6667, json.at("/route/fixes_on_right_way").asDouble(), EPS);
+        assertEquals(9, json.at("/route/fixes").asInt());
+    }
+
+    @Test
+    void evaluate_resultsWithoutMatchedPath_sayTheRouteWasNotEvaluated() {
+        EvaluationReport report = evaluate("unmatched");
+
+        assertFalse(report.routeEvaluated());
+        assertTrue(report.routeNotEvaluated().contains("1 of 1 results have no matched path"), report.routeNotEvaluated());
+        assertTrue(report.routeNotEvaluated().contains("trip-c.json"), report.routeNotEvaluated());
+        assertTrue(report.routeNotEvaluated().contains("--matched"), report.routeNotEvaluated());
+        JsonNode json = report.toJson(mapper, false);
+        assertFalse(json.at("/route/evaluated").asBoolean(true));
+        assertTrue(json.at("/route/correct_fraction").isMissingNode(), "no 0.0 that looks like a measurement");
+        assertTrue(json.at("/route/reason").asText().contains("analyse with --matched"));
+    }
+
+    @Test
+    void evaluate_mixedFixture_reportsFalseAlarmsPerThousandKilometres() {
+        EvaluationReport report = evaluate("mixed");
+
+        // One false no_entry over 500 m of route: 2,000 per 1,000 km; speeding one false in 3 found.
+        JsonNode json = report.toJson(mapper, false);
+        assertEquals(2000.0, json.at("/per_type/no_entry/false_alarms_per_1000_km").asDouble(), EPS);
+        assertEquals(2000.0, json.at("/per_type/speeding/false_alarms_per_1000_km").asDouble(), EPS);
+        assertEquals(0.0, json.at("/per_type/stop_sign/false_alarms_per_1000_km").asDouble(), EPS);
     }
 
     @Test
@@ -119,7 +169,7 @@ class EvaluatorTest {
         assertEquals(1.0, json.at("/per_type/speeding/recall").asDouble(), EPS);
         assertEquals(2, json.at("/per_type/speeding/matched").asInt());
         assertEquals(5, json.at("/totals/truth").asInt());
-        assertEquals(0.5, json.at("/route/correct_fraction").asDouble(), EPS);
+        assertEquals(0.6, json.at("/route/correct_fraction").asDouble(), EPS);
     }
 
     @Test

@@ -1,0 +1,21 @@
+// Whether a GPS log could show a violation at all: driving into an alley that runs a few metres
+// beside the street it leaves and rejoins, or through a forbidden link beside the allowed one, looks
+// the same in any receiver's fixes as the legal drive. The simulator injects only violations a log
+// can tell from legal driving (InjectionConfig::min_separation_m).
+#pragma once
+
+#include <cstdint>
+
+#include "map/map_view.hpp"
+#include "sim/driving_rules.hpp"
+
+namespace drivelog::sim {
+
+// False when a legal route from the end of `before` (not through `offending` itself) stays within
+// `separation_m` of the offending edge until it comes within `separation_m` of the offending edge's
+// end: then nothing in a log of that accuracy tells the violation from the legal drive beside it.
+// True otherwise (no such route, or only ones that stray further).
+bool tellable_from_legal(const map::MapView& map, DirectedEdge before, DirectedEdge offending, double separation_m,
+                         uint32_t max_states);
+
+}  // namespace drivelog::sim
