@@ -8,7 +8,8 @@
 # toolchain (AL2023: JDK 25, CMake, g++) -> native (libdrivelog.so + tools) -> map (the reference
 # map) and app (Maven build, jlink, AOT cache) -> the final image on the Lambda OS-only base.
 # Layer order in the final stage puts the map before anything Java, so that a code change neither
-# rebuilds nor re-pushes the map layer.
+# rebuilds nor re-pushes the map layer. No BuildKit-only syntax: `docker build` with BuildKit (faster,
+# stages in parallel), the classic builder (DOCKER_BUILDKIT=0) and `sam build` all build it.
 
 ARG SYNTH_SCALE=small
 ARG SYNTH_SEED=1
@@ -59,11 +60,13 @@ RUN docker/build-map.sh /out/native "/map-input/$(basename "$OSM_FILE")" /out/ma
 
 # ---------------------------------------------------------------------------------------------
 FROM toolchain AS app
-# ~/.m2 is a BuildKit cache mount: Maven and the dependencies are downloaded once per machine.
+# Maven and the dependencies in a layer of their own, rebuilt only when the POM changes. (No BuildKit
+# cache mount: this file builds with any builder, including the classic one SAM CLI uses by default.)
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
+RUN ./mvnw -B -q -Dnative.skip dependency:go-offline
 COPY src/main src/main
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests -Dnative.skip package
+RUN ./mvnw -B -q -DskipTests -Dnative.skip package
 COPY docker/make-runtime.sh docker/make-runtime.sh
 RUN docker/make-runtime.sh target /out/app
 
@@ -75,10 +78,11 @@ COPY docker/train-aot.sh docker/
 COPY docker/test docker/test
 COPY events events
 COPY config/drivelog.yaml /opt/drivelog/config/drivelog.yaml
-# Native build and map are mounted, not copied: a multi-GB map costs no extra copy here.
-RUN --mount=type=bind,from=native,source=/out/native,target=/opt/drivelog/native \
-    --mount=type=bind,from=map,source=/out/map,target=/opt/drivelog/map \
-    cp -a /out/app/. /opt/drivelog/ && docker/train-aot.sh /opt/drivelog /out/aot/drivelog.aot
+# Copied, not bind-mounted (a BuildKit-only RUN --mount): a multi-GB map costs one more copy in this
+# build stage, none in the final image.
+COPY --from=native /out/native /opt/drivelog/native
+COPY --from=map /out/map /opt/drivelog/map
+RUN cp -a /out/app/. /opt/drivelog/ && docker/train-aot.sh /opt/drivelog /out/aot/drivelog.aot
 
 # ---------------------------------------------------------------------------------------------
 FROM public.ecr.aws/lambda/provided:al2023

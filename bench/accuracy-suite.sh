@@ -4,13 +4,14 @@
 #   bench/accuracy-suite.sh [TRIPS]          (default 60 trips per row; legal-drive rows use 4 x TRIPS)
 # Maps: ACCURACY_MAPS (default: the real extracts below and "town"); an OSM extract name is looked up
 # in ${OSM_DIR:-../shared/osm} as NAME.osm.pbf, "town" is drivelog-synth --scale small (seed 1).
-# Rows per map (ACCURACY_ROWS picks some by name):
+# Rows per map (ACCURACY_ROWS picks some by name); violations are injected only where a log can
+# tell them from legal driving beside them (--min-separation-m 12, docs/SIMULATION.md):
 #   independent     1 Hz, sigma 5 m, independent error (the classic simulator)
-#   correlated      1 Hz, sigma 5 m, error correlated over 30 s
-#   realistic       1 Hz, sigma 5 m, --profile realistic (correlated + canyon, long gaps, tunnels,
-#                   U-turns, red signals, car parks and tracks)
-#   realistic-bare  the same without speed and heading in the log
-#   realistic-10m, realistic-20m, realistic-0.2hz
+#   correlated      1 Hz, sigma 5 m, error correlated over 30 s (the target setting)
+#   correlated-bare the same without speed and heading in the log
+#   correlated-10m, correlated-20m, correlated-0.2hz
+#   realistic       1 Hz, sigma 5 m, --profile realistic (correlated + urban canyon, long gaps,
+#                   tunnels, U-turns, red signals, car parks and tracks)
 #   legal-correlated, legal-realistic: no violation injected (4 x TRIPS): false alarms per 1,000 km
 # Prints one Markdown table per map (precision / recall per type, route, fixes on the right way,
 # false alarms per 1,000 km). Files go to ${ACCURACY_DIR:-target/bench-accuracy-suite}; seed
@@ -23,7 +24,7 @@ osm_dir="${OSM_DIR:-$root/../shared/osm}"
 trips="${1:-60}"
 seed="${ACCURACY_SEED:-1}"
 maps="${ACCURACY_MAPS:-tokyo_shibuya_west paris_bss ny-access-restriction bus baltimore harrisburg town}"
-rows="${ACCURACY_ROWS:-independent correlated realistic realistic-bare realistic-10m realistic-20m realistic-0.2hz legal-correlated legal-realistic}"
+rows="${ACCURACY_ROWS:-independent correlated correlated-bare correlated-10m correlated-20m correlated-0.2hz realistic legal-correlated legal-realistic}"
 source "$root/bench/town.sh"
 require_tools bench/accuracy-suite.sh "$bin" drivelog-synth drivelog-map drivelog-simulate drivelog-analyze
 [ -f "$root/target/drivelog.jar" ] || { echo "bench/accuracy-suite.sh: target/drivelog.jar missing; run ./mvnw package first" >&2; exit 1; }
@@ -44,15 +45,17 @@ map_file() {
 
 # The simulator options and trip count of a row.
 row_options() {
+  local violations="--violation-rate 0.5 --min-separation-m 12"
+  local correlated="--noise-correlation-s 30"
   case "$1" in
-    independent) echo "--hz 1 --noise-m 5 --violation-rate 0.5" ;;
-    correlated) echo "--hz 1 --noise-m 5 --noise-correlation-s 30 --violation-rate 0.5" ;;
-    realistic) echo "--profile realistic --hz 1 --noise-m 5 --violation-rate 0.5" ;;
-    realistic-bare) echo "--profile realistic --hz 1 --noise-m 5 --violation-rate 0.5 --report-speed no --report-heading no" ;;
-    realistic-10m) echo "--profile realistic --hz 1 --noise-m 10 --violation-rate 0.5" ;;
-    realistic-20m) echo "--profile realistic --hz 1 --noise-m 20 --violation-rate 0.5" ;;
-    realistic-0.2hz) echo "--profile realistic --hz 0.2 --noise-m 5 --violation-rate 0.5" ;;
-    legal-correlated) echo "--hz 1 --noise-m 5 --noise-correlation-s 30 --violation-rate 0" ;;
+    independent) echo "--hz 1 --noise-m 5 $violations" ;;
+    correlated) echo "--hz 1 --noise-m 5 $correlated $violations" ;;
+    correlated-bare) echo "--hz 1 --noise-m 5 $correlated $violations --report-speed no --report-heading no" ;;
+    correlated-10m) echo "--hz 1 --noise-m 10 $correlated $violations" ;;
+    correlated-20m) echo "--hz 1 --noise-m 20 $correlated $violations" ;;
+    correlated-0.2hz) echo "--hz 0.2 --noise-m 5 $correlated $violations" ;;
+    realistic) echo "--profile realistic --hz 1 --noise-m 5 $violations" ;;
+    legal-correlated) echo "--hz 1 --noise-m 5 $correlated --violation-rate 0" ;;
     legal-realistic) echo "--profile realistic --hz 1 --noise-m 5 --violation-rate 0" ;;
     *) echo "bench/accuracy-suite.sh: unknown row $1" >&2; exit 2 ;;
   esac

@@ -4,28 +4,34 @@
 # stand-ins are built first (docker/standins/build-standins.sh) and tagged under the FROM names.
 # Starts dockerd when it is installed but not running (root only).
 #
-# Usage: docker/build-image.sh [-t TAG] [--standins] [-- extra docker build arguments...]
+# Usage: docker/build-image.sh [-t TAG] [--standins] [--classic-builder] [-- extra docker build arguments...]
 #   e.g. docker/build-image.sh -t drivelog:local -- --build-arg SYNTH_SCALE=city
+# --classic-builder builds without BuildKit (DOCKER_BUILDKIT=0), as `sam build` does unless given
+# --use-buildkit: the Dockerfile uses no BuildKit-only syntax, and this proves it.
 # Prints the image size at the end. Environment: DOCKER (client), DRIVELOG_STANDIN_DIR.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tag=drivelog:local
 force_standins=false
+classic=false
 while [ $# -gt 0 ]; do
   case "$1" in
     -t|--tag) tag="$2"; shift 2 ;;
     --standins) force_standins=true; shift ;;
+    --classic-builder) classic=true; shift ;;
     --) shift; break ;;
     *) echo "build-image: unknown argument $1 (extra docker build arguments go after --)" >&2; exit 64 ;;
   esac
 done
 
-# A client that can use BuildKit (the Dockerfile uses RUN --mount): buildx, or a pre-23 client
-# whose `docker build` still drives the daemon's built-in BuildKit (Debian's docker.io).
+# A client that can use BuildKit (faster: independent stages build in parallel): buildx, or a pre-23
+# client whose `docker build` still drives the daemon's built-in BuildKit (Debian's docker.io). With
+# --classic-builder, any client.
 pick_client() {
   local candidate
   for candidate in ${DOCKER:-} docker /usr/bin/docker; do
     command -v "$candidate" >/dev/null 2>&1 || continue
+    if $classic; then echo "$candidate classic"; return; fi
     if "$candidate" buildx version >/dev/null 2>&1; then echo "$candidate buildx"; return; fi
     local major
     major="$("$candidate" version --format '{{.Client.Version}}' 2>/dev/null | cut -d. -f1 || true)"
@@ -62,6 +68,8 @@ fi
 start=$(date +%s)
 if [ "$mode" = buildx ]; then
   "$docker" buildx build --load -t "$tag" "$@" "$repo"
+elif [ "$mode" = classic ]; then
+  DOCKER_BUILDKIT=0 "$docker" build -t "$tag" "$@" "$repo"
 else
   DOCKER_BUILDKIT=1 "$docker" build -t "$tag" "$@" "$repo"
 fi

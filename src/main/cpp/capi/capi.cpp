@@ -109,3 +109,24 @@ extern "C" int32_t drivelog_analyze(drivelog_analyzer* analyzer, const char* tri
     return DRIVELOG_OK;
   });
 }
+
+extern "C" int32_t drivelog_effective_config(const char* config, char* buffer, size_t buffer_len, size_t* needed,
+                                             char* error, size_t error_len) noexcept {
+  if (needed == nullptr) return report(DRIVELOG_BAD_INPUT, error, error_len, {"drivelog_effective_config: needed is NULL"});
+  *needed = 0;
+  return guarded({"describing a configuration: "}, error, error_len, [&] {
+    drivelog::capi::AnalysisConfig parsed;
+    if (config != nullptr) {
+      const std::string problem = drivelog::capi::parse_analysis_config(config, parsed);
+      if (!problem.empty()) return report(DRIVELOG_BAD_INPUT, error, error_len, {problem});
+    }
+    const std::string text = drivelog::capi::describe_analysis_config(parsed);
+    if (buffer != nullptr && buffer_len > 0) {
+      const size_t n = std::min(text.size(), buffer_len - 1);
+      std::memcpy(buffer, text.data(), n);
+      buffer[n] = '\0';
+    }
+    *needed = text.size();
+    return DRIVELOG_OK;
+  });
+}

@@ -84,6 +84,16 @@ DRIVELOG_API int32_t drivelog_analyze(drivelog_analyzer* analyzer, const char* t
                                       const char** result_json, size_t* result_len, char* error,
                                       size_t error_len) DRIVELOG_NOEXCEPT;
 
+/* The configuration an analyzer created with `config` (NULL or `key=value` lines, as for
+ * drivelog_analyzer_create) would use: every key below `analysis:` with its value, defaults filled in,
+ * one `key=value` line each, in a fixed order. Two configs with the same text here analyse alike, so
+ * callers use it to name results by what was asked rather than by how it was written. Writes the text
+ * into `buffer` (NUL-terminated, truncated to buffer_len - 1) and its length (excluding NUL) into
+ * *needed; if that is >= buffer_len, call again with a larger buffer. A bad line is
+ * DRIVELOG_BAD_INPUT with the message drivelog_analyzer_create would give. Needs no map. */
+DRIVELOG_API int32_t drivelog_effective_config(const char* config, char* buffer, size_t buffer_len, size_t* needed,
+                                               char* error, size_t error_len) DRIVELOG_NOEXCEPT;
+
 #ifdef __cplusplus
 }
 #endif

@@ -21,7 +21,11 @@ void detect_no_entry(const TripView& trip, const NoEntryConfig& config, const Pa
     while (j < traversals.size() && traversals[j].piece == traversals[i].piece && closed(j)) ++j;
     const double start_s = traversals[i].start_s_m, end_s = traversals[j - 1].end_s_m();
     const double distance = end_s - start_s;
-    if (distance >= config.min_distance_m && !path_outruns_receiver(trip, start_s, end_s, check)) {
+    // Driven through from one open road to another: a short closed link (bollards across a street,
+    // a closed passage) is as clear a violation as a long one; min_distance_m keeps the matcher's
+    // grazing of a closed road's first metres at a junction from being one.
+    const bool through = j < traversals.size() && traversals[j].piece == traversals[i].piece;
+    if ((distance >= config.min_distance_m || through) && !path_outruns_receiver(trip, start_s, end_s, check)) {
       Violation v;
       v.type = ViolationType::no_entry;
       v.start_time_s = trip.speeds.time_at_distance(start_s);

@@ -37,7 +37,14 @@ std::string map_info_json(const MapView& map) {
   json += ",\"grid\":{\"rows\":" + std::to_string(i.grid_rows) + ",\"cols\":" + std::to_string(i.grid_cols) +
           ",\"cell_m\":" + cell + ",\"segments\":" + std::to_string(i.grid_segments) + "}";
   json += std::string(",\"order\":") + (i.hilbert_ordered ? "\"hilbert\"" : "\"input\"");
-  json += "}";
+  json += ",\"section_crc32\":[";
+  for (std::size_t s = 0; s < i.section_crc32.size(); ++s) {
+    char crc[16];
+    std::snprintf(crc, sizeof crc, "\"%08x\"", i.section_crc32[s]);
+    if (s > 0) json += ',';
+    json += crc;
+  }
+  json += "]}";
   return json;
 }
 

@@ -161,6 +161,8 @@ void MapView::Impl::bind_sections() {
   info.grid_cols = header.grid.cols;
   info.grid_cell_m = header.grid.cell_lat_e7 * 1e-7 * geo::kEarthRadiusMeters * geo::kDegToRad;
   info.hilbert_ordered = (header.flags & format::kFlagHilbertOrdered) != 0;
+  info.section_crc32.clear();
+  for (uint32_t i = 0; i < header.section_count; ++i) info.section_crc32.push_back(header.sections[i].crc32);
 }
 
 MapView MapView::open(const std::string& path) {

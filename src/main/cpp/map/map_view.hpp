@@ -45,6 +45,9 @@ struct MapInfo {
   uint32_t grid_cols = 0;
   double grid_cell_m = 0;           // approximate cell side in metres
   bool hilbert_ordered = false;     // nodes and edges sorted along a Hilbert curve (else input order)
+  // crc32 of each section, in section-table order: with the counts above, a fingerprint of the
+  // content that does not depend on the file's name, path or modification time.
+  std::vector<uint32_t> section_crc32;
 };
 
 class MapView {

@@ -60,9 +60,13 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
   // segment lists: the ends of their segments are then reused instead of being looked up again. The
   // segments are walked in the grid's order, always: which of an edge's equally near segments wins
   // depends on it.
-  if (runs_ != cached_runs_) {
+  // A fetch cut short by an exception (out of memory, a damaged map) leaves ends_ partial: invalid
+  // until a fetch completes, or the next trip on this search would reuse what is left.
+  if (!ends_valid_ || runs_ != cached_runs_) {
+    ends_valid_ = false;
     cached_runs_.swap(runs_);
     fetch_ends();
+    ends_valid_ = true;
   }
   for (const SegmentEnds& ends : ends_) {
     const map::Coord a = ends.a, b = ends.b;

@@ -2,6 +2,7 @@
 // Sparseness" (ACM SIGSPATIAL GIS 2009), in log space. Pure maths: no map, no search.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 
 namespace drivelog::match {
@@ -40,6 +41,19 @@ struct HmmProbabilities {
     const double difference = a_deg - b_deg;
     double d = std::fabs(difference > -360.0 && difference < 360.0 ? difference : std::fmod(difference, 360.0));
     return d > 180.0 ? 360.0 - d : d;
+  }
+
+  // Against a turn by `angle_deg` (0..180) at `speed_mps`, when the lateral acceleration it needs
+  // on a corner of radius `radius_m` / tan(angle / 2) exceeds `max_lateral_mps2`: ((excess) / 2)^2,
+  // at most kMaxTurnLog (a car that cannot have made the turn at that speed did not: a frontage road
+  // is not entered through two right angles at 85 km/h). Log units, <= 0.
+  static constexpr double kMaxTurnLog = 40;
+  static double turn_speed_log(double angle_deg, double speed_mps, double radius_m, double max_lateral_mps2) {
+    if (max_lateral_mps2 <= 0 || angle_deg <= 0) return 0;
+    const double needed = speed_mps * speed_mps * std::tan(std::min(angle_deg, 179.0) * 0.5 * 3.14159265358979 / 180) / radius_m;
+    if (needed <= max_lateral_mps2) return 0;
+    const double z = (needed - max_lateral_mps2) / 2;
+    return -std::min(z * z, kMaxTurnLog);
   }
 
   // Unnormalised: only the relative value between candidates of one fix matters.

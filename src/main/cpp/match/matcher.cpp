@@ -6,6 +6,7 @@
 
 #include "map/geo.hpp"
 #include "match/hmm_probabilities.hpp"
+#include "match/path_geometry.hpp"
 
 namespace drivelog::match {
 namespace {
@@ -182,6 +183,32 @@ double Matcher::node_turn_prior(const State& from, const State& to, uint32_t fir
          routes_.turn_penalty(from.edge, from.exit_node, first_edge) + routes_.turn_penalty(last_edge, to.entry_node, to.edge);
 }
 
+double Matcher::turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const {
+  // The slowest the car can have gone between the two fixes (braking hard half the time, then
+  // accelerating): below kTurnCheckMps no turn short of turning round needs much grip.
+  constexpr double kBrakeMps2 = 5;
+  constexpr double kTurnCheckMps = 10;
+  if (!speeds_trusted_ || config_.max_lateral_accel_mps2 <= 0 || std::isnan(a.speed_mps) || std::isnan(b.speed_mps)) return 0;
+  const double slowest = std::min(a.speed_mps, b.speed_mps) - kBrakeMps2 * (b.time_s - a.time_s) / 2;
+  return slowest >= kTurnCheckMps ? slowest : 0;
+}
+
+double Matcher::turn_speed_prior_m(double out_bearing_deg, double in_bearing_deg, double speed_mps) const {
+  const double angle = HmmProbabilities::angle_between_deg(out_bearing_deg, in_bearing_deg);
+  return -HmmProbabilities::turn_speed_log(angle, speed_mps, config_.turn_radius_m, config_.max_lateral_accel_mps2) *
+         config_.beta_m;
+}
+
+double Matcher::edge_bearing_from_node(uint32_t edge, uint32_t node) const {
+  const map::EdgeRecord& e = map_->edge(edge);
+  return bearing_near_end(*map_, edge, e.from_node == node, true, kTurnSpanM);
+}
+
+double Matcher::edge_bearing_into_node(uint32_t edge, uint32_t node) const {
+  const map::EdgeRecord& e = map_->edge(edge);
+  return bearing_near_end(*map_, edge, e.to_node == node, false, kTurnSpanM);
+}
+
 double Matcher::position_weight(double dt_s) const {
   // Receiver error wanders: fixes close in time share most of it, so a stretch of them is worth
   // little more than one fix as evidence for one road over a parallel one. Each fix counts by
@@ -191,32 +218,6 @@ double Matcher::position_weight(double dt_s) const {
   return independent_share_ + (1 - independent_share_) * (1.0 - std::exp(-dt_s / config_.error_correlation_s));
 }
 
-double Matcher::estimate_independent_share(std::span<const TracePoint> trace) {
-  // How much of the receiver's error is new from fix to fix. For independent errors of sigma per
-  // axis, the second difference of three fixes a second apart has 6 sigma^2 per axis, so its
-  // squared length over sigma^2 has median 6 x 2 ln 2 = 8.32; an error that wanders slowly
-  // leaves a fraction of that, the car's own acceleration (a few metres in a second) little.
-  // The median over up to kSamples triples, each over its middle fix's sigma; too few to judge: 0
-  // (trust the configured correlation time).
-  constexpr int kSamples = 400;
-  constexpr double kRegularGapS = 1.5;
-  constexpr double kWhiteMedian = 8.32;
-  std::vector<double>& ratios = ratio_scratch_;
-  ratios.clear();
-  for (std::size_t i = 1; i + 1 < trace.size() && static_cast<int>(ratios.size()) < kSamples; ++i) {
-    const TracePoint &a = trace[i - 1], &b = trace[i], &c = trace[i + 1];
-    if (b.time_s - a.time_s > kRegularGapS || c.time_s - b.time_s > kRegularGapS) continue;
-    const double east = ((a.lon - b.lon) - (b.lon - c.lon)) * metric_.meters_per_deg_lon(b.lat);
-    const double north = ((a.lat - b.lat) - (b.lat - c.lat)) * LocalMetric::kMetersPerDegLat;
-    const double sigma = sigma_of(b);
-    ratios.push_back((east * east + north * north) / (sigma * sigma));
-  }
-  if (ratios.size() < 20) return 0.0;
-  auto middle = ratios.begin() + static_cast<std::ptrdiff_t>(ratios.size() / 2);
-  std::nth_element(ratios.begin(), middle, ratios.end());
-  return std::clamp(*middle / kWhiteMedian, 0.0, 1.0);
-}
-
 double Matcher::search_limit_m(double limit_m) const {
   // Route costs include the per-metre priors: the search may go that much further, so that a
   // stretch of forbidden or minor travel up to kPricedReachM stays reachable within the driven limit.
@@ -224,12 +225,7 @@ double Matcher::search_limit_m(double limit_m) const {
   return limit_m + routes_.costs().max_per_m() * std::min(limit_m, kPricedReachM);
 }
 
-double Matcher::sigma_of(const TracePoint& p) const {
-  if (config_.use_reported_accuracy && !std::isnan(p.accuracy_m)) {
-    return std::clamp(static_cast<double>(p.accuracy_m), config_.min_sigma_m, config_.max_sigma_m);
-  }
-  return config_.sigma_m;
-}
+double Matcher::sigma_of(const TracePoint& p) const { return fix_sigma_m(p, config_); }
 
 double Matcher::transition_score(double driven_m, double priors_m, double great_circle_m, double inverse_beta) const {
   // Turning round and entering a road against its one-way direction or closed to traffic are
@@ -393,6 +389,28 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
     }
   }
 
+  // Turns the car could not have made at its speed: bearings at the ends of states and routes, only
+  // where the trusted speeds say it went fast enough for any turn to matter.
+  const double turn_speed = turn_check_speed_mps(previous, p);
+  if (turn_speed > 0) {
+    exit_bearing_.resize(prev.count);
+    for (uint32_t i = 0; i < prev.count; ++i) {
+      const State& s = states_[prev.first + i];
+      exit_bearing_[i] = static_cast<float>(bearing_near_end(*map_, s.edge, s.forward, false, kTurnSpanM));
+    }
+    entry_bearing_.resize(pending_.size());
+    for (std::size_t j = 0; j < pending_.size(); ++j) {
+      entry_bearing_[j] = static_cast<float>(bearing_near_end(*map_, pending_[j].edge, pending_[j].forward, true, kTurnSpanM));
+    }
+    first_bearing_.assign(source_target_m_.size(), 0.0F);
+    last_bearing_.assign(source_target_m_.size(), 0.0F);
+    for (std::size_t cell = 0; cell < source_target_m_.size(); ++cell) {
+      if (source_target_first_edge_[cell] == RouteSearch::kNoEdge) continue;
+      first_bearing_[cell] = static_cast<float>(edge_bearing_from_node(source_target_first_edge_[cell], sources_[cell / targets_.size()]));
+      last_bearing_[cell] = static_cast<float>(edge_bearing_into_node(source_target_last_edge_[cell], targets_[cell % targets_.size()]));
+    }
+  }
+
   // The Viterbi step proper: for every new state the best predecessor. Hot: locals instead of
   // member lookups, so the compiler can keep everything in registers.
   const State* previous_states = states_.data() + prev.first;
@@ -452,7 +470,13 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
           // explained by driving into the cross road and back for free).
           // An empty route (the exit node is the entry node) turns round there if it re-enters
           // the same edge.
-          const double node_turns = node_turn_prior(s, c, first_edges[cell], last_edges[cell]);
+          double node_turns = node_turn_prior(s, c, first_edges[cell], last_edges[cell]);
+          if (turn_speed > 0) {
+            node_turns += first_edges[cell] == RouteSearch::kNoEdge
+                              ? turn_speed_prior_m(exit_bearing_[i], entry_bearing_[j], turn_speed)
+                              : turn_speed_prior_m(exit_bearing_[i], first_bearing_[cell], turn_speed) +
+                                    turn_speed_prior_m(last_bearing_[cell], entry_bearing_[j], turn_speed);
+          }
           const double remaining = static_cast<double>(s.length_m) - s.offset_m;
           const double via_nodes = remaining + (between - route_penalties[cell]) + c_offset;
           const double via_priors = node_turns + route_penalties[cell] + c_entry_penalty + remaining * s.prior_per_m +
@@ -512,7 +536,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   uint32_t outlier_streak = 0;
   uint32_t last_placed = 0;  // the latest fix kept or collapsed
   headings_trusted_ = headings_agree_with_motion(trace);
-  independent_share_ = estimate_independent_share(trace);
+  independent_share_ = error_share_.estimate(trace, config_);
   index_reported_distances(trace);
   speeds_trusted_ = speeds_agree_with_motion(trace);
   out.stats.speeds_ignored = speeds_contradicted_;
@@ -734,7 +758,17 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
     double between = RouteSearch::kUnreachable;
     routes_.run(from.exit_node, budget, std::span<const uint32_t>(&target, 1), std::span<double>(&between, 1));
     if (between != RouteSearch::kUnreachable) {
-      const double turns = node_turn_prior(from, to, routes_.first_edge_to(target), routes_.last_edge_to(target));
+      const uint32_t first = routes_.first_edge_to(target), last = routes_.last_edge_to(target);
+      double turns = node_turn_prior(from, to, first, last);
+      const double turn_speed = turn_check_speed_mps(a, b);
+      if (turn_speed > 0) {
+        const double out = bearing_near_end(*map_, from.edge, from.forward, false, kTurnSpanM);
+        const double in = bearing_near_end(*map_, to.edge, to.forward, true, kTurnSpanM);
+        turns += first == RouteSearch::kNoEdge
+                     ? turn_speed_prior_m(out, in, turn_speed)
+                     : turn_speed_prior_m(out, edge_bearing_from_node(first, from.exit_node), turn_speed) +
+                           turn_speed_prior_m(edge_bearing_into_node(last, to.entry_node), in, turn_speed);
+      }
       const double penalties = routes_.penalty_to(target);
       routed = transition_score(remaining + (between - penalties) + to.offset_m,
                                 turns + penalties + to.entry_penalty_m + remaining * from.prior_per_m +

@@ -8,6 +8,7 @@
 #include "map/map_view.hpp"
 #include "match/along_path_smoother.hpp"
 #include "match/candidate_search.hpp"
+#include "match/error_share.hpp"
 #include "match/local_metric.hpp"
 #include "match/match_config.hpp"
 #include "match/matched_path.hpp"
@@ -65,8 +66,6 @@ class Matcher {
   void build_states(const TracePoint& p, double position_weight);
   // How much of a fix's position is new evidence, `dt_s` after the last fix used.
   [[nodiscard]] double position_weight(double dt_s) const;
-  // The share of the receiver's error that is new from one fix to the next, from the trace itself.
-  double estimate_independent_share(std::span<const TracePoint> trace);
   bool connect_column(uint32_t point_index, uint32_t previous_index);
   bool connect_column_from(uint32_t point_index, uint32_t previous_index, double score_floor);
   // Prefix sums for reported_between_m().
@@ -89,6 +88,15 @@ class Matcher {
   // The priors of the turns at the two ends of a route from `from` to `to` (first and last edge of
   // the route between, kNoEdge for none): turning round, turning where a restriction forbids it.
   [[nodiscard]] double node_turn_prior(const State& from, const State& to, uint32_t first_edge, uint32_t last_edge) const;
+  // The lowest speed the car can have had between two fixes, if it is worth checking turns at (else 0).
+  [[nodiscard]] double turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const;
+  // The prior, in metres, against turning from one bearing into another at `speed_mps`.
+  [[nodiscard]] double turn_speed_prior_m(double out_bearing_deg, double in_bearing_deg, double speed_mps) const;
+  // Bearings of an edge where it leaves `node` / where it arrives at `node`.
+  [[nodiscard]] double edge_bearing_from_node(uint32_t edge, uint32_t node) const;
+  [[nodiscard]] double edge_bearing_into_node(uint32_t edge, uint32_t node) const;
+  // How far along an edge from a junction its bearing is measured.
+  static constexpr double kTurnSpanM = 10;
   // The route search's budget for a driven limit: room for the per-metre priors on top.
   [[nodiscard]] double search_limit_m(double limit_m) const;
   bool speeds_agree_with_motion(std::span<const TracePoint> trace);
@@ -123,8 +131,8 @@ class Matcher {
   bool headings_trusted_ = true;
   bool speeds_trusted_ = false;
   bool speeds_contradicted_ = false;
-  double independent_share_ = 0;           // see estimate_independent_share()
-  std::vector<double> ratio_scratch_;
+  double independent_share_ = 0;  // the share of the receiver's error new from fix to fix (ErrorShare)
+  ErrorShare error_share_;
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.
   std::vector<uint32_t> sources_;
@@ -142,6 +150,8 @@ class Matcher {
   std::vector<int32_t> state_target_;
   std::vector<map::AdjacentEdge> path_;
   std::vector<double> reported_m_;  // see reported_distances()
+  std::vector<float> exit_bearing_, entry_bearing_;  // of the previous / pending states (turn checks)
+  std::vector<float> first_bearing_, last_bearing_;  // of each route's first / last edge (turn checks)
   std::vector<double> reported_prefix_m_;   // see index_reported_distances()
   std::vector<uint32_t> unreported_steps_;
   AlongPathSmoother smoother_;

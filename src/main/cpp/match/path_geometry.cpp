@@ -67,4 +67,22 @@ double bearing_at_end(const map::MapView& map, uint32_t edge, bool forward, bool
   return map::geo::bearing_deg(a.lat(), a.lon(), b.lat(), b.lon());
 }
 
+double bearing_near_end(const map::MapView& map, uint32_t edge, bool forward, bool at_start, double span_m) {
+  const auto shape = map.edge_shape(edge);
+  const std::size_t n = shape.size();
+  // Travel order index of the end point, and the step towards the other end.
+  const std::size_t end = at_start ? 0 : n - 1;
+  const map::Coord tip = shape_point(shape, forward, end);
+  std::size_t k = end;
+  map::Coord far = tip;
+  while (true) {
+    const std::size_t next = at_start ? k + 1 : k - 1;
+    far = shape_point(shape, forward, next);
+    k = next;
+    if ((at_start ? k + 1 >= n : k == 0) || map::geo::distance_m(tip, far) >= span_m) break;
+  }
+  return at_start ? map::geo::bearing_deg(tip.lat(), tip.lon(), far.lat(), far.lon())
+                  : map::geo::bearing_deg(far.lat(), far.lon(), tip.lat(), tip.lon());
+}
+
 }  // namespace drivelog::match

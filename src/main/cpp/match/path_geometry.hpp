@@ -19,4 +19,8 @@ void append_stretch(const map::MapView& map, uint32_t edge, bool forward, double
 // The direction of travel (degrees from north) at the start or end of a traversal of `edge`.
 double bearing_at_end(const map::MapView& map, uint32_t edge, bool forward, bool at_start);
 
+// The same over the edge's first (last) `span_m` metres, or the whole edge if shorter: mapped
+// junctions often end a road with a stub of a metre or two pointing anywhere.
+double bearing_near_end(const map::MapView& map, uint32_t edge, bool forward, bool at_start, double span_m);
+
 }  // namespace drivelog::match

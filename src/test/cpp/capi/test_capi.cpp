@@ -8,6 +8,7 @@
 #include <limits>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "capi/drivelog_roads.h"
@@ -58,7 +59,76 @@ class CapiTrip : public ::testing::Test {
 
 }  // namespace
 
-TEST(Capi, abiVersion_matchesHeader) { EXPECT_EQ(drivelog_abi_version(), DRIVELOG_ABI_VERSION); }
+// The ABI version names a set of signatures and status codes. They are pinned here, so that changing
+// one without bumping DRIVELOG_ABI_VERSION fails this file's compile (or the test below once the
+// version moved without the pins): bump the version, the pin, and NativeLibrary.EXPECTED_ABI_VERSION
+// together (NativeLibraryTest checks that the Java constant follows the header). Additions do not
+// change the version; pin them here as well. `noexcept` is C++'s view of the promise that nothing
+// is thrown across the boundary; C callers see the same symbols, so it is no ABI change.
+constexpr int32_t kPinnedAbiVersion = 1;
+static_assert(std::is_same_v<decltype(&drivelog_abi_version), int32_t (*)() noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_version), const char* (*)() noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_map_open),
+                             int32_t (*)(const char*, drivelog_map**, char*, size_t) noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_map_info_json),
+                             size_t (*)(const drivelog_map*, char*, size_t) noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_map_close), void (*)(drivelog_map*) noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_analyzer_create),
+                             int32_t (*)(const drivelog_map*, const char*, drivelog_analyzer**, char*,
+                                         size_t) noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_analyzer_destroy), void (*)(drivelog_analyzer*) noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_analyze),
+                             int32_t (*)(drivelog_analyzer*, const char*, size_t, const double*, const double*,
+                                         const double*, const float*, const float*, const float*, const char**,
+                                         size_t*, char*, size_t) noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_effective_config),
+                             int32_t (*)(const char*, char*, size_t, size_t*, char*, size_t) noexcept>);
+static_assert(DRIVELOG_OK == 0 && DRIVELOG_BAD_INPUT == 1 && DRIVELOG_MAP_ERROR == 2 && DRIVELOG_INTERNAL == 3);
+
+TEST(Capi, abiVersion_isTheVersionOfThePinnedSignatures) {
+  EXPECT_EQ(DRIVELOG_ABI_VERSION, kPinnedAbiVersion) << "bumped without updating the pins above";
+  EXPECT_EQ(drivelog_abi_version(), kPinnedAbiVersion) << "the library reports another version than its header";
+}
+
+TEST(Capi, effectiveConfig_defaultsFilledInAndSameForEquivalentTexts) {
+  size_t needed = 0;
+  char error[256] = "";
+  ASSERT_EQ(drivelog_effective_config(nullptr, nullptr, 0, &needed, error, sizeof error), DRIVELOG_OK) << error;
+  std::string defaults(needed + 1, '\0');
+  ASSERT_EQ(drivelog_effective_config(nullptr, defaults.data(), defaults.size(), &needed, error, sizeof error),
+            DRIVELOG_OK);
+  defaults.resize(needed);
+  EXPECT_NE(defaults.find("speeding.tolerance_kmh=5\n"), std::string::npos) << defaults;
+
+  // A default written out, and the YAML path spelling, describe the same analysis as saying nothing.
+  std::string explicit_default(needed + 1, '\0');
+  ASSERT_EQ(drivelog_effective_config("analysis.speeding.tolerance_kmh=5.0\n", explicit_default.data(),
+                                      explicit_default.size(), &needed, error, sizeof error),
+            DRIVELOG_OK);
+  explicit_default.resize(needed);
+  EXPECT_EQ(explicit_default, defaults);
+
+  std::string changed(needed + 64, '\0');
+  ASSERT_EQ(drivelog_effective_config("speeding.tolerance_kmh=7", changed.data(), changed.size(), &needed, error,
+                                      sizeof error),
+            DRIVELOG_OK);
+  changed.resize(needed);
+  EXPECT_NE(changed, defaults);
+  EXPECT_NE(changed.find("speeding.tolerance_kmh=7\n"), std::string::npos) << changed;
+}
+
+TEST(Capi, effectiveConfig_shortBufferTruncatesAndBadKeyIsBadInput) {
+  size_t needed = 0;
+  char small[8] = "";
+  char error[256] = "";
+  ASSERT_EQ(drivelog_effective_config(nullptr, small, sizeof small, &needed, error, sizeof error), DRIVELOG_OK);
+  EXPECT_GT(needed, sizeof small);
+  EXPECT_EQ(std::string(small).size(), sizeof small - 1);
+  EXPECT_EQ(drivelog_effective_config("speeding.no_such_key=1", nullptr, 0, &needed, error, sizeof error),
+            DRIVELOG_BAD_INPUT);
+  EXPECT_NE(std::string(error).find("analysis.speeding.no_such_key"), std::string::npos) << error;
+  EXPECT_EQ(drivelog_effective_config(nullptr, nullptr, 0, nullptr, error, sizeof error), DRIVELOG_BAD_INPUT);
+}
 
 TEST(Capi, version_isSemver) {
   const std::string version = drivelog_version();

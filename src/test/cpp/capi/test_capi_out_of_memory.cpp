@@ -178,6 +178,15 @@ TEST_F(CapiOutOfMemory, analyze_reportsInsteadOfThrowing_andTheAnalyzerStaysUsab
   EXPECT_GT(attempts, 10);
 }
 
+TEST_F(CapiOutOfMemory, effectiveConfig_reportsInsteadOfThrowing) {
+  const long attempts = until_it_succeeds("drivelog_effective_config", [&](char* err, size_t len) {
+    char buffer[8192];
+    size_t needed = 0;
+    return drivelog_effective_config("matched=true\nspeeding.tolerance_kmh=3", buffer, sizeof buffer, &needed, err, len);
+  });
+  EXPECT_GT(attempts, 0);
+}
+
 TEST_F(CapiOutOfMemory, mapInfoAndRoads_reportInsteadOfThrowing) {
   char error[256] = "";
   ASSERT_EQ(drivelog_map_open(scenario_.path().c_str(), &map_, error, sizeof error), DRIVELOG_OK) << error;

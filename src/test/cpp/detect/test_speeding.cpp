@@ -90,6 +90,21 @@ TEST(Speeding, episodeJustOverTheMinimumHeldByFewerFixesIsStillReported) {
   EXPECT_NEAR(evidence(found[0], "duration_s"), 5.5, 1.0);
 }
 
+TEST(Speeding, smoothingDoesNotStretchAShortExcursionOverTheMinimum) {
+  // 4 s at 75 km/h with the default 3 s smoothing: the smoothed speed is over the allowance for
+  // about 5 s, the reported speeds for 4. Not a violation; 6 s over is.
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(50)});
+  const double slow_m = 45 / 3.6 * 32.3;
+  Drive short_excursion(s, 1, 10);
+  short_excursion.start_at('A').toward('B', slow_m / 2000, 45).toward('B', 75 / 3.6 * 4 / (2000 - slow_m), 75).to("B", 45);
+  EXPECT_TRUE(analyse(s, short_excursion).of(ViolationType::speeding).empty());
+  Drive long_excursion(s, 1, 10);
+  long_excursion.start_at('A').toward('B', slow_m / 2000, 45).toward('B', 75 / 3.6 * 6 / (2000 - slow_m), 75).to("B", 45);
+  const auto found = analyse(s, long_excursion).of(ViolationType::speeding);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NEAR(evidence(found[0], "duration_s"), 6, 1.0);
+}
+
 TEST(Speeding, singleSparseFixOverTheAllowanceIsNoViolation) {
   // Fixes every 5 s; 4 s at 75 km/h (32.5 to 36.5 s) holds only the fix at 35 s.
   const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(50)});

@@ -87,6 +87,18 @@ A--------------------B--------------------C
   EXPECT_TRUE(analyse(s, d).of(ViolationType::no_entry).empty());
 }
 
+TEST(NoEntry, drivingThroughAShortClosedLinkIsAViolation) {
+  // 8 m of bollarded street between two open stretches, driven through: shorter than
+  // min_distance_m, but entered from one open road and left onto another.
+  const Scenario s("A------------------------------B-C------------------------------D", 4,
+                   {way("AB", 1), way("BC", 2, "Bollards").closed(), way("CD", 3)});
+  Drive d(s, 1, 7);
+  d.noise(2).start_at('A').to("BCD", 30);
+  const auto found = analyse(s, d).of(ViolationType::no_entry);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].osm_way_ids, std::vector<int64_t>({2}));
+}
+
 }  // namespace drivelog::detect
 
 namespace drivelog::detect {

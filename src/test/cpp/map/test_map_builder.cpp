@@ -7,6 +7,7 @@
 
 #include "map/geo.hpp"
 #include "map/map_builder.hpp"
+#include "map/map_format.hpp"
 #include "map/map_info_json.hpp"
 #include "map/map_view.hpp"
 #include "map/spatial_grid.hpp"
@@ -82,6 +83,34 @@ TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
   EXPECT_NE(json.find("\"stop_signs\":3"), std::string::npos);
   EXPECT_NE(json.find("\"source\":\"sample network\""), std::string::npos);
   EXPECT_NE(json.find("\"min_lat\":51.9990000"), std::string::npos);
+}
+
+TEST_P(SampleMap, InfoFingerprintFollowsContentNotNameOrPlace) {
+  const MapInfo first = MapView::open(path_).info();
+  ASSERT_EQ(first.section_crc32.size(), format::kSectionCount);
+  EXPECT_NE(map_info_json(MapView::open(path_)).find("\"section_crc32\":[\""), std::string::npos);
+
+  // The same network built again elsewhere, named differently: the same content, the same checksums.
+  const std::string again = test::temp_map_path(std::string(GetParam() ? "input-order" : "hilbert") + "-again");
+  MapBuilder same;
+  test::add_sample_network(same);
+  same.set_keep_input_order(GetParam());
+  same.set_source("another name for the same roads");
+  same.write(again);
+  EXPECT_EQ(MapView::open(again).info().section_crc32, first.section_crc32);
+
+  // One more road: other checksums.
+  MapBuilder changed;
+  test::add_sample_network(changed);
+  changed.set_keep_input_order(GetParam());
+  changed.add_node(900, Coord::from_degrees(52.0030, 13.0000));
+  changed.add_way({90, {4, 900}, "New Lane", RoadClass::residential,
+                   edge_flags::kForwardAllowed | edge_flags::kBackwardAllowed, 300, 300, SpeedSource::explicit_tag});
+  const std::string other = test::temp_map_path(std::string(GetParam() ? "input-order" : "hilbert") + "-other");
+  changed.write(other);
+  EXPECT_NE(MapView::open(other).info().section_crc32, first.section_crc32);
+  std::filesystem::remove(again);
+  std::filesystem::remove(other);
 }
 
 TEST_P(SampleMap, WaysAreSplitAtSharedNodesAndStopNodes) {

@@ -34,4 +34,20 @@ TEST(HmmProbabilities, headingPenalisesOppositeDirection) {
   EXPECT_LT(HmmProbabilities::heading_log(90, 270, 45), HmmProbabilities::heading_log(90, 100, 45));
 }
 
+TEST(HmmProbabilities, turnSpeedLogPricesOnlyTurnsNoCarCouldMake) {
+  constexpr double kRadius = 15, kLateral = 6;
+  // A right angle at 20 km/h (5.6 m/s needs 2 m/s^2 on a 15 m corner): free.
+  EXPECT_EQ(HmmProbabilities::turn_speed_log(90, 20 / 3.6, kRadius, kLateral), 0.0);
+  // The same at 85 km/h (37 m/s^2): as much as a turn can cost.
+  EXPECT_EQ(HmmProbabilities::turn_speed_log(90, 85 / 3.6, kRadius, kLateral), -HmmProbabilities::kMaxTurnLog);
+  // A 5 degree bend at a motorway exit at 120 km/h (5.0 m/s^2): free; at 20 degrees a little.
+  EXPECT_EQ(HmmProbabilities::turn_speed_log(5, 120 / 3.6, kRadius, kLateral), 0.0);
+  const double twenty = HmmProbabilities::turn_speed_log(20, 120 / 3.6, kRadius, kLateral);
+  EXPECT_LT(twenty, 0.0);
+  EXPECT_GT(twenty, -HmmProbabilities::kMaxTurnLog);
+  // Straight on, or switched off: nothing.
+  EXPECT_EQ(HmmProbabilities::turn_speed_log(0, 40, kRadius, kLateral), 0.0);
+  EXPECT_EQ(HmmProbabilities::turn_speed_log(90, 40, kRadius, 0), 0.0);
+}
+
 }  // namespace drivelog::match

@@ -30,11 +30,7 @@ public final class AnalyzerPools {
      */
     public static AnalyzerPool open(BindingConfig binding, Path map, List<String> engineLines, boolean matched)
             throws AnalysisException {
-        List<String> lines = new ArrayList<>(engineLines);
-        if (matched) {
-            lines.removeIf(line -> line.startsWith(MATCHED_KEY + "="));
-            lines.add(MATCHED_KEY + "=true");
-        }
+        List<String> lines = engineLines(engineLines, matched);
         AnalyzerPool.Factory factory = switch (binding.mode()) {
             case FFM -> {
                 NativeMap shared = NativeMap.shared(map);
@@ -55,5 +51,15 @@ public final class AnalyzerPools {
             throw e;
         }
         return pool;
+    }
+
+    /** The lines the analyzers are given: {@code engineLines}, with {@code matched=true} when the path is asked for. */
+    public static List<String> engineLines(List<String> engineLines, boolean matched) {
+        List<String> lines = new ArrayList<>(engineLines);
+        if (matched) {
+            lines.removeIf(line -> line.startsWith(MATCHED_KEY + "="));
+            lines.add(MATCHED_KEY + "=true");
+        }
+        return lines;
     }
 }

@@ -46,11 +46,20 @@ public final class NativeLibrary {
                         throw new IllegalStateException("native library not found at " + path
                                 + ": build it with ./mvnw package, or set DRIVELOG_NATIVE_DIR");
                     }
-                    instance = local = new NativeLibrary(path);
+                    instance = local = load(path);
                 }
             }
         }
         return local;
+    }
+
+    /**
+     * Loads {@code file} and checks its ABI version before anything else is called in it.
+     *
+     * @throws IllegalStateException naming the file, both versions and what to do, when the versions differ
+     */
+    static NativeLibrary load(Path file) {
+        return new NativeLibrary(file);
     }
 
     /** Looks up an exported C function; fails with the symbol's name if the library lacks it. */

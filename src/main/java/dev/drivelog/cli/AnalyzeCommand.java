@@ -12,6 +12,7 @@ import dev.drivelog.job.InputRejectedException;
 import dev.drivelog.job.InputReport;
 import dev.drivelog.job.LogFileAnalysis;
 import dev.drivelog.job.LogsTripSource;
+import dev.drivelog.job.ResultIdentity;
 import dev.drivelog.logs.LogFormat;
 import dev.drivelog.output.DirectoryOutputSink;
 import dev.drivelog.report.MapRoads;
@@ -35,13 +36,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code drivelog analyze}: analyses drive-log files against a map and writes, per input,
  * {@code <out>/<input>/summary.json} and {@code violations.geojson}, the Athena JSON Lines under
- * {@code <out>/violations/dt=.../}, and each trip's result under {@code <out>/trips/}.
+ * {@code <out>/violations/result_version=.../dt=.../}, and each trip's result under {@code <out>/trips/}.
  */
 @Command(
         name = "analyze",
         mixinStandardHelpOptions = true,
         description = {"Find violations in drive logs (CSV, JSON Lines, NMEA, GPX; plain or gzip) against a map.",
-                "Writes <out>/<input>/summary.json and violations.geojson, <out>/violations/dt=YYYY-MM-DD/<input>.jsonl "
+                "Writes <out>/<input>/summary.json and violations.geojson, "
+                        + "<out>/violations/result_version=<version>/dt=YYYY-MM-DD/<input>.jsonl "
                         + "(Athena) and <out>/trips/<input stem>[.<n>].json (each trip's result), and prints a line per trip.",
                 "Exit codes: 0 ok, 1 some inputs failed, 2 usage or config error."})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -94,7 +96,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
 
         AnalyzerPool analyzers;
+        String resultVersion;
         try {
+            resultVersion = ResultIdentity.of(settings, map, chosenFormat, withMatched, withReport).version();
             analyzers = AnalyzerPools.open(binding, map, settings.analysis().engineLines(),
                     withMatched || withReport);
         } catch (AnalysisException e) {
@@ -109,7 +113,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             table.header();
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                DirectoryOutputSink sink = new DirectoryOutputSink(out, name);
+                DirectoryOutputSink sink = new DirectoryOutputSink(out, name, resultVersion);
                 try (InputStream input = Files.newInputStream(file)) {
                     TripResultDirectory tripFiles = new TripResultDirectory(out, name);
                     LogFileAnalysis analysis = new LogFileAnalysis(source, analyzers, binding.effectiveThreads(),

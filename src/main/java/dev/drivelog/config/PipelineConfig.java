@@ -34,6 +34,7 @@ public record PipelineConfig(Map<String, Object> values) {
         d.put("time_reserve_seconds", 10L);
         d.put("job_estimate_seconds", 2L);
         d.put("estimated_throughput_mib_per_second", 20L);
+        d.put("estimated_gzip_expansion", 5L);
         d.put("upload_part_size_mib", 8L);
         d.put("upload_parts_in_flight", 4L);
         d.put("download_part_size_mib", 8L);

@@ -3,17 +3,12 @@ package dev.drivelog.job;
 import dev.drivelog.analysis.AnalysisException;
 import dev.drivelog.analysis.AnalyzerPool;
 import dev.drivelog.analysis.AnalyzerPools;
-import dev.drivelog.analysis.NativeLibrary;
 import dev.drivelog.config.BindingConfig;
 import dev.drivelog.config.DrivelogConfig;
 import dev.drivelog.report.MapRoads;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -27,20 +22,16 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
         return "drivelog";
     }
 
-    /** Engine version plus a fingerprint of configuration and map, so that changing either reanalyses. */
+    /** {@link ResultIdentity#version()} of the map and the settings the environment configures. */
     @Override
     public String version(Map<String, String> environment) {
-        StringBuilder identity = new StringBuilder(NativeLibrary.get().version());
         DrivelogConfig config = PipelineSettings.loadConfig(environment);
-        identity.append('\n').append(config.logs()).append('\n').append(config.analysis()).append('\n').append(config.output());
         Path map = mapPath(environment);
         try {
-            identity.append('\n').append(map.toAbsolutePath()).append(' ').append(Files.size(map)).append(' ')
-                    .append(Files.getLastModifiedTime(map).toMillis());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the map " + map + ": " + e.getMessage(), e);
+            return ResultIdentity.of(config, map, null, config.output().matched(), config.output().report()).version();
+        } catch (AnalysisException e) {
+            throw new IllegalStateException("cannot derive the result version from map " + map + ": " + e.getMessage(), e);
         }
-        return "drivelog-" + NativeLibrary.get().version() + "-" + sha256(identity.toString()).substring(0, 12);
     }
 
     @Override
@@ -57,7 +48,9 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
         } catch (AnalysisException e) {
             throw new IOException("cannot open the engine with map " + map + ": " + e.getMessage(), e);
         }
-        return new LogFileAnalysis(new LogsTripSource(config.logs(), null), analyzers, binding.effectiveThreads(), matched,
+        int threads = PipelineSettings.threadsPerInput(binding.threads(),
+                PipelineSettings.from(config.pipeline()).analysisConcurrency(), Runtime.getRuntime().availableProcessors());
+        return new LogFileAnalysis(new LogsTripSource(config.logs(), null), analyzers, threads, matched,
                 outcome -> { }, report ? new MapRoads(map) : null);
     }
 
@@ -71,13 +64,5 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
             throw new IllegalStateException("DRIVELOG_MAP=" + map + ": no such file");
         }
         return path;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
     }
 }

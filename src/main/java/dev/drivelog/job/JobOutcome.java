@@ -13,18 +13,24 @@ public sealed interface JobOutcome {
     /** Its manifest existed (or a concurrent duplicate committed first): nothing was done. */
     record Duplicate(Job job, ResultPrefix results) implements JobOutcome {}
 
-    /** Can never succeed (object gone, unreadable, too large): an error record was committed instead. */
+    /** Its content was read and can never be analysed (not a drive log, over a limit): an error record was committed. */
     record Rejected(Job job, ResultPrefix results, String reason) implements JobOutcome {}
 
     /**
-     * Can never succeed and not even an error record could be written (access denied to the input's
-     * bucket, which is also where its results would go): only logged; the message is not retried.
+     * Not read and not retried: the object is gone (404), S3 refuses it for good (403, 400), or it is
+     * over {@code pipeline.max_input_mib}. Only logged and counted; nothing is written, so nothing stands
+     * in the way of a later read of the same object (a new upload of the same bytes, a reconcile pass).
      */
     record Refused(Job job, String reason) implements JobOutcome {}
 
     /** Not ours to analyse (a key inside the results area: our own output). */
     record Ignored(Job job, String reason) implements JobOutcome {}
 
-    /** May succeed later (network, throttling, time budget): the message is retried. */
+    /**
+     * May succeed later (network, throttling, a short read, a trip that timed out, time budget): the
+     * message is retried.
+     *
+     * @param started whether the input's read had begun (result uploads may have been opened, and were aborted)
+     */
     record Failed(Job job, String reason, boolean started) implements JobOutcome {}
 }

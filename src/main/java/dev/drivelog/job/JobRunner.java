@@ -5,22 +5,25 @@ import dev.drivelog.observability.LogContext;
 import dev.drivelog.observability.PipelineMetrics;
 import dev.drivelog.storage.ObjectInfo;
 import dev.drivelog.storage.ObjectMissingException;
+import dev.drivelog.storage.ObjectReadStream;
+import dev.drivelog.storage.ObjectUnreadableException;
 import dev.drivelog.storage.S3ObjectStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Runs one job with exactly-once effects under at-least-once delivery: derive the result prefix
  * from the input's identity, skip if its manifest exists, analyse while streaming the input and
  * the results, commit the result files, then write the manifest with {@code If-None-Match: *}.
- * Losing that race to a concurrent duplicate counts as a duplicate, not an error. Inputs that can
- * never succeed get a {@code rejected} manifest, so their redeliveries are skipped too.
+ * Losing that race to a concurrent duplicate counts as a duplicate, not an error. An input whose
+ * content was read and can never be analysed gets a {@code rejected} manifest, so its redeliveries
+ * are skipped too; an input that was never read (gone, refused by S3, over the size limit) gets
+ * nothing written, so that nothing stands in the way of reading it later.
  *
  * <p>Thread-safe; shared by all jobs of a container. Analyses are bounded by {@code analysisSlots}
  * (the vCPUs); downloads and uploads run on virtual threads outside that bound.
@@ -32,6 +35,11 @@ public final class JobRunner {
     private final InputAnalysis analysis;
     private final Semaphore analysisSlots;
     private final JsonLog log;
+
+    /** Whether a job got as far as reading its input (so result uploads may have been opened and aborted). */
+    private static final class Progress {
+        boolean readStarted;
+    }
 
     public JobRunner(S3ObjectStore store, PipelineSettings settings, ResultLayout layout, InputAnalysis analysis,
             JsonLog log) {
@@ -47,51 +55,55 @@ public final class JobRunner {
         return layout;
     }
 
+    /**
+     * Runs the job and says how it ended; never throws, except a {@linkplain FatalErrors fatal} error,
+     * which must end the invocation. Any other failure, {@code Error}s included, is this job's alone.
+     */
     public JobOutcome run(Job job, TimeBudget budget, LogContext context, PipelineMetrics metrics) {
         LogContext jobContext = context.withObject(job.bucket(), job.key());
         long startNanos = System.nanoTime();
+        Progress progress = new Progress();
         JobOutcome outcome;
         try {
-            outcome = attempt(job, budget, jobContext, metrics);
+            outcome = attempt(job, budget, jobContext, progress);
         } catch (IOException | SdkException | UncheckedIOException e) {
-            outcome = new JobOutcome.Failed(job, describe(e), true);
+            outcome = new JobOutcome.Failed(job, describe(e), progress.readStarted);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            outcome = new JobOutcome.Failed(job, "interrupted", true);
+            outcome = new JobOutcome.Failed(job, "interrupted", progress.readStarted);
         } catch (RuntimeException e) {
             // A defect, not the input's fault as far as we know: retried, then the DLQ keeps the message.
-            outcome = new JobOutcome.Failed(job, "unexpected " + describe(e), true);
+            outcome = new JobOutcome.Failed(job, "unexpected " + describe(e), progress.readStarted);
+        } catch (Error e) {
+            if (FatalErrors.isFatal(e)) {
+                throw e;
+            }
+            // E.g. a StackOverflowError or an AssertionError of one input: its message is retried, the batch goes on.
+            outcome = new JobOutcome.Failed(job, "unexpected " + describe(e), progress.readStarted);
         }
         record(outcome, jobContext, metrics, (System.nanoTime() - startNanos) / 1_000_000);
         return outcome;
     }
 
-    private JobOutcome attempt(Job job, TimeBudget budget, LogContext context, PipelineMetrics metrics)
+    private JobOutcome attempt(Job job, TimeBudget budget, LogContext context, Progress progress)
             throws IOException, InterruptedException {
         if (layout.isResultKey(job.bucket(), job.key())) {
             return new JobOutcome.Ignored(job, "key lies in the results area " + layout.outputPrefix());
         }
-        Duration estimate = settings.estimateFor(job.sizeBytes());
-        if (!budget.allowsStart(estimate)) {
+        if (job.key().endsWith("/")) {
+            // The console's "create folder" writes such an empty object; it is no drive log.
+            return new JobOutcome.Ignored(job, "key ends with '/': a folder marker, not a drive log");
+        }
+        if (!budget.allowsStart(settings.estimateFor(job.sizeBytes(), gzipNamed(job.key())))) {
             return notStarted(job, budget);
         }
         ObjectInfo input;
         try {
             input = store.head(job.bucket(), job.key(), job.versionId());
-        } catch (ObjectMissingException e) {
-            return reject(job, null, layout.prefixFor(job.bucket(), job.key(), identityNamedBy(job)), e.getMessage(), context);
-        } catch (S3Exception e) {
-            if (e.statusCode() == 403) {
-                return refuseUnreadable(job, e, context);
-            }
-            if (e.statusCode() != 400) {
-                throw e;
-            }
-            // 400 to a HEAD: the request itself is invalid for this key (e.g. a key the store cannot hold);
-            // every retry gets the same answer, so record it once instead of retrying until the DLQ.
-            String code = e.awsErrorDetails() == null ? "" : " " + e.awsErrorDetails().errorCode();
-            return reject(job, null, layout.prefixFor(job.bucket(), job.key(), identityNamedBy(job)),
-                    "S3 refuses this key (400" + code + "): it can never be read", context);
+        } catch (ObjectMissingException | ObjectUnreadableException e) {
+            // Never read: nothing is written, so that a later upload of the same bytes, a redelivery
+            // or a reconcile pass can still analyse it (a record here would name content never seen).
+            return new JobOutcome.Refused(job, e.getMessage());
         }
         ResultPrefix results = layout.prefixFor(job.bucket(), job.key(),
                 input.versionId() != null ? "v:" + input.versionId() : "e:" + input.eTag());
@@ -99,14 +111,16 @@ public final class JobRunner {
             return new JobOutcome.Duplicate(job, results);
         }
         if (input.sizeBytes() > settings.maxInputBytes()) {
-            return reject(job, input, results, "input is " + input.sizeBytes() + " bytes, over the limit of "
-                    + settings.maxInputBytes() + " (pipeline.max_input_mib)", context);
+            return new JobOutcome.Refused(job, "input is " + input.sizeBytes() + " bytes, over the limit of "
+                    + settings.maxInputBytes() + " (pipeline.max_input_mib)");
         }
+        Duration estimate = settings.estimateFor(input.sizeBytes(), input.gzipLabelled() || gzipNamed(job.key()));
         analysisSlots.acquire();
         try {
-            if (!budget.allowsStart(settings.estimateFor(input.sizeBytes()))) {
+            if (!budget.allowsStart(estimate)) {
                 return notStarted(job, budget);
             }
+            progress.readStarted = true;
             return analyse(job, input, results, context);
         } finally {
             analysisSlots.release();
@@ -114,18 +128,24 @@ public final class JobRunner {
     }
 
     private JobOutcome analyse(Job job, ObjectInfo input, ResultPrefix results, LogContext context) throws IOException {
-        S3ResultSink sink = new S3ResultSink(store, results);
+        S3ResultSink sink = new S3ResultSink(store, results, layout);
         InputReport report;
         long inputBytes;
         Map<String, Long> outputs;
-        try (CountingInputStream in = new CountingInputStream(store.openRead(input))) {
-            report = analysis.analyze(job.key(), in, sink);
-            inputBytes = in.count();
+        try (ObjectReadStream in = store.openRead(input)) {
+            try {
+                report = analysis.analyze(job.key(), in, sink);
+            } catch (InputRejectedException e) {
+                // A verdict on what was read, not on a read that ended early (a cut gzip stream looks corrupt).
+                in.requireNotEndedEarly();
+                sink.abortAll();
+                return reject(job, input, results, e.getMessage(), context);
+            }
+            // Also when a reader took the early end for the end of the log and said nothing.
+            in.requireNotEndedEarly();
+            inputBytes = in.bytesRead();
             outputs = sink.commitAll();
-        } catch (InputRejectedException e) {
-            sink.abortAll();
-            return reject(job, input, results, e.getMessage(), context);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             sink.abortAll();
             throw e;
         }
@@ -144,30 +164,10 @@ public final class JobRunner {
         return new JobOutcome.Rejected(job, results, reason);
     }
 
-    /**
-     * 403 to the input's HEAD: a bucket we may not read (another account's, a key outside what the
-     * role may read) or, with pipeline.expected_bucket_owner, a bucket another account owns. Every
-     * redelivery gets the same answer, so it is permanent: recorded like any rejection where the
-     * result area takes the record, otherwise only logged; either way the message is not retried.
-     * A 403 on the output side (the manifest check, the writes) stays transient: that is our own
-     * configuration, and the dead-letter queue keeps the message until it is fixed.
-     */
-    private JobOutcome refuseUnreadable(Job job, S3Exception denial, LogContext context) {
-        String code = denial.awsErrorDetails() == null || denial.awsErrorDetails().errorCode() == null ? ""
-                : " " + denial.awsErrorDetails().errorCode();
-        String reason = "access denied reading the input (403" + code + "): the bucket is not readable by this "
-                + "function or is owned by another account";
-        ResultPrefix results = layout.prefixFor(job.bucket(), job.key(), identityNamedBy(job));
-        try {
-            return reject(job, null, results, reason, context);
-        } catch (SdkException recordRefused) {
-            // With no output bucket configured the record would go to that same bucket; logged, not retried.
-            return new JobOutcome.Refused(job, reason + "; no rejection record written (" + describe(recordRefused) + ")");
-        }
-    }
-
-    private static String identityNamedBy(Job job) {
-        return job.versionId() != null ? "v:" + job.versionId() : job.eTag() != null ? "e:" + job.eTag() : null;
+    /** A name that says gzip: its content is estimated at its decompressed size (the format itself is found from the bytes). */
+    private static boolean gzipNamed(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".gz") || lower.endsWith(".gzip");
     }
 
     private static JobOutcome notStarted(Job job, TimeBudget budget) {

@@ -27,9 +27,11 @@ import java.util.function.Consumer;
  * pool), and writes the result files ({@link ResultFiles}) in the order the trips were read.
  *
  * <p>Memory stays bounded: at most {@code 2 x threads} trips are between the reader and the writers
- * (the reader waits while that window is full). A trip that cannot be analysed is recorded as failed
- * in the outputs and the report's problems, never failing the input; an unreadable input is an
- * {@link InputRejectedException}. The analyzer is not closed here: it belongs to the caller.
+ * (the reader waits while that window is full). A trip the engine refuses for good (bad input) is
+ * recorded as failed in the outputs and the report's problems; a trip that fails in a way a retry may
+ * fix (timeout, crash, internal error) fails the whole input with a {@link TransientTripFailureException},
+ * so that no result is committed without it. An unreadable input is an {@link InputRejectedException}.
+ * The analyzer is not closed here: it belongs to the caller.
  */
 public final class LogFileAnalysis implements InputAnalysis {
     private final TripSource reader;
@@ -40,8 +42,11 @@ public final class LogFileAnalysis implements InputAnalysis {
     private final RoadSource reportRoads;
     private final TripResultParser parser = new TripResultParser();
 
-    /** A trip's outcome with the trip itself, kept until written for the report's raw points. */
-    private record Analysed(Trip trip, TripOutcome outcome) {}
+    /**
+     * A trip's outcome with the trip itself, kept until written for the report's raw points; or, instead
+     * of an outcome, the transient failure that fails the input when this trip's turn to be written comes.
+     */
+    private record Analysed(Trip trip, TripOutcome outcome, AnalysisException transientFailure) {}
 
     /**
      * @param analyzer thread safe (used by {@code threads} threads at once); not closed by this class
@@ -71,6 +76,11 @@ public final class LogFileAnalysis implements InputAnalysis {
         this.reportRoads = reportRoads;
     }
 
+    /** Trips of one input analysed at once. */
+    public int threads() {
+        return threads;
+    }
+
     @Override
     public InputReport analyze(String name, InputStream input, OutputSink sink) throws IOException, InputRejectedException {
         // Opened with the first trip (or at the end), so that an input rejected up front opens no file.
@@ -84,11 +94,11 @@ public final class LogFileAnalysis implements InputAnalysis {
             read = reader.read(name, input, trip -> {
                 window.addLast(CompletableFuture.supplyAsync(() -> analyze(trip), workers));
                 while (window.size() >= windowTrips) {
-                    write(window.removeFirst(), files, tripProblems);
+                    write(window.removeFirst(), files, tripProblems, name);
                 }
             });
             while (!window.isEmpty()) {
-                write(window.removeFirst(), files, tripProblems);
+                write(window.removeFirst(), files, tripProblems, name);
             }
         } finally {
             window.forEach(pending -> pending.cancel(false));
@@ -108,37 +118,41 @@ public final class LogFileAnalysis implements InputAnalysis {
     }
 
     private Analysed analyze(Trip trip) {
-        return new Analysed(trip, outcomeOf(trip));
-    }
-
-    private TripOutcome outcomeOf(Trip trip) {
         try {
             String json = analyzer.analyze(trip);
             TripResult result = parser.parse(json);
-            return TripOutcome.analysed(trip.vehicleId(), trip.tripId(), trip.count(), result, json);
-        } catch (AnalysisException | IllegalArgumentException e) {
-            String message = e.getMessage();
-            String redundant = "trip " + trip.tripId() + ": ";
-            if (message.startsWith(redundant)) {
-                message = message.substring(redundant.length());
+            return new Analysed(trip, TripOutcome.analysed(trip.vehicleId(), trip.tripId(), trip.count(), result, json), null);
+        } catch (AnalysisException e) {
+            if (!e.permanent()) {
+                return new Analysed(trip, null, e);
             }
-            boolean permanent = !(e instanceof AnalysisException transientFailure) || transientFailure.permanent();
-            return TripOutcome.failed(trip.vehicleId(), trip.tripId(), trip.count(),
-                    permanent ? message : message + " (transient)");
+            return new Analysed(trip, failed(trip, e.getMessage()), null);
+        } catch (IllegalArgumentException e) {
+            // The engine's answer does not parse as a result: the same answer every time.
+            return new Analysed(trip, failed(trip, e.getMessage()), null);
         }
     }
 
-    private void write(CompletableFuture<Analysed> pending, LazyResultFiles files, List<String> problems)
+    private static TripOutcome failed(Trip trip, String message) {
+        String redundant = "trip " + trip.tripId() + ": ";
+        return TripOutcome.failed(trip.vehicleId(), trip.tripId(), trip.count(),
+                message.startsWith(redundant) ? message.substring(redundant.length()) : message);
+    }
+
+    private void write(CompletableFuture<Analysed> pending, LazyResultFiles files, List<String> problems, String name)
             throws IOException {
-        TripOutcome outcome;
         Analysed analysed;
         try {
             analysed = pending.join();
-            outcome = analysed.outcome();
         } catch (CompletionException e) {
-            // Only a bug gets here (analyze() turns every expected failure into a failed outcome).
+            // Only a bug gets here (analyze() turns every expected failure into an outcome).
             throw new IllegalStateException("analysing a trip failed unexpectedly", e.getCause());
         }
+        if (analysed.transientFailure() != null) {
+            throw new TransientTripFailureException(name, analysed.trip().tripId(), analysed.transientFailure().getMessage(),
+                    analysed.transientFailure());
+        }
+        TripOutcome outcome = analysed.outcome();
         if (outcome.failed()) {
             problems.add("trip " + outcome.tripId() + " failed: " + outcome.error());
         }

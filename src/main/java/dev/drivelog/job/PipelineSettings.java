@@ -22,6 +22,7 @@ import java.util.Map;
  * @param timeReserve           kept free at the end of an invocation
  * @param jobEstimate           assumed time of one small job, for the time budget
  * @param throughputBytesPerSecond assumed analysis throughput, for the time budget of large inputs
+ * @param gzipExpansion         assumed decompressed/compressed size of gzip inputs, for the time budget
  * @param transfers             S3 transfer sizes and connection pool
  */
 public record PipelineSettings(
@@ -34,6 +35,7 @@ public record PipelineSettings(
         Duration timeReserve,
         Duration jobEstimate,
         long throughputBytesPerSecond,
+        long gzipExpansion,
         TransferSettings transfers) {
 
     private static final long MIB = 1024 * 1024;
@@ -44,9 +46,26 @@ public record PipelineSettings(
         }
     }
 
-    public Duration estimateFor(long sizeBytes) {
-        long seconds = sizeBytes <= 0 ? 0 : sizeBytes / Math.max(1, throughputBytesPerSecond);
-        return jobEstimate.plusSeconds(seconds);
+    /**
+     * The time an input is expected to take: {@code job_estimate_seconds} plus its size over the
+     * assumed throughput, which is a throughput of decompressed bytes: a gzip input counts
+     * {@code estimated_gzip_expansion} times its stored size.
+     *
+     * @param storedBytes the size as stored (compressed, for gzip); unknown (-1) counts as nothing
+     */
+    public Duration estimateFor(long storedBytes, boolean gzip) {
+        long contentBytes = storedBytes <= 0 ? 0 : storedBytes * (gzip ? Math.max(1, gzipExpansion) : 1);
+        return jobEstimate.plusSeconds(contentBytes / Math.max(1, throughputBytesPerSecond));
+    }
+
+    /**
+     * Trips analysed at once within one input in the pipeline: {@code analysis.binding.threads} when set
+     * (above 0), else the vCPUs shared out among the inputs analysed at once ({@code analysis_concurrency}),
+     * at least one. So inputs x threads stays about the vCPUs, where both defaulting to the vCPUs gave
+     * their square (threads waiting on the analyzer pool, and twice as many trips held per input).
+     */
+    public static int threadsPerInput(int configuredThreads, int inputsAtOnce, int vcpus) {
+        return configuredThreads > 0 ? configuredThreads : Math.max(1, vcpus / Math.max(1, inputsAtOnce));
     }
 
     public ResultLayout layout(String engineVersion) {
@@ -110,6 +129,7 @@ public record PipelineSettings(
                 Duration.ofSeconds(config.number("time_reserve_seconds")),
                 Duration.ofSeconds(config.number("job_estimate_seconds")),
                 config.number("estimated_throughput_mib_per_second") * MIB,
+                config.number("estimated_gzip_expansion"),
                 transfers);
     }
 

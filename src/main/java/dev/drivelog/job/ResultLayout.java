@@ -15,7 +15,7 @@ import java.util.HexFormat;
  *
  * @param outputBucket  where results go; null means the input's bucket
  * @param outputPrefix  ends with '/' or is empty
- * @param resultVersion identifies engine and configuration
+ * @param resultVersion identifies engine, map and configuration; a plain path segment ({@code [A-Za-z0-9._-]})
  */
 public record ResultLayout(String outputBucket, String outputPrefix, String resultVersion) {
     static final int READABLE_NAME_MAX_CHARS = 64;
@@ -28,6 +28,11 @@ public record ResultLayout(String outputBucket, String outputPrefix, String resu
         if (outputPrefix.startsWith("/")) {
             throw new IllegalArgumentException("pipeline.output_prefix must not start with '/': " + outputPrefix);
         }
+        if (resultVersion == null || !resultVersion.matches("[A-Za-z0-9._-]{1,128}") || resultVersion.matches("\\.+")) {
+            // It is a path segment of every dataset part (result_version=<it>/), read back by Athena.
+            throw new IllegalArgumentException("the result version (pipeline.result_version, or the analysis's own) must be "
+                    + "1 to 128 of [A-Za-z0-9._-] and not only dots, got '" + resultVersion + "'");
+        }
     }
 
     /** The result prefix of one version of an input. {@code versionOrETag} may be null only for inputs that are gone. */
@@ -36,6 +41,11 @@ public record ResultLayout(String outputBucket, String outputPrefix, String resu
         String name = readableName(key);
         String bucketOut = outputBucket == null ? bucket : outputBucket;
         return new ResultPrefix(bucketOut, outputPrefix + (name.isEmpty() ? "" : name + "-") + hash + "/");
+    }
+
+    /** The S3 key of one dataset part of an input's results (see {@link OutputSink#datasetPartPath}). */
+    public String datasetPartKey(ResultPrefix results, String dataset, String partition) {
+        return outputPrefix + OutputSink.datasetPartPath(dataset, resultVersion, partition, results.name());
     }
 
     /** True when a key lies in the results area of this bucket: such events are our own writes. */

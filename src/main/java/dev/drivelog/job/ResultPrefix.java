@@ -12,6 +12,12 @@ public record ResultPrefix(String bucket, String prefix) {
         return prefix + fileName;
     }
 
+    /** The prefix's own last segment (without the slash), e.g. {@code fleet.csv-0123abcd...}: names the input's dataset parts. */
+    public String name() {
+        String withoutSlash = prefix.substring(0, prefix.length() - 1);
+        return withoutSlash.substring(withoutSlash.lastIndexOf('/') + 1);
+    }
+
     public String manifestKey() {
         return prefix + MANIFEST;
     }

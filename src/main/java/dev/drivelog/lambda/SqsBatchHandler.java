@@ -36,7 +36,9 @@ public final class SqsBatchHandler implements RequestStreamHandler {
         this.pipeline = Pipeline.fromEnvironment(System.getenv(), log);
         log.info(LogContext.forRequest(null, null), "handler ready", Map.of(
                 "analysisConcurrency", pipeline.settings().analysisConcurrency(),
-                "maxConnections", pipeline.settings().transfers().maxConnections()));
+                "maxConnections", pipeline.settings().transfers().maxConnections(),
+                // The value to query the violations table with (docs/OUTPUTS.md).
+                "resultVersion", pipeline.runner().layout().resultVersion()));
     }
 
     SqsBatchHandler(Pipeline pipeline, JsonLog log) {

@@ -21,6 +21,7 @@ public final class PipelineMetrics {
     private final AtomicLong bytesOut = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong jobMillis = new AtomicLong();
 
@@ -39,6 +40,15 @@ public final class PipelineMetrics {
 
     public void objectRejected() {
         rejected.incrementAndGet();
+    }
+
+    /** A message whose body is no job drivelog understands: dropped without retry (it never reaches the DLQ). */
+    public void messageDropped() {
+        dropped.incrementAndGet();
+    }
+
+    public long dropped() {
+        return dropped.get();
     }
 
     public void failure() {
@@ -81,6 +91,7 @@ public final class PipelineMetrics {
         values.put("BytesOut", bytesOut.get());
         values.put("Duplicates", duplicates.get());
         values.put("Rejected", rejected.get());
+        values.put("Dropped", dropped.get());
         values.put("Failures", failures.get());
         values.put("JobDuration", jobMillis.get());
         values.put("BatchDuration", batchMillis);

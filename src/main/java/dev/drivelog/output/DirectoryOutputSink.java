@@ -12,23 +12,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An {@link OutputSink} on the local file system: the files of one input in {@code <root>/<input>/},
- * the dataset parts shared by all inputs in {@code <root>/<dataset>/<partition>/<input>.jsonl}
- * (the layout of docs/OUTPUTS.md). Each file is written beside its target under a temporary name and
+ * the dataset parts shared by all inputs at {@link OutputSink#datasetPartPath} under the root, named
+ * after the input (the layout of docs/OUTPUTS.md, the same as in S3). Each file is written beside its target under a temporary name and
  * renamed when closed, so a reader never sees a half-written file; {@link #discardUnfinished} removes
  * what a failed run left open.
  */
 public final class DirectoryOutputSink implements OutputSink {
     private final Path root;
     private final String inputName;
+    private final String resultVersion;
     private final Set<Path> unfinished = ConcurrentHashMap.newKeySet();
 
     /**
      * @param root      the output root (created as needed)
      * @param inputName the input's file name, used as its directory and dataset file name
+     * @param resultVersion the analysis's result version ({@code dev.drivelog.job.ResultIdentity}), a partition of the datasets
      */
-    public DirectoryOutputSink(Path root, String inputName) {
+    public DirectoryOutputSink(Path root, String inputName, String resultVersion) {
         this.root = root;
         this.inputName = plainName(inputName, "input name");
+        this.resultVersion = resultVersion;
     }
 
     /** The directory with this input's own files. */
@@ -43,8 +46,7 @@ public final class DirectoryOutputSink implements OutputSink {
 
     @Override
     public OutputStream openDatasetPart(String dataset, String partition, String contentType) throws IOException {
-        return openFile(root.resolve(plainName(dataset, "dataset")).resolve(plainName(partition, "partition"))
-                .resolve(inputName + ".jsonl"));
+        return openFile(root.resolve(OutputSink.datasetPartPath(dataset, resultVersion, partition, inputName)));
     }
 
     /** Deletes the temporary files of streams that were opened but never closed. */

@@ -1,5 +1,6 @@
 package dev.drivelog.queue;
 
+import dev.drivelog.job.FatalErrors;
 import dev.drivelog.job.Job;
 import dev.drivelog.job.JobOutcome;
 import dev.drivelog.job.JobRunner;
@@ -20,7 +21,9 @@ import java.util.concurrent.Future;
  * job of every message runs concurrently on a virtual thread (the job runner bounds the CPU-heavy
  * analyses), then each message is judged on its own. A body that is not understood is a
  * permanent failure of that message only, logged with the reason and not retried; a message is
- * retried only if one of its jobs failed transiently. Ends with one metrics line. Thread-safe.
+ * retried only if one of its jobs failed transiently. A job that crashes, even with an
+ * {@code Error}, fails its own message only; a {@linkplain FatalErrors fatal} error ends the batch
+ * (and the invocation). Ends with one metrics line. Thread-safe.
  */
 public final class BatchProcessor {
     private final JobRunner runner;
@@ -46,7 +49,7 @@ public final class BatchProcessor {
                 bodies.add(body);
                 List<Future<JobOutcome>> messageJobs = new ArrayList<>();
                 if (!body.understood()) {
-                    metrics.objectRejected();
+                    metrics.messageDropped();
                     log.error(messageContext, "message not understood, dropped without retry: " + body.problem(),
                             Map.of("receiveCount", message.receiveCount()));
                 }
@@ -60,23 +63,31 @@ public final class BatchProcessor {
         List<MessageResult> results = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             List<JobOutcome> outcomes = new ArrayList<>();
-            for (Future<JobOutcome> future : futures.get(i)) {
-                outcomes.add(outcomeOf(future));
+            List<Job> messageJobs = bodies.get(i).jobs();
+            for (int j = 0; j < messageJobs.size(); j++) {
+                outcomes.add(outcomeOf(messageJobs.get(j), futures.get(i).get(j)));
             }
             boolean retry = outcomes.stream().anyMatch(o -> o instanceof JobOutcome.Failed);
             results.add(new MessageResult(messages.get(i).messageId(), outcomes, bodies.get(i).problem(), retry));
         }
         long batchMillis = (System.nanoTime() - startNanos) / 1_000_000;
-        log.printRaw(metrics.toEmbeddedMetricFormat(functionName, batchMillis, context));
+        log.printMetrics(metrics.toEmbeddedMetricFormat(functionName, batchMillis, context));
         return new BatchResult(results, metrics);
     }
 
-    private static JobOutcome outcomeOf(Future<JobOutcome> future) {
+    /**
+     * The job's outcome. {@link JobRunner#run} returns one for everything but a fatal error; should
+     * anything else escape (its logging, say), it fails this job alone, as a failure to be retried.
+     */
+    private static JobOutcome outcomeOf(Job job, Future<JobOutcome> future) {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            // JobRunner.run catches everything; an escape here is an Error, which must not be hidden.
-            throw new IllegalStateException("job crashed", e.getCause());
+            Throwable cause = e.getCause();
+            if (cause instanceof Error error && FatalErrors.isFatal(error)) {
+                throw error;
+            }
+            return new JobOutcome.Failed(job, "crashed: " + cause, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for jobs", e);

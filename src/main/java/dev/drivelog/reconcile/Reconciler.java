@@ -5,7 +5,9 @@ import dev.drivelog.job.ResultLayout;
 import dev.drivelog.job.ResultPrefix;
 import dev.drivelog.storage.ObjectInfo;
 import dev.drivelog.storage.ObjectMissingException;
+import dev.drivelog.storage.ObjectUnreadableException;
 import dev.drivelog.storage.S3ObjectStore;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,6 +159,9 @@ public final class Reconciler {
             current = store.head(bucket, object.key(), null);
         } catch (ObjectMissingException e) {
             return null; // deleted since the listing: nothing to analyse
+        } catch (ObjectUnreadableException e) {
+            // Listed but not readable: the role or a bucket policy changed; the pass fails and says so.
+            throw new UncheckedIOException(e);
         }
         if (current.versionId() != null
                 && manifestExists(layout.prefixFor(bucket, object.key(), "v:" + current.versionId()))) {

@@ -5,8 +5,10 @@ package dev.drivelog.storage;
  *
  * @param versionId null when the bucket is not versioned, or the object has S3's {@code "null"} version
  * @param eTag      the entity tag without quotes; ranged reads are pinned to it
+ * @param sizeBytes the stored size (compressed, for a compressed object): what a read must deliver
+ * @param gzipLabelled the object says it is gzip (Content-Encoding or Content-Type); content is what decides
  */
-public record ObjectInfo(String bucket, String key, String versionId, String eTag, long sizeBytes) {
+public record ObjectInfo(String bucket, String key, String versionId, String eTag, long sizeBytes, boolean gzipLabelled) {
     /** The version id S3 gives objects written while the bucket's versioning was off or suspended. */
     static final String NULL_VERSION = "null";
 

@@ -16,13 +16,17 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * An object being written: bytes stream into a multipart upload, part after part, up to
  * {@code partsInFlight} parts uploading concurrently while the writer goes on (the writer blocks
  * when all are busy, so memory stays at part size x (parts in flight + 1)). Content that never
- * fills the first part is kept and sent with one PUT.
+ * fills the first part is kept and sent with one PUT, in a buffer that starts at
+ * {@value #FIRST_BUFFER_BYTES} bytes and doubles as it fills: an input with many small outputs (a
+ * dataset part per day of a month-long log) holds what they contain, not a whole part each.
  *
  * <p>The object appears only on {@link #commit()}; {@link #close()} merely ends the writing, so a
  * writer that fails half way (and closes its stream in a finally block) leaves nothing visible.
  * {@link #abort()} aborts the multipart upload, so no orphaned parts remain. Not thread-safe.
  */
 public final class PendingUpload extends OutputStream {
+    static final int FIRST_BUFFER_BYTES = 64 * 1024;
+
     private final S3ObjectStore store;
     private final String bucket;
     private final String key;
@@ -50,7 +54,7 @@ public final class PendingUpload extends OutputStream {
         this.buffers = buffers;
         this.executor = executor;
         this.slots = new Semaphore(partsInFlight);
-        this.buffer = buffers.acquire();
+        this.buffer = new byte[Math.min(FIRST_BUFFER_BYTES, plan.sizeOf(1))];
     }
 
     public String key() {
@@ -66,11 +70,16 @@ public final class PendingUpload extends OutputStream {
         return uploadId != null;
     }
 
+    /** Bytes held for this object now (the part being filled), for tests of the memory bound. */
+    int bufferedCapacityBytes() {
+        return buffer == null ? 0 : buffer.length;
+    }
+
     @Override
     public void write(int b) throws IOException {
         ensureOpen();
         if (filled == buffer.length) {
-            sendFullPart();
+            makeRoom();
         }
         buffer[filled++] = (byte) b;
         bytesWritten++;
@@ -81,7 +90,7 @@ public final class PendingUpload extends OutputStream {
         ensureOpen();
         while (length > 0) {
             if (filled == buffer.length) {
-                sendFullPart();
+                makeRoom();
             }
             int n = Math.min(length, buffer.length - filled);
             System.arraycopy(source, offset, buffer, filled, n);
@@ -96,6 +105,19 @@ public final class PendingUpload extends OutputStream {
         if (closed) {
             throw new IOException("s3://" + bucket + "/" + key + ": write after close");
         }
+    }
+
+    /** The buffer is full: grow it while it is smaller than the part it holds, else send it as a part. */
+    private void makeRoom() throws IOException {
+        int partSize = plan.sizeOf(nextPartNumber);
+        if (buffer.length >= partSize) {
+            sendFullPart();
+            return;
+        }
+        int grown = (int) Math.min((long) buffer.length * 2, partSize);
+        byte[] larger = grown == buffers.bufferSizeBytes() ? buffers.acquire() : new byte[grown];
+        System.arraycopy(buffer, 0, larger, 0, filled);
+        buffer = larger;
     }
 
     private void sendFullPart() throws IOException {

@@ -3,11 +3,15 @@ package dev.drivelog.storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
@@ -31,6 +35,19 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  */
 public final class S3ObjectStore implements AutoCloseable {
     private static final int READ_ATTEMPTS = 3;
+    /**
+     * Between attempts of a ranged read whose body broke: exponential with full jitter (the SDK's own
+     * strategy), from 100 ms up to 2 s, so that many parts broken at once by one outage do not come back
+     * at once, and an overloaded server gets room. (The SDK retries failed requests itself; this covers
+     * a body that breaks after the response began, which the SDK has handed over already.)
+     */
+    static final BackoffStrategy READ_BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2));
+
+    /** Waits between read attempts; tests record instead of sleeping. */
+    @FunctionalInterface
+    interface Pause {
+        void pause(Duration delay) throws InterruptedException;
+    }
 
     private final S3Client s3;
     private final TransferSettings settings;
@@ -38,8 +55,14 @@ public final class S3ObjectStore implements AutoCloseable {
     private final BufferPool uploadBuffers;
     private final PartSizePlan partSizePlan;
     private final ExecutorService transfers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Pause pause;
 
     public S3ObjectStore(S3Client s3, TransferSettings settings) {
+        this(s3, settings, delay -> Thread.sleep(delay));
+    }
+
+    S3ObjectStore(S3Client s3, TransferSettings settings, Pause pause) {
+        this.pause = pause;
         this.s3 = s3;
         this.settings = settings;
         this.downloadBuffers = new BufferPool(settings.downloadPartSizeBytes(), 2 * settings.downloadPartsInFlight());
@@ -51,41 +74,63 @@ public final class S3ObjectStore implements AutoCloseable {
         return s3;
     }
 
-    /** Size, ETag and version of an object; {@link ObjectMissingException} when it does not exist. */
-    public ObjectInfo head(String bucket, String key, String versionId) throws ObjectMissingException {
+    /**
+     * Size, ETag and version of an object.
+     *
+     * @throws ObjectMissingException    it (or the version asked for) does not exist (404)
+     * @throws ObjectUnreadableException S3 refuses it for good: access denied (403) or an invalid request for this key (400)
+     */
+    public ObjectInfo head(String bucket, String key, String versionId) throws ObjectMissingException, ObjectUnreadableException {
         try {
             HeadObjectResponse head = s3.headObject(HeadObjectRequest.builder()
                     .bucket(bucket).key(key).versionId(versionId).build());
-            return new ObjectInfo(bucket, key, head.versionId(), unquote(head.eTag()), head.contentLength());
+            return new ObjectInfo(bucket, key, head.versionId(), unquote(head.eTag()), head.contentLength(),
+                    isGzip(head.contentEncoding()) || isGzip(head.contentType()));
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw new ObjectMissingException(bucket, key);
+            String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
+                    : " " + e.awsErrorDetails().errorCode();
+            switch (e.statusCode()) {
+                case 404 -> throw new ObjectMissingException(bucket, key);
+                case 403 -> throw new ObjectUnreadableException("access denied reading s3://" + bucket + "/" + key + " (403"
+                        + code + "): the bucket is not readable by this function or is owned by another account");
+                // A 400 to a HEAD: the request itself is invalid for this key (e.g. a key the store cannot hold).
+                case 400 -> throw new ObjectUnreadableException("S3 refuses the key s3://" + bucket + "/" + key + " (400"
+                        + code + "): it can never be read");
+                default -> throw e;
             }
-            throw e;
         }
     }
 
+    /** Whether an object exists. A refusal (403, 400) is our own configuration here, so it fails the caller: may pass once fixed. */
     public boolean exists(String bucket, String key) {
         try {
             head(bucket, key, null);
             return true;
         } catch (ObjectMissingException e) {
             return false;
+        } catch (ObjectUnreadableException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
+    private static boolean isGzip(String header) {
+        return header != null && (header.contains("gzip"));
+    }
+
     /**
-     * Streams an object's content. Large objects are read with parallel ranged GETs; small ones with
-     * one GET. The caller closes the stream.
+     * Streams an object's content, held to the size the HEAD gave ({@link ObjectReadStream}). Large
+     * objects are read with parallel ranged GETs; small ones with one GET. The caller closes the stream.
      */
-    public InputStream openRead(ObjectInfo object) {
-        if (object.sizeBytes() < Math.max(settings.rangedDownloadMinimumBytes(), 1)) {
-            if (object.sizeBytes() == 0) {
-                return new ByteArrayInputStream(new byte[0]);
-            }
-            return s3.getObject(pinned(object).build());
+    public ObjectReadStream openRead(ObjectInfo object) {
+        InputStream content;
+        if (object.sizeBytes() == 0) {
+            content = new ByteArrayInputStream(new byte[0]);
+        } else if (object.sizeBytes() < Math.max(settings.rangedDownloadMinimumBytes(), 1)) {
+            content = s3.getObject(pinned(object).build());
+        } else {
+            content = new RangedDownloadStream(this, object, downloadBuffers, transfers, settings.downloadPartsInFlight());
         }
-        return new RangedDownloadStream(this, object, downloadBuffers, transfers, settings.downloadPartsInFlight());
+        return new ObjectReadStream(content, object);
     }
 
     /** A small object's whole content, or null when it does not exist. */
@@ -100,11 +145,19 @@ public final class S3ObjectStore implements AutoCloseable {
         }
     }
 
-    /** Reads {@code length} bytes at {@code start} into {@code target}; retries a broken connection. */
+    /** Reads {@code length} bytes at {@code start} into {@code target}; retries a broken connection after a back-off. */
     void readRange(ObjectInfo object, long start, byte[] target, int length) throws IOException {
         String range = "bytes=" + start + "-" + (start + length - 1);
         IOException last = null;
         for (int attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                try {
+                    pause.pause(READ_BACKOFF.computeDelay(attempt - 1));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted reading s3://" + object.bucket() + "/" + object.key());
+                }
+            }
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(pinned(object).range(range).build())) {
                 int n = in.readNBytes(target, 0, length);
                 if (n != length) {

@@ -4,11 +4,13 @@ import dev.drivelog.analysis.ffm.NativeMap;
 import dev.drivelog.logs.Trip;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Drives over the invented road grid of {@code src/test/resources/bindings/grid.osm} (drawn there),
@@ -37,16 +39,20 @@ public final class GridDrives {
             try (InputStream in = GridDrives.class.getResourceAsStream("/bindings/grid.osm")) {
                 Files.copy(in, osm, StandardCopyOption.REPLACE_EXISTING);
             }
-            Path built = dir.resolve("grid.dlmap");
-            Process process = new ProcessBuilder(NativeLocation.tool("drivelog-map").toString(), "build",
-                    "--osm", osm.toString(), "--out", built.toString()).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("drivelog-map build failed: " + output);
-            }
-            map = built;
+            map = buildMap(osm, dir.resolve("grid.dlmap"));
         }
         return map;
+    }
+
+    /** Builds {@code osm} into the map file {@code out} with the real {@code drivelog-map} tool; returns {@code out}. */
+    public static Path buildMap(Path osm, Path out) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(NativeLocation.tool("drivelog-map").toString(), "build",
+                "--osm", osm.toString(), "--out", out.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("drivelog-map build failed: " + output);
+        }
+        return out;
     }
 
     /** Several drives, each meant to show one thing: speeding, wrong way, a rolled stop, clean driving. */
@@ -57,6 +63,19 @@ public final class GridDrives {
                 drive("rolled-stop-mittelweg", START + 7200, 10.0, new double[][] {{ROW_0, COL_1}, {ROW_2, COL_1}}),
                 drive("clean-westweg", START + 10800, 10.0, new double[][] {{ROW_0, COL_0}, {ROW_2, COL_0}}),
                 drive("clean-nordstrasse-east", START + 14400, 12.0, new double[][] {{ROW_2, COL_0}, {ROW_2, COL_2}}));
+    }
+
+    /** The trips as one CSV log (epoch-second times, reported speed, heading and accuracy), each trip's vehicle as given. */
+    public static byte[] csv(List<Trip> trips) {
+        StringBuilder text = new StringBuilder("vehicle_id,time,lat,lon,speed,heading,accuracy\n");
+        for (Trip trip : trips) {
+            for (int i = 0; i < trip.count(); i++) {
+                text.append(String.format(Locale.ROOT, "%s,%.3f,%.7f,%.7f,%.2f,%.1f,%.1f%n", trip.vehicleId(),
+                        trip.timeSeconds()[i], trip.lat()[i], trip.lon()[i], trip.speedMps()[i], trip.headingDeg()[i],
+                        trip.accuracyMeters()[i]));
+            }
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A drive along straight legs between the waypoints at a constant speed, one point per second. */

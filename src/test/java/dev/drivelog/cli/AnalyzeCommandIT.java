@@ -98,7 +98,14 @@ class AnalyzeCommandIT {
         List<String> geometries = new ArrayList<>();
         geo.get("features").forEach(f -> geometries.add(f.get("geometry").get("type").asText()));
         assertTrue(geometries.contains("Point") && geometries.contains("LineString"), geometries.toString());
-        assertTrue(Files.readString(out.resolve("violations/dt=2026-11-20/speeding.csv.jsonl")).contains("\"type\":\"speeding\""));
+        try (var versions = Files.list(out.resolve("violations"))) {
+            // One result version (engine, map, settings), the same layout the pipeline writes to S3.
+            List<Path> all = versions.toList();
+            assertEquals(1, all.size(), all.toString());
+            Path version = all.getFirst();
+            assertTrue(version.getFileName().toString().matches("result_version=drivelog-[0-9.]+-[0-9a-f]{12}"), version.toString());
+            assertTrue(Files.readString(version.resolve("dt=2026-11-20/speeding.csv.jsonl")).contains("\"type\":\"speeding\""));
+        }
         assertTrue(Files.isRegularFile(out.resolve("trips/speeding.json")), "per-trip result for evaluate");
         JsonNode fleetSummary = JSON.readTree(out.resolve("fleet.csv.gz/summary.json").toFile());
         assertEquals(4, fleetSummary.get("totals").get("trips").asInt(), "two vans, two trips each");

@@ -16,11 +16,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * The result sets in a bucket, as a reader sees them: every object under the output prefix,
  * grouped by result prefix ({@code results/<name>-<hash>/}), keyed by the input named in the
- * set's manifest (sets without a manifest are keyed by their prefix, so they show up).
+ * set's manifest (sets without a manifest are keyed by their prefix, so they show up). An input's
+ * parts of the shared violations dataset ({@code results/violations/result_version=.../dt=.../<name>-<hash>.jsonl})
+ * belong to its set, as {@code violations/result_version=.../dt=...} (docs/OUTPUTS.md).
  */
 final class ResultSets {
     static final String OUTPUT_PREFIX = "results/";
     static final String MANIFEST = "manifest.json";
+    static final String DATASET = OUTPUT_PREFIX + "violations/";
     /** Manifest fields that say when and by which request the set was committed, not what it holds. */
     private static final List<String> RUN_FIELDS = List.of("finished_at", "request_id", "message_id", "trace_id");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,11 +42,21 @@ final class ResultSets {
             }
         }
 
-        /** The manifest without the fields that differ between two runs over equal inputs (and the input's bucket). */
+        /**
+         * The manifest without the fields that differ between two runs over equal inputs: the run's
+         * ids, the input's bucket, and the bucket's share in the names of the dataset parts (their
+         * name is the result prefix's, whose hash covers the bucket).
+         */
         JsonNode manifestContent() {
             ObjectNode manifest = (ObjectNode) manifest();
             manifest.remove(RUN_FIELDS);
             ((ObjectNode) manifest.get("input")).remove("bucket");
+            ObjectNode outputs = (ObjectNode) manifest.get("outputs");
+            if (outputs != null) {
+                ObjectNode renamed = manifest.putObject("outputs");
+                outputs.properties().forEach(output -> renamed.set(output.getKey().startsWith("violations/")
+                        ? output.getKey().substring(0, output.getKey().lastIndexOf('/')) : output.getKey(), output.getValue()));
+            }
             return manifest;
         }
 
@@ -77,10 +90,19 @@ final class ResultSets {
         Map<String, Map<String, byte[]>> byPrefix = new TreeMap<>();
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(OUTPUT_PREFIX)).contents()) {
             String key = object.key();
-            int end = key.indexOf('/', OUTPUT_PREFIX.length());
-            String prefix = end < 0 ? key : key.substring(0, end + 1);
             byte[] content = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
-            byPrefix.computeIfAbsent(prefix, p -> new TreeMap<>()).put(key.substring(prefix.length()), content);
+            String prefix;
+            String file;
+            if (key.startsWith(DATASET) && key.endsWith(".jsonl")) {
+                int partName = key.lastIndexOf('/') + 1;
+                prefix = OUTPUT_PREFIX + key.substring(partName, key.length() - ".jsonl".length()) + "/";
+                file = key.substring(OUTPUT_PREFIX.length(), partName - 1);
+            } else {
+                int end = key.indexOf('/', OUTPUT_PREFIX.length());
+                prefix = end < 0 ? key : key.substring(0, end + 1);
+                file = key.substring(prefix.length());
+            }
+            byPrefix.computeIfAbsent(prefix, p -> new TreeMap<>()).put(file, content);
         }
         Map<String, ResultSet> sets = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, byte[]>> entry : byPrefix.entrySet()) {

@@ -44,7 +44,7 @@ class DemoRunFaultsTest {
     private DemoSummary run(Path dir, DemoFaults faults) throws Exception {
         try (EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3")); EmbeddedSqs sqs = EmbeddedSqs.start()) {
             S3Connection connection = S3Connection.local(s3.endpoint(), EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY);
-            return new DemoRun(connection, sqs.endpoint(), quiet, faults).run(logs(dir), new LineCountAnalysis(), "line-count/1");
+            return new DemoRun(connection, sqs.endpoint(), quiet, faults).run(logs(dir), new LineCountAnalysis(), "line-count-1");
         }
     }
 

@@ -26,7 +26,7 @@ class DemoRunTest {
         try (EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3")); EmbeddedSqs sqs = EmbeddedSqs.start()) {
             S3Connection connection = S3Connection.local(s3.endpoint(), EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY);
             DemoSummary summary = new DemoRun(connection, sqs.endpoint(), quiet)
-                    .run(List.of(good, other, flaky, broken), new LineCountAnalysis(), "line-count/1");
+                    .run(List.of(good, other, flaky, broken), new LineCountAnalysis(), "line-count-1");
 
             assertEquals(4, summary.logsUploaded());
             assertEquals(2, summary.logsProcessed(), summary.rows().toString());

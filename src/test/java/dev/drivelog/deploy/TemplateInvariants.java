@@ -6,6 +6,7 @@ import static dev.drivelog.deploy.SamTemplate.map;
 import static dev.drivelog.deploy.SamTemplate.refTarget;
 
 import dev.drivelog.lambda.ReconcileHandler;
+import dev.drivelog.observability.PipelineMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -447,6 +448,12 @@ final class TemplateInvariants {
                 "no alarm on the job queue's ApproximateAgeOfOldestMessage");
         require(problems, hasAlarm("AWS/Lambda", "Errors", "FunctionName", functionId()), "no alarm on the function's Errors");
         require(problems, hasAlarm("AWS/Lambda", "Throttles", "FunctionName", functionId()), "no alarm on the function's Throttles");
+        // Rejected and refused inputs and messages not understood are acknowledged: they never reach the DLQ.
+        for (String metric : List.of("Rejected", "Dropped")) {
+            require(problems, hasMetricMathAlarm(PipelineMetrics.NAMESPACE, metric, "FunctionName", functionId()),
+                    "no alarm on the worker's " + metric + " metric (namespace " + PipelineMetrics.NAMESPACE
+                            + "): those inputs and messages are not retried and never reach the dead-letter queue");
+        }
         Optional<String> reconciler = reconcilerId();
         require(problems, reconciler.filter(r -> hasAlarm("AWS/Lambda", "Errors", "FunctionName", r)).isPresent(),
                 "no alarm on the reconciler's Errors");
@@ -479,6 +486,60 @@ final class TemplateInvariants {
         expected.forEach((name, resource) -> require(problems,
                 resource.isPresent() && refTarget(map(outputs.get(name)).get("Value")).equals(resource),
                 "output " + name + " must be !Ref " + resource.orElse("?")));
+        return problems;
+    }
+
+    // ------------------------------------------------------------------ Athena
+
+    /** The table's partition keys: the result version first (injected), then the day (a projected date). */
+    static final List<String> DATASET_PARTITIONS = List.of("result_version", "dt");
+    static final String JSON_SERDE = "org.openx.data.jsonserde.JsonSerDe";
+
+    /**
+     * A Glue table over exactly the dataset the worker writes (docs/OUTPUTS.md): its location is
+     * {@code <output bucket>/<output prefix>violations/} of the worker's own output variables; its
+     * partitions are {@code result_version}, injected (every query names the versions it reads, so two
+     * versions of one input are never counted together) and {@code dt}, a projected date; the
+     * projection's location template names both as the writer does; rows are JSON. Plus a workgroup
+     * with a query result location, so that queries run without account-wide setup.
+     */
+    List<String> athenaDataset() {
+        List<String> problems = new ArrayList<>();
+        List<String> tables = template.resourcesOfType("AWS::Glue::Table");
+        if (tables.size() != 1) {
+            return List.of("expected one AWS::Glue::Table (the violations), found " + tables);
+        }
+        String id = tables.getFirst();
+        Map<String, Object> props = template.properties(id);
+        require(problems, refTarget(props.get("DatabaseName")).filter(d -> "AWS::Glue::Database".equals(template.resource(d).get("Type")))
+                .isPresent(), id + ": DatabaseName must be !Ref of an AWS::Glue::Database in this template");
+        Map<String, Object> table = map(props.get("TableInput"));
+        Map<String, Object> storage = map(table.get("StorageDescriptor"));
+        Map<String, Object> parameters = map(table.get("Parameters"));
+        Map<String, Object> workerEnvironment = map(map(template.properties(functionId()).get("Environment")).get("Variables"));
+        Optional<String> prefixParameter = refTarget(workerEnvironment.get("DRIVELOG_PIPELINE__OUTPUT_PREFIX"));
+        String location = "s3://${" + outputBucket().orElse("?") + "}/${" + prefixParameter.orElse("?") + "}violations/";
+        require(problems, outputBucket().isPresent() && prefixParameter.isPresent() && location.equals(subText(storage.get("Location"))),
+                id + ": StorageDescriptor.Location must be !Sub \"" + location + "\" (where the worker writes), is "
+                        + storage.get("Location"));
+        require(problems, list(table.get("PartitionKeys")).stream().map(k -> map(k).get("Name")).toList().equals(DATASET_PARTITIONS),
+                id + ": PartitionKeys must be " + DATASET_PARTITIONS + ", are " + table.get("PartitionKeys"));
+        require(problems, "true".equals(String.valueOf(parameters.get("projection.enabled"))), id + ": projection.enabled must be true");
+        require(problems, "injected".equals(parameters.get("projection.result_version.type")),
+                id + ": projection.result_version.type must be injected (a query names the versions it reads)");
+        require(problems, "date".equals(parameters.get("projection.dt.type")) && "yyyy-MM-dd".equals(parameters.get("projection.dt.format")),
+                id + ": dt must be projected as a date in yyyy-MM-dd");
+        String locationTemplate = location + "result_version=${!result_version}/dt=${!dt}/";
+        require(problems, locationTemplate.equals(subText(parameters.get("storage.location.template"))),
+                id + ": storage.location.template must be !Sub \"" + locationTemplate + "\", is " + parameters.get("storage.location.template"));
+        require(problems, JSON_SERDE.equals(map(storage.get("SerdeInfo")).get("SerializationLibrary")),
+                id + ": SerdeInfo.SerializationLibrary must be " + JSON_SERDE);
+        require(problems, !list(storage.get("Columns")).isEmpty(), id + ": StorageDescriptor.Columns missing");
+        List<String> workGroups = template.resourcesOfType("AWS::Athena::WorkGroup");
+        require(problems, workGroups.stream().anyMatch(w -> String.valueOf(subText(map(map(map(template.properties(w)
+                        .get("WorkGroupConfiguration")).get("ResultConfiguration"))).get("OutputLocation")))
+                        .startsWith("s3://${" + outputBucket().orElse("?") + "}/")),
+                "expected an AWS::Athena::WorkGroup whose ResultConfiguration.OutputLocation is in the output bucket");
         return problems;
     }
 
@@ -580,6 +641,17 @@ final class TemplateInvariants {
                         && "false".equals(String.valueOf(map(map(s.get("Condition")).get("Bool")).get("aws:SecureTransport")))
                         && list(s.get("Resource")).stream().anyMatch(r -> getAttTarget(r, "Arn").filter(bucket::equals).isPresent())
                         && list(s.get("Resource")).stream().anyMatch(r -> ("${" + bucket + ".Arn}/*").equals(subText(r))));
+    }
+
+    /** An alarm (with actions) whose metric math reads {@code metric} of {@code resource}'s dimension, from the function's EMF lines. */
+    private boolean hasMetricMathAlarm(String namespace, String metric, String dimension, String resource) {
+        return template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                .map(template::properties)
+                .filter(a -> a.containsKey("AlarmActions"))
+                .flatMap(a -> list(a.get("Metrics")).stream().map(m -> map(map(map(m).get("MetricStat")).get("Metric"))))
+                .anyMatch(m -> namespace.equals(m.get("Namespace")) && metric.equals(m.get("MetricName"))
+                        && list(m.get("Dimensions")).stream().map(SamTemplate::map).anyMatch(d -> dimension.equals(d.get("Name"))
+                                && refTarget(d.get("Value")).filter(resource::equals).isPresent()));
     }
 
     private boolean hasAlarm(String namespace, String metric, String dimension, String resource) {

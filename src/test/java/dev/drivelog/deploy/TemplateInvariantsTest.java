@@ -269,6 +269,13 @@ class TemplateInvariantsTest {
     }
 
     @Test
+    void alarms_noAlarmOnInputsThatAreNotRetried_reported() throws IOException {
+        List<String> problems = afterBreaking(t -> t.resources().remove("InputsNotRetriedAlarm"), TemplateInvariants::alarms);
+        assertReported(problems, "no alarm on the worker's Rejected metric");
+        assertReported(problems, "no alarm on the worker's Dropped metric");
+    }
+
+    @Test
     void outputs_shippedTemplate_hold() throws IOException {
         assertEquals(List.of(), holdsOnShipped(TemplateInvariants::outputs));
     }
@@ -380,5 +387,35 @@ class TemplateInvariantsTest {
     void outputs_missingReconcileFunctionName_reported() throws IOException {
         List<String> problems = afterBreaking(t -> t.outputs().remove("ReconcileFunctionName"), TemplateInvariants::outputs);
         assertReported(problems, "output ReconcileFunctionName");
+    }
+
+    @Test
+    void athenaDataset_shippedTemplate_holds() throws IOException {
+        assertEquals(List.of(), holdsOnShipped(TemplateInvariants::athenaDataset));
+    }
+
+    @Test
+    void athenaDataset_locationBesideTheResultsAndNoVersionPartition_reported() throws IOException {
+        List<String> problems = afterBreaking(t -> {
+            Map<String, Object> table = SamTemplate.map(props(t, "ViolationsTable").get("TableInput"));
+            // The layout before issue 14: one dataset per day, no result version, where the writer never wrote.
+            SamTemplate.map(table.get("StorageDescriptor")).put("Location", Map.of("Fn::Sub", "s3://${OutputBucket}/violations/"));
+            table.put("PartitionKeys", List.of(Map.of("Name", "dt", "Type", "string")));
+            SamTemplate.map(table.get("Parameters")).remove("projection.result_version.type");
+        }, TemplateInvariants::athenaDataset);
+        assertReported(problems, "StorageDescriptor.Location must be !Sub \"s3://${OutputBucket}/${OutputPrefix}violations/\"");
+        assertReported(problems, "PartitionKeys must be [result_version, dt]");
+        assertReported(problems, "projection.result_version.type must be injected");
+    }
+
+    @Test
+    void athenaDataset_templateNotMatchingTheWriterAndNoWorkGroup_reported() throws IOException {
+        List<String> problems = afterBreaking(t -> {
+            SamTemplate.map(SamTemplate.map(props(t, "ViolationsTable").get("TableInput")).get("Parameters"))
+                    .put("storage.location.template", Map.of("Fn::Sub", "s3://${OutputBucket}/${OutputPrefix}violations/dt=${!dt}/"));
+            t.resources().remove("AthenaWorkGroup");
+        }, TemplateInvariants::athenaDataset);
+        assertReported(problems, "storage.location.template must be");
+        assertReported(problems, "expected an AWS::Athena::WorkGroup");
     }
 }

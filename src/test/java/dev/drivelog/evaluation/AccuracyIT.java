@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drivelog.analysis.NativeLocation;
 import dev.drivelog.cli.DrivelogCommand;
 import dev.drivelog.cli.ExitCodes;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,12 +39,13 @@ class AccuracyIT {
 
     @BeforeAll
     static void simulateAnalyseEvaluate() throws Exception {
+        SimulatedAccuracy accuracy = new SimulatedAccuracy(dir);
         Path pbf = dir.resolve("town.osm.pbf");
         Path map = dir.resolve("town.dlmap");
         Path sim = dir.resolve("sim");
         Path results = dir.resolve("results");
-        run("drivelog-synth", List.of("--seed", "1", "--scale", "small", "--out", pbf.toString()));
-        run("drivelog-map", List.of("build", "--osm", pbf.toString(), "--out", map.toString()));
+        accuracy.run("drivelog-synth", List.of("--seed", "1", "--scale", "small", "--out", pbf.toString()));
+        accuracy.run("drivelog-map", List.of("build", "--osm", pbf.toString(), "--out", map.toString()));
         // Through the Java command, which runs drivelog-simulate with the same options.
         assertEquals(ExitCodes.OK, DrivelogCommand.execute("simulate", "--map", map.toString(), "--trips",
                 Integer.toString(TRIPS), "--seed", "3", "--hz", "1", "--noise-m", "5", "--violation-rate", "0.5",
@@ -56,29 +54,8 @@ class AccuracyIT {
         try (Stream<Path> files = Files.list(sim)) {
             files.filter(p -> p.toString().endsWith(".csv")).sorted().forEach(p -> analyze.add(p.toString()));
         }
-        run("drivelog-analyze", analyze);
+        accuracy.run("drivelog-analyze", analyze);
         report = new Evaluator(new TripFileReader(new ObjectMapper()), EvaluationSettings.DEFAULTS).evaluate(sim, results);
-    }
-
-    private static void run(String tool, List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(NativeLocation.tool(tool).toString());
-        command.addAll(args);
-        Path log = dir.resolve(tool + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(tool + " did not finish; output in " + log);
-        }
-        assertEquals(0, process.exitValue(), () -> tool + " failed: " + readQuietly(log));
-    }
-
-    private static String readQuietly(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
     }
 
     @Test

@@ -133,16 +133,21 @@ abstract class HostileInputChecks {
                             failedTripEntries.addAll(failedTrips(c.results().bucket(), c.results().keyOf("summary.json")));
                         }
                     }
+                    case JobOutcome.Refused r -> {
+                        // Never read (S3 refuses the key, 400): nothing is recorded, the refusal repeats on redelivery.
+                        rejected++;
+                        assertFalse(r.reason().isBlank(), r.toString());
+                    }
                     case JobOutcome.Ignored i -> assertTrue(i.job().key().startsWith("results/"), i.toString());
                     default -> throw new AssertionError(kindOfKey.get(message.outcomes().getFirst().job().key())
-                            + ": expected committed or rejected, got " + message.outcomes().getFirst());
+                            + ": expected committed, rejected or refused, got " + message.outcomes().getFirst());
                 }
             }
             BatchResult again = process(batch);
             for (MessageResult message : again.messages()) {
                 JobOutcome outcome = message.outcomes().getFirst();
-                assertTrue(outcome instanceof JobOutcome.Duplicate || outcome instanceof JobOutcome.Ignored,
-                        "redelivery must be a duplicate: " + outcome);
+                assertTrue(outcome instanceof JobOutcome.Duplicate || outcome instanceof JobOutcome.Ignored
+                        || outcome instanceof JobOutcome.Refused, "redelivery must be a duplicate (or refused again): " + outcome);
             }
         }
         assertTrue(rejected > 0 && committed > 0, "rejected " + rejected + ", committed " + committed);
@@ -163,8 +168,9 @@ abstract class HostileInputChecks {
             String excerpt = body.body().substring(0, Math.min(80, body.body().length()));
             assertFalse(message.retry(), body.kind() + " retried: " + excerpt + " -> " + message);
             for (JobOutcome outcome : message.outcomes()) {
-                assertTrue(outcome instanceof JobOutcome.Rejected || outcome instanceof JobOutcome.Duplicate
-                        || outcome instanceof JobOutcome.Ignored, body.kind() + ": " + excerpt + " -> " + outcome);
+                assertTrue(outcome instanceof JobOutcome.Rejected || outcome instanceof JobOutcome.Refused
+                        || outcome instanceof JobOutcome.Duplicate || outcome instanceof JobOutcome.Ignored,
+                        body.kind() + ": " + excerpt + " -> " + outcome);
             }
         }
     }

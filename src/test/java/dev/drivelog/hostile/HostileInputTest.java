@@ -47,6 +47,6 @@ class HostileInputTest extends HostileInputChecks {
 
     @Override
     String engineVersion() {
-        return "hostile/1";
+        return "hostile-1";
     }
 }

@@ -11,7 +11,7 @@ public final class LineCountAnalysisProvider implements InputAnalysisProvider {
 
     @Override
     public String version(Map<String, String> environment) {
-        return "line-count/1";
+        return "line-count-1";
     }
 
     @Override

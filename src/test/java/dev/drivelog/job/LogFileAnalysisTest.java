@@ -95,7 +95,7 @@ class LogFileAnalysisTest {
         LogFileAnalysis analysis = new LogFileAnalysis(readerOf(12, List.of()), new FixtureAnalyzer(), 4, false,
                 outcome -> order.add(outcome.tripId()));
 
-        analysis.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "fleet.csv"));
+        analysis.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "fleet.csv", "v1"));
 
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -114,7 +114,7 @@ class LogFileAnalysisTest {
                 new FixtureAnalyzer(), 2, false, outcome -> {});
 
         InputReport report = analysis.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]),
-                new DirectoryOutputSink(out, "fleet.csv"));
+                new DirectoryOutputSink(out, "fleet.csv", "v1"));
 
         assertEquals(7, report.trips());
         assertEquals(2, report.failedTrips());
@@ -127,7 +127,7 @@ class LogFileAnalysisTest {
         assertEquals(10 + 11 + 12 + 13 + 14 + 15 + 16 + 1, report.points(), "points as the reader counted them");
         JsonNode failed = JSON.readTree(out.resolve("fleet.csv/summary.json").toFile()).get("trips").get(4);
         assertEquals("failed", failed.get("status").asText());
-        assertTrue(Files.exists(out.resolve("violations/dt=2026-11-20/fleet.csv.jsonl")));
+        assertTrue(Files.exists(out.resolve("violations/result_version=v1/dt=2026-11-20/fleet.csv.jsonl")));
     }
 
     @Test
@@ -136,7 +136,7 @@ class LogFileAnalysisTest {
                 outcome -> {}, (minLat, minLon, maxLat, maxLon, maxRoads) -> RoadContext.EMPTY);
 
         InputReport report = analysis.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]),
-                new DirectoryOutputSink(out, "fleet.csv"));
+                new DirectoryOutputSink(out, "fleet.csv", "v1"));
 
         assertEquals(List.of("summary.json", "violations.geojson", "violations/dt=2026-11-20", "report.html"), report.outputs());
         String html = Files.readString(out.resolve("fleet.csv/report.html"));
@@ -164,7 +164,7 @@ class LogFileAnalysisTest {
         LogFileAnalysis analysis = new LogFileAnalysis(reader, new FixtureAnalyzer(), threads, false,
                 outcome -> written.incrementAndGet());
 
-        analysis.analyze("big.csv", new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "big.csv"));
+        analysis.analyze("big.csv", new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "big.csv", "v1"));
 
         assertEquals(30, written.get());
         assertTrue(mostInFlight.get() <= 2 * threads, "in flight at most: " + mostInFlight.get());
@@ -179,7 +179,7 @@ class LogFileAnalysisTest {
         }, analyzer, 2, false, outcome -> {});
 
         InputRejectedException e = assertThrows(InputRejectedException.class, () -> analysis.analyze("junk.bin",
-                new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "junk.bin")));
+                new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "junk.bin", "v1")));
 
         assertSame(refusal, e);
         assertEquals(0, analyzer.calls.get());
@@ -196,9 +196,37 @@ class LogFileAnalysisTest {
     void analyze_outcomes_carryVehicleAndPointCounts() throws Exception {
         List<TripOutcome> outcomes = new ArrayList<>();
         new LogFileAnalysis(readerOf(2, List.of()), new FixtureAnalyzer(), 1, false, outcomes::add)
-                .analyze("a.csv", new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "a.csv"));
+                .analyze("a.csv", new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "a.csv", "v1"));
 
         assertEquals("vehicle-1", outcomes.get(1).vehicleId());
         assertEquals(11, outcomes.get(1).points());
+    }
+
+    @Test
+    void analyze_oneTripTimesOut_failsTheInputNamingTheTripInsteadOfRecordingIt() {
+        Analyzer timesOutOnTrip2 = new Analyzer() {
+            private final FixtureAnalyzer fixtures = new FixtureAnalyzer();
+
+            @Override
+            public String analyze(Trip trip) throws AnalysisException {
+                if (trip.tripId().equals("trip-2")) {
+                    throw new AnalysisException("trip trip-2: no result within 60000 ms", false);
+                }
+                return fixtures.analyze(trip);
+            }
+
+            @Override
+            public void close() {}
+        };
+        List<TripOutcome> written = new ArrayList<>();
+        LogFileAnalysis analysis = new LogFileAnalysis(readerOf(4, List.of()), timesOutOnTrip2, 2, false, written::add);
+
+        TransientTripFailureException e = assertThrows(TransientTripFailureException.class, () -> analysis.analyze("fleet.csv",
+                new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "fleet.csv", "v1")));
+
+        assertTrue(e.getMessage().contains("fleet.csv: trip trip-2 failed") && e.getMessage().contains("no result within"),
+                e.getMessage());
+        assertEquals(List.of("trip-0", "trip-1"), written.stream().map(TripOutcome::tripId).toList(),
+                "the trips before it were written, none after: the caller discards the input's files");
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drivelog.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +66,7 @@ class PipelineSettingsTest {
     @Test
     void layoutFor_emptyResultVersion_takesTheSelectedAnalysisVersion() {
         Map<String, String> environment = Map.of("DRIVELOG_ANALYSIS", "line-count", "DRIVELOG_PIPELINE__OUTPUT_PREFIX", "out/");
-        assertEquals(new ResultLayout(null, "out/", "line-count/1"), PipelineSettings.load(environment).layoutFor(environment));
+        assertEquals(new ResultLayout(null, "out/", "line-count-1"), PipelineSettings.load(environment).layoutFor(environment));
     }
 
     @Test
@@ -73,5 +74,27 @@ class PipelineSettingsTest {
         // An analysis that does not exist would fail the selection, were it asked.
         Map<String, String> environment = Map.of("DRIVELOG_ANALYSIS", "no-such-analysis", "DRIVELOG_PIPELINE__RESULT_VERSION", "v7");
         assertEquals("v7", PipelineSettings.load(environment).layoutFor(environment).resultVersion());
+    }
+
+    @Test
+    void estimateFor_gzipInput_countsItsDecompressedSize() {
+        PipelineSettings settings = PipelineSettings.defaultSettings();
+        long stored = 25L * 1024 * 1024;
+        // The example: 25 MiB of gzip took 7.6 s but was estimated at 3 s from its stored size.
+        assertEquals(Duration.ofSeconds(3), settings.estimateFor(stored, false));
+        assertEquals(Duration.ofSeconds(2 + 25 * 5 / 20), settings.estimateFor(stored, true));
+        assertEquals(Duration.ofSeconds(2), settings.estimateFor(-1, true), "size unknown: the base estimate");
+    }
+
+    @Test
+    void threadsPerInput_defaults_inputsTimesThreadsAreAboutTheVcpus() {
+        for (int vcpus : new int[] {1, 2, 6}) {
+            int inputs = vcpus; // analysis_concurrency 0 = the vCPUs
+            int threads = PipelineSettings.threadsPerInput(0, inputs, vcpus);
+            assertEquals(vcpus, inputs * threads, vcpus + " vCPUs");
+        }
+        assertEquals(3, PipelineSettings.threadsPerInput(0, 2, 6), "fewer inputs at once: more threads each");
+        assertEquals(6, PipelineSettings.threadsPerInput(0, 1, 6), "one input at a time: all vCPUs for it");
+        assertEquals(4, PipelineSettings.threadsPerInput(4, 6, 6), "analysis.binding.threads, when set, wins");
     }
 }

@@ -52,7 +52,8 @@ class LambdaRuntimeEntrypointTest {
                 assertEquals(0, response.get("batchItemFailures").size(), response.toString());
 
                 List<String> results = s3.keys(BUCKET, "results/");
-                assertEquals(2, results.stream().filter(k -> k.endsWith("manifest.json")).count(), results.toString());
+                // The missing object is refused and leaves nothing: one manifest, of the drive.
+                assertEquals(1, results.stream().filter(k -> k.endsWith("manifest.json")).count(), results.toString());
                 String okManifest = results.stream().filter(k -> k.startsWith("results/ric_drive.csv-") && k.endsWith("manifest.json"))
                         .findFirst().orElseThrow();
                 JsonNode manifest = JSON.readTree(s3.get(BUCKET, okManifest));

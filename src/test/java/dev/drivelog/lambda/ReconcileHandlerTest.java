@@ -70,7 +70,7 @@ class ReconcileHandlerTest {
         sqsServer = EmbeddedSqs.start();
         sqs = s3.connection().sqsClient(sqsServer.endpoint());
         queueUrl = sqs.createQueue(b -> b.queueName("jobs")).queueUrl();
-        pipeline = new Pipeline(PipelineSettings.load(Map.of()), s3.connection(), new LineCountAnalysis(), "line-count/1",
+        pipeline = new Pipeline(PipelineSettings.load(Map.of()), s3.connection(), new LineCountAnalysis(), "line-count-1",
                 quiet, "test");
         for (int i = 0; i < LOGS; i++) {
             s3.put(BUCKET, key(i), ("a\nb\nline " + i + "\n").getBytes(StandardCharsets.UTF_8));

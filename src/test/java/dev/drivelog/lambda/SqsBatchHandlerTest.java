@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,7 @@ class SqsBatchHandlerTest {
         s3.createBucket(BUCKET);
         logBytes = new ByteArrayOutputStream();
         JsonLog log = new JsonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), JsonLog.Level.DEBUG);
-        pipeline = new Pipeline(PipelineSettings.defaultSettings(), s3.connection(), new LineCountAnalysis(), "line-count/1",
+        pipeline = new Pipeline(PipelineSettings.defaultSettings(), s3.connection(), new LineCountAnalysis(), "line-count-1",
                 log, "drivelog-test");
         handler = new SqsBatchHandler(pipeline, log);
     }
@@ -70,6 +71,18 @@ class SqsBatchHandlerTest {
         List<String> ids = new ArrayList<>();
         response.get("batchItemFailures").forEach(f -> ids.add(f.get("itemIdentifier").asText()));
         return ids;
+    }
+
+    private static byte[] sqsEvent(String messageId, String body) throws IOException {
+        return JSON.writeValueAsBytes(Map.of("Records", List.of(Map.of("messageId", messageId, "body", body))));
+    }
+
+    private static byte[] md5(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("MD5").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private List<String> manifests() {
@@ -158,22 +171,76 @@ class SqsBatchHandlerTest {
     }
 
     @Test
-    void handleRequest_objectMissing_permanentErrorRecordedNotRetried() throws IOException {
+    void handleRequest_objectMissing_refusedNotRetriedAndNothingWritten() throws IOException {
         uploadFixtureObjects();
         s3.client().deleteObject(b -> b.bucket(BUCKET).key("logs/direct/bus-12.csv"));
 
         JsonNode response = invoke(fixture("sqs-mixed-batch.json"), 60_000);
 
         assertEquals(List.of(), failures(response));
-        List<JsonNode> rejected = new ArrayList<>();
-        for (String key : manifests()) {
-            JsonNode manifest = JSON.readTree(s3.get(BUCKET, key));
-            if ("rejected".equals(manifest.path("status").asText())) {
-                rejected.add(manifest);
+        assertEquals(3, manifests().size(), "the three present objects only: " + manifests());
+        JsonNode refused = logLines().stream().filter(l -> l.path("message").asText().startsWith("refused, not retried"))
+                .findFirst().orElseThrow();
+        assertTrue(refused.path("message").asText().contains("logs/direct/bus-12.csv does not exist"), refused.toString());
+        assertEquals("logs/direct/bus-12.csv", refused.path("objectKey").asText());
+    }
+
+    @Test
+    void handleRequest_objectMissingThenUploadedWithTheSameETag_analysedOnTheNextNotification() throws IOException {
+        byte[] content = "p1\nviolation speeding\n".getBytes(StandardCharsets.UTF_8);
+        // S3's notification for an unversioned bucket names the ETag: for a single PUT, the content's MD5.
+        String eTag = HexFormat.of().formatHex(md5(content));
+        byte[] notification = sqsEvent("m-late", JSON.writeValueAsString(Map.of("Records", List.of(Map.of(
+                "eventName", "ObjectCreated:Put", "s3", Map.of("bucket", Map.of("name", BUCKET),
+                        "object", Map.of("key", "logs/late.csv", "eTag", eTag, "size", content.length)))))));
+
+        // The notification arrives before the object can be read (or the object was deleted and put back later).
+        assertEquals(List.of(), failures(invoke(notification, 60_000)));
+        assertEquals(List.of(), manifests(), "nothing read, so nothing may be recorded under this ETag");
+
+        s3.put(BUCKET, "logs/late.csv", content);
+        assertEquals(List.of(), failures(invoke(notification, 60_000)));
+
+        JsonNode manifest = JSON.readTree(s3.get(BUCKET, manifests().getFirst()));
+        assertEquals("ok", manifest.get("status").asText());
+        assertEquals(eTag, manifest.path("input").path("etag").asText());
+        assertEquals(2, manifest.path("report").path("points").asInt());
+    }
+
+    @Test
+    void handleRequest_folderMarker_ignoredNotAnalysedAsAnEmptyLog() throws IOException {
+        s3.put(BUCKET, "logs/2026-11-21/", new byte[0]);
+        String body = JSON.writeValueAsString(Map.of("bucket", BUCKET, "key", "logs/2026-11-21/"));
+
+        JsonNode response = invoke(sqsEvent("m-folder", body), 60_000);
+
+        assertEquals(List.of(), failures(response));
+        assertEquals(List.of(), s3.keys(BUCKET, "results/"));
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("ignored: key ends with '/': a folder marker"));
+    }
+
+    @Test
+    void handleRequest_applicationLogLevelWarn_metricsLineStillPassesLambdasFilter() throws IOException {
+        ByteArrayOutputStream warnOnly = new ByteArrayOutputStream();
+        JsonLog log = JsonLog.forLambdaLevel(new PrintStream(warnOnly, true, StandardCharsets.UTF_8), "WARN");
+        try (Pipeline quiet = new Pipeline(PipelineSettings.defaultSettings(), s3.connection(), new LineCountAnalysis(),
+                "line-count-1", log, "drivelog-test")) {
+            uploadFixtureObjects();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new SqsBatchHandler(quiet, log).handleRequest(new ByteArrayInputStream(fixture("sqs-mixed-batch.json")), out,
+                    TestContext.withRemainingMillis("r-warn", 60_000));
+        }
+        JsonNode metrics = null;
+        for (String line : warnOnly.toString(StandardCharsets.UTF_8).split("\n")) {
+            JsonNode node = JSON.readTree(line);
+            // Lambda's filter: a line without a valid level counts as INFO, and WARN drops INFO.
+            assertTrue(List.of("WARN", "ERROR", "FATAL").contains(node.path("level").asText()), "would be dropped: " + line);
+            if (node.has("_aws")) {
+                metrics = node;
             }
         }
-        assertEquals(1, rejected.size());
-        assertTrue(rejected.getFirst().path("reason").asText().contains("logs/direct/bus-12.csv does not exist"));
+        assertTrue(metrics != null, "the metrics line was written");
+        assertEquals(4, metrics.path("Objects").asInt());
     }
 
     @Test

@@ -20,7 +20,7 @@ class DirectoryOutputSinkTest {
 
     @Test
     void open_untilClosed_targetDoesNotExist() throws IOException {
-        DirectoryOutputSink sink = new DirectoryOutputSink(root, "fleet.csv");
+        DirectoryOutputSink sink = new DirectoryOutputSink(root, "fleet.csv", "v1");
         OutputStream out = sink.open("summary.json", "application/json");
         out.write("{}".getBytes(StandardCharsets.UTF_8));
 
@@ -31,18 +31,18 @@ class DirectoryOutputSinkTest {
     }
 
     @Test
-    void openDatasetPart_writesUnderRootByPartitionNamedAfterInput() throws IOException {
-        DirectoryOutputSink sink = new DirectoryOutputSink(root, "fleet.csv");
+    void openDatasetPart_writesUnderRootByResultVersionAndPartitionNamedAfterInput() throws IOException {
+        DirectoryOutputSink sink = new DirectoryOutputSink(root, "fleet.csv", "v1");
         try (OutputStream out = sink.openDatasetPart("violations", "dt=2026-11-21", "application/x-ndjson")) {
             out.write('x');
         }
 
-        assertEquals("x", Files.readString(root.resolve("violations/dt=2026-11-21/fleet.csv.jsonl")));
+        assertEquals("x", Files.readString(root.resolve("violations/result_version=v1/dt=2026-11-21/fleet.csv.jsonl")));
     }
 
     @Test
     void discardUnfinished_abandonedStream_leavesNoFile() throws IOException {
-        DirectoryOutputSink sink = new DirectoryOutputSink(root, "fleet.csv");
+        DirectoryOutputSink sink = new DirectoryOutputSink(root, "fleet.csv", "v1");
         OutputStream abandoned = sink.open("violations.geojson", "application/geo+json");
         abandoned.write('{');
         try (OutputStream done = sink.open("summary.json", "application/json")) {
@@ -57,10 +57,10 @@ class DirectoryOutputSinkTest {
 
     @Test
     void open_nameWithSlash_isRefused() {
-        DirectoryOutputSink sink = new DirectoryOutputSink(root, "fleet.csv");
+        DirectoryOutputSink sink = new DirectoryOutputSink(root, "fleet.csv", "v1");
 
         assertThrows(IllegalArgumentException.class, () -> sink.open("../escape.json", "application/json"));
-        assertThrows(IllegalArgumentException.class, () -> new DirectoryOutputSink(root, ".."));
+        assertThrows(IllegalArgumentException.class, () -> new DirectoryOutputSink(root, "..", "v1"));
     }
 
     private List<Path> files() throws IOException {

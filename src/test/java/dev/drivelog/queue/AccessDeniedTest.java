@@ -24,10 +24,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
- * A job naming an input we may not read (403) is a permanent failure: recorded where possible,
- * logged with bucket and key, never retried; 503 stays transient, and so does a 403 on the output
+ * A job naming an input we may not read (403) is a permanent failure: refused, logged with bucket and
+ * key, never retried, and nothing recorded (it was never read); 503 stays transient, and so does a 403 on the output
  * side (our own configuration). S3's answers are played by {@link BucketAccessLayer} in front of
  * S3Proxy on 127.0.0.1.
  */
@@ -56,7 +57,7 @@ class AccessDeniedTest {
 
     private Pipeline pipeline(Map<String, String> environment) {
         return new Pipeline(PipelineSettings.load(environment), s3.connection().withHttpLayer(layer::wrap),
-                new LineCountAnalysis(), "line-count/1", log, "test");
+                new LineCountAnalysis(), "line-count-1", log, "test");
     }
 
     private static BatchResult run(Pipeline pipeline, String bucket, String key) {
@@ -87,24 +88,24 @@ class AccessDeniedTest {
     }
 
     @Test
-    void process_inputBucketDeniesUs_rejectedWithRecordLoggedAndNotRetried() throws Exception {
+    void process_inputBucketDeniesUs_refusedLoggedNotRetriedAndNothingRecorded() throws Exception {
         inputIn("foreign", "logs/a.csv");
         layer.deny("foreign");
         try (Pipeline pipeline = pipeline(Map.of("DRIVELOG_PIPELINE__OUTPUT_BUCKET", RESULTS))) {
             BatchResult first = run(pipeline, "foreign", "logs/a.csv");
             assertEquals(List.of(), first.failedMessageIds(), "must not be retried");
-            JobOutcome.Rejected rejected = assertInstanceOf(JobOutcome.Rejected.class, first.messages().getFirst().outcomes().getFirst());
-            assertTrue(rejected.reason().startsWith("access denied reading the input (403"), rejected.reason());
-            JsonNode manifest = JSON.readTree(s3.get(RESULTS, rejected.results().manifestKey()));
-            assertEquals("rejected", manifest.path("status").asText(), manifest.toString());
-            assertTrue(manifest.toString().contains("access denied"), manifest.toString());
+            JobOutcome.Refused refused = assertInstanceOf(JobOutcome.Refused.class, first.messages().getFirst().outcomes().getFirst());
+            assertTrue(refused.reason().startsWith("access denied reading s3://foreign/logs/a.csv (403"), refused.reason());
+            // Never read, so nothing is recorded: once the bucket lets us read, the same notification analyses it.
+            assertEquals(List.of(), s3.keys(RESULTS, ""));
 
             JsonNode line = errorLineAbout("foreign", "logs/a.csv");
-            assertTrue(line.path("message").asText().contains("access denied"), line.toString());
+            assertTrue(line.path("message").asText().startsWith("refused, not retried: access denied"), line.toString());
             assertFalse(logged.toString(StandardCharsets.UTF_8).contains(SECRET_LINE), "object content in the log");
 
-            BatchResult again = run(pipeline, "foreign", "logs/a.csv");
-            assertInstanceOf(JobOutcome.Duplicate.class, again.messages().getFirst().outcomes().getFirst());
+            layer.allow("foreign");
+            BatchResult later = run(pipeline, "foreign", "logs/a.csv");
+            assertInstanceOf(JobOutcome.Committed.class, later.messages().getFirst().outcomes().getFirst());
         }
     }
 
@@ -116,7 +117,8 @@ class AccessDeniedTest {
             BatchResult result = run(pipeline, "closed", "logs/b.csv");
             assertEquals(List.of(), result.failedMessageIds(), "must not be retried");
             JobOutcome.Refused refused = assertInstanceOf(JobOutcome.Refused.class, result.messages().getFirst().outcomes().getFirst());
-            assertTrue(refused.reason().contains("no rejection record written"), refused.reason());
+            assertTrue(refused.reason().contains("(403"), refused.reason());
+            assertTrue(layer.sent().stream().noneMatch(r -> r.method() == SdkHttpMethod.PUT), "no record attempted: " + layer.sent());
             assertTrue(errorLineAbout("closed", "logs/b.csv").path("message").asText().startsWith("refused, not retried: access denied"),
                     logged.toString(StandardCharsets.UTF_8));
             assertFalse(logged.toString(StandardCharsets.UTF_8).contains(SECRET_LINE), "object content in the log");

@@ -3,6 +3,7 @@ package dev.drivelog.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drivelog.job.InputAnalysis;
@@ -14,6 +15,7 @@ import dev.drivelog.job.TimeBudget;
 import dev.drivelog.observability.JsonLog;
 import dev.drivelog.observability.LogContext;
 import dev.drivelog.storage.LocalS3;
+import dev.drivelog.storage.S3Connection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -47,7 +49,7 @@ class BatchProcessorTest {
     }
 
     private Pipeline pipeline(InputAnalysis analysis, Map<String, String> environment) {
-        return new Pipeline(PipelineSettings.load(environment), s3.connection(), analysis, "line-count/1", log, "test");
+        return new Pipeline(PipelineSettings.load(environment), s3.connection(), analysis, "line-count-1", log, "test");
     }
 
     private static QueueMessage direct(String id, String key) {
@@ -136,12 +138,17 @@ class BatchProcessorTest {
     }
 
     @Test
-    void process_inputOverSizeLimit_rejectedWithoutReading() {
+    void process_inputOverSizeLimit_refusedWithoutReadingAndAnalysedOnceTheLimitAllowsIt() {
         s3.put(BUCKET, "logs/huge.csv", new byte[2 * MIB]);
         try (Pipeline pipeline = pipeline(new LineCountAnalysis(), Map.of("DRIVELOG_PIPELINE__MAX_INPUT_MIB", "1"))) {
             JobOutcome outcome = run(pipeline, direct("m-1", "logs/huge.csv")).messages().getFirst().outcomes().getFirst();
-            JobOutcome.Rejected rejected = assertInstanceOf(JobOutcome.Rejected.class, outcome);
-            assertTrue(rejected.reason().contains("pipeline.max_input_mib"), rejected.reason());
+            JobOutcome.Refused refused = assertInstanceOf(JobOutcome.Refused.class, outcome);
+            assertTrue(refused.reason().contains("pipeline.max_input_mib"), refused.reason());
+            assertEquals(List.of(), manifests(), "never read: no record that would stand in the way later");
+        }
+        try (Pipeline raised = pipeline(new LineCountAnalysis(), Map.of("DRIVELOG_PIPELINE__MAX_INPUT_MIB", "4"))) {
+            JobOutcome outcome = run(raised, direct("m-1", "logs/huge.csv")).messages().getFirst().outcomes().getFirst();
+            assertInstanceOf(JobOutcome.Committed.class, outcome);
         }
     }
 
@@ -187,6 +194,77 @@ class BatchProcessorTest {
             JobOutcome outcome = run(pipeline, direct("m-1", "logs/long.csv")).messages().getFirst().outcomes().getFirst();
             InputReport report = assertInstanceOf(JobOutcome.Committed.class, outcome).report();
             assertEquals(expected, report.points());
+        }
+    }
+
+    /**
+     * {@link LineCountAnalysis}, except that an input containing {@code overflow} recurses until the
+     * stack overflows, {@code assert} fails an assertion, and {@code oom} runs out of memory (as thrown).
+     */
+    private static final InputAnalysis CRASHING = (name, input, sink) -> {
+        byte[] content = input.readAllBytes();
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (text.contains("overflow")) {
+            return new InputReport(0, deeper(0), Map.of(), 0, List.of(), List.of());
+        }
+        if (text.contains("assert")) {
+            throw new AssertionError("an invariant of the analysis broke on " + name);
+        }
+        if (text.contains("oom")) {
+            throw new OutOfMemoryError("Java heap space (thrown by the test)");
+        }
+        return new LineCountAnalysis().analyze(name, new java.io.ByteArrayInputStream(content), sink);
+    };
+
+    private static long deeper(long depth) {
+        return deeper(depth + 1) + 1;
+    }
+
+    @Test
+    void process_jobsThrowingErrors_onlyTheirMessagesFailTheOthersCommit() {
+        s3.put(BUCKET, "logs/deep.csv", "overflow\n".getBytes(StandardCharsets.UTF_8));
+        s3.put(BUCKET, "logs/broken.csv", "assert\n".getBytes(StandardCharsets.UTF_8));
+        s3.put(BUCKET, "logs/fine.csv", "a\nb\n".getBytes(StandardCharsets.UTF_8));
+        try (Pipeline pipeline = pipeline(CRASHING, Map.of())) {
+            BatchResult result = run(pipeline, direct("m-deep", "logs/deep.csv"), direct("m-broken", "logs/broken.csv"),
+                    direct("m-fine", "logs/fine.csv"));
+
+            assertEquals(List.of("m-deep", "m-broken"), result.failedMessageIds());
+            JobOutcome.Failed overflow = assertInstanceOf(JobOutcome.Failed.class, result.messages().get(0).outcomes().getFirst());
+            assertTrue(overflow.reason().contains("StackOverflowError") && overflow.started(), overflow.toString());
+            JobOutcome.Failed assertion = assertInstanceOf(JobOutcome.Failed.class, result.messages().get(1).outcomes().getFirst());
+            assertTrue(assertion.reason().contains("an invariant of the analysis broke"), assertion.toString());
+            assertInstanceOf(JobOutcome.Committed.class, result.messages().get(2).outcomes().getFirst());
+            assertEquals(1, manifests().size());
+            assertTrue(s3.multipartUploads(BUCKET).isEmpty());
+        }
+    }
+
+    @Test
+    void process_outOfMemory_endsTheBatchSoTheRuntimeReplacesTheContainer() {
+        s3.put(BUCKET, "logs/huge.csv", "oom\n".getBytes(StandardCharsets.UTF_8));
+        s3.put(BUCKET, "logs/fine.csv", "a\n".getBytes(StandardCharsets.UTF_8));
+        try (Pipeline pipeline = pipeline(CRASHING, Map.of())) {
+            OutOfMemoryError e = assertThrows(OutOfMemoryError.class,
+                    () -> run(pipeline, direct("m-huge", "logs/huge.csv"), direct("m-fine", "logs/fine.csv")));
+            assertTrue(e.getMessage().contains("thrown by the test"));
+        }
+    }
+
+    @Test
+    void process_headFailsBeforeAnythingIsRead_failureSaysNotStarted() throws Exception {
+        // Nothing listens on a port once its socket is closed: every request fails before any byte of the input.
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        S3Connection nowhere = S3Connection.local(java.net.URI.create("http://127.0.0.1:" + closedPort), "k", "s");
+        try (Pipeline pipeline = new Pipeline(PipelineSettings.load(Map.of()), nowhere, new LineCountAnalysis(), "line-count-1",
+                log, "test")) {
+            JobOutcome outcome = run(pipeline, direct("m-1", "logs/a.csv")).messages().getFirst().outcomes().getFirst();
+
+            JobOutcome.Failed failed = assertInstanceOf(JobOutcome.Failed.class, outcome);
+            assertFalse(failed.started(), "the HEAD failed: no read, no upload was begun");
         }
     }
 }

@@ -64,7 +64,7 @@ class ExpectedBucketOwnerTest {
 
     private Pipeline pipeline(Map<String, String> environment) {
         return new Pipeline(PipelineSettings.load(environment), s3.connection().withHttpLayer(layer::wrap),
-                new LineCountAnalysis(), "line-count/1", log, "test");
+                new LineCountAnalysis(), "line-count-1", log, "test");
     }
 
     private static BatchResult run(Pipeline pipeline, QueueMessage... messages) {
@@ -131,7 +131,7 @@ class ExpectedBucketOwnerTest {
     }
 
     @Test
-    void process_bucketOfAnotherAccount_refusedByS3AndRejectedWithoutRetry() {
+    void process_bucketOfAnotherAccount_refusedByS3AndNotRetried() {
         s3.put(BUCKET, "logs/a.csv", "point\n".getBytes(StandardCharsets.UTF_8));
         s3.createBucket("ours");
         Map<String, String> environment = Map.of("DRIVELOG_PIPELINE__EXPECTED_BUCKET_OWNER", "999988887777",
@@ -140,10 +140,10 @@ class ExpectedBucketOwnerTest {
         try (Pipeline pipeline = pipeline(environment)) {
             BatchResult result = run(pipeline, direct("m-1", "logs/a.csv"));
             assertEquals(List.of(), result.failedMessageIds());
-            JobOutcome.Rejected rejected = assertInstanceOf(JobOutcome.Rejected.class,
+            JobOutcome.Refused refused = assertInstanceOf(JobOutcome.Refused.class,
                     result.messages().getFirst().outcomes().getFirst());
-            assertTrue(rejected.reason().contains("access denied"), rejected.reason());
-            assertEquals("ours", rejected.results().bucket());
+            assertTrue(refused.reason().contains("access denied"), refused.reason());
+            assertEquals(List.of(), s3.keys("ours", ""), "nothing recorded for what was never read");
         }
     }
 }

@@ -66,7 +66,7 @@ class QueuePollerTest {
                 SqsClient sqs = s3.connection().sqsClient(sqsServer.endpoint());
                 SqsClient consumer = client(s3, sqsServer.endpoint(), failingDeletes(deletesFail));
                 Pipeline pipeline = new Pipeline(SETTINGS, s3.connection(), new LineCountAnalysis(),
-                        "line-count/1", quiet, "poller-test")) {
+                        "line-count-1", quiet, "poller-test")) {
             s3.createBucket(BUCKET);
             String queueUrl = sqs.createQueue(b -> b.queueName("deletes")).queueUrl();
             for (int i = 0; i < 2; i++) {
@@ -111,7 +111,7 @@ class QueuePollerTest {
         try (LocalS3 s3 = LocalS3.start();
                 SqsClient consumer = client(s3, nowhere, failingDeletes(new AtomicBoolean()));
                 Pipeline pipeline = new Pipeline(SETTINGS, s3.connection(), new LineCountAnalysis(),
-                        "line-count/1", quiet, "poller-test")) {
+                        "line-count-1", quiet, "poller-test")) {
             QueuePoller poller = new QueuePoller(consumer, nowhere + "/000000000000/gone", pipeline.processor(), quiet, 10, 0,
                     VISIBILITY, Duration.ZERO);
 
@@ -127,7 +127,7 @@ class QueuePollerTest {
         try (LocalS3 s3 = LocalS3.start(); EmbeddedSqs sqsServer = EmbeddedSqs.start();
                 SqsClient consumer = client(s3, sqsServer.endpoint(), failingDeletes(new AtomicBoolean()));
                 Pipeline pipeline = new Pipeline(SETTINGS, s3.connection(), new LineCountAnalysis(),
-                        "line-count/1", quiet, "poller-test")) {
+                        "line-count-1", quiet, "poller-test")) {
             QueuePoller poller = new QueuePoller(consumer, sqsServer.endpoint() + "/000000000000/no-such-queue",
                     pipeline.processor(), quiet, 10, 0, VISIBILITY, Duration.ZERO);
 

@@ -1,6 +1,7 @@
 package dev.drivelog.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,7 +75,7 @@ class VersionedBucketTest {
         PipelineSettings settings = PipelineSettings.load(Map.of(
                 "DRIVELOG_PIPELINE__RANGED_DOWNLOAD_MINIMUM_MIB", "1",
                 "DRIVELOG_PIPELINE__DOWNLOAD_PART_SIZE_MIB", "1"));
-        pipeline = new Pipeline(settings, s3.connection(), new LineCountAnalysis(), "line-count/1", QUIET, "test");
+        pipeline = new Pipeline(settings, s3.connection(), new LineCountAnalysis(), "line-count-1", QUIET, "test");
     }
 
     @AfterEach
@@ -141,22 +142,21 @@ class VersionedBucketTest {
     }
 
     @Test
-    void process_versionThatDoesNotExist_rejectedUnderThatVersionAndRedeliveryIsADuplicate() throws Exception {
+    void process_versionThatDoesNotExist_refusedWithoutARecordAndTheExistingVersionAnalysed() throws Exception {
         // A version deleted before its job runs: S3Mock still serves a version deleted by id, so a version
         // id it never gave stands for it (S3 answers both with 404).
         String key = "logs/car 3.csv";
         String current = s3.put(bucket, key, "b\nc\n");
         String gone = UUID.randomUUID().toString();
 
-        JobOutcome rejected = processOne(notification(key, gone));
+        JobOutcome refused = processOne(notification(key, gone));
         JobOutcome redelivered = processOne(notification(key, gone));
         JobOutcome currentOutcome = processOne(notification(key, current));
 
-        ResultPrefix rejectedAt = pipeline.runner().layout().prefixFor(bucket, key, "v:" + gone);
-        assertEquals(rejectedAt, assertInstanceOf(JobOutcome.Rejected.class, rejected, () -> "outcome " + rejected).results());
-        assertEquals("rejected", manifest(rejectedAt).path("status").asText());
-        assertEquals(gone, manifest(rejectedAt).path("input").path("version_id").asText());
-        assertEquals(new JobOutcome.Duplicate(((JobOutcome.Rejected) rejected).job(), rejectedAt), redelivered);
+        ResultPrefix goneAt = pipeline.runner().layout().prefixFor(bucket, key, "v:" + gone);
+        assertTrue(assertInstanceOf(JobOutcome.Refused.class, refused).reason().contains("does not exist"), refused.toString());
+        assertInstanceOf(JobOutcome.Refused.class, redelivered, "nothing was recorded, so the refusal repeats");
+        assertFalse(pipeline.store().exists(bucket, goneAt.manifestKey()), "no record for a version never read");
         assertEquals(2, points(committedAt(currentOutcome, key, current)), "the existing version is analysed");
     }
 
@@ -219,7 +219,7 @@ class VersionedBucketTest {
         s3.setVersioning(bucket, BucketVersioningStatus.SUSPENDED);
         try (NullVersionLayer nullVersions = new NullVersionLayer();
                 Pipeline suspended = new Pipeline(PipelineSettings.load(Map.of()),
-                        s3.connection().withHttpLayer(nullVersions::wrap), new LineCountAnalysis(), "line-count/1", QUIET,
+                        s3.connection().withHttpLayer(nullVersions::wrap), new LineCountAnalysis(), "line-count-1", QUIET,
                         "test")) {
             String key = "logs/car 5.csv";
             s3.put(bucket, key, "a\n");

@@ -27,7 +27,7 @@ class WorkerTest {
         try (LocalS3 s3 = LocalS3.start(); EmbeddedSqs sqsServer = EmbeddedSqs.start();
                 SqsClient sqs = s3.connection().sqsClient(sqsServer.endpoint());
                 Pipeline pipeline = new Pipeline(PipelineSettings.defaultSettings(), s3.connection(), new LineCountAnalysis(),
-                        "line-count/1", quiet, "worker-test");
+                        "line-count-1", quiet, "worker-test");
                 ExecutorService thread = Executors.newSingleThreadExecutor()) {
             s3.createBucket("worker");
             String queueUrl = sqs.createQueue(b -> b.queueName("work")).queueUrl();

@@ -48,7 +48,7 @@ class ReconcilerTest {
     void start() throws Exception {
         s3 = LocalS3.start();
         s3.createBucket(BUCKET);
-        pipeline = new Pipeline(PipelineSettings.load(Map.of()), s3.connection(), new LineCountAnalysis(), "line-count/1",
+        pipeline = new Pipeline(PipelineSettings.load(Map.of()), s3.connection(), new LineCountAnalysis(), "line-count-1",
                 quiet, "test");
         for (int i = 0; i < LOGS; i++) {
             String content = i == 3 ? "reject\n" : "a\nb\nline " + i + "\n";
@@ -149,7 +149,7 @@ class ReconcilerTest {
     @Test
     void run_separateOutputBucket_checksManifestsThere() throws Exception {
         s3.createBucket("reconcile-results");
-        ResultLayout elsewhere = new ResultLayout("reconcile-results", "out/", "line-count/1");
+        ResultLayout elsewhere = new ResultLayout("reconcile-results", "out/", "line-count-1");
         Job job = Job.of(BUCKET, key(5));
         String manifestKey = elsewhere.prefixFor(BUCKET, key(5),
                 "e:" + pipeline.store().head(BUCKET, key(5), null).eTag()).manifestKey();

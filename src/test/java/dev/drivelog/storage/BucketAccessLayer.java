@@ -51,6 +51,12 @@ public final class BucketAccessLayer implements AutoCloseable {
         return this;
     }
 
+    /** Requests to {@code bucket} pass again (a bucket policy fixed, an outage over). */
+    public BucketAccessLayer allow(String bucket) {
+        answers.remove(bucket);
+        return this;
+    }
+
     /** Every request to {@code bucket} gets 503 SlowDown. */
     public BucketAccessLayer slowDown(String bucket) {
         answers.put(bucket, Answer.SLOW_DOWN);

@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,14 +24,14 @@ class S3ObjectStoreTest {
     private static final String BUCKET = "store-test";
     private static LocalS3 s3;
     private static S3ObjectStore store;
+    /** Small parts, so that a few MiB exercise ranged reads and multipart uploads. */
+    private static final TransferSettings SETTINGS = new TransferSettings(5 * MIB, 3, MIB, 3, MIB, 16);
 
     @BeforeAll
     static void start() throws Exception {
         s3 = LocalS3.start();
         s3.createBucket(BUCKET);
-        // Small parts so that a few MiB exercise ranged reads and multipart uploads.
-        TransferSettings settings = new TransferSettings(5 * MIB, 3, MIB, 3, MIB, 16);
-        store = new S3ObjectStore(s3.connection().s3Client(16), settings);
+        store = new S3ObjectStore(s3.connection().s3Client(16), SETTINGS);
     }
 
     @AfterAll
@@ -47,7 +52,7 @@ class S3ObjectStoreTest {
         s3.put(BUCKET, "ranged/input.bin", content);
         ObjectInfo info = store.head(BUCKET, "ranged/input.bin", null);
         try (InputStream in = store.openRead(info)) {
-            assertTrue(in instanceof RangedDownloadStream);
+            assertTrue(((ObjectReadStream) in).content() instanceof RangedDownloadStream);
             assertArrayEquals(content, in.readAllBytes());
         }
     }
@@ -118,5 +123,83 @@ class S3ObjectStoreTest {
         assertTrue(store.putIfAbsent(BUCKET, "marker/manifest.json", "application/json", "first".getBytes()));
         assertFalse(store.putIfAbsent(BUCKET, "marker/manifest.json", "application/json", "second".getBytes()));
         assertEquals("first", new String(s3.get(BUCKET, "marker/manifest.json")));
+    }
+
+    @Test
+    void openRead_bodyEndsBeforeTheObjectsSize_isAShortReadNotTheEnd() throws Exception {
+        byte[] content = randomBytes(1000, 7);
+        s3.put(BUCKET, "cut/input.bin", content);
+        try (ShortReadLayer cut = new ShortReadLayer("cut/", 600, 1);
+                S3ObjectStore cutting = new S3ObjectStore(s3.connection().withHttpLayer(cut::wrap).s3Client(4), SETTINGS)) {
+            ObjectReadStream in = cutting.openRead(cutting.head(BUCKET, "cut/input.bin", null));
+
+            ShortReadException e = assertThrows(ShortReadException.class, in::readAllBytes);
+
+            assertTrue(e.getMessage().contains("cut/input.bin: read 600 bytes of 1000"), e.getMessage());
+            assertTrue(in.endedEarly());
+            assertThrows(ShortReadException.class, in::requireNotEndedEarly, "remembered for the caller");
+        }
+    }
+
+    @Test
+    void readRange_bodyCutTwice_retriedAfterABackOffEachTimeAndReadWhole() throws Exception {
+        byte[] content = randomBytes(3 * MIB, 8);
+        s3.put(BUCKET, "flaky/input.bin", content);
+        List<Duration> pauses = new CopyOnWriteArrayList<>();
+        TransferSettings onePartAtATime = new TransferSettings(5 * MIB, 3, MIB, 1, MIB, 16);
+        try (ShortReadLayer cut = new ShortReadLayer("flaky/", 1000, 2);
+                S3ObjectStore flaky = new S3ObjectStore(s3.connection().withHttpLayer(cut::wrap).s3Client(4), onePartAtATime,
+                        pauses::add)) {
+            try (InputStream in = flaky.openRead(flaky.head(BUCKET, "flaky/input.bin", null))) {
+                assertArrayEquals(content, in.readAllBytes());
+            }
+            assertEquals(2, cut.cut());
+        }
+        assertEquals(2, pauses.size(), "one back-off before each retry: " + pauses);
+        assertTrue(pauses.stream().allMatch(p -> !p.isNegative() && p.compareTo(Duration.ofSeconds(2)) <= 0), pauses.toString());
+    }
+
+    @Test
+    void openWrite_manySmallFilesOpenAtOnce_eachHoldsWhatItContainsNotAPart() throws IOException {
+        // A month-long log: one dataset part per day, each with a few rows, all open until the input is done.
+        List<PendingUpload> days = new ArrayList<>();
+        for (int day = 1; day <= 31; day++) {
+            PendingUpload upload = store.openWrite(BUCKET, "days/dt=" + day + ".jsonl", "application/x-ndjson");
+            upload.write(("{\"day\":" + day + "}\n").repeat(50).getBytes(StandardCharsets.UTF_8));
+            days.add(upload);
+        }
+
+        long held = days.stream().mapToLong(PendingUpload::bufferedCapacityBytes).sum();
+        assertTrue(held <= 31L * PendingUpload.FIRST_BUFFER_BYTES, held + " bytes held for 31 small files");
+
+        for (PendingUpload upload : days) {
+            upload.commit();
+        }
+        assertEquals("{\"day\":31}\n".repeat(50), new String(s3.get(BUCKET, "days/dt=31.jsonl"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void openWrite_growingPastTheFirstBuffer_keepsEveryByte() throws IOException {
+        byte[] content = randomBytes(PendingUpload.FIRST_BUFFER_BYTES * 5 + 3, 9);
+        PendingUpload upload = store.openWrite(BUCKET, "out/grown.bin", "application/octet-stream");
+        for (int offset = 0; offset < content.length; offset += 1000) {
+            upload.write(content, offset, Math.min(1000, content.length - offset));
+        }
+        upload.commit();
+        assertFalse(upload.isMultipart());
+        assertArrayEquals(content, s3.get(BUCKET, "out/grown.bin"));
+    }
+
+    @Test
+    void head_bucketDeniesUs_isUnreadableNamingTheObjectAndTheAnswer() throws Exception {
+        s3.put(BUCKET, "denied/input.bin", new byte[10]);
+        try (BucketAccessLayer layer = new BucketAccessLayer().deny(BUCKET);
+                S3ObjectStore denied = new S3ObjectStore(s3.connection().withHttpLayer(layer::wrap).s3Client(4), SETTINGS)) {
+            ObjectUnreadableException e = assertThrows(ObjectUnreadableException.class,
+                    () -> denied.head(BUCKET, "denied/input.bin", null));
+            assertTrue(e.getMessage().contains("s3://" + BUCKET + "/denied/input.bin (403 AccessDenied)"), e.getMessage());
+            assertThrows(java.io.UncheckedIOException.class, () -> denied.exists(BUCKET, "denied/input.bin"),
+                    "a manifest check refused is our configuration: fails the job, to be retried");
+        }
     }
 }

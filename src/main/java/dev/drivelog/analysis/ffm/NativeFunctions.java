@@ -21,6 +21,7 @@ final class NativeFunctions {
     final MethodHandle analyzerCreate;
     final MethodHandle analyzerDestroy;
     final MethodHandle analyze;
+    final MethodHandle effectiveConfig;
 
     private NativeFunctions(NativeLibrary library) {
         mapOpen = library.function("drivelog_map_open",
@@ -36,6 +37,8 @@ final class NativeFunctions {
                 ADDRESS, ADDRESS, ADDRESS,             // time_s, lat, lon
                 ADDRESS, ADDRESS, ADDRESS,             // speed_mps, heading_deg, accuracy_m
                 ADDRESS, ADDRESS, ADDRESS, JAVA_LONG)); // &result_json, &result_len, error, error_len
+        effectiveConfig = library.function("drivelog_effective_config",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
     }
 
     static NativeFunctions get() {

@@ -1,0 +1,85 @@
+#include "sim/observability.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "grid_town.hpp"
+#include "map/map_builder.hpp"
+
+namespace drivelog::sim {
+namespace {
+
+// A street 1-2-3 (200 m, west to east), a closed alley that leaves it at 2 and runs 6 m beside it
+// to rejoin at 3, and a closed road from 2 straight north to 7.
+//
+//      7
+//      |
+//      |  (80 m)
+//      |
+//   1--2--------3
+//       \______/   the alley, 6 m off the street
+class ObservabilityTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    using namespace drivelog::map;
+    path_ = std::make_unique<std::string>(test::temp_path("observability.dlmap"));
+    MapBuilder b;
+    const double m_lat = 1 / 111195.0, m_lon = 1 / (111195.0 * 0.6087614);
+    const auto at = [&](double east, double north) { return Coord::from_degrees(52.5 + north * m_lat, 13.4 + east * m_lon); };
+    b.add_node(1, at(0, 0));
+    b.add_node(2, at(100, 0));
+    b.add_node(3, at(200, 0));
+    b.add_node(5, at(110, -6));
+    b.add_node(6, at(190, -6));
+    b.add_node(7, at(100, 80));
+    const uint16_t both = edge_flags::kForwardAllowed | edge_flags::kBackwardAllowed;
+    const auto closed = static_cast<uint16_t>(both | edge_flags::kClosed);
+    b.add_way(WayInput{10, {1, 2, 3}, "Street", RoadClass::residential, both});
+    b.add_way(WayInput{11, {2, 5, 6, 3}, "Alley", RoadClass::service, closed});
+    b.add_way(WayInput{12, {2, 7}, "Closed Road", RoadClass::residential, closed});
+    b.write(*path_);
+    map_ = std::make_unique<MapView>(MapView::open(*path_));
+  }
+  static void TearDownTestSuite() {
+    map_.reset();
+    std::filesystem::remove(*path_);
+    path_.reset();
+  }
+  // The edge of way `way` between OSM nodes `from_osm` and `to_osm`, driven in that direction.
+  static DirectedEdge between(int64_t way, int64_t from_osm, int64_t to_osm) {
+    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
+      const map::EdgeRecord& r = map_->edge(e);
+      if (r.osm_way_id != way) continue;
+      const int64_t a = map_->node_osm_id(r.from_node), b = map_->node_osm_id(r.to_node);
+      if (a == from_osm && b == to_osm) return DirectedEdge{e, false};
+      if (a == to_osm && b == from_osm) return DirectedEdge{e, true};
+    }
+    ADD_FAILURE() << "no edge of way " << way << " from " << from_osm << " to " << to_osm;
+    return {};
+  }
+  static inline std::unique_ptr<std::string> path_;
+  static inline std::unique_ptr<map::MapView> map_;
+};
+
+TEST_F(ObservabilityTest, alleyBesideTheStreetItRejoinsLooksLikeTheStreet) {
+  const DirectedEdge before = between(10, 1, 2), alley = between(11, 2, 3);
+  EXPECT_FALSE(tellable_from_legal(*map_, before, alley, 12, 100000));
+  // A receiver good to a few metres would see it; with no separation asked for, anything goes.
+  EXPECT_TRUE(tellable_from_legal(*map_, before, alley, 3, 100000));
+  EXPECT_TRUE(tellable_from_legal(*map_, before, alley, 0, 100000));
+}
+
+TEST_F(ObservabilityTest, alleyEnteredByDoublingBackIsShadowedByAUTurn) {
+  // Arriving at 2 from the east and turning back into the alley: turning round at 2 and driving the
+  // street east looks the same.
+  EXPECT_FALSE(tellable_from_legal(*map_, between(10, 3, 2), between(11, 2, 3), 12, 100000));
+}
+
+TEST_F(ObservabilityTest, closedRoadWithNoLegalRoadBesideItIsTellable) {
+  EXPECT_TRUE(tellable_from_legal(*map_, between(10, 1, 2), between(12, 2, 7), 12, 100000));
+}
+
+}  // namespace
+}  // namespace drivelog::sim
