@@ -82,6 +82,7 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("matching.search_radius_m", m.search_radius_m, 1, 1000),
       integer("matching.max_candidates", m.max_candidates, 1, 64),
       number("matching.candidate_margin_sigmas", m.candidate_margin_sigmas, 0.5, 100),
+      number("matching.correlated_margin_sigmas", m.correlated_margin_sigmas, 0, 100),
       number("matching.sigma_m", m.sigma_m, 0.1, 500),
       boolean("matching.use_reported_accuracy", m.use_reported_accuracy),
       number("matching.min_sigma_m", m.min_sigma_m, 0.1, 500),

@@ -98,15 +98,9 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
     const QueueEntry top = queue_.back();
     queue_.pop_back();
     if (top.cost > budget) break;
-    // A copy of the node's label: find_or_insert() below may grow (reallocate) the table, so no
-    // pointer or reference into it may live across that call.
-    Label here;
-    {
-      Label& label = *find(top.node);
-      if (label.settled || top.cost > label.cost) continue;
-      label.settled = true;
-      here = label;
-    }
+    Label* label = find(top.node);
+    if (label->settled || top.cost > label->cost) continue;
+    label->settled = true;
     bool all_found = false;
     for (std::size_t t = 0; t < targets.size(); ++t) {
       if (targets[t] != top.node) continue;
@@ -114,18 +108,29 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
       all_found = --targets_left == 0;  // targets are distinct
     }
     if (all_found) break;
-    const uint32_t arrived_by = here.via == kNoVia ? kNoEdge : map::AdjacentEdge{here.via}.edge();
+    // Copied out of the label: find_or_insert() below may grow (move) the table.
+    const uint32_t label_first_edge = label->first_edge;
+    const float label_penalty = label->penalty_m;
+    // A turn out of this node is checked only if the edge it was reached by starts a restriction.
+    uint32_t restricted_from = kNoEdge;
+    if (label->via != kNoVia && costs_.restricted_turn_penalty_m > 0) {
+      const uint32_t arrived_by = map::AdjacentEdge{label->via}.edge();
+      if (map_->edge(arrived_by).has(map::edge_flags::kRestrictedFrom)) restricted_from = arrived_by;
+    }
     for (const map::AdjacentEdge adj : map_->adjacent(top.node)) {
       const map::EdgeRecord& e = map_->edge(adj.edge());
       const uint32_t next = adj.reversed() ? e.from_node : e.to_node;
       double prior = penalty_of(e, !adj.reversed()) + e.length_m * prior_per_m(e, !adj.reversed());
-      if (arrived_by != kNoEdge) prior += turn_penalty(arrived_by, top.node, adj.edge());
+      if (restricted_from != kNoEdge && map::forbidding_restriction(*map_, restricted_from, top.node, adj.edge()) != nullptr) {
+        prior += costs_.restricted_turn_penalty_m;
+      }
       const auto cost = static_cast<float>(top.cost + e.length_m + prior);
       if (cost > budget) continue;
-      const uint32_t first_edge = top.node == source ? adj.edge() : here.first_edge;
-      const auto penalty = static_cast<float>(here.penalty_m + prior);
+      const uint32_t first_edge = top.node == source ? adj.edge() : label_first_edge;
+      const auto penalty = static_cast<float>(label_penalty + prior);
       bool inserted = false;
-      Label& n = find_or_insert(next, inserted);  // valid until the next find_or_insert()
+      Label& n = find_or_insert(next, inserted);
+      // find_or_insert() may have grown the table; `label` is not used after this point.
       if (!inserted && (n.settled || n.cost <= cost)) continue;
       n.cost = cost;
       n.via = adj.value;
