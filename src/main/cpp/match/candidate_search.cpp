@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "map/geo.hpp"
 #include "match/local_metric.hpp"
@@ -19,7 +20,10 @@ void CandidateSearch::fetch_ends() {
         shape = map_->edge_shape(ref.edge);
         shape_edge = ref.edge;
       }
-      if (ref.segment + 1 >= shape.size()) continue;
+      // (`segment + 1` would wrap round for the largest index: compared the other way.)
+      if (ref.segment >= shape.size() - 1) {
+        map_->damaged("grid segment " + std::to_string(ref.segment) + " of edge " + std::to_string(ref.edge));
+      }
       ends_.push_back(SegmentEnds{ref, shape[ref.segment], shape[ref.segment + 1]});
     }
   }
@@ -51,9 +55,13 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
   // segment lists: the ends of their segments are then reused instead of being looked up again. The
   // segments are walked in the grid's order, always: which of an edge's equally near segments wins
   // depends on it.
-  if (runs_ != cached_runs_) {
+  // A fetch cut short by an exception (out of memory, a damaged map) leaves ends_ partial: invalid
+  // until a fetch completes, or the next trip on this search would reuse what is left.
+  if (!ends_valid_ || runs_ != cached_runs_) {
+    ends_valid_ = false;
     cached_runs_.swap(runs_);
     fetch_ends();
+    ends_valid_ = true;
   }
   for (const SegmentEnds& ends : ends_) {
     const map::Coord a = ends.a, b = ends.b;

@@ -54,6 +54,7 @@ class CandidateSearch {
   std::vector<map::MapView::SegmentRun> runs_;
   std::vector<map::MapView::SegmentRun> cached_runs_;  // the previous query's grid lists; ends_ belongs to them
   std::vector<SegmentEnds> ends_;
+  bool ends_valid_ = true;  // ends_ holds exactly the segments of cached_runs_ (empty at first)
   std::vector<Nearest> nearest_;
   LocalMetric metric_;
   map::NearSpanCache near_span_;
