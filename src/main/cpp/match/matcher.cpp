@@ -696,6 +696,9 @@ void Matcher::smooth_positions() {
     while (first > 0 && traversals[first - 1].piece == piece) --first;
     while (last + 1 < traversals.size() && traversals[last + 1].piece == piece) ++last;
     const double lo = traversals[first].start_s_m, hi = traversals[last].end_s_m();
+    if (1 - independent_share_ > ErrorContinuity::kNegligibleRho) {
+      smooth_with_wandering_error(std::span<const Traversal>(traversals).subspan(first, last - first + 1), lo, hi);
+    }
     uint32_t t = first;
     for (std::size_t k = 0; k < along_points_.size(); ++k) {
       PointMatch& m = points[along_points_[k]];
@@ -704,6 +707,36 @@ void Matcher::smooth_positions() {
       m.traversal = t;
     }
   }
+}
+
+void Matcher::smooth_with_wandering_error(std::span<const Traversal> piece, double lo, double hi) {
+  // Linearised on the first smoother's answer: the path's point and direction there, the fix in
+  // the same flat frame (centred on the piece's first fix).
+  const TracePoint& origin = trace_[along_points_.front()];
+  const map::geo::LocalProjection frame(origin.lat, origin.lon);
+  path_polyline(*map_, piece, frame, polyline_);
+  bias_observations_.clear();
+  std::size_t hint = 0;
+  for (std::size_t k = 0; k < along_points_.size(); ++k) {
+    const TracePoint& p = trace_[along_points_[k]];
+    BiasObservation o;
+    o.time_s = p.time_s;
+    o.east_m = frame.x(p.lon);
+    o.north_m = frame.y(p.lat);
+    o.at_s_m = std::clamp(smoothed_s_[k], lo, hi);
+    const PathPoint at = point_on_polyline(polyline_, o.at_s_m, hint);
+    o.path_east_m = at.east_m;
+    o.path_north_m = at.north_m;
+    o.dir_east = at.dir_east;
+    o.dir_north = at.dir_north;
+    o.sigma_m = sigma_of(p);
+    o.speed_mps = along_[k].speed_mps;
+    bias_observations_.push_back(o);
+  }
+  BiasModel model;
+  model.correlation_s = config_.error_correlation_s;
+  model.independent_share = independent_share_;
+  bias_smoother_.smooth(bias_observations_, model, smoothed_s_);
 }
 
 void Matcher::finish_piece(uint32_t end) {
