@@ -11,7 +11,7 @@ namespace drivelog::match {
 
 struct MatchConfig {
   double search_radius_m = 50;        // candidates: road segments within this distance of a fix
-  uint32_t max_candidates = 8;        // at most this many nearest roads per fix (each in 2 directions)
+  uint32_t max_candidates = 12;       // at most this many nearest roads per fix (each in 2 directions)
   double candidate_margin_sigmas = 4; // ... no further than the nearest plus this many sigma ...
   double correlated_margin_sigmas = 2;  // ... plus this many more as the trip's error is correlated (ErrorShare)
   double sigma_m = 5;                 // GPS noise (1 sigma) when a fix reports no accuracy
