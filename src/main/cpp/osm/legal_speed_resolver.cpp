@@ -1,0 +1,221 @@
+#include "osm/legal_speed_resolver.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "legal/speed_value.hpp"
+#include "map/map_view.hpp"
+
+namespace drivelog::osm {
+namespace {
+
+using map::SpeedSource;
+using map::VehicleClass;
+
+constexpr uint32_t kMixed = 0xFFFFFFFFu;
+constexpr int32_t kCellE7 = 100'000;  // 0.01 degree: the region cache's cell
+constexpr std::string_view kUntested = "\x01";  // a value no filter tests for: equal to none of them
+
+std::size_t index(VehicleClass c) { return static_cast<std::size_t>(c); }
+
+std::optional<uint16_t> limit_of(const legal::TagMap& tags, std::string_view key) {
+  const auto it = tags.find(key);
+  return it == tags.end() ? std::nullopt : legal::speed_tenths(it->second);
+}
+
+// Per-class limits of a dataset result. The dataset leaves out class limits that are not below the
+// car's, so a missing one is "as car" (0). A road type with only an advisory speed (the German
+// Autobahn) has no legal car limit.
+std::array<uint16_t, 4> class_limits(const legal::TagMap& tags) {
+  std::array<uint16_t, 4> out{};
+  if (const auto car = limit_of(tags, "maxspeed")) out[index(VehicleClass::car)] = *car;
+  else if (tags.contains("maxspeed:advisory")) out[index(VehicleClass::car)] = map::kSpeedUnlimited;
+  out[index(VehicleClass::hgv)] = limit_of(tags, "maxspeed:hgv").value_or(0);
+  out[index(VehicleClass::bus)] = limit_of(tags, "maxspeed:bus").value_or(limit_of(tags, "maxspeed:coach").value_or(0));
+  out[index(VehicleClass::motorcycle)] = limit_of(tags, "maxspeed:motorcycle").value_or(0);
+  return out;
+}
+
+std::string tags_text(const legal::TagMap& tags) {
+  std::string out;
+  for (const auto& [k, v] : tags) out += k + "=" + v + "\n";
+  return out;
+}
+
+}  // namespace
+
+LegalSpeedResolver::LegalSpeedResolver(const legal::ReferenceData& data, std::optional<std::string> country)
+    : data_(data), country_(std::move(country)), uses_(data.speeds.key_uses_all()) {
+  for (const legal::DateRule& rule : data.date_rules.rules()) rule.filter.collect_key_uses(uses_);
+}
+
+std::string_view LegalSpeedResolver::project_value(const std::string& key, std::string_view value) {
+  const auto use = uses_.by_key.find(key);
+  if (use == uses_.by_key.end() || use->second.compared_as_number) return value;
+  scratch_.assign(key).push_back('\x1f');
+  scratch_.append(value);
+  if (const auto it = value_cache_.find(scratch_); it != value_cache_.end()) return it->second;
+  const legal::KeyUse& u = use->second;
+  const bool tested = std::find(u.equal_values.begin(), u.equal_values.end(), value) != u.equal_values.end() ||
+                      std::any_of(u.patterns.begin(), u.patterns.end(), [&](const auto* p) { return p->matches(value); });
+  if (value_cache_.size() > 1'000'000) value_cache_.clear();  // bounded: names repeat, but not all of them
+  return value_cache_.emplace(scratch_, tested ? std::string(value) : std::string(kUntested)).first->second;
+}
+
+uint32_t LegalSpeedResolver::key_for(const Tags& tags, std::string_view zone_country, std::string_view zone_name) {
+  legal::TagMap projected;
+  for (const auto& [k, v] : tags.all()) {
+    const std::string key(k);
+    const bool read_by_filters = uses_.any_key || uses_.by_key.contains(key);
+    const bool limit_key = key.starts_with("maxspeed") || key.starts_with("minspeed") ||
+                           key == "motorcycle" || key == "tricycle";
+    if (!read_by_filters && !limit_key) continue;
+    projected.emplace(key, read_by_filters && !limit_key ? std::string(project_value(key, v)) : std::string(v));
+  }
+  std::string canonical(zone_country);
+  canonical.append(":").append(zone_name);
+  for (const auto& [k, v] : projected) canonical.append("\x1e").append(k).append("\x1f").append(v);
+  const auto [it, inserted] = key_index_.try_emplace(std::move(canonical), static_cast<uint32_t>(tag_sets_.size()));
+  if (inserted) {
+    tag_sets_.push_back(std::move(projected));
+    zone_countries_.emplace_back(zone_country);
+    zone_names_.emplace_back(zone_name);
+    stats_.distinct_tag_sets = tag_sets_.size();
+  }
+  return it->second;
+}
+
+uint16_t LegalSpeedResolver::region_of(std::vector<std::string_view> ids) {
+  // The smallest area is the region; the rules are the first area's (smallest first) the dataset knows.
+  map::RegionInput region;
+  if (!ids.empty()) region.code = std::string(ids.front());
+  for (std::string_view id : ids) {
+    region.rules_code = data_.speeds.rules_code(id);
+    if (!region.rules_code.empty()) break;
+  }
+  const std::string name = region.code + "|" + region.rules_code;
+  const auto [it, inserted] = region_index_.try_emplace(name, static_cast<uint16_t>(regions_.size()));
+  if (inserted) {
+    if (regions_.size() >= map::kNoRegion) throw map::MapError("more than 65534 regions in one map");
+    regions_.push_back(std::move(region));
+  }
+  return it->second;
+}
+
+// The region at a position, from the boundaries data. Lookups are cached per 0.01 degree cell
+// whose corners all lie in the same areas (a border runs through none of them at the data's
+// resolution); cells a border crosses are looked up exactly, per edge.
+uint16_t LegalSpeedResolver::region_at(map::Coord p) {
+  if (country_) return region_of({*country_});
+  const auto cell_lat = static_cast<int64_t>(std::floor(p.lat_e7 / static_cast<double>(kCellE7)));
+  const auto cell_lon = static_cast<int64_t>(std::floor(p.lon_e7 / static_cast<double>(kCellE7)));
+  const uint64_t cell_key = static_cast<uint64_t>(cell_lat + 100000) << 32 | static_cast<uint64_t>(cell_lon + 100000);
+  auto cached = cell_regions_.find(cell_key);
+  if (cached == cell_regions_.end()) {
+    const double lat0 = static_cast<double>(cell_lat) * kCellE7 * 1e-7, lon0 = static_cast<double>(cell_lon) * kCellE7 * 1e-7;
+    const double d = kCellE7 * 1e-7;
+    const auto corner = data_.boundaries.ids(lon0, lat0);
+    bool same = true;
+    for (const auto& [dlat, dlon] : {std::pair{0.0, d}, std::pair{d, 0.0}, std::pair{d, d}}) {
+      same = same && data_.boundaries.ids(lon0 + dlon, std::min(lat0 + dlat, 90.0)) == corner;
+    }
+    cached = cell_regions_.emplace(cell_key, same ? region_of(corner) : kMixed).first;
+  }
+  if (cached->second != kMixed) return static_cast<uint16_t>(cached->second);
+  return region_of(data_.boundaries.ids(p.lon(), p.lat()));
+}
+
+const LegalSpeedResolver::Evaluated& LegalSpeedResolver::evaluate(std::string_view code, uint32_t key) {
+  const auto [it, inserted] = evaluated_.try_emplace({std::string(code), key});
+  if (!inserted) return it->second;
+  Evaluated& out = it->second;
+  ++stats_.evaluations;
+  const legal::TagMap& tags = tag_sets_[key];
+  const auto result = data_.speeds.speed_limits(code, tags);
+  if (!result) return out;
+  const bool named_zone = !zone_countries_[key].empty();
+  // A zone is understood when a road type matched it, or when the dataset knows the zone as a road
+  // type (rural, urban, motorway...) that this country has no rules of its own for: then the
+  // country's rule for other roads is what the zone means (JP:rural in Japan).
+  std::string zone_road_type = zone_names_[key];
+  std::replace(zone_road_type.begin(), zone_road_type.end(), '_', ' ');
+  out.zone_understood = named_zone && (result->certitude == legal::Certitude::exact ||
+                                       (result->certitude == legal::Certitude::fallback &&
+                                        data_.speeds.road_type_matches(zone_road_type, tags)));
+  map::SpeedRuleInput base;
+  base.name = std::string(code) + ": " + result->road_type.value_or("other roads") + " (" +
+              legal::certitude_name(result->certitude) + ")";
+  base.tags = tags_text(result->tags);
+  base.limits = class_limits(result->tags);
+  base.certitude = static_cast<uint8_t>(result->certitude);
+  base.source = out.zone_understood ? SpeedSource::implicit_zone
+                : result->certitude == legal::Certitude::fuzzy ? SpeedSource::legal_default_inferred
+                                                               : SpeedSource::legal_default;
+  std::vector<map::SpeedRuleInput> chain = {base};
+  for (const legal::DateRule* rule : data_.date_rules.applying(code, tags, data_.speeds)) {
+    map::SpeedRuleInput changed = chain.back();
+    changed.name = rule->id;
+    changed.limits[index(VehicleClass::car)] = rule->maxspeed_tenths;
+    for (std::size_t c = 1; c < changed.limits.size(); ++c) {
+      if (changed.limits[c] >= rule->maxspeed_tenths) changed.limits[c] = 0;  // not below the car's: as car
+    }
+    changed.certitude = 4;
+    if (rule->inferred) changed.source = SpeedSource::legal_default_inferred;
+    if (rule->from_day) {
+      changed.from_day = *rule->from_day;
+      changed.until_day = INT32_MAX;
+      chain.push_back(changed);
+    } else {
+      chain.back() = changed;  // a correction that always held replaces what it corrects
+    }
+  }
+  out.rule = static_cast<uint32_t>(rules_.size());
+  out.car = chain.front().limits[index(VehicleClass::car)];
+  out.source = chain.front().source;
+  for (std::size_t i = 0; i < chain.size(); ++i) {
+    chain[i].next = i + 1 < chain.size() ? out.rule + static_cast<uint32_t>(i + 1) : map::kNoSpeedRule;
+    rules_.push_back(std::move(chain[i]));
+  }
+  return out;
+}
+
+void LegalSpeedResolver::resolve(uint32_t legal_key, map::Coord middle, map::EdgeRecord& record) {
+  record.region = region_at(middle);
+  const map::RegionInput& region = regions_[record.region];
+  ++stats_.edges_by_region[region.code];
+  std::string code = region.rules_code;
+  // A named zone of another country ("FR:urban" read in Germany) is that country's law.
+  const std::string& zone_country = zone_countries_.at(legal_key);
+  if (!zone_country.empty() && zone_country != region.rules_code.substr(0, region.rules_code.find('-')) &&
+      data_.speeds.has_rules_for(zone_country)) {
+    code = zone_country;
+  }
+  const Evaluated* e = code.empty() ? nullptr : &evaluate(code, legal_key);
+  if (e != nullptr) record.speed_rule = e->rule;
+  SpeedSource sources[2] = {record.source(true), record.source(false)};
+  uint16_t* limits[2] = {&record.maxspeed_forward, &record.maxspeed_backward};
+  bool zone_not_understood = false;
+  for (int d = 0; d < 2; ++d) {
+    SpeedSource& s = sources[d];
+    const bool wanted = s == SpeedSource::none || (s == SpeedSource::implicit_zone && *limits[d] == map::kSpeedUnknown);
+    // A named zone the dataset has no road type for reads as no tag: the legal default.
+    if (wanted && s == SpeedSource::implicit_zone && (e == nullptr || !e->zone_understood)) zone_not_understood = true;
+    if (wanted) {
+      if (e != nullptr && e->car != map::kSpeedUnknown) {
+        *limits[d] = e->car;
+        s = e->source;
+      } else {
+        s = SpeedSource::none;
+      }
+    }
+    ++stats_.directions_by_source[map::speed_source_label(s)];
+  }
+  record.set_sources(sources[0], sources[1]);
+  if (zone_not_understood) ++stats_.zones_not_understood;
+}
+
+std::string LegalSpeedResolver::description() const {
+  return data_.description + (country_ ? "; country given: " + *country_ : "; country from each edge's position");
+}
+
+}  // namespace drivelog::osm

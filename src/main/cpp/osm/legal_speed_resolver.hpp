@@ -1,0 +1,77 @@
+// Legal limits per edge at map-build time: where the edge is (country and subdivision, from the
+// boundaries data at its middle point), which road type the way's tags make it there (the
+// legal-default-speeds dataset), and which date-effective rules change that. Directions without a
+// limit tag get the car limit; every edge gets the rule chain (with the dataset's per-class and
+// conditional limits), so that the engine never reads OSM tags.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "legal/reference_data.hpp"
+#include "map/legal_tables.hpp"
+#include "osm/tags.hpp"
+
+namespace drivelog::osm {
+
+// What the resolver did, for the build report.
+struct LegalStats {
+  std::map<std::string, uint64_t> edges_by_region;         // "JP": 1200, "" (no country): 3
+  std::map<std::string, uint64_t> directions_by_source;    // "tag", "zone", "legal default", ...
+  uint64_t zones_not_understood = 0;                       // named zones the dataset has no road type for (edges)
+  uint64_t distinct_tag_sets = 0;                          // ways reduced to the tags the dataset reads
+  uint64_t evaluations = 0;                                // dataset evaluations (one per region and tag set)
+};
+
+class LegalSpeedResolver final : public map::EdgeSpeedResolver {
+ public:
+  // `country`: an ISO 3166 code that replaces the position's (drivelog map build --country).
+  LegalSpeedResolver(const legal::ReferenceData& data, std::optional<std::string> country);
+
+  // The key a way passes as WayInput::legal_key: its tags reduced to those the dataset can read
+  // (values no filter tests replaced by a placeholder), plus the named zone value's country and name.
+  uint32_t key_for(const Tags& tags, std::string_view zone_country, std::string_view zone_name);
+
+  void resolve(uint32_t legal_key, map::Coord middle, map::EdgeRecord& record) override;
+  [[nodiscard]] std::vector<map::RegionInput> regions() const override { return regions_; }
+  [[nodiscard]] std::vector<map::SpeedRuleInput> rules() const override { return rules_; }
+  [[nodiscard]] std::string description() const override;
+  [[nodiscard]] const LegalStats& stats() const { return stats_; }
+
+ private:
+  struct Evaluated {
+    uint32_t rule = map::kNoSpeedRule;  // chain head
+    uint16_t car = map::kSpeedUnknown;  // the base rule's car limit
+    map::SpeedSource source = map::SpeedSource::none;
+    bool zone_understood = false;
+  };
+
+  uint16_t region_at(map::Coord position);
+  uint16_t region_of(std::vector<std::string_view> ids);
+  const Evaluated& evaluate(std::string_view code, uint32_t key);
+  std::string_view project_value(const std::string& key, std::string_view value);
+
+  const legal::ReferenceData& data_;
+  std::optional<std::string> country_;
+  legal::KeyUses uses_;
+  std::vector<std::string> result_keys_;  // keys the dataset's road types set (maxspeed:hgv, minspeed, ...)
+  std::unordered_map<std::string, uint32_t> key_index_;
+  std::vector<legal::TagMap> tag_sets_;                 // by key
+  std::vector<std::string> zone_countries_;            // by key
+  std::vector<std::string> zone_names_;                // by key
+  std::unordered_map<std::string, std::string> value_cache_;  // "key\x1fvalue" -> projected value
+  std::unordered_map<uint64_t, uint32_t> cell_regions_;       // 0.01 degree cell -> region, or kMixed
+  std::map<std::pair<std::string, uint32_t>, Evaluated> evaluated_;
+  std::unordered_map<std::string, uint16_t> region_index_;
+  std::vector<map::RegionInput> regions_;
+  std::vector<map::SpeedRuleInput> rules_;
+  LegalStats stats_;
+  std::string scratch_;
+};
+
+}  // namespace drivelog::osm
