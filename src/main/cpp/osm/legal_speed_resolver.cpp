@@ -49,40 +49,43 @@ LegalSpeedResolver::LegalSpeedResolver(const legal::ReferenceData& data, std::op
   for (const legal::DateRule& rule : data.date_rules.rules()) rule.filter.collect_key_uses(uses_);
 }
 
-std::string_view LegalSpeedResolver::project_value(const std::string& key, std::string_view value) {
+std::string_view LegalSpeedResolver::project_value(std::string_view key, std::string_view value) {
   const auto use = uses_.by_key.find(key);
   if (use == uses_.by_key.end() || use->second.compared_as_number) return value;
   scratch_.assign(key).push_back('\x1f');
   scratch_.append(value);
-  if (const auto it = value_cache_.find(scratch_); it != value_cache_.end()) return it->second;
+  if (const auto it = value_cache_.find(scratch_); it != value_cache_.end()) return it->second ? value : kUntested;
   const legal::KeyUse& u = use->second;
   const bool tested = std::find(u.equal_values.begin(), u.equal_values.end(), value) != u.equal_values.end() ||
                       std::any_of(u.patterns.begin(), u.patterns.end(), [&](const auto* p) { return p->matches(value); });
   if (value_cache_.size() > 1'000'000) value_cache_.clear();  // bounded: names repeat, but not all of them
-  return value_cache_.emplace(scratch_, tested ? std::string(value) : std::string(kUntested)).first->second;
+  value_cache_.emplace(scratch_, tested);
+  return tested ? value : kUntested;
 }
 
 uint32_t LegalSpeedResolver::key_for(const Tags& tags, std::string_view zone_country, std::string_view zone_name) {
-  legal::TagMap projected;
+  // Runs once per way: views only, a string and a map only for a tag set not seen before.
+  projected_.clear();
   for (const auto& [k, v] : tags.all()) {
-    const std::string key(k);
-    const bool read_by_filters = uses_.any_key || uses_.by_key.contains(key);
-    const bool limit_key = key.starts_with("maxspeed") || key.starts_with("minspeed") ||
-                           key == "motorcycle" || key == "tricycle";
+    const auto use = uses_.by_key.find(k);
+    const bool read_by_filters = uses_.any_key || use != uses_.by_key.end();
+    const bool limit_key = k.starts_with("maxspeed") || k.starts_with("minspeed") || k == "motorcycle" || k == "tricycle";
     if (!read_by_filters && !limit_key) continue;
-    projected.emplace(key, read_by_filters && !limit_key ? std::string(project_value(key, v)) : std::string(v));
+    projected_.emplace_back(k, read_by_filters && !limit_key ? project_value(k, v) : v);
   }
-  std::string canonical(zone_country);
-  canonical.append(":").append(zone_name);
-  for (const auto& [k, v] : projected) canonical.append("\x1e").append(k).append("\x1f").append(v);
-  const auto [it, inserted] = key_index_.try_emplace(std::move(canonical), static_cast<uint32_t>(tag_sets_.size()));
-  if (inserted) {
-    tag_sets_.push_back(std::move(projected));
-    zone_countries_.emplace_back(zone_country);
-    zone_names_.emplace_back(zone_name);
-    stats_.distinct_tag_sets = tag_sets_.size();
-  }
-  return it->second;
+  std::sort(projected_.begin(), projected_.end());
+  canonical_.assign(zone_country).append(":").append(zone_name);
+  for (const auto& [k, v] : projected_) canonical_.append("\x1e").append(k).append("\x1f").append(v);
+  if (const auto it = key_index_.find(canonical_); it != key_index_.end()) return it->second;
+  const auto key = static_cast<uint32_t>(tag_sets_.size());
+  key_index_.emplace(canonical_, key);
+  legal::TagMap set;
+  for (const auto& [k, v] : projected_) set.emplace(std::string(k), std::string(v));
+  tag_sets_.push_back(std::move(set));
+  zone_countries_.emplace_back(zone_country);
+  zone_names_.emplace_back(zone_name);
+  stats_.distinct_tag_sets = tag_sets_.size();
+  return key;
 }
 
 uint16_t LegalSpeedResolver::region_of(std::vector<std::string_view> ids) {
@@ -103,30 +106,37 @@ uint16_t LegalSpeedResolver::region_of(std::vector<std::string_view> ids) {
 }
 
 // The region at a position, from the boundaries data. Lookups are cached per 0.01 degree cell
-// whose corners all lie in the same areas (a border runs through none of them at the data's
-// resolution); cells a border crosses are looked up exactly, per edge.
+// whose corners all lie in the same areas, and within cells a border crosses per 0.001 degree cell
+// (about 100 m, finer than the boundaries data is drawn) likewise; only cells of that size that a
+// border crosses are looked up exactly, per edge.
 uint16_t LegalSpeedResolver::region_at(map::Coord p) {
   if (country_) return region_of({*country_});
-  const auto cell_lat = static_cast<int64_t>(std::floor(p.lat_e7 / static_cast<double>(kCellE7)));
-  const auto cell_lon = static_cast<int64_t>(std::floor(p.lon_e7 / static_cast<double>(kCellE7)));
-  const uint64_t cell_key = static_cast<uint64_t>(cell_lat + 100000) << 32 | static_cast<uint64_t>(cell_lon + 100000);
-  auto cached = cell_regions_.find(cell_key);
-  if (cached == cell_regions_.end()) {
-    const double lat0 = static_cast<double>(cell_lat) * kCellE7 * 1e-7, lon0 = static_cast<double>(cell_lon) * kCellE7 * 1e-7;
-    const double d = kCellE7 * 1e-7;
-    const auto corner = data_.boundaries.ids(lon0, lat0);
-    bool same = true;
-    for (const auto& [dlat, dlon] : {std::pair{0.0, d}, std::pair{d, 0.0}, std::pair{d, d}}) {
-      same = same && data_.boundaries.ids(lon0 + dlon, std::min(lat0 + dlat, 90.0)) == corner;
-    }
-    cached = cell_regions_.emplace(cell_key, same ? region_of(corner) : kMixed).first;
-  }
-  if (cached->second != kMixed) return static_cast<uint16_t>(cached->second);
+  const uint32_t coarse = cached_region(p, kCellE7, coarse_regions_);
+  if (coarse != kMixed) return static_cast<uint16_t>(coarse);
+  const uint32_t fine = cached_region(p, kCellE7 / 10, fine_regions_);
+  if (fine != kMixed) return static_cast<uint16_t>(fine);
   return region_of(data_.boundaries.ids(p.lon(), p.lat()));
 }
 
+uint32_t LegalSpeedResolver::cached_region(map::Coord p, int32_t cell_e7, std::unordered_map<uint64_t, uint32_t>& cache) {
+  const int64_t cell_lat = (p.lat_e7 >= 0 ? p.lat_e7 : p.lat_e7 - cell_e7 + 1) / cell_e7;
+  const int64_t cell_lon = (p.lon_e7 >= 0 ? p.lon_e7 : p.lon_e7 - cell_e7 + 1) / cell_e7;
+  const uint64_t cell_key = static_cast<uint64_t>(cell_lat + (1 << 30)) << 32 | static_cast<uint64_t>(cell_lon + (1 << 30));
+  const auto cached = cache.find(cell_key);
+  if (cached != cache.end()) return cached->second;
+  const double d = cell_e7 * 1e-7;
+  const double lat0 = static_cast<double>(cell_lat) * d, lon0 = static_cast<double>(cell_lon) * d;
+  const auto corner = data_.boundaries.ids(lon0, lat0);
+  bool same = true;
+  for (const auto& [dlat, dlon] : {std::pair{0.0, d}, std::pair{d, 0.0}, std::pair{d, d}}) {
+    same = same && data_.boundaries.ids(lon0 + dlon, std::min(lat0 + dlat, 90.0)) == corner;
+  }
+  return cache.emplace(cell_key, same ? region_of(corner) : kMixed).first->second;
+}
+
 const LegalSpeedResolver::Evaluated& LegalSpeedResolver::evaluate(std::string_view code, uint32_t key) {
-  const auto [it, inserted] = evaluated_.try_emplace({std::string(code), key});
+  const auto [code_it, new_code] = code_index_.try_emplace(std::string(code), static_cast<uint32_t>(code_index_.size()));
+  const auto [it, inserted] = evaluated_.try_emplace(uint64_t{code_it->second} << 32 | key);
   if (!inserted) return it->second;
   Evaluated& out = it->second;
   ++stats_.evaluations;
@@ -181,13 +191,13 @@ const LegalSpeedResolver::Evaluated& LegalSpeedResolver::evaluate(std::string_vi
 
 void LegalSpeedResolver::resolve(uint32_t legal_key, map::Coord middle, map::EdgeRecord& record) {
   record.region = region_at(middle);
-  const map::RegionInput& region = regions_[record.region];
-  ++stats_.edges_by_region[region.code];
-  std::string code = region.rules_code;
+  if (record.region >= region_edges_.size()) region_edges_.resize(record.region + 1u, 0);
+  ++region_edges_[record.region];
+  const std::string& rules_code = regions_[record.region].rules_code;
+  std::string_view code = rules_code;
   // A named zone of another country ("FR:urban" read in Germany) is that country's law.
   const std::string& zone_country = zone_countries_.at(legal_key);
-  if (!zone_country.empty() && zone_country != region.rules_code.substr(0, region.rules_code.find('-')) &&
-      data_.speeds.has_rules_for(zone_country)) {
+  if (!zone_country.empty() && zone_country != code.substr(0, code.find('-')) && data_.speeds.has_rules_for(zone_country)) {
     code = zone_country;
   }
   const Evaluated* e = code.empty() ? nullptr : &evaluate(code, legal_key);
@@ -208,10 +218,22 @@ void LegalSpeedResolver::resolve(uint32_t legal_key, map::Coord middle, map::Edg
         s = SpeedSource::none;
       }
     }
-    ++stats_.directions_by_source[map::speed_source_label(s)];
+    ++direction_sources_[static_cast<std::size_t>(s)];
   }
   record.set_sources(sources[0], sources[1]);
   if (zone_not_understood) ++stats_.zones_not_understood;
+}
+
+const LegalStats& LegalSpeedResolver::stats() {
+  stats_.edges_by_region.clear();
+  for (std::size_t r = 0; r < region_edges_.size(); ++r) {
+    if (region_edges_[r] > 0) stats_.edges_by_region[regions_[r].code] += region_edges_[r];
+  }
+  stats_.directions_by_source.clear();
+  for (std::size_t s = 0; s < direction_sources_.size(); ++s) {
+    if (direction_sources_[s] > 0) stats_.directions_by_source[map::speed_source_label(static_cast<SpeedSource>(s))] = direction_sources_[s];
+  }
+  return stats_;
 }
 
 std::string LegalSpeedResolver::description() const {

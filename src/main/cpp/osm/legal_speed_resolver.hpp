@@ -5,6 +5,7 @@
 // conditional limits), so that the engine never reads OSM tags.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -41,7 +42,8 @@ class LegalSpeedResolver final : public map::EdgeSpeedResolver {
   [[nodiscard]] std::vector<map::RegionInput> regions() const override { return regions_; }
   [[nodiscard]] std::vector<map::SpeedRuleInput> rules() const override { return rules_; }
   [[nodiscard]] std::string description() const override;
-  [[nodiscard]] const LegalStats& stats() const { return stats_; }
+  // The counts so far (gathered into the report's form on each call).
+  [[nodiscard]] const LegalStats& stats();
 
  private:
   struct Evaluated {
@@ -52,9 +54,10 @@ class LegalSpeedResolver final : public map::EdgeSpeedResolver {
   };
 
   uint16_t region_at(map::Coord position);
+  uint32_t cached_region(map::Coord position, int32_t cell_e7, std::unordered_map<uint64_t, uint32_t>& cache);
   uint16_t region_of(std::vector<std::string_view> ids);
   const Evaluated& evaluate(std::string_view code, uint32_t key);
-  std::string_view project_value(const std::string& key, std::string_view value);
+  std::string_view project_value(std::string_view key, std::string_view value);
 
   const legal::ReferenceData& data_;
   std::optional<std::string> country_;
@@ -64,9 +67,15 @@ class LegalSpeedResolver final : public map::EdgeSpeedResolver {
   std::vector<legal::TagMap> tag_sets_;                 // by key
   std::vector<std::string> zone_countries_;            // by key
   std::vector<std::string> zone_names_;                // by key
-  std::unordered_map<std::string, std::string> value_cache_;  // "key\x1fvalue" -> projected value
-  std::unordered_map<uint64_t, uint32_t> cell_regions_;       // 0.01 degree cell -> region, or kMixed
-  std::map<std::pair<std::string, uint32_t>, Evaluated> evaluated_;
+  std::unordered_map<std::string, bool> value_cache_;  // "key\x1fvalue" -> whether a filter tests that value
+  std::unordered_map<uint64_t, uint32_t> coarse_regions_;  // 0.01 degree cell -> region, or kMixed
+  std::unordered_map<uint64_t, uint32_t> fine_regions_;    // 0.001 degree cell in a mixed one -> region, or kMixed
+  std::unordered_map<std::string, uint32_t> code_index_;   // dataset code -> small number, for evaluated_
+  std::unordered_map<uint64_t, Evaluated> evaluated_;      // code index << 32 | key
+  std::vector<uint64_t> region_edges_;                     // edges per region index
+  std::array<uint64_t, 8> direction_sources_{};            // edge directions per SpeedSource
+  std::vector<std::pair<std::string_view, std::string_view>> projected_;  // key_for's scratch
+  std::string canonical_;
   std::unordered_map<std::string, uint16_t> region_index_;
   std::vector<map::RegionInput> regions_;
   std::vector<map::SpeedRuleInput> rules_;

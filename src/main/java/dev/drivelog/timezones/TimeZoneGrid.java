@@ -19,19 +19,23 @@ import java.util.function.BiFunction;
 
 /**
  * The time zones of a map's area as the native map builder stores them (map/time_zone_file.hpp):
- * the zone of every cell of a grid over the area, and each zone's UTC offsets from 1970 to 2100
+ * the zone of every cell of a grid over the area, and each zone's UTC offsets from 2000 to 2100
  * from java.time's tz rules. Zones come from a lookup by position (timeshape's polygons in
- * {@link TimeshapeZones}). Cells are 0.01 degree (about 1 km), coarser for large areas so that a
- * grid holds at most {@value #MAX_CELLS} cells. The grid is filled block by block: a block whose
- * corners and centre lie in one zone is taken as that zone, else split, down to single cells; a
- * block is at most 32 x 32 cells, so a zone narrower than that can only be missed where it touches
- * none of the five points of a block (the sampling is documented in docs/SPEED_LIMITS.md).
+ * {@link TimeshapeZones}). Zones whose offsets are the same over those years are one zone here
+ * (Europe/Paris and Europe/Berlin: the first seen names it): their borders change no local time, and
+ * following them would cost lookups at 1-6 ms each. Cells are 0.01 degree (about 1 km), coarser for
+ * large areas so that a grid holds at most {@value #MAX_CELLS} cells. The grid is filled block by
+ * block: a block whose corners and centre lie in one zone is taken as that zone, else split, down to
+ * single cells; a block is at most 32 x 32 cells, so a zone narrower than that can only be missed
+ * where it touches none of the five points of a block (docs/SPEED_LIMITS.md).
  */
 public final class TimeZoneGrid {
     static final int MAX_CELLS = 4_000_000;
     static final double FINEST_CELL_DEG = 0.01;
     private static final int MAX_BLOCK = 32;
-    private static final Instant FIRST = Instant.parse("1970-01-01T00:00:00Z");
+    // Drive logs are of this century; before 2000 the offsets of 2000 are taken (EU summer time, for
+    // one, was only harmonised in 1996).
+    private static final Instant FIRST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("2100-01-01T00:00:00Z");
 
     private final AreaBox grid;
@@ -39,7 +43,9 @@ public final class TimeZoneGrid {
     private final int rows;
     private final int cols;
     private final BiFunction<Double, Double, ZoneId> zoneAt;
-    private final Map<ZoneId, Integer> zoneIndex = new LinkedHashMap<>();
+    private final Map<String, Integer> zoneIndex = new LinkedHashMap<>();  // offsets (as text) -> index
+    private final List<ZoneId> zoneNames = new ArrayList<>();             // by index: the first zone seen
+    private final Map<ZoneId, String> offsetKeys = new HashMap<>();
     private final int[] cells;
     private final Map<Long, Integer> cellZones = new HashMap<>();  // a cell's zone, each looked up once
     private int lookups;
@@ -64,7 +70,7 @@ public final class TimeZoneGrid {
 
     /** The zone names in index order. */
     public List<ZoneId> zones() {
-        return List.copyOf(zoneIndex.keySet());
+        return List.copyOf(zoneNames);
     }
 
     /** The zone of the cell containing (lat, lon), clamped to the grid. */
@@ -94,8 +100,8 @@ public final class TimeZoneGrid {
             out.write("source " + source.replace('\n', ' ') + "\n");
             out.write("grid " + e7(grid.minLat()) + " " + e7(grid.minLon()) + " " + e7(cellDeg) + " " + e7(cellDeg) + " "
                     + rows + " " + cols + "\n");
-            out.write("zones " + zoneIndex.size() + "\n");
-            for (ZoneId zone : zoneIndex.keySet()) {
+            out.write("zones " + zoneNames.size() + "\n");
+            for (ZoneId zone : zoneNames) {
                 List<long[]> offsets = offsets(zone.getRules());
                 out.write("zone " + zone.getId() + " " + offsets.size() + "\n");
                 for (int i = 0; i < offsets.size(); i++) {
@@ -160,7 +166,17 @@ public final class TimeZoneGrid {
         return cellZones.computeIfAbsent((long) r * cols + c, k -> {
             lookups++;
             ZoneId zone = zoneAt.apply(grid.minLat() + (r + 0.5) * cellDeg, grid.minLon() + (c + 0.5) * cellDeg);
-            return zoneIndex.computeIfAbsent(zone, z -> zoneIndex.size());
+            String offsets = offsetKeys.computeIfAbsent(zone, z -> {
+                StringBuilder key = new StringBuilder();
+                for (long[] o : offsets(z.getRules())) {
+                    key.append(o[0]).append(':').append(o[1]).append(' ');
+                }
+                return key.toString();
+            });
+            return zoneIndex.computeIfAbsent(offsets, k -> {
+                zoneNames.add(zone);
+                return zoneNames.size() - 1;
+            });
         });
     }
 
