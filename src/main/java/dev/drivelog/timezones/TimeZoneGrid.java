@@ -173,7 +173,7 @@ public final class TimeZoneGrid {
                 }
                 return key.toString();
             });
-            return zoneIndex.computeIfAbsent(offsets, k -> {
+            return zoneIndex.computeIfAbsent(offsets, newKey -> {
                 zoneNames.add(zone);
                 return zoneNames.size() - 1;
             });
