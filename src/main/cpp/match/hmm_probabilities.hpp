@@ -2,6 +2,7 @@
 // Sparseness" (ACM SIGSPATIAL GIS 2009), in log space. Pure maths: no map, no search.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 
 namespace drivelog::match {
@@ -40,6 +41,24 @@ struct HmmProbabilities {
     const double difference = a_deg - b_deg;
     double d = std::fabs(difference > -360.0 && difference < 360.0 ? difference : std::fmod(difference, 360.0));
     return d > 180.0 ? 360.0 - d : d;
+  }
+
+  // Against a turn at `speed_mps` whose angle a has tan(a / 2) = `tan_half_angle`, when the lateral
+  // acceleration it needs on a corner of radius `radius_m` / tan(a / 2) exceeds `max_lateral_mps2`:
+  // ((excess) / 2)^2, at most kMaxTurnLog (a car that cannot have made the turn at that speed did
+  // not: a frontage road is not entered through a right angle at 85 km/h). Log units, <= 0.
+  static constexpr double kMaxTurnLog = 40;
+  static double turn_speed_log(double tan_half_angle, double speed_mps, double radius_m, double max_lateral_mps2) {
+    if (max_lateral_mps2 <= 0 || tan_half_angle <= 0) return 0;
+    const double needed = speed_mps * speed_mps * tan_half_angle / radius_m;
+    if (needed <= max_lateral_mps2) return 0;
+    const double z = (needed - max_lateral_mps2) / 2;
+    return -std::min(z * z, kMaxTurnLog);
+  }
+  // tan(a / 2) of the angle a between two unit directions: |u x v| / (1 + u . v), no trigonometry.
+  static double tan_half_angle(double ux, double uy, double vx, double vy) {
+    const double cross = std::fabs(ux * vy - uy * vx), dot = ux * vx + uy * vy;
+    return dot <= -0.999 ? 1e3 : cross / (1 + dot);
   }
 
   // Unnormalised: only the relative value between candidates of one fix matters.

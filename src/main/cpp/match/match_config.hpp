@@ -12,7 +12,8 @@ namespace drivelog::match {
 struct MatchConfig {
   double search_radius_m = 50;        // candidates: road segments within this distance of a fix
   uint32_t max_candidates = 8;        // at most this many nearest roads per fix (each in 2 directions)
-  double candidate_margin_sigmas = 4; // ... no further than the nearest plus this many sigma
+  double candidate_margin_sigmas = 4; // ... no further than the nearest plus this many sigma ...
+  double correlated_margin_sigmas = 2;  // ... plus this many more as the trip's error is correlated (ErrorShare)
   double sigma_m = 5;                 // GPS noise (1 sigma) when a fix reports no accuracy
   bool use_reported_accuracy = true;  // use a fix's reported accuracy as its sigma
   double min_sigma_m = 2;             // reported accuracies are clamped to [min_sigma_m, max_sigma_m]
@@ -26,12 +27,14 @@ struct MatchConfig {
   double max_detour_m = 200;          // route search bound: route at most great circle + this
   double reported_speed_factor = 1.5; // route bound with trusted reported speeds: dt x speed x this + 4 sigma
   double stationary_speed_mps = 1.0;  // fixes both reporting less (within 4 sigma) count as standing
-  double wrong_way_penalty_m = 30;    // route cost of entering a road against its one-way direction
-  double closed_penalty_m = 30;       // route cost of entering a road closed to motor vehicles
-  double wrong_way_prior_per_m = 1;   // ... and of every metre driven against a one-way direction
-  double closed_prior_per_m = 1;      // ... of every metre driven on a closed road
+  double wrong_way_penalty_m = 40;    // route cost of entering a road against its one-way direction
+  double closed_penalty_m = 40;       // route cost of entering a road closed to motor vehicles
+  double wrong_way_prior_per_m = 0.2;   // ... and of every metre driven against a one-way direction
+  double closed_prior_per_m = 0.2;      // ... of every metre driven on a closed road
   double minor_road_prior_per_m = 0.1;  // ... of every metre on a car-park aisle, driveway, alley, drive-through or track
   double uturn_penalty_m = 100;       // route cost of turning around in the middle of a road
+  double max_lateral_accel_mps2 = 6;  // a turn needing more grip at the trusted speeds is priced (0: never)
+  double turn_radius_m = 15;          // ... on a corner of radius turn_radius_m / tan(angle / 2)
   double restricted_turn_penalty_m = 30;  // route cost of a turn a via-node restriction forbids
   double backward_tolerance_m = 10;   // moving back this far on the same road is jitter, not movement
   double stationary_radius_m = 8;     // fixes this close to the last matched one are collapsed onto it

@@ -6,6 +6,7 @@
 
 #include "map/geo.hpp"
 #include "match/hmm_probabilities.hpp"
+#include "match/path_geometry.hpp"
 
 namespace drivelog::match {
 namespace {
@@ -173,13 +174,58 @@ double Matcher::node_turn_prior(const State& from, const State& to, uint32_t fir
   // Turning round at a node costs what turning round mid-road does (else a fix past a corner would
   // be explained by driving into the cross road and back for free); a turn a restriction forbids
   // costs its penalty. An empty route (`first_edge` kNoEdge: the exit node is the entry node)
-  // turns there from one edge straight into the other.
+  // turns there from one edge straight into the other. The state's flag spares the route's first
+  // turn a map lookup; the last turn's from edge is the route's.
+  const double restricted = config_.restricted_turn_penalty_m;
   if (first_edge == RouteSearch::kNoEdge) {
     return (from.edge == to.edge ? config_.uturn_penalty_m : 0.0) +
-           routes_.turn_penalty(from.edge, from.exit_node, to.edge);
+           (from.restricted_from && restricted > 0 ? routes_.turn_penalty(from.edge, from.exit_node, to.edge) : 0.0);
   }
   return (first_edge == from.edge ? config_.uturn_penalty_m : 0.0) + (last_edge == to.edge ? config_.uturn_penalty_m : 0.0) +
-         routes_.turn_penalty(from.edge, from.exit_node, first_edge) + routes_.turn_penalty(last_edge, to.entry_node, to.edge);
+         (from.restricted_from && restricted > 0 ? routes_.turn_penalty(from.edge, from.exit_node, first_edge) : 0.0) +
+         (restricted > 0 ? routes_.turn_penalty(last_edge, to.entry_node, to.edge) : 0.0);
+}
+
+double Matcher::turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const {
+  // The slowest the car can have gone between the two fixes (braking hard half the time, then
+  // accelerating): below kTurnCheckMps no turn short of turning round needs much grip.
+  constexpr double kBrakeMps2 = 5;
+  constexpr double kTurnCheckMps = 10;
+  if (!speeds_trusted_ || config_.max_lateral_accel_mps2 <= 0 || std::isnan(a.speed_mps) || std::isnan(b.speed_mps)) return 0;
+  const double slowest = std::min(a.speed_mps, b.speed_mps) - kBrakeMps2 * (b.time_s - a.time_s) / 2;
+  return slowest >= kTurnCheckMps ? slowest : 0;
+}
+
+double Matcher::turn_speed_prior_m(Direction out, Direction in, double speed_mps) const {
+  return -HmmProbabilities::turn_speed_log(HmmProbabilities::tan_half_angle(out.east, out.north, in.east, in.north),
+                                           speed_mps, config_.turn_radius_m, config_.max_lateral_accel_mps2) *
+         config_.beta_m;
+}
+
+double Matcher::turn_speed_prior_at_ends_m(uint32_t first_state, uint32_t i, std::size_t j, std::size_t cell, double speed_mps) {
+  // The directions are cached per previous state (i), pending state (j) and route (cell) for this step.
+  const auto cached = [](Direction& slot, auto&& compute) {
+    if (slot.east == kUnknownDirection.east) slot = compute();
+    return slot;
+  };
+  const State& s = states_[first_state + i];
+  const State& c = pending_[j];
+  const Direction out = cached(exit_direction_[i], [&] { return direction_at(s.edge, s.forward, false); });
+  const Direction in = cached(entry_direction_[j], [&] { return direction_at(c.edge, c.forward, true); });
+  const uint32_t first = source_target_first_edge_[cell];
+  if (first == RouteSearch::kNoEdge) return turn_speed_prior_m(out, in, speed_mps);
+  const Direction route_in = cached(first_direction_[cell], [&] {
+    return direction_at(first, map_->edge(first).from_node == sources_[cell / targets_.size()], true);
+  });
+  const Direction route_out = cached(last_direction_[cell], [&] {
+    const uint32_t last = source_target_last_edge_[cell];
+    return direction_at(last, map_->edge(last).to_node == targets_[cell % targets_.size()], false);
+  });
+  return turn_speed_prior_m(out, route_in, speed_mps) + turn_speed_prior_m(route_out, in, speed_mps);
+}
+
+Direction Matcher::direction_at(uint32_t edge, bool forward, bool at_start) const {
+  return direction_near_end(*map_, edge, forward, at_start, kTurnSpanM, turn_cos_lat_);
 }
 
 double Matcher::position_weight(double dt_s) const {
@@ -189,13 +235,6 @@ double Matcher::position_weight(double dt_s) const {
   // fixes show (independent_share_), the rest by 1 - exp(-dt / correlation time).
   if (config_.error_correlation_s <= 0) return 1.0;
   return independent_share_ + (1 - independent_share_) * (1.0 - std::exp(-dt_s / config_.error_correlation_s));
-}
-
-double Matcher::search_limit_m(double limit_m) const {
-  // Route costs include the per-metre priors: the search may go that much further, so that a
-  // stretch of forbidden or minor travel up to kPricedReachM stays reachable within the driven limit.
-  constexpr double kPricedReachM = 150;
-  return limit_m + routes_.costs().max_per_m() * std::min(limit_m, kPricedReachM);
 }
 
 double Matcher::sigma_of(const TracePoint& p) const { return fix_sigma_m(p, config_); }
@@ -217,7 +256,7 @@ void Matcher::find_candidates(const TracePoint& p) {
   // the nearest road lies within kNearSlackM: most fixes, at a third of the area searched. Only
   // the others are searched again with the full radius.
   constexpr double kNearSlackM = 12;
-  const double margin = config_.candidate_margin_sigmas * sigma_of(p);
+  const double margin = margin_sigmas_ * sigma_of(p);
   const double near_radius = margin + kNearSlackM;
   if (near_radius < config_.search_radius_m) {
     candidates_.find(p.lat, p.lon, near_radius, config_.max_candidates, found_);
@@ -233,7 +272,7 @@ void Matcher::build_states(const TracePoint& p, double position_weight) {
                            p.speed_mps >= config_.heading_min_speed_mps;
   for (const Candidate& c : found_) {
     const map::EdgeRecord& e = map_->edge(c.edge);
-    if (c.distance_m > found_.front().distance_m + config_.candidate_margin_sigmas * sigma) break;  // nearest first
+    if (c.distance_m > found_.front().distance_m + margin_sigmas_ * sigma) break;  // nearest first
     const double emission = position_weight * HmmProbabilities::emission_log_relative(c.distance_m, 1.0 / sigma);
     const double bearing = use_heading ? c.forward_bearing_deg() : 0.0;
     for (const bool forward : {true, false}) {
@@ -246,6 +285,7 @@ void Matcher::build_states(const TracePoint& p, double position_weight) {
       s.offset_m = forward ? c.offset_m : std::max(0.0F, e.length_m - c.offset_m);
       s.entry_penalty_m = static_cast<float>(routes_.penalty_of(e, forward));
       s.prior_per_m = static_cast<float>(routes_.prior_per_m(e, forward));
+      s.restricted_from = e.has(map::edge_flags::kRestrictedFrom);
       const bool allowed = e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed);
       s.wrong_way_penalty_m = allowed ? 0.0F : static_cast<float>(config_.wrong_way_penalty_m);
       s.emission = emission;
@@ -274,7 +314,6 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   const Column& prev = columns_.back();
   const double great_circle = fix_distance_m(previous, p);
   const double limit = cost_limit_m(previous, p, great_circle);
-  const double search_limit = search_limit_m(limit);
   // Noisier fixes make |route - great circle| larger for the right path too: the transition's
   // scale grows with the fixes' sigma (Newson & Krumm fit beta to the data; here it follows it).
   const double inverse_beta = this->inverse_beta(previous, p);
@@ -291,7 +330,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   for (std::size_t j = 0; j < pending_.size(); ++j) {
     const State& s = pending_[j];
     const double cost = static_cast<double>(s.offset_m) * (1 + s.prior_per_m) + s.entry_penalty_m;
-    if (cost > search_limit) continue;
+    if (cost > limit) continue;
     cheapest_target = std::min(cheapest_target, cost);
     auto it = std::find(targets_.begin(), targets_.end(), s.entry_node);
     if (it == targets_.end()) {
@@ -314,7 +353,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
     const State& s = states_[prev.first + i];
     if (s.score == kMinusInfinity || s.score < score_floor) continue;
     const double budget =
-        search_limit - (static_cast<double>(s.length_m) - s.offset_m) * (1 + s.prior_per_m) - cheapest_target;
+        limit - (static_cast<double>(s.length_m) - s.offset_m) * (1 + s.prior_per_m) - cheapest_target;
     if (budget < 0) continue;
     auto it = std::find(sources_.begin(), sources_.end(), s.exit_node);
     if (it == sources_.end()) {
@@ -360,6 +399,17 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
         source_target_penalty_m_[cell] = routes_.penalty_to(reachable_targets_[r]);
       }
     }
+  }
+
+  // Turns the car could not have made at its speed: bearings at the ends of states and routes, only
+  // where the trusted speeds say it went fast enough for any turn to matter.
+  const double turn_speed = turn_check_speed_mps(previous, p);
+  if (turn_speed > 0) {
+    // Filled on first use: most steps at 1 Hz stay on their edge and need none.
+    exit_direction_.assign(prev.count, kUnknownDirection);
+    entry_direction_.assign(pending_.size(), kUnknownDirection);
+    first_direction_.assign(source_target_m_.size(), kUnknownDirection);
+    last_direction_.assign(source_target_m_.size(), kUnknownDirection);
   }
 
   // The Viterbi step proper: for every new state the best predecessor. Hot: locals instead of
@@ -421,7 +471,8 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
           // explained by driving into the cross road and back for free).
           // An empty route (the exit node is the entry node) turns round there if it re-enters
           // the same edge.
-          const double node_turns = node_turn_prior(s, c, first_edges[cell], last_edges[cell]);
+          double node_turns = node_turn_prior(s, c, first_edges[cell], last_edges[cell]);
+          if (turn_speed > 0) node_turns += turn_speed_prior_at_ends_m(prev.first, i, j, cell, turn_speed);
           const double remaining = static_cast<double>(s.length_m) - s.offset_m;
           const double via_nodes = remaining + (between - route_penalties[cell]) + c_offset;
           const double via_priors = node_turns + route_penalties[cell] + c_entry_penalty + remaining * s.prior_per_m +
@@ -482,6 +533,10 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   uint32_t last_placed = 0;  // the latest fix kept or collapsed
   headings_trusted_ = headings_agree_with_motion(trace);
   independent_share_ = error_share_.estimate(trace, config_);
+  // A wandering bias carries fixes further from their road than their accuracy says (and a road
+  // left out cannot be chosen, however well it fits the rest of the trip); independent errors do not.
+  turn_cos_lat_ = trace.empty() ? 1.0 : std::cos(trace.front().lat * map::geo::kDegToRad);
+  margin_sigmas_ = config_.candidate_margin_sigmas + config_.correlated_margin_sigmas * (1 - independent_share_);
   index_reported_distances(trace);
   speeds_trusted_ = speeds_agree_with_motion(trace);
   out.stats.speeds_ignored = speeds_contradicted_;
@@ -696,14 +751,23 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
                              great_circle, inverse_beta);
   }
   const double remaining = from.length_m - from.offset_m;
-  const double budget = search_limit_m(cost_limit_m(a, b, great_circle)) - remaining * (1 + from.prior_per_m);
+  const double budget = cost_limit_m(a, b, great_circle) - remaining * (1 + from.prior_per_m);
   double routed = kImpossible;
   if (budget >= 0) {
     const uint32_t target = to.entry_node;
     double between = RouteSearch::kUnreachable;
     routes_.run(from.exit_node, budget, std::span<const uint32_t>(&target, 1), std::span<double>(&between, 1));
     if (between != RouteSearch::kUnreachable) {
-      const double turns = node_turn_prior(from, to, routes_.first_edge_to(target), routes_.last_edge_to(target));
+      const uint32_t first = routes_.first_edge_to(target), last = routes_.last_edge_to(target);
+      double turns = node_turn_prior(from, to, first, last);
+      const double turn_speed = turn_check_speed_mps(a, b);
+      if (turn_speed > 0) {
+        const Direction out = direction_at(from.edge, from.forward, false), in = direction_at(to.edge, to.forward, true);
+        turns += first == RouteSearch::kNoEdge
+                     ? turn_speed_prior_m(out, in, turn_speed)
+                     : turn_speed_prior_m(out, direction_at(first, map_->edge(first).from_node == from.exit_node, true), turn_speed) +
+                           turn_speed_prior_m(direction_at(last, map_->edge(last).to_node == to.entry_node, false), in, turn_speed);
+      }
       const double penalties = routes_.penalty_to(target);
       routed = transition_score(remaining + (between - penalties) + to.offset_m,
                                 turns + penalties + to.entry_penalty_m + remaining * from.prior_per_m +

@@ -10,6 +10,7 @@
 #include "match/candidate_search.hpp"
 #include "match/error_share.hpp"
 #include "match/local_metric.hpp"
+#include "match/path_geometry.hpp"
 #include "match/match_config.hpp"
 #include "match/matched_path.hpp"
 #include "match/route_search.hpp"
@@ -45,6 +46,7 @@ class Matcher {
     float entry_penalty_m = 0;  // cost of entering this edge in this direction
     float wrong_way_penalty_m = 0;
     float prior_per_m = 0;      // prior per metre driven on this edge in this direction
+    bool restricted_from = false;  // the edge starts a turn restriction (map flag kRestrictedFrom)
     double emission = 0;
     double score = 0;           // best log-probability of a path ending here (normalised per column)
   };
@@ -88,8 +90,18 @@ class Matcher {
   // The priors of the turns at the two ends of a route from `from` to `to` (first and last edge of
   // the route between, kNoEdge for none): turning round, turning where a restriction forbids it.
   [[nodiscard]] double node_turn_prior(const State& from, const State& to, uint32_t first_edge, uint32_t last_edge) const;
-  // The route search's budget for a driven limit: room for the per-metre priors on top.
-  [[nodiscard]] double search_limit_m(double limit_m) const;
+  // The lowest speed the car can have had between two fixes, if it is worth checking turns at (else 0).
+  [[nodiscard]] double turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const;
+  // The prior, in metres, against turning from one direction into another at `speed_mps`.
+  [[nodiscard]] double turn_speed_prior_m(Direction out, Direction in, double speed_mps) const;
+  // The turn-speed priors at both ends of the transition from previous state `i` (of the column
+  // starting at `first_state`) to pending state `j` through route `cell`.
+  double turn_speed_prior_at_ends_m(uint32_t first_state, uint32_t i, std::size_t j, std::size_t cell, double speed_mps);
+  static constexpr Direction kUnknownDirection{9, 9};
+  // The direction of travel at an end of an edge (over kTurnSpanM).
+  [[nodiscard]] Direction direction_at(uint32_t edge, bool forward, bool at_start) const;
+  // How far along an edge from a junction its direction is measured.
+  static constexpr double kTurnSpanM = 10;
   bool speeds_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] bool is_spike(const TracePoint& before, const TracePoint& p, const TracePoint& after);
   void decide(std::size_t columns, bool finish);
@@ -123,6 +135,7 @@ class Matcher {
   bool speeds_trusted_ = false;
   bool speeds_contradicted_ = false;
   double independent_share_ = 0;  // the share of the receiver's error new from fix to fix (ErrorShare)
+  double margin_sigmas_ = 4;      // candidates kept within the nearest + this x sigma, for this trip
   ErrorShare error_share_;
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.
@@ -141,6 +154,9 @@ class Matcher {
   std::vector<int32_t> state_target_;
   std::vector<map::AdjacentEdge> path_;
   std::vector<double> reported_m_;  // see reported_distances()
+  std::vector<Direction> exit_direction_, entry_direction_;  // of the previous / pending states (turn checks)
+  std::vector<Direction> first_direction_, last_direction_;  // of each route's first / last edge (turn checks)
+  double turn_cos_lat_ = 1;  // the trip's latitude's cosine, for directions near junctions
   std::vector<double> reported_prefix_m_;   // see index_reported_distances()
   std::vector<uint32_t> unreported_steps_;
   AlongPathSmoother smoother_;

@@ -63,4 +63,23 @@ double bearing_at_end(const map::MapView& map, uint32_t edge, bool forward, bool
   return map::geo::bearing_deg(a.lat(), a.lon(), b.lat(), b.lon());
 }
 
+Direction direction_near_end(const map::MapView& map, uint32_t edge, bool forward, bool at_start, double span_m,
+                             double cos_lat) {
+  const auto shape = map.edge_shape(edge);
+  const std::size_t n = shape.size();
+  const map::Coord tip = shape_point(shape, forward, at_start ? 0 : n - 1);
+  const double span_e7 = span_m / (map::geo::kEarthRadiusMeters * map::geo::kDegToRad) * 1e7;
+  double dx = 0, dy = 0;
+  for (std::size_t step = 1; step < n; ++step) {
+    const map::Coord far = shape_point(shape, forward, at_start ? step : n - 1 - step);
+    dx = (static_cast<double>(far.lon_e7) - tip.lon_e7) * cos_lat;
+    dy = static_cast<double>(far.lat_e7) - tip.lat_e7;
+    if (dx * dx + dy * dy >= span_e7 * span_e7) break;
+  }
+  const double length = std::sqrt(dx * dx + dy * dy);
+  if (length <= 0) return Direction{};
+  // From the tip into the edge at its start; from the edge into the tip at its end.
+  return at_start ? Direction{dx / length, dy / length} : Direction{-dx / length, -dy / length};
+}
+
 }  // namespace drivelog::match

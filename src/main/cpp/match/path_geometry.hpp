@@ -19,4 +19,13 @@ void append_stretch(const map::MapView& map, uint32_t edge, bool forward, double
 // The direction of travel (degrees from north) at the start or end of a traversal of `edge`.
 double bearing_at_end(const map::MapView& map, uint32_t edge, bool forward, bool at_start);
 
+// The direction of travel over the edge's first (last) `span_m` metres, or the whole edge if
+// shorter (mapped junctions often end a road with a stub of a metre or two pointing anywhere), as
+// a unit vector (east, north); `cos_lat`: the cosine of a latitude nearby (a flat local metric).
+struct Direction {
+  double east = 0, north = 1;
+};
+Direction direction_near_end(const map::MapView& map, uint32_t edge, bool forward, bool at_start, double span_m,
+                             double cos_lat);
+
 }  // namespace drivelog::match

@@ -110,12 +110,19 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
     // Copied out of the label: find_or_insert() below may grow (move) the table.
     const uint32_t label_first_edge = label->first_edge;
     const float label_penalty = label->penalty_m;
-    const uint32_t arrived_by = label->via == kNoVia ? kNoEdge : map::AdjacentEdge{label->via}.edge();
+    // A turn out of this node is checked only if the edge it was reached by starts a restriction.
+    uint32_t restricted_from = kNoEdge;
+    if (label->via != kNoVia && costs_.restricted_turn_penalty_m > 0) {
+      const uint32_t arrived_by = map::AdjacentEdge{label->via}.edge();
+      if (map_->edge(arrived_by).has(map::edge_flags::kRestrictedFrom)) restricted_from = arrived_by;
+    }
     for (const map::AdjacentEdge adj : map_->adjacent(top.node)) {
       const map::EdgeRecord& e = map_->edge(adj.edge());
       const uint32_t next = adj.reversed() ? e.from_node : e.to_node;
       double prior = penalty_of(e, !adj.reversed()) + e.length_m * prior_per_m(e, !adj.reversed());
-      if (arrived_by != kNoEdge) prior += turn_penalty(arrived_by, top.node, adj.edge());
+      if (restricted_from != kNoEdge && map::forbidding_restriction(*map_, restricted_from, top.node, adj.edge()) != nullptr) {
+        prior += costs_.restricted_turn_penalty_m;
+      }
       const auto cost = static_cast<float>(top.cost + e.length_m + prior);
       if (cost > budget) continue;
       const uint32_t first_edge = top.node == source ? adj.edge() : label_first_edge;

@@ -26,8 +26,6 @@ struct RouteCosts {
   double minor_per_m = 0;           // per metre on a car-park aisle, driveway, alley, drive-through or track
   double restricted_turn_penalty_m = 0;  // per turn a via-node restriction forbids
 
-  // The largest per-metre factor any edge can carry.
-  [[nodiscard]] double max_per_m() const { return wrong_way_per_m + closed_per_m + minor_per_m; }
 };
 
 // Reusable search state, one per thread. Labels live in an open-addressing table stamped with a

@@ -34,4 +34,30 @@ TEST(HmmProbabilities, headingPenalisesOppositeDirection) {
   EXPECT_LT(HmmProbabilities::heading_log(90, 270, 45), HmmProbabilities::heading_log(90, 100, 45));
 }
 
+TEST(HmmProbabilities, turnSpeedLogPricesOnlyTurnsNoCarCouldMake) {
+  constexpr double kRadius = 15, kLateral = 6;
+  const auto tan_half = [](double degrees) { return std::tan(degrees / 2 * 3.14159265358979 / 180); };
+  // A right angle at 20 km/h (5.6 m/s needs 2 m/s^2 on a 15 m corner): free.
+  EXPECT_EQ(HmmProbabilities::turn_speed_log(tan_half(90), 20 / 3.6, kRadius, kLateral), 0.0);
+  // The same at 85 km/h (37 m/s^2): as much as a turn can cost.
+  EXPECT_EQ(HmmProbabilities::turn_speed_log(tan_half(90), 85 / 3.6, kRadius, kLateral), -HmmProbabilities::kMaxTurnLog);
+  // A 5 degree bend at a motorway exit at 120 km/h (5.0 m/s^2): free; at 20 degrees a little.
+  EXPECT_EQ(HmmProbabilities::turn_speed_log(tan_half(5), 120 / 3.6, kRadius, kLateral), 0.0);
+  const double twenty = HmmProbabilities::turn_speed_log(tan_half(20), 120 / 3.6, kRadius, kLateral);
+  EXPECT_LT(twenty, 0.0);
+  EXPECT_GT(twenty, -HmmProbabilities::kMaxTurnLog);
+  // Straight on, or switched off: nothing.
+  EXPECT_EQ(HmmProbabilities::turn_speed_log(0, 40, kRadius, kLateral), 0.0);
+  EXPECT_EQ(HmmProbabilities::turn_speed_log(tan_half(90), 40, kRadius, 0), 0.0);
+}
+
+TEST(HmmProbabilities, tanHalfAngleOfUnitDirections) {
+  EXPECT_NEAR(HmmProbabilities::tan_half_angle(0, 1, 0, 1), 0, 1e-12);                 // straight on
+  EXPECT_NEAR(HmmProbabilities::tan_half_angle(0, 1, 1, 0), 1, 1e-12);                 // a right angle: tan 45
+  EXPECT_NEAR(HmmProbabilities::tan_half_angle(0, 1, -1, 0), 1, 1e-12);                // either side
+  const double c = std::cos(0.5), s = std::sin(0.5);                                  // 28.6 degrees
+  EXPECT_NEAR(HmmProbabilities::tan_half_angle(0, 1, s, c), std::tan(0.25), 1e-12);
+  EXPECT_GT(HmmProbabilities::tan_half_angle(0, 1, 0, -1), 100);                       // turning round
+}
+
 }  // namespace drivelog::match

@@ -446,4 +446,26 @@ A----B----------------------------------------C----D
   }
 }
 
+TEST(Matcher, frontageRoadIsNotEnteredThroughARightAngleAtSpeed) {
+  // A frontage road 20 m beside the main road, entered from it by a short link at a right angle and
+  // merging into it again at C: a slip road beside a trunk road. 2.4 km of main road come first, so
+  // that the trip's speeds are checked against its motion and trusted. The car drives the main
+  // road at 85 km/h, its fixes from B to C biased 20 m south, onto the frontage road: no car takes a
+  // right angle at that speed, so it stayed on the main road. Without that knowledge the frontage
+  // road fits better.
+  const std::string approach(240, '-');
+  const Scenario s("A" + approach + "B---------C----D\n" +
+                   std::string(241, ' ') + "|        /\n" +
+                   std::string(241, ' ') + "E-------F\n",
+                   10, {way("ABCD", 1), way("BE", 2), way("EFC", 3)});
+  for (uint32_t seed = 1; seed <= 3; ++seed) {
+    Drive fast(s, 1, seed);
+    fast.noise(4).start_at('A').to("B", 85).bias(0, -20).to("C", 85).bias(0, 0).to("D", 85);
+    EXPECT_EQ(matched_ways(s.map(), run(s, fast.points())), Ways({1})) << "seed " << seed;
+    MatchConfig no_kinematics;
+    no_kinematics.max_lateral_accel_mps2 = 0;
+    EXPECT_EQ(matched_ways(s.map(), run(s, fast.points(), no_kinematics)), Ways({1, 2, 3, 1})) << "seed " << seed;
+  }
+}
+
 }  // namespace drivelog::match

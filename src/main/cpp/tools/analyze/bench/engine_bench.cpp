@@ -36,6 +36,7 @@ struct Options {
   unsigned threads = 1;
   uint32_t seed = 1;
   int repeat = 1;
+  std::string config;       // analyzer config lines (--set key=value)
 };
 
 constexpr double kLat0 = 52.5, kLon0 = 13.4, kBlockM = 100;
@@ -173,6 +174,7 @@ int main(int argc, char** argv) {
     else if (k == "--threads") o.threads = static_cast<unsigned>(std::atoi(v));
     else if (k == "--seed") o.seed = static_cast<uint32_t>(std::atoi(v));
     else if (k == "--repeat") o.repeat = std::atoi(v);
+    else if (k == "--set") o.config += std::string(v) + "\n";  // analyzer config key=value, repeatable
     else {
       std::fprintf(stderr, "unknown option %s\n", k.c_str());
       return 2;
@@ -198,7 +200,10 @@ int main(int argc, char** argv) {
   const auto worker = [&] {
     drivelog_analyzer* analyzer = nullptr;
     char err[512];
-    if (drivelog_analyzer_create(map, nullptr, &analyzer, err, sizeof err) != DRIVELOG_OK) return;
+    if (drivelog_analyzer_create(map, o.config.empty() ? nullptr : o.config.c_str(), &analyzer, err, sizeof err) != DRIVELOG_OK) {
+      std::fprintf(stderr, "%s\n", err);
+      return;
+    }
     const auto start = std::chrono::steady_clock::now();
     const int64_t cpu_start = thread_cpu_ns();
     for (size_t k = next++; k < trips.size() * static_cast<size_t>(o.repeat); k = next++) {
