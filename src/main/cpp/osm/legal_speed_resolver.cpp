@@ -193,14 +193,20 @@ void LegalSpeedResolver::resolve(uint32_t legal_key, map::Coord middle, map::Edg
   record.region = region_at(middle);
   if (record.region >= region_edges_.size()) region_edges_.resize(record.region + 1u, 0);
   ++region_edges_[record.region];
-  const std::string& rules_code = regions_[record.region].rules_code;
-  std::string_view code = rules_code;
-  // A named zone of another country ("FR:urban" read in Germany) is that country's law.
-  const std::string& zone_country = zone_countries_.at(legal_key);
-  if (!zone_country.empty() && zone_country != code.substr(0, code.find('-')) && data_.speeds.has_rules_for(zone_country)) {
-    code = zone_country;
+  // Per edge: one lookup by (region, tag set); the dataset is asked once per code and tag set.
+  const uint64_t region_key = uint64_t{record.region} << 32 | legal_key;
+  auto found = by_region_key_.find(region_key);
+  if (found == by_region_key_.end()) {
+    const std::string& rules_code = regions_[record.region].rules_code;
+    std::string_view code = rules_code;
+    // A named zone of another country ("FR:urban" read in Germany) is that country's law.
+    const std::string& zone_country = zone_countries_.at(legal_key);
+    if (!zone_country.empty() && zone_country != code.substr(0, code.find('-')) && data_.speeds.has_rules_for(zone_country)) {
+      code = zone_country;
+    }
+    found = by_region_key_.emplace(region_key, code.empty() ? nullptr : &evaluate(code, legal_key)).first;
   }
-  const Evaluated* e = code.empty() ? nullptr : &evaluate(code, legal_key);
+  const Evaluated* e = found->second;
   if (e != nullptr) record.speed_rule = e->rule;
   SpeedSource sources[2] = {record.source(true), record.source(false)};
   uint16_t* limits[2] = {&record.maxspeed_forward, &record.maxspeed_backward};

@@ -71,7 +71,8 @@ class LegalSpeedResolver final : public map::EdgeSpeedResolver {
   std::unordered_map<uint64_t, uint32_t> coarse_regions_;  // 0.01 degree cell -> region, or kMixed
   std::unordered_map<uint64_t, uint32_t> fine_regions_;    // 0.001 degree cell in a mixed one -> region, or kMixed
   std::unordered_map<std::string, uint32_t> code_index_;   // dataset code -> small number, for evaluated_
-  std::unordered_map<uint64_t, Evaluated> evaluated_;      // code index << 32 | key
+  std::unordered_map<uint64_t, Evaluated> evaluated_;      // code index << 32 | key (node-based: pointers stay)
+  std::unordered_map<uint64_t, const Evaluated*> by_region_key_;  // region << 32 | key; null: no rules there
   std::vector<uint64_t> region_edges_;                     // edges per region index
   std::array<uint64_t, 8> direction_sources_{};            // edge directions per SpeedSource
   std::vector<std::pair<std::string_view, std::string_view>> projected_;  // key_for's scratch

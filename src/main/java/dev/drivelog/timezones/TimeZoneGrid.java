@@ -26,13 +26,13 @@ import java.util.function.BiFunction;
  * following them would cost lookups at 1-6 ms each. Cells are 0.01 degree (about 1 km), coarser for
  * large areas so that a grid holds at most {@value #MAX_CELLS} cells. The grid is filled block by
  * block: a block whose corners and centre lie in one zone is taken as that zone, else split, down to
- * single cells; a block is at most 32 x 32 cells, so a zone narrower than that can only be missed
- * where it touches none of the five points of a block (docs/SPEED_LIMITS.md).
+ * single cells; a block is at most 64 x 64 cells (0.64 degree), so a zone narrower than that can
+ * only be missed where it touches none of the five points of a block (docs/SPEED_LIMITS.md).
  */
 public final class TimeZoneGrid {
     static final int MAX_CELLS = 4_000_000;
     static final double FINEST_CELL_DEG = 0.01;
-    private static final int MAX_BLOCK = 32;
+    private static final int MAX_BLOCK = 64;
     // Drive logs are of this century; before 2000 the offsets of 2000 are taken (EU summer time, for
     // one, was only harmonised in 1996).
     private static final Instant FIRST = Instant.parse("2000-01-01T00:00:00Z");
@@ -134,13 +134,17 @@ public final class TimeZoneGrid {
         return out;
     }
 
+    // A block [r0, r1) x [c0, c1) is sampled at the cells on its corners *and* at the first cells of
+    // the next blocks, which its neighbours share: about two lookups a block where nothing changes.
     private void fill(int r0, int c0, int r1, int c1) {
         int a = zoneOfCell(r0, c0);
         if (r1 - r0 == 1 && c1 - c0 == 1) {
             cells[r0 * cols + c0] = a;
             return;
         }
-        boolean uniform = a == zoneOfCell(r0, c1 - 1) && a == zoneOfCell(r1 - 1, c0) && a == zoneOfCell(r1 - 1, c1 - 1)
+        int rEnd = Math.min(r1, rows - 1);
+        int cEnd = Math.min(c1, cols - 1);
+        boolean uniform = a == zoneOfCell(r0, cEnd) && a == zoneOfCell(rEnd, c0) && a == zoneOfCell(rEnd, cEnd)
                 && a == zoneOfCell((r0 + r1) / 2, (c0 + c1) / 2);
         if (uniform) {
             for (int r = r0; r < r1; r++) {
