@@ -1,6 +1,7 @@
 #include "map/map_builder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -79,16 +80,23 @@ LegalSections legal_sections(const EdgeSpeedResolver* resolver, const TimeZoneTa
 
 // Edge directions per limit source and edges per region, for map info (which reads the header only).
 std::string legal_summary(const build::RoadGraph& graph, const EdgeSpeedResolver* resolver) {
-  std::map<std::string, uint64_t> sources;
-  std::map<uint16_t, uint64_t> regions;
+  // Counted in arrays (one pass over every edge), named afterwards.
+  std::array<uint64_t, 16> by_source{};
+  std::vector<uint64_t> by_region(size_t{kNoRegion} + 1, 0);
   for (const EdgeRecord& r : graph.records) {
-    ++sources[speed_source_label(r.source(true))];
-    ++sources[speed_source_label(r.source(false))];
-    ++regions[r.region];
+    ++by_source[r.speed_sources & 0x0Fu];
+    ++by_source[r.speed_sources >> 4];
+    ++by_region[r.region];
+  }
+  std::map<std::string, uint64_t> sources;
+  for (std::size_t s = 0; s < by_source.size(); ++s) {
+    if (by_source[s] > 0) sources[speed_source_label(static_cast<SpeedSource>(s))] += by_source[s];
   }
   const std::vector<RegionInput> names = resolver != nullptr ? resolver->regions() : std::vector<RegionInput>{};
   std::map<std::string, uint64_t> by_code;
-  for (const auto& [region, n] : regions) by_code[region < names.size() ? names[region].code : std::string()] += n;
+  for (std::size_t region = 0; region < by_region.size(); ++region) {
+    if (by_region[region] > 0) by_code[region < names.size() ? names[region].code : std::string()] += by_region[region];
+  }
   const auto object = [](const std::map<std::string, uint64_t>& counts) {
     std::string j = "{";
     for (const auto& [k, n] : counts) {
