@@ -90,6 +90,7 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("matching.beta_m", m.beta_m, 0.1, 1000),
       number("matching.heading_sigma_deg", m.heading_sigma_deg, 1, 1000),
       number("matching.error_correlation_s", m.error_correlation_s, 0, 3600),
+      number("matching.error_jump_log", m.error_jump_log, 0, 100),
       number("matching.heading_min_speed_mps", m.heading_min_speed_mps, 0, 100),
       number("matching.max_speed_kmh", m.max_speed_kmh, 10, 1000),
       number("matching.max_detour_m", m.max_detour_m, 0, 100000),

@@ -27,7 +27,7 @@ extern "C" {
  * The map is opened (mmapped, O(1)) for the call and closed again. */
 DRIVELOG_API int32_t drivelog_map_roads_json(const char* map_path, double min_lat, double min_lon, double max_lat,
                                              double max_lon, uint32_t max_edges, char* buffer, size_t buffer_len,
-                                             size_t* needed, char* error, size_t error_len);
+                                             size_t* needed, char* error, size_t error_len) DRIVELOG_NOEXCEPT;
 
 #ifdef __cplusplus
 }

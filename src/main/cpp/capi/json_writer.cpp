@@ -124,7 +124,10 @@ void JsonWriter::number(double value, int decimals) {
   }
   separate();
   const double scale = std::pow(10.0, decimals);
-  double rounded = std::round(value * scale) / scale;
+  const double scaled = value * scale;
+  // From 2^53 on a double has no fraction left to round, and scaling a huge value may overflow to
+  // infinity, which would print as "inf": such values are written as they are.
+  double rounded = std::abs(scaled) < 0x1p53 ? std::round(scaled) / scale : value;
   if (rounded == 0) rounded = 0;  // no "-0"
   char buf[40];
   const auto result = std::to_chars(buf, buf + sizeof buf, rounded);

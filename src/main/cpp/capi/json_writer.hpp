@@ -20,7 +20,8 @@ class JsonWriter {
   void key(std::string_view name);
 
   void string(std::string_view value);
-  // Rounded to `decimals` places, shortest form ("64.8", "50"); NaN and infinities become null.
+  // Rounded to `decimals` places, shortest form ("64.8", "50"); NaN and infinities become null
+  // (JSON has no such numbers). Never prints anything but a JSON number or null.
   void number(double value, int decimals);
   void integer(int64_t value);
   void boolean(bool value);

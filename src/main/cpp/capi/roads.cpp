@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <exception>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
+#include "capi/abi_boundary.hpp"
 #include "map/geo.hpp"
 #include "map/json_text.hpp"
 #include "map/map_view.hpp"
@@ -25,15 +25,6 @@ constexpr const char* kClassNames[] = {"motorway", "trunk", "primary", "secondar
                                        "secondary_link", "tertiary_link", "living_street", "service", "road",
                                        "track"};
 static_assert(std::size(kClassNames) == static_cast<size_t>(RoadClass::count));
-
-void copy_message(const std::string& message, char* error, size_t error_len) {
-  if (error == nullptr || error_len == 0) {
-    return;
-  }
-  const size_t n = std::min(message.size(), error_len - 1);
-  std::memcpy(error, message.data(), n);
-  error[n] = '\0';
-}
 
 struct Box {
   Coord min;
@@ -61,6 +52,15 @@ bool touches(const MapView& map, uint32_t edge, const Box& box) {
     }
   }
   return false;
+}
+
+// The class as text; a value outside the enum can only come from a damaged file.
+const char* class_name(const MapView& map, uint32_t edge, RoadClass road_class) {
+  const auto index = static_cast<size_t>(road_class);
+  if (index >= std::size(kClassNames)) {
+    map.damaged("road class of edge " + std::to_string(edge));
+  }
+  return kClassNames[index];
 }
 
 std::string limit_kmh(uint16_t tenths) {
@@ -110,7 +110,7 @@ std::string roads_json(const MapView& map, const Box& box, uint32_t max_edges) {
     }
     out += "{\"way\":" + std::to_string(record.osm_way_id);
     out += ",\"class\":\"";
-    out += kClassNames[static_cast<size_t>(record.road_class)];
+    out += class_name(map, edge, record.road_class);
     out += "\",\"name\":" + drivelog::map::json_string(map.edge_name(edge));
     out += ",\"oneway\":" + std::to_string(oneway(record));
     out += ",\"limit_fwd_kmh\":" + limit_kmh(record.maxspeed_forward);
@@ -142,18 +142,19 @@ std::string roads_json(const MapView& map, const Box& box, uint32_t max_edges) {
 
 extern "C" int32_t drivelog_map_roads_json(const char* map_path, double min_lat, double min_lon, double max_lat,
                                            double max_lon, uint32_t max_edges, char* buffer, size_t buffer_len,
-                                           size_t* needed, char* error, size_t error_len) {
+                                           size_t* needed, char* error, size_t error_len) noexcept {
+  using drivelog::capi::report;
   if (map_path == nullptr || needed == nullptr || (buffer == nullptr && buffer_len > 0)) {
-    copy_message("drivelog_map_roads_json: map_path and needed must not be NULL", error, error_len);
-    return DRIVELOG_BAD_INPUT;
+    return report(DRIVELOG_BAD_INPUT, error, error_len,
+                  {"drivelog_map_roads_json: map_path and needed must not be NULL"});
   }
   const bool finite = std::isfinite(min_lat) && std::isfinite(min_lon) && std::isfinite(max_lat) && std::isfinite(max_lon);
   if (!finite || min_lat > max_lat || min_lon > max_lon || min_lat < -90 || max_lat > 90 || min_lon < -180 ||
       max_lon > 180) {
-    copy_message("drivelog_map_roads_json: the box must be finite degrees with min <= max", error, error_len);
-    return DRIVELOG_BAD_INPUT;
+    return report(DRIVELOG_BAD_INPUT, error, error_len,
+                  {"drivelog_map_roads_json: the box must be finite degrees with min <= max"});
   }
-  try {
+  return drivelog::capi::guarded({"drivelog_map_roads_json: "}, error, error_len, [&] {
     const MapView map = MapView::open(map_path);
     const Box box{Coord::from_degrees(min_lat, min_lon), Coord::from_degrees(max_lat, max_lon)};
     const std::string json = roads_json(map, box, max_edges);
@@ -164,11 +165,5 @@ extern "C" int32_t drivelog_map_roads_json(const char* map_path, double min_lat,
       buffer[n] = '\0';
     }
     return DRIVELOG_OK;
-  } catch (const drivelog::map::MapError& e) {
-    copy_message(e.what(), error, error_len);
-    return DRIVELOG_MAP_ERROR;
-  } catch (const std::exception& e) {
-    copy_message(std::string("drivelog_map_roads_json: ") + e.what(), error, error_len);
-    return DRIVELOG_INTERNAL;
-  }
+  });
 }

@@ -10,6 +10,9 @@ namespace {
 
 enum class StopOutcome { stopped, violation, undecided };
 
+// How far along the road a matched fix may lie from where the car was (GPS error).
+constexpr double kLineUncertaintyM = 10;
+
 struct StopCheck {
   StopOutcome outcome = StopOutcome::undecided;
   double min_speed_kmh = std::numeric_limits<double>::infinity();
@@ -90,9 +93,19 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
     }
     check.closest_m = std::min({check.closest_m, s_line - sp.s_at(after - 1), sp.s_at(after) - s_line});
   }
+  // A receiver gap next to a fix near the line may hide the stop, on whichever side of the line the
+  // fix was placed: along the road a fix is only as good as the GPS error. A car that stood at the
+  // line during a 15 s gap and reappears pulling away 1 m before it (as placed) has stopped; only
+  // the two fixes straddling the line as placed were checked, and it was a violation.
+  bool gap_near_line = false;
+  for (std::size_t k = first; k < last && !gap_near_line; ++k) {
+    if (sp.piece_at(k) != piece || std::fabs(sp.s_at(k) - s_line) > kLineUncertaintyM) continue;
+    gap_near_line = (k > 0 && sp.piece_at(k - 1) == piece && sp.time_at(k) - sp.time_at(k - 1) > config.max_gap_s) ||
+                    (k + 1 < n && sp.piece_at(k + 1) == piece && sp.time_at(k + 1) - sp.time_at(k) > config.max_gap_s);
+  }
   if (check.min_speed_kmh <= config.threshold_kmh) {
     check.outcome = StopOutcome::stopped;
-  } else if (!fix_in_zone || !have_before || !have_after ||
+  } else if (!fix_in_zone || !have_before || !have_after || gap_near_line ||
              sp.time_at(after) - sp.time_at(after - 1) > config.max_gap_s) {
     // No fix near the line (the path jumped over the whole zone between two fixes: a car far over
     // any plausible speed, or a path that is not what was driven), or fixes too far apart in time.

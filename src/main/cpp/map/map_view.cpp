@@ -214,6 +214,7 @@ MapView::~MapView() = default;
 
 void MapView::close() { impl_->file.close(); }
 const std::string& MapView::path() const { return impl_->file.path(); }
+void MapView::damaged(const std::string& what) const { impl_->damaged(what); }
 
 void MapView::verify() const {
   const auto bytes = impl_->file.bytes();

@@ -153,6 +153,9 @@ class MapView {
 
   // The file this view maps.
   [[nodiscard]] const std::string& path() const;
+  // Throws the MapError for damage a reader of this map found itself (records that contradict each
+  // other), naming the file and what to do; `what` says where, e.g. "adjacency of node 12".
+  [[noreturn]] void damaged(const std::string& what) const;
   // Unmaps the file now and reports failure (MapError); the destructor does the same quietly.
   // The view must not be used afterwards.
   void close();

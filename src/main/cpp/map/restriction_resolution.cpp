@@ -77,7 +77,8 @@ class FromWayEdges {
 
 std::optional<ViaPath> find_via_path(const RoadGraph& g, const FromWayEdges& from_way_edges, const RestrictionInput& in) {
   // Start where an edge of the from way touches an edge of a via way.
-  for (const auto& [way, e] : from_way_edges.of(in.from_way)) {
+  for (const auto& way_edge : from_way_edges.of(in.from_way)) {
+    const uint32_t e = way_edge.second;  // a plain variable: clang 14 cannot capture a structured binding
     for (const uint32_t end : {g.records[e].from_node, g.records[e].to_node}) {
       const auto adj = g.adjacent(end);
       const bool meets_via = std::any_of(adj.begin(), adj.end(), [&](AdjacentEdge a) {

@@ -2,16 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "map/geo.hpp"
 #include "match/local_metric.hpp"
 
 namespace drivelog::match {
-
-double Candidate::forward_bearing_deg() const {
-  const double bearing = std::atan2(east_m, north_m) / map::geo::kDegToRad;
-  return bearing < 0 ? bearing + 360.0 : bearing;
-}
 
 void CandidateSearch::fetch_ends() {
   ends_.clear();
@@ -24,7 +20,10 @@ void CandidateSearch::fetch_ends() {
         shape = map_->edge_shape(ref.edge);
         shape_edge = ref.edge;
       }
-      if (ref.segment + 1 >= shape.size()) continue;
+      // (`segment + 1` would wrap round for the largest index: compared the other way.)
+      if (ref.segment >= shape.size() - 1) {
+        map_->damaged("grid segment " + std::to_string(ref.segment) + " of edge " + std::to_string(ref.edge));
+      }
       ends_.push_back(SegmentEnds{ref, shape[ref.segment], shape[ref.segment + 1]});
     }
   }
@@ -56,9 +55,13 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
   // segment lists: the ends of their segments are then reused instead of being looked up again. The
   // segments are walked in the grid's order, always: which of an edge's equally near segments wins
   // depends on it.
-  if (runs_ != cached_runs_) {
+  // A fetch cut short by an exception (out of memory, a damaged map) leaves ends_ partial: invalid
+  // until a fetch completes, or the next trip on this search would reuse what is left.
+  if (!ends_valid_ || runs_ != cached_runs_) {
+    ends_valid_ = false;
     cached_runs_.swap(runs_);
     fetch_ends();
+    ends_valid_ = true;
   }
   for (const SegmentEnds& ends : ends_) {
     const map::Coord a = ends.a, b = ends.b;
@@ -94,7 +97,8 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
   for (const Nearest& n : nearest_) {
     const auto shape = map_->edge_shape(n.edge);
     const map::Coord a = shape[n.segment], b = shape[n.segment + 1];
-    const double dx = proj.x(b.lon()) - proj.x(a.lon()), dy = proj.y(b.lat()) - proj.y(a.lat());
+    const double ax = proj.x(a.lon()), ay = proj.y(a.lat());
+    const double dx = proj.x(b.lon()) - ax, dy = proj.y(b.lat()) - ay;
     const double len2 = dx * dx + dy * dy;
     // The segments before this one, then the part of this one.
     double before = 0;
@@ -110,6 +114,8 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
     c.distance_m = n.distance_m;
     c.east_m = static_cast<float>(dx);
     c.north_m = static_cast<float>(dy);
+    c.error_east_m = static_cast<float>(-(ax + n.t * dx));  // the fix is the projection's origin
+    c.error_north_m = static_cast<float>(-(ay + n.t * dy));
     out.push_back(c);
   }
 }

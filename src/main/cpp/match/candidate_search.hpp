@@ -19,9 +19,8 @@ struct Candidate {
   float distance_m = 0;         // from the fix to the projected point
   float east_m = 0;             // direction of the edge's shape at that point, from -> to,
   float north_m = 0;            //   as a vector (its length is the segment's)
-
-  // The direction of travel from -> to in degrees clockwise from north.
-  [[nodiscard]] double forward_bearing_deg() const;
+  float error_east_m = 0;       // the fix minus the projected point (across the road, and along it
+  float error_north_m = 0;      //   beyond the edge's ends)
 };
 
 // Reuses its buffers between calls; one per thread.
@@ -55,6 +54,7 @@ class CandidateSearch {
   std::vector<map::MapView::SegmentRun> runs_;
   std::vector<map::MapView::SegmentRun> cached_runs_;  // the previous query's grid lists; ends_ belongs to them
   std::vector<SegmentEnds> ends_;
+  bool ends_valid_ = true;  // ends_ holds exactly the segments of cached_runs_ (empty at first)
   std::vector<Nearest> nearest_;
   LocalMetric metric_;
   map::NearSpanCache near_span_;

@@ -61,9 +61,29 @@ struct HmmProbabilities {
     return dot <= -0.999 ? 1e3 : cross / (1 + dot);
   }
 
+  // The angle in degrees, in [0, 180], between two directions given as vectors of any length:
+  // atan2(|u x v|, u . v) without a library call (a polynomial for atan on [0, 1], error below
+  // 0.001 degree; the hot path asks it for every candidate of every fix with a heading).
+  static double angle_between_vectors_deg(double ux, double uy, double vx, double vy) {
+    const double cross = std::fabs(ux * vy - uy * vx), dot = ux * vx + uy * vy;
+    const double adot = std::fabs(dot);
+    if (cross == 0 && adot == 0) return 0;
+    const bool steep = cross > adot;
+    const double z = steep ? adot / cross : cross / adot;  // in [0, 1]
+    const double z2 = z * z;
+    double a = z * (0.99997726 + z2 * (-0.33262347 + z2 * (0.19354346 + z2 * (-0.11643287 + z2 * (0.05265332 + z2 * -0.01172120)))));
+    constexpr double kHalfPi = 1.57079632679489661923, kPi = 3.14159265358979323846;
+    if (steep) a = kHalfPi - a;
+    if (dot < 0) a = kPi - a;
+    return a * (180.0 / kPi);
+  }
+
   // Unnormalised: only the relative value between candidates of one fix matters.
   static double heading_log(double reported_deg, double road_deg, double sigma_deg) {
-    const double z = angle_between_deg(reported_deg, road_deg) / sigma_deg;
+    return heading_log_of_angle(angle_between_deg(reported_deg, road_deg), sigma_deg);
+  }
+  static double heading_log_of_angle(double angle_deg, double sigma_deg) {
+    const double z = angle_deg / sigma_deg;
     return -0.5 * z * z;
   }
 };

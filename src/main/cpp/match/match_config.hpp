@@ -11,7 +11,7 @@ namespace drivelog::match {
 
 struct MatchConfig {
   double search_radius_m = 50;        // candidates: road segments within this distance of a fix
-  uint32_t max_candidates = 8;        // at most this many nearest roads per fix (each in 2 directions)
+  uint32_t max_candidates = 12;       // at most this many nearest roads per fix (each in 2 directions)
   double candidate_margin_sigmas = 4; // ... no further than the nearest plus this many sigma ...
   double correlated_margin_sigmas = 2;  // ... plus this many more as the trip's error is correlated (ErrorShare)
   double sigma_m = 5;                 // GPS noise (1 sigma) when a fix reports no accuracy
@@ -20,7 +20,8 @@ struct MatchConfig {
   double max_sigma_m = 50;
   double beta_m = 5;                  // transition scale: |route - great circle| of 1 beta costs e^-1 ...
   double beta_per_sigma = 1.0;        // ... at least this x the larger sigma of the two fixes (0: beta_m only)
-  double error_correlation_s = 15;     // time over which receiver error is correlated (0: independent fixes)
+  double error_correlation_s = 15;    // time over which receiver error is correlated (0: independent fixes)
+  double error_jump_log = 4;          // log-odds against the error re-drawing between two fixes (ErrorContinuity)
   double heading_sigma_deg = 45;      // spread of reported heading vs road direction
   double heading_min_speed_mps = 3;   // below this a reported heading is ignored (noise when slow)
   double max_speed_kmh = 180;         // route search bound: no faster movement between fixes

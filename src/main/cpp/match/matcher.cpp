@@ -98,24 +98,31 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
 }
 
 bool Matcher::is_spike(const TracePoint& before, const TracePoint& p, const TracePoint& after) {
-  // A fix far off the line between its neighbours, further than the reported speeds let the car
-  // go out and come back, is a gross receiver error (multipath, a bad cold fix). The HMM alone
-  // would often follow it: a road near the stray fix fits it well, and driving there and back
-  // costs little when each leg alone looks plausible; the result is a phantom detour, a wrong-way
-  // or a forbidden turn that never happened. Only with trusted speeds and close neighbours.
+  // A fix far off the line between its neighbours, further than the car can have gone out and
+  // come back, is a gross receiver error (multipath, a bad cold fix). The HMM alone would often
+  // follow it: a road near the stray fix fits it well, and driving there and back costs little
+  // when each leg alone looks plausible; the result is a phantom detour, a wrong-way or a
+  // forbidden turn that never happened. How fast the car went: the trusted reported speeds, else
+  // the neighbours' own progress (from one to the other, at least kSlowestMps), which a stray
+  // fix between them does not change.
   constexpr double kMaxNeighbourS = 5;
   constexpr double kNoiseSigmas = 6;
+  constexpr double kSlowestMps = 5;
   const double dt_before = p.time_s - before.time_s;
   const double dt_after = after.time_s - p.time_s;
-  if (!speeds_trusted_ || dt_before <= 0 || dt_after <= 0 || dt_before > kMaxNeighbourS || dt_after > kMaxNeighbourS ||
-      std::isnan(before.speed_mps) || std::isnan(p.speed_mps) || std::isnan(after.speed_mps)) {
-    return false;
+  if (dt_before <= 0 || dt_after <= 0 || dt_before > kMaxNeighbourS || dt_after > kMaxNeighbourS) return false;
+  const double direct = fix_distance_m(before, after);
+  const double excess = fix_distance_m(before, p) + fix_distance_m(p, after) - direct;
+  double travel = 0;
+  if (speeds_trusted_ && !std::isnan(before.speed_mps) && !std::isnan(p.speed_mps) && !std::isnan(after.speed_mps)) {
+    const double v_before = std::max({static_cast<double>(before.speed_mps), static_cast<double>(p.speed_mps), 2.0});
+    const double v_after = std::max({static_cast<double>(p.speed_mps), static_cast<double>(after.speed_mps), 2.0});
+    travel = config_.reported_speed_factor * (v_before * dt_before + v_after * dt_after);
+  } else {
+    const double v = std::max(direct / (dt_before + dt_after), kSlowestMps);
+    travel = config_.reported_speed_factor * v * (dt_before + dt_after);
   }
-  const double excess = fix_distance_m(before, p) + fix_distance_m(p, after) - fix_distance_m(before, after);
-  const double v_before = std::max({static_cast<double>(before.speed_mps), static_cast<double>(p.speed_mps), 2.0});
-  const double v_after = std::max({static_cast<double>(p.speed_mps), static_cast<double>(after.speed_mps), 2.0});
-  const double travel = config_.reported_speed_factor * (v_before * dt_before + v_after * dt_after);
-  return excess > travel + kNoiseSigmas * config_.sigma_m;
+  return excess > travel + kNoiseSigmas * std::max(sigma_of(p), config_.sigma_m);
 }
 
 void Matcher::index_reported_distances(std::span<const TracePoint> trace) {
@@ -228,15 +235,6 @@ Direction Matcher::direction_at(uint32_t edge, bool forward, bool at_start) cons
   return direction_near_end(*map_, edge, forward, at_start, kTurnSpanM, turn_cos_lat_);
 }
 
-double Matcher::position_weight(double dt_s) const {
-  // Receiver error wanders: fixes close in time share most of it, so a stretch of them is worth
-  // little more than one fix as evidence for one road over a parallel one. Each fix counts by
-  // the share of its error that is new since the last one: the independent share the trip's own
-  // fixes show (independent_share_), the rest by 1 - exp(-dt / correlation time).
-  if (config_.error_correlation_s <= 0) return 1.0;
-  return independent_share_ + (1 - independent_share_) * (1.0 - std::exp(-dt_s / config_.error_correlation_s));
-}
-
 double Matcher::sigma_of(const TracePoint& p) const { return fix_sigma_m(p, config_); }
 
 double Matcher::transition_score(double driven_m, double priors_m, double great_circle_m, double inverse_beta) const {
@@ -265,16 +263,30 @@ void Matcher::find_candidates(const TracePoint& p) {
   candidates_.find(p.lat, p.lon, config_.search_radius_m, config_.max_candidates, found_);
 }
 
-void Matcher::build_states(const TracePoint& p, double position_weight) {
+void Matcher::build_states(const TracePoint& p) {
   pending_.clear();
   const double sigma = sigma_of(p);
+  const double inverse_sigma = 1.0 / sigma;
+  const bool correlated_errors = 1 - independent_share_ > ErrorContinuity::kNegligibleRho;
   const bool use_heading = headings_trusted_ && !std::isnan(p.heading_deg) && !std::isnan(p.speed_mps) &&
                            p.speed_mps >= config_.heading_min_speed_mps;
+  const double heading_east = use_heading ? std::sin(p.heading_deg * map::geo::kDegToRad) : 0.0;
+  const double heading_north = use_heading ? std::cos(p.heading_deg * map::geo::kDegToRad) : 0.0;
   for (const Candidate& c : found_) {
     const map::EdgeRecord& e = map_->edge(c.edge);
     if (c.distance_m > found_.front().distance_m + margin_sigmas_ * sigma) break;  // nearest first
-    const double emission = position_weight * HmmProbabilities::emission_log_relative(c.distance_m, 1.0 / sigma);
-    const double bearing = use_heading ? c.forward_bearing_deg() : 0.0;
+    ErrorSample error;
+    error.east = static_cast<float>(c.error_east_m * inverse_sigma);
+    error.north = static_cast<float>(c.error_north_m * inverse_sigma);
+    const double length = correlated_errors ? std::hypot(c.east_m, c.north_m) : 0.0;  // else unused
+    if (length > 0) {
+      error.dir_east = static_cast<float>(c.east_m / length);
+      error.dir_north = static_cast<float>(c.north_m / length);
+    }
+    // The reported course against the road's forward direction; backward is the supplement.
+    const double forward_angle = use_heading ? HmmProbabilities::angle_between_vectors_deg(
+                                                   heading_east, heading_north, c.east_m, c.north_m)
+                                             : 0.0;
     for (const bool forward : {true, false}) {
       State s;
       s.edge = c.edge;
@@ -288,12 +300,12 @@ void Matcher::build_states(const TracePoint& p, double position_weight) {
       s.restricted_from = e.has(map::edge_flags::kRestrictedFrom);
       const bool allowed = e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed);
       s.wrong_way_penalty_m = allowed ? 0.0F : static_cast<float>(config_.wrong_way_penalty_m);
-      s.emission = emission;
+      s.error = error;
       if (use_heading) {
-        const double road = forward ? bearing : bearing + 180.0;
-        s.emission += HmmProbabilities::heading_log(p.heading_deg, road, config_.heading_sigma_deg);
+        s.heading_log = static_cast<float>(HmmProbabilities::heading_log_of_angle(
+            forward ? forward_angle : 180.0 - forward_angle, config_.heading_sigma_deg));
       }
-      s.score = s.emission;
+      s.score = s.heading_log + error.independent_log();
       pending_.push_back(s);
     }
   }
@@ -317,6 +329,13 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   // Noisier fixes make |route - great circle| larger for the right path too: the transition's
   // scale grows with the fixes' sigma (Newson & Krumm fit beta to the data; here it follows it).
   const double inverse_beta = this->inverse_beta(previous, p);
+  const ErrorContinuity continuity(
+      ErrorContinuity::rho_for(p.time_s - previous.time_s, independent_share_, config_.error_correlation_s),
+      config_.error_jump_log);
+  // Independent errors (most simulators, a receiver in the open): the fix's distance counts alone,
+  // added once per new state instead of per pair.
+  const bool paired = continuity.correlated();
+  if (paired) pair_position_.resize(prev.count);
 
   // Targets: entry nodes of the new states reachable within the limit. Sources: exit nodes of
   // the previous states that could leave their edge and still reach the cheapest target; each
@@ -427,6 +446,15 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   double best_overall = kMinusInfinity;
   for (std::size_t j = 0; j < pending_.size(); ++j) {
     State& c = pending_[j];
+    // The position term depends on the two fixes' roads, not on the directions (each road's two
+    // states are neighbours in a column): computed once per pair of roads.
+    if (paired && (j == 0 || c.edge != pending_[j - 1].edge)) {
+      for (uint32_t i = 0; i < previous_count; ++i) {
+        pair_position_[i] = i > 0 && previous_states[i].edge == previous_states[i - 1].edge
+                                ? pair_position_[i - 1]
+                                : continuity.log_likelihood(previous_states[i].error, c.error);
+      }
+    }
     const int32_t target = state_target_[j];
     const double c_offset = c.offset_m;
     const double c_entry_penalty = c.entry_penalty_m;
@@ -437,6 +465,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
     for (uint32_t i = 0; i < previous_count; ++i) {
       const State& s = previous_states[i];
       if (s.score == kMinusInfinity || s.score < score_floor) continue;
+      const double position = paired ? pair_position_[i] : 0.0;
       double driven = RouteSearch::kUnreachable;  // distance driven
       double priors = 0;                          // turns and forbidden entries on the way, priced in metres
       if (s.edge == c.edge) {
@@ -446,7 +475,8 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
           const double moved = c_offset - s.offset_m;
           if (moved <= limit) {
             const double forward_m = std::max(0.0, moved);
-            const double score = s.score + transition_score(forward_m, forward_m * c_prior_per_m, great_circle, inverse_beta) -
+            const double score = s.score + position +
+                                 transition_score(forward_m, forward_m * c_prior_per_m, great_circle, inverse_beta) -
                                  backward_cost(moved);
             if (score > best) {
               best = score;
@@ -488,7 +518,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       // The bound is on the distance driven; a turn's penalty is a price, not distance, so a
       // U-turn stays possible whatever uturn_penalty_m is (a dead end leaves no other way).
       if (driven > limit) continue;
-      const double score = s.score + transition_score(driven, priors, great_circle, inverse_beta);
+      const double score = s.score + position + transition_score(driven, priors, great_circle, inverse_beta);
       if (score > best) {
         best = score;
         back = static_cast<uint16_t>(i);
@@ -500,7 +530,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
     }
     any = true;
     c.back = back;
-    c.score = best + c.emission;
+    c.score = best + c.heading_log + (paired ? 0.0 : c.error.independent_log());
     best_overall = std::max(best_overall, c.score);
   }
   if (!any) return false;
@@ -512,6 +542,10 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
 
 void Matcher::push_column(uint32_t point, bool initial) {
   if (initial) {
+    // A piece that starts against a one-way direction or on a closed road is as unlikely as one
+    // that enters it: with nothing before to say otherwise, a bias that happens to put the first
+    // fixes on the one-way street beside would make a wrong-way start cost only its metres.
+    for (State& s : pending_) s.score -= s.entry_penalty_m / config_.beta_m;
     double best = kMinusInfinity;
     for (const State& s : pending_) best = std::max(best, s.score);
     for (State& s : pending_) s.score -= best;
@@ -577,7 +611,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       ++out.stats.no_candidate_points;
       continue;
     }
-    build_states(p, columns_.empty() ? 1.0 : position_weight(p.time_s - trace[columns_.back().point].time_s));
+    build_states(p);
     if (columns_.empty()) {
       push_column(i, true);
       last_placed = i;
@@ -596,7 +630,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       finish_piece(i);
       ++out.stats.route_breaks;
       outlier_streak = 0;
-      build_states(p, 1.0);
+      build_states(p);
       push_column(i, true);
       last_placed = i;
     }

@@ -8,6 +8,7 @@
 #include "map/map_view.hpp"
 #include "match/along_path_smoother.hpp"
 #include "match/candidate_search.hpp"
+#include "match/error_continuity.hpp"
 #include "match/error_share.hpp"
 #include "match/local_metric.hpp"
 #include "match/path_geometry.hpp"
@@ -47,7 +48,8 @@ class Matcher {
     float wrong_way_penalty_m = 0;
     float prior_per_m = 0;      // prior per metre driven on this edge in this direction
     bool restricted_from = false;  // the edge starts a turn restriction (map flag kRestrictedFrom)
-    double emission = 0;
+    ErrorSample error;          // the fix's error if it was here (judged with the previous state's)
+    float heading_log = 0;      // what the fix's reported heading says of this direction
     double score = 0;           // best log-probability of a path ending here (normalised per column)
   };
   struct Column {
@@ -64,10 +66,9 @@ class Matcher {
     bool valid = false;
   };
 
-  // The states of fix `p`; its distance to each road counts with `position_weight` (heading in full).
-  void build_states(const TracePoint& p, double position_weight);
-  // How much of a fix's position is new evidence, `dt_s` after the last fix used.
-  [[nodiscard]] double position_weight(double dt_s) const;
+  // The states of fix `p`, each scored on its own (the first of a piece; connect_column() judges
+  // the position again with the previous fix's error).
+  void build_states(const TracePoint& p);
   bool connect_column(uint32_t point_index, uint32_t previous_index);
   bool connect_column_from(uint32_t point_index, uint32_t previous_index, double score_floor);
   // Prefix sums for reported_between_m().
@@ -150,6 +151,7 @@ class Matcher {
   std::vector<double> source_target_m_;
   std::vector<uint32_t> source_target_first_edge_, source_target_last_edge_;  // of each route in the matrix
   std::vector<double> source_target_penalty_m_;  // the entry penalties within each route's cost
+  std::vector<double> pair_position_;  // the position term from each previous state to the pending one
   std::vector<int32_t> state_source_;
   std::vector<int32_t> state_target_;
   std::vector<map::AdjacentEdge> path_;

@@ -13,9 +13,13 @@ map::Coord shape_point(std::span<const map::Coord> shape, bool forward, std::siz
   return forward ? shape[i] : shape[shape.size() - 1 - i];
 }
 
+// Differences in double: two longitudes on either side of the antimeridian are up to 3.6e9 apart
+// in 1e-7 degree, more than an int32 holds.
 map::Coord lerp(map::Coord a, map::Coord b, double f) {
-  return map::Coord{static_cast<int32_t>(std::lround(a.lat_e7 + f * (b.lat_e7 - a.lat_e7))),
-                    static_cast<int32_t>(std::lround(a.lon_e7 + f * (b.lon_e7 - a.lon_e7)))};
+  const auto between = [f](int32_t from, int32_t to) {
+    return static_cast<int32_t>(std::lround(from + f * (static_cast<double>(to) - from)));
+  };
+  return map::Coord{between(a.lat_e7, b.lat_e7), between(a.lon_e7, b.lon_e7)};
 }
 
 // Scale from shape metres (haversine sum) to the edge's stored length, so offsets agree.

@@ -1,6 +1,7 @@
 #include "match/route_search.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace drivelog::match {
 namespace {
@@ -167,7 +168,10 @@ void RouteSearch::path_to(uint32_t node, std::vector<map::AdjacentEdge>& out) co
   while (current != source_) {
     const Label* l = find(current);
     if (l == nullptr || l->via == kNoVia) break;
+    // A path visits a node at most once. More steps than labels: the predecessor taken from an
+    // edge record is not the node the adjacency list led from (a damaged map), and the walk loops.
     const map::AdjacentEdge adj{l->via};
+    if (out.size() >= used_) map_->damaged("an adjacency list disagrees with edge " + std::to_string(adj.edge()));
     out.push_back(adj);
     const map::EdgeRecord& e = map_->edge(adj.edge());
     current = adj.reversed() ? e.to_node : e.from_node;

@@ -9,6 +9,10 @@ namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr float kMaxPlausibleSpeedMps = 150.0F;  // 540 km/h: anything above is a broken receiver
+// Times are kept and reported to the millisecond: beyond 2^53 ms (about 285,000 years either side
+// of 1970) a double holds no milliseconds, and the span between two such times can overflow to
+// infinity, which no result field could show.
+constexpr double kMaxAbsTimeS = 0x1p53 / 1000;
 
 // An optional column value, NaN when the column is absent or the value implausible.
 float optional_value(const float* column, std::size_t i, float min_exclusive, float max_inclusive, uint64_t& cleared) {
@@ -36,7 +40,7 @@ CleaningReport clean_trace(const TraceColumns& columns, std::vector<TracePoint>&
   bool sorted = true;
   for (std::size_t i = 0; i < columns.count; ++i) {
     const double t = columns.time_s[i], lat = columns.lat[i], lon = columns.lon[i];
-    if (!std::isfinite(t) || !std::isfinite(lat) || !std::isfinite(lon) || lat < -90.0 || lat > 90.0 ||
+    if (!(std::abs(t) < kMaxAbsTimeS) || !std::isfinite(lat) || !std::isfinite(lon) || lat < -90.0 || lat > 90.0 ||
         lon < -180.0 || lon > 180.0) {
       ++report.dropped_points;
       continue;

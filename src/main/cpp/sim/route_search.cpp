@@ -15,7 +15,8 @@ RouteSearch::RouteSearch(const map::MapView& map, DirectedEdge origin, double ma
   labels_[origin.key()] = Label{origin_length, origin.key(), false};
   queue.emplace(origin_length, origin.key());
   while (!queue.empty() && settled_.size() < max_states) {
-    const auto [distance, key] = queue.top();
+    const double distance = queue.top().first;  // not a structured binding: the lambda below uses
+    const uint32_t key = queue.top().second;     // both, and clang 14 cannot capture bindings
     queue.pop();
     Label& label = labels_[key];
     if (label.done || distance > label.distance_m) continue;

@@ -9,6 +9,8 @@ struct Checker {
   std::string_view s;
   std::size_t i = 0;
   std::string error;
+  std::vector<std::string>* null_paths = nullptr;
+  std::string path;  // of the value being read
 
   bool fail(const std::string& what) {
     if (error.empty()) error = "at " + std::to_string(i) + ": " + what;
@@ -76,11 +78,16 @@ struct Checker {
       if (i < s.size() && s[i] == '}') return ++i, true;
       while (true) {
         ws();
+        const std::size_t name_start = i + 1;
         if (!string()) return false;
+        const std::size_t outer = path.size();
+        if (!path.empty()) path += '.';
+        path.append(s.substr(name_start, i - 1 - name_start));
         ws();
         if (i >= s.size() || s[i] != ':') return fail("expected ':'");
         ++i;
         if (!value(depth + 1)) return false;
+        path.resize(outer);
         ws();
         if (i < s.size() && s[i] == ',') {
           ++i;
@@ -94,6 +101,8 @@ struct Checker {
       ++i;
       ws();
       if (i < s.size() && s[i] == ']') return ++i, true;
+      const std::size_t outer = path.size();
+      path += "[]";
       while (true) {
         if (!value(depth + 1)) return false;
         ws();
@@ -101,6 +110,7 @@ struct Checker {
           ++i;
           continue;
         }
+        path.resize(outer);
         if (i < s.size() && s[i] == ']') return ++i, true;
         return fail("expected ',' or ']'");
       }
@@ -108,16 +118,20 @@ struct Checker {
     if (c == '"') return string();
     if (c == 't') return literal("true");
     if (c == 'f') return literal("false");
-    if (c == 'n') return literal("null");
+    if (c == 'n') {
+      if (null_paths != nullptr) null_paths->push_back(path);
+      return literal("null");
+    }
     return number();
   }
 };
 
 }  // namespace
 
-std::string json_syntax_error(std::string_view text) {
+std::string json_syntax_error(std::string_view text, std::vector<std::string>* null_paths) {
   Checker c;
   c.s = text;
+  c.null_paths = null_paths;
   if (!c.value(0)) return c.error;
   c.ws();
   if (c.i != text.size()) return "trailing characters at " + std::to_string(c.i);

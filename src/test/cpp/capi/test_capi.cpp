@@ -11,7 +11,10 @@
 #include <type_traits>
 #include <vector>
 
+#include "capi/drivelog_roads.h"
 #include "json_check.hpp"
+#include "map/map_format.hpp"
+#include "patched_map.hpp"
 #include "scenario.hpp"
 #include "trace_columns.hpp"
 
@@ -60,22 +63,26 @@ class CapiTrip : public ::testing::Test {
 // one without bumping DRIVELOG_ABI_VERSION fails this file's compile (or the test below once the
 // version moved without the pins): bump the version, the pin, and NativeLibrary.EXPECTED_ABI_VERSION
 // together (NativeLibraryTest checks that the Java constant follows the header). Additions do not
-// change the version; pin them here as well.
+// change the version; pin them here as well. `noexcept` is C++'s view of the promise that nothing
+// is thrown across the boundary; C callers see the same symbols, so it is no ABI change.
 constexpr int32_t kPinnedAbiVersion = 1;
-static_assert(std::is_same_v<decltype(&drivelog_abi_version), int32_t (*)()>);
-static_assert(std::is_same_v<decltype(&drivelog_version), const char* (*)()>);
-static_assert(std::is_same_v<decltype(&drivelog_map_open), int32_t (*)(const char*, drivelog_map**, char*, size_t)>);
-static_assert(std::is_same_v<decltype(&drivelog_map_info_json), size_t (*)(const drivelog_map*, char*, size_t)>);
-static_assert(std::is_same_v<decltype(&drivelog_map_close), void (*)(drivelog_map*)>);
+static_assert(std::is_same_v<decltype(&drivelog_abi_version), int32_t (*)() noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_version), const char* (*)() noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_map_open),
+                             int32_t (*)(const char*, drivelog_map**, char*, size_t) noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_map_info_json),
+                             size_t (*)(const drivelog_map*, char*, size_t) noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_map_close), void (*)(drivelog_map*) noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_analyzer_create),
-                             int32_t (*)(const drivelog_map*, const char*, drivelog_analyzer**, char*, size_t)>);
-static_assert(std::is_same_v<decltype(&drivelog_analyzer_destroy), void (*)(drivelog_analyzer*)>);
+                             int32_t (*)(const drivelog_map*, const char*, drivelog_analyzer**, char*,
+                                         size_t) noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_analyzer_destroy), void (*)(drivelog_analyzer*) noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_analyze),
                              int32_t (*)(drivelog_analyzer*, const char*, size_t, const double*, const double*,
                                          const double*, const float*, const float*, const float*, const char**,
-                                         size_t*, char*, size_t)>);
+                                         size_t*, char*, size_t) noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_effective_config),
-                             int32_t (*)(const char*, char*, size_t, size_t*, char*, size_t)>);
+                             int32_t (*)(const char*, char*, size_t, size_t*, char*, size_t) noexcept>);
 static_assert(DRIVELOG_OK == 0 && DRIVELOG_BAD_INPUT == 1 && DRIVELOG_MAP_ERROR == 2 && DRIVELOG_INTERNAL == 3);
 
 TEST(Capi, abiVersion_isTheVersionOfThePinnedSignatures) {
@@ -232,6 +239,47 @@ TEST_F(CapiTrip, analyze_garbageValues_areCleanedNotFatal) {
   EXPECT_NE(json.find(R"("out_of_order")"), std::string::npos) << json;
 }
 
+// JSON has no NaN or infinity. Times near the limits of a double made the result print "inf"
+// (scaling to milliseconds overflowed) and the duration overflow (null, where the Java side needs
+// a number); NaN, infinite and huge values in every column must leave only numbers, and null
+// only where docs/RESULT_FORMAT.md allows it.
+TEST_F(CapiTrip, analyze_extremeValuesInEveryColumn_giveOnlyFiniteNumbers) {
+  Drive d(scenario_, 1, 3);
+  d.noise(2).start_at('C').to("BA", 50);  // findings with evidence, a matched path
+  drivelog::test::Columns c(d.points());
+  const double huge = std::numeric_limits<double>::max();
+  const float inf = std::numeric_limits<float>::infinity();
+  c.time_s.front() = -huge;
+  c.time_s.back() = huge;
+  c.time_s[1] = 1e306;
+  c.time_s[2] = -1e306;
+  c.speed_mps[3] = inf;
+  c.speed_mps[4] = std::numeric_limits<float>::max();
+  c.heading_deg[5] = std::numeric_limits<float>::max();
+  c.heading_deg[6] = -inf;
+  c.accuracy_m[7] = std::numeric_limits<float>::max();
+  c.accuracy_m[8] = std::numeric_limits<float>::denorm_min();
+  for (const bool matched : {false, true}) {
+    drivelog_analyzer* analyzer = nullptr;
+    ASSERT_EQ(drivelog_analyzer_create(map_, matched ? "matched=true" : nullptr, &analyzer, error_, sizeof error_),
+              DRIVELOG_OK);
+    const char* json = nullptr;
+    size_t len = 0;
+    ASSERT_EQ(drivelog_analyze(analyzer, "extremes", c.size(), c.time_s.data(), c.lat.data(), c.lon.data(),
+                               c.speed_mps.data(), c.heading_deg.data(), c.accuracy_m.data(), &json, &len, error_,
+                               sizeof error_),
+              DRIVELOG_OK)
+        << error_;
+    const std::string text(json, len);
+    std::vector<std::string> nulls;
+    EXPECT_EQ(drivelog::test::json_syntax_error(text, &nulls), "") << text;
+    for (const std::string& path : nulls) EXPECT_TRUE(path.starts_with("violations[].evidence.")) << path << " in " << text;
+    EXPECT_NE(text.find(R"("dropped_points":4)"), std::string::npos) << text;
+    EXPECT_NE(text.find(R"("type":"wrong_way")"), std::string::npos) << text;
+    drivelog_analyzer_destroy(analyzer);
+  }
+}
+
 TEST_F(CapiTrip, analyze_allPointsOffTheMap_isAnUnmatchedResult) {
   drivelog::test::Columns c(std::vector<drivelog::match::TracePoint>(30));
   for (size_t i = 0; i < c.size(); ++i) {
@@ -288,4 +336,24 @@ TEST_F(CapiTrip, analyzersOnOneMapInParallel_giveTheSequentialResults) {
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(parallel, sequential);
+}
+
+// The road class comes from the file and indexed the class names unchecked (found auditing the
+// C ABI): a damaged class is reported as map damage, naming the file.
+TEST(Capi, mapRoadsJson_damagedRoadClass_isMapErrorNamingTheFile) {
+  const Scenario s("A--------B", 10, {way("AB", 1, "Main")});
+  drivelog::scenario::PatchedMap damaged(s.path());
+  for (auto& record : damaged.records<drivelog::map::EdgeRecord>(drivelog::map::format::SectionId::edges)) {
+    record.road_class = static_cast<drivelog::map::RoadClass>(200);
+  }
+  (void)damaged.open();  // writes the copy
+  const drivelog::map::Coord a = s.coord('A'), b = s.coord('B');
+  char buffer[4096];
+  char error[512] = "";
+  size_t needed = 0;
+  EXPECT_EQ(drivelog_map_roads_json(damaged.path().c_str(), a.lat() - 0.01, a.lon() - 0.01, b.lat() + 0.01,
+                                    b.lon() + 0.01, 100, buffer, sizeof buffer, &needed, error, sizeof error),
+            DRIVELOG_MAP_ERROR);
+  EXPECT_NE(std::string(error).find(damaged.path()), std::string::npos) << error;
+  EXPECT_NE(std::string(error).find("road class"), std::string::npos) << error;
 }

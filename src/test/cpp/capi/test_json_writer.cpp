@@ -46,6 +46,21 @@ TEST(JsonWriter, numbersAreRoundedAndNonFiniteIsNull) {
   EXPECT_EQ(out, "[1795161600.123,0,null,50]");
 }
 
+TEST(JsonWriter, hugeFiniteNumbersStayNumbersWhereScalingWouldOverflow) {
+  // 1e306 with 3 decimals scales to 1e309, beyond a double: it was printed as "inf".
+  std::string out;
+  JsonWriter w(out);
+  w.begin_array();
+  w.number(1e306, 3);
+  w.number(-std::numeric_limits<double>::max(), 7);
+  w.number(std::numeric_limits<double>::infinity(), 1);
+  w.number(-std::numeric_limits<double>::infinity(), 1);
+  w.number(9007199254740993.0, 3);  // past 2^53: nothing to round
+  w.end_array();
+  EXPECT_EQ(out, "[1e+306,-1.7976931348623157e+308,null,null,9007199254740992]");
+  EXPECT_EQ(test::json_syntax_error(out), "") << out;
+}
+
 }  // namespace drivelog::capi
 
 namespace drivelog::capi {

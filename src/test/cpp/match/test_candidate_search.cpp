@@ -7,6 +7,7 @@
 
 #include "match/candidate_search.hpp"
 #include "match/local_metric.hpp"
+#include "patched_map.hpp"
 #include "scenario.hpp"
 
 namespace drivelog::match {
@@ -106,6 +107,22 @@ C-K-L-M-N-O-P-D
       expect_same(from_reused, from_fresh, fix++);
     }
   }
+}
+
+// A grid entry naming the largest segment index: `segment + 1` wrapped round to 0, passed the
+// bounds check and the shape was read 32 GB past its start (found by fuzz_map_file). Now the
+// damage is reported.
+TEST(CandidateSearch, gridSegmentOutsideItsEdgesShape_isReportedAsDamage) {
+  const Scenario s("A-----B", 10, {way("AB", 1)});
+  scenario::PatchedMap damaged(s.path());
+  for (map::SegmentRef& ref : damaged.records<map::SegmentRef>(map::format::SectionId::grid_segments)) {
+    ref.segment = UINT32_MAX;
+  }
+  const map::MapView m = damaged.open();
+  CandidateSearch search(m);
+  std::vector<Candidate> found;
+  const map::Coord a = s.coord('A');
+  EXPECT_THROW(search.find(a.lat(), a.lon(), 20, 8, found), map::MapError);
 }
 
 TEST(LocalMetric, theCachedBandGivesTheScaleOfAFreshMetricAtEveryLatitude) {

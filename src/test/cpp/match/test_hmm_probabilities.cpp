@@ -29,6 +29,19 @@ TEST(HmmProbabilities, angleBetweenWrapsAround) {
   EXPECT_NEAR(HmmProbabilities::angle_between_deg(-90, 270), 0, 1e-9);
 }
 
+TEST(HmmProbabilities, angleBetweenVectorsAgreesWithBearingsAllRound) {
+  constexpr double kDegToRad = 3.14159265358979323846 / 180;
+  for (double a = 0; a < 360; a += 7.5) {
+    for (double b = 0; b < 360; b += 11.25) {
+      // Vectors (east, north) of different lengths for bearings a and b.
+      const double angle = HmmProbabilities::angle_between_vectors_deg(
+          3 * std::sin(a * kDegToRad), 3 * std::cos(a * kDegToRad), 0.5 * std::sin(b * kDegToRad), 0.5 * std::cos(b * kDegToRad));
+      EXPECT_NEAR(angle, HmmProbabilities::angle_between_deg(a, b), 1e-3) << a << " " << b;
+    }
+  }
+  EXPECT_EQ(HmmProbabilities::angle_between_vectors_deg(0, 0, 1, 0), 0);  // no direction: no disagreement
+}
+
 TEST(HmmProbabilities, headingPenalisesOppositeDirection) {
   EXPECT_EQ(HmmProbabilities::heading_log(90, 90, 45), 0);
   EXPECT_LT(HmmProbabilities::heading_log(90, 270, 45), HmmProbabilities::heading_log(90, 100, 45));

@@ -187,6 +187,19 @@ TEST(Matcher, strayFixOverASideStreetIsSkippedNotDrivenThereAndBack) {
   EXPECT_EQ(r.stats.pieces, 1u);
 }
 
+TEST(Matcher, strayFixInALogWithoutSpeedsIsSkippedByTheNeighboursProgress) {
+  // No speed column: how fast the car went comes from its neighbours' progress, and a fix 45 m
+  // up the side street, between two fixes 17 m apart on the main road, is no place the car went
+  // (the HMM alone drove up the side street and back: a phantom detour, and on real logs wrong-way
+  // and 300 km/h speeding findings).
+  const Scenario s(kSideStreet, 10, {way("ACB", 1, "Main"), way("CD", 2, "Side")});
+  Drive d(s, 1, 23);
+  d.report_speed(false).noise(2).start_at('A').toward('C', 0.999, 30).outlier(45).to("CB", 30);
+  const MatchResult r = run(s, d.points());
+  EXPECT_EQ(matched_ways(s.map(), r), Ways({1}));
+  EXPECT_EQ(r.stats.outliers, 1u);
+}
+
 TEST(Matcher, slowTownDriveStillTrustsItsReportedSpeeds) {
   // At 20 km/h a car moves 5.6 m between 1 Hz fixes, about the GPS noise: judged fix to fix, only
   // the noisiest pairs move far enough to compare, and they disagree with the speeds. Judged over
@@ -247,12 +260,23 @@ A----------B----------C
   }
 }
 
-TEST(Matcher, fixFarFromAnyRoadIsUnmatchedAndTheTraceGoesOn) {
+TEST(Matcher, fixFarFromAnyRoadIsSkippedAndTheTraceGoesOn) {
   const Scenario s("A---------------------------B", 10, {way("AB", 1)});
   Drive d(s, 1, 12);
   d.start_at('A').toward('B', 0.4, 36).outlier(400).to("B", 36);
   const MatchResult r = run(s, d.points());
+  EXPECT_EQ(r.stats.outliers, 1u);  // a spike between its neighbours, before any search
+  EXPECT_EQ(r.stats.pieces, 1u);
+}
+
+TEST(Matcher, fixFarFromAnyRoadIsUnmatchedWhenItIsNoSpike) {
+  // The last fix has no neighbour after it to call it a spike: no road near it, unmatched.
+  const Scenario s("A---------------------------B", 10, {way("AB", 1)});
+  Drive d(s, 1, 12);
+  d.start_at('A').to("B", 36).outlier(400);
+  const MatchResult r = run(s, d.points());
   EXPECT_EQ(r.stats.no_candidate_points, 1u);
+  EXPECT_EQ(r.points.back().kind, PointKind::unmatched);
   EXPECT_EQ(r.stats.pieces, 1u);
 }
 
@@ -350,6 +374,51 @@ TEST(Matcher, oppositeCarriagewayUnderADriftingBiasIsNotDrivenTheWrongWay) {
     naive.error_correlation_s = 0;
     naive.wrong_way_prior_per_m = 0;
     EXPECT_FALSE(all_legal(s.map(), run(s, d.points(), naive))) << "seed " << seed;
+  }
+}
+
+TEST(Matcher, tripStartingBesideTheOppositeCarriagewayStartsOnItsOwn) {
+  // A short trip on the eastbound carriageway AB, the receiver's error 13 m south from the very
+  // first fix: every fix lies 2 m from the westbound one. Nothing before says which carriageway the
+  // car is on; starting against a one-way direction must be as unlikely as entering against it,
+  // else only the 75 m driven there count against it and the wrong way wins.
+  const Scenario s(R"(
+E---A--------------B---F
+    |              |
+    |              |
+    C--------------D
+)", 5, {way("EA", 5), way("AB", 1).oneway(), way("DC", 2).oneway(), way("AC", 3), way("BD", 4), way("BF", 6)});
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    Drive d(s, 1, seed);
+    d.noise(1).bias(0, -13).start_at('A').to("B", 30);
+    const MatchResult r = run(s, d.points());
+    EXPECT_TRUE(all_legal(s.map(), r)) << "seed " << seed;
+  }
+}
+
+TEST(Matcher, wrongWayTurnBesideALegalParallelStreetIsFoundUnderCorrelatedError) {
+  // North on AB, then west into GB, a one-way street whose direction is eastbound; 25 m further
+  // north, CD leads west legally. The fixes lie on GB (1 m of noise, no bias): the error carried
+  // on from fix to fix cannot explain them 25 m off CD, so the wrong-way drive is what happened.
+  const Scenario s(R"(
+D------------------------------C
+                               |
+                               |
+                               |
+                               |
+G------------------------------B
+                               |
+                               |
+                               |
+                               |
+                               A
+)", 5, {way("ABC", 1), way("GB", 2).oneway(), way("CD", 3).oneway()});
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    Drive d(s, 1, seed);
+    d.noise(1).start_at('A').to("BG", 30);
+    const MatchResult r = run(s, d.points());
+    EXPECT_EQ(matched_ways(s.map(), r), Ways({1, 2})) << "seed " << seed;
+    EXPECT_FALSE(all_legal(s.map(), r)) << "seed " << seed;
   }
 }
 

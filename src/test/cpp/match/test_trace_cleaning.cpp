@@ -26,6 +26,21 @@ TEST(TraceCleaning, dropsNonFiniteAndOutOfRangePointsAndCountsThem) {
   EXPECT_TRUE(std::isnan(out[0].speed_mps));  // no speed column
 }
 
+// Times as far out as a double reaches made the trip's duration overflow to infinity, which the
+// result could only show as null: beyond 2^53 ms no millisecond can be told, and such a fix is
+// dropped like any other broken one.
+TEST(TraceCleaning, timesBeyondTheMillisecondRangeOfADoubleAreDropped) {
+  const double limit = 0x1p53 / 1000;
+  const std::vector<double> t = {-1e308, -limit, std::nextafter(-limit, 0.0), 1795161600, std::nextafter(limit, 0.0), limit, 1e308};
+  const std::vector<double> lat(t.size(), 52), lon(t.size(), 13);
+  std::vector<TracePoint> out;
+  const CleaningReport r = clean_trace(TraceColumns{t.size(), t.data(), lat.data(), lon.data()}, out);
+  EXPECT_EQ(r.dropped_points, 4u);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out.front().time_s, std::nextafter(-limit, 0.0));
+  EXPECT_EQ(out.back().time_s, std::nextafter(limit, 0.0));
+}
+
 TEST(TraceCleaning, sortsUnorderedTimesAndDropsRepeatedTimes) {
   const std::vector<double> t = {3, 1, 2, 2};
   const std::vector<double> lat = {52.3, 52.1, 52.2, 52.25};

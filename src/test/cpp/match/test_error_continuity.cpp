@@ -1,0 +1,60 @@
+#include "match/error_continuity.hpp"
+
+#include <gtest/gtest.h>
+
+namespace drivelog::match {
+namespace {
+
+// An error (in sigmas) beside a road running east, or north.
+ErrorSample beside_east_road(float north) { return ErrorSample{0, north, 1, 0}; }
+ErrorSample beside_north_road(float east) { return ErrorSample{east, 0, 0, 1}; }
+
+TEST(ErrorContinuity, withoutCorrelationEachFixCountsAlone) {
+  const ErrorContinuity independent(0.0, 4);
+  const ErrorSample before = beside_east_road(2), now = beside_east_road(-1.5F);
+  EXPECT_DOUBLE_EQ(independent.log_likelihood(before, now), now.independent_log());
+  EXPECT_FALSE(independent.correlated());
+}
+
+TEST(ErrorContinuity, aSteadyBiasCostsLittleWhereIndependentFixesWouldCostMuch) {
+  // 2 sigma beside the road, fix after fix: as independent evidence 2 nats each; as the same bias
+  // carried on, almost nothing.
+  const ErrorContinuity continuity(0.95, 4);
+  const ErrorSample before = beside_east_road(2), now = beside_east_road(2);
+  EXPECT_NEAR(now.independent_log(), -2.0, 1e-9);
+  EXPECT_GT(continuity.log_likelihood(before, now), -0.1);
+}
+
+TEST(ErrorContinuity, aJumpAcrossTheRoadCostsTheIndependentTermAndTheJump) {
+  // The error cannot move 3 sigma in one step by wandering: the fix re-drew it (jump_log) or the
+  // road is the wrong one. This is what makes hopping onto the parallel road beside expensive.
+  const ErrorContinuity continuity(0.95, 4);
+  const ErrorSample before = beside_east_road(1.5F), now = beside_east_road(-1.5F);
+  EXPECT_NEAR(continuity.log_likelihood(before, now), now.independent_log() - 4, 1e-9);
+}
+
+TEST(ErrorContinuity, aRightAngleTurnPredictsNothingAcrossTheNewRoad) {
+  // Beside a road running east the error seen is its north part; after turning north, the part
+  // across the new road is the east part, which nobody saw: judged as if independent.
+  const ErrorContinuity continuity(0.95, 4);
+  const ErrorSample before = beside_east_road(2), now = beside_north_road(1.2F);
+  EXPECT_NEAR(continuity.log_likelihood(before, now), now.independent_log(), 1e-6);
+}
+
+TEST(ErrorContinuity, theSignOfTheOffsetCounts) {
+  // Carried on, a bias to the north stays to the north: the same distance on the other side is a jump.
+  const ErrorContinuity continuity(0.95, 10);
+  const ErrorSample before = beside_east_road(1);
+  EXPECT_GT(continuity.log_likelihood(before, beside_east_road(1)), continuity.log_likelihood(before, beside_east_road(-1)) + 5);
+}
+
+TEST(ErrorContinuity, rhoFollowsTheShareOfNewErrorAndTheTimeBetweenFixes) {
+  EXPECT_DOUBLE_EQ(ErrorContinuity::rho_for(1, 1.0, 15), 0.0);   // independent fixes
+  EXPECT_DOUBLE_EQ(ErrorContinuity::rho_for(1, 0.0, 0), 0.0);    // correlation switched off
+  EXPECT_NEAR(ErrorContinuity::rho_for(1, 0.0, 15), std::exp(-1.0 / 15), 1e-12);
+  EXPECT_NEAR(ErrorContinuity::rho_for(30, 0.5, 15), 0.5 * std::exp(-2.0), 1e-12);
+  EXPECT_LT(ErrorContinuity::rho_for(60, 0.0, 15), ErrorContinuity::kNegligibleRho);  // a minute apart: afresh
+}
+
+}  // namespace
+}  // namespace drivelog::match
