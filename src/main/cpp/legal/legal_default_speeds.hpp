@@ -47,10 +47,11 @@ class LegalDefaultSpeeds {
   // Nothing if the dataset has no rules there.
   [[nodiscard]] std::optional<LegalResult> speed_limits(std::string_view country, const TagMap& tags) const;
 
-  // Whether the road type's filter (not its fuzzy filter) matches, placeholders followed: for
-  // rules written on top of the dataset that name its road types ({motorway}).
-  [[nodiscard]] bool road_type_matches(const std::string& road_type, const TagMap& tags) const {
-    return filters_match(road_type, tags, false);
+  // Whether the road type's filter matches (with `fuzzy`, its fuzzy filter too, as the dataset's
+  // lookup reads it), placeholders followed: for rules written on top of the dataset that name its
+  // road types ({motorway}), and for asking whether a way lies in a built-up area ({urban}).
+  [[nodiscard]] bool road_type_matches(const std::string& road_type, const TagMap& tags, bool fuzzy = false) const {
+    return filters_match(road_type, tags, fuzzy);
   }
 
   [[nodiscard]] bool has_rules_for(std::string_view country) const;

@@ -164,6 +164,8 @@ void MapBuilder::add_way(WayInput way) {
   impl_->ways.push_back(stored);
 }
 
+void MapBuilder::set_legal_key(std::size_t way_index, uint32_t legal_key) { impl_->ways.at(way_index).legal_key = legal_key; }
+
 void MapBuilder::add_stop(StopInput stop) { impl_->stops.push_back(stop); }
 void MapBuilder::add_signal(int64_t osm_node_id) { impl_->signals.push_back(osm_node_id); }
 void MapBuilder::add_restriction(RestrictionInput restriction) { impl_->restrictions.push_back(std::move(restriction)); }

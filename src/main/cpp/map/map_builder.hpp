@@ -87,6 +87,9 @@ class MapBuilder {
 
   void add_node(int64_t osm_id, Coord position);
   void add_way(WayInput way);
+  // Replaces the legal key of the `way_index`-th way added (0-based, in add_way order): for a key
+  // that depends on the ways read after it (osm/built_up_neighbours.hpp).
+  void set_legal_key(std::size_t way_index, uint32_t legal_key);
   void add_stop(StopInput stop);
   // A traffic-signal node (`highway=traffic_signals`); ignored unless a kept road passes it.
   void add_signal(int64_t osm_node_id);

@@ -35,6 +35,8 @@ std::string import_report_json(const ImportReport& r, const std::string& osm_pat
   j += ",\"regions\":" + counts_object(r.legal.edges_by_region);
   j += ",\"limit_sources\":" + counts_object(r.legal.directions_by_source);
   j += ",\"zones_not_understood\":" + std::to_string(r.legal.zones_not_understood);
+  j += ",\"service_edges_built_up_from_neighbours\":" + std::to_string(r.legal.built_up_from_neighbours);
+  j += ",\"service_edges_built_up_undecided\":" + std::to_string(r.legal.built_up_undecided);
   j += ",\"legal_tag_sets\":" + std::to_string(r.legal.distinct_tag_sets);
   j += ",\"legal_evaluations\":" + std::to_string(r.legal.evaluations);
   j += ",\"legal_data\":" + map::json_string(r.legal_data);

@@ -77,15 +77,55 @@ uint32_t LegalSpeedResolver::key_for(const Tags& tags, std::string_view zone_cou
   canonical_.assign(zone_country).append(":").append(zone_name);
   for (const auto& [k, v] : projected_) canonical_.append("\x1e").append(k).append("\x1f").append(v);
   if (const auto it = key_index_.find(canonical_); it != key_index_.end()) return it->second;
-  const auto key = static_cast<uint32_t>(tag_sets_.size());
-  key_index_.emplace(canonical_, key);
   legal::TagMap set;
   for (const auto& [k, v] : projected_) set.emplace(std::string(k), std::string(v));
-  tag_sets_.push_back(std::move(set));
-  zone_countries_.emplace_back(zone_country);
-  zone_names_.emplace_back(zone_name);
+  return add_key(canonical_, std::move(set), std::string(zone_country), std::string(zone_name), BuiltUp::unknown);
+}
+
+uint32_t LegalSpeedResolver::add_key(const std::string& canonical, legal::TagMap tags, std::string zone_country,
+                                     std::string zone_name, BuiltUp surroundings) {
+  const auto key = static_cast<uint32_t>(tag_sets_.size());
+  key_index_.emplace(canonical, key);
+  tag_sets_.push_back(std::move(tags));
+  zone_countries_.push_back(std::move(zone_country));
+  zone_names_.push_back(std::move(zone_name));
+  surroundings_.push_back(surroundings);
+  own_built_up_.push_back(-1);
   stats_.distinct_tag_sets = tag_sets_.size();
   return key;
+}
+
+BuiltUp LegalSpeedResolver::built_up(uint32_t key) {
+  int8_t& own = own_built_up_.at(key);
+  if (own < 0) {
+    const legal::TagMap& tags = tag_sets_[key];
+    // As the dataset's lookup reads them: the filter, else the fuzzy filter (lit=yes, a sidewalk,
+    // highway=residential say urban; lit=no, no sidewalk say rural).
+    const auto read = [&](bool fuzzy) {
+      const bool urban = data_.speeds.road_type_matches("urban", tags, fuzzy);
+      const bool rural = data_.speeds.road_type_matches("rural", tags, fuzzy);
+      return urban == rural ? BuiltUp::unknown : urban ? BuiltUp::urban : BuiltUp::rural;
+    };
+    BuiltUp area = read(false);
+    if (area == BuiltUp::unknown) area = read(true);
+    own = static_cast<int8_t>(area);
+  }
+  return static_cast<BuiltUp>(own);
+}
+
+uint32_t LegalSpeedResolver::key_with_surroundings(uint32_t key, BuiltUp area) {
+  const uint64_t cache_key = uint64_t{key} << 2 | static_cast<uint64_t>(area);
+  if (const auto it = surroundings_keys_.find(cache_key); it != surroundings_keys_.end()) return it->second;
+  legal::TagMap tags = tag_sets_.at(key);
+  if (area != BuiltUp::unknown) tags.insert_or_assign("rural", area == BuiltUp::urban ? "no" : "yes");
+  const std::string canonical = "\x1d" + std::to_string(cache_key);  // no way's canonical form starts so
+  const uint32_t made = add_key(canonical, std::move(tags), zone_countries_[key], zone_names_[key], area);
+  surroundings_keys_.emplace(cache_key, made);
+  if (area == BuiltUp::unknown) {  // the two readings it is compared with, made now: no keys are added while resolving
+    const uint32_t urban = key_with_surroundings(key, BuiltUp::urban);
+    undecided_readings_.emplace(made, std::pair{urban, key_with_surroundings(key, BuiltUp::rural)});
+  }
+  return made;
 }
 
 uint16_t LegalSpeedResolver::region_of(std::vector<std::string_view> ids) {
@@ -153,14 +193,16 @@ const LegalSpeedResolver::Evaluated& LegalSpeedResolver::evaluate(std::string_vi
                                        (result->certitude == legal::Certitude::fallback &&
                                         data_.speeds.road_type_matches(zone_road_type, tags)));
   map::SpeedRuleInput base;
+  const bool from_neighbours = surroundings_[key] != BuiltUp::unknown;
   base.name = std::string(code) + ": " + result->road_type.value_or("other roads") + " (" +
-              legal::certitude_name(result->certitude) + ")";
+              legal::certitude_name(result->certitude) +
+              (from_neighbours ? "; built-up area or not from the neighbouring roads)" : ")");
   base.tags = tags_text(result->tags);
   base.limits = class_limits(result->tags);
   base.certitude = static_cast<uint8_t>(result->certitude);
   base.source = out.zone_understood ? SpeedSource::implicit_zone
-                : result->certitude == legal::Certitude::fuzzy ? SpeedSource::legal_default_inferred
-                                                               : SpeedSource::legal_default;
+                : result->certitude == legal::Certitude::fuzzy || from_neighbours ? SpeedSource::legal_default_inferred
+                                                                                  : SpeedSource::legal_default;
   std::vector<map::SpeedRuleInput> chain = {base};
   for (const legal::DateRule* rule : data_.date_rules.applying(code, tags, data_.speeds)) {
     map::SpeedRuleInput changed = chain.back();
@@ -204,9 +246,11 @@ void LegalSpeedResolver::resolve(uint32_t legal_key, map::Coord middle, map::Edg
     if (!zone_country.empty() && zone_country != code.substr(0, code.find('-')) && data_.speeds.has_rules_for(zone_country)) {
       code = zone_country;
     }
-    found = by_region_key_.emplace(region_key, code.empty() ? nullptr : &evaluate(code, legal_key)).first;
+    found = by_region_key_.emplace(region_key, code.empty() ? nullptr : evaluate_for_region(code, legal_key)).first;
   }
   const Evaluated* e = found->second;
+  if (e == &undecided_) ++stats_.built_up_undecided;
+  else if (surroundings_[legal_key] != BuiltUp::unknown) ++stats_.built_up_from_neighbours;
   if (e != nullptr) record.speed_rule = e->rule;
   SpeedSource sources[2] = {record.source(true), record.source(false)};
   uint16_t* limits[2] = {&record.maxspeed_forward, &record.maxspeed_backward};
@@ -228,6 +272,16 @@ void LegalSpeedResolver::resolve(uint32_t legal_key, map::Coord middle, map::Edg
   }
   record.set_sources(sources[0], sources[1]);
   if (zone_not_understood) ++stats_.zones_not_understood;
+}
+
+// A service road whose surroundings told nothing keeps the dataset's answer only if being in a
+// built-up area or not would not change its car limit.
+const LegalSpeedResolver::Evaluated* LegalSpeedResolver::evaluate_for_region(std::string_view code, uint32_t key) {
+  const auto readings = undecided_readings_.find(key);
+  if (readings == undecided_readings_.end()) return &evaluate(code, key);
+  const uint16_t urban = evaluate(code, readings->second.first).car;
+  const uint16_t rural = evaluate(code, readings->second.second).car;
+  return urban == rural ? &evaluate(code, key) : &undecided_;
 }
 
 const LegalStats& LegalSpeedResolver::stats() {

@@ -18,6 +18,7 @@
 
 #include "legal/reference_data.hpp"
 #include "osm/access.hpp"
+#include "osm/built_up_neighbours.hpp"
 #include "osm/oneway.hpp"
 #include "osm/restriction.hpp"
 #include "osm/road_class.hpp"
@@ -38,7 +39,7 @@ void fill_tags(const osmium::TagList& list, Tags& tags) {
 class RoadCollector : public osmium::handler::Handler {
  public:
   RoadCollector(map::MapBuilder& builder, ImportReport& report, LegalSpeedResolver& legal)
-      : builder_(builder), report_(report), legal_(legal) {}
+      : built_up(legal), builder_(builder), report_(report), legal_(legal) {}
 
   void way(const osmium::Way& way) {
     ++report_.ways_read;
@@ -83,6 +84,7 @@ class RoadCollector : public osmium::handler::Handler {
       in.node_ids.push_back(ref_node.ref());
       needed_nodes.push_back(ref_node.ref());
     }
+    built_up.add_way(ways_added_++, in.legal_key, *road_class == map::RoadClass::service, in.node_ids);
     builder_.add_way(std::move(in));
   }
 
@@ -127,11 +129,13 @@ class RoadCollector : public osmium::handler::Handler {
   }
 
   std::vector<int64_t> needed_nodes;
+  BuiltUpNeighbours built_up;
 
  private:
   map::MapBuilder& builder_;
   ImportReport& report_;
   LegalSpeedResolver& legal_;
+  uint32_t ways_added_ = 0;
   Tags tags_;
 };
 
@@ -220,6 +224,7 @@ ImportReport import_osm(const std::string& osm_path, const std::string& map_path
 
   RoadCollector roads(builder, report, legal);
   read_pass(osm_path, osmium::osm_entity_bits::way | osmium::osm_entity_bits::relation, roads);
+  for (const auto& [way, key] : roads.built_up.keys_from_neighbours()) builder.set_legal_key(way, key);
   std::sort(roads.needed_nodes.begin(), roads.needed_nodes.end());
   roads.needed_nodes.erase(std::unique(roads.needed_nodes.begin(), roads.needed_nodes.end()), roads.needed_nodes.end());
   roads.needed_nodes.shrink_to_fit();
