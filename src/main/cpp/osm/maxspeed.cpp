@@ -72,7 +72,9 @@ SpeedValue parse_single(std::string_view value) {
     const std::string_view country = value.substr(0, colon);
     if (!is_country_code(country)) return {};
     const std::string_view zone = trim(value.substr(colon + 1));
-    if (const auto number = numeric_zone_limit(country, zone)) return limit(*number, map::SpeedSource::implicit_zone, country);
+    // A numeric zone is a signed number, not the law's default: `tag`, so that the engine keeps it
+    // (a `zone` limit is replaced by the speed rule in force on the fix's date).
+    if (const auto number = numeric_zone_limit(country, zone)) return limit(*number, map::SpeedSource::explicit_tag, country);
     if (!is_zone_name(zone)) return {};
     return SpeedValue{SpeedValue::Kind::named_zone, map::kSpeedUnknown, map::SpeedSource::implicit_zone, country, zone};
   }

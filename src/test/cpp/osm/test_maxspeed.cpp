@@ -40,7 +40,7 @@ TEST(ParseMaxspeed, NumericZonesCarryTheirNumber) {
   EXPECT_EQ(limit_of("FR:zone30"), 300);
   EXPECT_EQ(limit_of("GB:zone20"), 322);  // numbers in British zones are mph
   EXPECT_EQ(limit_of("DE:zone:30"), 300);
-  EXPECT_EQ(parse_maxspeed("FR:zone30").source, map::SpeedSource::implicit_zone);
+  EXPECT_EQ(parse_maxspeed("FR:zone30").source, map::SpeedSource::explicit_tag);
 }
 
 TEST(ParseMaxspeed, NamedZonesAreLeftToTheLegalDefaultsDataset) {

@@ -39,6 +39,9 @@ TEST(ImportMaxspeed, EveryValueFormEndToEnd) {
   EXPECT_EQ(m.way(111).maxspeed_forward, 700);
   EXPECT_EQ(m.way(111).maxspeed_backward, 500);
   EXPECT_EQ(m.way(112).maxspeed_forward, 300);   // zone:maxspeed=DE:30
+  // A numeric zone is the limit the engine uses on any date, not the street's legal default (50).
+  EXPECT_EQ(m.way(112).source(true), map::SpeedSource::explicit_tag);
+  EXPECT_EQ(m.map().limit_in_force(m.edge(112), true, 20'414).tenths_kmh, 300);
   EXPECT_EQ(m.way(113).maxspeed_forward, 1000);  // maxspeed:type=DE:rural
   EXPECT_EQ(m.way(113).source(true), map::SpeedSource::implicit_zone);
   EXPECT_EQ(problem(m.report(), "maxspeed=garbage"), 2u);
