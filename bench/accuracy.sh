@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Accuracy of the engine against simulated ground truth, for several sampling rates and noise levels.
 #   bench/accuracy.sh [TRIPS]            (default 60 trips per setting)
+# (Real OSM extracts and correlated, realistic GPS error: bench/accuracy-suite.sh.)
 # Builds a synthetic town (drivelog-synth --scale small, drivelog-map build) once, then per setting
 # simulates TRIPS drives (drivelog-simulate), analyses them (drivelog-analyze --matched) and
 # evaluates (drivelog evaluate). Settings: ACCURACY_HZ (default "1 0.2") x ACCURACY_SIGMAS

@@ -98,21 +98,23 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
 }
 
 bool Matcher::is_spike(const TracePoint& before, const TracePoint& p, const TracePoint& after) {
-  // A fix far off the line between its neighbours, further than the car can have gone out and
-  // come back, is a gross receiver error (multipath, a bad cold fix). The HMM alone would often
-  // follow it: a road near the stray fix fits it well, and driving there and back costs little
-  // when each leg alone looks plausible; the result is a phantom detour, a wrong-way or a
-  // forbidden turn that never happened. How fast the car went: the trusted reported speeds, else
-  // the neighbours' own progress (from one to the other, at least kSlowestMps), which a stray
-  // fix between them does not change.
+  // A fix further off the line between its neighbours than the car can have gone out and come
+  // back in the time between them is a gross receiver error (multipath, a bad cold fix). The HMM
+  // alone would often follow it: a road near the stray fix fits it well, and driving there and
+  // back costs little when each leg alone looks plausible; the result is a phantom detour, a
+  // wrong-way or a forbidden turn that never happened. How fast the car went: the trusted reported
+  // speeds, else the neighbours' own progress (from one to the other, at least kSlowestMps), which
+  // a stray fix between them does not change.
   constexpr double kMaxNeighbourS = 5;
-  constexpr double kNoiseSigmas = 6;
+  // Each leg's length is off by the difference of two fixes' errors (sigma x sqrt 2 per axis):
+  // both legs together stay within 10 sigma of the truth but for about one fix in 10,000.
+  constexpr double kNoiseSigmas = 10;
   constexpr double kSlowestMps = 5;
   const double dt_before = p.time_s - before.time_s;
   const double dt_after = after.time_s - p.time_s;
   if (dt_before <= 0 || dt_after <= 0 || dt_before > kMaxNeighbourS || dt_after > kMaxNeighbourS) return false;
   const double direct = fix_distance_m(before, after);
-  const double excess = fix_distance_m(before, p) + fix_distance_m(p, after) - direct;
+  const double via = fix_distance_m(before, p) + fix_distance_m(p, after);
   double travel = 0;
   if (speeds_trusted_ && !std::isnan(before.speed_mps) && !std::isnan(p.speed_mps) && !std::isnan(after.speed_mps)) {
     const double v_before = std::max({static_cast<double>(before.speed_mps), static_cast<double>(p.speed_mps), 2.0});
@@ -122,7 +124,12 @@ bool Matcher::is_spike(const TracePoint& before, const TracePoint& p, const Trac
     const double v = std::max(direct / (dt_before + dt_after), kSlowestMps);
     travel = config_.reported_speed_factor * v * (dt_before + dt_after);
   }
-  return excess > travel + kNoiseSigmas * std::max(sigma_of(p), config_.sigma_m);
+  // The car's path from one neighbour to the other passes (within the fixes' errors) by all three
+  // fixes, so it is at least as long as the way via the middle one; and it is the middle one that
+  // lies off the line between the others (a good fix next to a stray one makes a long way via
+  // itself too, but the line between its neighbours is as long).
+  const double slack = kNoiseSigmas * std::max(sigma_of(p), config_.sigma_m);
+  return via > travel + slack && via - direct > slack;
 }
 
 void Matcher::index_reported_distances(std::span<const TracePoint> trace) {
@@ -689,6 +696,9 @@ void Matcher::smooth_positions() {
     while (first > 0 && traversals[first - 1].piece == piece) --first;
     while (last + 1 < traversals.size() && traversals[last + 1].piece == piece) ++last;
     const double lo = traversals[first].start_s_m, hi = traversals[last].end_s_m();
+    if (1 - independent_share_ > ErrorContinuity::kNegligibleRho) {
+      smooth_with_wandering_error(std::span<const Traversal>(traversals).subspan(first, last - first + 1), lo, hi);
+    }
     uint32_t t = first;
     for (std::size_t k = 0; k < along_points_.size(); ++k) {
       PointMatch& m = points[along_points_[k]];
@@ -697,6 +707,36 @@ void Matcher::smooth_positions() {
       m.traversal = t;
     }
   }
+}
+
+void Matcher::smooth_with_wandering_error(std::span<const Traversal> piece, double lo, double hi) {
+  // Linearised on the first smoother's answer: the path's point and direction there, the fix in
+  // the same flat frame (centred on the piece's first fix).
+  const TracePoint& origin = trace_[along_points_.front()];
+  const map::geo::LocalProjection frame(origin.lat, origin.lon);
+  path_polyline(*map_, piece, frame, polyline_);
+  bias_observations_.clear();
+  std::size_t hint = 0;
+  for (std::size_t k = 0; k < along_points_.size(); ++k) {
+    const TracePoint& p = trace_[along_points_[k]];
+    BiasObservation o;
+    o.time_s = p.time_s;
+    o.east_m = frame.x(p.lon);
+    o.north_m = frame.y(p.lat);
+    o.at_s_m = std::clamp(smoothed_s_[k], lo, hi);
+    const PathPoint at = point_on_polyline(polyline_, o.at_s_m, hint);
+    o.path_east_m = at.east_m;
+    o.path_north_m = at.north_m;
+    o.dir_east = at.dir_east;
+    o.dir_north = at.dir_north;
+    o.sigma_m = sigma_of(p);
+    o.speed_mps = along_[k].speed_mps;
+    bias_observations_.push_back(o);
+  }
+  BiasModel model;
+  model.correlation_s = config_.error_correlation_s;
+  model.independent_share = independent_share_;
+  bias_smoother_.smooth(bias_observations_, model, smoothed_s_);
 }
 
 void Matcher::finish_piece(uint32_t end) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "map/map_view.hpp"
+#include "match/along_path_bias_smoother.hpp"
 #include "match/along_path_smoother.hpp"
 #include "match/candidate_search.hpp"
 #include "match/error_continuity.hpp"
@@ -115,6 +116,9 @@ class Matcher {
   void finish_piece(uint32_t end);
   // Re-estimates every matched fix's distance along its piece of the path (AlongPathSmoother).
   void smooth_positions();
+  // Then again with the receiver's wandering error as part of the state (AlongPathBiasSmoother),
+  // for the piece's traversals `piece` spanning path distances [lo, hi]; rewrites smoothed_s_.
+  void smooth_with_wandering_error(std::span<const Traversal> piece, double lo, double hi);
 
   const map::MapView* map_;
   MatchConfig config_;
@@ -165,6 +169,9 @@ class Matcher {
   std::vector<AlongPathObservation> along_;
   std::vector<uint32_t> along_points_;
   std::vector<double> smoothed_s_;
+  AlongPathBiasSmoother bias_smoother_;
+  std::vector<BiasObservation> bias_observations_;
+  std::vector<PathVertex> polyline_;
 };
 
 }  // namespace drivelog::match

@@ -86,4 +86,70 @@ Direction direction_near_end(const map::MapView& map, uint32_t edge, bool forwar
   return at_start ? Direction{dx / length, dy / length} : Direction{-dx / length, -dy / length};
 }
 
+void path_polyline(const map::MapView& map, std::span<const Traversal> traversals,
+                   const map::geo::LocalProjection& frame, std::vector<PathVertex>& out) {
+  // All in the flat frame (a piece spans a few kilometres at most): the shape's lengths scaled to
+  // the edge's stored length, as Traversal distances are, without a great-circle distance per
+  // segment.
+  out.clear();
+  for (const Traversal& t : traversals) {
+    const auto shape = map.edge_shape(t.edge);
+    const std::size_t first_vertex = out.size();
+    double total = 0;
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+      const map::Coord c = shape_point(shape, t.forward, i);
+      const double east = frame.x(c.lon()), north = frame.y(c.lat());
+      if (i > 0) total += std::hypot(east - out.back().east_m, north - out.back().north_m);
+      out.push_back(PathVertex{total, east, north});
+    }
+    // out[first_vertex..] now holds the whole edge with flat distances from its start; keep the
+    // stretch [from_m, to_m] with path distances.
+    const double scale = total > 0 ? map.edge(t.edge).length_m / total : 1.0;
+    std::span<PathVertex> edge(out.begin() + static_cast<std::ptrdiff_t>(first_vertex), out.end());
+    for (PathVertex& v : edge) v.s_m *= scale;
+    std::size_t hint = 0;
+    const PathPoint from = point_on_polyline(edge, t.from_m, hint);
+    const PathPoint to = point_on_polyline(edge, t.to_m, hint);
+    // In place: the edge's first vertex (at 0, never inside the stretch) gives way to its start.
+    std::size_t kept = first_vertex;
+    out[kept++] = PathVertex{t.start_s_m, from.east_m, from.north_m};
+    for (std::size_t i = first_vertex + 1; i < first_vertex + edge.size(); ++i) {
+      const PathVertex v = out[i];
+      if (v.s_m > t.from_m && v.s_m < t.to_m) out[kept++] = PathVertex{t.start_s_m + (v.s_m - t.from_m), v.east_m, v.north_m};
+    }
+    out.resize(kept);
+    out.push_back(PathVertex{t.end_s_m(), to.east_m, to.north_m});
+  }
+}
+
+PathPoint point_on_polyline(std::span<const PathVertex> polyline, double s_m, std::size_t& hint) {
+  PathPoint p;
+  if (polyline.empty()) return p;
+  if (polyline.size() == 1) {
+    p.east_m = polyline[0].east_m;
+    p.north_m = polyline[0].north_m;
+    return p;
+  }
+  std::size_t i = std::min(hint, polyline.size() - 2);
+  while (i > 0 && polyline[i].s_m > s_m) --i;
+  while (i + 2 < polyline.size() && polyline[i + 1].s_m < s_m) ++i;
+  hint = i;
+  const PathVertex &a = polyline[i], &b = polyline[i + 1];
+  const double length = b.s_m - a.s_m;
+  const double f = length > 0 ? std::clamp((s_m - a.s_m) / length, 0.0, 1.0) : 0.0;
+  p.east_m = a.east_m + f * (b.east_m - a.east_m);
+  p.north_m = a.north_m + f * (b.north_m - a.north_m);
+  // The direction of the nearest segment of some length (a junction's vertices may coincide).
+  for (std::size_t j = i; j + 1 < polyline.size(); ++j) {
+    const double de = polyline[j + 1].east_m - polyline[j].east_m, dn = polyline[j + 1].north_m - polyline[j].north_m;
+    const double norm = std::hypot(de, dn);
+    if (norm > 0.01) {
+      p.dir_east = de / norm;
+      p.dir_north = dn / norm;
+      break;
+    }
+  }
+  return p;
+}
+
 }  // namespace drivelog::match

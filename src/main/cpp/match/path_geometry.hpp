@@ -2,10 +2,13 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "map/map_types.hpp"
+#include "map/geo.hpp"
 #include "map/map_view.hpp"
+#include "match/matched_path.hpp"
 
 namespace drivelog::match {
 
@@ -27,5 +30,23 @@ struct Direction {
 };
 Direction direction_near_end(const map::MapView& map, uint32_t edge, bool forward, bool at_start, double span_m,
                              double cos_lat);
+
+// A stretch of the matched path as a polyline in a local flat frame, each vertex with its path
+// distance (Traversal::start_s_m and on), for placing fixes along the path in metres.
+struct PathVertex {
+  double s_m = 0;
+  double east_m = 0, north_m = 0;
+};
+void path_polyline(const map::MapView& map, std::span<const Traversal> traversals,
+                   const map::geo::LocalProjection& frame, std::vector<PathVertex>& out);
+
+// The point and unit direction of travel at path distance `s_m` on a polyline from path_polyline()
+// (clamped to its ends). `hint` is the segment to start looking from, updated: calls with
+// non-decreasing distances walk the polyline once.
+struct PathPoint {
+  double east_m = 0, north_m = 0;
+  double dir_east = 1, dir_north = 0;
+};
+PathPoint point_on_polyline(std::span<const PathVertex> polyline, double s_m, std::size_t& hint);
 
 }  // namespace drivelog::match

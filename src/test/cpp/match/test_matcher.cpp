@@ -200,6 +200,31 @@ TEST(Matcher, strayFixInALogWithoutSpeedsIsSkippedByTheNeighboursProgress) {
   EXPECT_EQ(r.stats.outliers, 1u);
 }
 
+TEST(Matcher, strayFixBesideAFastRoadIsSkipped) {
+  // At 80 km/h the car covers 44 m between the neighbours of a fix 60 m up the side street. Going
+  // out there and back (128 m) in those two seconds is beyond even 1.5 x the reported speed; the
+  // test once compared only the detour beyond the straight line (84 m) with the whole distance the
+  // car could cover, let the fix through at speed, and the path went up the side street and back.
+  const Scenario s(kSideStreet, 10, {way("ACB", 1, "Main"), way("CD", 2, "Side")});
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    Drive d(s, 1, 30 + seed);
+    d.noise(1).start_at('A').toward('C', 0.999, 80).outlier(60).to("CB", 80);
+    const MatchResult r = run(s, d.points());
+    EXPECT_EQ(matched_ways(s.map(), r), Ways({1})) << "seed " << seed;
+    EXPECT_EQ(r.stats.outliers, 1u) << "seed " << seed;
+  }
+}
+
+TEST(Matcher, goodFixNextToAStrayOneIsNoSpike) {
+  // The fix before a stray one makes a long way via itself too; only the stray one is skipped.
+  const Scenario s("A------------------------------------------------------------B", 10, {way("AB", 1)});
+  Drive d(s, 1, 41);
+  d.noise(1).start_at('A').toward('B', 0.5, 60).outlier(200).to("B", 60);
+  const MatchResult r = run(s, d.points());
+  EXPECT_FALSE(r.stats.speeds_ignored);  // judged by the reported speeds
+  EXPECT_EQ(r.stats.outliers, 1u);
+}
+
 TEST(Matcher, slowTownDriveStillTrustsItsReportedSpeeds) {
   // At 20 km/h a car moves 5.6 m between 1 Hz fixes, about the GPS noise: judged fix to fix, only
   // the noisiest pairs move far enough to compare, and they disagree with the speeds. Judged over

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "map/map_builder.hpp"
 
@@ -35,6 +36,71 @@ TEST(PathGeometry, positionOnAnEdgeAcrossTheAntimeridian_staysBetweenItsEnds) {
         EXPECT_EQ(c.lat_e7, shape.front().lat_e7);
       }
     }
+  }
+  std::filesystem::remove(path);
+}
+
+// point_on_polyline: between vertices by path distance, clamped at the ends, and the direction of
+// the next segment that has a length (a junction's two vertices coincide).
+TEST(PathGeometry, pointOnPolyline_interpolatesClampsAndSkipsZeroLengthSegments) {
+  const std::vector<PathVertex> line{{0, 0, 0}, {100, 100, 0}, {100, 100, 0}, {150, 100, 50}};
+  std::size_t hint = 0;
+  const PathPoint start = point_on_polyline(line, -5, hint);
+  EXPECT_DOUBLE_EQ(start.east_m, 0);
+  EXPECT_DOUBLE_EQ(start.dir_east, 1);
+  const PathPoint middle = point_on_polyline(line, 40, hint);
+  EXPECT_DOUBLE_EQ(middle.east_m, 40);
+  EXPECT_DOUBLE_EQ(middle.north_m, 0);
+  const PathPoint at_junction = point_on_polyline(line, 100, hint);
+  EXPECT_DOUBLE_EQ(at_junction.east_m, 100);
+  const PathPoint after = point_on_polyline(line, 120, hint);
+  EXPECT_DOUBLE_EQ(after.north_m, 20);
+  EXPECT_DOUBLE_EQ(after.dir_east, 0);
+  EXPECT_DOUBLE_EQ(after.dir_north, 1);
+  const PathPoint beyond = point_on_polyline(line, 500, hint);
+  EXPECT_DOUBLE_EQ(beyond.north_m, 50);
+  std::size_t from_the_start = 0;  // a stale hint past the answer walks back
+  hint = 2;
+  EXPECT_DOUBLE_EQ(point_on_polyline(line, 10, hint).east_m, point_on_polyline(line, 10, from_the_start).east_m);
+}
+
+// path_polyline: a traversal's stretch of its edge in the flat frame, with path distances, in the
+// direction of travel; the bend of the way is a vertex.
+TEST(PathGeometry, pathPolyline_followsTheStretchOfEachTraversalInItsDirection) {
+  const std::string path = (std::filesystem::temp_directory_path() / "drivelog-test-polyline.dlmap").string();
+  const map::geo::LocalProjection frame(35.0, 139.0);
+  const auto at = [&](double east_m, double north_m) {
+    return map::Coord::from_degrees(35.0 + north_m / frame.meters_per_deg_lat, 139.0 + east_m / frame.meters_per_deg_lon);
+  };
+  {
+    map::MapBuilder b;
+    b.add_node(1, at(0, 0));
+    b.add_node(2, at(100, 0));
+    b.add_node(3, at(100, 100));
+    b.add_way(map::WayInput{10, {1, 2, 3}, "Bend"});
+    b.write(path);
+  }
+  {
+    const map::MapView m = map::MapView::open(path);
+    ASSERT_EQ(m.edge_count(), 1U);
+    const bool forward_is_1_to_3 = m.edge_shape(0).front().lon_e7 == at(0, 0).lon_e7;
+    std::vector<PathVertex> line;
+    const Traversal out_and_up{0, forward_is_1_to_3, 0, 50, 10, 190};
+    path_polyline(m, std::span(&out_and_up, 1), frame, line);
+    ASSERT_EQ(line.size(), 3U);
+    EXPECT_NEAR(line[0].s_m, 50, 1e-9);
+    EXPECT_NEAR(line[0].east_m, 10, 0.1);
+    EXPECT_NEAR(line[1].s_m, 140, 0.1);  // the bend, 90 m into the stretch
+    EXPECT_NEAR(line[1].east_m, 100, 0.1);
+    EXPECT_NEAR(line[1].north_m, 0, 0.1);
+    EXPECT_NEAR(line[2].s_m, 230, 1e-6);
+    EXPECT_NEAR(line[2].north_m, 90, 0.1);
+    const Traversal down_and_back{0, !forward_is_1_to_3, 0, 0, 0, 50};  // from node 3, 50 m down
+    path_polyline(m, std::span(&down_and_back, 1), frame, line);
+    ASSERT_EQ(line.size(), 2U);
+    EXPECT_NEAR(line[0].north_m, 100, 0.1);
+    EXPECT_NEAR(line[1].north_m, 50, 0.1);
+    EXPECT_NEAR(line[1].east_m, 100, 0.1);
   }
   std::filesystem::remove(path);
 }
