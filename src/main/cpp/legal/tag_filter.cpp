@@ -113,30 +113,22 @@ class Parser {
   }
 
  private:
-  std::unique_ptr<Node> parse_or() {
-    auto first = parse_and();
-    if (!next_keyword("or")) return first;
-    auto any = std::make_unique<Node>();
-    any->kind = Node::Kind::any_of;
-    any->children.push_back(std::move(first));
-    while (next_keyword("or")) {
-      pos_ += 2;
-      any->children.push_back(parse_and());
-    }
-    return any;
-  }
+  std::unique_ptr<Node> parse_or() { return parse_joined("or", Node::Kind::any_of, [this] { return parse_and(); }); }
+  std::unique_ptr<Node> parse_and() { return parse_joined("and", Node::Kind::all_of, [this] { return parse_primary(); }); }
 
-  std::unique_ptr<Node> parse_and() {
-    auto first = parse_primary();
-    if (!next_keyword("and")) return first;
-    auto all = std::make_unique<Node>();
-    all->kind = Node::Kind::all_of;
-    all->children.push_back(std::move(first));
-    while (next_keyword("and")) {
-      pos_ += 3;
-      all->children.push_back(parse_primary());
+  // `operand (keyword operand)*`: the one operand, or a node of `kind` over all of them.
+  template <typename ParseOperand>
+  std::unique_ptr<Node> parse_joined(std::string_view keyword, Node::Kind kind, ParseOperand parse_operand) {
+    auto first = parse_operand();
+    if (!next_keyword(keyword)) return first;
+    auto joined = std::make_unique<Node>();
+    joined->kind = kind;
+    joined->children.push_back(std::move(first));
+    while (next_keyword(keyword)) {
+      pos_ += keyword.size();
+      joined->children.push_back(parse_operand());
     }
-    return all;
+    return joined;
   }
 
   // After a term: spaces, then `word` followed by a space or an opening bracket.
