@@ -22,11 +22,13 @@ ARG OSM_SHA256=
 # ---------------------------------------------------------------------------------------------
 FROM public.ecr.aws/docker/library/debian:bookworm-slim AS osm-headers
 # Unpacked, not installed: the headers are all we need (installing would pull in Boost and a compiler).
+# nlohmann/json (the map builder's JSON reader for data/) is header-only too and not in AL2023.
 WORKDIR /tmp/debs
 RUN apt-get update -qq \
- && apt-get download libosmium2-dev libprotozero-dev \
+ && apt-get download libosmium2-dev libprotozero-dev nlohmann-json3-dev \
  && for deb in *.deb; do dpkg-deb -x "$deb" /tmp/unpacked; done \
- && mkdir -p /headers && cp -a /tmp/unpacked/usr/include/osmium /tmp/unpacked/usr/include/protozero /headers/ \
+ && mkdir -p /headers && cp -a /tmp/unpacked/usr/include/osmium /tmp/unpacked/usr/include/protozero \
+      /tmp/unpacked/usr/include/nlohmann /headers/ \
  && rm -rf /var/lib/apt/lists/* /tmp/debs /tmp/unpacked
 
 # ---------------------------------------------------------------------------------------------
@@ -41,6 +43,8 @@ WORKDIR /src
 # ---------------------------------------------------------------------------------------------
 FROM toolchain AS native
 COPY src/main/cpp src/main/cpp
+# The reference data of data/ is built into the native library (legal defaults, boundaries, date rules).
+COPY data data
 COPY docker/collect-native.sh docker/collect-native.sh
 RUN cmake -S src/main/cpp -B /build -DCMAKE_BUILD_TYPE=Release -DDRIVELOG_TESTS=OFF -Wno-dev \
  && cmake --build /build -j "$(nproc)" \

@@ -11,7 +11,7 @@ command -v cmake >/dev/null 2>&1 || missing+=("cmake (apt-get install cmake)")
 command -v g++ >/dev/null 2>&1 || command -v c++ >/dev/null 2>&1 || missing+=("a C++20 compiler (apt-get install g++)")
 if [ ${#missing[@]} -gt 0 ]; then
   echo "drivelog native build: missing ${missing[*]}" >&2
-  echo "  On Debian/Ubuntu: apt-get install cmake g++ libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev libgtest-dev" >&2
+  echo "  On Debian/Ubuntu: apt-get install cmake g++ libosmium2-dev libprotozero-dev nlohmann-json3-dev zlib1g-dev libbz2-dev libexpat1-dev libgtest-dev" >&2
   exit 1
 fi
 

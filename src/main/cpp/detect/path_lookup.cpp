@@ -25,14 +25,4 @@ void add_way(std::vector<int64_t>& ways, int64_t way) {
   if (std::find(ways.begin(), ways.end(), way) == ways.end()) ways.push_back(way);
 }
 
-const char* limit_source_name(map::SpeedSource source) {
-  switch (source) {
-    case map::SpeedSource::explicit_tag: return "explicit_tag";
-    case map::SpeedSource::implicit_zone: return "implicit_zone";
-    case map::SpeedSource::country_default: return "country_default";
-    case map::SpeedSource::none: break;
-  }
-  return "unknown";
-}
-
 }  // namespace drivelog::detect

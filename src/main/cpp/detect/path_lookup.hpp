@@ -43,7 +43,4 @@ map::Coord position_at(const map::MapView& map, const match::Traversal& t, doubl
 // Adds `way` to `ways` unless it is there already.
 void add_way(std::vector<int64_t>& ways, int64_t way);
 
-// The name of a speed limit's source in the result format.
-const char* limit_source_name(map::SpeedSource source);
-
 }  // namespace drivelog::detect

@@ -1,6 +1,10 @@
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <string>
 
+#include "detect/local_calendar.hpp"
 #include "detect/rules.hpp"
 
 namespace drivelog::detect {
@@ -11,6 +15,9 @@ struct Episode {
   std::size_t first = 0;
   std::size_t last_over = 0;
   uint16_t limit_tenths = 0;
+  map::SpeedSource source = map::SpeedSource::none;
+  uint32_t rule = map::kNoSpeedRule;  // the legal rule that gave the limit, if rule-based
+  int32_t local_day = 0;              // the local date the limit was judged for
   double max_kmh = 0;
   double sum_kmh = 0;
   uint32_t over_points = 0;
@@ -56,6 +63,14 @@ Bounds bounds_of(const SpeedProfile& sp, const Episode& ep, double threshold_mps
   return Bounds{start, end};
 }
 
+std::string legal_date(int32_t day) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
 double limit_allowance_mps(uint16_t limit_tenths, const SpeedingConfig& config) {
   const double limit_kmh = limit_tenths / 10.0;
   return (limit_kmh + std::max(config.tolerance_kmh, limit_kmh * config.tolerance_percent / 100.0)) / 3.6;
@@ -88,7 +103,6 @@ void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std:
   const uint32_t first_t = points[sp.matched()[ep.first]].traversal;
   const uint32_t last_t = points[sp.matched()[ep.last_over]].traversal;
   const match::Traversal& start = traversals[first_t];
-  const map::EdgeRecord& edge = trip.map.edge(start.edge);
 
   Violation v;
   v.type = ViolationType::speeding;
@@ -104,13 +118,19 @@ void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std:
   const double excess = mean_kmh - (limit_kmh + allowance);
   double confidence = 0.55 + 0.25 * std::clamp(excess / 10.0, 0.0, 1.0) +
                       0.15 * std::clamp(duration / (3 * std::max(1.0, config.min_duration_s)), 0.0, 1.0);
-  if (edge.speed_source != map::SpeedSource::explicit_tag) confidence -= 0.1;
+  if (ep.source != map::SpeedSource::explicit_tag) confidence -= 0.1;
+  if (ep.source == map::SpeedSource::legal_default_inferred) confidence -= 0.05;
   if (ep.any_derived) confidence -= 0.05;
   v.confidence = std::clamp(confidence, 0.0, 1.0);
   v.evidence.push_back(EvidenceItem::of_number("max_speed_kmh", ep.max_kmh));
   v.evidence.push_back(EvidenceItem::of_number("mean_speed_kmh", mean_kmh));
   v.evidence.push_back(EvidenceItem::of_number("limit_kmh", limit_kmh));
-  v.evidence.push_back(EvidenceItem::of_text("limit_source", limit_source_name(edge.speed_source)));
+  v.evidence.push_back(EvidenceItem::of_text("limit_source", map::speed_source_label(ep.source)));
+  if (ep.rule != map::kNoSpeedRule) {
+    // Which legal rule, and for which local date: a limit that changed in law is judged by the day.
+    v.evidence.push_back(EvidenceItem::of_text("limit_rule", std::string(trip.map.string_at(trip.map.speed_rule(ep.rule).name))));
+    v.evidence.push_back(EvidenceItem::of_text("local_date", legal_date(ep.local_day)));
+  }
   v.evidence.push_back(EvidenceItem::of_number("distance_m", sp.s_at(ep.last_over) - sp.s_at(ep.first)));
   v.evidence.push_back(EvidenceItem::of_number("duration_s", duration));
   v.evidence.push_back(EvidenceItem::of_number("tolerance_kmh", allowance));
@@ -122,11 +142,19 @@ void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std:
 void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::vector<Violation>& out) {
   const SpeedProfile& sp = trip.speeds;
   const auto& matched = sp.matched();
+  LocalCalendar calendar(trip.map);
   Episode ep;
   bool open = false;
   for (std::size_t k = 0; k < matched.size(); ++k) {
     const match::Traversal& t = trip.match.traversals[trip.match.points[matched[k]].traversal];
-    const uint16_t limit = limit_tenths_kmh(trip.map.edge(t.edge), t.forward);
+    const map::EdgeRecord& edge = trip.map.edge(t.edge);
+    map::LimitInForce in_force{edge.maxspeed(t.forward), edge.source(t.forward), map::kNoSpeedRule};
+    int32_t day = 0;
+    if (edge.speed_rule != map::kNoSpeedRule && map::is_rule_based(in_force.source)) {
+      day = calendar.day(trip.map.node_coord(edge.from_node), sp.time_at(k));
+      in_force = trip.map.limit_in_force(t.edge, t.forward, day);
+    }
+    const uint16_t limit = in_force.tenths_kmh;
     const bool known = limit != map::kSpeedUnknown && limit != map::kSpeedUnlimited;
     // An episode ends at a break in the matched path, a change of limit, or a long enough dip.
     if (open && (sp.piece_at(k) != sp.piece_at(ep.last_over) || !known || limit != ep.limit_tenths ||
@@ -144,6 +172,9 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
       ep = Episode{};
       ep.first = k;
       ep.limit_tenths = limit;
+      ep.source = in_force.source;
+      ep.rule = in_force.rule;
+      ep.local_day = day;
       open = true;
     }
     ep.last_over = k;

@@ -1,11 +1,14 @@
 #include "map/map_builder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <unordered_map>
 
 #include "map/file_writer.hpp"
+#include "map/json_text.hpp"
 #include "map/map_format.hpp"
 #include "map/map_view.hpp"
 #include "map/restriction_resolution.hpp"
@@ -25,6 +28,86 @@ void release(std::vector<T>& v) {
   std::vector<T>().swap(v);
 }
 
+// The law's sections in their file form; strings interned through `intern`.
+struct LegalSections {
+  std::vector<RegionRecord> regions;
+  std::vector<SpeedRule> rules;
+  std::vector<TimeZoneRecord> zones;
+  std::vector<UtcOffsetTransition> offsets;
+  uint32_t description = 0;
+  uint32_t time_zone_source = 0;
+};
+
+template <typename Intern>
+LegalSections legal_sections(const EdgeSpeedResolver* resolver, const TimeZoneTable& time_zones, Intern intern) {
+  LegalSections out;
+  if (resolver != nullptr) {
+    for (const RegionInput& r : resolver->regions()) out.regions.push_back(RegionRecord{intern(r.code), intern(r.rules_code)});
+    for (const SpeedRuleInput& in : resolver->rules()) {
+      SpeedRule rule;
+      rule.name = intern(in.name);
+      rule.tags = intern(in.tags);
+      rule.from_day = in.from_day;
+      rule.until_day = in.until_day;
+      std::copy(in.limits.begin(), in.limits.end(), rule.limits);
+      rule.source = in.source;
+      rule.certitude = in.certitude;
+      rule.next = in.next;
+      out.rules.push_back(rule);
+    }
+    out.description = intern(resolver->description());
+  } else {
+    out.description = intern("none: no legal defaults applied");
+  }
+  if (time_zones.zones.empty() || time_zones.zones.size() > 0xFFFF ||
+      time_zones.cells.size() != uint64_t{time_zones.grid.rows} * time_zones.grid.cols) {
+    throw MapError("time zone table: " + std::to_string(time_zones.zones.size()) + " zones, " +
+                   std::to_string(time_zones.cells.size()) + " cells for a " + std::to_string(time_zones.grid.rows) + " x " +
+                   std::to_string(time_zones.grid.cols) + " grid");
+  }
+  for (const uint16_t zone : time_zones.cells) {
+    if (zone >= time_zones.zones.size()) throw MapError("time zone table: cell names zone " + std::to_string(zone));
+  }
+  for (const TimeZoneInput& z : time_zones.zones) {
+    if (z.transitions.empty()) throw MapError("time zone " + z.name + " has no UTC offset");
+    out.zones.push_back(TimeZoneRecord{intern(z.name), static_cast<uint32_t>(out.offsets.size()),
+                                       static_cast<uint32_t>(z.transitions.size()), 0});
+    out.offsets.insert(out.offsets.end(), z.transitions.begin(), z.transitions.end());
+  }
+  out.time_zone_source = intern(time_zones.source);
+  return out;
+}
+
+// Edge directions per limit source and edges per region, for map info (which reads the header only).
+std::string legal_summary(const build::RoadGraph& graph, const EdgeSpeedResolver* resolver) {
+  // Counted in arrays (one pass over every edge), named afterwards.
+  std::array<uint64_t, 16> by_source{};
+  std::vector<uint64_t> by_region(size_t{kNoRegion} + 1, 0);
+  for (const EdgeRecord& r : graph.records) {
+    ++by_source[r.speed_sources & 0x0Fu];
+    ++by_source[r.speed_sources >> 4];
+    ++by_region[r.region];
+  }
+  std::map<std::string, uint64_t> sources;
+  for (std::size_t s = 0; s < by_source.size(); ++s) {
+    if (by_source[s] > 0) sources[speed_source_label(static_cast<SpeedSource>(s))] += by_source[s];
+  }
+  const std::vector<RegionInput> names = resolver != nullptr ? resolver->regions() : std::vector<RegionInput>{};
+  std::map<std::string, uint64_t> by_code;
+  for (std::size_t region = 0; region < by_region.size(); ++region) {
+    if (by_region[region] > 0) by_code[region < names.size() ? names[region].code : std::string()] += by_region[region];
+  }
+  const auto object = [](const std::map<std::string, uint64_t>& counts) {
+    std::string j = "{";
+    for (const auto& [k, n] : counts) {
+      if (j.size() > 1) j.push_back(',');
+      j.append(json_string(k)).append(":").append(std::to_string(n));
+    }
+    return j + "}";
+  };
+  return "{\"limit_sources\":" + object(sources) + ",\"regions\":" + object(by_code) + "}";
+}
+
 }  // namespace
 
 struct MapBuilder::Impl {
@@ -38,7 +121,8 @@ struct MapBuilder::Impl {
   std::unordered_map<std::string, uint32_t> string_offsets;
   std::string source;
   bool keep_input_order = false;
-  DefaultSpeeds default_speeds{};
+  EdgeSpeedResolver* speed_resolver = nullptr;
+  TimeZoneTable time_zones;
 
   uint32_t intern(const std::string& s) {
     if (s.empty()) return 0;
@@ -72,18 +156,23 @@ void MapBuilder::add_way(WayInput way) {
   stored.maxspeed_backward = way.maxspeed_backward;
   stored.road_class = way.road_class;
   stored.speed_source = way.speed_source;
+  stored.backward_speed_source = way.backward_speed_source.value_or(way.speed_source);
+  stored.legal_key = way.legal_key;
   stored.layer = way.layer;
   stored.use = way.use;
   impl_->refs.insert(impl_->refs.end(), way.node_ids.begin(), way.node_ids.end());
   impl_->ways.push_back(stored);
 }
 
+void MapBuilder::set_legal_key(std::size_t way_index, uint32_t legal_key) { impl_->ways.at(way_index).legal_key = legal_key; }
+
 void MapBuilder::add_stop(StopInput stop) { impl_->stops.push_back(stop); }
 void MapBuilder::add_signal(int64_t osm_node_id) { impl_->signals.push_back(osm_node_id); }
 void MapBuilder::add_restriction(RestrictionInput restriction) { impl_->restrictions.push_back(std::move(restriction)); }
 void MapBuilder::set_source(std::string source) { impl_->source = std::move(source); }
 void MapBuilder::set_keep_input_order(bool keep) { impl_->keep_input_order = keep; }
-void MapBuilder::set_default_speeds(const DefaultSpeeds& speeds) { impl_->default_speeds = speeds; }
+void MapBuilder::set_speed_resolver(EdgeSpeedResolver* resolver) { impl_->speed_resolver = resolver; }
+void MapBuilder::set_time_zones(TimeZoneTable zones) { impl_->time_zones = std::move(zones); }
 
 BuildStats MapBuilder::write(const std::string& path) { return impl_->write(path); }
 
@@ -129,7 +218,7 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   // 3. The graph, stop signs on their approaches, restrictions on edges, the segment grid.
   std::vector<int64_t> split_at = signals;
   for (const StopInput& stop : stops) split_at.push_back(stop.osm_node_id);
-  build::RoadGraph graph = build::assemble_road_graph(nodes, ways, way_refs, split_at, {keep_input_order, default_speeds});
+  build::RoadGraph graph = build::assemble_road_graph(nodes, ways, way_refs, split_at, {keep_input_order, speed_resolver});
   release(split_at);
   const std::vector<StopSign> stop_signs = build::place_stop_signs(graph, stops, stats);
   const build::ResolvedRestrictions turn_restrictions = build::resolve_restrictions(graph, restrictions, stats);
@@ -143,6 +232,8 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   }
   std::sort(signal_nodes.begin(), signal_nodes.end());
   signal_nodes.erase(std::unique(signal_nodes.begin(), signal_nodes.end()), signal_nodes.end());
+  const LegalSections legal = legal_sections(speed_resolver, time_zones, [this](const std::string& s) { return intern(s); });
+  const uint32_t summary = intern(legal_summary(graph, speed_resolver));
   const auto node_count = static_cast<uint32_t>(graph.graph_nodes.size());
   const auto edge_count = static_cast<uint32_t>(graph.edges.size());
 
@@ -207,6 +298,21 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   out.begin_section(format::SectionId::signal_nodes);
   out.write_span(std::span<const uint32_t>(signal_nodes));
   end_section();
+  out.begin_section(format::SectionId::regions);
+  out.write_span(std::span<const RegionRecord>(legal.regions));
+  end_section();
+  out.begin_section(format::SectionId::speed_rules);
+  out.write_span(std::span<const SpeedRule>(legal.rules));
+  end_section();
+  out.begin_section(format::SectionId::time_zones);
+  out.write_span(std::span<const TimeZoneRecord>(legal.zones));
+  end_section();
+  out.begin_section(format::SectionId::utc_offsets);
+  out.write_span(std::span<const UtcOffsetTransition>(legal.offsets));
+  end_section();
+  out.begin_section(format::SectionId::time_zone_cells);
+  out.write_span(std::span<const uint16_t>(time_zones.cells));
+  end_section();
 
   header.header_size = sizeof(format::FileHeader);
   header.file_size = out.position();
@@ -225,6 +331,14 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   header.speed_limited_edges = graph.speed_limited_edges;
   header.bbox = graph.bbox;
   header.grid = grid.geometry;
+  header.region_count = static_cast<uint32_t>(legal.regions.size());
+  header.speed_rule_count = static_cast<uint32_t>(legal.rules.size());
+  header.time_zone_count = static_cast<uint32_t>(legal.zones.size());
+  header.utc_offset_count = static_cast<uint32_t>(legal.offsets.size());
+  header.time_zone_grid = time_zones.grid;
+  header.legal_data = legal.description;
+  header.time_zone_source = legal.time_zone_source;
+  header.legal_summary = summary;
   std::memcpy(header.source.data(), source.data(), std::min(source.size(), header.source.size() - 1));
   header.header_crc32 = format::header_checksum(header);
   out.finish(header);

@@ -6,9 +6,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "map/legal_tables.hpp"
 #include "map/map_types.hpp"
 
 namespace drivelog::map {
@@ -24,9 +26,14 @@ struct WayInput {
   uint16_t flags = edge_flags::kForwardAllowed | edge_flags::kBackwardAllowed;
   uint16_t maxspeed_forward = kSpeedUnknown;   // tenths of km/h
   uint16_t maxspeed_backward = kSpeedUnknown;  // tenths of km/h
+  // The source of maxspeed_forward, and of maxspeed_backward unless backward_speed_source says
+  // otherwise. none: no tag, the legal default is wanted (from the EdgeSpeedResolver, if any);
+  // implicit_zone with kSpeedUnknown: a named zone the resolver reads.
   SpeedSource speed_source = SpeedSource::none;
   int8_t layer = 0;  // OSM layer, bridges and tunnels without one already at +1 / -1
   RoadUse use = RoadUse::general;
+  std::optional<SpeedSource> backward_speed_source = std::nullopt;
+  uint32_t legal_key = 0;  // passed to the EdgeSpeedResolver: which tags decide the way's legal limits
 };
 
 // Which approaches of a stop-sign node the sign governs.
@@ -70,9 +77,6 @@ struct BuildStats {
   std::map<std::string, uint64_t> problems;
 };
 
-// Per-road-class speed limits (tenths of km/h) the builder applies to ways that arrive with
-// SpeedSource::none; kSpeedUnknown leaves a class without a limit.
-using DefaultSpeeds = std::array<uint16_t, static_cast<std::size_t>(RoadClass::count)>;
 
 class MapBuilder {
  public:
@@ -83,6 +87,9 @@ class MapBuilder {
 
   void add_node(int64_t osm_id, Coord position);
   void add_way(WayInput way);
+  // Replaces the legal key of the `way_index`-th way added (0-based, in add_way order): for a key
+  // that depends on the ways read after it (osm/built_up_neighbours.hpp).
+  void set_legal_key(std::size_t way_index, uint32_t legal_key);
   void add_stop(StopInput stop);
   // A traffic-signal node (`highway=traffic_signals`); ignored unless a kept road passes it.
   void add_signal(int64_t osm_node_id);
@@ -91,7 +98,11 @@ class MapBuilder {
   // Keep nodes in OSM id order and edges in way input order instead of Hilbert order (for the
   // page-touch benchmark, which compares the two).
   void set_keep_input_order(bool keep);
-  void set_default_speeds(const DefaultSpeeds& speeds);
+  // Decides regions and rule-based limits per edge at write(); without one, edges get no region
+  // and directions without a tag no limit. Not owned; must outlive write().
+  void set_speed_resolver(EdgeSpeedResolver* resolver);
+  // The time zones of the map's area (default: UTC everywhere).
+  void set_time_zones(TimeZoneTable zones);
 
   // Orders nodes and edges along a Hilbert curve, builds adjacency, the spatial grid and the
   // string table, and writes the file (atomically: a temporary file renamed at the end).

@@ -15,9 +15,9 @@ namespace drivelog::map::format {
 
 inline constexpr std::array<char, 8> kMagic = {'D', 'R', 'V', 'L', 'M', 'A', 'P', '\0'};
 // Bump whenever the meaning or layout of any byte changes; readers refuse other versions.
-inline constexpr uint32_t kFormatVersion = 4;
+inline constexpr uint32_t kFormatVersion = 5;
 inline constexpr uint64_t kSectionAlignment = 64;
-inline constexpr uint32_t kMaxSections = 16;
+inline constexpr uint32_t kMaxSections = 22;
 inline constexpr std::size_t kSourceBytes = 256;
 
 // Header flags.
@@ -40,8 +40,13 @@ enum class SectionId : uint32_t {
   via_way_restrictions,  // ViaWayRestriction[via_way_restriction_count], sorted by from_edge
   via_edges,             // uint32[via_edge_count]: the via edges of via_way_restrictions, in driving order
   signal_nodes,          // uint32[signal_count]: graph nodes with traffic signals, ascending
+  regions,               // RegionRecord[region_count]
+  speed_rules,           // SpeedRule[speed_rule_count]
+  time_zones,            // TimeZoneRecord[time_zone_count]
+  utc_offsets,           // UtcOffsetTransition[utc_offset_count], grouped by zone, ascending time
+  time_zone_cells,       // uint16[time_zone_grid.rows * time_zone_grid.cols], row-major: zone of each cell
 };
-inline constexpr uint32_t kSectionCount = 15;
+inline constexpr uint32_t kSectionCount = 20;
 
 struct SectionEntry {
   uint32_t id = 0;       // SectionId
@@ -80,15 +85,25 @@ struct FileHeader {
   BoundingBox bbox{};
   GridGeometry grid{};
   std::array<char, kSourceBytes> source{};  // NUL-padded UTF-8
-  std::array<SectionEntry, kMaxSections> sections{};
   uint64_t via_way_restriction_count = 0;
   uint64_t via_edge_count = 0;
   uint64_t signal_count = 0;
-  std::array<uint8_t, 220> reserved{};
+  uint32_t region_count = 0;
+  uint32_t speed_rule_count = 0;
+  uint32_t time_zone_count = 0;
+  uint32_t utc_offset_count = 0;
+  GridGeometry time_zone_grid{};     // cells over which time_zone_cells gives the zone
+  uint32_t legal_data = 0;           // string: which reference data decided the legal limits
+  uint32_t time_zone_source = 0;     // string: where the time zones came from
+  uint32_t legal_summary = 0;        // string: JSON {"limit_sources": {...}, "regions": {...}} (edge directions, edges)
+  uint32_t reserved0 = 0;
+  std::array<SectionEntry, kMaxSections> sections{};
+  std::array<uint8_t, 20> reserved{};
   uint32_t header_crc32 = 0;         // crc32 of this header with this field set to 0
 };
 static_assert(sizeof(FileHeader) == 1024 && std::is_trivially_copyable_v<FileHeader>);
 static_assert(offsetof(FileHeader, format_version) == 8, "the version must stay where old readers look");
+static_assert(offsetof(FileHeader, sections) == 472 && offsetof(FileHeader, header_crc32) == 1020);
 
 inline constexpr uint64_t align_up(uint64_t value) {
   return (value + kSectionAlignment - 1) / kSectionAlignment * kSectionAlignment;

@@ -37,6 +37,16 @@ std::string map_info_json(const MapView& map) {
   json += ",\"grid\":{\"rows\":" + std::to_string(i.grid_rows) + ",\"cols\":" + std::to_string(i.grid_cols) +
           ",\"cell_m\":" + cell + ",\"segments\":" + std::to_string(i.grid_segments) + "}";
   json += std::string(",\"order\":") + (i.hilbert_ordered ? "\"hilbert\"" : "\"input\"");
+  json += ",\"regions\":" + std::to_string(i.regions);
+  json += ",\"speed_rules\":" + std::to_string(i.speed_rules);
+  json += ",\"legal\":" + (i.legal_summary.empty() ? std::string("{}") : i.legal_summary);
+  json += ",\"legal_data\":" + json_string(i.legal_data);
+  json += ",\"time_zones\":[";
+  for (std::size_t z = 0; z < map.time_zones().size(); ++z) {
+    if (z > 0) json += ',';
+    json += json_string(map.string_at(map.time_zones()[z].name));
+  }
+  json += "],\"time_zone_source\":" + json_string(i.time_zone_source);
   json += ",\"section_crc32\":[";
   for (std::size_t s = 0; s < i.section_crc32.size(); ++s) {
     char crc[16];

@@ -2,7 +2,9 @@
 // Every struct here that is stored in the file is trivially copyable with a fixed layout.
 #pragma once
 
+#include <climits>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <type_traits>
 
@@ -54,8 +56,31 @@ inline constexpr uint16_t kRestrictedFrom = 1u << 10;  // the from edge of some 
 // evidence says otherwise).
 enum class RoadUse : uint8_t { general = 0, parking_aisle, driveway, alley, drive_through };
 
-// Where an edge's speed limit came from, so results can say how sure they are.
-enum class SpeedSource : uint8_t { none = 0, explicit_tag, implicit_zone, country_default };
+// Where a speed limit came from, so results can say how sure they are. Limits from the last three
+// are the car limit of a speed rule (SpeedRule), chosen by date where the law changed.
+enum class SpeedSource : uint8_t {
+  none = 0,                // no limit known
+  explicit_tag,            // `maxspeed=50`, `none`, `walk`, a numeric zone (`DE:zone30`)
+  implicit_zone,           // a named zone (`maxspeed=DE:urban`, `maxspeed:type=JP:rural`) read with the legal defaults
+  legal_default,           // the legal default of the road type the way's tags define
+  legal_default_inferred,  // the same, but the road type was inferred (e.g. urban from highway=residential)
+};
+inline constexpr bool is_rule_based(SpeedSource s) {
+  return s == SpeedSource::implicit_zone || s == SpeedSource::legal_default || s == SpeedSource::legal_default_inferred;
+}
+// The source as results and reports name it.
+inline constexpr const char* speed_source_label(SpeedSource s) {
+  switch (s) {
+    case SpeedSource::explicit_tag: return "tag";
+    case SpeedSource::implicit_zone: return "zone";
+    case SpeedSource::legal_default: return "legal default";
+    case SpeedSource::legal_default_inferred: return "legal default (inferred)";
+    case SpeedSource::none: break;
+  }
+  return "none";
+}
+inline constexpr uint32_t kNoSpeedRule = 0xFFFFFFFFu;
+inline constexpr uint16_t kNoRegion = 0xFFFFu;
 
 // One stretch of road between two graph nodes (junctions, way ends, stop signs, signals). 40 bytes.
 struct EdgeRecord {
@@ -68,13 +93,20 @@ struct EdgeRecord {
   uint16_t maxspeed_backward = kSpeedUnknown;  // tenths of km/h
   uint16_t flags = 0;                      // edge_flags
   RoadClass road_class = RoadClass::road;
-  SpeedSource speed_source = SpeedSource::none;
+  uint8_t speed_sources = 0;               // SpeedSource of the forward limit (bits 0-3) and the backward one (4-7)
   int8_t layer = 0;                        // OSM `layer` (-5..5); a bridge without one is 1, a tunnel -1
   RoadUse use = RoadUse::general;
-  uint16_t reserved0 = 0;
-  uint32_t reserved1 = 0;
+  uint16_t region = kNoRegion;             // index into the map's regions (country / subdivision)
+  uint32_t speed_rule = kNoSpeedRule;      // first SpeedRule of this edge's chain, for rule-based limits
 
   [[nodiscard]] bool has(uint16_t flag) const { return (flags & flag) != 0; }
+  [[nodiscard]] SpeedSource source(bool forward) const {
+    return static_cast<SpeedSource>(forward ? (speed_sources & 0x0Fu) : (speed_sources >> 4));
+  }
+  void set_sources(SpeedSource forward, SpeedSource backward) {
+    speed_sources = static_cast<uint8_t>(static_cast<uint8_t>(forward) | (static_cast<uint8_t>(backward) << 4));
+  }
+  [[nodiscard]] uint16_t maxspeed(bool forward) const { return forward ? maxspeed_forward : maxspeed_backward; }
   [[nodiscard]] bool oneway() const {
     return has(edge_flags::kForwardAllowed) != has(edge_flags::kBackwardAllowed);
   }
@@ -133,6 +165,51 @@ struct SegmentRef {
   uint32_t segment = 0;
   friend bool operator==(const SegmentRef&, const SegmentRef&) = default;
 };
+
+// The vehicle classes the legal defaults distinguish (the dataset's maxspeed:hgv, :bus, :motorcycle).
+enum class VehicleClass : uint8_t { car = 0, hgv, bus, motorcycle, count };
+
+// A legal speed rule: what the law gives a road of some type in some region, possibly only between
+// two dates (local calendar days since 1970-01-01). Edges share rules; an edge's rules form a chain
+// through `next`, the base rule first, and the last one whose dates contain a day is in force. 32 bytes.
+struct SpeedRule {
+  uint32_t name = 0;         // string: the dataset entry or overlay rule, e.g. "JP: motorway"
+  uint32_t tags = 0;         // string: the dataset's tags for this road, "key=value" lines (class and conditional limits)
+  int32_t from_day = INT32_MIN;   // first local day in force
+  int32_t until_day = INT32_MAX;  // first local day no longer in force
+  uint16_t limits[static_cast<std::size_t>(VehicleClass::count)] = {};  // tenths of km/h; car 0 = unknown, others 0 = as car
+  SpeedSource source = SpeedSource::legal_default;  // how a limit from this rule is reported
+  uint8_t certitude = 0;     // the dataset's: 0 exact, 1 from maxspeed, 2 fuzzy, 3 fallback, 4 overlay
+  uint16_t reserved = 0;
+  uint32_t next = kNoSpeedRule;
+
+  [[nodiscard]] bool in_force(int32_t day) const { return day >= from_day && day < until_day; }
+};
+static_assert(sizeof(SpeedRule) == 32 && std::is_trivially_copyable_v<SpeedRule>);
+
+// A country or subdivision that edges lie in ("JP", "US-PA"), and whose legal rules applied.
+struct RegionRecord {
+  uint32_t code = 0;        // string: ISO 3166 id of the smallest area containing the edge, "" if none (sea)
+  uint32_t rules_code = 0;  // string: the dataset entry whose rules apply ("US-PA", or "FR" for "FR-75"), "" if none
+};
+static_assert(sizeof(RegionRecord) == 8);
+
+// A time zone of the map's area and where its offsets from UTC are (MapView::utc_offsets).
+struct TimeZoneRecord {
+  uint32_t name = 0;               // string: IANA id, e.g. "Asia/Tokyo"
+  uint32_t first_transition = 0;   // index into utc_offsets
+  uint32_t transition_count = 0;   // at least 1: the first holds from the beginning of time
+  uint32_t reserved = 0;
+};
+static_assert(sizeof(TimeZoneRecord) == 16);
+
+// From `utc_seconds` on (until the zone's next transition), local time is UTC + offset_seconds.
+struct UtcOffsetTransition {
+  int64_t utc_seconds = 0;
+  int32_t offset_seconds = 0;
+  int32_t reserved = 0;
+};
+static_assert(sizeof(UtcOffsetTransition) == 16);
 
 struct BoundingBox {
   Coord min{};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <mutex>
 #include <stdexcept>
 
 #include "map/checksum.hpp"
@@ -26,6 +27,7 @@ struct MapView::Impl {
   MappedFile file;
   format::FileHeader header{};  // a copy: the header is read once and checked
   MapInfo info;
+  std::once_flag info_strings;  // info()'s two strings, read on first use: opening reads the header only
   std::span<const Coord> nodes;
   std::span<const int64_t> node_osm_ids;
   std::span<const uint32_t> adjacency_offsets;
@@ -41,6 +43,18 @@ struct MapView::Impl {
   std::span<const ViaWayRestriction> via_way_restrictions;
   std::span<const uint32_t> via_edges;
   std::span<const uint32_t> signal_nodes;
+  std::span<const RegionRecord> regions;
+  std::span<const SpeedRule> speed_rules;
+  std::span<const TimeZoneRecord> time_zones;
+  std::span<const UtcOffsetTransition> utc_offsets;
+  std::span<const uint16_t> time_zone_cells;
+
+  std::string_view string_at(uint32_t offset) const {
+    if (offset >= strings.size()) damaged("string offset " + std::to_string(offset));
+    const void* end = std::memchr(strings.data() + offset, '\0', strings.size() - offset);
+    if (end == nullptr) damaged("string at " + std::to_string(offset) + " not terminated");
+    return std::string_view(strings.data() + offset, static_cast<const char*>(end) - (strings.data() + offset));
+  }
 
   [[noreturn]] void damaged(const std::string& what) const {
     throw MapError("map file " + file.path() + " is damaged (" + what + "): " + kRebuild);
@@ -110,7 +124,16 @@ void MapView::Impl::check_header() {
       header.via_way_restriction_count * sizeof(ViaWayRestriction),
       header.via_edge_count * sizeof(uint32_t),
       header.signal_count * sizeof(uint32_t),
+      uint64_t{header.region_count} * sizeof(RegionRecord),
+      uint64_t{header.speed_rule_count} * sizeof(SpeedRule),
+      uint64_t{header.time_zone_count} * sizeof(TimeZoneRecord),
+      uint64_t{header.utc_offset_count} * sizeof(UtcOffsetTransition),
+      uint64_t{header.time_zone_grid.rows} * header.time_zone_grid.cols * sizeof(uint16_t),
   };
+  if (header.time_zone_count == 0 || header.time_zone_grid.rows == 0 || header.time_zone_grid.cols == 0 ||
+      header.time_zone_grid.cell_lat_e7 <= 0 || header.time_zone_grid.cell_lon_e7 <= 0) {
+    damaged("time zone grid");
+  }
   for (uint32_t i = 0; i < format::kSectionCount; ++i) {
     const format::SectionEntry& s = header.sections[i];
     const std::string name = "section " + std::to_string(i + 1);
@@ -140,6 +163,11 @@ void MapView::Impl::bind_sections() {
   via_way_restrictions = typed<ViaWayRestriction>(section(SectionId::via_way_restrictions));
   via_edges = typed<uint32_t>(section(SectionId::via_edges));
   signal_nodes = typed<uint32_t>(section(SectionId::signal_nodes));
+  regions = typed<RegionRecord>(section(SectionId::regions));
+  speed_rules = typed<SpeedRule>(section(SectionId::speed_rules));
+  time_zones = typed<TimeZoneRecord>(section(SectionId::time_zones));
+  utc_offsets = typed<UtcOffsetTransition>(section(SectionId::utc_offsets));
+  time_zone_cells = typed<uint16_t>(section(SectionId::time_zone_cells));
   // Nothing inside the sections is read here: opening touches only the header's page, which matters
   // when the file's pages arrive lazily (a cold Lambda image). Accessors check what they read.
 
@@ -163,6 +191,10 @@ void MapView::Impl::bind_sections() {
   info.hilbert_ordered = (header.flags & format::kFlagHilbertOrdered) != 0;
   info.section_crc32.clear();
   for (uint32_t i = 0; i < header.section_count; ++i) info.section_crc32.push_back(header.sections[i].crc32);
+  info.regions = header.region_count;
+  info.speed_rules = header.speed_rule_count;
+  info.time_zones = header.time_zone_count;
+  // Header strings are read when asked for (info()), not here: opening touches the header only.
 }
 
 MapView MapView::open(const std::string& path) {
@@ -205,7 +237,67 @@ void MapView::verify() const {
   if (impl_->strings.back() != '\0') impl_->damaged("string table not terminated");
 }
 
-const MapInfo& MapView::info() const { return impl_->info; }
+const MapInfo& MapView::info() const {
+  std::call_once(impl_->info_strings, [this] {
+    impl_->info.legal_data = std::string(impl_->string_at(impl_->header.legal_data));
+    impl_->info.time_zone_source = std::string(impl_->string_at(impl_->header.time_zone_source));
+    impl_->info.legal_summary = std::string(impl_->string_at(impl_->header.legal_summary));
+  });
+  return impl_->info;
+}
+
+std::string_view MapView::string_at(uint32_t offset) const { return impl_->string_at(offset); }
+std::span<const RegionRecord> MapView::regions() const { return impl_->regions; }
+std::span<const TimeZoneRecord> MapView::time_zones() const { return impl_->time_zones; }
+
+const SpeedRule& MapView::speed_rule(uint32_t rule) const {
+  if (rule >= impl_->speed_rules.size()) impl_->damaged("speed rule " + std::to_string(rule));
+  return impl_->speed_rules[rule];
+}
+
+LimitInForce MapView::limit_in_force(uint32_t edge_id, bool forward, int32_t local_day) const {
+  const EdgeRecord& e = edge(edge_id);
+  LimitInForce out{e.maxspeed(forward), e.source(forward), kNoSpeedRule};
+  if (!is_rule_based(out.source) || e.speed_rule == kNoSpeedRule) return out;
+  // The chain is short (the base rule and a date-effective change or two); the last rule in force wins.
+  uint32_t steps = 0;
+  for (uint32_t r = e.speed_rule; r != kNoSpeedRule; r = speed_rule(r).next) {
+    if (++steps > impl_->speed_rules.size()) impl_->damaged("speed rule chain of edge " + std::to_string(edge_id));
+    const SpeedRule& rule = speed_rule(r);
+    if (!rule.in_force(local_day)) continue;
+    out.tenths_kmh = rule.limits[static_cast<std::size_t>(VehicleClass::car)];
+    out.source = rule.source;
+    out.rule = r;
+  }
+  return out;
+}
+
+uint16_t MapView::time_zone_at(Coord position) const {
+  const format::GridGeometry& g = impl_->header.time_zone_grid;
+  const auto clamp_cell = [](int64_t offset, int32_t cell, uint32_t count) {
+    const int64_t i = offset < 0 ? 0 : offset / cell;
+    return static_cast<uint64_t>(std::min<int64_t>(i, int64_t{count} - 1));
+  };
+  const uint64_t row = clamp_cell(int64_t{position.lat_e7} - g.origin_lat_e7, g.cell_lat_e7, g.rows);
+  const uint64_t col = clamp_cell(int64_t{position.lon_e7} - g.origin_lon_e7, g.cell_lon_e7, g.cols);
+  const uint16_t zone = impl_->time_zone_cells[row * g.cols + col];
+  if (zone >= impl_->time_zones.size()) impl_->damaged("time zone cell " + std::to_string(row * g.cols + col));
+  return zone;
+}
+
+int32_t MapView::utc_offset_seconds(uint16_t zone, double utc_seconds) const {
+  if (zone >= impl_->time_zones.size()) throw std::out_of_range("time zone " + std::to_string(zone) + " out of range");
+  const TimeZoneRecord& z = impl_->time_zones[zone];
+  const auto& all = impl_->utc_offsets;
+  if (z.transition_count == 0 || z.first_transition > all.size() || z.transition_count > all.size() - z.first_transition) {
+    impl_->damaged("transitions of time zone " + std::to_string(zone));
+  }
+  const auto transitions = all.subspan(z.first_transition, z.transition_count);
+  // The last transition at or before the instant; the first one holds from the beginning of time.
+  const auto after = std::upper_bound(transitions.begin() + 1, transitions.end(), utc_seconds,
+                                      [](double t, const UtcOffsetTransition& u) { return t < static_cast<double>(u.utc_seconds); });
+  return (after - 1)->offset_seconds;
+}
 uint32_t MapView::node_count() const { return static_cast<uint32_t>(impl_->nodes.size()); }
 uint32_t MapView::edge_count() const { return static_cast<uint32_t>(impl_->edges.size()); }
 
@@ -226,14 +318,7 @@ void MapView::damaged_adjacency(uint32_t node) const { impl_->damaged("adjacency
 
 void MapView::damaged_shape(uint32_t edge) const { impl_->damaged("shape index of edge " + std::to_string(edge)); }
 
-std::string_view MapView::edge_name(uint32_t edge) const {
-  const uint32_t offset = this->edge(edge).name;
-  const auto& strings = impl_->strings;
-  if (offset >= strings.size()) impl_->damaged("name offset of edge " + std::to_string(edge));
-  const void* end = std::memchr(strings.data() + offset, '\0', strings.size() - offset);
-  if (end == nullptr) impl_->damaged("name of edge " + std::to_string(edge) + " not terminated");
-  return std::string_view(strings.data() + offset, static_cast<const char*>(end) - (strings.data() + offset));
-}
+std::string_view MapView::edge_name(uint32_t edge) const { return impl_->string_at(this->edge(edge).name); }
 
 std::span<const StopSign> MapView::stop_signs_on(uint32_t edge) const {
   const auto& all = impl_->stop_signs;

@@ -48,6 +48,19 @@ struct MapInfo {
   // crc32 of each section, in section-table order: with the counts above, a fingerprint of the
   // content that does not depend on the file's name, path or modification time.
   std::vector<uint32_t> section_crc32;
+  uint32_t regions = 0;           // countries / subdivisions the edges lie in
+  uint32_t speed_rules = 0;       // legal speed rules (dataset entries and date-effective overlays)
+  uint32_t time_zones = 0;
+  std::string legal_data;         // which reference data decided the legal limits
+  std::string time_zone_source;   // where the time zones came from
+  std::string legal_summary;      // JSON: edge directions per limit source, edges per region
+};
+
+// The limit of one direction of an edge on one local day, and where it came from.
+struct LimitInForce {
+  uint16_t tenths_kmh = kSpeedUnknown;
+  SpeedSource source = SpeedSource::none;
+  uint32_t rule = kNoSpeedRule;  // the SpeedRule that gave it, for rule-based limits
 };
 
 class MapView {
@@ -95,6 +108,22 @@ class MapView {
   [[nodiscard]] std::span<const ViaWayRestriction> via_way_restrictions_from(uint32_t edge) const;
   // The via edges of `restriction` (one of this map's), in driving order.
   [[nodiscard]] std::span<const uint32_t> via_edges(const ViaWayRestriction& restriction) const;
+
+  // A string of the map's string table by offset (rule names, region codes).
+  [[nodiscard]] std::string_view string_at(uint32_t offset) const;
+  // Regions (countries, subdivisions) by index, as EdgeRecord::region names them.
+  [[nodiscard]] std::span<const RegionRecord> regions() const;
+  [[nodiscard]] const SpeedRule& speed_rule(uint32_t rule) const;
+  // The car limit of the edge in that direction on `local_day` (days since 1970-01-01 in the
+  // edge's local time): a tagged limit as stored, a rule-based one from the rule in force that day.
+  [[nodiscard]] LimitInForce limit_in_force(uint32_t edge, bool forward, int32_t local_day) const;
+
+  // Time zones of the map's area (every map has at least one; "UTC" when built without zones).
+  [[nodiscard]] std::span<const TimeZoneRecord> time_zones() const;
+  // The zone of a position (the nearest cell of the zone grid for positions outside the map's area).
+  [[nodiscard]] uint16_t time_zone_at(Coord position) const;
+  // Local time minus UTC, in seconds, at `utc_seconds` in `zone`.
+  [[nodiscard]] int32_t utc_offset_seconds(uint16_t zone, double utc_seconds) const;
 
   // Appends to `out` every edge segment whose grid cell lies within `radius_m` of `point`.
   // A superset: callers measure the exact distance. May contain a segment more than once.

@@ -109,7 +109,7 @@ void build_adjacency(RoadGraph& g) {
   }
 }
 
-void fill_records(RoadGraph& g, std::span<const StoredWay> ways, const DefaultSpeeds& default_speeds) {
+void fill_records(RoadGraph& g, std::span<const StoredWay> ways, EdgeSpeedResolver* resolver) {
   g.records.resize(g.edges.size());
   for (uint32_t i = 0; i < g.edges.size(); ++i) {
     const PendingEdge& e = g.edges[i];
@@ -127,20 +127,16 @@ void fill_records(RoadGraph& g, std::span<const StoredWay> ways, const DefaultSp
     r.road_class = way.road_class;
     r.maxspeed_forward = way.maxspeed_forward;
     r.maxspeed_backward = way.maxspeed_backward;
-    r.speed_source = way.speed_source;
+    r.set_sources(way.speed_source, way.backward_speed_source);
     r.layer = way.layer;
     r.use = way.use;
-    if (r.speed_source == SpeedSource::none) {
-      const uint16_t fallback = default_speeds[static_cast<std::size_t>(way.road_class)];
-      if (fallback != kSpeedUnknown) {
-        r.maxspeed_forward = fallback;
-        r.maxspeed_backward = fallback;
-        r.speed_source = SpeedSource::country_default;
-      }
-    }
+    if (resolver != nullptr) resolver->resolve(way.legal_key, g.shape_point(e, e.ref_count / 2), r);
     if (r.oneway()) ++g.oneway_edges;
-    const bool tagged = r.speed_source == SpeedSource::explicit_tag || r.speed_source == SpeedSource::implicit_zone;
-    if (tagged && (r.maxspeed_forward != kSpeedUnknown || r.maxspeed_backward != kSpeedUnknown)) ++g.speed_limited_edges;
+    const auto tagged = [&](bool forward) {
+      const SpeedSource s = r.source(forward);
+      return (s == SpeedSource::explicit_tag || s == SpeedSource::implicit_zone) && r.maxspeed(forward) != kSpeedUnknown;
+    };
+    if (tagged(true) || tagged(false)) ++g.speed_limited_edges;
     g.shape_points += e.ref_count;
   }
   if (g.shape_points >= kNone) throw MapError("too many shape points for one map file: " + std::to_string(g.shape_points));
@@ -170,7 +166,7 @@ RoadGraph assemble_road_graph(std::span<const NodeInput> nodes, std::span<const 
   }
   std::sort(g.kept_way_ids.begin(), g.kept_way_ids.end());
   build_adjacency(g);
-  fill_records(g, ways, options.default_speeds);
+  fill_records(g, ways, options.speed_resolver);
   return g;
 }
 

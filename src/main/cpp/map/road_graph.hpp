@@ -31,8 +31,10 @@ struct StoredWay {
   uint16_t maxspeed_backward = kSpeedUnknown;
   RoadClass road_class = RoadClass::road;
   SpeedSource speed_source = SpeedSource::none;
+  SpeedSource backward_speed_source = SpeedSource::none;
   int8_t layer = 0;
   RoadUse use = RoadUse::general;
+  uint32_t legal_key = 0;
 };
 
 // An edge while the graph is assembled: a run of a way's node references between graph nodes.
@@ -79,7 +81,7 @@ struct RoadGraph {
 
 struct GraphOptions {
   bool keep_input_order = false;
-  DefaultSpeeds default_speeds{};
+  EdgeSpeedResolver* speed_resolver = nullptr;  // not owned
 };
 
 // Makes graph nodes of way ends, junctions and the `split_at` nodes (OSM ids: stop signs and

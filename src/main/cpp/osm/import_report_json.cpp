@@ -32,6 +32,23 @@ std::string import_report_json(const ImportReport& r, const std::string& osm_pat
   j += ",\"restriction_relations\":" + std::to_string(r.restriction_relations);
   j += ",\"country\":" + map::json_string(r.country);
   j += ",\"country_basis\":" + map::json_string(r.country_basis);
+  j += ",\"regions\":" + counts_object(r.legal.edges_by_region);
+  j += ",\"limit_sources\":" + counts_object(r.legal.directions_by_source);
+  j += ",\"zones_not_understood\":" + std::to_string(r.legal.zones_not_understood);
+  j += ",\"service_edges_built_up_from_neighbours\":" + std::to_string(r.legal.built_up_from_neighbours);
+  j += ",\"service_edges_built_up_undecided\":" + std::to_string(r.legal.built_up_undecided);
+  j += ",\"legal_tag_sets\":" + std::to_string(r.legal.distinct_tag_sets);
+  j += ",\"legal_evaluations\":" + std::to_string(r.legal.evaluations);
+  j += ",\"legal_data\":" + map::json_string(r.legal_data);
+  j += ",\"time_zone_source\":" + map::json_string(r.time_zone_source);
+  {
+    std::string zones = "[";
+    for (const std::string& z : r.time_zones) {
+      if (zones.size() > 1) zones.push_back(',');
+      zones.append(map::json_string(z));
+    }
+    j += ",\"time_zones\":" + zones + "]";
+  }
   j += ",\"nodes\":" + std::to_string(r.build.nodes);
   j += ",\"edges\":" + std::to_string(r.build.edges);
   j += ",\"stop_signs\":" + std::to_string(r.build.stop_signs);

@@ -15,11 +15,16 @@ namespace {
 constexpr double kMaxPlausibleKmh = 300;
 
 SpeedValue limit(uint16_t tenths, map::SpeedSource source, std::string_view country = {}) {
-  return SpeedValue{SpeedValue::Kind::limit, tenths, source, country};
+  return SpeedValue{SpeedValue::Kind::limit, tenths, source, country, {}};
 }
 
 bool is_country_code(std::string_view s) {
   return s.size() == 2 && std::isupper(static_cast<unsigned char>(s[0])) && std::isupper(static_cast<unsigned char>(s[1]));
+}
+
+// "urban", "nsl_single", "living_street": lower-case words.
+bool is_zone_name(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
 std::string lower(std::string_view s) {
@@ -60,15 +65,18 @@ SpeedValue parse_single(std::string_view value) {
   value = trim(value);
   if (value.empty()) return {};
   if (value == "none") return limit(map::kSpeedUnlimited, map::SpeedSource::explicit_tag);
-  if (value == "signals" || value == "variable") return SpeedValue{SpeedValue::Kind::variable, map::kSpeedUnknown, map::SpeedSource::none, {}};
+  if (value == "signals" || value == "variable") return SpeedValue{SpeedValue::Kind::variable, map::kSpeedUnknown, map::SpeedSource::none, {}, {}};
   if (value == "walk") return limit(kWalkTenthsKmh, map::SpeedSource::explicit_tag);
   const std::size_t colon = value.find(':');
   if (colon != std::string_view::npos) {
     const std::string_view country = value.substr(0, colon);
     if (!is_country_code(country)) return {};
-    const auto zone = zone_limit(country, trim(value.substr(colon + 1)));
-    if (!zone) return {};
-    return limit(*zone, map::SpeedSource::implicit_zone, country);
+    const std::string_view zone = trim(value.substr(colon + 1));
+    // A numeric zone is a signed number, not the law's default: `tag`, so that the engine keeps it
+    // (a `zone` limit is replaced by the speed rule in force on the fix's date).
+    if (const auto number = numeric_zone_limit(country, zone)) return limit(*number, map::SpeedSource::explicit_tag, country);
+    if (!is_zone_name(zone)) return {};
+    return SpeedValue{SpeedValue::Kind::named_zone, map::kSpeedUnknown, map::SpeedSource::implicit_zone, country, zone};
   }
   return parse_number_with_unit(value);
 }

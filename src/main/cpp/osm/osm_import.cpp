@@ -16,12 +16,14 @@
 #include <osmium/osm/way.hpp>
 #include <osmium/visitor.hpp>
 
+#include "legal/reference_data.hpp"
 #include "osm/access.hpp"
+#include "osm/built_up_neighbours.hpp"
 #include "osm/oneway.hpp"
 #include "osm/restriction.hpp"
 #include "osm/road_class.hpp"
 #include "osm/road_structure.hpp"
-#include "osm/speed_zones.hpp"
+#include "map/time_zone_file.hpp"
 #include "osm/stop_sign.hpp"
 #include "osm/way_speed.hpp"
 
@@ -36,7 +38,8 @@ void fill_tags(const osmium::TagList& list, Tags& tags) {
 // Pass 1: roads and restrictions.
 class RoadCollector : public osmium::handler::Handler {
  public:
-  RoadCollector(map::MapBuilder& builder, ImportReport& report) : builder_(builder), report_(report) {}
+  RoadCollector(map::MapBuilder& builder, ImportReport& report, LegalSpeedResolver& legal)
+      : built_up(legal), builder_(builder), report_(report), legal_(legal) {}
 
   void way(const osmium::Way& way) {
     ++report_.ways_read;
@@ -72,14 +75,16 @@ class RoadCollector : public osmium::handler::Handler {
     const WaySpeed speed = interpret_way_speed(tags_, report_.tag_problems);
     in.maxspeed_forward = speed.forward;
     in.maxspeed_backward = speed.backward;
-    in.speed_source = speed.source;
-    if (!speed.country.empty()) ++country_votes[std::string(speed.country)];
+    in.speed_source = speed.forward_source;
+    in.backward_speed_source = speed.backward_source;
+    in.legal_key = legal_.key_for(tags_, speed.zone_country, speed.zone_name);
 
     in.node_ids.reserve(way.nodes().size());
     for (const osmium::NodeRef& ref_node : way.nodes()) {
       in.node_ids.push_back(ref_node.ref());
       needed_nodes.push_back(ref_node.ref());
     }
+    built_up.add_way(ways_added_++, in.legal_key, *road_class == map::RoadClass::service, in.node_ids);
     builder_.add_way(std::move(in));
   }
 
@@ -124,11 +129,13 @@ class RoadCollector : public osmium::handler::Handler {
   }
 
   std::vector<int64_t> needed_nodes;
-  std::map<std::string, uint64_t> country_votes;
+  BuiltUpNeighbours built_up;
 
  private:
   map::MapBuilder& builder_;
   ImportReport& report_;
+  LegalSpeedResolver& legal_;
+  uint32_t ways_added_ = 0;
   Tags tags_;
 };
 
@@ -181,6 +188,14 @@ std::string normalized_country(const std::string& code) {
   return upper;
 }
 
+legal::ReferenceData load_reference(const std::optional<std::string>& dir) {
+  try {
+    return legal::load_reference_data(dir);
+  } catch (const std::exception& e) {
+    throw ImportError(std::string("reference data: ") + e.what());
+  }
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -196,9 +211,20 @@ ImportReport import_osm(const std::string& osm_path, const std::string& map_path
   ImportReport report;
   map::MapBuilder builder;
   const auto start = std::chrono::steady_clock::now();
+  const legal::ReferenceData reference = load_reference(options.data_dir);
+  std::optional<std::string> country;
+  if (!options.country.empty()) country = normalized_country(options.country);
+  LegalSpeedResolver legal(reference, country);
+  map::TimeZoneTable time_zones;
+  if (options.time_zones_file) time_zones = map::read_time_zone_file(*options.time_zones_file);
+  report.time_zone_source = time_zones.source;
+  for (const map::TimeZoneInput& z : time_zones.zones) report.time_zones.push_back(z.name);
+  builder.set_time_zones(std::move(time_zones));
+  builder.set_speed_resolver(&legal);
 
-  RoadCollector roads(builder, report);
+  RoadCollector roads(builder, report, legal);
   read_pass(osm_path, osmium::osm_entity_bits::way | osmium::osm_entity_bits::relation, roads);
+  for (const auto& [way, key] : roads.built_up.keys_from_neighbours()) builder.set_legal_key(way, key);
   std::sort(roads.needed_nodes.begin(), roads.needed_nodes.end());
   roads.needed_nodes.erase(std::unique(roads.needed_nodes.begin(), roads.needed_nodes.end()), roads.needed_nodes.end());
   roads.needed_nodes.shrink_to_fit();
@@ -206,24 +232,21 @@ ImportReport import_osm(const std::string& osm_path, const std::string& map_path
   read_pass(osm_path, osmium::osm_entity_bits::node, nodes);
   report.read_seconds = seconds_since(start);
 
-  if (!options.country.empty()) {
-    report.country = normalized_country(options.country);
-    report.country_basis = is_known_country(report.country) ? "option" : "option (not in the defaults table: international defaults)";
-  } else if (!roads.country_votes.empty()) {
-    const auto best = std::max_element(roads.country_votes.begin(), roads.country_votes.end(),
-                                       [](const auto& a, const auto& b) { return a.second < b.second; });
-    report.country = best->first;
-    report.country_basis = "guessed from " + std::to_string(best->second) + " ways with implicit limit tags";
-  } else {
-    report.country_basis = "international default";
-  }
-
   builder.set_source(std::filesystem::path(osm_path).filename().string());
   builder.set_keep_input_order(options.keep_input_order);
-  builder.set_default_speeds(country_default_speeds(report.country));
   const auto write_start = std::chrono::steady_clock::now();
   report.build = builder.write(map_path);
   report.write_seconds = seconds_since(write_start);
+  report.legal = legal.stats();
+  report.legal_data = legal.description();
+  report.country_basis = country ? "option" : "position (country boundaries data)";
+  uint64_t most = 0;
+  for (const auto& [code, edges] : report.legal.edges_by_region) {
+    if (edges > most) {
+      most = edges;
+      report.country = code;
+    }
+  }
   return report;
 }
 

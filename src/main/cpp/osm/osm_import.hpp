@@ -5,10 +5,13 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <vector>
 #include <stdexcept>
 #include <string>
 
 #include "map/map_builder.hpp"
+#include "osm/legal_speed_resolver.hpp"
 #include "osm/tag_problems.hpp"
 
 namespace drivelog::osm {
@@ -20,8 +23,10 @@ class ImportError : public std::runtime_error {
 };
 
 struct ImportOptions {
-  std::string country;            // ISO 3166-1 alpha-2 for default limits; empty: guess from the data
+  std::string country;            // ISO 3166 code that replaces every edge's position-derived region; empty: from positions
   bool keep_input_order = false;  // see MapBuilder::set_keep_input_order
+  std::optional<std::string> data_dir;         // reference data instead of the built-in data/ (legal/reference_data.hpp)
+  std::optional<std::string> time_zones_file;  // the map area's time zones (map/time_zone_file.hpp); none: UTC
 };
 
 struct ImportReport {
@@ -33,8 +38,12 @@ struct ImportReport {
   uint64_t stop_nodes = 0;              // highway=stop nodes seen
   uint64_t restriction_relations = 0;   // type=restriction relations that bind cars
   std::map<std::string, uint64_t> skipped;  // what was left out on purpose, e.g. "restriction for other vehicles"
-  std::string country;                  // the country whose defaults were used ("" = international)
-  std::string country_basis;            // "option", "guessed from N ways with implicit limit tags", "international default"
+  std::string country;                  // the region most edges lie in ("JP", "US-PA"; "" = none)
+  std::string country_basis;            // "option" or "position (country boundaries data)"
+  LegalStats legal;                     // regions, limit sources
+  std::string legal_data;               // which reference data decided
+  std::string time_zone_source;
+  std::vector<std::string> time_zones;  // IANA ids of the map's area
   TagProblems tag_problems;             // values that could not be interpreted
   map::BuildStats build;
   double read_seconds = 0;

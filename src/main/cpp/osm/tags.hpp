@@ -25,6 +25,7 @@ class Tags {
     return std::nullopt;
   }
   [[nodiscard]] bool is(std::string_view key, std::string_view value) const { return get(key) == value; }
+  [[nodiscard]] const std::vector<std::pair<std::string_view, std::string_view>>& all() const { return tags_; }
 
  private:
   std::vector<std::pair<std::string_view, std::string_view>> tags_;

@@ -1,6 +1,5 @@
 #include "osm/way_speed.hpp"
 
-#include <initializer_list>
 #include <optional>
 
 #include "osm/maxspeed.hpp"
@@ -29,7 +28,7 @@ Reading read_zone(const Tags& tags, std::string_view key, TagProblems& problems,
   const std::optional<std::string_view> raw = tags.get(key);
   if (!raw || raw->size() < 3 || (*raw)[2] != ':') return {};
   const SpeedValue v = parse_maxspeed(*raw);
-  if (v.kind != SpeedValue::Kind::limit) {
+  if (v.kind != SpeedValue::Kind::limit && v.kind != SpeedValue::Kind::named_zone) {
     if (report) problems.add(key, *raw);
     return {};
   }
@@ -53,25 +52,22 @@ WaySpeed interpret_way_speed(const Tags& tags, TagProblems& problems) {
     if (zone.present) return &zone;
     return nullptr;
   };
-  const Reading* f = pick(fwd);
-  const Reading* b = pick(bwd);
-
   WaySpeed out;
-  // Any implicit value tells which country the data is in, even one that a number overrides.
-  for (const Reading* r : std::initializer_list<const Reading*>{&both, &fwd, &bwd, &zone}) {
-    if (r->present && !r->value.country.empty()) out.country = r->value.country;
-  }
-  if (f == nullptr && b == nullptr) return out;
-  const auto limit_of = [](const Reading* r) {
-    return (r != nullptr && r->value.kind == SpeedValue::Kind::limit) ? r->value.tenths_kmh : map::kSpeedUnknown;
+  const auto apply = [&](const Reading* r, uint16_t& limit, map::SpeedSource& source) {
+    if (r == nullptr) return;  // no tag: the legal default, later
+    switch (r->value.kind) {
+      case SpeedValue::Kind::limit: limit = r->value.tenths_kmh; source = r->value.source; break;
+      case SpeedValue::Kind::variable: source = map::SpeedSource::explicit_tag; break;  // a limit exists, not in the data
+      case SpeedValue::Kind::named_zone:
+        source = map::SpeedSource::implicit_zone;
+        out.zone_country = r->value.country;
+        out.zone_name = r->value.zone;
+        break;
+      case SpeedValue::Kind::invalid: break;
+    }
   };
-  out.forward = limit_of(f);
-  out.backward = limit_of(b);
-  // The weaker source of the two directions: explicit only if every known limit is explicit.
-  out.source = map::SpeedSource::explicit_tag;
-  for (const Reading* r : {f, b}) {
-    if (r != nullptr && r->value.source == map::SpeedSource::implicit_zone) out.source = map::SpeedSource::implicit_zone;
-  }
+  apply(pick(fwd), out.forward, out.forward_source);
+  apply(pick(bwd), out.backward, out.backward_source);
   return out;
 }
 

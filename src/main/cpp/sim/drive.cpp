@@ -26,14 +26,14 @@ std::vector<StopOnRoute> stops_on(const map::MapView& map, const std::vector<Dir
 // min_speeding_room_m of such limits before the route's last 100 m); none if there is no such place.
 std::vector<SpeedingStretch> choose_speeding(const map::MapView& map, const SimConfig& config,
                                              const std::vector<DirectedEdge>& route, const RouteGeometry& geometry,
-                                             Rng& rng) {
+                                             Rng& rng, int32_t local_day) {
   const InjectionConfig& injection = config.injection;
   const double usable_end = geometry.length_m() - 100;
   // Where the run of known limits that contains each step ends (one backward pass).
   std::vector<double> run_end_m(route.size() + 1, 0.0);
   for (size_t step = route.size(); step-- > 0;) {
-    const bool known = limit_kmh(map, route[step]) > 0;
-    const bool next_known = step + 1 < route.size() && limit_kmh(map, route[step + 1]) > 0;
+    const bool known = limit_kmh(map, route[step], local_day) > 0;
+    const bool next_known = step + 1 < route.size() && limit_kmh(map, route[step + 1], local_day) > 0;
     run_end_m[step] = !known ? geometry.step_start_m(step) : next_known ? run_end_m[step + 1] : geometry.step_end_m(step);
   }
   std::vector<size_t> eligible;
@@ -47,7 +47,7 @@ std::vector<SpeedingStretch> choose_speeding(const map::MapView& map, const SimC
   const double start = geometry.step_start_m(first);
   double end = start;
   for (size_t step = first; step < route.size() && end - start < injection.speeding_stretch_m; ++step) {
-    if (limit_kmh(map, route[step]) <= 0) break;
+    if (limit_kmh(map, route[step], local_day) <= 0) break;
     end = std::min({geometry.step_end_m(step), start + injection.speeding_stretch_m, usable_end});
   }
   return {SpeedingStretch{start, end}};
@@ -139,7 +139,7 @@ double default_cruise_kmh(const map::MapView& map, DirectedEdge d) {
 }
 
 Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<DirectedEdge> route, Rng& rng,
-                 Rng& extra_rng) {
+                 Rng& extra_rng, int32_t local_day) {
   const DriverConfig& driver = config.driver;
   const InjectionConfig& injection = config.injection;
   RouteGeometry geometry(map, route);
@@ -157,7 +157,7 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
     stop.wait_s = rng.uniform(driver.min_stop_wait_s, driver.max_stop_wait_s);
   }
   std::vector<SpeedingStretch> speeding;
-  if (rng.chance(config.rates.speeding)) speeding = choose_speeding(map, config, route, geometry, rng);
+  if (rng.chance(config.rates.speeding)) speeding = choose_speeding(map, config, route, geometry, rng, local_day);
   const double speeding_factor = rng.uniform(injection.min_speeding_factor, injection.max_speeding_factor);
   std::vector<Wait> waits;
   const double expected_waits = length / 1000.0 * driver.waits_per_km;
@@ -174,7 +174,7 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
   auto index_of = [&](double s) { return std::min(n - 1, static_cast<size_t>(std::lround(s / kProfileSpacingM))); };
   for (size_t i = 0; i < n; ++i) {
     const DirectedEdge d = route[geometry.step_at(std::min(static_cast<double>(i) * kProfileSpacingM, length))];
-    limits[i] = limit_kmh(map, d);
+    limits[i] = limit_kmh(map, d, local_day);
     base_cap[i] = (limits[i] > 0 ? limits[i] : default_cruise_kmh(map, d)) * speed_factor / 3.6;
   }
   std::vector<double> bend_cap(n, 1e9);
@@ -240,7 +240,7 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
     profile = plan();
   }
   return Drive{std::move(route), std::move(geometry), std::move(profile), std::move(stops), std::move(speeding),
-               red_signals};
+               red_signals, local_day};
 }
 
 }  // namespace drivelog::sim

@@ -39,6 +39,7 @@ struct Drive {
   std::vector<StopOnRoute> stops;
   std::vector<SpeedingStretch> speeding;
   uint32_t red_signals = 0;  // signals the car waited at (for statistics)
+  int32_t local_day = INT32_MIN;  // the local date whose law the limits are (limit_kmh); a trip is judged by its start
 };
 
 // Grid spacing of the speed profile.
@@ -48,8 +49,9 @@ inline constexpr double kProfileSpacingM = 1.0;
 double default_cruise_kmh(const map::MapView& map, DirectedEdge d);
 
 // Plans the motion over `route` for a driver drawn from `rng`; `extra_rng` draws what the options
-// beyond the classic model add (red signals), so the classic draws stay as they were.
+// beyond the classic model add (red signals), so the classic draws stay as they were. Limits are the
+// law of `local_day` (limit_kmh).
 Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<DirectedEdge> route, Rng& rng,
-                 Rng& extra_rng);
+                 Rng& extra_rng, int32_t local_day = INT32_MIN);
 
 }  // namespace drivelog::sim

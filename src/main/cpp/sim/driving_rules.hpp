@@ -2,6 +2,8 @@
 // it may make. The simulator routes by these rules and breaks them only on purpose.
 #pragma once
 
+#include <climits>
+#include <cmath>
 #include <cstdint>
 #include <span>
 
@@ -51,12 +53,21 @@ inline const map::TurnRestriction* forbidding_restriction(const map::MapView& ma
   return nullptr;
 }
 
-// The speed limit for driving `d` in km/h; 0 if unknown, negative if unlimited.
-inline double limit_kmh(const map::MapView& map, DirectedEdge d) {
-  const auto& e = map.edge(d.edge);
-  const uint16_t raw = d.reversed ? e.maxspeed_backward : e.maxspeed_forward;
+// The speed limit for driving `d` in km/h on `local_day` (days since 1970-01-01; the default: the
+// law as the map's base rules give it, before any date-effective change); 0 if unknown, negative if
+// unlimited. The same rule as the engine's (MapView::limit_in_force).
+inline double limit_kmh(const map::MapView& map, DirectedEdge d, int32_t local_day = INT32_MIN) {
+  const uint16_t raw = map.limit_in_force(d.edge, !d.reversed, local_day).tenths_kmh;
   if (raw == map::kSpeedUnlimited) return -1;
   return raw / 10.0;
+}
+
+// The local day at the start of `d` at `utc_ms` (the map's time zones), for limit_kmh.
+inline int32_t local_day_at(const map::MapView& map, DirectedEdge d, int64_t utc_ms) {
+  const auto& e = map.edge(d.edge);
+  const double utc_s = static_cast<double>(utc_ms) / 1000.0;
+  const int32_t offset = map.utc_offset_seconds(map.time_zone_at(map.node_coord(d.reversed ? e.to_node : e.from_node)), utc_s);
+  return static_cast<int32_t>(std::floor((utc_s + offset) / 86400.0));
 }
 
 // The directed edges leaving `node` (every incident edge, in the direction away from the node).

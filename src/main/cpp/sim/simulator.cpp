@@ -26,10 +26,12 @@ std::optional<SimulatedTrip> simulate_trip(const map::MapView& map, const SimCon
   if (!plan) return std::nullopt;
   char id[32];
   std::snprintf(id, sizeof id, "sim-%06u", k);
-  Drive drive = plan_drive(map, config, std::move(plan->edges), driver_rng, driver_extra_rng);
+  const int64_t start_ms = config.start_time_ms + int64_t{k - 1} * 3600000;
+  // Limits that changed in law are those of the trip's local start date (a trip is an hour or two).
+  const int32_t local_day = plan->edges.empty() ? INT32_MIN : local_day_at(map, plan->edges.front(), start_ms);
+  Drive drive = plan_drive(map, config, std::move(plan->edges), driver_rng, driver_extra_rng, local_day);
   Truth truth = derive_truth(map, drive, config.truth);
   auto fixes = sample_gps(map, drive, config.gps, gps_rng, gps_extra_rng);
-  const int64_t start_ms = config.start_time_ms + int64_t{k - 1} * 3600000;
   return SimulatedTrip{id, start_ms, std::move(drive), std::move(truth), std::move(fixes), plan->uturns};
 }
 

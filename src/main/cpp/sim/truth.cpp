@@ -18,7 +18,9 @@ EvidenceField text(std::string key, std::string value) { return EvidenceField{st
 // they last the minimum duration.
 void find_speeding(const map::MapView& map, const Drive& drive, const TruthThresholds& th, Truth& truth) {
   const auto& points = drive.profile.points();
-  auto limit_at = [&](size_t k) { return limit_kmh(map, drive.route[drive.geometry.step_at(points[k].s_m)]); };
+  auto limit_at = [&](size_t k) {
+    return limit_kmh(map, drive.route[drive.geometry.step_at(points[k].s_m)], drive.local_day);
+  };
   auto over = [&](size_t k) {
     const double limit = limit_at(k);
     if (limit <= 0) return false;

@@ -31,7 +31,7 @@ TEST(Speeding, sustainedEpisodeOverTheAllowanceIsOneViolation) {
   EXPECT_NEAR(evidence(v, "max_speed_kmh"), 72, 1.0);
   EXPECT_GT(evidence(v, "duration_s"), 20);
   EXPECT_GT(v.confidence, 0.5);
-  EXPECT_EQ(test::evidence_text(v, "limit_source"), "explicit_tag");
+  EXPECT_EQ(test::evidence_text(v, "limit_source"), "tag");
 }
 
 TEST(Speeding, speedingOnThroughATunnelGapIsOneEpisode) {

@@ -64,7 +64,7 @@ TEST_P(SampleMap, BuildStatsCountWhatWasKeptAndDropped) {
 TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
   const MapView m = MapView::open(path_);
   const MapInfo& i = m.info();
-  EXPECT_EQ(i.format_version, 4u);
+  EXPECT_EQ(i.format_version, format::kFormatVersion);
   EXPECT_EQ(i.nodes, 7u);
   EXPECT_EQ(i.edges, 6u);
   EXPECT_EQ(i.oneway_edges, 2u);         // the two pieces of the side road
@@ -79,7 +79,7 @@ TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
   EXPECT_EQ(i.hilbert_ordered, !GetParam());
   EXPECT_EQ(i.shape_points, 13u);
   const std::string json = map_info_json(m);
-  EXPECT_NE(json.find("\"format_version\":4"), std::string::npos);
+  EXPECT_NE(json.find("\"format_version\":5"), std::string::npos);
   EXPECT_NE(json.find("\"stop_signs\":3"), std::string::npos);
   EXPECT_NE(json.find("\"source\":\"sample network\""), std::string::npos);
   EXPECT_NE(json.find("\"min_lat\":51.9990000"), std::string::npos);
@@ -131,7 +131,8 @@ TEST_P(SampleMap, EdgeAttributesShapesAndNames) {
   EXPECT_EQ(r.road_class, RoadClass::primary);
   EXPECT_EQ(r.maxspeed_forward, 500);
   EXPECT_EQ(r.maxspeed_backward, 500);
-  EXPECT_EQ(r.speed_source, SpeedSource::explicit_tag);
+  EXPECT_EQ(r.source(true), SpeedSource::explicit_tag);
+  EXPECT_EQ(r.source(false), SpeedSource::explicit_tag);
   EXPECT_FALSE(r.oneway());
   EXPECT_EQ(m.edge_name(main_b), "Main Street");
   const auto shape = m.edge_shape(main_b);
@@ -146,7 +147,7 @@ TEST_P(SampleMap, EdgeAttributesShapesAndNames) {
   EXPECT_TRUE(side.oneway());
   EXPECT_TRUE(side.has(edge_flags::kForwardAllowed));
   EXPECT_FALSE(side.has(edge_flags::kBackwardAllowed));
-  EXPECT_EQ(side.speed_source, SpeedSource::implicit_zone);
+  EXPECT_EQ(side.source(true), SpeedSource::implicit_zone);
   EXPECT_EQ(m.edge_name(edge_between(m, 20, 5, 2)), "Side Road");
   EXPECT_EQ(m.edge_name(edge_between(m, 30, 2, 6)), "");
   EXPECT_EQ(m.edge(edge_between(m, 30, 2, 6)).maxspeed_forward, kSpeedUnknown);
@@ -302,22 +303,109 @@ TEST_P(SampleMap, VerifyPassesOnAnIntactFile) {
 INSTANTIATE_TEST_SUITE_P(Orders, SampleMap, ::testing::Values(false, true),
                          [](const auto& param_info) { return param_info.param ? "InputOrder" : "HilbertOrder"; });
 
-TEST(MapBuilder, DefaultSpeedsFillClassesWithoutALimit) {
-  const std::string path = test::temp_map_path("defaults");
+// A resolver as the OSM importer's would answer: one region, a rule chain whose car limit changes
+// on a date, applied to directions without a tag.
+class TwoDateResolver final : public EdgeSpeedResolver {
+ public:
+  void resolve(uint32_t legal_key, Coord, EdgeRecord& record) override {
+    keys.push_back(legal_key);
+    record.region = 0;
+    record.speed_rule = 0;
+    if (record.source(true) == SpeedSource::none) {
+      record.maxspeed_forward = 600;
+      record.maxspeed_backward = 600;
+      record.set_sources(SpeedSource::legal_default, SpeedSource::legal_default);
+    }
+  }
+  std::vector<RegionInput> regions() const override { return {RegionInput{"JP", "JP"}}; }
+  std::vector<SpeedRuleInput> rules() const override {
+    SpeedRuleInput base{"JP: other roads", "maxspeed=60\n", INT32_MIN, INT32_MAX, {600, 0, 0, 0},
+                        SpeedSource::legal_default, 3, 1};
+    SpeedRuleInput later{"JP 2026-09-01 test", "", 20697, INT32_MAX, {300, 0, 0, 0},
+                         SpeedSource::legal_default_inferred, 4, kNoSpeedRule};
+    return {base, later};
+  }
+  std::string description() const override { return "test rules"; }
+  std::vector<uint32_t> keys;
+};
+
+TEST(MapBuilder, ResolverGivesRegionsAndDatedRulesToEdgesWithoutATag) {
+  const std::string path = test::temp_map_path("resolver");
   MapBuilder builder;
   test::add_sample_network(builder);
-  DefaultSpeeds defaults{};
-  defaults[static_cast<std::size_t>(RoadClass::service)] = 200;
-  builder.set_default_speeds(defaults);
+  TwoDateResolver resolver;
+  builder.set_speed_resolver(&resolver);
+  builder.write(path);
+  {
+    const MapView m = MapView::open(path);
+    EXPECT_EQ(resolver.keys.size(), m.edge_count());  // asked once per edge
+    const uint32_t service = edge_between(m, 30, 2, 6);
+    EXPECT_EQ(m.edge(service).maxspeed_forward, 600);
+    EXPECT_EQ(m.edge(service).source(true), SpeedSource::legal_default);
+    ASSERT_EQ(m.regions().size(), 1u);
+    EXPECT_EQ(m.string_at(m.regions()[0].code), "JP");
+    // 2026-08-31 is day 20696: the base rule; from 2026-09-01 the later one.
+    const LimitInForce before = m.limit_in_force(service, true, 20696);
+    EXPECT_EQ(before.tenths_kmh, 600);
+    EXPECT_EQ(before.source, SpeedSource::legal_default);
+    EXPECT_EQ(m.string_at(m.speed_rule(before.rule).name), "JP: other roads");
+    const LimitInForce after = m.limit_in_force(service, true, 20698);
+    EXPECT_EQ(after.tenths_kmh, 300);
+    EXPECT_EQ(after.source, SpeedSource::legal_default_inferred);
+    // A tagged direction keeps its tag whatever the date.
+    const uint32_t main = edge_between(m, 10, 1, 2);
+    EXPECT_EQ(m.limit_in_force(main, true, 20698).tenths_kmh, 500);
+    EXPECT_EQ(m.limit_in_force(main, true, 20698).source, SpeedSource::explicit_tag);
+    EXPECT_EQ(m.info().legal_data, "test rules");
+    EXPECT_NE(m.info().legal_summary.find("\"legal default\":"), std::string::npos) << m.info().legal_summary;
+    EXPECT_NO_THROW(m.verify());
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(MapBuilder, WithoutAResolverUntaggedDirectionsStayUnknownAndTimeIsUtc) {
+  const std::string path = test::temp_map_path("no-resolver");
+  MapBuilder builder;
+  test::add_sample_network(builder);
   builder.write(path);
   {
     const MapView m = MapView::open(path);
     const EdgeRecord& service = m.edge(edge_between(m, 30, 2, 6));
-    EXPECT_EQ(service.maxspeed_forward, 200);
-    EXPECT_EQ(service.speed_source, SpeedSource::country_default);
-    const EdgeRecord& cut = m.edge(edge_between(m, 40, 3, 8));
-    EXPECT_EQ(cut.maxspeed_forward, kSpeedUnknown);  // tertiary has no default here
-    EXPECT_EQ(m.info().speed_limited_edges, 4u);     // defaults do not count as tagged limits
+    EXPECT_EQ(service.maxspeed_forward, kSpeedUnknown);
+    EXPECT_EQ(service.speed_rule, kNoSpeedRule);
+    ASSERT_EQ(m.time_zones().size(), 1u);
+    EXPECT_EQ(m.string_at(m.time_zones()[0].name), "UTC");
+    EXPECT_EQ(m.utc_offset_seconds(m.time_zone_at(Coord::from_degrees(35.6, 139.7)), 1.8e9), 0);
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(MapBuilder, TimeZonesGiveEachPositionItsOffsetAtEachInstant) {
+  const std::string path = test::temp_map_path("zones");
+  MapBuilder builder;
+  test::add_sample_network(builder);
+  // Two cells side by side: west UTC+1 with a change to +2 at t = 1000, east UTC+9.
+  TimeZoneTable zones;
+  zones.source = "test";
+  zones.grid = format::GridGeometry{0, 0, 10'000'000, 10'000'000, 1, 2};
+  zones.cells = {0, 1};
+  zones.zones = {TimeZoneInput{"West", {UtcOffsetTransition{INT64_MIN, 3600, 0}, UtcOffsetTransition{1000, 7200, 0}}},
+                 TimeZoneInput{"East", {UtcOffsetTransition{INT64_MIN, 32400, 0}}}};
+  builder.set_time_zones(zones);
+  builder.write(path);
+  {
+    const MapView m = MapView::open(path);
+    const uint16_t west = m.time_zone_at(Coord::from_degrees(0.5, 0.5));
+    const uint16_t east = m.time_zone_at(Coord::from_degrees(0.5, 1.5));
+    EXPECT_EQ(m.string_at(m.time_zones()[west].name), "West");
+    EXPECT_EQ(m.string_at(m.time_zones()[east].name), "East");
+    EXPECT_EQ(m.utc_offset_seconds(west, 999), 3600);
+    EXPECT_EQ(m.utc_offset_seconds(west, 1000), 7200);
+    EXPECT_EQ(m.utc_offset_seconds(east, 1e9), 32400);
+    // Outside the grid: the nearest cell.
+    EXPECT_EQ(m.time_zone_at(Coord::from_degrees(-5, 9)), east);
+    EXPECT_EQ(m.info().time_zone_source, "test");
+    EXPECT_NO_THROW(m.verify());
   }
   std::filesystem::remove(path);
 }
@@ -372,7 +460,7 @@ TEST(MapBuilder, SignalsSplitTheirRoadAndAreFoundByNode) {
   {
     const MapView m = MapView::open(path);
     EXPECT_EQ(m.info().signals, 1u);
-    EXPECT_EQ(m.info().format_version, 4u);
+    EXPECT_EQ(m.info().format_version, format::kFormatVersion);
     ASSERT_EQ(m.edge_count(), 3u);  // way 70 split at the signal
     const uint32_t signal = node_by_osm(m, 21);
     ASSERT_NE(signal, kNoEdge);

@@ -51,6 +51,10 @@ class Imported {
     if (e == kMissing) throw std::runtime_error("way " + std::to_string(way_id) + " not in the map");
     return view_.edge(e);
   }
+  // The region code of an edge ("DE", "US-PA").
+  [[nodiscard]] std::string_view string_at_region(const EdgeRecord& e) const {
+    return view_.string_at(view_.regions()[e.region].code);
+  }
   [[nodiscard]] uint32_t node(int64_t osm) const {
     for (uint32_t n = 0; n < view_.node_count(); ++n) {
       if (view_.node_osm_id(n) == osm) return n;

@@ -36,24 +36,21 @@ TEST(ParseMaxspeed, WordsWalkNoneAndVariable) {
   EXPECT_EQ(parse_maxspeed("variable").kind, Kind::variable);
 }
 
-TEST(ParseMaxspeed, ImplicitCountryZonesUseTheLegalDefaultsTable) {
-  EXPECT_EQ(limit_of("DE:urban"), 500);
-  EXPECT_EQ(limit_of("DE:rural"), 1000);
-  EXPECT_EQ(limit_of("DE:motorway"), map::kSpeedUnlimited);
-  EXPECT_EQ(limit_of("DE:living_street"), 70);
-  EXPECT_EQ(limit_of("RU:urban"), 600);
-  EXPECT_EQ(limit_of("RU:rural"), 900);
+TEST(ParseMaxspeed, NumericZonesCarryTheirNumber) {
   EXPECT_EQ(limit_of("FR:zone30"), 300);
-  EXPECT_EQ(limit_of("FR:urban"), 500);
-  EXPECT_EQ(limit_of("FR:rural"), 800);
-  EXPECT_EQ(limit_of("IT:urban"), 500);
-  EXPECT_EQ(limit_of("GB:nsl_single"), 966);  // 60 mph
-  EXPECT_EQ(limit_of("GB:nsl_dual"), 1127);   // 70 mph
-  EXPECT_EQ(limit_of("GB:zone20"), 322);      // numbers in British zones are mph
+  EXPECT_EQ(limit_of("GB:zone20"), 322);  // numbers in British zones are mph
   EXPECT_EQ(limit_of("DE:zone:30"), 300);
-  const SpeedValue v = parse_maxspeed("RU:urban");
-  EXPECT_EQ(v.source, map::SpeedSource::implicit_zone);
-  EXPECT_EQ(v.country, "RU");
+  EXPECT_EQ(parse_maxspeed("FR:zone30").source, map::SpeedSource::explicit_tag);
+}
+
+TEST(ParseMaxspeed, NamedZonesAreLeftToTheLegalDefaultsDataset) {
+  for (const std::string_view zone : {"DE:urban", "RU:rural", "GB:nsl_single", "JP:rural", "DE:nowhere"}) {
+    const SpeedValue v = parse_maxspeed(zone);
+    EXPECT_EQ(v.kind, Kind::named_zone) << zone;
+    EXPECT_EQ(v.source, map::SpeedSource::implicit_zone) << zone;
+    EXPECT_EQ(v.country, zone.substr(0, 2)) << zone;
+    EXPECT_EQ(v.zone, zone.substr(3)) << zone;
+  }
 }
 
 TEST(ParseMaxspeed, SeveralValuesKeepTheHighest) {
@@ -63,8 +60,8 @@ TEST(ParseMaxspeed, SeveralValuesKeepTheHighest) {
 }
 
 TEST(ParseMaxspeed, GarbageIsInvalid) {
-  for (const std::string_view bad : {"", "fast", "50 furlongs", "0", "-30", "DE:nowhere", "de:urban", "XX:urban",
-                                     "mph", "1000", "50..5", "30 mph 40"}) {
+  for (const std::string_view bad : {"", "fast", "50 furlongs", "0", "-30", "de:urban", "DE:Urban", "DE:50 km",
+                                     "mph", "1000", "50..5", "30 mph 40", "50;DE:urban"}) {
     EXPECT_EQ(parse_maxspeed(bad).kind, Kind::invalid) << "'" << bad << "'";
   }
 }

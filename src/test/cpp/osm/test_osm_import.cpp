@@ -30,33 +30,46 @@ TEST(ImportMaxspeed, EveryValueFormEndToEnd) {
   EXPECT_EQ(m.way(103).maxspeed_forward, 185);  // 10 knots
   EXPECT_EQ(m.way(104).maxspeed_forward, 70);   // walk
   EXPECT_EQ(m.way(105).maxspeed_forward, map::kSpeedUnlimited);
-  EXPECT_EQ(m.way(106).maxspeed_forward, map::kSpeedUnknown);  // signals: not defaulted
-  EXPECT_EQ(m.way(106).speed_source, map::SpeedSource::explicit_tag);
-  EXPECT_EQ(m.way(107).maxspeed_forward, 500);
-  EXPECT_EQ(m.way(107).speed_source, map::SpeedSource::implicit_zone);
-  EXPECT_EQ(m.way(108).maxspeed_forward, 600);  // RU:urban
+  EXPECT_EQ(m.way(106).maxspeed_forward, map::kSpeedUnknown);  // signals: no legal default put in
+  EXPECT_EQ(m.way(106).source(true), map::SpeedSource::explicit_tag);
+  EXPECT_EQ(m.way(107).maxspeed_forward, 500);  // DE:urban, from the legal-default-speeds dataset
+  EXPECT_EQ(m.way(107).source(true), map::SpeedSource::implicit_zone);
+  EXPECT_EQ(m.way(108).maxspeed_forward, 600);  // RU:urban in Berlin: the zone names Russian law
   EXPECT_EQ(m.way(109).maxspeed_forward, 500);  // "50;30": the highest
   EXPECT_EQ(m.way(111).maxspeed_forward, 700);
   EXPECT_EQ(m.way(111).maxspeed_backward, 500);
   EXPECT_EQ(m.way(112).maxspeed_forward, 300);   // zone:maxspeed=DE:30
+  // A numeric zone is the limit the engine uses on any date, not the street's legal default (50).
+  EXPECT_EQ(m.way(112).source(true), map::SpeedSource::explicit_tag);
+  EXPECT_EQ(m.map().limit_in_force(m.edge(112), true, 20'414).tenths_kmh, 300);
   EXPECT_EQ(m.way(113).maxspeed_forward, 1000);  // maxspeed:type=DE:rural
+  EXPECT_EQ(m.way(113).source(true), map::SpeedSource::implicit_zone);
   EXPECT_EQ(problem(m.report(), "maxspeed=garbage"), 2u);
-  EXPECT_EQ(problem(m.report(), "maxspeed=DE:nowhere"), 1u);
-  EXPECT_EQ(m.report().tag_problems.total(), 3u);
+  EXPECT_EQ(m.report().tag_problems.total(), 2u);
+  EXPECT_EQ(m.report().legal.zones_not_understood, 1u);  // DE:nowhere: no road type of the dataset
+  EXPECT_EQ(m.way(115).source(true), map::SpeedSource::legal_default_inferred);
 }
 
-TEST(ImportMaxspeed, CountryIsGuessedFromImplicitTagsForTheDefaults) {
-  const Imported m("maxspeed.osm");
+TEST(ImportMaxspeed, CountryComesFromThePositionForTheLegalDefaults) {
+  const Imported m("maxspeed.osm");  // in Berlin
   EXPECT_EQ(m.report().country, "DE");
-  EXPECT_EQ(m.way(110).maxspeed_forward, 500);  // garbage value: DE urban default for residential
-  EXPECT_EQ(m.way(110).speed_source, map::SpeedSource::country_default);
+  EXPECT_EQ(m.report().country_basis, "position (country boundaries data)");
+  EXPECT_EQ(m.way(110).maxspeed_forward, 500);  // garbage value: the urban default, urban inferred from residential
+  EXPECT_EQ(m.way(110).source(true), map::SpeedSource::legal_default_inferred);
   EXPECT_EQ(m.way(116).maxspeed_forward, 500);
-  EXPECT_EQ(m.way(117).maxspeed_forward, map::kSpeedUnlimited);  // untagged German motorway
+  EXPECT_EQ(m.way(117).maxspeed_forward, map::kSpeedUnlimited);  // untagged German motorway: advisory only
+  EXPECT_EQ(m.way(117).source(true), map::SpeedSource::legal_default);
+  EXPECT_EQ(m.string_at_region(m.way(116)), "DE");
+  const map::SpeedRule& rule = m.map().speed_rule(m.way(117).speed_rule);
+  EXPECT_EQ(m.map().string_at(rule.name), "DE: motorway (exact)");
+  EXPECT_EQ(rule.limits[static_cast<std::size_t>(map::VehicleClass::hgv)], 800);  // maxspeed:hgv=80
   EXPECT_EQ(m.map().info().speed_limited_edges, 11u);  // 101-109 and 111-113 except 106 (signals)
 }
 
-TEST(ImportMaxspeed, CountryOptionWinsOverTheGuess) {
-  const Imported m("maxspeed.osm", ImportOptions{"ru", false});
+TEST(ImportMaxspeed, CountryOptionWinsOverThePosition) {
+  ImportOptions options;
+  options.country = "ru";
+  const Imported m("maxspeed.osm", options);
   EXPECT_EQ(m.report().country, "RU");
   EXPECT_EQ(m.report().country_basis, "option");
   EXPECT_EQ(m.way(116).maxspeed_forward, 600);   // RU urban

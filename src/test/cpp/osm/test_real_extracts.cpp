@@ -78,21 +78,55 @@ TEST(RealExtracts, RomeIsItalianAndKeepsItsOnlyRestrictions) {
   EXPECT_TRUE(found);
 }
 
-TEST(RealExtracts, BusExtractIsGermanFromItsZoneTagsAndGetsGermanDefaults) {
-  // Its zone:maxspeed=DE:urban ways also carry maxspeed=50: the number wins, the zone names the country.
+TEST(RealExtracts, BusExtractIsGermanFromItsPositionAndGetsGermanDefaults) {
   const Imported m("bus.osm.pbf");
   EXPECT_EQ(m.report().country, "DE");
-  EXPECT_EQ(m.report().country_basis, "guessed from 32 ways with implicit limit tags");
+  EXPECT_EQ(m.report().country_basis, "position (country boundaries data)");
   std::size_t german_defaults = 0;
   for (uint32_t e = 0; e < m.map().edge_count(); ++e) {
     const EdgeRecord& r = m.map().edge(e);
-    if (r.speed_source == map::SpeedSource::country_default && r.road_class == map::RoadClass::residential) {
-      EXPECT_EQ(r.maxspeed_forward, 500);
+    if (r.source(true) == map::SpeedSource::legal_default_inferred && r.road_class == map::RoadClass::residential) {
+      EXPECT_EQ(r.maxspeed_forward, 500);  // urban, inferred from highway=residential
       ++german_defaults;
     }
   }
   EXPECT_GT(german_defaults, 0u);
   EXPECT_EQ(m.report().tag_problems.total(), 0u);
+}
+
+// No extract carries a country tag: the region of every edge comes from its position.
+TEST(RealExtracts, EveryExtractsRegionComesFromItsPosition) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"tokyo_shibuya_west.osm.pbf", "JP"}, {"bus.osm.pbf", "DE"}, {"rome.osm.pbf", "IT"},
+      {"harrisburg.osm.pbf", "US-PA"},      {"pa-access-restriction.osm.pbf", "US-PA"}};
+  for (const auto& [file, region] : cases) {
+    const Imported m(file);
+    EXPECT_EQ(m.report().country, region) << file;
+    EXPECT_EQ(m.report().legal.edges_by_region.size(), 1u) << file;
+  }
+}
+
+TEST(RealExtracts, TokyoUntaggedStreetsGetJapansDefaultAndItsChangeOn20260901) {
+  const Imported m("tokyo_shibuya_west.osm.pbf");
+  const int32_t before = 20696, after = 20698;  // 2026-08-31, 2026-09-02
+  std::size_t narrow = 0, wide = 0;
+  for (uint32_t e = 0; e < m.map().edge_count(); ++e) {
+    const EdgeRecord& r = m.map().edge(e);
+    if (!map::is_rule_based(r.source(true)) || r.road_class == map::RoadClass::motorway) continue;
+    const map::LimitInForce old_law = m.map().limit_in_force(e, true, before);
+    const map::LimitInForce new_law = m.map().limit_in_force(e, true, after);
+    EXPECT_EQ(old_law.tenths_kmh, 600) << r.osm_way_id;
+    if (new_law.tenths_kmh == 300) {
+      ++narrow;
+      EXPECT_EQ(new_law.source, map::SpeedSource::legal_default_inferred);
+      EXPECT_EQ(m.map().string_at(m.map().speed_rule(new_law.rule).name), "JP 2026-09-01 road without centre line");
+    } else {
+      ++wide;
+      EXPECT_EQ(new_law.tenths_kmh, 600) << r.osm_way_id;
+    }
+  }
+  EXPECT_GT(narrow, 100u);  // residential streets
+  EXPECT_GT(wide, 10u);     // primary and secondary roads with a centre line
 }
 
 TEST(RealExtracts, PennsylvaniaStopsWithDirectionsSitAtEdgeEnds) {

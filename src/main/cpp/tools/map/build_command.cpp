@@ -16,9 +16,11 @@ int run_build(const std::vector<std::string>& args) {
     else if (a == "--out" && has_value) map_path = args[++i];
     else if (a == "--country" && has_value) options.country = args[++i];
     else if (a == "--input-order") options.keep_input_order = true;
+    else if (a == "--data" && has_value) options.data_dir = args[++i];
+    else if (a == "--time-zones" && has_value) options.time_zones_file = args[++i];
     else {
       std::cerr << "drivelog-map build: unexpected argument '" << a << "'\n"
-                << "usage: drivelog-map build --osm FILE --out MAP [--country CC] [--input-order]\n";
+                << "usage: drivelog-map build --osm FILE --out MAP [--country CC] [--data DIR] [--time-zones FILE] [--input-order]\n";
       return kExitBadInput;
     }
   }
@@ -26,8 +28,8 @@ int run_build(const std::vector<std::string>& args) {
     std::cerr << "drivelog-map build: --osm FILE and --out MAP are required\n";
     return kExitBadInput;
   }
-  if (!options.country.empty() && options.country.size() != 2) {
-    std::cerr << "drivelog-map build: --country takes a two-letter ISO code (e.g. DE), not '" << options.country << "'\n";
+  if (!options.country.empty() && (options.country.size() < 2 || options.country.size() > 6)) {
+    std::cerr << "drivelog-map build: --country takes an ISO 3166 code (e.g. DE, US-PA), not '" << options.country << "'\n";
     return kExitBadInput;
   }
   try {
@@ -37,6 +39,8 @@ int run_build(const std::vector<std::string>& args) {
               << report.tag_problems.total() << " tag values not interpreted -> " << map_path << "\n";
     for (const auto& [what, n] : report.tag_problems.counts()) std::cerr << "  not interpreted: " << what << " (" << n << ")\n";
     for (const auto& [what, n] : report.build.problems) std::cerr << "  not used: " << what << " (" << n << ")\n";
+    std::cerr << "  region: " << (report.country.empty() ? "(none)" : report.country) << " (" << report.country_basis << ")\n";
+    for (const auto& [source, n] : report.legal.directions_by_source) std::cerr << "  limit source " << source << ": " << n << " edge directions\n";
     std::cout << osm::import_report_json(report, osm_path, map_path) << "\n";
     return kExitOk;
   } catch (const osm::ImportError& e) {

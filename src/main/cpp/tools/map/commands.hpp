@@ -15,5 +15,7 @@ int run_build(const std::vector<std::string>& args);
 int run_info(const std::vector<std::string>& args);
 int run_pages(const std::vector<std::string>& args);
 int run_open_time(const std::vector<std::string>& args);
+int run_legal(const std::vector<std::string>& args);
+int run_bbox(const std::vector<std::string>& args);
 
 }  // namespace drivelog::tools::map

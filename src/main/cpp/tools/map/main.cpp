@@ -8,10 +8,12 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: drivelog-map build --osm FILE --out MAP [--country CC] [--input-order]\n"
+    "usage: drivelog-map build --osm FILE --out MAP [--country CC] [--data DIR] [--time-zones FILE] [--input-order]\n"
     "       drivelog-map info MAP [--verify]\n"
+    "       drivelog-map bbox --osm FILE\n"
     "       drivelog-map pages MAP [MAP...] [--route-km KM] [--seed N] [--radius-m M]\n"
-    "       drivelog-map open-time MAP [--repeat N]\n";
+    "       drivelog-map open-time MAP [--repeat N]\n"
+    "       drivelog-map legal speeds|country < LINES | legal way-tags OSM_FILE   (reference data checks)\n";
 
 }  // namespace
 
@@ -32,6 +34,8 @@ int main(int argc, char** argv) {
     if (command == "info") return run_info(args);
     if (command == "pages") return run_pages(args);
     if (command == "open-time") return run_open_time(args);
+    if (command == "legal") return run_legal(args);
+    if (command == "bbox") return run_bbox(args);
   } catch (const std::exception& e) {
     std::cerr << "drivelog-map " << command << ": " << e.what() << "\n";
     return kExitFailed;

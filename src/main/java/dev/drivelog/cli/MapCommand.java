@@ -1,5 +1,8 @@
 package dev.drivelog.cli;
 
+import dev.drivelog.timezones.MapAreaTimeZones;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +29,12 @@ public final class MapCommand {
         Path out;
 
         @Option(names = "--country", paramLabel = "CC",
-                description = "ISO country code for default speed limits where the data has none (default: guessed from the data, else the international default).")
+                description = "ISO 3166 code (DE, US-PA) whose legal defaults apply everywhere (default: each road's own, from its position).")
         String country;
+
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "Reference data directory instead of the built-in data/ (legal_default_speeds.json, country_boundaries_180x90.ser, date_effective_rules.json).")
+        Path data;
 
         @Override
         public Integer call() {
@@ -35,7 +42,21 @@ public final class MapCommand {
             if (country != null) {
                 args.addAll(List.of("--country", country));
             }
-            return NativeTool.run("drivelog-map", args);
+            if (data != null) {
+                args.addAll(List.of("--data", data.toString()));
+            }
+            Path zonesFile = out.resolveSibling(out.getFileName() + ".time-zones.tmp");
+            try {
+                MapAreaTimeZones.write(osm, zonesFile, System.err)
+                        .ifPresent(zones -> args.addAll(List.of("--time-zones", zones.toString())));
+                return NativeTool.run("drivelog-map", args);
+            } finally {
+                try {
+                    Files.deleteIfExists(zonesFile);
+                } catch (IOException e) {
+                    System.err.println("drivelog map build: could not remove " + zonesFile + ": " + e.getMessage());
+                }
+            }
         }
     }
 

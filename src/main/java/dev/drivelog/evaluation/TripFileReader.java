@@ -10,13 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads truth ({@code drivelog.truth/1}) and result ({@code drivelog.trip/1}) files into the few
+ * Reads truth ({@code drivelog.truth/1}) and result ({@code drivelog.trip/1.1}; files of {@code drivelog.trip/1} are read alike) files into the few
  * fields the evaluation needs. Every problem becomes an {@link EvaluationInputException} naming the
  * file and the offending key (e.g. {@code violations[2].start_time}).
  */
 public final class TripFileReader {
     static final String TRUTH_SCHEMA = "drivelog.truth/1";
-    static final String RESULT_SCHEMA = "drivelog.trip/1";
+    static final String RESULT_SCHEMA = "drivelog.trip/1.1";
+    // 1.1 kept every field of 1 and renamed the values of evidence.limit_source: results of either read alike.
+    static final String RESULT_SCHEMA_1_0 = "drivelog.trip/1";
 
     private final ObjectMapper mapper;
 
@@ -54,7 +56,7 @@ public final class TripFileReader {
             throw new EvaluationInputException(file + ": expected a JSON object");
         }
         String found = root.path("schema").asText(null);
-        if (!schema.equals(found)) {
+        if (!schema.equals(found) && !(schema.equals(RESULT_SCHEMA) && RESULT_SCHEMA_1_0.equals(found))) {
             throw new EvaluationInputException(file + ": schema is " + (found == null ? "missing" : "'" + found + "'")
                     + ", expected '" + schema + "'");
         }

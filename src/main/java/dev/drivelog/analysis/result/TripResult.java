@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
- * One analysed trip as the native engine returns it ({@code drivelog.trip/1}, docs/RESULT_FORMAT.md).
+ * One analysed trip as the native engine returns it ({@code drivelog.trip/1.1}, docs/RESULT_FORMAT.md).
  * Unknown fields are ignored so that a newer engine adding fields does not break this reader.
  *
  * @param matched the matched path, empty unless the analyzer ran with {@code matched=true}
@@ -24,7 +24,7 @@ public record TripResult(
         List<MatchedSegment> matched) {
 
     /** The result format this reader understands. */
-    public static final String SCHEMA = "drivelog.trip/1";
+    public static final String SCHEMA = "drivelog.trip/1.1";
 
     public TripResult {
         violations = violations == null ? List.of() : List.copyOf(violations);

@@ -15,7 +15,7 @@ public final class TripResultParser {
             .build();
 
     /**
-     * @throws IllegalArgumentException when the text is not a {@code drivelog.trip/1} result; the
+     * @throws IllegalArgumentException when the text is not a {@code drivelog.trip/1.1} result; the
      *                                  message names the trip (if known) and the problem
      */
     public TripResult parse(String json) {

@@ -65,7 +65,7 @@ class TripResultParserTest {
     @Test
     void parse_missingSummary_isRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> parser.parse("{\"schema\":\"drivelog.trip/1\",\"trip_id\":\"t1\"}"));
+                () -> parser.parse("{\"schema\":\"drivelog.trip/1.1\",\"trip_id\":\"t1\"}"));
 
         assertTrue(e.getMessage().contains("t1"), e.getMessage());
     }
