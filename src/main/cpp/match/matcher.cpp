@@ -279,7 +279,8 @@ void Matcher::build_states(const TracePoint& p) {
                            p.speed_mps >= config_.heading_min_speed_mps;
   const double heading_east = use_heading ? std::sin(p.heading_deg * map::geo::kDegToRad) : 0.0;
   const double heading_north = use_heading ? std::cos(p.heading_deg * map::geo::kDegToRad) : 0.0;
-  for (const Candidate& c : found_) {
+  for (std::size_t k = 0; k < found_.size(); ++k) {
+    const Candidate& c = found_[k];
     const map::EdgeRecord& e = map_->edge(c.edge);
     if (c.distance_m > found_.front().distance_m + margin_sigmas_ * sigma) break;  // nearest first
     ErrorSample error;
@@ -297,6 +298,7 @@ void Matcher::build_states(const TracePoint& p) {
     for (const bool forward : {true, false}) {
       State s;
       s.edge = c.edge;
+      s.candidate = static_cast<uint16_t>(k);
       s.forward = forward;
       s.entry_node = forward ? e.from_node : e.to_node;
       s.exit_node = forward ? e.to_node : e.from_node;
@@ -453,11 +455,11 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   double best_overall = kMinusInfinity;
   for (std::size_t j = 0; j < pending_.size(); ++j) {
     State& c = pending_[j];
-    // The position term depends on the two fixes' roads, not on the directions (each road's two
-    // states are neighbours in a column): computed once per pair of roads.
-    if (paired && (j == 0 || c.edge != pending_[j - 1].edge)) {
+    // The position term depends on the two fixes' candidates, not on the directions (a
+    // candidate's two states are neighbours in a column): computed once per pair of candidates.
+    if (paired && (j == 0 || c.candidate != pending_[j - 1].candidate)) {
       for (uint32_t i = 0; i < previous_count; ++i) {
-        pair_position_[i] = i > 0 && previous_states[i].edge == previous_states[i - 1].edge
+        pair_position_[i] = i > 0 && previous_states[i].candidate == previous_states[i - 1].candidate
                                 ? pair_position_[i - 1]
                                 : continuity.log_likelihood(previous_states[i].error, c.error);
       }
