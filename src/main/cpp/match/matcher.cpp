@@ -50,10 +50,16 @@ bool Matcher::headings_agree_with_motion(std::span<const TracePoint> trace) {
       last = i;
       continue;
     }
-    if (fix_distance_m(a, b) < kMinMoveM) continue;
-    const double moved = map::geo::bearing_deg(a.lat, a.lon, b.lat, b.lon);
+    // As vectors in the local metric (no bearing's atan2 and three trigonometric calls per pair).
+    double dlon = b.lon - a.lon;  // across the antimeridian the short way round
+    if (dlon > 180) dlon -= 360;
+    if (dlon < -180) dlon += 360;
+    const double east = dlon * metric_.meters_per_deg_lon(a.lat);
+    const double north = (b.lat - a.lat) * LocalMetric::kMetersPerDegLat;
+    if (east * east + north * north < kMinMoveM * kMinMoveM) continue;
+    const double heading = b.heading_deg * map::geo::kDegToRad;
     ++compared;
-    if (HmmProbabilities::angle_between_deg(moved, b.heading_deg) <= 60) ++agreeing;
+    if (HmmProbabilities::angle_between_vectors_deg(east, north, std::sin(heading), std::cos(heading)) <= 60) ++agreeing;
     last = i;
   }
   // Too few comparisons to judge: trust them (the Gaussian term is mild on its own).
