@@ -119,8 +119,13 @@ bool Matcher::is_spike(const TracePoint& before, const TracePoint& p, const Trac
   const double dt_before = p.time_s - before.time_s;
   const double dt_after = after.time_s - p.time_s;
   if (dt_before <= 0 || dt_after <= 0 || dt_before > kMaxNeighbourS || dt_after > kMaxNeighbourS) return false;
+  const double slack = kNoiseSigmas * std::max(sigma_of(p), config_.sigma_m);
+  // The way via p is longer than the direct one by at most twice either leg (triangle
+  // inequality): a fix near the one before is no spike, which spares most fixes two distances.
+  const double leg_before = fix_distance_m(before, p);
+  if (2 * leg_before <= slack) return false;
   const double direct = fix_distance_m(before, after);
-  const double via = fix_distance_m(before, p) + fix_distance_m(p, after);
+  const double via = leg_before + fix_distance_m(p, after);
   double travel = 0;
   if (speeds_trusted_ && !std::isnan(before.speed_mps) && !std::isnan(p.speed_mps) && !std::isnan(after.speed_mps)) {
     const double v_before = std::max({static_cast<double>(before.speed_mps), static_cast<double>(p.speed_mps), 2.0});
@@ -134,7 +139,6 @@ bool Matcher::is_spike(const TracePoint& before, const TracePoint& p, const Trac
   // fixes, so it is at least as long as the way via the middle one; and it is the middle one that
   // lies off the line between the others (a good fix next to a stray one makes a long way via
   // itself too, but the line between its neighbours is as long).
-  const double slack = kNoiseSigmas * std::max(sigma_of(p), config_.sigma_m);
   return via > travel + slack && via - direct > slack;
 }
 
