@@ -84,6 +84,19 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 void JsonWriter::quoted(std::string_view value) {
   out_->push_back('"');
   for (std::size_t i = 0; i < value.size(); ++i) {
+    // Runs of plain ASCII (keys, ids, most names) are appended whole: one append instead of a
+    // push_back per character, which was most of the result writing's cost.
+    std::size_t plain = i;
+    while (plain < value.size()) {
+      const auto p = static_cast<unsigned char>(value[plain]);
+      if (p < 0x20 || p >= 0x80 || p == '"' || p == '\\') break;
+      ++plain;
+    }
+    if (plain > i) {
+      out_->append(value.substr(i, plain - i));
+      i = plain;
+      if (i == value.size()) break;
+    }
     const char ch = value[i];
     const auto c = static_cast<unsigned char>(ch);
     if (c >= 0x80) {
@@ -123,7 +136,9 @@ void JsonWriter::number(double value, int decimals) {
     return;
   }
   separate();
-  const double scale = std::pow(10.0, decimals);
+  // Results print up to 7 decimals (coordinates); a table spares a pow() per number.
+  static constexpr double kPowersOfTen[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  const double scale = decimals >= 0 && decimals <= 9 ? kPowersOfTen[decimals] : std::pow(10.0, decimals);
   const double scaled = value * scale;
   // From 2^53 on a double has no fraction left to round, and scaling a huge value may overflow to
   // infinity, which would print as "inf": such values are written as they are.

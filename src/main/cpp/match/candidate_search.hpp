@@ -5,6 +5,7 @@
 #include <span>
 #include <vector>
 
+#include "map/geo.hpp"
 #include "map/map_types.hpp"
 #include "map/map_view.hpp"
 #include "map/spatial_grid.hpp"
@@ -28,17 +29,26 @@ class CandidateSearch {
  public:
   explicit CandidateSearch(const map::MapView& map) : map_(&map) {}
 
-  // Fills `out` (cleared first) with at most `max_candidates` edges within `radius_m` of the fix,
-  // one candidate per edge, nearest first.
+  // Fills `out` (cleared first) with at most `max_candidates` candidates within `radius_m` of the
+  // fix, nearest first: one per edge, or one per stretch of an edge that comes near the fix more
+  // than once (a hairpin bend, a loop: kSeparateStretchM below).
   void find(double lat, double lon, double radius_m, uint32_t max_candidates, std::vector<Candidate>& out);
 
+  // Two places on one edge near the fix are separate candidates when, between them, the edge goes
+  // at least this much further from the fix than either: the two branches of a hairpin bend (the
+  // car is on one of them, and which one decides its direction of travel), not two points of one
+  // gentle curve.
+  static constexpr float kSeparateStretchM = 10;
+
  private:
-  // The nearest segment of one edge so far, and where on it (0..1) the fix projects.
+  // The nearest segment of one edge (or stretch) so far, and where on it (0..1) the fix projects;
+  // the lowest and highest index of the edge's segments within the radius.
   struct Nearest {
     uint32_t edge;
     uint32_t segment;
     float distance_m;
     double t;
+    uint32_t first_segment = segment, last_segment = segment;
   };
 
   // A segment of the grid's list with its two ends.
@@ -49,6 +59,9 @@ class CandidateSearch {
 
   // Fills ends_ for cached_runs_.
   void fetch_ends();
+  // For an edge with segments at least two apart within the radius: appends to nearest_ the
+  // nearest segment of each further stretch of the edge near the fix (`proj` centred on it).
+  void add_separate_stretches(const Nearest& edge, const map::geo::LocalProjection& proj, double radius_m);
 
   const map::MapView* map_;
   std::vector<map::MapView::SegmentRun> runs_;
@@ -56,6 +69,7 @@ class CandidateSearch {
   std::vector<SegmentEnds> ends_;
   bool ends_valid_ = true;  // ends_ holds exactly the segments of cached_runs_ (empty at first)
   std::vector<Nearest> nearest_;
+  std::vector<Nearest> edge_hits_;  // one edge's segments within the radius, by segment
   LocalMetric metric_;
   map::NearSpanCache near_span_;
 };

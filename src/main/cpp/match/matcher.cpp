@@ -50,10 +50,16 @@ bool Matcher::headings_agree_with_motion(std::span<const TracePoint> trace) {
       last = i;
       continue;
     }
-    if (fix_distance_m(a, b) < kMinMoveM) continue;
-    const double moved = map::geo::bearing_deg(a.lat, a.lon, b.lat, b.lon);
+    // As vectors in the local metric (no bearing's atan2 and three trigonometric calls per pair).
+    double dlon = b.lon - a.lon;  // across the antimeridian the short way round
+    if (dlon > 180) dlon -= 360;
+    if (dlon < -180) dlon += 360;
+    const double east = dlon * metric_.meters_per_deg_lon(a.lat);
+    const double north = (b.lat - a.lat) * LocalMetric::kMetersPerDegLat;
+    if (east * east + north * north < kMinMoveM * kMinMoveM) continue;
+    const double heading = b.heading_deg * map::geo::kDegToRad;
     ++compared;
-    if (HmmProbabilities::angle_between_deg(moved, b.heading_deg) <= 60) ++agreeing;
+    if (HmmProbabilities::angle_between_vectors_deg(east, north, std::sin(heading), std::cos(heading)) <= 60) ++agreeing;
     last = i;
   }
   // Too few comparisons to judge: trust them (the Gaussian term is mild on its own).
@@ -113,8 +119,13 @@ bool Matcher::is_spike(const TracePoint& before, const TracePoint& p, const Trac
   const double dt_before = p.time_s - before.time_s;
   const double dt_after = after.time_s - p.time_s;
   if (dt_before <= 0 || dt_after <= 0 || dt_before > kMaxNeighbourS || dt_after > kMaxNeighbourS) return false;
+  const double slack = kNoiseSigmas * std::max(sigma_of(p), config_.sigma_m);
+  // The way via p is longer than the direct one by at most twice either leg (triangle
+  // inequality): a fix near the one before is no spike, which spares most fixes two distances.
+  const double leg_before = fix_distance_m(before, p);
+  if (2 * leg_before <= slack) return false;
   const double direct = fix_distance_m(before, after);
-  const double via = fix_distance_m(before, p) + fix_distance_m(p, after);
+  const double via = leg_before + fix_distance_m(p, after);
   double travel = 0;
   if (speeds_trusted_ && !std::isnan(before.speed_mps) && !std::isnan(p.speed_mps) && !std::isnan(after.speed_mps)) {
     const double v_before = std::max({static_cast<double>(before.speed_mps), static_cast<double>(p.speed_mps), 2.0});
@@ -128,7 +139,6 @@ bool Matcher::is_spike(const TracePoint& before, const TracePoint& p, const Trac
   // fixes, so it is at least as long as the way via the middle one; and it is the middle one that
   // lies off the line between the others (a good fix next to a stray one makes a long way via
   // itself too, but the line between its neighbours is as long).
-  const double slack = kNoiseSigmas * std::max(sigma_of(p), config_.sigma_m);
   return via > travel + slack && via - direct > slack;
 }
 
@@ -279,7 +289,8 @@ void Matcher::build_states(const TracePoint& p) {
                            p.speed_mps >= config_.heading_min_speed_mps;
   const double heading_east = use_heading ? std::sin(p.heading_deg * map::geo::kDegToRad) : 0.0;
   const double heading_north = use_heading ? std::cos(p.heading_deg * map::geo::kDegToRad) : 0.0;
-  for (const Candidate& c : found_) {
+  for (std::size_t k = 0; k < found_.size(); ++k) {
+    const Candidate& c = found_[k];
     const map::EdgeRecord& e = map_->edge(c.edge);
     if (c.distance_m > found_.front().distance_m + margin_sigmas_ * sigma) break;  // nearest first
     ErrorSample error;
@@ -297,6 +308,7 @@ void Matcher::build_states(const TracePoint& p) {
     for (const bool forward : {true, false}) {
       State s;
       s.edge = c.edge;
+      s.candidate = static_cast<uint16_t>(k);
       s.forward = forward;
       s.entry_node = forward ? e.from_node : e.to_node;
       s.exit_node = forward ? e.to_node : e.from_node;
@@ -453,11 +465,11 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   double best_overall = kMinusInfinity;
   for (std::size_t j = 0; j < pending_.size(); ++j) {
     State& c = pending_[j];
-    // The position term depends on the two fixes' roads, not on the directions (each road's two
-    // states are neighbours in a column): computed once per pair of roads.
-    if (paired && (j == 0 || c.edge != pending_[j - 1].edge)) {
+    // The position term depends on the two fixes' candidates, not on the directions (a
+    // candidate's two states are neighbours in a column): computed once per pair of candidates.
+    if (paired && (j == 0 || c.candidate != pending_[j - 1].candidate)) {
       for (uint32_t i = 0; i < previous_count; ++i) {
-        pair_position_[i] = i > 0 && previous_states[i].edge == previous_states[i - 1].edge
+        pair_position_[i] = i > 0 && previous_states[i].candidate == previous_states[i - 1].candidate
                                 ? pair_position_[i - 1]
                                 : continuity.log_likelihood(previous_states[i].error, c.error);
       }

@@ -42,6 +42,7 @@ class Matcher {
     uint32_t entry_node = 0;    // where travel in this direction enters the edge
     uint32_t exit_node = 0;     // where it leaves
     uint16_t back = 0;          // best predecessor: index within the previous column
+    uint16_t candidate = 0;     // which candidate of its fix (an edge near a fix twice gives two)
     bool forward = true;
     float offset_m = 0;         // travel metres from entry_node
     float length_m = 0;

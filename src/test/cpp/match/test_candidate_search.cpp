@@ -2,6 +2,7 @@
 // a latitude band: neither may change any answer, whatever the order of the queries.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -107,6 +108,41 @@ C-K-L-M-N-O-P-D
       expect_same(from_reused, from_fresh, fix++);
     }
   }
+}
+
+// A one-way hairpin bend is one edge that passes a fix twice, once on each branch. One candidate
+// per edge kept only the nearer branch: a car on the other one could then only be matched by
+// driving its own road backwards (a wrong-way finding on a legal drive, seen on a real switchback
+// in Heidelberg). Each branch is a candidate, far apart along the edge; a gentle curve is one.
+TEST(CandidateSearch, aHairpinBendGivesOneCandidatePerBranch) {
+  const Scenario s(R"(
+A-----------B
+             \
+              C
+             /
+E-----------D
+)",
+                   5, {way("ABCDE", 1).oneway()});
+  const map::Coord a = s.coord('A'), b = s.coord('B'), e = s.coord('E');
+  // Between the branches (20 m apart), a little nearer the upper one, half way along.
+  const double lat = 0.6 * a.lat() + 0.4 * e.lat();
+  const double lon = 0.5 * (a.lon() + b.lon());
+  CandidateSearch search(s.map());
+  std::vector<Candidate> found;
+  search.find(lat, lon, 30, 12, found);
+  std::vector<float> offsets;
+  for (const Candidate& c : found) {
+    if (s.map().edge(c.edge).osm_way_id == 1) offsets.push_back(c.offset_m);
+  }
+  ASSERT_EQ(offsets.size(), 2U);
+  EXPECT_GT(std::abs(offsets[0] - offsets[1]), 50.0F);  // 30 m along the edge, and about 120 m
+  EXPECT_LT(offsets[0], offsets[1]);                    // the nearer (upper, first) branch first
+
+  // Beside the bend, where the edge comes near only once: one candidate.
+  search.find(s.coord('C').lat(), s.coord('C').lon() + 0.00003, 30, 12, found);
+  EXPECT_EQ(std::count_if(found.begin(), found.end(),
+                          [&](const Candidate& c) { return s.map().edge(c.edge).osm_way_id == 1; }),
+            1);
 }
 
 // A grid entry naming the largest segment index: `segment + 1` wrapped round to 0, passed the

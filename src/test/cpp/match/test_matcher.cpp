@@ -447,6 +447,30 @@ G------------------------------B
   }
 }
 
+TEST(Matcher, oneWayHairpinUnderABiasTowardsTheOtherBranchIsDrivenForwards) {
+  // Round the one-way hairpin ABCDE, its branches 10 m apart, the receiver 7-8 m north of the car
+  // and reporting its heading: the fixes on the lower branch lie nearer the upper one. The edge
+  // comes near those fixes twice; with one candidate per edge only the upper branch was on offer,
+  // its backward direction fitted the heading, and 8 of these 64 legal drives had a wrong-way
+  // stretch (as on a real switchback in Heidelberg).
+  const Scenario s(R"(
+A-----------B
+             \
+             C
+E-----------D
+)", 5, {way("ABCDE", 1).oneway()});
+  for (const double bias_m : {7.0, 8.0}) {
+    for (const double kmh : {25.0, 30.0}) {
+      for (uint32_t seed = 1; seed <= 16; ++seed) {
+        Drive d(s, 1, seed);
+        d.noise(1).bias(0, bias_m).report_heading(true).start_at('A').to("BCDE", kmh);
+        const MatchResult r = run(s, d.points());
+        EXPECT_TRUE(all_legal(s.map(), r)) << "bias " << bias_m << " m, " << kmh << " km/h, seed " << seed;
+      }
+    }
+  }
+}
+
 TEST(Matcher, forbiddenLinkBesideTheAllowedOneIsNotTaken) {
   // Two links 10 m apart from the main road down to the lower one; turning right into BD is
   // forbidden. A car that took CE, its fixes biased towards BD, made no forbidden turn.
