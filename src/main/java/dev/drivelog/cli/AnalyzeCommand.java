@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -111,16 +112,18 @@ final class AnalyzeCommand implements Callable<Integer> {
             LogsTripSource source = new LogsTripSource(settings.logs(), chosenFormat);
             TripTable table = new TripTable(stdout);
             table.header();
+            // One analysis for every file (its worker threads are reused); trips go to the current file's directory.
+            AtomicReference<TripResultDirectory> tripFiles = new AtomicReference<>();
+            LogFileAnalysis analysis = new LogFileAnalysis(source, analyzers, binding.effectiveThreads(), withMatched,
+                    outcome -> {
+                        tripFiles.get().write(outcome);
+                        table.row(outcome);
+                    }, withReport ? new MapRoads(map) : null);
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 DirectoryOutputSink sink = new DirectoryOutputSink(out, name, resultVersion);
                 try (InputStream input = Files.newInputStream(file)) {
-                    TripResultDirectory tripFiles = new TripResultDirectory(out, name);
-                    LogFileAnalysis analysis = new LogFileAnalysis(source, analyzers, binding.effectiveThreads(),
-                            withMatched, outcome -> {
-                                tripFiles.write(outcome);
-                                table.row(outcome);
-                            }, withReport ? new MapRoads(map) : null);
+                    tripFiles.set(new TripResultDirectory(out, name));
                     InputReport report = analysis.analyze(name, input, sink);
                     points += report.points();
                     stdout.printf(Locale.ROOT, "%s: %d trips%s, %d violations -> %s%n", name, report.trips(),

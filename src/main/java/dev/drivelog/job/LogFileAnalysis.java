@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +43,13 @@ public final class LogFileAnalysis implements InputAnalysis {
     private final Consumer<TripOutcome> onTrip;
     private final RoadSource reportRoads;
     private final TripResultParser parser = new TripResultParser();
+    /**
+     * Threads for the engine calls, shared by every input this analysis reads (the pipeline's inputs,
+     * the files of one {@code drivelog analyze}), so that an input starts no thread of its own. Daemon
+     * threads that end after a minute idle: the analysis needs no closing.
+     */
+    private final ExecutorService workers =
+            Executors.newCachedThreadPool(Thread.ofPlatform().name("analysis-", 0).daemon(true).factory());
 
     /**
      * A trip's outcome with the trip itself, kept until written for the report's raw points; or, instead
@@ -88,11 +97,13 @@ public final class LogFileAnalysis implements InputAnalysis {
         List<String> tripProblems = new ArrayList<>();
         Deque<CompletableFuture<Analysed>> window = new ArrayDeque<>();
         int windowTrips = 2 * threads;
-        ExecutorService workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("analysis-", 0).factory());
+        // At most `threads` trips of this input in the engine at once, on the shared worker threads.
+        Semaphore slots = new Semaphore(threads);
+        AtomicBoolean abandoned = new AtomicBoolean();
         TripSource.ReadResult read;
         try {
             read = reader.read(name, input, trip -> {
-                window.addLast(CompletableFuture.supplyAsync(() -> analyze(trip), workers));
+                window.addLast(CompletableFuture.supplyAsync(() -> analyzeInSlot(trip, slots, abandoned), workers));
                 while (window.size() >= windowTrips) {
                     write(window.removeFirst(), files, tripProblems, name);
                 }
@@ -101,8 +112,8 @@ public final class LogFileAnalysis implements InputAnalysis {
                 write(window.removeFirst(), files, tripProblems, name);
             }
         } finally {
+            abandoned.set(true);
             window.forEach(pending -> pending.cancel(false));
-            workers.shutdownNow();
         }
         List<String> problems = new ArrayList<>(read.problems());
         problems.addAll(tripProblems);
@@ -115,6 +126,16 @@ public final class LogFileAnalysis implements InputAnalysis {
         }
         return new InputReport(written.trips(), read.pointsRead(), written.violationsByType(), written.failedTrips(),
                 outputs, problems);
+    }
+
+    /** A trip waiting for a slot after its input failed is dropped unanalysed (its result would be thrown away). */
+    private Analysed analyzeInSlot(Trip trip, Semaphore slots, AtomicBoolean abandoned) {
+        slots.acquireUninterruptibly();
+        try {
+            return abandoned.get() ? null : analyze(trip);
+        } finally {
+            slots.release();
+        }
     }
 
     private Analysed analyze(Trip trip) {

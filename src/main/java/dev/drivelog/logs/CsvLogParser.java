@@ -25,29 +25,118 @@ final class CsvLogParser implements LogParser {
         if (header == null) {
             return;
         }
-        CsvLineSplitter splitter = new CsvLineSplitter(CsvLineSplitter.detectDelimiter(header));
+        char delimiter = CsvLineSplitter.detectDelimiter(header);
+        CsvLineSplitter splitter = new CsvLineSplitter(delimiter);
         FieldName[] columns = columns(header, splitter, lines.lineNumber());
-        int neededFields = lastRequiredColumn(columns) + 1;
-        PointRecord record = new PointRecord(config);
-        String line;
-        while ((line = nextContentLine(lines)) != null) {
+        Row row = new Row(columns, lastRequiredColumn(columns) + 1, (byte) delimiter);
+        PointRecord record = new PointRecord(config, new VehicleIds());
+        while (lines.advance()) {
             try {
-                int n = splitter.split(line);
-                if (n < neededFields) {
-                    throw new MalformedRecordException("expected " + columns.length + " fields, got " + n);
-                }
-                record.reset();
-                for (int i = 0; i < columns.length && i < n; i++) {
-                    FieldName column = columns[i];
-                    if (column != null) {
-                        record.set(column, splitter.field(i), config.speedUnit());
+                if (!readPlainAscii(lines, row, record, sink)) {
+                    String line = lines.text();
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        readQuotedOrUnicode(line, splitter, row, record, sink, lines.lineNumber());
                     }
                 }
-                record.emit(sink, lines.lineNumber(), counts);
             } catch (MalformedRecordException e) {
                 counts.malformed(lines.lineNumber(), e.getMessage() + ", line skipped");
             }
         }
+    }
+
+    /** The columns of the header and, per line, where each field lies in the reader's buffer. */
+    private static final class Row {
+        final FieldName[] columns;
+        final int neededFields;
+        final byte delimiter;
+        final AsciiText[] fields;
+
+        Row(FieldName[] columns, int neededFields, byte delimiter) {
+            this.columns = columns;
+            this.neededFields = neededFields;
+            this.delimiter = delimiter;
+            this.fields = new AsciiText[columns.length];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = new AsciiText();
+            }
+        }
+    }
+
+    /**
+     * The common line (ASCII, no quoted field) read where it lies in the buffer, without a String per
+     * line or field. Returns false, having consumed nothing, for a line with other bytes or a quoted
+     * field: the caller reads that one as text with the quote-aware splitter, exactly as before.
+     * Blank lines and comments are skipped here (true).
+     */
+    private boolean readPlainAscii(LineReader lines, Row row, PointRecord record, PointSink sink)
+            throws MalformedRecordException {
+        byte[] b = lines.buffer();
+        int from = lines.lineStart();
+        int to = lines.lineEnd();
+        if (from < to && b[from] == '#') {
+            return true;
+        }
+        AsciiText[] fields = row.fields;
+        byte delimiter = row.delimiter;
+        int n = 0;
+        int fieldStart = from;
+        boolean blank = true;
+        for (int i = from; ; i++) {
+            if (i < to && blank && !isAsciiWhitespace(b[i])) {
+                blank = false; // checked before the delimiter: a line of tabs is blank in a tab-separated log too
+            }
+            if (i == to || b[i] == delimiter) {
+                if (n < fields.length) {
+                    fields[n].set(b, fieldStart, i);
+                }
+                n++;
+                if (i == to) {
+                    break;
+                }
+                fieldStart = i + 1;
+                continue;
+            }
+            byte c = b[i];
+            if (c < 0 || (c == '"' && i == fieldStart)) {
+                return false;
+            }
+        }
+        if (blank) {
+            return true;
+        }
+        if (n < row.neededFields) {
+            throw new MalformedRecordException("expected " + row.columns.length + " fields, got " + n);
+        }
+        record.reset();
+        FieldName[] columns = row.columns;
+        for (int i = 0; i < columns.length && i < n; i++) {
+            if (columns[i] != null) {
+                record.set(columns[i], fields[i], config.speedUnit());
+            }
+        }
+        record.emit(sink, lines.lineNumber(), counts);
+        return true;
+    }
+
+    /** Character.isWhitespace for ASCII: what String.isBlank skips. */
+    private static boolean isAsciiWhitespace(byte c) {
+        return (c >= 9 && c <= 13) || (c >= 28 && c <= 32);
+    }
+
+    private void readQuotedOrUnicode(String line, CsvLineSplitter splitter, Row row, PointRecord record, PointSink sink,
+                                     long lineNumber) throws MalformedRecordException {
+        int n = splitter.split(line);
+        if (n < row.neededFields) {
+            throw new MalformedRecordException("expected " + row.columns.length + " fields, got " + n);
+        }
+        record.reset();
+        for (int i = 0; i < row.columns.length && i < n; i++) {
+            FieldName column = row.columns[i];
+            if (column != null) {
+                record.set(column, splitter.field(i), config.speedUnit());
+            }
+        }
+        record.emit(sink, lineNumber, counts);
     }
 
     private static String nextContentLine(LineReader lines) throws IOException {

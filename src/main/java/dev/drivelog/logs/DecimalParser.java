@@ -5,7 +5,8 @@ package dev.drivelog.logs;
  * through Double.parseDouble, which dominated the CSV profile. Exact: a mantissa below 2^53 divided
  * by a power of ten up to 10^22 is one correctly rounded IEEE operation on two exact values (the
  * fast path of W. Clinger, "How to read floating point numbers accurately", 1990). Anything else
- * (exponents, long mantissas, NaN) goes to Double.parseDouble.
+ * (exponents, long mantissas, NaN) goes to Double.parseDouble. Reads any {@link CharSequence}, so
+ * that a field of a line in a byte buffer ({@link AsciiText}) is parsed where it lies.
  */
 final class DecimalParser {
     private static final double[] POWERS_OF_TEN = new double[23];
@@ -23,23 +24,33 @@ final class DecimalParser {
     }
 
     /** @throws NumberFormatException as Double.parseDouble does */
-    static double parse(String text) {
-        int n = text.length();
-        int i = 0;
+    static double parse(CharSequence text) {
+        return parse(text, 0, text.length());
+    }
+
+    /**
+     * Parses {@code text[from, to)}.
+     *
+     * @throws NumberFormatException as Double.parseDouble does for that part of the text
+     */
+    static double parse(CharSequence text, int from, int to) {
+        int n = to - from;
+        int i = from;
         boolean negative = false;
-        if (n > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
-            negative = text.charAt(0) == '-';
-            i = 1;
+        boolean signed = n > 0 && (text.charAt(from) == '-' || text.charAt(from) == '+');
+        if (signed) {
+            negative = text.charAt(from) == '-';
+            i++;
         }
         long mantissa = 0;
         int digits = 0;
         int fractionDigits = 0;
         boolean point = false;
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 if (digits >= 18) {
-                    return Double.parseDouble(text);
+                    return slowly(text, from, to);
                 }
                 mantissa = mantissa * 10 + (c - '0');
                 if (mantissa != 0) {
@@ -51,14 +62,18 @@ final class DecimalParser {
             } else if (c == '.' && !point) {
                 point = true;
             } else {
-                return Double.parseDouble(text); // exponent, spaces, NaN, garbage: the full parser decides
+                return slowly(text, from, to); // exponent, spaces, NaN, garbage: the full parser decides
             }
         }
-        boolean hasDigit = n - (negative || (n > 0 && text.charAt(0) == '+') ? 1 : 0) - (point ? 1 : 0) > 0;
+        boolean hasDigit = n - (signed ? 1 : 0) - (point ? 1 : 0) > 0;
         if (!hasDigit || mantissa >= MAX_EXACT_MANTISSA || fractionDigits >= POWERS_OF_TEN.length) {
-            return Double.parseDouble(text);
+            return slowly(text, from, to);
         }
         double value = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
         return negative ? -value : value;
+    }
+
+    private static double slowly(CharSequence text, int from, int to) {
+        return Double.parseDouble(text.subSequence(from, to).toString());
     }
 }

@@ -22,6 +22,8 @@ final class LineReader {
     private int limit;
     private boolean eof;
     private long lineNumber;
+    private int lineStart;
+    private int lineEnd;
 
     LineReader(InputStream in, int maxLineBytes, ReadCounts counts) {
         this.in = in;
@@ -37,13 +39,23 @@ final class LineReader {
 
     /** The next line without its terminator, or null at the end of the input. */
     String next() throws IOException {
+        return advance() ? text() : null;
+    }
+
+    /**
+     * Moves to the next line without decoding it: its bytes (without the terminator) are
+     * {@code buffer()[lineStart(), lineEnd())} until the next call. False at the end of the input.
+     * The byte-level readers use this; the line is decoded only when they need a String.
+     */
+    boolean advance() throws IOException {
         int scanFrom = position;
         while (true) {
             int newline = indexOfNewline(scanFrom);
             if (newline >= 0) {
                 int start = position;
                 position = newline + 1;
-                return line(start, newline);
+                line(start, newline);
+                return true;
             }
             if (limit - position > maxLineBytes) {
                 skipOversizedLine();
@@ -52,11 +64,12 @@ final class LineReader {
             }
             if (eof) {
                 if (position == limit) {
-                    return null;
+                    return false;
                 }
                 int start = position;
                 position = limit;
-                return line(start, limit);
+                line(start, limit);
+                return true;
             }
             int scannedBytes = limit - position;
             fill();
@@ -64,7 +77,25 @@ final class LineReader {
         }
     }
 
-    private String line(int start, int end) {
+    /** The current line's bytes (see {@link #advance}); the array changes when the buffer grows. */
+    byte[] buffer() {
+        return buffer;
+    }
+
+    int lineStart() {
+        return lineStart;
+    }
+
+    int lineEnd() {
+        return lineEnd;
+    }
+
+    /** The current line decoded. */
+    String text() {
+        return new String(buffer, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+    }
+
+    private void line(int start, int end) {
         lineNumber++;
         counts.lines++;
         int stop = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
@@ -72,7 +103,8 @@ final class LineReader {
                 && (buffer[start + 1] & 0xFF) == 0xBB && (buffer[start + 2] & 0xFF) == 0xBF) {
             start += 3;
         }
-        return new String(buffer, start, stop - start, StandardCharsets.UTF_8);
+        lineStart = start;
+        lineEnd = stop;
     }
 
     private int indexOfNewline(int from) {

@@ -10,11 +10,15 @@ import dev.drivelog.config.SpeedUnit;
 final class PointRecord {
     private final LogsConfig config;
     private final TimestampParser timestamps;
+    private final VehicleIds vehicleIds;
 
     String vehicleId;
-    /** Time as text, parsed at {@link #emit} so that a date column may come before or after it. */
-    String timeText;
-    String dateText;
+    /**
+     * Time as text, parsed at {@link #emit} so that a date column may come before or after it. May be a
+     * view of the reader's buffer ({@link AsciiText}): valid until the next record.
+     */
+    CharSequence timeText;
+    CharSequence dateText;
     double time;
     double lat;
     double lon;
@@ -25,8 +29,14 @@ final class PointRecord {
     boolean valid;
 
     PointRecord(LogsConfig config) {
+        this(config, new VehicleIds());
+    }
+
+    /** @param vehicleIds where vehicle ids read as bytes become Strings (one per vehicle, not per point) */
+    PointRecord(LogsConfig config, VehicleIds vehicleIds) {
         this.config = config;
         this.timestamps = new TimestampParser(config.timeZone());
+        this.vehicleIds = vehicleIds;
         reset();
     }
 
@@ -44,17 +54,40 @@ final class PointRecord {
         valid = true;
     }
 
-    /** Sets the field's value from text; empty optional values stay unset. */
-    void set(FieldName field, String text, SpeedUnit plainSpeedUnit) throws MalformedRecordException {
+    /**
+     * Sets the field's value from text; empty optional values stay unset. The text may be a view of a
+     * buffer ({@link AsciiText}); only time and date keep it, until {@link #emit}.
+     */
+    void set(FieldName field, CharSequence text, SpeedUnit plainSpeedUnit) throws MalformedRecordException {
         switch (field) {
             case TIME -> timeText = text;
             case DATE -> dateText = text;
             case LAT -> lat = number(text, "latitude");
             case LON -> lon = number(text, "longitude");
-            case VEHICLE -> vehicleId = text.strip();
-            case VALID -> valid = !text.strip().equalsIgnoreCase("false") && !text.strip().equals("0");
+            case VEHICLE -> vehicleId = text instanceof AsciiText bytes ? vehicleIds.of(bytes) : text.toString().strip();
+            case VALID -> valid = !isFalse(text);
             default -> setNumber(field, optionalNumber(text, field), plainSpeedUnit);
         }
+    }
+
+    /** "false" in any case, or "0", blanks around it ignored. */
+    private static boolean isFalse(CharSequence text) {
+        int start = Blanks.start(text);
+        int end = Blanks.end(text, start);
+        int n = end - start;
+        if (n == 1) {
+            return text.charAt(start) == '0';
+        }
+        if (n != 5) {
+            return false;
+        }
+        for (int i = 0; i < 5; i++) {
+            char c = text.charAt(start + i);
+            if (Character.toLowerCase(c) != "false".charAt(i) && Character.toUpperCase(c) != "FALSE".charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Sets a numeric field from a number (JSON). */
@@ -79,11 +112,11 @@ final class PointRecord {
 
     /** Checks the record and hands it on; a record without time or position is malformed. */
     void emit(PointSink sink, long line, ReadCounts counts) throws MalformedRecordException {
-        if (timeText != null && !timeText.isBlank()) {
-            String t = timeText.strip();
-            boolean timeOfDayOnly = t.length() >= 5 && t.charAt(2) == ':';
-            time = timeOfDayOnly && dateText != null && !dateText.isBlank()
-                    ? timestamps.parse(dateText.strip() + "T" + t) : timestamps.parse(t);
+        if (timeText != null && !Blanks.isBlank(timeText)) {
+            int start = Blanks.start(timeText);
+            boolean timeOfDayOnly = Blanks.end(timeText, start) - start >= 5 && timeText.charAt(start + 2) == ':';
+            time = timeOfDayOnly && dateText != null && !Blanks.isBlank(dateText)
+                    ? timestamps.parse(Blanks.strip(dateText) + "T" + Blanks.strip(timeText)) : timestamps.parse(timeText);
         }
         if (Double.isNaN(time)) {
             throw new MalformedRecordException("no time");
@@ -100,21 +133,23 @@ final class PointRecord {
         sink.point(vehicleId, time, lat, lon, (float) speedMps, (float) headingDeg, (float) accuracy, line);
     }
 
-    private static double number(String text, String what) throws MalformedRecordException {
+    private static double number(CharSequence text, String what) throws MalformedRecordException {
+        int start = Blanks.start(text);
         try {
-            return DecimalParser.parse(text.strip());
+            return DecimalParser.parse(text, start, Blanks.end(text, start));
         } catch (NumberFormatException e) {
             throw new MalformedRecordException("bad " + what + " '" + text + "'");
         }
     }
 
-    private static double optionalNumber(String text, FieldName field) throws MalformedRecordException {
-        String s = text.strip();
-        if (s.isEmpty()) {
+    private static double optionalNumber(CharSequence text, FieldName field) throws MalformedRecordException {
+        int start = Blanks.start(text);
+        int end = Blanks.end(text, start);
+        if (start == end) {
             return Double.NaN;
         }
         try {
-            return DecimalParser.parse(s);
+            return DecimalParser.parse(text, start, end);
         } catch (NumberFormatException e) {
             throw new MalformedRecordException("bad " + field.name().toLowerCase(java.util.Locale.ROOT)
                     .replace('_', ' ') + " '" + text + "'");

@@ -15,26 +15,43 @@ import java.time.ZoneOffset;
  *     or microseconds. 1e11 s is the year 5138 and 1e11 ms is 1973, so the ranges cannot overlap
  *     for real drive logs.</li>
  * </ul>
- * Written by hand because it runs once per point: several times faster than DateTimeFormatter.
+ * Written by hand because it runs once per point: several times faster than DateTimeFormatter, and
+ * it reads the text where it lies (any {@link CharSequence}, e.g. a field of a line in the reader's
+ * byte buffer) without allocating. Not thread safe: the read position is a field (one parser per record).
  */
 final class TimestampParser {
     private final ZoneId defaultZone;
     private final boolean defaultZoneIsUtc;
+
+    // The text being parsed and the read position in it: [index, end) is what is left.
+    private CharSequence text;
+    private int start;
+    private int index;
+    private int end;
 
     TimestampParser(ZoneId defaultZone) {
         this.defaultZone = defaultZone;
         this.defaultZoneIsUtc = defaultZone.normalized().equals(ZoneOffset.UTC);
     }
 
-    double parse(String text) throws MalformedRecordException {
-        String s = text.strip();
-        if (s.isEmpty()) {
+    double parse(CharSequence raw) throws MalformedRecordException {
+        int from = Blanks.start(raw);
+        int to = Blanks.end(raw, from);
+        if (from == to) {
             throw new MalformedRecordException("empty time");
         }
-        if (isNumber(s)) {
-            return fromEpochNumber(s);
+        if (isNumber(raw, from, to)) {
+            return fromEpochNumber(raw, from, to);
         }
-        return parseIso(s);
+        text = raw;
+        start = from;
+        index = from;
+        end = to;
+        try {
+            return parseIso();
+        } finally {
+            text = null; // not kept beyond the call: it may be a view of a buffer that is reused
+        }
     }
 
     /** An epoch number in seconds, milliseconds or microseconds, told apart by magnitude. */
@@ -49,74 +66,73 @@ final class TimestampParser {
         return value;
     }
 
-    private static double fromEpochNumber(String s) throws MalformedRecordException {
+    private static double fromEpochNumber(CharSequence s, int from, int to) throws MalformedRecordException {
         try {
-            return fromEpochNumber(DecimalParser.parse(s));
+            return fromEpochNumber(DecimalParser.parse(s, from, to));
         } catch (NumberFormatException e) {
-            throw new MalformedRecordException("bad epoch time '" + s + "'");
+            throw new MalformedRecordException("bad epoch time '" + s.subSequence(from, to) + "'");
         }
     }
 
-    private static boolean isNumber(String s) {
-        for (int i = 0; i < s.length(); i++) {
+    private static boolean isNumber(CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || c == '.' || ((c == '-' || c == '+') && i == 0) || c == 'e' || c == 'E')) {
+            if (!((c >= '0' && c <= '9') || c == '.' || ((c == '-' || c == '+') && i == from) || c == 'e' || c == 'E')) {
                 return false;
             }
         }
-        return s.length() < 8 || s.charAt(4) != '-';
+        return to - from < 8 || s.charAt(from + 4) != '-';
     }
 
-    private double parseIso(String s) throws MalformedRecordException {
-        Cursor c = new Cursor(s);
-        int year = c.digits(4, "year");
-        char dateSeparator = c.oneOf("-/", "date");
-        int month = c.digits(2, "month");
-        c.expect(dateSeparator, "date");
-        int day = c.digits(2, "day");
-        c.oneOf("T t", "date/time separator");
-        while (c.peek() == ' ') {
-            c.index++;
+    private double parseIso() throws MalformedRecordException {
+        int year = digits(4, "year");
+        char dateSeparator = oneOf('-', '/', '-', "date");
+        int month = digits(2, "month");
+        expect(dateSeparator, "date");
+        int day = digits(2, "day");
+        oneOf('T', ' ', 't', "date/time separator");
+        while (peek() == ' ') {
+            index++;
         }
-        int hour = c.digits(2, "hour");
-        c.expect(':', "time");
-        int minute = c.digits(2, "minute");
+        int hour = digits(2, "hour");
+        expect(':', "time");
+        int minute = digits(2, "minute");
         int second = 0;
         double fraction = 0;
-        if (c.peek() == ':') {
-            c.index++;
-            second = c.digits(2, "second");
-            if (c.peek() == '.' || c.peek() == ',') {
-                c.index++;
-                fraction = c.fraction();
+        if (peek() == ':') {
+            index++;
+            second = digits(2, "second");
+            if (peek() == '.' || peek() == ',') {
+                index++;
+                fraction = fraction();
             }
         }
         if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
-            throw new MalformedRecordException("time out of range '" + s + "'");
+            throw new MalformedRecordException("time out of range '" + whole() + "'");
         }
         if (second == 60) { // a leap second: the instant right before the next minute
             second = 59;
             fraction = 0.999;
         }
-        while (c.peek() == ' ') {
-            c.index++;
+        while (peek() == ' ') {
+            index++;
         }
         int offsetSeconds;
-        if (c.atEnd()) {
+        if (index >= end) {
             if (!defaultZoneIsUtc) {
                 try {
                     return LocalDateTime.of(year, month, day, hour, minute, second).atZone(defaultZone).toEpochSecond()
                             + fraction;
                 } catch (DateTimeException e) {
-                    throw new MalformedRecordException("bad time '" + s + "': " + e.getMessage());
+                    throw new MalformedRecordException("bad time '" + whole() + "': " + e.getMessage());
                 }
             }
             offsetSeconds = 0;
         } else {
-            offsetSeconds = c.offset(s);
+            offsetSeconds = offset();
         }
         if (day > daysInMonth(year, month)) {
-            throw new MalformedRecordException("no such date '" + s + "'");
+            throw new MalformedRecordException("no such date '" + whole() + "'");
         }
         return daysFromCivil(year, month, day) * 86400.0 + hour * 3600 + minute * 60 + second + fraction - offsetSeconds;
     }
@@ -139,97 +155,112 @@ final class TimestampParser {
         return era * 146097L + dayOfEra - 719468;
     }
 
-    /** A read position in one timestamp text. */
-    private static final class Cursor {
-        private final String s;
-        int index;
+    private char peek() {
+        return index < end ? text.charAt(index) : '\0';
+    }
 
-        Cursor(String s) {
-            this.s = s;
+    private int digits(int count, String what) throws MalformedRecordException {
+        if (index + count > end) {
+            throw bad(what);
         }
-
-        char peek() {
-            return index < s.length() ? s.charAt(index) : '\0';
-        }
-
-        boolean atEnd() {
-            return index >= s.length();
-        }
-
-        int digits(int count, String what) throws MalformedRecordException {
-            if (index + count > s.length()) {
+        int value = 0;
+        for (int i = 0; i < count; i++) {
+            char ch = text.charAt(index + i);
+            if (ch < '0' || ch > '9') {
                 throw bad(what);
             }
-            int value = 0;
-            for (int i = 0; i < count; i++) {
-                char ch = s.charAt(index + i);
-                if (ch < '0' || ch > '9') {
-                    throw bad(what);
-                }
-                value = value * 10 + (ch - '0');
-            }
-            index += count;
-            return value;
+            value = value * 10 + (ch - '0');
         }
+        index += count;
+        return value;
+    }
 
-        double fraction() throws MalformedRecordException {
-            double value = 0;
-            double scale = 0.1;
-            int start = index;
-            while (index < s.length() && s.charAt(index) >= '0' && s.charAt(index) <= '9') {
-                value += (s.charAt(index) - '0') * scale;
-                scale /= 10;
-                index++;
-            }
-            if (index == start) {
-                throw bad("fraction of a second");
-            }
-            return value;
-        }
-
-        char oneOf(String allowed, String what) throws MalformedRecordException {
-            char ch = peek();
-            if (ch == '\0' || allowed.indexOf(ch) < 0) {
-                throw bad(what);
-            }
-            index++;
-            return ch;
-        }
-
-        void expect(char ch, String what) throws MalformedRecordException {
-            if (peek() != ch) {
-                throw bad(what);
-            }
+    private double fraction() throws MalformedRecordException {
+        double value = 0;
+        double scale = 0.1;
+        int first = index;
+        while (index < end && text.charAt(index) >= '0' && text.charAt(index) <= '9') {
+            value += (text.charAt(index) - '0') * scale;
+            scale /= 10;
             index++;
         }
+        if (index == first) {
+            throw bad("fraction of a second");
+        }
+        return value;
+    }
 
-        int offset(String text) throws MalformedRecordException {
-            String rest = s.substring(index);
-            if (rest.equals("Z") || rest.equals("z") || rest.equalsIgnoreCase("UTC") || rest.equalsIgnoreCase("GMT")) {
-                return 0;
-            }
-            char sign = peek();
-            if (sign != '+' && sign != '-') {
-                throw bad("zone");
-            }
+    private char oneOf(char a, char b, char c, String what) throws MalformedRecordException {
+        char ch = peek();
+        if (ch == '\0' || (ch != a && ch != b && ch != c)) {
+            throw bad(what);
+        }
+        index++;
+        return ch;
+    }
+
+    private void expect(char ch, String what) throws MalformedRecordException {
+        if (peek() != ch) {
+            throw bad(what);
+        }
+        index++;
+    }
+
+    private int offset() throws MalformedRecordException {
+        if (restIs("Z") || restIs("z") || restIsIgnoringCase("UTC") || restIsIgnoringCase("GMT")) {
+            return 0;
+        }
+        char sign = peek();
+        if (sign != '+' && sign != '-') {
+            throw bad("zone");
+        }
+        index++;
+        int hours = digits(2, "zone");
+        int minutes = 0;
+        if (peek() == ':') {
             index++;
-            int hours = digits(2, "zone");
-            int minutes = 0;
-            if (peek() == ':') {
-                index++;
-            }
-            if (!atEnd()) {
-                minutes = digits(2, "zone");
-            }
-            if (!atEnd() || hours > 18 || minutes > 59) {
-                throw new MalformedRecordException("bad zone in time '" + text + "'");
-            }
-            int seconds = hours * 3600 + minutes * 60;
-            return sign == '-' ? -seconds : seconds;
         }
+        if (index < end) {
+            minutes = digits(2, "zone");
+        }
+        if (index < end || hours > 18 || minutes > 59) {
+            throw new MalformedRecordException("bad zone in time '" + whole() + "'");
+        }
+        int seconds = hours * 3600 + minutes * 60;
+        return sign == '-' ? -seconds : seconds;
+    }
 
-        private MalformedRecordException bad(String what) {
-            return new MalformedRecordException("bad time '" + s + "' (at the " + what + ")");
+    private boolean restIs(String expected) {
+        if (end - index != expected.length()) {
+            return false;
         }
+        for (int i = 0; i < expected.length(); i++) {
+            if (text.charAt(index + i) != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code expected} in capitals; only ASCII letters map to those (as in String.equalsIgnoreCase). */
+    private boolean restIsIgnoringCase(String expected) {
+        if (end - index != expected.length()) {
+            return false;
+        }
+        for (int i = 0; i < expected.length(); i++) {
+            if (Character.toUpperCase(text.charAt(index + i)) != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The stripped text, for messages. */
+    private String whole() {
+        return text.subSequence(start, end).toString();
+    }
+
+    private MalformedRecordException bad(String what) {
+        return new MalformedRecordException("bad time '" + whole() + "' (at the " + what + ")");
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
-import java.math.BigDecimal;
 
 /**
  * The JSON mapper every writer uses: numbers in plain notation (times as {@code 1795161900.5},
@@ -31,10 +30,10 @@ final class ResultJson {
 
     private ResultJson() {}
 
-    /** Writes a double as a plain decimal, or null when it is NaN or infinite. */
+    /** Writes a double as a plain decimal ({@link PlainDecimal}), or null when it is NaN or infinite. */
     static void writeNumber(JsonGenerator json, double value) throws IOException {
         if (Double.isFinite(value)) {
-            json.writeNumber(BigDecimal.valueOf(value).toPlainString());
+            json.writeNumber(PlainDecimal.of(value));
         } else {
             json.writeNull();
         }

@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -228,5 +230,46 @@ class LogFileAnalysisTest {
                 e.getMessage());
         assertEquals(List.of("trip-0", "trip-1"), written.stream().map(TripOutcome::tripId).toList(),
                 "the trips before it were written, none after: the caller discards the input's files");
+    }
+
+    @Test
+    void analyze_manyInputsOneAfterAnother_reuseTheWorkerThreadsWithinTheThreadLimit() throws Exception {
+        int threads = 2;
+        Set<Thread> engineThreads = ConcurrentHashMap.newKeySet();
+        AtomicInteger inEngine = new AtomicInteger();
+        AtomicInteger mostInEngine = new AtomicInteger();
+        FixtureAnalyzer fixtures = new FixtureAnalyzer();
+        Analyzer recording = new Analyzer() {
+            @Override
+            public String analyze(Trip trip) throws AnalysisException {
+                engineThreads.add(Thread.currentThread());
+                mostInEngine.accumulateAndGet(inEngine.incrementAndGet(), Math::max);
+                try {
+                    return fixtures.analyze(trip);
+                } finally {
+                    inEngine.decrementAndGet();
+                }
+            }
+
+            @Override
+            public void close() {}
+        };
+        int inputs = 20;
+        LogFileAnalysis analysis = new LogFileAnalysis((name, input, consumer) -> {
+            for (int i = 6; i < 12; i++) {
+                consumer.accept(trip(i));
+            }
+            return new TripSource.ReadResult(0, List.of());
+        }, recording, threads, false, outcome -> {});
+
+        for (int i = 0; i < inputs; i++) {
+            String name = "input-" + i + ".csv";
+            assertEquals(6, analysis.analyze(name, new ByteArrayInputStream(new byte[0]),
+                    new DirectoryOutputSink(out, name, "v1")).trips());
+        }
+
+        assertTrue(mostInEngine.get() <= threads, "at most " + threads + " trips in the engine, saw " + mostInEngine.get());
+        // A pool per input would have started threads * inputs (40) threads.
+        assertTrue(engineThreads.size() < inputs, "threads are shared by the inputs: " + engineThreads.size());
     }
 }

@@ -34,4 +34,25 @@ class DecimalParserTest {
     void parse_notANumber_throwsLikeDoubleParseDouble(String text) {
         assertThrows(NumberFormatException.class, () -> DecimalParser.parse(text));
     }
+
+    @Test
+    void parse_bytesInABuffer_bitIdenticalToTheString() {
+        Random random = new Random(2);
+        AsciiText view = new AsciiText();
+        String[] shapes = {"%.7f", "%.2f", "%.0f", "%e", "%.12f", "%+.3f"};
+        for (int i = 0; i < 100_000; i++) {
+            String text = String.format(java.util.Locale.ROOT, shapes[random.nextInt(shapes.length)],
+                    (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(12)));
+            byte[] line = ("12," + text + ",34").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals(Double.doubleToRawLongBits(DecimalParser.parse(text)),
+                    Double.doubleToRawLongBits(DecimalParser.parse(view.set(line, 3, 3 + text.length()))), text);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-", ".", "1.2.3", "north", "1,5", "+"})
+    void parse_notANumberAsBytes_throwsLikeDoubleParseDouble(String text) {
+        AsciiText view = new AsciiText().set(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, text.length());
+        assertThrows(NumberFormatException.class, () -> DecimalParser.parse(view));
+    }
 }

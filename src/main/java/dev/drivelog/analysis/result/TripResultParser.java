@@ -19,6 +19,21 @@ public final class TripResultParser {
      *                                  message names the trip (if known) and the problem
      */
     public TripResult parse(String json) {
+        // The engine's own answers map straight onto the records; only a text that does not (another
+        // schema, a broken engine) goes through the tree, whose checks word the message.
+        TripResult result;
+        try {
+            result = mapper.readValue(json, TripResult.class);
+        } catch (JsonProcessingException e) {
+            return parseChecked(json);
+        }
+        if (!TripResult.SCHEMA.equals(result.schema()) || result.summary() == null) {
+            return parseChecked(json);
+        }
+        return result;
+    }
+
+    private TripResult parseChecked(String json) {
         JsonNode tree;
         try {
             tree = mapper.readTree(json);
