@@ -56,7 +56,7 @@ void CandidateSearch::add_separate_stretches(const Nearest& edge, const map::geo
   const auto shape = map_->edge_shape(edge.edge);
   for (uint32_t segment = edge.first_segment; segment <= edge.last_segment; ++segment) {
     const Projection p = project(proj, shape[segment], shape[segment + 1]);
-    if (p.distance_m <= radius_m) edge_hits_.push_back(Nearest{edge.edge, segment, static_cast<float>(p.distance_m), p.t});
+    if (p.distance_m <= radius_m) edge_hits_.push_back(Nearest{edge.edge, segment, static_cast<float>(p.distance_m), p.t, segment, segment});
   }
   // Each local minimum of the distance along the edge that stands out: on both sides the edge
   // first goes kSeparateStretchM further away (or out of the radius, or ends) before it comes
@@ -135,7 +135,7 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
     const auto [distance, t] = project(proj, a, b);
     if (distance > radius_m) continue;
 
-    const Nearest n{ref.edge, ref.segment, static_cast<float>(distance), t};
+    const Nearest n{ref.edge, ref.segment, static_cast<float>(distance), t, ref.segment, ref.segment};
     auto existing = std::find_if(nearest_.begin(), nearest_.end(), [&](const Nearest& e) { return e.edge == ref.edge; });
     if (existing == nearest_.end()) {
       nearest_.push_back(n);

@@ -48,7 +48,7 @@ class CandidateSearch {
     uint32_t segment;
     float distance_m;
     double t;
-    uint32_t first_segment = segment, last_segment = segment;
+    uint32_t first_segment, last_segment;
   };
 
   // A segment of the grid's list with its two ends.
