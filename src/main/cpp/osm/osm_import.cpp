@@ -19,6 +19,7 @@
 #include "legal/reference_data.hpp"
 #include "osm/access.hpp"
 #include "osm/built_up_neighbours.hpp"
+#include "osm/conditional_tags.hpp"
 #include "osm/oneway.hpp"
 #include "osm/restriction.hpp"
 #include "osm/road_class.hpp"
@@ -71,6 +72,15 @@ class RoadCollector : public osmium::handler::Handler {
       case CarAccess::destination: in.flags |= map::edge_flags::kDestination; break;
     }
     if (unknown_access) report_.tag_problems.add(unknown_access->first, unknown_access->second);
+    ConditionalTags conditional = interpret_conditional_tags(tags_);
+    for (const map::ConditionalInput& c : conditional.stored) ++report_.conditionals_stored[c.key];
+    for (const auto& [key, why] : conditional.not_understood) {
+      ++report_.conditionals_not_understood[key];
+      report_.tag_problems.add(key, tags_.get(key).value_or(""));  // the value, as for other keys (why: in tests)
+    }
+    for (const std::string_view key : conditional.shadowed) {
+      ++report_.skipped[std::string(key) + ":conditional under a more specific plain key"];
+    }
 
     const WaySpeed speed = interpret_way_speed(tags_, report_.tag_problems);
     in.maxspeed_forward = speed.forward;
@@ -86,6 +96,7 @@ class RoadCollector : public osmium::handler::Handler {
     }
     built_up.add_way(ways_added_++, in.legal_key, *road_class == map::RoadClass::service, in.node_ids);
     builder_.add_way(std::move(in));
+    for (const map::ConditionalInput& c : conditional.stored) builder_.add_conditional(c);
   }
 
   void relation(const osmium::Relation& relation) {
