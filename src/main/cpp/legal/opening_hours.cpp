@@ -281,7 +281,7 @@ bool parse_rule(Cursor& c, OpeningRule& rule, std::string& error) {
   if (!error.empty()) return false;
   const bool times = parse_times(c, rule, error);
   if (!error.empty()) return false;
-  if (c.accept_word("off") || c.accept_word("closed")) {
+  if (c.accept_word("off") || c.accept_word("closed") || c.accept_word("Off")) {
     rule.off = true;
   } else if (c.accept_word("open") || c.accept_word("on")) {
     // the default state of a rule

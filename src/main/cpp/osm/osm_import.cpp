@@ -78,6 +78,18 @@ class RoadCollector : public osmium::handler::Handler {
       ++report_.conditionals_not_understood[key];
       report_.tag_problems.add(key, tags_.get(key).value_or(""));  // the value, as for other keys (why: in tests)
     }
+    if (admitted_only_by_a_conditional(tags_)) {
+      // A pedestrian street whose conditional closes it at times (`no @ (15:00-05:00)`) is open to
+      // cars at the others; one whose conditional only opens it (`delivery @ (06:00-10:00)`), or
+      // whose conditional was not understood, stays closed outside the rule.
+      const bool closes_at_times = std::any_of(conditional.stored.begin(), conditional.stored.end(), [](const map::ConditionalInput& c) {
+        return c.kind == map::ConditionalKind::access && c.rules.find("closed @") != std::string::npos;
+      });
+      if (!closes_at_times) {
+        in.flags |= map::edge_flags::kClosed;
+        ++report_.closed_road_ways;
+      }
+    }
     for (const std::string_view key : conditional.shadowed) {
       ++report_.skipped[std::string(key) + ":conditional under a more specific plain key"];
     }

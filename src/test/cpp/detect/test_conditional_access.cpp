@@ -81,11 +81,25 @@ class ConditionalAccess : public ::testing::Test {
 };
 
 TEST_F(ConditionalAccess, BuildStoresUnderstoodValuesAndReportsTheOthers) {
-  EXPECT_EQ(report_->conditionals_stored.at("motor_vehicle:conditional"), 2U);
+  EXPECT_EQ(report_->conditionals_stored.at("motor_vehicle:conditional"), 4U);
   EXPECT_EQ(report_->conditionals_stored.at("oneway:conditional"), 1U);
   EXPECT_EQ(report_->conditionals_not_understood.at("access:conditional"), 1U);  // sunrise-sunset
+  EXPECT_EQ(report_->conditionals_not_understood.at("motor_vehicle:conditional"), 1U);
   EXPECT_EQ(report_->skipped.at("access:conditional under a more specific plain key"), 1U);
-  EXPECT_EQ(map_->info().conditionals, 3U);
+  EXPECT_EQ(map_->info().conditionals, 5U);
+}
+
+TEST_F(ConditionalAccess, WaysNotBuiltForCarsAreKeptForACarConditional) {
+  const auto closed = [](int64_t way) {
+    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
+      if (map_->edge(e).osm_way_id == way) return map_->edge(e).has(map::edge_flags::kClosed);
+    }
+    ADD_FAILURE() << "way " << way << " not kept";
+    return false;
+  };
+  EXPECT_FALSE(closed(40));  // closed at times: open at the others
+  EXPECT_TRUE(closed(41));   // opened at times (for deliveries): closed at the others
+  EXPECT_TRUE(closed(42));   // not understood: closed as a footway is
 }
 
 TEST_F(ConditionalAccess, EnteringAStreetClosedAt16LocalIsANoEntry) {
