@@ -363,16 +363,18 @@ LocalTime LocalTime::from_local_seconds(int64_t local_seconds) {
   return t;
 }
 
-LocalTime LocalTime::previous_day() const {
-  int y = 0, m = 0, d = 0;
-  // days since epoch of this date, minus one
+int64_t days_from_civil(int year, int month, int day) {
   const int yy = year - (month <= 2 ? 1 : 0);
   const int64_t era = floor_div(yy, 400);
   const int64_t yoe = yy - era * 400;
   const int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
   const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  const int64_t days = era * 146097 + doe - 719468 - 1;
-  civil_from_days(days, y, m, d);
+  return era * 146097 + doe - 719468;
+}
+
+LocalTime LocalTime::previous_day() const {
+  int y = 0, m = 0, d = 0;
+  civil_from_days(days_from_civil(year, month, day) - 1, y, m, d);
   LocalTime p = *this;
   p.year = y;
   p.month = m;

@@ -33,6 +33,9 @@ struct LocalTime {
   [[nodiscard]] LocalTime previous_day() const;
 };
 
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+int64_t days_from_civil(int year, int month, int day);
+
 enum class Truth : uint8_t { no, yes, undecidable };
 
 struct TimeSpan {

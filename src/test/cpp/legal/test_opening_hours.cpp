@@ -7,17 +7,7 @@ namespace {
 
 // 2026-12-07 is a Monday; 2026-12-06 a Sunday.
 LocalTime at(int year, int month, int day, int hour, int minute = 0) {
-  // days from civil, via the seconds constructor: count from a known Monday
-  int64_t days = 0;
-  {
-    const int y = year - (month <= 2 ? 1 : 0);
-    const int era = y / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    days = static_cast<int64_t>(era) * 146097 + doe - 719468;
-  }
-  return LocalTime::from_local_seconds(days * 86400 + hour * 3600 + minute * 60);
+  return LocalTime::from_local_seconds(days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60);
 }
 
 Truth contains(std::string_view hours, const LocalTime& t) {
