@@ -36,6 +36,23 @@ void fill_tags(const osmium::TagList& list, Tags& tags) {
   for (const osmium::Tag& tag : list) tags.add(tag.key(), tag.value());
 }
 
+// A road closed to cars at some time is flagged closed, so that the matcher, which does not read
+// times, prices it as it prices any closed road (docs/CONDITIONAL.md): a short link closed by day
+// was otherwise chosen over its open neighbour by noisy fixes and reported as entered. Where the
+// plain tags leave the road open, the rule `open @ (24/7)` goes first in the conditional that
+// closes it: the last rule that holds decides, so the engine finds the road open outside the
+// window and closed inside it.
+void flag_time_dependent_closure(ConditionalTags& conditional, uint16_t& flags, ImportReport& report) {
+  if ((flags & map::edge_flags::kClosed) != 0) return;
+  const auto closing = std::find_if(conditional.stored.begin(), conditional.stored.end(), [](const map::ConditionalInput& c) {
+    return c.kind == map::ConditionalKind::access && c.rules.find("closed @") != std::string::npos;
+  });
+  if (closing == conditional.stored.end()) return;
+  closing->rules = "open @ (24/7); " + closing->rules;
+  flags |= map::edge_flags::kClosed;
+  ++report.closed_road_ways;
+}
+
 // Pass 1: roads and restrictions.
 class RoadCollector : public osmium::handler::Handler {
  public:
@@ -78,18 +95,7 @@ class RoadCollector : public osmium::handler::Handler {
       ++report_.conditionals_not_understood[key];
       report_.tag_problems.add(key, tags_.get(key).value_or(""));  // the value, as for other keys (why: in tests)
     }
-    if (admitted_only_by_a_conditional(tags_)) {
-      // A pedestrian street whose conditional closes it at times (`no @ (15:00-05:00)`) is open to
-      // cars at the others; one whose conditional only opens it (`delivery @ (06:00-10:00)`), or
-      // whose conditional was not understood, stays closed outside the rule.
-      const bool closes_at_times = std::any_of(conditional.stored.begin(), conditional.stored.end(), [](const map::ConditionalInput& c) {
-        return c.kind == map::ConditionalKind::access && c.rules.find("closed @") != std::string::npos;
-      });
-      if (!closes_at_times) {
-        in.flags |= map::edge_flags::kClosed;
-        ++report_.closed_road_ways;
-      }
-    }
+    flag_time_dependent_closure(conditional, in.flags, report_);
     for (const std::string_view key : conditional.shadowed) {
       ++report_.skipped[std::string(key) + ":conditional under a more specific plain key"];
     }

@@ -41,26 +41,14 @@ bool explicitly_admits_cars(const Tags& tags) {
   return false;
 }
 
-bool has_car_conditional(const Tags& tags) {
-  for (std::string_view key : {"motorcar:conditional", "motor_vehicle:conditional", "vehicle:conditional"}) {
-    if (tags.get(key)) return true;
-  }
-  return false;
-}
-
 }  // namespace
-
-bool admitted_only_by_a_conditional(const Tags& tags) {
-  const auto highway = tags.get("highway");
-  return highway && needs_explicit_motor_access(*highway) && !explicitly_admits_cars(tags) && has_car_conditional(tags);
-}
 
 std::optional<RoadClass> car_road_class(const Tags& tags) {
   const auto highway = tags.get("highway");
   if (!highway) return std::nullopt;
   if (tags.is("area", "yes")) return std::nullopt;
   if (needs_explicit_motor_access(*highway)) {
-    if (!explicitly_admits_cars(tags) && !has_car_conditional(tags)) return std::nullopt;
+    if (!explicitly_admits_cars(tags)) return std::nullopt;
     if (*highway == "pedestrian") return RoadClass::living_street;
     return RoadClass::service;
   }

@@ -81,25 +81,31 @@ class ConditionalAccess : public ::testing::Test {
 };
 
 TEST_F(ConditionalAccess, BuildStoresUnderstoodValuesAndReportsTheOthers) {
-  EXPECT_EQ(report_->conditionals_stored.at("motor_vehicle:conditional"), 4U);
+  EXPECT_EQ(report_->conditionals_stored.at("motor_vehicle:conditional"), 2U);
   EXPECT_EQ(report_->conditionals_stored.at("oneway:conditional"), 1U);
   EXPECT_EQ(report_->conditionals_not_understood.at("access:conditional"), 1U);  // sunrise-sunset
-  EXPECT_EQ(report_->conditionals_not_understood.at("motor_vehicle:conditional"), 1U);
   EXPECT_EQ(report_->skipped.at("access:conditional under a more specific plain key"), 1U);
-  EXPECT_EQ(map_->info().conditionals, 5U);
+  EXPECT_EQ(map_->info().conditionals, 3U);
 }
 
-TEST_F(ConditionalAccess, WaysNotBuiltForCarsAreKeptForACarConditional) {
-  const auto closed = [](int64_t way) {
+TEST_F(ConditionalAccess, RoadsClosedAtSomeTimeAreFlaggedClosedForTheMatcher) {
+  const auto edge_of = [](int64_t way) {
     for (uint32_t e = 0; e < map_->edge_count(); ++e) {
-      if (map_->edge(e).osm_way_id == way) return map_->edge(e).has(map::edge_flags::kClosed);
+      if (map_->edge(e).osm_way_id == way) return e;
     }
-    ADD_FAILURE() << "way " << way << " not kept";
-    return false;
+    ADD_FAILURE() << "way " << way << " not in the map";
+    return 0U;
   };
-  EXPECT_FALSE(closed(40));  // closed at times: open at the others
-  EXPECT_TRUE(closed(41));   // opened at times (for deliveries): closed at the others
-  EXPECT_TRUE(closed(42));   // not understood: closed as a footway is
+  // Way 11 (open by its plain tags, closed 15:00-05:00): flagged closed, and its stored rules open
+  // it outside the window.
+  const uint32_t afternoon = edge_of(11);
+  EXPECT_TRUE(map_->edge(afternoon).has(map::edge_flags::kClosed));
+  ASSERT_EQ(map_->conditionals_on(afternoon).size(), 1U);
+  EXPECT_EQ(map_->string_at(map_->conditionals_on(afternoon)[0].rules),
+            "open @ (24/7); closed @ (15:00-05:00; Su 12:00-05:00)");
+  // Way 21 (closed by its plain tags, opened in a window): stored as normalised.
+  EXPECT_EQ(map_->string_at(map_->conditionals_on(edge_of(21))[0].rules), "open @ (Mo-Fr 08:00-11:00)");
+  EXPECT_FALSE(map_->edge(edge_of(10)).has(map::edge_flags::kClosed));  // its conditional was not understood
 }
 
 TEST_F(ConditionalAccess, EnteringAStreetClosedAt16LocalIsANoEntry) {
