@@ -14,6 +14,8 @@ class LocalCalendar {
 
   // Days since 1970-01-01 in local time at `position` at `utc_seconds`.
   int32_t day(map::Coord position, double utc_seconds);
+  // Seconds since 1970-01-01 00:00 local time at `position` at `utc_seconds`.
+  double local_seconds(map::Coord position, double utc_seconds);
 
  private:
   const map::MapView* map_;

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "detect/conditional_rules.hpp"
 #include "detect/path_plausibility.hpp"
 #include "detect/rules.hpp"
 
@@ -8,7 +9,24 @@ namespace drivelog::detect {
 void detect_no_entry(const TripView& trip, const NoEntryConfig& config, const PathCheckConfig& check,
                      std::vector<Violation>& out) {
   const auto& traversals = trip.match.traversals;
-  const auto closed = [&](std::size_t k) { return trip.map.edge(traversals[k].edge).has(map::edge_flags::kClosed); };
+  // Closed when the traversal began: a conditional rule in force (`motor_vehicle:conditional=no @
+  // (15:00-05:00)`) decides, else the plain tags. Undecidable (a holiday, `delivery`) is not closed:
+  // nothing is reported that the law may allow.
+  ConditionalRules conditionals(trip.map);
+  std::vector<ConditionalVerdict> verdicts(traversals.size());
+  std::vector<char> closed_at(traversals.size());
+  for (std::size_t k = 0; k < traversals.size(); ++k) {
+    if (!trip.map.conditionals_on(traversals[k].edge).empty()) {
+      verdicts[k] = conditionals.at(traversals[k].edge, map::ConditionalKind::access,
+                                    trip.speeds.time_at_distance(traversals[k].start_s_m));
+    }
+    switch (verdicts[k].state) {
+      case ConditionalVerdict::State::none: closed_at[k] = trip.map.edge(traversals[k].edge).has(map::edge_flags::kClosed); break;
+      case ConditionalVerdict::State::holds: closed_at[k] = verdicts[k].meaning == "closed"; break;
+      case ConditionalVerdict::State::undecidable: closed_at[k] = 0; break;
+    }
+  }
+  const auto closed = [&](std::size_t k) { return closed_at[k] != 0; };
   std::size_t i = 1;
   while (i < traversals.size()) {
     // Entering: a closed road right after an open one in the same matched piece. A trip that
@@ -38,6 +56,7 @@ void detect_no_entry(const TripView& trip, const NoEntryConfig& config, const Pa
       v.confidence = std::clamp(0.6 + 0.35 * (distance - config.min_distance_m) / (2 * config.min_distance_m + 1), 0.0,
                                 0.95);
       v.evidence.push_back(EvidenceItem::of_text("access", "no"));
+      add_conditional_evidence(trip.map, verdicts[i], v);
       v.evidence.push_back(EvidenceItem::of_number("distance_m", distance));
       v.evidence.push_back(
           EvidenceItem::of_integer("entry_from_osm_way_id", trip.map.edge(traversals[i - 1].edge).osm_way_id));

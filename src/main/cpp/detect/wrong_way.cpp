@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "detect/conditional_rules.hpp"
 #include "detect/path_plausibility.hpp"
 #include "detect/rules.hpp"
 
@@ -8,17 +9,34 @@ namespace drivelog::detect {
 void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, const PathCheckConfig& check,
                       std::vector<Violation>& out) {
   const auto& traversals = trip.match.traversals;
+  // Against the one-way direction in force when the traversal began: `oneway:conditional` decides
+  // while a rule of it holds, else the plain tags; undecidable is not against.
+  ConditionalRules conditionals(trip.map);
+  std::vector<ConditionalVerdict> verdicts(traversals.size());
+  std::vector<char> against_at(traversals.size());
+  for (std::size_t k = 0; k < traversals.size(); ++k) {
+    const match::Traversal& t = traversals[k];
+    if (!trip.map.conditionals_on(t.edge).empty()) {
+      verdicts[k] = conditionals.at(t.edge, map::ConditionalKind::oneway, trip.speeds.time_at_distance(t.start_s_m));
+    }
+    const std::string& meaning = verdicts[k].meaning;
+    switch (verdicts[k].state) {
+      case ConditionalVerdict::State::none: against_at[k] = against_oneway(trip.map.edge(t.edge), t.forward); break;
+      case ConditionalVerdict::State::holds: against_at[k] = (meaning == "forward" && !t.forward) || (meaning == "backward" && t.forward); break;
+      case ConditionalVerdict::State::undecidable: against_at[k] = 0; break;
+    }
+  }
+  const auto against = [&](std::size_t k) { return against_at[k] != 0; };
   std::size_t i = 0;
   while (i < traversals.size()) {
     const match::Traversal& first = traversals[i];
-    if (!against_oneway(trip.map.edge(first.edge), first.forward)) {
+    if (!against(i)) {
       ++i;
       continue;
     }
     // The run of consecutive traversals against one-way roads within one matched piece.
     std::size_t j = i + 1;
-    while (j < traversals.size() && traversals[j].piece == first.piece &&
-           against_oneway(trip.map.edge(traversals[j].edge), traversals[j].forward)) {
+    while (j < traversals.size() && traversals[j].piece == first.piece && against(j)) {
       ++j;
     }
     const double start_s = first.start_s_m, end_s = traversals[j - 1].end_s_m();
@@ -40,6 +58,7 @@ void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, const 
       v.evidence.push_back(EvidenceItem::of_number("distance_m", distance));
       v.evidence.push_back(EvidenceItem::of_number("duration_s", duration));
       v.evidence.push_back(EvidenceItem::of_number("mean_speed_kmh", duration > 0 ? distance / duration * 3.6 : 0.0));
+      add_conditional_evidence(trip.map, verdicts[i], v);
       out.push_back(std::move(v));
     }
     i = j;

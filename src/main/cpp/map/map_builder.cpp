@@ -1,6 +1,7 @@
 #include "map/map_builder.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <array>
 #include <cstring>
 #include <limits>
@@ -117,6 +118,8 @@ struct MapBuilder::Impl {
   std::vector<StopInput> stops;
   std::vector<int64_t> signals;  // OSM node ids
   std::vector<RestrictionInput> restrictions;
+  // Conditional restrictions by way index (add_way order), edge still unset.
+  std::vector<std::pair<uint32_t, ConditionalRestriction>> way_conditionals;
   std::string strings = std::string(1, '\0');  // offset 0 is the empty string
   std::unordered_map<std::string, uint32_t> string_offsets;
   std::string source;
@@ -138,6 +141,8 @@ struct MapBuilder::Impl {
   }
 
   BuildStats write(const std::string& path);
+  // The conditional restrictions of every edge, sorted by edge and precedence.
+  [[nodiscard]] std::vector<ConditionalRestriction> conditionals_per_edge(const build::RoadGraph& graph) const;
 };
 
 MapBuilder::MapBuilder() : impl_(std::make_unique<Impl>()) {}
@@ -162,6 +167,17 @@ void MapBuilder::add_way(WayInput way) {
   stored.use = way.use;
   impl_->refs.insert(impl_->refs.end(), way.node_ids.begin(), way.node_ids.end());
   impl_->ways.push_back(stored);
+}
+
+void MapBuilder::add_conditional(const ConditionalInput& c) {
+  if (impl_->ways.empty()) throw std::logic_error("MapBuilder::add_conditional before any add_way");
+  ConditionalRestriction r;
+  r.key = impl_->intern(c.key);
+  r.value = impl_->intern(c.value);
+  r.rules = impl_->intern(c.rules);
+  r.kind = c.kind;
+  r.precedence = c.precedence;
+  impl_->way_conditionals.emplace_back(static_cast<uint32_t>(impl_->ways.size() - 1), r);
 }
 
 void MapBuilder::set_legal_key(std::size_t way_index, uint32_t legal_key) { impl_->ways.at(way_index).legal_key = legal_key; }
@@ -232,6 +248,7 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   }
   std::sort(signal_nodes.begin(), signal_nodes.end());
   signal_nodes.erase(std::unique(signal_nodes.begin(), signal_nodes.end()), signal_nodes.end());
+  const std::vector<ConditionalRestriction> conditionals = conditionals_per_edge(graph);
   const LegalSections legal = legal_sections(speed_resolver, time_zones, [this](const std::string& s) { return intern(s); });
   const uint32_t summary = intern(legal_summary(graph, speed_resolver));
   const auto node_count = static_cast<uint32_t>(graph.graph_nodes.size());
@@ -313,6 +330,9 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   out.begin_section(format::SectionId::time_zone_cells);
   out.write_span(std::span<const uint16_t>(time_zones.cells));
   end_section();
+  out.begin_section(format::SectionId::conditionals);
+  out.write_span(std::span<const ConditionalRestriction>(conditionals));
+  end_section();
 
   header.header_size = sizeof(format::FileHeader);
   header.file_size = out.position();
@@ -339,6 +359,7 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   header.legal_data = legal.description;
   header.time_zone_source = legal.time_zone_source;
   header.legal_summary = summary;
+  header.conditional_count = static_cast<uint32_t>(conditionals.size());
   std::memcpy(header.source.data(), source.data(), std::min(source.size(), header.source.size() - 1));
   header.header_crc32 = format::header_checksum(header);
   out.finish(header);
@@ -350,7 +371,26 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   stats.signals = signal_nodes.size();
   stats.grid_segments = grid.segments.size();
   stats.road_km = graph.road_m / 1000.0;
+  stats.conditionals = conditionals.size();
   return stats;
+}
+
+std::vector<ConditionalRestriction> MapBuilder::Impl::conditionals_per_edge(const build::RoadGraph& graph) const {
+  std::vector<ConditionalRestriction> out;
+  if (way_conditionals.empty()) return out;
+  for (uint32_t e = 0; e < graph.edges.size(); ++e) {
+    const uint32_t way = graph.edges[e].way;
+    auto it = std::lower_bound(way_conditionals.begin(), way_conditionals.end(), way,
+                               [](const auto& c, uint32_t w) { return c.first < w; });
+    for (; it != way_conditionals.end() && it->first == way; ++it) {
+      out.push_back(it->second);
+      out.back().edge = e;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ConditionalRestriction& a, const ConditionalRestriction& b) {
+    return a.edge != b.edge ? a.edge < b.edge : a.precedence < b.precedence;
+  });
+  return out;
 }
 
 }  // namespace drivelog::map

@@ -18,6 +18,15 @@ namespace drivelog::map {
 // A road as the builder receives it: node ids in way order and its attributes. The builder splits
 // it into edges at junctions (nodes shared with other ways), at stop-sign and signal nodes, and at
 // its ends.
+// A conditional restriction of a way, already understood (see ConditionalRestriction).
+struct ConditionalInput {
+  ConditionalKind kind = ConditionalKind::access;
+  uint8_t precedence = 0;
+  std::string key;    // `motor_vehicle:conditional`
+  std::string value;  // as tagged
+  std::string rules;  // normalised
+};
+
 struct WayInput {
   int64_t osm_id = 0;
   std::vector<int64_t> node_ids;
@@ -73,6 +82,7 @@ struct BuildStats {
   uint64_t signals = 0;               // traffic-signal nodes on kept roads
   uint64_t ways_dropped = 0;          // ways with fewer than two known nodes
   uint64_t missing_node_refs = 0;     // way node references with no add_node (cut at the extract's edge)
+  uint64_t conditionals = 0;          // ConditionalRestriction records (one per edge and tag)
   // What could not be used and why, e.g. {"stop sign not on a kept road": 3}.
   std::map<std::string, uint64_t> problems;
 };
@@ -87,6 +97,8 @@ class MapBuilder {
 
   void add_node(int64_t osm_id, Coord position);
   void add_way(WayInput way);
+  // A conditional restriction of the way added last, stored on each of its edges.
+  void add_conditional(const ConditionalInput& conditional);
   // Replaces the legal key of the `way_index`-th way added (0-based, in add_way order): for a key
   // that depends on the ways read after it (osm/built_up_neighbours.hpp).
   void set_legal_key(std::size_t way_index, uint32_t legal_key);

@@ -15,7 +15,7 @@ namespace drivelog::map::format {
 
 inline constexpr std::array<char, 8> kMagic = {'D', 'R', 'V', 'L', 'M', 'A', 'P', '\0'};
 // Bump whenever the meaning or layout of any byte changes; readers refuse other versions.
-inline constexpr uint32_t kFormatVersion = 5;
+inline constexpr uint32_t kFormatVersion = 6;
 inline constexpr uint64_t kSectionAlignment = 64;
 inline constexpr uint32_t kMaxSections = 22;
 inline constexpr std::size_t kSourceBytes = 256;
@@ -45,8 +45,9 @@ enum class SectionId : uint32_t {
   time_zones,            // TimeZoneRecord[time_zone_count]
   utc_offsets,           // UtcOffsetTransition[utc_offset_count], grouped by zone, ascending time
   time_zone_cells,       // uint16[time_zone_grid.rows * time_zone_grid.cols], row-major: zone of each cell
+  conditionals,          // ConditionalRestriction[conditional_count], sorted by edge, precedence
 };
-inline constexpr uint32_t kSectionCount = 20;
+inline constexpr uint32_t kSectionCount = 21;
 
 struct SectionEntry {
   uint32_t id = 0;       // SectionId
@@ -96,7 +97,7 @@ struct FileHeader {
   uint32_t legal_data = 0;           // string: which reference data decided the legal limits
   uint32_t time_zone_source = 0;     // string: where the time zones came from
   uint32_t legal_summary = 0;        // string: JSON {"limit_sources": {...}, "regions": {...}} (edge directions, edges)
-  uint32_t reserved0 = 0;
+  uint32_t conditional_count = 0;   // ConditionalRestriction records
   std::array<SectionEntry, kMaxSections> sections{};
   std::array<uint8_t, 20> reserved{};
   uint32_t header_crc32 = 0;         // crc32 of this header with this field set to 0

@@ -39,6 +39,7 @@ std::string map_info_json(const MapView& map) {
   json += std::string(",\"order\":") + (i.hilbert_ordered ? "\"hilbert\"" : "\"input\"");
   json += ",\"regions\":" + std::to_string(i.regions);
   json += ",\"speed_rules\":" + std::to_string(i.speed_rules);
+  json += ",\"conditionals\":" + std::to_string(i.conditionals);
   json += ",\"legal\":" + (i.legal_summary.empty() ? std::string("{}") : i.legal_summary);
   json += ",\"legal_data\":" + json_string(i.legal_data);
   json += ",\"time_zones\":[";

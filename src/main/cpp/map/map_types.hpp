@@ -216,4 +216,20 @@ struct BoundingBox {
   Coord max{};
 };
 
+// A conditional restriction of an edge (`motor_vehicle:conditional=no @ (15:00-05:00)`), checked
+// and normalised at build time: `rules` is the value with each rule's value replaced by what it
+// means for the kind (access: `closed` / `open`; oneway: `forward` / `backward` / `both`), so the
+// engine reads no OSM access values. Records are sorted by edge, then precedence.
+enum class ConditionalKind : uint8_t { access = 0, oneway = 1 };
+struct ConditionalRestriction {
+  uint32_t edge = 0;
+  uint32_t key = 0;    // string: the tag's key as written (`motor_vehicle:conditional`)
+  uint32_t value = 0;  // string: the tag's value as written, for evidence
+  uint32_t rules = 0;  // string: the normalised value (legal/conditional.hpp syntax)
+  ConditionalKind kind = ConditionalKind::access;
+  uint8_t precedence = 0;  // 0 = the most specific key (motorcar) ... the first that holds decides
+  uint16_t reserved = 0;
+};
+static_assert(sizeof(ConditionalRestriction) == 20 && std::is_trivially_copyable_v<ConditionalRestriction>);
+
 }  // namespace drivelog::map

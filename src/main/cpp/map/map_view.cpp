@@ -48,6 +48,7 @@ struct MapView::Impl {
   std::span<const TimeZoneRecord> time_zones;
   std::span<const UtcOffsetTransition> utc_offsets;
   std::span<const uint16_t> time_zone_cells;
+  std::span<const ConditionalRestriction> conditionals;
 
   std::string_view string_at(uint32_t offset) const {
     if (offset >= strings.size()) damaged("string offset " + std::to_string(offset));
@@ -129,6 +130,7 @@ void MapView::Impl::check_header() {
       uint64_t{header.time_zone_count} * sizeof(TimeZoneRecord),
       uint64_t{header.utc_offset_count} * sizeof(UtcOffsetTransition),
       uint64_t{header.time_zone_grid.rows} * header.time_zone_grid.cols * sizeof(uint16_t),
+      uint64_t{header.conditional_count} * sizeof(ConditionalRestriction),
   };
   if (header.time_zone_count == 0 || header.time_zone_grid.rows == 0 || header.time_zone_grid.cols == 0 ||
       header.time_zone_grid.cell_lat_e7 <= 0 || header.time_zone_grid.cell_lon_e7 <= 0) {
@@ -168,6 +170,7 @@ void MapView::Impl::bind_sections() {
   time_zones = typed<TimeZoneRecord>(section(SectionId::time_zones));
   utc_offsets = typed<UtcOffsetTransition>(section(SectionId::utc_offsets));
   time_zone_cells = typed<uint16_t>(section(SectionId::time_zone_cells));
+  conditionals = typed<ConditionalRestriction>(section(SectionId::conditionals));
   // Nothing inside the sections is read here: opening touches only the header's page, which matters
   // when the file's pages arrive lazily (a cold Lambda image). Accessors check what they read.
 
@@ -194,6 +197,7 @@ void MapView::Impl::bind_sections() {
   info.regions = header.region_count;
   info.speed_rules = header.speed_rule_count;
   info.time_zones = header.time_zone_count;
+  info.conditionals = header.conditional_count;
   // Header strings are read when asked for (info()), not here: opening touches the header only.
 }
 
@@ -324,6 +328,14 @@ std::span<const StopSign> MapView::stop_signs_on(uint32_t edge) const {
   const auto& all = impl_->stop_signs;
   const auto lo = std::lower_bound(all.begin(), all.end(), edge, [](const StopSign& s, uint32_t e) { return s.edge < e; });
   const auto hi = std::upper_bound(lo, all.end(), edge, [](uint32_t e, const StopSign& s) { return e < s.edge; });
+  return {lo, hi};
+}
+
+std::span<const ConditionalRestriction> MapView::conditionals_on(uint32_t edge) const {
+  const auto& all = impl_->conditionals;
+  const auto lo = std::lower_bound(all.begin(), all.end(), edge,
+                                   [](const ConditionalRestriction& c, uint32_t e) { return c.edge < e; });
+  const auto hi = std::upper_bound(lo, all.end(), edge, [](uint32_t e, const ConditionalRestriction& c) { return e < c.edge; });
   return {lo, hi};
 }
 

@@ -51,6 +51,7 @@ struct MapInfo {
   uint32_t regions = 0;           // countries / subdivisions the edges lie in
   uint32_t speed_rules = 0;       // legal speed rules (dataset entries and date-effective overlays)
   uint32_t time_zones = 0;
+  uint32_t conditionals = 0;      // conditional restriction records (per edge and tag)
   std::string legal_data;         // which reference data decided the legal limits
   std::string time_zone_source;   // where the time zones came from
   std::string legal_summary;      // JSON: edge directions per limit source, edges per region
@@ -100,6 +101,8 @@ class MapView {
 
   // Stop signs on approaches along `edge` (at either end); usually empty.
   [[nodiscard]] std::span<const StopSign> stop_signs_on(uint32_t edge) const;
+  // Conditional restrictions of `edge`, most specific key first; usually empty.
+  [[nodiscard]] std::span<const ConditionalRestriction> conditionals_on(uint32_t edge) const;
   // Whether `node` carries traffic signals.
   [[nodiscard]] bool has_signal(uint32_t node) const;
   // Turn restrictions whose from_edge is `edge`; usually empty.

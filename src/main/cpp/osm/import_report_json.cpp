@@ -54,6 +54,9 @@ std::string import_report_json(const ImportReport& r, const std::string& osm_pat
   j += ",\"stop_signs\":" + std::to_string(r.build.stop_signs);
   j += ",\"signals\":" + std::to_string(r.build.signals);
   j += ",\"turn_restrictions\":" + std::to_string(r.build.turn_restrictions);
+  j += ",\"conditional_records\":" + std::to_string(r.build.conditionals);
+  j += ",\"conditionals_stored\":" + counts_object(r.conditionals_stored);
+  j += ",\"conditionals_not_understood\":" + counts_object(r.conditionals_not_understood);
   j += ",\"road_km\":" + map::json_fixed(r.build.road_km, 3);
   j += ",\"bytes\":" + std::to_string(r.build.bytes);
   j += ",\"read_seconds\":" + map::json_fixed(r.read_seconds, 3);

@@ -19,6 +19,7 @@
 #include "legal/reference_data.hpp"
 #include "osm/access.hpp"
 #include "osm/built_up_neighbours.hpp"
+#include "osm/conditional_tags.hpp"
 #include "osm/oneway.hpp"
 #include "osm/restriction.hpp"
 #include "osm/road_class.hpp"
@@ -33,6 +34,23 @@ namespace {
 void fill_tags(const osmium::TagList& list, Tags& tags) {
   tags.clear();
   for (const osmium::Tag& tag : list) tags.add(tag.key(), tag.value());
+}
+
+// A road closed to cars at some time is flagged closed, so that the matcher, which does not read
+// times, prices it as it prices any closed road (docs/CONDITIONAL.md): a short link closed by day
+// was otherwise chosen over its open neighbour by noisy fixes and reported as entered. Where the
+// plain tags leave the road open, the rule `open @ (24/7)` goes first in the conditional that
+// closes it: the last rule that holds decides, so the engine finds the road open outside the
+// window and closed inside it.
+void flag_time_dependent_closure(ConditionalTags& conditional, uint16_t& flags, ImportReport& report) {
+  if ((flags & map::edge_flags::kClosed) != 0) return;
+  const auto closing = std::find_if(conditional.stored.begin(), conditional.stored.end(), [](const map::ConditionalInput& c) {
+    return c.kind == map::ConditionalKind::access && c.rules.find("closed @") != std::string::npos;
+  });
+  if (closing == conditional.stored.end()) return;
+  closing->rules = "open @ (24/7); " + closing->rules;
+  flags |= map::edge_flags::kClosed;
+  ++report.closed_road_ways;
 }
 
 // Pass 1: roads and restrictions.
@@ -71,6 +89,16 @@ class RoadCollector : public osmium::handler::Handler {
       case CarAccess::destination: in.flags |= map::edge_flags::kDestination; break;
     }
     if (unknown_access) report_.tag_problems.add(unknown_access->first, unknown_access->second);
+    ConditionalTags conditional = interpret_conditional_tags(tags_);
+    for (const map::ConditionalInput& c : conditional.stored) ++report_.conditionals_stored[c.key];
+    for (const auto& [key, why] : conditional.not_understood) {
+      ++report_.conditionals_not_understood[key];
+      report_.tag_problems.add(key, tags_.get(key).value_or(""));  // the value, as for other keys (why: in tests)
+    }
+    flag_time_dependent_closure(conditional, in.flags, report_);
+    for (const std::string_view key : conditional.shadowed) {
+      ++report_.skipped[std::string(key) + ":conditional under a more specific plain key"];
+    }
 
     const WaySpeed speed = interpret_way_speed(tags_, report_.tag_problems);
     in.maxspeed_forward = speed.forward;
@@ -86,6 +114,7 @@ class RoadCollector : public osmium::handler::Handler {
     }
     built_up.add_way(ways_added_++, in.legal_key, *road_class == map::RoadClass::service, in.node_ids);
     builder_.add_way(std::move(in));
+    for (const map::ConditionalInput& c : conditional.stored) builder_.add_conditional(c);
   }
 
   void relation(const osmium::Relation& relation) {

@@ -45,6 +45,8 @@ struct ImportReport {
   std::string time_zone_source;
   std::vector<std::string> time_zones;  // IANA ids of the map's area
   TagProblems tag_problems;             // values that could not be interpreted
+  std::map<std::string, uint64_t> conditionals_stored;          // ways per `*:conditional` key stored
+  std::map<std::string, uint64_t> conditionals_not_understood;  // ways per key whose value was not understood (treated as absent)
   map::BuildStats build;
   double read_seconds = 0;
   double write_seconds = 0;

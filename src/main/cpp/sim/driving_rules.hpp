@@ -39,8 +39,16 @@ inline bool direction_allowed(const map::MapView& map, DirectedEdge d) {
 
 inline bool closed(const map::MapView& map, DirectedEdge d) { return map.edge(d.edge).has(map::edge_flags::kClosed); }
 
-// Legal to drive: open to cars and in an allowed direction.
-inline bool legal_to_drive(const map::MapView& map, DirectedEdge d) { return direction_allowed(map, d) && !closed(map, d); }
+// Whether the edge's access or direction depends on the time (conditional restrictions,
+// docs/CONDITIONAL.md). The simulator does not judge those yet: it neither drives such an edge on
+// a legal leg nor picks it for an injected violation, so its ground truth never disagrees with the
+// engine's time-dependent verdict.
+inline bool time_dependent(const map::MapView& map, DirectedEdge d) { return !map.conditionals_on(d.edge).empty(); }
+
+// Legal to drive: open to cars and in an allowed direction, whatever the time.
+inline bool legal_to_drive(const map::MapView& map, DirectedEdge d) {
+  return direction_allowed(map, d) && !closed(map, d) && !time_dependent(map, d);
+}
 
 // The restriction that forbids turning from `in` into `out` at their shared node, or nullptr.
 inline const map::TurnRestriction* forbidding_restriction(const map::MapView& map, DirectedEdge in, DirectedEdge out) {

@@ -60,7 +60,7 @@ bool append_uturn(const map::MapView& map, const SimConfig& config, Rng& rng, st
 // Does driving `next` right after `current` break `kind` (and no other rule we would not record)?
 bool breaks(const map::MapView& map, const InjectionConfig& injection, MapViolation kind, DirectedEdge current,
             DirectedEdge next) {
-  if (next.edge == current.edge) return false;
+  if (next.edge == current.edge || time_dependent(map, next)) return false;
   const bool turn_forbidden = forbidding_restriction(map, current, next) != nullptr;
   switch (kind) {
     case MapViolation::wrong_way:

@@ -47,5 +47,27 @@ TEST_F(DatedLimits, TheLocalDayIsThatOfTheEdgesZone) {
   EXPECT_EQ(local_day_at(*map_, east_, evening), 20696);
 }
 
+// Edges whose access or direction depends on the time (conditional_access.osm) are neither driven
+// on legal legs nor picked for injected violations: the simulator does not judge time yet.
+TEST(TimeDependentEdges, AreNotLegalToDriveWhateverTheTime) {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("drivelog-sim-conditional-" + std::to_string(::getpid()) + ".dlmap")).string();
+  osm::import_osm(kFixtures + "conditional_access.osm", path, {});
+  {
+    const map::MapView map = map::MapView::open(path);
+    for (uint32_t e = 0; e < map.edge_count(); ++e) {
+      const int64_t way = map.edge(e).osm_way_id;
+      const bool conditional = way == 11 || way == 21 || way == 31;
+      EXPECT_EQ(time_dependent(map, DirectedEdge{e, false}), conditional) << "way " << way;
+      if (conditional) {
+        EXPECT_FALSE(legal_to_drive(map, DirectedEdge{e, false})) << "way " << way;
+      } else if (way == 10 || way == 20) {
+        EXPECT_TRUE(legal_to_drive(map, DirectedEdge{e, false})) << "way " << way;  // open, whatever the time
+      }
+    }
+  }
+  std::filesystem::remove(path);
+}
+
 }  // namespace
 }  // namespace drivelog::sim

@@ -1,0 +1,57 @@
+// The conditional restrictions of an edge (map ConditionalRestriction records) at the moment it
+// was driven: the local time from the map's time zones at the edge's start, the vehicle the
+// analysis is for (a car: legal::VehicleProfile's defaults). The first record, most specific key
+// first, with a rule in force decides; none in force leaves the plain tags in charge.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "detect/local_calendar.hpp"
+#include "detect/violation.hpp"
+#include "legal/conditional.hpp"
+#include "map/map_view.hpp"
+
+namespace drivelog::detect {
+
+struct ConditionalVerdict {
+  enum class State : uint8_t {
+    none,         // no conditional rule in force: the plain tags apply
+    holds,        // `meaning` is in force
+    undecidable,  // a rule may be in force but that cannot be told (holiday, delivery, wet road)
+  };
+  State state = State::none;
+  std::string meaning;                                  // closed / open / forward / backward / both
+  const map::ConditionalRestriction* record = nullptr;  // the tag that decided (or could not be decided)
+  std::string condition;                                // the rule's condition, as tagged
+  std::string local_time;                               // when it was judged, local ISO 8601 (2026-12-07T16:00)
+};
+
+class ConditionalRules {
+ public:
+  explicit ConditionalRules(const map::MapView& map, legal::VehicleProfile vehicle = {})
+      : map_(&map), calendar_(map), vehicle_(std::move(vehicle)) {}
+
+  // The verdict of `kind` on `edge` at `utc_seconds`; State::none at once for edges without records.
+  ConditionalVerdict at(uint32_t edge, map::ConditionalKind kind, double utc_seconds);
+
+ private:
+  const legal::ConditionalValue* parsed(uint32_t rules_string);
+
+  const map::MapView* map_;
+  LocalCalendar calendar_;
+  legal::VehicleProfile vehicle_;
+  // Parsed rules by string offset; nothing for a value this build cannot read (treated as absent).
+  std::unordered_map<uint32_t, std::optional<legal::ConditionalValue>> parsed_;
+};
+
+// Names the conditional tag that decided, its condition and the local time it was judged at
+// (evidence `conditional_tag`, `condition`, `local_time`); nothing for State::none.
+void add_conditional_evidence(const map::MapView& map, const ConditionalVerdict& verdict, Violation& v);
+
+// Local ISO 8601 date and time, to the minute, of `local_seconds` since 1970-01-01 local.
+std::string local_iso_minute(int64_t local_seconds);
+
+}  // namespace drivelog::detect

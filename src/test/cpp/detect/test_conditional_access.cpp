@@ -1,0 +1,146 @@
+// Conditional access and one-way restrictions end to end: an OSM file with `*:conditional` tags
+// is built into a map (Asia/Tokyo from japan_dates.time-zones), a drive is matched and judged at
+// the local time of each road it entered (conditional_access.osm draws the streets).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <memory>
+
+#include "detect/detector.hpp"
+#include "match/matcher.hpp"
+#include "osm/osm_import.hpp"
+
+namespace drivelog::detect {
+namespace {
+
+const std::string kFixtures = std::string(DRIVELOG_TEST_DATA_DIR) + "/osm/";
+constexpr double kMonday = 1796601600;  // 2026-12-07T00:00:00Z, a Monday
+constexpr double kSunday = kMonday - 86400;
+constexpr double kTokyo = 9 * 3600;     // UTC+9
+
+class ConditionalAccess : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    osm::ImportOptions options;
+    options.time_zones_file = kFixtures + "japan_dates.time-zones";
+    report_ = std::make_unique<osm::ImportReport>(osm::import_osm(kFixtures + "conditional_access.osm", path(), options));
+    map_ = std::make_unique<map::MapView>(map::MapView::open(path()));
+  }
+  static void TearDownTestSuite() {
+    map_.reset();
+    std::filesystem::remove(path());
+  }
+  static std::string path() {
+    return (std::filesystem::temp_directory_path() / ("drivelog-conditional-" + std::to_string(::getpid()) + ".dlmap")).string();
+  }
+
+  // Drives along latitude `lat` from `from_lon` to `to_lon` at 8 m/s, 1 Hz, starting at local
+  // time `local_start` (seconds since the epoch, Tokyo time).
+  static std::vector<match::TracePoint> drive(double lat, double from_lon, double to_lon, double local_start) {
+    const double metres_per_degree = 111320 * std::cos(lat * M_PI / 180);
+    const double length = std::abs(to_lon - from_lon) * metres_per_degree;
+    std::vector<match::TracePoint> points;
+    for (double s = 0; s <= length; s += 8) {
+      match::TracePoint p;
+      p.time_s = local_start - kTokyo + s / 8;
+      p.lat = lat;
+      p.lon = from_lon + (to_lon > from_lon ? 1 : -1) * s / metres_per_degree;
+      p.speed_mps = 8;
+      p.heading_deg = to_lon > from_lon ? 90 : 270;
+      p.accuracy_m = 4;
+      points.push_back(p);
+    }
+    return points;
+  }
+
+  static std::vector<Violation> found(const std::vector<match::TracePoint>& points, ViolationType type) {
+    match::MatchResult matched;
+    match::Matcher matcher(*map_, match::MatchConfig{});
+    matcher.match(points, matched);
+    Detections detections;
+    Detector detector(*map_, DetectConfig{});
+    detector.detect(points, matched, detections);
+    std::vector<Violation> out;
+    for (const Violation& v : detections.violations) {
+      if (v.type == type) out.push_back(v);
+    }
+    return out;
+  }
+
+  static std::string text(const Violation& v, const std::string& key) {
+    for (const EvidenceItem& e : v.evidence) {
+      if (key == e.key) return e.text;
+    }
+    return "(missing " + key + ")";
+  }
+
+  static inline std::unique_ptr<osm::ImportReport> report_;
+  static inline std::unique_ptr<map::MapView> map_;
+};
+
+TEST_F(ConditionalAccess, BuildStoresUnderstoodValuesAndReportsTheOthers) {
+  EXPECT_EQ(report_->conditionals_stored.at("motor_vehicle:conditional"), 2U);
+  EXPECT_EQ(report_->conditionals_stored.at("oneway:conditional"), 1U);
+  EXPECT_EQ(report_->conditionals_not_understood.at("access:conditional"), 1U);  // sunrise-sunset
+  EXPECT_EQ(report_->skipped.at("access:conditional under a more specific plain key"), 1U);
+  EXPECT_EQ(map_->info().conditionals, 3U);
+}
+
+TEST_F(ConditionalAccess, RoadsClosedAtSomeTimeAreFlaggedClosedForTheMatcher) {
+  const auto edge_of = [](int64_t way) {
+    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
+      if (map_->edge(e).osm_way_id == way) return e;
+    }
+    ADD_FAILURE() << "way " << way << " not in the map";
+    return 0U;
+  };
+  // Way 11 (open by its plain tags, closed 15:00-05:00): flagged closed, and its stored rules open
+  // it outside the window.
+  const uint32_t afternoon = edge_of(11);
+  EXPECT_TRUE(map_->edge(afternoon).has(map::edge_flags::kClosed));
+  ASSERT_EQ(map_->conditionals_on(afternoon).size(), 1U);
+  EXPECT_EQ(map_->string_at(map_->conditionals_on(afternoon)[0].rules),
+            "open @ (24/7); closed @ (15:00-05:00; Su 12:00-05:00)");
+  // Way 21 (closed by its plain tags, opened in a window): stored as normalised.
+  EXPECT_EQ(map_->string_at(map_->conditionals_on(edge_of(21))[0].rules), "open @ (Mo-Fr 08:00-11:00)");
+  EXPECT_FALSE(map_->edge(edge_of(10)).has(map::edge_flags::kClosed));  // its conditional was not understood
+}
+
+TEST_F(ConditionalAccess, EnteringAStreetClosedAt16LocalIsANoEntry) {
+  const auto at16 = found(drive(35.6600, 139.7000, 139.7030, kMonday + 16 * 3600 - 10), ViolationType::no_entry);
+  ASSERT_EQ(at16.size(), 1U);
+  EXPECT_EQ(at16[0].osm_way_ids, std::vector<int64_t>({11}));
+  EXPECT_EQ(text(at16[0], "conditional_tag"), "motor_vehicle:conditional=no @ (15:00-05:00; Su 12:00-05:00)");
+  EXPECT_EQ(text(at16[0], "condition"), "15:00-05:00; Su 12:00-05:00");
+  EXPECT_EQ(text(at16[0], "local_time"), "2026-12-07T16:00");
+}
+
+TEST_F(ConditionalAccess, TheSameDriveAt10LocalIsNot) {
+  EXPECT_TRUE(found(drive(35.6600, 139.7000, 139.7030, kMonday + 10 * 3600), ViolationType::no_entry).empty());
+}
+
+TEST_F(ConditionalAccess, SundayExceptionClosesFromNoon) {
+  EXPECT_EQ(found(drive(35.6600, 139.7000, 139.7030, kSunday + 13 * 3600), ViolationType::no_entry).size(), 1U);
+  EXPECT_TRUE(found(drive(35.6600, 139.7000, 139.7030, kMonday + 13 * 3600), ViolationType::no_entry).empty());
+}
+
+TEST_F(ConditionalAccess, AStreetClosedByItsPlainTagIsOpenInItsWindow) {
+  EXPECT_TRUE(found(drive(35.6620, 139.7000, 139.7030, kMonday + 9 * 3600), ViolationType::no_entry).empty());
+  const auto evening = found(drive(35.6620, 139.7000, 139.7030, kMonday + 18 * 3600), ViolationType::no_entry);
+  ASSERT_EQ(evening.size(), 1U);
+  EXPECT_EQ(evening[0].osm_way_ids, std::vector<int64_t>({21}));
+  EXPECT_EQ(text(evening[0], "conditional_tag"), "(missing conditional_tag)");  // the plain tag decided
+}
+
+TEST_F(ConditionalAccess, AConditionalOnewayIsWrongWayOnlyInItsWindow) {
+  const auto at8 = found(drive(35.6640, 139.7030, 139.7000, kMonday + 8 * 3600), ViolationType::wrong_way);
+  ASSERT_EQ(at8.size(), 1U);
+  EXPECT_EQ(at8[0].osm_way_ids, std::vector<int64_t>({31}));
+  EXPECT_EQ(text(at8[0], "conditional_tag"), "oneway:conditional=yes @ (07:00-09:00)");
+  EXPECT_TRUE(found(drive(35.6640, 139.7030, 139.7000, kMonday + 12 * 3600), ViolationType::wrong_way).empty());
+}
+
+}  // namespace
+}  // namespace drivelog::detect
