@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
 #include "map/json_text.hpp"
 
 namespace drivelog::map {
@@ -40,7 +42,15 @@ std::string map_info_json(const MapView& map) {
   json += ",\"regions\":" + std::to_string(i.regions);
   json += ",\"speed_rules\":" + std::to_string(i.speed_rules);
   json += ",\"conditionals\":" + std::to_string(i.conditionals);
-  json += ",\"legal\":" + (i.legal_summary.empty() ? std::string("{}") : i.legal_summary);
+  // The summary is JSON the builder wrote into the file's strings; info reads the file without
+  // verifying its checksums, so a damaged byte there must not make this output invalid JSON
+  // (found by fuzz_map_file).
+  const bool legal_readable = !i.legal_summary.empty() && i.legal_summary.front() == '{' &&
+                              nlohmann::json::accept(i.legal_summary);
+  json += ",\"legal\":";
+  json += i.legal_summary.empty() ? std::string("{}")
+          : legal_readable       ? i.legal_summary
+                                 : std::string("{\"damaged\":\"the legal summary is not JSON: run drivelog map info --verify\"}");
   json += ",\"legal_data\":" + json_string(i.legal_data);
   json += ",\"time_zones\":[";
   for (std::size_t z = 0; z < map.time_zones().size(); ++z) {

@@ -2,13 +2,17 @@
 // the file and says what to do; never a crash.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 
+#include <nlohmann/json.hpp>
+
 #include "map/map_builder.hpp"
 #include "map/map_format.hpp"
+#include "map/map_info_json.hpp"
 #include "map/map_view.hpp"
 #include "sample_map.hpp"
 
@@ -54,6 +58,22 @@ class DamagedMap : public ::testing::Test {
   std::string path_;
   std::vector<char> bytes_;
 };
+
+// `map info` reads a file without verifying its checksums and embedded the builder's legal summary
+// (JSON kept among the file's strings) as it was: one damaged byte there made its output invalid
+// JSON (found by fuzz_map_file). The output stays JSON and says what is damaged.
+TEST_F(DamagedMap, DamagedLegalSummaryKeepsMapInfoJson) {
+  const std::string intact = "\"regions\":";
+  const auto at = std::search(bytes_.begin(), bytes_.end(), intact.begin(), intact.end());
+  ASSERT_NE(at, bytes_.end());
+  std::vector<char> damaged = bytes_;
+  const std::string broken = "\"regions:{";
+  std::copy(broken.begin(), broken.end(), damaged.begin() + (at - bytes_.begin()));
+  write_all(path_, damaged);
+  const std::string json = map_info_json(MapView::open(path_));
+  EXPECT_TRUE(nlohmann::json::accept(json)) << json;
+  EXPECT_NE(json.find("\"damaged\""), std::string::npos) << json;
+}
 
 TEST_F(DamagedMap, MissingFileIsRefusedNamingIt) {
   const std::string error = open_error(path_ + ".nope");
