@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <exception>
 #include <mutex>
 #include <stdexcept>
 
@@ -27,7 +28,8 @@ struct MapView::Impl {
   MappedFile file;
   format::FileHeader header{};  // a copy: the header is read once and checked
   MapInfo info;
-  std::once_flag info_strings;  // info()'s two strings, read on first use: opening reads the header only
+  std::once_flag info_strings;  // info()'s strings, read on first use: opening reads the header only
+  std::exception_ptr info_failure;  // what reading them threw (a damaged offset), thrown by every info()
   std::span<const Coord> nodes;
   std::span<const int64_t> node_osm_ids;
   std::span<const uint32_t> adjacency_offsets;
@@ -242,11 +244,19 @@ void MapView::verify() const {
 }
 
 const MapInfo& MapView::info() const {
+  // An exception out of std::call_once's callable ends the process with libstdc++ (its
+  // pthread_once cannot unwind; found by fuzz_map_file on a damaged string offset): the failure is
+  // kept inside and thrown outside, on this call and every later one.
   std::call_once(impl_->info_strings, [this] {
-    impl_->info.legal_data = std::string(impl_->string_at(impl_->header.legal_data));
-    impl_->info.time_zone_source = std::string(impl_->string_at(impl_->header.time_zone_source));
-    impl_->info.legal_summary = std::string(impl_->string_at(impl_->header.legal_summary));
+    try {
+      impl_->info.legal_data = std::string(impl_->string_at(impl_->header.legal_data));
+      impl_->info.time_zone_source = std::string(impl_->string_at(impl_->header.time_zone_source));
+      impl_->info.legal_summary = std::string(impl_->string_at(impl_->header.legal_summary));
+    } catch (...) {
+      impl_->info_failure = std::current_exception();
+    }
   });
+  if (impl_->info_failure) std::rethrow_exception(impl_->info_failure);
   return impl_->info;
 }
 
