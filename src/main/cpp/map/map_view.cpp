@@ -29,7 +29,7 @@ struct MapView::Impl {
   format::FileHeader header{};  // a copy: the header is read once and checked
   MapInfo info;
   std::once_flag info_strings;  // info()'s strings, read on first use: opening reads the header only
-  std::exception_ptr info_failure;  // what reading them threw (a damaged offset), thrown by every info()
+  std::exception_ptr info_failure;  // what reading them threw (out of memory), thrown by every info()
   std::span<const Coord> nodes;
   std::span<const int64_t> node_osm_ids;
   std::span<const uint32_t> adjacency_offsets;
@@ -241,17 +241,24 @@ void MapView::verify() const {
   if (impl_->shape_offsets.back() != impl_->shape_points.size()) impl_->damaged("shape index does not match its points");
   if (impl_->grid_cells.back() != impl_->grid_segments.size()) impl_->damaged("grid index does not match its segments");
   if (impl_->strings.back() != '\0') impl_->damaged("string table not terminated");
+  for (const uint32_t offset : {impl_->header.legal_data, impl_->header.time_zone_source, impl_->header.legal_summary}) {
+    impl_->string_at(offset);  // the header's own strings (info() reports them as unreadable)
+  }
 }
 
 const MapInfo& MapView::info() const {
-  // An exception out of std::call_once's callable ends the process with libstdc++ (its
-  // pthread_once cannot unwind; found by fuzz_map_file on a damaged string offset): the failure is
-  // kept inside and thrown outside, on this call and every later one.
+  // An exception out of std::call_once's callable ends the process in the clang build (found by
+  // fuzz_map_file on a damaged string offset). Info reads the header, which opening checked; a
+  // damaged string is reported in its place (verify() finds the damage too). Anything else (out of
+  // memory) is kept and thrown outside.
   std::call_once(impl_->info_strings, [this] {
     try {
       impl_->info.legal_data = std::string(impl_->string_at(impl_->header.legal_data));
       impl_->info.time_zone_source = std::string(impl_->string_at(impl_->header.time_zone_source));
       impl_->info.legal_summary = std::string(impl_->string_at(impl_->header.legal_summary));
+    } catch (const MapError& e) {
+      impl_->info.legal_data = impl_->info.time_zone_source = std::string("unreadable: ") + e.what();
+      impl_->info.legal_summary.clear();
     } catch (...) {
       impl_->info_failure = std::current_exception();
     }
