@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <exception>
 #include <mutex>
 #include <stdexcept>
 
@@ -29,7 +28,6 @@ struct MapView::Impl {
   format::FileHeader header{};  // a copy: the header is read once and checked
   MapInfo info;
   std::once_flag info_strings;  // info()'s strings, read on first use: opening reads the header only
-  std::exception_ptr info_failure;  // what reading them threw (out of memory), thrown by every info()
   std::span<const Coord> nodes;
   std::span<const int64_t> node_osm_ids;
   std::span<const uint32_t> adjacency_offsets;
@@ -249,8 +247,8 @@ void MapView::verify() const {
 const MapInfo& MapView::info() const {
   // An exception out of std::call_once's callable ends the process in the clang build (found by
   // fuzz_map_file on a damaged string offset). Info reads the header, which opening checked; a
-  // damaged string is reported in its place (verify() finds the damage too). Anything else (out of
-  // memory) is kept and thrown outside.
+  // damaged string is reported in its place (verify() finds the damage too). Out of memory leaves
+  // call_once unset, so the next call tries again.
   std::call_once(impl_->info_strings, [this] {
     try {
       impl_->info.legal_data = std::string(impl_->string_at(impl_->header.legal_data));
@@ -259,11 +257,8 @@ const MapInfo& MapView::info() const {
     } catch (const MapError& e) {
       impl_->info.legal_data = impl_->info.time_zone_source = std::string("unreadable: ") + e.what();
       impl_->info.legal_summary.clear();
-    } catch (...) {
-      impl_->info_failure = std::current_exception();
     }
   });
-  if (impl_->info_failure) std::rethrow_exception(impl_->info_failure);
   return impl_->info;
 }
 
