@@ -76,8 +76,8 @@ TEST_F(DamagedMap, DamagedLegalSummaryKeepsMapInfoJson) {
 }
 
 // The header's strings are read by info(), on first use, inside std::call_once: a damaged offset
-// threw out of it and ended the process in the clang build (found by fuzz_map_file; the sanitizer
-// run of this test in CI is the one that shows it). Info now says the string is unreadable.
+// threw out of it (and out of call_once, which ended the process in the clang build; found by
+// fuzz_map_file). Info now says the string is unreadable, and verify() refuses the file.
 TEST_F(DamagedMap, HeaderStringOutsideTheStringTableIsReportedByInfo) {
   format::FileHeader h = header();
   h.legal_data = 0x7fffffff;
