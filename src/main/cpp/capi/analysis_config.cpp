@@ -103,6 +103,7 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("matching.minor_road_prior_per_m", m.minor_road_prior_per_m, 0, 100),
       number("matching.uturn_penalty_m", m.uturn_penalty_m, 0, 10000),
       number("matching.restricted_turn_penalty_m", m.restricted_turn_penalty_m, 0, 10000),
+      number("matching.stop_run_penalty_m", m.stop_run_penalty_m, 0, 10000),
       number("matching.max_lateral_accel_mps2", m.max_lateral_accel_mps2, 0, 100),
       number("matching.turn_radius_m", m.turn_radius_m, 1, 1000),
       number("matching.beta_per_sigma", m.beta_per_sigma, 0, 100),

@@ -213,10 +213,9 @@ double Matcher::node_turn_prior(const State& from, const State& to, uint32_t fir
 double Matcher::turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const {
   // The slowest the car can have gone between the two fixes (braking hard half the time, then
   // accelerating): below kTurnCheckMps no turn short of turning round needs much grip.
-  constexpr double kBrakeMps2 = 5;
   constexpr double kTurnCheckMps = 10;
   if (!speeds_trusted_ || config_.max_lateral_accel_mps2 <= 0 || std::isnan(a.speed_mps) || std::isnan(b.speed_mps)) return 0;
-  const double slowest = std::min(a.speed_mps, b.speed_mps) - kBrakeMps2 * (b.time_s - a.time_s) / 2;
+  const double slowest = std::min(a.speed_mps, b.speed_mps) - kBrakeForChecksMps2 * (b.time_s - a.time_s) / 2;
   return slowest >= kTurnCheckMps ? slowest : 0;
 }
 
@@ -442,6 +441,12 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   // Turns the car could not have made at its speed: bearings at the ends of states and routes, only
   // where the trusted speeds say it went fast enough for any turn to matter.
   const double turn_speed = turn_check_speed_mps(previous, p);
+  // Stop lines the car cannot have stopped at: only where the trusted speeds say it went too fast.
+  const bool stop_check = config_.stop_run_penalty_m > 0 && speeds_trusted_ && !std::isnan(previous.speed_mps) &&
+                          !std::isnan(p.speed_mps) &&
+                          StopRunPrior::check_speed_mps(previous.speed_mps, p.speed_mps, p.time_s - previous.time_s,
+                                                        kBrakeForChecksMps2) > 0;
+  if (stop_check) stop_runs_.begin_step(prev.count, source_target_m_.size());
   if (turn_speed > 0) {
     // Filled on first use: most steps at 1 Hz stay on their edge and need none.
     exit_direction_.assign(prev.count, kUnknownDirection);
@@ -522,6 +527,13 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
           // the same edge.
           double node_turns = node_turn_prior(s, c, first_edges[cell], last_edges[cell]);
           if (turn_speed > 0) node_turns += turn_speed_prior_at_ends_m(prev.first, i, j, cell, turn_speed);
+          if (stop_check) {
+            const uint32_t stops =
+                stop_runs_.at_exit(*map_, i, s.edge, s.exit_node) +
+                stop_runs_.on_route(*map_, cell, first_edges[cell], last_edges[cell], sources_[static_cast<std::size_t>(source)],
+                                    targets_[static_cast<std::size_t>(target)], RouteSearch::kNoEdge);
+            node_turns += stops * config_.stop_run_penalty_m;
+          }
           const double remaining = static_cast<double>(s.length_m) - s.offset_m;
           const double via_nodes = remaining + (between - route_penalties[cell]) + c_offset;
           const double via_priors = node_turns + route_penalties[cell] + c_entry_penalty + remaining * s.prior_per_m +

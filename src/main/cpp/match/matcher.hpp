@@ -16,6 +16,7 @@
 #include "match/match_config.hpp"
 #include "match/matched_path.hpp"
 #include "match/route_search.hpp"
+#include "match/stop_run_prior.hpp"
 #include "match/trace.hpp"
 
 namespace drivelog::match {
@@ -101,6 +102,9 @@ class Matcher {
   // starting at `first_state`) to pending state `j` through route `cell`.
   double turn_speed_prior_at_ends_m(uint32_t first_state, uint32_t i, std::size_t j, std::size_t cell, double speed_mps);
   static constexpr Direction kUnknownDirection{9, 9};
+  // The hardest braking (and accelerating) assumed between two fixes when asking how slow the car
+  // can have been between them (turn and stop checks).
+  static constexpr double kBrakeForChecksMps2 = 5;
   // The direction of travel at an end of an edge (over kTurnSpanM).
   [[nodiscard]] Direction direction_at(uint32_t edge, bool forward, bool at_start) const;
   // How far along an edge from a junction its direction is measured.
@@ -163,6 +167,7 @@ class Matcher {
   std::vector<double> reported_m_;  // see reported_distances()
   std::vector<Direction> exit_direction_, entry_direction_;  // of the previous / pending states (turn checks)
   std::vector<Direction> first_direction_, last_direction_;  // of each route's first / last edge (turn checks)
+  StopRunPrior stop_runs_;  // stop lines passed by each previous state's exit and each route (stop checks)
   double turn_cos_lat_ = 1;  // the trip's latitude's cosine, for directions near junctions
   std::vector<double> reported_prefix_m_;   // see index_reported_distances()
   std::vector<uint32_t> unreported_steps_;

@@ -586,4 +586,22 @@ TEST(Matcher, frontageRoadIsNotEnteredThroughARightAngleAtSpeed) {
   }
 }
 
+
+TEST(Matcher, carThatStopsAtTheSideStreetsStopSignIsMatchedOnTheSideStreet) {
+  // A side street beside the main road, with a stop sign where it rejoins (the drive on the main
+  // road that the stop prior keeps there: src/test/resources/traces, tamagawa-dori). A car that
+  // really drives the side street and stops at D is not pulled back onto the main road by the
+  // prior: its standing fixes make the stop possible, so nothing is priced.
+  const Scenario s(R"(
+A-----B-------------------------E-----F
+       \                       /
+        C---------------------D
+)", 5, {way("ABEF", 1, "Main"), way("BCDE", 2, "Side")}, {scenario::StopSpec{'D', map::StopDirection::forward}});
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    Drive d(s, 1, seed);
+    d.noise(2).start_at('A').to("BCD", 30).wait(3).to("EF", 30);
+    EXPECT_EQ(matched_ways(s.map(), run(s, d.points())), Ways({1, 2, 1})) << "seed " << seed;
+  }
+}
+
 }  // namespace drivelog::match

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Matching decisions on real maps that drawn scenarios could not reproduce (fixtures and their
+# story: src/test/resources/traces/README.md). Each case is checked twice: with the default
+# configuration (the decision under test) and with the prior under test switched off (the trace
+# must still be a trap then, or the case proves nothing).
+# usage: real_trace_test.sh PATH/TO/drivelog-map PATH/TO/drivelog-analyze PATH/TO/test/resources
+set -uo pipefail
+map_tool="$1"
+analyze="$2"
+resources="$3"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# types OUT: the violation types of the one result line in OUT, comma-separated.
+types() { grep -o '"type":"[a-z_]*"' "$1" | sed 's/"type":"\(.*\)"/\1/' | sort | paste -sd, -; }
+
+"$map_tool" build --osm "$resources/osm/tokyo_shibuya_west.osm.pbf" --out "$work/tokyo.dlmap" > /dev/null 2>&1 ||
+  { echo "FAIL: map build" >&2; exit 1; }
+
+trace="$resources/traces/tokyo-tamagawa-dori-drifting-bias.csv"
+"$analyze" --map "$work/tokyo.dlmap" --matched "$trace" > "$work/default.json" || fail "analyze (default)"
+[ -z "$(types "$work/default.json")" ] || fail "tamagawa-dori: legal drive gave: $(types "$work/default.json")"
+grep -q '"osm_way_id":915103110' "$work/default.json" && fail "tamagawa-dori: matched onto the side street 915103110"
+"$analyze" --map "$work/tokyo.dlmap" --matched --set matching.stop_run_penalty_m=0 "$trace" > "$work/off.json" ||
+  fail "analyze (prior off)"
+grep -q '"osm_way_id":915103110' "$work/off.json" ||
+  fail "tamagawa-dori: no longer a trap without the stop prior (the fixture proves nothing now)"
+
+[ "$failures" -eq 0 ] && echo "real traces: all checks passed"
+exit $((failures > 0))
