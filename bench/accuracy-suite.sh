@@ -39,7 +39,10 @@ map_file() {
   local pbf="$osm_dir/$name.osm.pbf"
   [ -f "$pbf" ] || { echo "bench/accuracy-suite.sh: $pbf not found (set OSM_DIR)" >&2; exit 1; }
   mkdir -p "$dir/maps"
-  [ -f "$dir/maps/$name.dlmap" ] || "$bin/drivelog-map" build --osm "$pbf" --out "$dir/maps/$name.dlmap" > /dev/null 2>&1
+  # Through the CLI, as users build maps: it adds the time zones by position, so conditional
+  # restrictions are judged at local time (the native tool alone takes UTC everywhere).
+  [ -f "$dir/maps/$name.dlmap" ] || "$root/bin/drivelog" map build --osm "$pbf" --out "$dir/maps/$name.dlmap" \
+    > "$dir/maps/$name.build.log" 2>&1 || { cat "$dir/maps/$name.build.log" >&2; exit 1; }
   echo "$dir/maps/$name.dlmap"
 }
 

@@ -39,9 +39,12 @@ struct TurnRestrictionConfig {
 // Wrong-way runs and closed-road entries are map findings about the matched path;
 // a path the receiver's own speeds rule out (faster than factor x the fastest reported speed
 // around it + margin) is matching noise, not a finding. max_speed_factor 0 turns the check off.
+// Nor is a stretch the receiver did not see: no fix on it and the fixes either side more than
+// max_unseen_s apart (0 turns that check off).
 struct PathCheckConfig {
   double max_speed_factor = 1.5;
   double speed_margin_kmh = 15;
+  double max_unseen_s = 10;
 };
 
 struct DetectConfig {

@@ -25,7 +25,7 @@ void Detector::detect(std::span<const match::TracePoint> trace, const match::Mat
   if (config_.stop_sign.enabled) detect_stop_signs(trip, config_.stop_sign, out);
   if (config_.wrong_way.enabled) detect_wrong_way(trip, config_.wrong_way, config_.path_check, out.violations);
   if (config_.no_entry.enabled) detect_no_entry(trip, config_.no_entry, config_.path_check, out.violations);
-  if (config_.turn_restriction.enabled) detect_turn_restrictions(trip, config_.turn_restriction, out.violations);
+  if (config_.turn_restriction.enabled) detect_turn_restrictions(trip, config_.turn_restriction, config_.path_check, out.violations);
   std::stable_sort(out.violations.begin(), out.violations.end(),
                    [](const Violation& a, const Violation& b) { return a.start_time_s < b.start_time_s; });
 }

@@ -22,4 +22,14 @@ bool path_outruns_receiver(const TripView& trip, double start_s, double end_s, c
   return path_mps * 3.6 > config.max_speed_factor * fastest_mps * 3.6 + config.speed_margin_kmh;
 }
 
+bool path_unseen(const TripView& trip, double start_s, double end_s, const PathCheckConfig& config) {
+  if (config.max_unseen_s <= 0) return false;
+  const SpeedProfile& sp = trip.speeds;
+  const std::size_t n = sp.matched().size();
+  const std::size_t after = sp.first_at_or_after(start_s);
+  if (after < n && sp.s_at(after) <= end_s) return false;  // a fix on the stretch
+  if (after == 0 || after >= n) return false;              // the path's ends are where fixes are
+  return sp.time_at(after) - sp.time_at(after - 1) > config.max_unseen_s;
+}
+
 }  // namespace drivelog::detect

@@ -20,7 +20,7 @@ void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, const 
 void detect_no_entry(const TripView& trip, const NoEntryConfig& config, const PathCheckConfig& check,
                      std::vector<Violation>& out);
 // Turns forbidden by no_* restrictions or not allowed by only_* ones.
-void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig& config,
+void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig& config, const PathCheckConfig& check,
                               std::vector<Violation>& out);
 
 }  // namespace drivelog::detect

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <string>
 
+#include "detect/path_plausibility.hpp"
 #include "detect/rules.hpp"
 #include "map/turn_rules.hpp"
 #include "match/path_geometry.hpp"
@@ -21,7 +22,7 @@ const char* turn_kind(double in_bearing_deg, double out_bearing_deg) {
 
 }  // namespace
 
-void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig& config,
+void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig& config, const PathCheckConfig& check,
                               std::vector<Violation>& out) {
   const auto& traversals = trip.match.traversals;
   for (std::size_t i = 0; i + 1 < traversals.size(); ++i) {
@@ -44,6 +45,8 @@ void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig&
     }
     const double exit_m = traversals[last].end_s_m() - s_via;
     if (exit_m < config.min_exit_m) continue;
+    // A turn inside a receiver gap is the matcher's guess of the route, not something seen.
+    if (path_unseen(trip, s_via - config.min_exit_m, s_via + config.min_exit_m, check)) continue;
 
     const double in_bearing = match::bearing_at_end(trip.map, from.edge, from.forward, false);
     const map::EdgeRecord& rule_to = trip.map.edge(broken->to_edge);

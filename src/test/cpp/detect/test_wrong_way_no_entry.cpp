@@ -48,6 +48,35 @@ TEST(WrongWay, pathFasterThanTheReceiverSaysIsMatchingNoiseNotAViolation) {
   EXPECT_EQ(analyse(s, d).of(ViolationType::wrong_way).size(), 1u);  // speeds that fit: reported
 }
 
+TEST(WrongWay, oneWayShortcutInsideAReceiverGapIsNoViolation) {
+  // The car takes the long way round B-D-E-C while the receiver is silent (a tunnel, a car park):
+  // the fixes either side are at B and C, and the matcher, having nothing else, takes the short
+  // cut B-C against its one-way direction. No fix says the car was on it: not a finding.
+  const Scenario s(R"(
+A----B------------C----F
+     |            |
+     |            |
+     |            |
+     |            |
+     D------------E
+)", 10, {way("AB", 1), way("CB", 2, "Short Cut").oneway(), way("BDEC", 3, "Long Way"), way("CF", 4)});
+  Drive d(s, 1, 5);
+  d.noise(2).start_at('A').to("B", 30).gap_next(28).to("DEC", 30).to("F", 30);
+  EXPECT_TRUE(analyse(s, d).of(ViolationType::wrong_way).empty());
+  DetectConfig unchecked;
+  unchecked.path_check.max_unseen_s = 0;
+  // The trap: without the check the guessed short cut is a wrong-way finding.
+  EXPECT_EQ(analyse(s, d, unchecked).of(ViolationType::wrong_way).size(), 1u);
+}
+
+TEST(WrongWay, drivingAgainstAOnewayAcrossAShortGapIsStillAViolation) {
+  // Fixes on the one-way road itself, a 5 s gap among them: seen, and reported.
+  const Scenario s("A----------B--------------------C", 10, {way("AB", 1), way("BC", 2).oneway()});
+  Drive d(s, 1, 6);
+  d.noise(3).start_at('C').toward('B', 0.3, 30).gap_next(5).to("BA", 30);
+  EXPECT_EQ(analyse(s, d).of(ViolationType::wrong_way).size(), 1u);
+}
+
 TEST(WrongWay, shorterThanMinimumDistanceIsNoViolation) {
   const Scenario s("A----------B--------------------C", 10, {way("AB", 1), way("BC", 2).oneway()});
   Drive d(s, 1, 3);
