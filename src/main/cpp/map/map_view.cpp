@@ -4,6 +4,7 @@
 #include <cstring>
 #include <mutex>
 #include <stdexcept>
+#include <vector>
 
 #include "map/checksum.hpp"
 #include "map/geo.hpp"
@@ -49,6 +50,11 @@ struct MapView::Impl {
   std::span<const UtcOffsetTransition> utc_offsets;
   std::span<const uint16_t> time_zone_cells;
   std::span<const ConditionalRestriction> conditionals;
+  // Bit e set: edge e has a stop sign. Built on the first stop_signs_on() call (opening reads no
+  // section): the matcher asks for every transition that leaves an edge, and a bit test instead
+  // of a binary search over the stop signs was 3 % of a trip's analysis on a city grid.
+  std::once_flag stop_edges_once;
+  std::vector<uint64_t> stop_edges;
 
   std::string_view string_at(uint32_t offset) const {
     if (offset >= strings.size()) damaged("string offset " + std::to_string(offset));
@@ -337,6 +343,13 @@ void MapView::damaged_shape(uint32_t edge) const { impl_->damaged("shape index o
 std::string_view MapView::edge_name(uint32_t edge) const { return impl_->string_at(this->edge(edge).name); }
 
 std::span<const StopSign> MapView::stop_signs_on(uint32_t edge) const {
+  std::call_once(impl_->stop_edges_once, [this] {
+    impl_->stop_edges.assign(impl_->edges.size() / 64 + 1, 0);
+    for (const StopSign& s : impl_->stop_signs) {
+      if (s.edge < impl_->edges.size()) impl_->stop_edges[s.edge >> 6] |= uint64_t{1} << (s.edge & 63);
+    }
+  });
+  if (edge >= impl_->edges.size() || ((impl_->stop_edges[edge >> 6] >> (edge & 63)) & 1) == 0) return {};
   const auto& all = impl_->stop_signs;
   const auto lo = std::lower_bound(all.begin(), all.end(), edge, [](const StopSign& s, uint32_t e) { return s.edge < e; });
   const auto hi = std::upper_bound(lo, all.end(), edge, [](uint32_t e, const StopSign& s) { return e < s.edge; });

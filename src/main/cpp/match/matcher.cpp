@@ -354,6 +354,13 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   // added once per new state instead of per pair.
   const bool paired = continuity.correlated();
   if (paired) pair_position_.resize(prev.count);
+  // Stop lines the car cannot have stopped at: priced only where the trusted speeds say it went
+  // too fast (match/stop_run_prior.hpp), at the exit of each previous state's edge and at the ends
+  // of each route (added to the route's penalties, which are priors and not distance).
+  const bool stop_check = config_.stop_run_penalty_m > 0 && speeds_trusted_ &&
+                          StopRunPrior::cannot_have_stopped(previous.speed_mps, p.speed_mps, p.time_s - previous.time_s,
+                                                            kBrakeForChecksMps2);
+  exit_stop_m_.assign(prev.count, 0.0);
 
   // Targets: entry nodes of the new states reachable within the limit. Sources: exit nodes of
   // the previous states that could leave their edge and still reach the cheapest target; each
@@ -392,6 +399,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
     const double budget =
         limit - (static_cast<double>(s.length_m) - s.offset_m) * (1 + s.prior_per_m) - cheapest_target;
     if (budget < 0) continue;
+    if (stop_check && StopRunPrior::stop_line_at(*map_, s.edge, s.exit_node)) exit_stop_m_[i] = config_.stop_run_penalty_m;
     auto it = std::find(sources_.begin(), sources_.end(), s.exit_node);
     if (it == sources_.end()) {
       state_source_[i] = static_cast<int32_t>(sources_.size());
@@ -434,6 +442,13 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
         source_target_first_edge_[cell] = routes_.first_edge_to(reachable_targets_[r]);
         source_target_last_edge_[cell] = routes_.last_edge_to(reachable_targets_[r]);
         source_target_penalty_m_[cell] = routes_.penalty_to(reachable_targets_[r]);
+        if (stop_check) {
+          const double stops = config_.stop_run_penalty_m *
+                               StopRunPrior::on_route(*map_, source_target_first_edge_[cell], source_target_last_edge_[cell],
+                                                      sources_[k], reachable_targets_[r], RouteSearch::kNoEdge);
+          source_target_m_[cell] += stops;
+          source_target_penalty_m_[cell] += stops;
+        }
       }
     }
   }
@@ -441,12 +456,6 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   // Turns the car could not have made at its speed: bearings at the ends of states and routes, only
   // where the trusted speeds say it went fast enough for any turn to matter.
   const double turn_speed = turn_check_speed_mps(previous, p);
-  // Stop lines the car cannot have stopped at: only where the trusted speeds say it went too fast.
-  const bool stop_check = config_.stop_run_penalty_m > 0 && speeds_trusted_ && !std::isnan(previous.speed_mps) &&
-                          !std::isnan(p.speed_mps) &&
-                          StopRunPrior::check_speed_mps(previous.speed_mps, p.speed_mps, p.time_s - previous.time_s,
-                                                        kBrakeForChecksMps2) > 0;
-  if (stop_check) stop_runs_.begin_step(prev.count, source_target_m_.size());
   if (turn_speed > 0) {
     // Filled on first use: most steps at 1 Hz stay on their edge and need none.
     exit_direction_.assign(prev.count, kUnknownDirection);
@@ -464,6 +473,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   const uint32_t* first_edges = source_target_first_edge_.data();
   const uint32_t* last_edges = source_target_last_edge_.data();
   const double* route_penalties = source_target_penalty_m_.data();
+  const double* exit_stop_m = exit_stop_m_.data();
   const std::size_t target_count = targets_.size();
   const double uturn_penalty = config_.uturn_penalty_m;
   bool any = false;
@@ -527,17 +537,10 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
           // the same edge.
           double node_turns = node_turn_prior(s, c, first_edges[cell], last_edges[cell]);
           if (turn_speed > 0) node_turns += turn_speed_prior_at_ends_m(prev.first, i, j, cell, turn_speed);
-          if (stop_check) {
-            const uint32_t stops =
-                stop_runs_.at_exit(*map_, i, s.edge, s.exit_node) +
-                stop_runs_.on_route(*map_, cell, first_edges[cell], last_edges[cell], sources_[static_cast<std::size_t>(source)],
-                                    targets_[static_cast<std::size_t>(target)], RouteSearch::kNoEdge);
-            node_turns += stops * config_.stop_run_penalty_m;
-          }
           const double remaining = static_cast<double>(s.length_m) - s.offset_m;
           const double via_nodes = remaining + (between - route_penalties[cell]) + c_offset;
-          const double via_priors = node_turns + route_penalties[cell] + c_entry_penalty + remaining * s.prior_per_m +
-                                    c_offset * c_prior_per_m;
+          const double via_priors = node_turns + route_penalties[cell] + exit_stop_m[i] + c_entry_penalty +
+                                    remaining * s.prior_per_m + c_offset * c_prior_per_m;
           if (via_nodes <= limit &&
               (driven > limit || transition_score(via_nodes, via_priors, great_circle, inverse_beta) >
                                      transition_score(driven, priors, great_circle, inverse_beta))) {

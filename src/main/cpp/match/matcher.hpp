@@ -167,7 +167,7 @@ class Matcher {
   std::vector<double> reported_m_;  // see reported_distances()
   std::vector<Direction> exit_direction_, entry_direction_;  // of the previous / pending states (turn checks)
   std::vector<Direction> first_direction_, last_direction_;  // of each route's first / last edge (turn checks)
-  StopRunPrior stop_runs_;  // stop lines passed by each previous state's exit and each route (stop checks)
+  std::vector<double> exit_stop_m_;  // the stop prior at each previous state's exit this step (0: none or not checked)
   double turn_cos_lat_ = 1;  // the trip's latitude's cosine, for directions near junctions
   std::vector<double> reported_prefix_m_;   // see index_reported_distances()
   std::vector<uint32_t> unreported_steps_;
