@@ -717,15 +717,22 @@ void Matcher::smooth_positions() {
       along_.push_back(o);
       along_points_.push_back(i);
     }
-    smoother_.smooth(along_, model, smoothed_s_);
     // Keep every fix within its piece, and give it the traversal its new distance falls on.
     uint32_t first = points[along_points_.front()].traversal, last = points[along_points_.back()].traversal;
     while (first > 0 && traversals[first - 1].piece == piece) --first;
     while (last + 1 < traversals.size() && traversals[last + 1].piece == piece) ++last;
     const double lo = traversals[first].start_s_m, hi = traversals[last].end_s_m();
-    if (1 - independent_share_ > ErrorContinuity::kNegligibleRho) {
-      smooth_with_wandering_error(std::span<const Traversal>(traversals).subspan(first, last - first + 1), lo, hi);
-    }
+    const std::span<const Traversal> piece_traversals(traversals.data() + first, last - first + 1);
+    // The piece's path as a polyline in a flat frame at its first fix, for both placements below.
+    const TracePoint& origin = trace_[along_points_.front()];
+    const map::geo::LocalProjection frame(origin.lat, origin.lon);
+    path_polyline(*map_, piece_traversals, frame, polyline_);
+    // With a wandering error the second smoother places the fixes on the path in two dimensions;
+    // with an independent one the first smoother's observations must not stop at edge ends.
+    const bool wandering = 1 - independent_share_ > ErrorContinuity::kNegligibleRho;
+    if (!wandering) project_onto_path(frame, lo, hi);
+    smoother_.smooth(along_, model, smoothed_s_);
+    if (wandering) smooth_with_wandering_error(frame, lo, hi);
     uint32_t t = first;
     for (std::size_t k = 0; k < along_points_.size(); ++k) {
       PointMatch& m = points[along_points_[k]];
@@ -736,12 +743,26 @@ void Matcher::smooth_positions() {
   }
 }
 
-void Matcher::smooth_with_wandering_error(std::span<const Traversal> piece, double lo, double hi) {
+void Matcher::project_onto_path(const map::geo::LocalProjection& frame, double lo, double hi) {
+  // A kept fix's distance is its projection onto the edge the Viterbi chose for it, which ends at
+  // the edge's ends: a fix a few metres before a change of edge but chosen on the next edge sits at
+  // that edge's start, never before it, so the path's changes of way came out 0.17 s early on
+  // average (independent error, 1 Hz; town, Paris, Tokyo). Its nearest point on the path within a
+  // few sigma of that distance has no such edge.
+  std::size_t hint = 0;
+  for (std::size_t k = 0; k < along_.size(); ++k) {
+    AlongPathObservation& o = along_[k];
+    if (std::isnan(o.s_m) || out_->points[along_points_[k]].kind != PointKind::kept) continue;
+    const TracePoint& p = trace_[along_points_[k]];
+    const double window = kProjectionWindowSigmas * o.sigma_m;
+    o.s_m = nearest_s_on_polyline(polyline_, frame.x(p.lon), frame.y(p.lat), std::max(lo, o.s_m - window),
+                                  std::min(hi, o.s_m + window), hint);
+  }
+}
+
+void Matcher::smooth_with_wandering_error(const map::geo::LocalProjection& frame, double lo, double hi) {
   // Linearised on the first smoother's answer: the path's point and direction there, the fix in
-  // the same flat frame (centred on the piece's first fix).
-  const TracePoint& origin = trace_[along_points_.front()];
-  const map::geo::LocalProjection frame(origin.lat, origin.lon);
-  path_polyline(*map_, piece, frame, polyline_);
+  // the same flat frame as the piece's polyline (polyline_).
   bias_observations_.clear();
   std::size_t hint = 0;
   for (std::size_t k = 0; k < along_points_.size(); ++k) {

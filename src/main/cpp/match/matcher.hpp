@@ -121,9 +121,13 @@ class Matcher {
   void finish_piece(uint32_t end);
   // Re-estimates every matched fix's distance along its piece of the path (AlongPathSmoother).
   void smooth_positions();
+  // Replaces each kept fix's along-path observation (its projection onto its own edge) by its
+  // nearest point on the piece's path (polyline_, in `frame`) within kProjectionWindowSigmas of it.
+  void project_onto_path(const map::geo::LocalProjection& frame, double lo, double hi);
+  static constexpr double kProjectionWindowSigmas = 2;
   // Then again with the receiver's wandering error as part of the state (AlongPathBiasSmoother),
-  // for the piece's traversals `piece` spanning path distances [lo, hi]; rewrites smoothed_s_.
-  void smooth_with_wandering_error(std::span<const Traversal> piece, double lo, double hi);
+  // for the piece spanning path distances [lo, hi] (its polyline in polyline_, in `frame`); rewrites smoothed_s_.
+  void smooth_with_wandering_error(const map::geo::LocalProjection& frame, double lo, double hi);
 
   const map::MapView* map_;
   MatchConfig config_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "map/geo.hpp"
 
@@ -150,6 +151,32 @@ PathPoint point_on_polyline(std::span<const PathVertex> polyline, double s_m, st
     }
   }
   return p;
+}
+
+double nearest_s_on_polyline(std::span<const PathVertex> polyline, double east_m, double north_m, double from_s_m,
+                             double to_s_m, std::size_t& hint) {
+  if (polyline.size() < 2) return polyline.empty() ? from_s_m : std::clamp(polyline[0].s_m, from_s_m, to_s_m);
+  std::size_t i = std::min(hint, polyline.size() - 2);
+  while (i > 0 && polyline[i].s_m > from_s_m) --i;
+  while (i + 2 < polyline.size() && polyline[i + 1].s_m < from_s_m) ++i;
+  hint = i;
+  double best_s = from_s_m, best_d2 = std::numeric_limits<double>::infinity();
+  for (; i + 1 < polyline.size() && polyline[i].s_m <= to_s_m; ++i) {
+    const PathVertex &a = polyline[i], &b = polyline[i + 1];
+    const double de = b.east_m - a.east_m, dn = b.north_m - a.north_m, length2 = de * de + dn * dn;
+    const double f = length2 > 0 ? std::clamp(((east_m - a.east_m) * de + (north_m - a.north_m) * dn) / length2, 0.0, 1.0) : 0.0;
+    const double segment_s = a.s_m + f * (b.s_m - a.s_m);
+    const double s = std::clamp(segment_s, from_s_m, to_s_m);
+    // Outside the stretch (it may end inside a segment): the stretch's end point instead.
+    std::size_t at_hint = i;
+    const PathPoint at = s == segment_s ? PathPoint{a.east_m + f * de, a.north_m + f * dn} : point_on_polyline(polyline, s, at_hint);
+    const double d2 = (at.east_m - east_m) * (at.east_m - east_m) + (at.north_m - north_m) * (at.north_m - north_m);
+    if (d2 < best_d2) {
+      best_d2 = d2;
+      best_s = s;
+    }
+  }
+  return best_s;
 }
 
 }  // namespace drivelog::match

@@ -49,4 +49,11 @@ struct PathPoint {
 };
 PathPoint point_on_polyline(std::span<const PathVertex> polyline, double s_m, std::size_t& hint);
 
+// The path distance of the point of the polyline nearest to (east_m, north_m) among its stretch
+// from `from_s_m` to `to_s_m`: where a fix lies along the path, not along one edge of it (a fix
+// projected onto its own edge alone stops at the edge's end, so fixes near a change of edge are
+// pulled towards it). `hint` as for point_on_polyline().
+double nearest_s_on_polyline(std::span<const PathVertex> polyline, double east_m, double north_m, double from_s_m,
+                             double to_s_m, std::size_t& hint);
+
 }  // namespace drivelog::match

@@ -64,6 +64,25 @@ TEST(PathGeometry, pointOnPolyline_interpolatesClampsAndSkipsZeroLengthSegments)
   EXPECT_DOUBLE_EQ(point_on_polyline(line, 10, hint).east_m, point_on_polyline(line, 10, from_the_start).east_m);
 }
 
+// nearest_s_on_polyline: a point's nearest place along the path, wherever the edges change, kept
+// to the stretch asked about (a loop's other pass, outside it, is never chosen).
+TEST(PathGeometry, nearestSOnPolyline_crossesJunctionsAndStaysInTheStretch) {
+  // East 100 m, then north 50 m (a junction's two vertices coincide at s 100).
+  const std::vector<PathVertex> line{{0, 0, 0}, {100, 100, 0}, {100, 100, 0}, {150, 100, 50}};
+  std::size_t hint = 0;
+  // 3 m before the corner and 2 m off the road: before the junction, not at it.
+  EXPECT_NEAR(nearest_s_on_polyline(line, 97, -2, 80, 120, hint), 97, 1e-9);
+  // Beside the second leg, 4 m after the corner.
+  EXPECT_NEAR(nearest_s_on_polyline(line, 102, 4, 80, 120, hint), 104, 1e-9);
+  // A stretch that ends before the nearest point: its end.
+  EXPECT_NEAR(nearest_s_on_polyline(line, 140, 30, 0, 110, hint), 110, 1e-9);
+  // ... or begins after it: its start.
+  EXPECT_NEAR(nearest_s_on_polyline(line, 10, 0, 60, 90, hint), 60, 1e-9);
+  // A stale hint past the stretch walks back.
+  hint = 3;
+  EXPECT_NEAR(nearest_s_on_polyline(line, 30, 1, 0, 50, hint), 30, 1e-9);
+}
+
 // path_polyline: a traversal's stretch of its edge in the flat frame, with path distances, in the
 // direction of travel; the bend of the way is a vertex.
 TEST(PathGeometry, pathPolyline_followsTheStretchOfEachTraversalInItsDirection) {
