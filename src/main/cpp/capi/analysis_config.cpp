@@ -101,6 +101,8 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("matching.wrong_way_prior_per_m", m.wrong_way_prior_per_m, 0, 100),
       number("matching.closed_prior_per_m", m.closed_prior_per_m, 0, 100),
       number("matching.minor_road_prior_per_m", m.minor_road_prior_per_m, 0, 100),
+      number("matching.over_limit_prior_per_m", m.over_limit_prior_per_m, 0, 100),
+      number("matching.over_limit_factor", m.over_limit_factor, 1, 100),
       number("matching.uturn_penalty_m", m.uturn_penalty_m, 0, 10000),
       number("matching.restricted_turn_penalty_m", m.restricted_turn_penalty_m, 0, 10000),
       number("matching.stop_run_penalty_m", m.stop_run_penalty_m, 0, 10000),

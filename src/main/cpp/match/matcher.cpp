@@ -288,6 +288,16 @@ void Matcher::build_states(const TracePoint& p) {
                            p.speed_mps >= config_.heading_min_speed_mps;
   const double heading_east = use_heading ? std::sin(p.heading_deg * map::geo::kDegToRad) : 0.0;
   const double heading_north = use_heading ? std::cos(p.heading_deg * map::geo::kDegToRad) : 0.0;
+  // Speeds far over a road's limit are priced only with trusted reported speeds, and not for a fix
+  // too slow to be far over any limit (the lowest in a map are walking pace).
+  const double speed_kmh = p.speed_mps * 3.6;
+  const bool over_limit_check = config_.over_limit_prior_per_m > 0 && speeds_trusted_ && !std::isnan(p.speed_mps) &&
+                                speed_kmh >= OverLimitPrior::kMinExcessKmh;
+  // The law in force that day (Japan's default limits changed on 2026-09-01), the day as local to
+  // the fix where it was first seen.
+  if (over_limit_check && !local_day_.holds(p.time_s)) {
+    local_day_ = OverLimitPrior::local_day(*map_, map_->time_zone_at(map::Coord::from_degrees(p.lat, p.lon)), p.time_s);
+  }
   for (std::size_t k = 0; k < found_.size(); ++k) {
     const Candidate& c = found_[k];
     const map::EdgeRecord& e = map_->edge(c.edge);
@@ -315,6 +325,11 @@ void Matcher::build_states(const TracePoint& p) {
       s.offset_m = forward ? c.offset_m : std::max(0.0F, e.length_m - c.offset_m);
       s.entry_penalty_m = static_cast<float>(routes_.penalty_of(e, forward));
       s.prior_per_m = static_cast<float>(routes_.prior_per_m(e, forward));
+      if (over_limit_check &&
+          OverLimitPrior::grossly_over(speed_kmh, OverLimitPrior::limit_kmh(*map_, e, c.edge, forward, local_day_.day),
+                                       config_.over_limit_factor)) {
+        s.prior_per_m += static_cast<float>(config_.over_limit_prior_per_m);
+      }
       s.restricted_from = e.has(map::edge_flags::kRestrictedFrom);
       const bool allowed = e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed);
       s.wrong_way_penalty_m = allowed ? 0.0F : static_cast<float>(config_.wrong_way_penalty_m);
@@ -600,6 +615,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   uint32_t outlier_streak = 0;
   uint32_t last_placed = 0;  // the latest fix kept or collapsed
   headings_trusted_ = headings_agree_with_motion(trace);
+  local_day_ = OverLimitPrior::LocalDay{};
   independent_share_ = error_share_.estimate(trace, config_);
   // A wandering bias carries fixes further from their road than their accuracy says (and a road
   // left out cannot be chosen, however well it fits the rest of the trip); independent errors do not.

@@ -15,6 +15,7 @@
 #include "match/path_geometry.hpp"
 #include "match/match_config.hpp"
 #include "match/matched_path.hpp"
+#include "match/over_limit_prior.hpp"
 #include "match/route_search.hpp"
 #include "match/stop_run_prior.hpp"
 #include "match/trace.hpp"
@@ -171,6 +172,7 @@ class Matcher {
   std::vector<double> reported_m_;  // see reported_distances()
   std::vector<Direction> exit_direction_, entry_direction_;  // of the previous / pending states (turn checks)
   std::vector<Direction> first_direction_, last_direction_;  // of each route's first / last edge (turn checks)
+  OverLimitPrior::LocalDay local_day_;  // of the fixes being matched (over-limit prior)
   std::vector<double> exit_stop_m_;  // the stop prior at each previous state's exit this step (0: none or not checked)
   double turn_cos_lat_ = 1;  // the trip's latitude's cosine, for directions near junctions
   std::vector<double> reported_prefix_m_;   // see index_reported_distances()

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Matching decisions on real maps that drawn scenarios could not reproduce (fixtures and their
-# story: src/test/resources/traces/README.md). Each case is checked twice: with the default
-# configuration (the decision under test) and with the prior under test switched off (the trace
-# must still be a trap then, or the case proves nothing).
+# story: src/test/resources/traces/README.md). Each case is checked with the default configuration
+# (the decision under test) and with the prior under test switched off (the trace must still be a
+# trap then, or the case proves nothing).
 # usage: real_trace_test.sh PATH/TO/drivelog-map PATH/TO/drivelog-analyze PATH/TO/test/resources
 set -uo pipefail
 map_tool="$1"
@@ -23,10 +23,24 @@ trace="$resources/traces/tokyo-tamagawa-dori-drifting-bias.csv"
 "$analyze" --map "$work/tokyo.dlmap" --matched "$trace" > "$work/default.json" || fail "analyze (default)"
 [ -z "$(types "$work/default.json")" ] || fail "tamagawa-dori: legal drive gave: $(types "$work/default.json")"
 grep -q '"osm_way_id":915103110' "$work/default.json" && fail "tamagawa-dori: matched onto the side street 915103110"
-"$analyze" --map "$work/tokyo.dlmap" --matched --set matching.stop_run_penalty_m=0 "$trace" > "$work/off.json" ||
-  fail "analyze (prior off)"
+# The 30 km/h side street is also far under the car's speed: the stop prior alone must do, and
+# without either prior the side street wins.
+"$analyze" --map "$work/tokyo.dlmap" --matched --set matching.over_limit_prior_per_m=0 "$trace" > "$work/stop.json" ||
+  fail "analyze (stop prior only)"
+[ -z "$(types "$work/stop.json")" ] || fail "tamagawa-dori, stop prior only: $(types "$work/stop.json")"
+"$analyze" --map "$work/tokyo.dlmap" --matched --set matching.stop_run_penalty_m=0 --set matching.over_limit_prior_per_m=0 \
+  "$trace" > "$work/off.json" || fail "analyze (priors off)"
 grep -q '"osm_way_id":915103110' "$work/off.json" ||
-  fail "tamagawa-dori: no longer a trap without the stop prior (the fixture proves nothing now)"
+  fail "tamagawa-dori: no longer a trap without the priors (the fixture proves nothing now)"
+
+trace="$resources/traces/tokyo-trunk-beside-a-30-street.csv"
+"$analyze" --map "$work/tokyo.dlmap" --matched "$trace" > "$work/default.json" || fail "analyze (default)"
+[ -z "$(types "$work/default.json")" ] || fail "trunk beside a 30 street: legal drive gave: $(types "$work/default.json")"
+grep -q '"osm_way_id":627697954' "$work/default.json" && fail "trunk beside a 30 street: matched onto the street 627697954"
+"$analyze" --map "$work/tokyo.dlmap" --matched --set matching.over_limit_prior_per_m=0 "$trace" > "$work/off.json" ||
+  fail "analyze (prior off)"
+grep -q '"osm_way_id":627697954' "$work/off.json" ||
+  fail "trunk beside a 30 street: no longer a trap without the over-limit prior (the fixture proves nothing now)"
 
 [ "$failures" -eq 0 ] && echo "real traces: all checks passed"
 exit $((failures > 0))
