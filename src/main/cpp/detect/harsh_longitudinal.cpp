@@ -12,7 +12,8 @@ namespace drivelog::detect {
 namespace {
 
 // The speed's slope at each matched fix: (v(after) - v(before)) / time, the window's ends the
-// furthest judged fixes within accel_window_s / 2 either side (at 1 Hz: the two neighbours).
+// furthest judged fixes within accel_window_s / 2 either side (at 1 Hz: the two neighbours), or the
+// nearest judged one beyond it (a fix skipped as a position outlier still leaves its neighbours).
 // Reported speeds are noisy by a few tenths of a m/s; over 2 s that is about 0.2 m/s^2.
 struct Slopes {
   std::vector<double> mps2;
@@ -32,8 +33,8 @@ void slopes(const TripView& trip, const EventsConfig& config, Slopes& out) {
   const double half = config.accel_window_s / 2;
   for (std::size_t k = 0; k < n; ++k) {
     std::size_t a = k, b = k;
-    while (a > 0 && pair[a - 1] && sp.time_at(k) - sp.time_at(a - 1) <= half + 1e-9) --a;
-    while (b + 1 < n && pair[b] && sp.time_at(b + 1) - sp.time_at(k) <= half + 1e-9) ++b;
+    while (a > 0 && pair[a - 1] && (a == k || sp.time_at(k) - sp.time_at(a - 1) <= half + 1e-9)) --a;
+    while (b + 1 < n && pair[b] && (b == k || sp.time_at(b + 1) - sp.time_at(k) <= half + 1e-9)) ++b;
     if (a == k || b == k) continue;  // one side missing: the slope would be half a window off
     out.before[k] = a;
     out.after[k] = b;

@@ -156,7 +156,6 @@ void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std:
   v.evidence.push_back(EvidenceItem::of_number("distance_m", sp.s_at(ep.last_over) - sp.s_at(ep.first)));
   v.evidence.push_back(EvidenceItem::of_number("duration_s", duration));
   v.evidence.push_back(EvidenceItem::of_number("tolerance_kmh", allowance));
-  v.evidence.push_back(EvidenceItem::of_number("held_speed_kmh", held_kmh));
   out.push_back(std::move(v));
 }
 

@@ -35,17 +35,17 @@ final class ReportFixtures {
 
     static Violation speeding(String roadName, long wayId) {
         return new Violation("speeding", START + 2, START + 6, LAT, LON + 0.0004, List.of(wayId), roadName, 0.9,
-                Map.of("max_speed_kmh", 54.0, "limit_kmh", 30.0));
+                "moderate", Map.of("max_speed_kmh", 54.0, "limit_kmh", 30.0));
     }
 
     static TripOutcome outcome(Trip trip, List<Violation> violations) {
         TripQuality quality = new TripQuality(0, null, 0, 0, 0, 0, null, null, List.of("gaps"));
         double end = trip.timeSeconds()[trip.count() - 1];
         TripSummary summary = new TripSummary(trip.count(), trip.count(), trip.count(), 1.0, 1, 1234.0, end - START,
-                START, end, quality, null);
+                START, end, quality, null, null);
         List<MatchedSegment> matched = List.of(new MatchedSegment(100, "Hauptstraße", START, end, true, 0,
                 List.of(new double[] {LON, LAT}, new double[] {trip.lon()[trip.count() - 1], LAT})));
-        TripResult result = new TripResult(TripResult.SCHEMA, trip.tripId(), "test", summary, violations, matched);
+        TripResult result = new TripResult(TripResult.SCHEMA, trip.tripId(), "test", summary, violations, List.of(), matched);
         return TripOutcome.analysed(trip.vehicleId(), trip.tripId(), trip.count(), result, "{}");
     }
 

@@ -1,0 +1,35 @@
+// Driving events injected into a simulated drive: a hard stop, a hard start, a junction corner
+// taken fast, a curve taken too fast. Each changes the driver's speed caps or rates at one place;
+// whether an event really happened is the truth's call on the resulting motion (truth_events.hpp).
+#pragma once
+
+#include <vector>
+
+#include "map/path_curvature.hpp"
+#include "sim/random.hpp"
+#include "sim/route_geometry.hpp"
+#include "sim/sim_config.hpp"
+
+namespace drivelog::sim {
+
+struct EventPlan {
+  struct Stop {
+    double s_m;
+    double wait_s;
+  };
+  std::vector<Stop> stops;            // extra stops: a hard stop brakes into one, a hard start leaves one
+  std::vector<double> accel_mps2;     // per grid point (the trip's rate, harder where injected)
+  std::vector<double> brake_mps2;
+  std::vector<double> corner_cap_mps; // per grid point: where > 0, replaces the bend and curve caps
+};
+
+// `natural_cap_mps`: the driver's caps per grid point (limit, bends, curves, 0 at stops and waits)
+// before any injection;
+// `curvature`: the route's curvature per grid point (map::sample_curvature at the grid spacing).
+// `road_cap_mps`: the speed the road's limit lets the driver reach (fast corners and curves go only
+// where it allows the injected speed).
+EventPlan plan_events(const SimConfig& config, const RouteGeometry& geometry, const std::vector<double>& natural_cap_mps,
+                      const std::vector<double>& road_cap_mps,
+                      const std::vector<map::CurvatureSample>& curvature, double accel_mps2, double brake_mps2, Rng& rng);
+
+}  // namespace drivelog::sim
