@@ -111,6 +111,8 @@ std::vector<Field> event_fields(detect::EventsConfig& e) {
       number("events.curve_tolerance_percent", e.curve_tolerance_percent, 0, 200),
       number("events.curve_tolerance_kmh", e.curve_tolerance_kmh, 0, 200),
       number("events.curve_max_fix_gap_s", e.curve_max_fix_gap_s, 0.1, 600),
+      boolean("events.curve_without_dense_speeds", e.curve_without_dense_speeds),
+      number("events.curve_speed_change_mps2", e.curve_speed_change_mps2, 0.1, 20),
       number("events.curve_max_radius_m", e.curve_max_radius_m, 1, 10000),
       number("events.curve_min_radius_m", e.curve_min_radius_m, 0, 10000),
       number("events.curve_min_turn_deg", e.curve_min_turn_deg, 0, 360),

@@ -29,6 +29,13 @@ double speed_at(const SpeedProfile& sp, std::size_t k, double s_m) {
   return sp.speed_mps_at(k) + f * (sp.speed_mps_at(k + 1) - sp.speed_mps_at(k));
 }
 
+// The circle through the points 15 m either side of a sharp corner has a radius of at least 7.5 m
+// (a turn back on itself); tighter readings are the matched path doubling back (a U-turn, a detour
+// through a junction's links), not a corner the car took at speed.
+constexpr double kMinReadableRadiusM = 7.6;
+// Tyres hold a car to about 1 g sideways: a path that asks more of it is the matching's, not the driver's.
+constexpr double kMaxPlausibleMps2 = 9.81;
+
 struct Run {
   std::size_t first = 0, last = 0;  // samples
   std::size_t first_fix = 0, last_fix = 0;
@@ -42,7 +49,7 @@ void report(const TripView& trip, std::span<const map::CurvatureSample> samples,
   const double start = sp.time_at_distance(samples[run.first].s_m);
   const double end = sp.time_at_distance(samples[run.last].s_m);
   const double duration = end - start;
-  if (duration < config.min_duration_s) return;
+  if (duration < config.min_duration_s || run.peak > kMaxPlausibleMps2) return;
   Violation v;
   v.type = ViolationType::harsh_cornering;
   v.start_time_s = start;
@@ -82,7 +89,7 @@ void detect_harsh_cornering(const TripView& trip, const TripCurvature& curvature
     for (std::size_t i = 0; i <= samples.size(); ++i) {
       double lateral = 0, speed = 0;
       std::size_t k = SIZE_MAX;
-      if (i < samples.size() && samples[i].curvature > 0) {
+      if (i < samples.size() && samples[i].curvature > 0 && samples[i].curvature < 1 / kMinReadableRadiusM) {
         k = pair_around(trip, samples[i].s_m, piece.piece, config);
         if (k != SIZE_MAX) {
           speed = speed_at(trip.speeds, k, samples[i].s_m);

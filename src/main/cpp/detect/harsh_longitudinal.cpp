@@ -52,6 +52,31 @@ double crossing(const SpeedProfile& sp, const Slopes& sl, std::size_t over, std:
   return sp.time_at(over) + f * (sp.time_at(other) - sp.time_at(over));
 }
 
+// The stretch of fix-to-fix slopes around an episode that stay near the threshold (kRawShare of it).
+// The window's slope finds an event without the noise of single intervals, but at 1 Hz it spreads a
+// 3 s start from rest over the fixes before and after and is over the threshold for about a second:
+// the intervals themselves say how long the car really accelerated.
+constexpr double kRawShare = 0.9;
+
+double raw_slope(const SpeedProfile& sp, std::size_t k) {
+  return (sp.speed_mps_at(k + 1) - sp.speed_mps_at(k)) / (sp.time_at(k + 1) - sp.time_at(k));
+}
+
+void raw_span(const TripView& trip, const EventsConfig& config, std::size_t first, std::size_t last, double sign,
+              double threshold, double& start, double& end) {
+  const SpeedProfile& sp = trip.speeds;
+  const auto near = [&](std::size_t k) {
+    return judged_pair(trip, k, config) && sign * raw_slope(sp, k) >= kRawShare * threshold;
+  };
+  std::size_t a = first, b = last;  // intervals (a, a + 1) .. (b - 1, b)
+  while (a > 0 && near(a - 1)) --a;
+  while (b + 1 < sp.matched().size() && near(b)) ++b;
+  if (a < first || b > last) {
+    start = std::min(start, sp.time_at(a));
+    end = std::max(end, sp.time_at(b));
+  }
+}
+
 void report(const TripView& trip, const EventsConfig& config, const Slopes& sl, std::size_t first, std::size_t last,
             ViolationType type, double threshold, std::vector<Violation>& out) {
   const SpeedProfile& sp = trip.speeds;
@@ -63,6 +88,7 @@ void report(const TripView& trip, const EventsConfig& config, const Slopes& sl, 
   if (last + 1 < sl.judged.size() && sl.judged[last + 1] && sp.piece_at(last + 1) == sp.piece_at(last)) {
     end = crossing(sp, sl, last, last + 1, sign, threshold);
   }
+  raw_span(trip, config, first, last, sign, threshold, start, end);
   const double duration = end - start;
   if (duration < config.min_duration_s) return;
   double peak = 0, sum = 0;

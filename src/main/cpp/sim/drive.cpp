@@ -203,7 +203,7 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
   // Where the driver stops anyway (signs, waits) is no place for a hard stop's approach or a hard start's run.
   for (const auto& wait : waits) natural_cap[index_of(wait.s_m)] = 0;
   for (const auto& stop : stops) natural_cap[index_of(std::max(0.0, stop.line_m - driver.stop_line_offset_m))] = 0;
-  const EventPlan events = plan_events(config, geometry, natural_cap, base_cap, curvature, accel, brake, extra_rng);
+  EventPlan events = plan_events(config, geometry, natural_cap, base_cap, curvature, accel, brake, extra_rng);
   for (const EventPlan::Stop& stop : events.stops) waits.push_back(Wait{stop.s_m, stop.wait_s});
 
   auto plan = [&]() {
@@ -258,6 +258,7 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
       speeding.erase(unclear, speeding.end());
       changed = true;
     }
+    if (drop_unclear_corner(profile, curvature, config.truth, events)) changed = true;
     if (!changed) break;
     profile = plan();
   }

@@ -77,8 +77,11 @@ EventPlan plan_events(const SimConfig& config, const RouteGeometry& geometry, co
       if (road_cap_mps[i] >= std::sqrt(lateral / kappa(i))) corners.push_back(i);  // at its sharpest
     }
     if (const size_t* at = pick(corners, rng)) {
-      for (size_t j = *at - 25; j <= *at + 25; ++j) {
-        plan.corner_cap_mps[j] = kappa(j) > 0 ? std::sqrt(lateral / kappa(j)) : 1e9;
+      plan.fast_corner_at = static_cast<long>(*at);
+      for (size_t j = *at - kFastCornerReach; j <= *at + kFastCornerReach; ++j) {
+        // Only the corner itself (sharper than a curve): a curve beside it keeps the driver's care,
+        // or it would be taken too fast as well, a second event nobody injected.
+        if (kappa(j) * map::CurveShape{}.min_radius_m > 1) plan.corner_cap_mps[j] = std::sqrt(lateral / kappa(j));
       }
     }
   }
@@ -102,6 +105,26 @@ EventPlan plan_events(const SimConfig& config, const RouteGeometry& geometry, co
     }
   }
   return plan;
+}
+
+bool drop_unclear_corner(const SpeedProfile& profile, const std::vector<map::CurvatureSample>& curvature,
+                         const TruthThresholds& th, EventPlan& plan) {
+  if (plan.fast_corner_at < 0) return false;
+  const auto& points = profile.points();
+  const auto at = static_cast<size_t>(plan.fast_corner_at);
+  const auto lateral = [&](size_t k) {
+    const double v = points[k].speed_mps;
+    return k < curvature.size() ? v * v * curvature[k].curvature : 0.0;
+  };
+  double peak = 0, over_s = 0;
+  for (size_t k = at - kFastCornerReach + 1; k <= at + kFastCornerReach && k < points.size(); ++k) {
+    peak = std::max(peak, lateral(k));
+    if (lateral(k) >= th.cornering_mps2 && lateral(k - 1) >= th.cornering_mps2) over_s += points[k].arrive_s - points[k - 1].depart_s;
+  }
+  if (peak >= 1.25 * th.cornering_mps2 && over_s >= 1.3 * th.event_min_duration_s) return false;
+  for (size_t j = at - kFastCornerReach; j <= at + kFastCornerReach; ++j) plan.corner_cap_mps[j] = 0;
+  plan.fast_corner_at = -1;
+  return true;
 }
 
 }  // namespace drivelog::sim

@@ -9,6 +9,7 @@
 #include "sim/random.hpp"
 #include "sim/route_geometry.hpp"
 #include "sim/sim_config.hpp"
+#include "sim/speed_profile.hpp"
 
 namespace drivelog::sim {
 
@@ -21,7 +22,17 @@ struct EventPlan {
   std::vector<double> accel_mps2;     // per grid point (the trip's rate, harder where injected)
   std::vector<double> brake_mps2;
   std::vector<double> corner_cap_mps; // per grid point: where > 0, replaces the bend and curve caps
+  long fast_corner_at = -1;           // grid point of the injected fast corner's sharpest point, or -1
 };
+
+// Grid points either side of a fast corner's sharpest point that its injected speed covers.
+inline constexpr long kFastCornerReach = 25;
+
+// Drops an injected fast corner that the road did not let happen clearly (a stop or a slow road
+// just before it): its peak lateral acceleration under 1.25 x the truth's threshold, or over the
+// threshold for less than 1.3 x the minimum duration. Returns whether it dropped it.
+bool drop_unclear_corner(const SpeedProfile& profile, const std::vector<map::CurvatureSample>& curvature,
+                         const TruthThresholds& th, EventPlan& plan);
 
 // `natural_cap_mps`: the driver's caps per grid point (limit, bends, curves, 0 at stops and waits)
 // before any injection;
