@@ -13,11 +13,8 @@ using scenario::Scenario;
 using scenario::way;
 using test::analyse;
 using test::evidence;
+using test::kLongRoad;
 
-// A 2 km straight road.
-const char* const kLongRoad =
-    "A----------------------------------------------------------------------------------------------------"
-    "----------------------------------------------------------------------------------------------------B";
 
 // Two 200 m roads meeting at a right angle in C.
 const char* const kCorner =

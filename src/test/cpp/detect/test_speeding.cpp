@@ -10,11 +10,7 @@ using scenario::Scenario;
 using scenario::way;
 using test::analyse;
 using test::evidence;
-
-// A 2 km straight road, 50 km/h.
-const char* const kLongRoad =
-    "A----------------------------------------------------------------------------------------------------"
-    "----------------------------------------------------------------------------------------------------B";
+using test::kLongRoad;
 
 }  // namespace
 
