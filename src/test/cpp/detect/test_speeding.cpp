@@ -28,6 +28,8 @@ TEST(Speeding, sustainedEpisodeOverTheAllowanceIsOneViolation) {
   EXPECT_GT(evidence(v, "duration_s"), 20);
   EXPECT_GT(v.confidence, 0.5);
   EXPECT_EQ(test::evidence_text(v, "limit_source"), "tag");
+  // 72 km/h held on a 50 limit: 22 km/h and 44 % over, heavy (severe needs 30 km/h).
+  EXPECT_EQ(v.severity, Severity::heavy);
 }
 
 TEST(Speeding, speedingOnThroughATunnelGapIsOneEpisode) {
