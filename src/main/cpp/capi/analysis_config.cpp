@@ -73,10 +73,69 @@ Field boolean(std::string_view key, bool& target) {
           [&target] { return std::string(target ? "true" : "false"); }};
 }
 
+Field vehicle_class(std::string_view key, detect::VehicleClass& target) {
+  return {key, [&target](std::string_view value) -> std::string {
+            for (int i = 0; i < detect::kVehicleClasses; ++i) {
+              const auto c = static_cast<detect::VehicleClass>(i);
+              if (value == detect::vehicle_class_name(c)) {
+                target = c;
+                return {};
+              }
+            }
+            return "must be one of car, hgv, bus, motorcycle";
+          },
+          [&target] { return std::string(detect::vehicle_class_name(target)); }};
+}
+
+// Keys live as long as the fields: the per-class ones are built once.
+const std::vector<std::string>& class_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> k;
+    for (int i = 0; i < detect::kVehicleClasses; ++i) {
+      const std::string prefix = std::string("events.") + detect::vehicle_class_name(static_cast<detect::VehicleClass>(i));
+      for (const char* name : {".braking_mps2", ".acceleration_mps2", ".cornering_mps2", ".curve_comfort_mps2"}) {
+        k.push_back(prefix + name);
+      }
+    }
+    return k;
+  }();
+  return keys;
+}
+
+std::vector<Field> event_fields(detect::EventsConfig& e) {
+  std::vector<Field> f = {
+      boolean("events.enabled", e.enabled),
+      number("events.min_duration_s", e.min_duration_s, 0, 60),
+      number("events.accel_window_s", e.accel_window_s, 0.2, 30),
+      number("events.max_fix_interval_s", e.max_fix_interval_s, 0.1, 60),
+      number("events.curve_tolerance_percent", e.curve_tolerance_percent, 0, 200),
+      number("events.curve_tolerance_kmh", e.curve_tolerance_kmh, 0, 200),
+      number("events.curve_max_fix_gap_s", e.curve_max_fix_gap_s, 0.1, 600),
+      boolean("events.curve_without_dense_speeds", e.curve_without_dense_speeds),
+      number("events.curve_speed_change_mps2", e.curve_speed_change_mps2, 0.1, 20),
+      number("events.curve_max_radius_m", e.curve_max_radius_m, 1, 10000),
+      number("events.curve_min_radius_m", e.curve_min_radius_m, 0, 10000),
+      number("events.curve_min_turn_deg", e.curve_min_turn_deg, 0, 360),
+      number("events.severity.moderate_ratio", e.moderate_ratio, 1, 100),
+      number("events.severity.heavy_ratio", e.heavy_ratio, 1, 100),
+      number("events.severity.severe_ratio", e.severe_ratio, 1, 100),
+  };
+  const auto& keys = class_keys();
+  for (int i = 0; i < detect::kVehicleClasses; ++i) {
+    detect::EventThresholds& t = e.thresholds[i];
+    const std::size_t k = static_cast<std::size_t>(i) * 4;
+    f.push_back(number(keys[k], t.braking_mps2, 0.1, 50));
+    f.push_back(number(keys[k + 1], t.acceleration_mps2, 0.1, 50));
+    f.push_back(number(keys[k + 2], t.cornering_mps2, 0.1, 50));
+    f.push_back(number(keys[k + 3], t.curve_comfort_mps2, 0.1, 50));
+  }
+  return f;
+}
+
 std::vector<Field> fields(AnalysisConfig& c) {
   match::MatchConfig& m = c.matching;
   detect::DetectConfig& d = c.detect;
-  return {
+  std::vector<Field> all = {
       boolean("matched", c.matched),
       integer("max_points", c.max_points, 1, 1'000'000'000),
       number("matching.search_radius_m", m.search_radius_m, 1, 1000),
@@ -122,6 +181,13 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("speeding.min_duration_s", d.speeding.min_duration_s, 0, 3600),
       number("speeding.smoothing_s", d.speeding.smoothing_s, 0, 600),
       number("speeding.merge_gap_s", d.speeding.merge_gap_s, 0, 600),
+      number("speeding.severity.moderate_kmh", d.speeding.severity.moderate_kmh, 0, 500),
+      number("speeding.severity.moderate_percent", d.speeding.severity.moderate_percent, 0, 1000),
+      number("speeding.severity.heavy_kmh", d.speeding.severity.heavy_kmh, 0, 500),
+      number("speeding.severity.heavy_percent", d.speeding.severity.heavy_percent, 0, 1000),
+      number("speeding.severity.severe_kmh", d.speeding.severity.severe_kmh, 0, 500),
+      number("speeding.severity.severe_percent", d.speeding.severity.severe_percent, 0, 1000),
+      number("speeding.severity.min_duration_s", d.speeding.severity.min_duration_s, 0, 3600),
       boolean("stop_sign.enabled", d.stop_sign.enabled),
       number("stop_sign.threshold_kmh", d.stop_sign.threshold_kmh, 0, 100),
       number("stop_sign.zone_m", d.stop_sign.zone_m, 1, 500),
@@ -141,7 +207,10 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("quality.gap_s", c.quality.gap_s, 0, 86400),
       number("quality.low_accuracy_flag_fraction", c.quality.low_accuracy_flag_fraction, 0, 1),
       number("quality.unmatched_flag_fraction", c.quality.unmatched_flag_fraction, 0, 1),
+      vehicle_class("vehicle_class", d.vehicle_class),
   };
+  for (Field& f : event_fields(d.events)) all.push_back(std::move(f));
+  return all;
 }
 
 }  // namespace
@@ -183,6 +252,13 @@ std::string parse_analysis_config(std::string_view text, AnalysisConfig& out) {
   }
   if (parsed.matching.min_sigma_m > parsed.matching.max_sigma_m) {
     return "analysis.matching.min_sigma_m must not exceed analysis.matching.max_sigma_m";
+  }
+  const detect::EventsConfig& e = parsed.detect.events;
+  if (e.moderate_ratio > e.heavy_ratio || e.heavy_ratio > e.severe_ratio) {
+    return "analysis.events.severity: moderate_ratio <= heavy_ratio <= severe_ratio is required";
+  }
+  if (e.curve_min_radius_m > e.curve_max_radius_m) {
+    return "analysis.events.curve_min_radius_m must not exceed analysis.events.curve_max_radius_m";
   }
   out = parsed;
   return {};

@@ -38,6 +38,8 @@ void write_violation(JsonWriter& w, const detect::Violation& v) {
   w.string(v.road_name);
   w.key("confidence");
   w.number(v.confidence, 2);
+  w.key("severity");
+  if (const char* severity = detect::severity_name(v.severity)) w.string(severity); else w.null();
   w.key("evidence");
   w.begin_object();
   for (const detect::EvidenceItem& e : v.evidence) {
@@ -92,7 +94,7 @@ void TripAnalyzer::write_result(std::string_view trip_id, const match::CleaningR
 
   w.begin_object();
   w.key("schema");
-  w.string("drivelog.trip/1.1");
+  w.string("drivelog.trip/1.2");
   w.key("trip_id");
   w.string(trip_id);
   w.key("engine_version");
@@ -160,11 +162,25 @@ void TripAnalyzer::write_result(std::string_view trip_id, const match::CleaningR
   w.key("undecided");
   w.integer(stops.undecided);
   w.end_object();
+  const detect::EventCoverage& coverage = detections_.event_coverage;
+  w.key("events");
+  w.begin_object();
+  w.key("decided_s");
+  w.number(coverage.decided_s, 1);
+  w.key("undecided_s");
+  w.number(coverage.undecided_s, 1);
+  w.key("undecided_reason");
+  if (coverage.undecided_reason != nullptr) w.string(coverage.undecided_reason); else w.null();
+  w.end_object();
   w.end_object();
 
   w.key("violations");
   w.begin_array();
   for (const detect::Violation& v : detections_.violations) write_violation(w, v);
+  w.end_array();
+  w.key("events");
+  w.begin_array();
+  for (const detect::Violation& v : detections_.events) write_violation(w, v);
   w.end_array();
 
   if (config_.matched) {

@@ -1,7 +1,19 @@
 // Thresholds of the violation rules (config keys `analysis.<rule>.*`); defaults in one place.
 #pragma once
 
+#include <cstdint>
+
 namespace drivelog::detect {
+
+// Speeding graded by how far over the limit the car went, in km/h AND in percent of the limit, held
+// for at least severity_min_duration_s (docs/CONFIGURATION.md: the bands and why). Below the
+// moderate band an episode is light.
+struct SpeedingSeverityConfig {
+  double moderate_kmh = 10, moderate_percent = 10;
+  double heavy_kmh = 20, heavy_percent = 25;
+  double severe_kmh = 30, severe_percent = 40;
+  double min_duration_s = 5;  // the excess graded is the highest one held this long
+};
 
 struct SpeedingConfig {
   bool enabled = true;
@@ -10,6 +22,7 @@ struct SpeedingConfig {
   double min_duration_s = 5;     // shorter excursions over the allowance are not reported
   double smoothing_s = 3;        // centred moving average of speed over this window
   double merge_gap_s = 2;        // dips below the allowance this short do not end an episode
+  SpeedingSeverityConfig severity;
 };
 
 struct StopSignConfig {
@@ -47,7 +60,53 @@ struct PathCheckConfig {
   double max_unseen_s = 10;
 };
 
+// The vehicle the trip is analysed for: the event thresholds and the conditional restrictions
+// vehicle (an OSM access key: car -> motorcar).
+enum class VehicleClass : uint8_t { car, hgv, bus, motorcycle };
+inline constexpr int kVehicleClasses = 4;
+const char* vehicle_class_name(VehicleClass c);  // car, hgv, bus, motorcycle
+const char* vehicle_access_key(VehicleClass c);  // motorcar, hgv, bus, motorcycle
+
+// Driving-event thresholds of one vehicle class, m/s^2 (docs/CONFIGURATION.md: defaults and sources).
+struct EventThresholds {
+  double braking_mps2 = 3.7;       // harsh_braking: deceleration at least this
+  double acceleration_mps2 = 3.6;  // harsh_acceleration
+  double cornering_mps2 = 3.7;     // harsh_cornering: lateral acceleration v^2 x curvature
+  double curve_comfort_mps2 = 2.5; // curve_overspeed: a curve's comfortable speed is sqrt(this x radius)
+};
+
+// Driving events: findings about how the car was driven, never legal violations.
+struct EventsConfig {
+  bool enabled = true;
+  EventThresholds thresholds[kVehicleClasses] = {
+      {3.7, 3.6, 3.7, 2.5},  // car
+      {2.9, 2.0, 2.5, 1.5},  // hgv
+      {2.9, 2.0, 2.5, 1.5},  // bus
+      {3.7, 3.6, 4.5, 2.5},  // motorcycle
+  };
+  double min_duration_s = 1;        // braking, acceleration, cornering: over the threshold this long
+  double accel_window_s = 2;        // acceleration: the speed change across this window (centred)
+  double max_fix_interval_s = 2.5;  // fixes further apart: braking/acceleration/cornering undecided
+  double curve_tolerance_percent = 10;  // curve_overspeed: over the comfortable speed by more than
+  double curve_tolerance_kmh = 5;       //   both of these
+  double curve_max_fix_gap_s = 12;  // the fixes around a curve further apart: its speed is unknown
+  // Judge curves without trusted reported speeds at fixes close in time (0.2 Hz, no speeds) from a
+  // lower bound on the core speed; off by default: on simulated drives it was right too rarely.
+  bool curve_without_dense_speeds = false;
+  double curve_speed_change_mps2 = 2.5;  // ... assuming the car slowed into / sped out of the curve at most this
+  double curve_max_radius_m = 300;  // what counts as a curve (map/path_curvature.hpp, CurveShape)
+  double curve_min_radius_m = 20;
+  double curve_min_turn_deg = 20;
+  // Severity of an event: its measured acceleration over the threshold (for a curve, (speed over
+  // the allowed speed)^2, the lateral acceleration's ratio) at least these ratios.
+  double moderate_ratio = 1.25;
+  double heavy_ratio = 1.5;
+  double severe_ratio = 2;
+};
+
 struct DetectConfig {
+  VehicleClass vehicle_class = VehicleClass::car;
+  EventsConfig events;
   SpeedingConfig speeding;
   StopSignConfig stop_sign;
   WrongWayConfig wrong_way;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "detect/event_fixes.hpp"
+#include "detect/events.hpp"
 #include "detect/rules.hpp"
 
 namespace drivelog::detect {
@@ -13,21 +15,62 @@ const char* type_name(ViolationType type) {
     case ViolationType::wrong_way: return "wrong_way";
     case ViolationType::no_entry: return "no_entry";
     case ViolationType::turn_restriction: return "turn_restriction";
+    case ViolationType::harsh_braking: return "harsh_braking";
+    case ViolationType::harsh_acceleration: return "harsh_acceleration";
+    case ViolationType::harsh_cornering: return "harsh_cornering";
+    case ViolationType::curve_overspeed: return "curve_overspeed";
   }
   return "unknown";
+}
+
+const char* vehicle_class_name(VehicleClass c) {
+  switch (c) {
+    case VehicleClass::car: return "car";
+    case VehicleClass::hgv: return "hgv";
+    case VehicleClass::bus: return "bus";
+    case VehicleClass::motorcycle: return "motorcycle";
+  }
+  return "car";
+}
+
+const char* vehicle_access_key(VehicleClass c) {
+  return c == VehicleClass::car ? "motorcar" : vehicle_class_name(c);
+}
+
+legal::VehicleProfile vehicle_profile(VehicleClass c) {
+  legal::VehicleProfile v;  // a passenger car
+  v.vehicle_class = vehicle_access_key(c);
+  // Typical sizes, so that a condition like `weight>7.5` is decided for the class, not for a car.
+  switch (c) {
+    case VehicleClass::car: break;
+    case VehicleClass::hgv: v.weight_t = 18; v.length_m = 12; v.width_m = 2.55; v.height_m = 4; v.axles = 3; v.axleload_t = 6; break;
+    case VehicleClass::bus: v.weight_t = 15; v.length_m = 12; v.width_m = 2.55; v.height_m = 3.2; v.axles = 2; v.axleload_t = 7.5; break;
+    case VehicleClass::motorcycle: v.weight_t = 0.3; v.length_m = 2.2; v.width_m = 0.8; v.height_m = 1.2; v.axleload_t = 0.15; break;
+  }
+  return v;
 }
 
 void Detector::detect(std::span<const match::TracePoint> trace, const match::MatchResult& match, Detections& out) {
   out.clear();
   speeds_.build(trace, match, config_.speeding.smoothing_s);
-  const TripView trip{*map_, trace, match, speeds_};
+  const TripView trip{*map_, trace, match, speeds_, vehicle_profile(config_.vehicle_class)};
   if (config_.speeding.enabled) detect_speeding(trip, config_.speeding, out.violations);
   if (config_.stop_sign.enabled) detect_stop_signs(trip, config_.stop_sign, out);
   if (config_.wrong_way.enabled) detect_wrong_way(trip, config_.wrong_way, config_.path_check, out.violations);
   if (config_.no_entry.enabled) detect_no_entry(trip, config_.no_entry, config_.path_check, out.violations);
   if (config_.turn_restriction.enabled) detect_turn_restrictions(trip, config_.turn_restriction, config_.path_check, out.violations);
-  std::stable_sort(out.violations.begin(), out.violations.end(),
-                   [](const Violation& a, const Violation& b) { return a.start_time_s < b.start_time_s; });
+  const EventsConfig& events = config_.events;
+  if (events.enabled) {
+    const EventThresholds& thresholds = events.thresholds[static_cast<int>(config_.vehicle_class)];
+    curvature_.build(trip);
+    detect_harsh_longitudinal(trip, events, thresholds, out.events);
+    detect_harsh_cornering(trip, curvature_, events, thresholds, out.events);
+    detect_curve_overspeed(trip, curvature_, events, thresholds, out.events);
+    out.event_coverage = event_coverage(trip, events);
+  }
+  const auto by_start = [](const Violation& a, const Violation& b) { return a.start_time_s < b.start_time_s; };
+  std::stable_sort(out.violations.begin(), out.violations.end(), by_start);
+  std::stable_sort(out.events.begin(), out.events.end(), by_start);
 }
 
 }  // namespace drivelog::detect

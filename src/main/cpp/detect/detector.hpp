@@ -5,6 +5,7 @@
 
 #include "detect/detect_config.hpp"
 #include "detect/speed_profile.hpp"
+#include "detect/trip_curvature.hpp"
 #include "detect/violation.hpp"
 #include "map/map_view.hpp"
 #include "match/matched_path.hpp"
@@ -17,7 +18,8 @@ class Detector {
  public:
   Detector(const map::MapView& map, const DetectConfig& config) : map_(&map), config_(config) {}
 
-  // Fills `out` (cleared first) with the violations in start-time order and the stop-sign counts.
+  // Fills `out` (cleared first) with the violations and the driving events, each in start-time order,
+  // the stop-sign counts and how much of the trip the events could be judged for.
   void detect(std::span<const match::TracePoint> trace, const match::MatchResult& match, Detections& out);
 
   // The speed profile of the last detect() call (times along the matched path).
@@ -27,6 +29,11 @@ class Detector {
   const map::MapView* map_;
   DetectConfig config_;
   SpeedProfile speeds_;
+  TripCurvature curvature_;
 };
+
+// The conditional-restriction vehicle of a configured vehicle class (an OSM access key and the
+// class's typical size and weight).
+legal::VehicleProfile vehicle_profile(VehicleClass c);
 
 }  // namespace drivelog::detect

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "detect/speed_profile.hpp"
+#include "legal/conditional.hpp"
 #include "map/map_types.hpp"
 #include "map/map_view.hpp"
 #include "match/matched_path.hpp"
@@ -19,6 +20,7 @@ struct TripView {
   std::span<const match::TracePoint> trace;
   const match::MatchResult& match;
   const SpeedProfile& speeds;
+  legal::VehicleProfile vehicle{};  // what conditional restrictions are judged for
 };
 
 // The speed limit for travel in one direction, tenths of km/h (kSpeedUnknown / kSpeedUnlimited).

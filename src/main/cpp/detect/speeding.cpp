@@ -6,6 +6,7 @@
 
 #include "detect/local_calendar.hpp"
 #include "detect/rules.hpp"
+#include "detect/severity.hpp"
 
 namespace drivelog::detect {
 namespace {
@@ -85,6 +86,25 @@ bool speeding_through_gap(const SpeedProfile& sp, std::size_t last_over, std::si
   return dt > 0 && (sp.s_at(k) - sp.s_at(last_over)) / dt > threshold_mps;
 }
 
+// The highest speed the episode held for `duration_s`: of every run of its fixes spanning at least
+// that long, the slowest fix, and the fastest such; the episode's slowest fix when none spans it
+// (a short episode, sparse fixes). A single fast fix must not grade a whole episode.
+double held_speed_kmh(const SpeedProfile& sp, std::size_t first, std::size_t last, double duration_s) {
+  double best = -1, slowest = 1e9;
+  for (std::size_t i = first; i <= last; ++i) {
+    slowest = std::min(slowest, static_cast<double>(sp.smoothed_mps_at(i)));
+    double low = 1e9;
+    for (std::size_t j = i; j <= last; ++j) {
+      low = std::min(low, static_cast<double>(sp.smoothed_mps_at(j)));
+      if (sp.time_at(j) - sp.time_at(i) >= duration_s) {
+        best = std::max(best, low);
+        break;
+      }
+    }
+  }
+  return (best >= 0 ? best : slowest) * 3.6;
+}
+
 void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std::vector<Violation>& out) {
   const SpeedProfile& sp = trip.speeds;
   const double limit_kmh = ep.limit_tenths / 10.0;
@@ -122,6 +142,8 @@ void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std:
   if (ep.source == map::SpeedSource::legal_default_inferred) confidence -= 0.05;
   if (ep.any_derived) confidence -= 0.05;
   v.confidence = std::clamp(confidence, 0.0, 1.0);
+  const double held_kmh = held_speed_kmh(sp, ep.first, ep.last_over, config.severity.min_duration_s);
+  v.severity = speeding_severity(limit_kmh, held_kmh, config.severity);
   v.evidence.push_back(EvidenceItem::of_number("max_speed_kmh", ep.max_kmh));
   v.evidence.push_back(EvidenceItem::of_number("mean_speed_kmh", mean_kmh));
   v.evidence.push_back(EvidenceItem::of_number("limit_kmh", limit_kmh));

@@ -7,10 +7,26 @@
 
 namespace drivelog::detect {
 
-enum class ViolationType : uint8_t { speeding, stop_sign, wrong_way, no_entry, turn_restriction };
+// The kinds of finding: the violations of the law, then the driving events (how the car was driven,
+// never a legal violation; reported in the result's `events`, not `violations`).
+enum class ViolationType : uint8_t {
+  speeding,
+  stop_sign,
+  wrong_way,
+  no_entry,
+  turn_restriction,
+  harsh_braking,
+  harsh_acceleration,
+  harsh_cornering,
+  curve_overspeed,
+};
 
 // The type's name in the result format.
 const char* type_name(ViolationType type);
+
+// How bad a finding is; `none` for types that are not graded (written as null).
+enum class Severity : uint8_t { none, light, moderate, heavy, severe };
+const char* severity_name(Severity severity);  // nullptr for none
 
 // One evidence value: a number (rounded to `decimals` when written), an integer id, or text.
 struct EvidenceItem {
@@ -54,6 +70,7 @@ struct Violation {
   std::vector<int64_t> osm_way_ids;
   std::string road_name;
   double confidence = 0;  // [0, 1]
+  Severity severity = Severity::none;
   std::vector<EvidenceItem> evidence;
 };
 
@@ -65,13 +82,25 @@ struct StopSignCounts {
   uint32_t undecided = 0;  // too few fixes near the line to tell
 };
 
+// How much of the trip the braking, acceleration and cornering events could be judged for: they
+// need trusted reported speeds at fixes close enough in time; the rest is undecided, not guessed.
+struct EventCoverage {
+  double decided_s = 0;
+  double undecided_s = 0;
+  const char* undecided_reason = nullptr;  // why most of the undecided time was (a string literal)
+};
+
 struct Detections {
   std::vector<Violation> violations;
+  std::vector<Violation> events;  // driving events, same shape as violations
   StopSignCounts stop_signs;
+  EventCoverage event_coverage;
 
   void clear() {
     violations.clear();
+    events.clear();
     stop_signs = StopSignCounts{};
+    event_coverage = EventCoverage{};
   }
 };
 

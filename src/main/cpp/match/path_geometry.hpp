@@ -8,6 +8,7 @@
 #include "map/map_types.hpp"
 #include "map/geo.hpp"
 #include "map/map_view.hpp"
+#include "map/path_curvature.hpp"
 #include "match/matched_path.hpp"
 
 namespace drivelog::match {
@@ -33,10 +34,7 @@ Direction direction_near_end(const map::MapView& map, uint32_t edge, bool forwar
 
 // A stretch of the matched path as a polyline in a local flat frame, each vertex with its path
 // distance (Traversal::start_s_m and on), for placing fixes along the path in metres.
-struct PathVertex {
-  double s_m = 0;
-  double east_m = 0, north_m = 0;
-};
+using PathVertex = map::PlanarVertex;
 void path_polyline(const map::MapView& map, std::span<const Traversal> traversals,
                    const map::geo::LocalProjection& frame, std::vector<PathVertex>& out);
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/event_injection.hpp"
+
 namespace drivelog::sim {
 namespace {
 
@@ -184,6 +186,25 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
     auto& c = bend_cap[index_of(bend.s_m)];
     c = std::min(c, std::max(driver.min_corner_speed_mps, std::sqrt(driver.lateral_accel_mps2 * radius)));
   }
+  // The route's curvature at every grid point, as the engine measures it: for curve speeds and events.
+  std::vector<map::CurvatureSample> curvature;
+  const bool events_on = config.event_rates.hard_stop > 0 || config.event_rates.hard_acceleration > 0 ||
+                         config.event_rates.fast_corner > 0 || config.event_rates.fast_curve > 0;
+  if (driver.curve_lateral_accel_mps2 > 0 || events_on) map::sample_curvature(geometry.planar(), kProfileSpacingM, curvature);
+  if (driver.curve_lateral_accel_mps2 > 0) {
+    for (size_t i = 0; i < n && i < curvature.size(); ++i) {
+      if (curvature[i].curvature <= 0) continue;
+      const double curve_speed = std::sqrt(driver.curve_lateral_accel_mps2 / curvature[i].curvature);
+      bend_cap[i] = std::min(bend_cap[i], std::max(driver.min_corner_speed_mps, curve_speed));
+    }
+  }
+  std::vector<double> natural_cap(n);
+  for (size_t i = 0; i < n; ++i) natural_cap[i] = std::min(base_cap[i], bend_cap[i]);
+  // Where the driver stops anyway (signs, waits) is no place for a hard stop's approach or a hard start's run.
+  for (const auto& wait : waits) natural_cap[index_of(wait.s_m)] = 0;
+  for (const auto& stop : stops) natural_cap[index_of(std::max(0.0, stop.line_m - driver.stop_line_offset_m))] = 0;
+  EventPlan events = plan_events(config, geometry, natural_cap, base_cap, curvature, accel, brake, extra_rng);
+  for (const EventPlan::Stop& stop : events.stops) waits.push_back(Wait{stop.s_m, stop.wait_s});
 
   auto plan = [&]() {
     std::vector<double> cap(n), dwell(n, 0.0);
@@ -195,7 +216,8 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
           target = std::max(limits[i] * speeding_factor, limits[i] + injection.min_speeding_excess_kmh) / 3.6;
         }
       }
-      cap[i] = std::min(target, bend_cap[i]);
+      // An injected fast corner or curve replaces the driver's care there.
+      cap[i] = std::min(target, events.corner_cap_mps[i] > 0 ? events.corner_cap_mps[i] : bend_cap[i]);
     }
     for (const auto& stop : stops) {
       if (stop.rolling) {
@@ -213,7 +235,7 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
       cap[i] = 0;
       dwell[i] = std::max(dwell[i], wait.seconds);
     }
-    return SpeedProfile(length, kProfileSpacingM, std::move(cap), dwell, accel, brake);
+    return SpeedProfile(length, kProfileSpacingM, std::move(cap), dwell, events.accel_mps2, events.brake_mps2);
   };
 
   // An injection the road does not let happen clearly (a bend or a wait at a rolling stop, a
@@ -236,6 +258,7 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
       speeding.erase(unclear, speeding.end());
       changed = true;
     }
+    if (drop_unclear_corner(profile, curvature, config.truth, events)) changed = true;
     if (!changed) break;
     profile = plan();
   }

@@ -53,6 +53,13 @@ RoutePosition RouteGeometry::position_at(double s_m) const {
                        projection_.origin_lon + x / projection_.meters_per_deg_lon, heading};
 }
 
+std::vector<map::PlanarVertex> RouteGeometry::planar() const {
+  std::vector<map::PlanarVertex> out;
+  out.reserve(vertices_.size());
+  for (const Vertex& v : vertices_) out.push_back(map::PlanarVertex{v.s_m, v.x_m, v.y_m});
+  return out;
+}
+
 std::vector<RouteGeometry::Bend> RouteGeometry::bends() const {
   std::vector<Bend> result;
   for (size_t i = 1; i + 1 < vertices_.size(); ++i) {

@@ -7,6 +7,7 @@
 
 #include "map/geo.hpp"
 #include "map/map_view.hpp"
+#include "map/path_curvature.hpp"
 #include "sim/driving_rules.hpp"
 
 namespace drivelog::sim {
@@ -38,6 +39,9 @@ class RouteGeometry {
     double angle_deg;
   };
   [[nodiscard]] std::vector<Bend> bends() const;
+
+  // The polyline with its distances, for measuring curvature as the engine does (map/path_curvature.hpp).
+  [[nodiscard]] std::vector<map::PlanarVertex> planar() const;
 
  private:
   struct Vertex {

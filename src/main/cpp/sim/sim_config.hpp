@@ -41,6 +41,29 @@ struct DriverConfig {
   double min_red_s = 5;                // ... for [min, max] seconds at the line,
   double max_red_s = 60;
   double max_queue_moves = 3;          // after creeping up a queue in up to this many short moves (stop and go)
+  // Speed in curves from the route's curvature as the engine measures it (map/path_curvature.hpp):
+  // at most sqrt(this x radius) everywhere; 0 keeps only the classic per-vertex bend speeds, which
+  // take a curve drawn with many small bends much faster than its radius allows.
+  double curve_lateral_accel_mps2 = 0;
+};
+
+// Driving events injected per trip (probabilities; all 0 by default, so old settings give the same
+// files): a hard stop, a hard start, a junction corner taken fast, a curve taken too fast.
+struct EventRates {
+  double hard_stop = 0;
+  double hard_acceleration = 0;
+  double fast_corner = 0;
+  double fast_curve = 0;
+};
+
+// How an injected event looks.
+struct EventInjection {
+  double min_brake_mps2 = 5.5, max_brake_mps2 = 7.5;     // a hard stop
+  double min_accel_mps2 = 4.3, max_accel_mps2 = 5.3;     // a hard start
+  double min_lateral_mps2 = 5.5, max_lateral_mps2 = 7.5; // a fast corner (on the engine's radius)
+  double min_curve_factor = 1.35, max_curve_factor = 1.6; // a curve at this x its comfortable speed
+  double min_corner_deg = 60;                            // corners this sharp at least
+  double min_event_speed_kmh = 40;                       // hard stops and starts only where the road allows this
 };
 
 // How often each violation is injected. Map-based ones (wrong way, closed road, forbidden turn) and
@@ -78,6 +101,14 @@ struct TruthThresholds {
   double stop_threshold_kmh = 5;           // a stop is violated if the speed stays above this ...
   double stop_zone_m = 30;                 // ... everywhere in this zone before the stop line
   double turn_window_m = 10;               // a turn violation spans this far either side of the node
+  // Driving events: the engine's car defaults (detect_config.hpp, EventsConfig), on the exact motion.
+  double braking_mps2 = 3.7;
+  double acceleration_mps2 = 3.6;
+  double cornering_mps2 = 3.7;
+  double event_min_duration_s = 1;
+  double curve_comfort_mps2 = 2.5;
+  double curve_tolerance_percent = 10;
+  double curve_tolerance_kmh = 5;
 };
 
 // What the GPS receiver reports.
@@ -113,6 +144,8 @@ struct SimConfig {
   DriverConfig driver;
   ViolationRates rates;
   InjectionConfig injection;
+  EventRates event_rates;
+  EventInjection event_injection;
   TruthThresholds truth;
   GpsConfig gps;
 };

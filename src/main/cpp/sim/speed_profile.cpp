@@ -8,10 +8,18 @@ namespace drivelog::sim {
 
 SpeedProfile::SpeedProfile(double length_m, double spacing_m, std::vector<double> cap_mps,
                            const std::vector<double>& dwell_s, double accel_mps2, double brake_mps2)
+    : SpeedProfile(length_m, spacing_m, std::move(cap_mps), dwell_s, std::vector<double>(dwell_s.size(), accel_mps2),
+                   std::vector<double>(dwell_s.size(), brake_mps2)) {}
+
+SpeedProfile::SpeedProfile(double length_m, double spacing_m, std::vector<double> cap_mps,
+                           const std::vector<double>& dwell_s, const std::vector<double>& accel_mps2,
+                           const std::vector<double>& brake_mps2)
     : spacing_m_(spacing_m) {
   const size_t n = cap_mps.size();
-  if (n < 2 || dwell_s.size() != n || spacing_m <= 0 || accel_mps2 <= 0 || brake_mps2 <= 0) {
-    throw std::invalid_argument("SpeedProfile: need >= 2 grid points, matching dwell times, positive limits");
+  const auto positive = [](const std::vector<double>& v) { return std::all_of(v.begin(), v.end(), [](double x) { return x > 0; }); };
+  if (n < 2 || dwell_s.size() != n || accel_mps2.size() != n || brake_mps2.size() != n || spacing_m <= 0 ||
+      !positive(accel_mps2) || !positive(brake_mps2)) {
+    throw std::invalid_argument("SpeedProfile: need >= 2 grid points, matching dwell times and rates, positive limits");
   }
   auto s_of = [&](size_t i) { return i + 1 == n ? length_m : static_cast<double>(i) * spacing_m; };
   std::vector<double> v = std::move(cap_mps);
@@ -19,11 +27,11 @@ SpeedProfile::SpeedProfile(double length_m, double spacing_m, std::vector<double
   v.back() = 0;
   for (size_t i = 1; i < n; ++i) {
     const double ds = s_of(i) - s_of(i - 1);
-    v[i] = std::min(v[i], std::sqrt(v[i - 1] * v[i - 1] + 2 * accel_mps2 * ds));
+    v[i] = std::min(v[i], std::sqrt(v[i - 1] * v[i - 1] + 2 * accel_mps2[i] * ds));
   }
   for (size_t i = n - 1; i-- > 0;) {
     const double ds = s_of(i + 1) - s_of(i);
-    v[i] = std::min(v[i], std::sqrt(v[i + 1] * v[i + 1] + 2 * brake_mps2 * ds));
+    v[i] = std::min(v[i], std::sqrt(v[i + 1] * v[i + 1] + 2 * brake_mps2[i] * ds));
   }
   points_.reserve(n);
   double t = 0;

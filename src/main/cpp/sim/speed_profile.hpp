@@ -14,6 +14,10 @@ class SpeedProfile {
   // how long the vehicle stands at point i (only where the cap is 0). Starts and ends at rest.
   SpeedProfile(double length_m, double spacing_m, std::vector<double> cap_mps, const std::vector<double>& dwell_s,
                double accel_mps2, double brake_mps2);
+  // The same with a rate per grid point: `accel_mps2[i]` speeding up into point i, `brake_mps2[i]`
+  // slowing down from it (an injected hard stop or start brakes or accelerates harder there).
+  SpeedProfile(double length_m, double spacing_m, std::vector<double> cap_mps, const std::vector<double>& dwell_s,
+               const std::vector<double>& accel_mps2, const std::vector<double>& brake_mps2);
 
   struct Point {
     double s_m;

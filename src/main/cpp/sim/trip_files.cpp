@@ -91,6 +91,27 @@ void write_log_csv(const std::filesystem::path& path, int64_t start_ms, const st
   check(out, path);
 }
 
+// A JSON array of findings (violations or driving events) under `key`, without a trailing comma.
+static void write_findings(std::ostream& out, const TruthHeader& header, const char* key, const std::vector<TruthViolation>& findings) {
+  out << "  \"" << key << "\": [";
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const auto& v = findings[i];
+    out << (i ? ",\n    " : "\n    ") << "{\"type\": " << json_quoted(v.type)
+        << ", \"start_time\": " << epoch_seconds(header.start_ms, v.start_s)
+        << ", \"end_time\": " << epoch_seconds(header.start_ms, v.end_s) << ", \"lat\": " << format("%.7f", v.lat)
+        << ", \"lon\": " << format("%.7f", v.lon) << ", \"osm_way_ids\": [";
+    for (size_t w = 0; w < v.osm_way_ids.size(); ++w) out << (w ? ", " : "") << v.osm_way_ids[w];
+    out << "], \"road_name\": " << json_quoted(v.road_name) << ", \"confidence\": 1.0, \"evidence\": {";
+    for (size_t e = 0; e < v.evidence.size(); ++e) {
+      const auto& field = v.evidence[e];
+      out << (e ? ", " : "") << json_quoted(field.key) << ": "
+          << (field.is_text ? json_quoted(field.text) : json_number(field.number));
+    }
+    out << "}}";
+  }
+  out << (findings.empty() ? "]" : "\n  ]");
+}
+
 void write_truth_json(const std::filesystem::path& path, const TruthHeader& header, const Truth& truth,
                       const std::vector<ReceiverGap>& gaps, const std::vector<GpsFix>& fixes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -118,23 +139,10 @@ void write_truth_json(const std::filesystem::path& path, const TruthHeader& head
     out << (i == 0 ? "" : i % 10 == 0 ? ",\n    " : ", ") << epoch_seconds(header.start_ms, fixes[i].time_s);
   }
   out << "],\n";
-  out << "  \"violations\": [";
-  for (size_t i = 0; i < truth.violations.size(); ++i) {
-    const auto& v = truth.violations[i];
-    out << (i ? ",\n    " : "\n    ") << "{\"type\": " << json_quoted(v.type)
-        << ", \"start_time\": " << epoch_seconds(header.start_ms, v.start_s)
-        << ", \"end_time\": " << epoch_seconds(header.start_ms, v.end_s) << ", \"lat\": " << format("%.7f", v.lat)
-        << ", \"lon\": " << format("%.7f", v.lon) << ", \"osm_way_ids\": [";
-    for (size_t w = 0; w < v.osm_way_ids.size(); ++w) out << (w ? ", " : "") << v.osm_way_ids[w];
-    out << "], \"road_name\": " << json_quoted(v.road_name) << ", \"confidence\": 1.0, \"evidence\": {";
-    for (size_t e = 0; e < v.evidence.size(); ++e) {
-      const auto& field = v.evidence[e];
-      out << (e ? ", " : "") << json_quoted(field.key) << ": "
-          << (field.is_text ? json_quoted(field.text) : json_number(field.number));
-    }
-    out << "}}";
-  }
-  out << (truth.violations.empty() ? "]\n}\n" : "\n  ]\n}\n");
+  write_findings(out, header, "violations", truth.violations);
+  out << ",\n";
+  write_findings(out, header, "events", truth.events);
+  out << "\n}\n";
   out.flush();
   check(out, path);
 }

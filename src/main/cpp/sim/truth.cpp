@@ -1,5 +1,7 @@
 #include "sim/truth.hpp"
 
+#include "sim/truth_events.hpp"
+
 #include <algorithm>
 #include <string>
 
@@ -166,6 +168,7 @@ Truth derive_truth(const map::MapView& map, const Drive& drive, const TruthThres
   find_route_rule_violations(map, drive, thresholds, truth);
   std::stable_sort(truth.violations.begin(), truth.violations.end(),
                    [](const TruthViolation& a, const TruthViolation& b) { return a.start_s < b.start_s; });
+  truth.events = find_events(map, drive, thresholds);
   return truth;
 }
 

@@ -45,6 +45,7 @@ struct TruthRouteEntry {
 struct Truth {
   std::vector<TruthRouteEntry> route;
   std::vector<TruthViolation> violations;  // ordered by start time
+  std::vector<TruthViolation> events;      // driving events (truth_events.hpp), ordered by start time
 };
 
 Truth derive_truth(const map::MapView& map, const Drive& drive, const TruthThresholds& thresholds);

@@ -13,8 +13,12 @@ trap 'rm -rf "$work"' EXIT
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
-# types OUT: the violation types of the one result line in OUT, comma-separated.
-types() { grep -o '"type":"[a-z_]*"' "$1" | sed 's/"type":"\(.*\)"/\1/' | sort | paste -sd, -; }
+# types OUT: the violation types of the one result line in OUT, comma-separated (driving events,
+# which are not violations, left out).
+types() {
+  grep -oE '"type":"(speeding|stop_sign|wrong_way|no_entry|turn_restriction)"' "$1" | sed 's/"type":"\(.*\)"/\1/' |
+    sort | paste -sd, -
+}
 
 "$map_tool" build --osm "$resources/osm/tokyo_shibuya_west.osm.pbf" --out "$work/tokyo.dlmap" > /dev/null 2>&1 ||
   { echo "FAIL: map build" >&2; exit 1; }

@@ -1,5 +1,7 @@
 #include "capi/analysis_config.hpp"
 
+#include "detect/detector.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -57,6 +59,19 @@ TEST(AnalysisConfig, badValuesAreNamedWithTheKey) {
   EXPECT_NE(error.find("whole number"), std::string::npos) << error;
   error = parse_analysis_config("just text", c);
   EXPECT_NE(error.find("expected key=value"), std::string::npos) << error;
+}
+
+TEST(AnalysisConfig, vehicleClassPicksItsEventThresholdsAndUnknownClassIsNamed) {
+  AnalysisConfig c;
+  EXPECT_EQ(parse_analysis_config("vehicle_class=hgv\nevents.hgv.braking_mps2=2.5\n", c), "");
+  EXPECT_EQ(c.detect.vehicle_class, detect::VehicleClass::hgv);
+  EXPECT_EQ(c.detect.events.thresholds[static_cast<int>(detect::VehicleClass::hgv)].braking_mps2, 2.5);
+  EXPECT_EQ(detect::vehicle_profile(c.detect.vehicle_class).vehicle_class, "hgv");
+  EXPECT_EQ(detect::vehicle_profile(detect::VehicleClass::car).vehicle_class, "motorcar");
+  const std::string error = parse_analysis_config("vehicle_class=tractor", c);
+  EXPECT_NE(error.find("analysis.vehicle_class = 'tractor' must be one of car, hgv, bus, motorcycle"), std::string::npos)
+      << error;
+  EXPECT_NE(parse_analysis_config("events.severity.moderate_ratio=3", c), "");  // above heavy_ratio
 }
 
 TEST(AnalysisConfig, inconsistentSigmaBoundsAreRefused) {

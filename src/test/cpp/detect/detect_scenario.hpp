@@ -10,6 +10,11 @@
 
 namespace drivelog::detect::test {
 
+// A 2 km straight road between A and B (grid 10 m).
+inline constexpr const char* kLongRoad =
+    "A----------------------------------------------------------------------------------------------------"
+    "----------------------------------------------------------------------------------------------------B";
+
 struct Outcome {
   match::MatchResult match;
   Detections detections;

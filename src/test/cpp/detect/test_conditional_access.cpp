@@ -142,5 +142,44 @@ TEST_F(ConditionalAccess, AConditionalOnewayIsWrongWayOnlyInItsWindow) {
   EXPECT_TRUE(found(drive(35.6640, 139.7030, 139.7000, kMonday + 12 * 3600), ViolationType::wrong_way).empty());
 }
 
+// The configured vehicle class is the vehicle conditions are judged for: a street closed over 7.5 t
+// is open to a car and closed to a truck.
+TEST(VehicleClassConditional, AWeightLimitClosesAStreetToAnHgvAndNotToACar) {
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("drivelog-vehicle-" + std::to_string(::getpid()) + ".dlmap")).string();
+  osm::ImportOptions options;
+  options.time_zones_file = kFixtures + "japan_dates.time-zones";
+  osm::import_osm(kFixtures + "vehicle_conditional.osm", path, options);
+  {
+    const map::MapView map = map::MapView::open(path);
+    const double metres_per_degree = 111320 * std::cos(35.66 * M_PI / 180);
+    std::vector<match::TracePoint> points;
+    for (double s = 0; s <= 0.003 * metres_per_degree; s += 8) {
+      match::TracePoint p;
+      p.time_s = kMonday + 10 * 3600 - kTokyo + s / 8;
+      p.lat = 35.66;
+      p.lon = 139.7 + s / metres_per_degree;
+      p.speed_mps = 8;
+      p.heading_deg = 90;
+      p.accuracy_m = 4;
+      points.push_back(p);
+    }
+    match::MatchResult matched;
+    match::Matcher(map, match::MatchConfig{}).match(points, matched);
+    const auto no_entries = [&](VehicleClass vehicle) {
+      DetectConfig config;
+      config.vehicle_class = vehicle;
+      Detections detections;
+      Detector(map, config).detect(points, matched, detections);
+      std::size_t n = 0;
+      for (const Violation& v : detections.violations) n += v.type == ViolationType::no_entry ? 1 : 0;
+      return n;
+    };
+    EXPECT_EQ(no_entries(VehicleClass::car), 0U);
+    EXPECT_EQ(no_entries(VehicleClass::hgv), 1U);
+  }
+  std::filesystem::remove(path);
+}
+
 }  // namespace
 }  // namespace drivelog::detect

@@ -10,11 +10,7 @@ using scenario::Scenario;
 using scenario::way;
 using test::analyse;
 using test::evidence;
-
-// A 2 km straight road, 50 km/h.
-const char* const kLongRoad =
-    "A----------------------------------------------------------------------------------------------------"
-    "----------------------------------------------------------------------------------------------------B";
+using test::kLongRoad;
 
 }  // namespace
 
@@ -32,6 +28,8 @@ TEST(Speeding, sustainedEpisodeOverTheAllowanceIsOneViolation) {
   EXPECT_GT(evidence(v, "duration_s"), 20);
   EXPECT_GT(v.confidence, 0.5);
   EXPECT_EQ(test::evidence_text(v, "limit_source"), "tag");
+  // 72 km/h held on a 50 limit: 22 km/h and 44 % over, heavy (severe needs 30 km/h).
+  EXPECT_EQ(v.severity, Severity::heavy);
 }
 
 TEST(Speeding, speedingOnThroughATunnelGapIsOneEpisode) {

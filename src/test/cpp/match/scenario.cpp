@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -186,6 +187,21 @@ Drive& Drive::to(std::string_view letters, double speed_kmh) {
 Drive& Drive::toward(char letter, double fraction, double speed_kmh) {
   const map::Coord target = scenario_->coord(letter);
   move_to(lat_ + fraction * (target.lat() - lat_), lon_ + fraction * (target.lon() - lon_), speed_kmh / 3.6);
+  return *this;
+}
+
+Drive& Drive::change_speed(char letter, double from_kmh, double to_kmh, double rate_mps2) {
+  const map::Coord target = scenario_->coord(letter);
+  const double v0 = from_kmh / 3.6, v1 = to_kmh / 3.6;
+  const double duration = std::fabs(v1 - v0) / rate_mps2;
+  const int steps = std::max(1, static_cast<int>(std::ceil(duration / 0.02)));
+  for (int i = 0; i < steps; ++i) {
+    // Short legs at their mean speed: the motion of a constant acceleration to within millimetres.
+    const double v = std::max(0.05, v0 + (v1 - v0) * (i + 0.5) / steps);
+    const double left = map::geo::distance_m(lat_, lon_, target.lat(), target.lon());
+    const double f = std::min(1.0, v * duration / steps / std::max(left, 1e-9));
+    move_to(lat_ + f * (target.lat() - lat_), lon_ + f * (target.lon() - lon_), v);
+  }
   return *this;
 }
 

@@ -116,6 +116,9 @@ class Drive {
   Drive& to(std::string_view letters, double speed_kmh);
   // Drives part of the way towards a letter (fraction of that leg), e.g. to turn round mid-road.
   Drive& toward(char letter, double fraction, double speed_kmh);
+  // Drives towards a letter changing speed at a constant rate (m/s^2) from one speed to another
+  // (to 0: a stop), sampled as the motion goes (the fixes report the speed of the moment).
+  Drive& change_speed(char letter, double from_kmh, double to_kmh, double rate_mps2);
   // Stands still, with GPS jitter of `jitter_m` (1 sigma) around the true position.
   Drive& wait(double seconds, double jitter_m = 0);
   // Drops the fixes of the next `seconds` while driving on (a tunnel).

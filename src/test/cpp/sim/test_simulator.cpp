@@ -117,7 +117,8 @@ TEST_F(SimulatorTest, TruthFileIsValidJsonWithSchemaRouteAndViolations) {
     EXPECT_NE(text.find("\"trip_id\": \"" + trip->trip_id + "\""), std::string::npos);
     size_t types = 0;
     for (size_t at = text.find("\"type\": "); at != std::string::npos; at = text.find("\"type\": ", at + 1)) ++types;
-    EXPECT_EQ(types, trip->truth.violations.size());
+    EXPECT_EQ(types, trip->truth.violations.size() + trip->truth.events.size());  // violations, then driving events
+    EXPECT_NE(text.find("\"events\": ["), std::string::npos);
     EXPECT_FALSE(trip->truth.route.empty());
   }
   std::filesystem::remove_all(dir);

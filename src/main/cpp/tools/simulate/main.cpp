@@ -32,7 +32,9 @@ constexpr const char* kUsage =
     "         [--waits-per-km W] [--start-time-ms MS] [--profile classic|realistic]\n"
     "         [--jitter-m M] [--canyon-m M] [--canyon-correlation-s T] [--long-gap-rate P] [--tunnel-gaps yes|no]\n"
     "         [--report-speed yes|no] [--report-heading yes|no] [--report-accuracy yes|no]\n"
-    "         [--minor-road-rate P] [--uturn-rate P] [--signal-red-rate P] [--min-separation-m M]\n";
+    "         [--minor-road-rate P] [--uturn-rate P] [--signal-red-rate P] [--min-separation-m M]\n"
+    "         [--event-rate P] [--hard-stop-rate P] [--hard-acceleration-rate P] [--fast-corner-rate P]\n"
+    "         [--fast-curve-rate P] [--curve-lateral-accel-mps2 A]\n";
 
 // `realistic`: the receiver and driver as real fleets record them (docs/SIMULATION.md, "Profiles");
 // explicit options given with it still win.
@@ -136,6 +138,17 @@ Options parse(int argc, char** argv) {
       {"--minor-road-rate", rate(c.route.minor_road_rate, "--minor-road-rate")},
       {"--uturn-rate", rate(c.route.uturn_rate, "--uturn-rate")},
       {"--signal-red-rate", rate(c.driver.signal_red_rate, "--signal-red-rate")},
+      {"--event-rate",
+       [&](const std::string& v) {
+         const double p = parse_double("--event-rate", v, 0, 1);
+         c.event_rates = drivelog::sim::EventRates{p, p, p, p};
+       }},
+      {"--hard-stop-rate", rate(c.event_rates.hard_stop, "--hard-stop-rate")},
+      {"--hard-acceleration-rate", rate(c.event_rates.hard_acceleration, "--hard-acceleration-rate")},
+      {"--fast-corner-rate", rate(c.event_rates.fast_corner, "--fast-corner-rate")},
+      {"--fast-curve-rate", rate(c.event_rates.fast_curve, "--fast-curve-rate")},
+      {"--curve-lateral-accel-mps2",
+       [&](const std::string& v) { c.driver.curve_lateral_accel_mps2 = parse_double("--curve-lateral-accel-mps2", v, 0, 20); }},
       {"--min-separation-m", positive(c.injection.min_separation_m, "--min-separation-m", 1000)},
       {"--start-time-ms",
        [&](const std::string& v) { c.start_time_ms = static_cast<int64_t>(parse_unsigned("--start-time-ms", v, 1ULL << 52)); }},

@@ -10,15 +10,17 @@ import java.util.TreeMap;
 
 /**
  * The outcome of comparing results with truth over a set of trips: counts per violation type and
- * their totals, false alarms per distance driven, the share of the true route matched to the right
+ * their totals, counts per driving-event type (apart: events are not violations), false alarms per distance driven, the share of the true route matched to the right
  * way, and where each fix was put. {@code routeNotEvaluated}: why the route could not be judged
  * (results without a matched path), or null.
  */
-public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType, RouteCoverage.Coverage route,
+public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType, SortedMap<String, TypeCounts> perEventType,
+                               RouteCoverage.Coverage route,
                                FixPlacement fixes, String routeNotEvaluated, EvaluationSettings settings,
                                List<Mismatch> mismatches) {
     public EvaluationReport {
         perType = new TreeMap<>(perType);
+        perEventType = new TreeMap<>(perEventType);
         mismatches = List.copyOf(mismatches);
     }
 
@@ -68,6 +70,10 @@ public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType,
             put(types.putObject(entry.getKey()), entry.getValue());
         }
         put(root.putObject("totals"), totals());
+        ObjectNode events = root.putObject("per_event_type");
+        for (Map.Entry<String, TypeCounts> entry : perEventType.entrySet()) {
+            put(events.putObject(entry.getKey()), entry.getValue());
+        }
         ObjectNode routeNode = root.putObject("route");
         routeNode.put("evaluated", routeEvaluated());
         if (routeEvaluated()) {

@@ -20,6 +20,9 @@ import java.util.stream.Stream;
 public final class Evaluator {
     /** The violation types of docs/RESULT_FORMAT.md, always reported (with zeros when absent). */
     public static final List<String> TYPES = List.of("no_entry", "speeding", "stop_sign", "turn_restriction", "wrong_way");
+    /** The driving-event types, reported apart from the violations (never in their totals). */
+    public static final List<String> EVENT_TYPES =
+            List.of("curve_overspeed", "harsh_acceleration", "harsh_braking", "harsh_cornering");
 
     static final String TRUTH_SUFFIX = ".truth.json";
 
@@ -38,6 +41,8 @@ public final class Evaluator {
         }
         SortedMap<String, TypeCounts> perType = new TreeMap<>();
         TYPES.forEach(type -> perType.put(type, TypeCounts.ZERO));
+        SortedMap<String, TypeCounts> perEventType = new TreeMap<>();
+        EVENT_TYPES.forEach(type -> perEventType.put(type, TypeCounts.ZERO));
         RouteCoverage.Coverage coverage = RouteCoverage.Coverage.ZERO;
         FixPlacement fixes = FixPlacement.ZERO;
         int withoutMatchedPath = 0;
@@ -52,7 +57,8 @@ public final class Evaluator {
             }
             TruthTrip truth = reader.readTruth(truthFile);
             ResultTrip result = reader.readResult(resultFile);
-            countTrip(trip, truth, result, perType, mismatches);
+            countTrip(trip, truth, truth.violations(), result.violations(), perType, mismatches);
+            countTrip(trip, truth, truth.events(), result.events(), perEventType, mismatches);
             if (!result.hasMatchedPath()) {
                 withoutMatchedPath++;
                 exampleWithout = exampleWithout == null ? resultFile.toString() : exampleWithout;
@@ -67,7 +73,8 @@ public final class Evaluator {
         String notEvaluated = withoutMatchedPath == 0 ? null
                 : withoutMatchedPath + " of " + truthFiles.size() + " results have no matched path (e.g. " + exampleWithout
                         + "): analyse with --matched (matched=true) to evaluate the route";
-        return new EvaluationReport(truthFiles.size(), perType, coverage, fixes, notEvaluated, settings, mismatches);
+        return new EvaluationReport(truthFiles.size(), perType, perEventType, coverage, fixes, notEvaluated, settings,
+                mismatches);
     }
 
     private static List<WayInterval> inTimeOrder(List<WayInterval> ways) {
@@ -92,10 +99,10 @@ public final class Evaluator {
         return steps.get(steps.size() / 2);
     }
 
-    private void countTrip(String trip, TruthTrip truth, ResultTrip result, SortedMap<String, TypeCounts> perType,
-                           List<Mismatch> mismatches) {
-        Map<String, List<TimedViolation>> truthByType = byType(truth.violations());
-        Map<String, List<TimedViolation>> foundByType = byType(result.violations());
+    private void countTrip(String trip, TruthTrip truth, List<TimedViolation> trueFindings, List<TimedViolation> foundFindings,
+                           SortedMap<String, TypeCounts> perType, List<Mismatch> mismatches) {
+        Map<String, List<TimedViolation>> truthByType = byType(trueFindings);
+        Map<String, List<TimedViolation>> foundByType = byType(foundFindings);
         TreeMap<String, Boolean> types = new TreeMap<>();
         truthByType.keySet().forEach(t -> types.put(t, true));
         foundByType.keySet().forEach(t -> types.put(t, true));

@@ -10,13 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads truth ({@code drivelog.truth/1}) and result ({@code drivelog.trip/1.1}; files of {@code drivelog.trip/1} are read alike) files into the few
+ * Reads truth ({@code drivelog.truth/1}) and result ({@code drivelog.trip/1.2}; files of {@code drivelog.trip/1} and 1.1 are read alike) files into the few
  * fields the evaluation needs. Every problem becomes an {@link EvaluationInputException} naming the
  * file and the offending key (e.g. {@code violations[2].start_time}).
  */
 public final class TripFileReader {
     static final String TRUTH_SCHEMA = "drivelog.truth/1";
-    static final String RESULT_SCHEMA = "drivelog.trip/1.1";
+    static final String RESULT_SCHEMA = "drivelog.trip/1.2";
+    // 1.2 added the driving events and severities, 1.1 renamed evidence values: all read alike.
+    static final String RESULT_SCHEMA_1_1 = "drivelog.trip/1.1";
     // 1.1 kept every field of 1 and renamed the values of evidence.limit_source: results of either read alike.
     static final String RESULT_SCHEMA_1_0 = "drivelog.trip/1";
 
@@ -29,7 +31,7 @@ public final class TripFileReader {
     public TruthTrip readTruth(Path file) {
         JsonNode root = parse(file, TRUTH_SCHEMA);
         return new TruthTrip(text(file, root, "trip_id"), ways(file, root, "route", true), violations(file, root),
-                receiverGaps(file, root), fixTimes(file, root));
+                receiverGaps(file, root), fixTimes(file, root), events(file, root));
     }
 
     public ResultTrip readResult(Path file) {
@@ -37,7 +39,7 @@ public final class TripFileReader {
         // `matched` is optional in the format (present only with matched=true); absent means nothing matched.
         boolean hasMatched = root.has("matched");
         List<WayInterval> matched = hasMatched ? ways(file, root, "matched", false) : List.of();
-        return new ResultTrip(text(file, root, "trip_id"), matched, violations(file, root), hasMatched);
+        return new ResultTrip(text(file, root, "trip_id"), matched, violations(file, root), hasMatched, events(file, root));
     }
 
     private JsonNode parse(Path file, String schema) {
@@ -56,7 +58,8 @@ public final class TripFileReader {
             throw new EvaluationInputException(file + ": expected a JSON object");
         }
         String found = root.path("schema").asText(null);
-        if (!schema.equals(found) && !(schema.equals(RESULT_SCHEMA) && RESULT_SCHEMA_1_0.equals(found))) {
+        boolean olderResult = schema.equals(RESULT_SCHEMA) && (RESULT_SCHEMA_1_0.equals(found) || RESULT_SCHEMA_1_1.equals(found));
+        if (!schema.equals(found) && !olderResult) {
             throw new EvaluationInputException(file + ": schema is " + (found == null ? "missing" : "'" + found + "'")
                     + ", expected '" + schema + "'");
         }
@@ -68,9 +71,25 @@ public final class TripFileReader {
         if (array == null || !array.isArray()) {
             throw new EvaluationInputException(file + ": violations must be an array");
         }
+        return findings(file, array, "violations");
+    }
+
+    /** {@code events} is optional: results before drivelog.trip/1.2 and older truth have none. */
+    private static List<TimedViolation> events(Path file, JsonNode root) {
+        JsonNode array = root.get("events");
+        if (array == null) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw new EvaluationInputException(file + ": events must be an array");
+        }
+        return findings(file, array, "events");
+    }
+
+    private static List<TimedViolation> findings(Path file, JsonNode array, String key) {
         List<TimedViolation> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            String where = "violations[" + i + "]";
+            String where = key + "[" + i + "]";
             JsonNode v = array.get(i);
             try {
                 out.add(new TimedViolation(text(file, v, where, "type"), number(file, v, where, "start_time"),

@@ -3,17 +3,23 @@ package dev.drivelog.evaluation;
 import java.util.List;
 
 /**
- * One trip's ground truth ({@code drivelog.truth/1}): the route driven, the violations committed,
+ * One trip's ground truth ({@code drivelog.truth/1}): the route driven, the violations committed, the driving events (empty in truth written before they existed),
  * the receiver's gaps (stretches the log does not show), and the times of the fixes the log has
  * ({@code fix_times}; empty in truth written before it existed).
  */
 public record TruthTrip(String tripId, List<WayInterval> route, List<TimedViolation> violations, List<ReceiverGap> receiverGaps,
-                        List<Double> fixTimes) {
+                        List<Double> fixTimes, List<TimedViolation> events) {
     public TruthTrip {
         route = List.copyOf(route);
         violations = List.copyOf(violations);
+        events = List.copyOf(events);
         receiverGaps = List.copyOf(receiverGaps);
         fixTimes = List.copyOf(fixTimes);
+    }
+
+    public TruthTrip(String tripId, List<WayInterval> route, List<TimedViolation> violations, List<ReceiverGap> receiverGaps,
+                     List<Double> fixTimes) {
+        this(tripId, route, violations, receiverGaps, fixTimes, List.of());
     }
 
     public TruthTrip(String tripId, List<WayInterval> route, List<TimedViolation> violations, List<ReceiverGap> receiverGaps) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Streams the violations as JSON Lines for Athena / Glue: one flat object per line
+ * Streams the findings, violations and driving events alike (column {@code category}), as JSON Lines for Athena / Glue: one flat object per line
  * ({@link ViolationColumns}), one file per UTC day of the violation's start, opened through
  * {@link OutputSink#openDatasetPart} as dataset {@value #DATASET}, partition {@code dt=YYYY-MM-DD}.
  * A daily log touches one or two days, so the open files stay few.
@@ -32,10 +32,15 @@ final class AthenaViolationsWriter {
         if (outcome.failed()) {
             return;
         }
-        for (Violation violation : outcome.result().violations()) {
-            JsonGenerator json = partition("dt=" + ViolationColumns.day(violation.startTime()));
+        writeAll(outcome, ViolationColumns.VIOLATION, outcome.result().violations());
+        writeAll(outcome, ViolationColumns.EVENT, outcome.result().events());
+    }
+
+    private void writeAll(TripOutcome outcome, String category, List<Violation> findings) throws IOException {
+        for (Violation finding : findings) {
+            JsonGenerator json = partition("dt=" + ViolationColumns.day(finding.startTime()));
             json.writeStartObject();
-            ViolationColumns.write(json, input, outcome.vehicleId(), outcome.tripId(), violation);
+            ViolationColumns.write(json, input, outcome.vehicleId(), outcome.tripId(), category, finding);
             json.writeEndObject();
         }
     }

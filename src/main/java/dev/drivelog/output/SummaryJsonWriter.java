@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Streams {@code summary.json} ({@code drivelog.summary/1}, docs/OUTPUTS.md): every trip of an input
- * with its summary, quality and violations, or its error, then the input's totals and problems.
+ * with its summary, quality, violations and driving events, or its error, then the input's totals and problems.
  * Holds nothing but the generator: each trip is written as it comes.
  */
 final class SummaryJsonWriter {
@@ -39,6 +39,7 @@ final class SummaryJsonWriter {
             json.writeStringField("status", "analysed");
             json.writeObjectField("summary", outcome.result().summary());
             json.writeObjectField("violations", outcome.result().violations());
+            json.writeObjectField("events", outcome.result().events());
         }
         json.writeEndObject();
     }
@@ -56,6 +57,21 @@ final class SummaryJsonWriter {
         json.writeObjectFieldStart("violations_by_type");
         for (Map.Entry<String, Integer> type : totals.violationsByType.entrySet()) {
             json.writeNumberField(type.getKey(), type.getValue());
+        }
+        json.writeEndObject();
+        json.writeNumberField("events", totals.events());
+        json.writeObjectFieldStart("events_by_type");
+        for (Map.Entry<String, Integer> type : totals.eventsByType.entrySet()) {
+            json.writeNumberField(type.getKey(), type.getValue());
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("by_type_and_severity");
+        for (Map.Entry<String, Map<String, Integer>> type : totals.bySeverity.entrySet()) {
+            json.writeObjectFieldStart(type.getKey());
+            for (Map.Entry<String, Integer> severity : type.getValue().entrySet()) {
+                json.writeNumberField(severity.getKey(), severity.getValue());
+            }
+            json.writeEndObject();
         }
         json.writeEndObject();
         json.writeEndObject();

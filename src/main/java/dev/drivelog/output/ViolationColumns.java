@@ -10,14 +10,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A violation as one flat row of named columns: the shape of a GeoJSON feature's properties and of
- * an Athena JSON Lines row (docs/OUTPUTS.md). Evidence keys become columns of their own; the few
- * that would clash with a fixed column are written as {@code evidence_<key>}.
+ * A finding (a violation or a driving event) as one flat row of named columns: the shape of a
+ * GeoJSON feature's properties and of an Athena JSON Lines row (docs/OUTPUTS.md). {@code category}
+ * says which of the two it is and {@code severity} how bad (null where the type is not graded).
+ * Evidence keys become columns of their own; the few that would clash with a fixed column are
+ * written as {@code evidence_<key>}.
  */
 final class ViolationColumns {
     /** The fixed columns, in the order written; evidence columns follow. */
-    static final Set<String> FIXED = Set.of("input", "vehicle_id", "trip_id", "type", "start_time", "end_time",
-            "start_time_iso", "end_time_iso", "lat", "lon", "osm_way_id", "osm_way_ids", "road_name", "confidence");
+    static final Set<String> FIXED = Set.of("input", "vehicle_id", "trip_id", "category", "type", "start_time",
+            "end_time", "start_time_iso", "end_time_iso", "lat", "lon", "osm_way_id", "osm_way_ids", "road_name",
+            "confidence", "severity");
+
+    /** The {@code category} of a violation of the law. */
+    static final String VIOLATION = "violation";
+    /** The {@code category} of a driving event (a finding, never a legal violation). */
+    static final String EVENT = "event";
 
     private static final DateTimeFormatter ISO_SECONDS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -26,11 +34,12 @@ final class ViolationColumns {
     private ViolationColumns() {}
 
     /** Writes the columns as fields of the JSON object that {@code json} is inside. */
-    static void write(JsonGenerator json, String input, String vehicleId, String tripId, Violation violation)
-            throws IOException {
+    static void write(JsonGenerator json, String input, String vehicleId, String tripId, String category,
+            Violation violation) throws IOException {
         json.writeStringField("input", input);
         json.writeStringField("vehicle_id", vehicleId);
         json.writeStringField("trip_id", tripId);
+        json.writeStringField("category", category);
         json.writeStringField("type", violation.type());
         json.writeFieldName("start_time");
         ResultJson.writeNumber(json, violation.startTime());
@@ -55,6 +64,7 @@ final class ViolationColumns {
         json.writeStringField("road_name", violation.roadName());
         json.writeFieldName("confidence");
         ResultJson.writeNumber(json, violation.confidence());
+        json.writeStringField("severity", violation.severity());
         for (Map.Entry<String, Object> evidence : violation.evidence().entrySet()) {
             String column = FIXED.contains(evidence.getKey()) ? "evidence_" + evidence.getKey() : evidence.getKey();
             json.writeFieldName(column);

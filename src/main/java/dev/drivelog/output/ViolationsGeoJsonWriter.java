@@ -8,7 +8,8 @@ import java.io.OutputStream;
 
 /**
  * Streams {@code violations.geojson}: an RFC 7946 FeatureCollection with one Point per violation
- * (properties: {@link ViolationColumns}) and, when asked for, the matched path as one LineString per
+ * and per driving event (properties: {@link ViolationColumns}; {@code feature} and {@code category}
+ * say which) and, when asked for, the matched path as one LineString per
  * stretch on an OSM way. Coordinates are {@code [lon, lat]} as RFC 7946 requires.
  */
 final class ViolationsGeoJsonWriter {
@@ -33,7 +34,18 @@ final class ViolationsGeoJsonWriter {
         if (outcome.failed()) {
             return;
         }
-        for (Violation violation : outcome.result().violations()) {
+        writePoints(outcome, ViolationColumns.VIOLATION, outcome.result().violations());
+        writePoints(outcome, ViolationColumns.EVENT, outcome.result().events());
+        if (matched) {
+            for (MatchedSegment segment : outcome.result().matched()) {
+                writeMatched(outcome, segment);
+            }
+        }
+    }
+
+    private void writePoints(TripOutcome outcome, String category, java.util.List<Violation> findings)
+            throws IOException {
+        for (Violation violation : findings) {
             json.writeStartObject();
             json.writeStringField("type", "Feature");
             json.writeObjectFieldStart("geometry");
@@ -44,15 +56,10 @@ final class ViolationsGeoJsonWriter {
             json.writeEndArray();
             json.writeEndObject();
             json.writeObjectFieldStart("properties");
-            json.writeStringField("feature", "violation");
-            ViolationColumns.write(json, input, outcome.vehicleId(), outcome.tripId(), violation);
+            json.writeStringField("feature", category);
+            ViolationColumns.write(json, input, outcome.vehicleId(), outcome.tripId(), category, violation);
             json.writeEndObject();
             json.writeEndObject();
-        }
-        if (matched) {
-            for (MatchedSegment segment : outcome.result().matched()) {
-                writeMatched(outcome, segment);
-            }
         }
     }
 

@@ -34,6 +34,7 @@ public final class HtmlReportWriter {
     private final RoadSource roads;
     private final List<IndexEntry> index = new ArrayList<>();
     private final Map<String, Integer> violationsByType = new TreeMap<>();
+    private int events;
     private final List<String> mapProblems = new ArrayList<>();
 
     private record IndexEntry(String sectionId, String title, String start, double distanceM, int violations, boolean failed) {}
@@ -77,6 +78,7 @@ public final class HtmlReportWriter {
         if (!outcome.failed()) {
             violations = outcome.result().violations().size();
             outcome.result().violations().forEach(v -> violationsByType.merge(v.type(), 1, Integer::sum));
+            events += outcome.result().events().size();
             distance = outcome.result().summary().distanceM();
             Double startTime = outcome.result().summary().startTime();
             start = startTime == null ? "-" : TripSection.instant(startTime);
@@ -97,6 +99,7 @@ public final class HtmlReportWriter {
         html.append(total).append(total == 1 ? " violation" : " violations");
         violationsByType.forEach((type, n) -> html.append(" &middot; <span class=\"count v-").append(Html.escape(type))
                 .append("\">").append(Html.escape(type)).append(" ").append(n).append("</span>"));
+        html.append(", ").append(events).append(events == 1 ? " driving event" : " driving events");
         html.append("</p>\n");
         List<String> allProblems = new ArrayList<>(problems);
         allProblems.addAll(mapProblems);

@@ -32,7 +32,7 @@ final class MapSvg {
 
     /** Writes the SVG; returns how many raw GPS points were drawn (after simplification). */
     int render(StringBuilder out, String sectionId, Trip trip, List<MatchedSegment> matched, List<Violation> violations,
-                RoadContext roads) {
+                List<Violation> events, RoadContext roads) {
         double w = box.widthMeters();
         double h = box.heightMeters();
         double left = projection.x(box.minLon());
@@ -46,7 +46,9 @@ final class MapSvg {
         renderMatched(out, matched);
         int drawn = renderRaw(out, trip);
         renderStops(out, roads.stops());
-        renderViolations(out, sectionId, violations);
+        renderFindings(out, sectionId + "-v", "violations", "violation-marker", violations);
+        // Events are drawn the same way (the same click shows their evidence), as squares' outline colour.
+        renderFindings(out, sectionId + "-e", "events", "violation-marker event-marker", events);
         out.append("</svg>\n");
         return drawn;
     }
@@ -199,12 +201,13 @@ final class MapSvg {
         out.append("</g>\n");
     }
 
-    private void renderViolations(StringBuilder out, String sectionId, List<Violation> violations) {
-        out.append("<g class=\"violations\">");
-        for (int j = 0; j < violations.size(); j++) {
-            Violation v = violations.get(j);
-            out.append("<circle class=\"violation-marker v-").append(Html.escape(v.type())).append("\" data-violation=\"")
-                    .append(sectionId).append("-v").append(j).append("\" cx=\"").append(SvgPath.number(projection.x(v.lon())))
+    private void renderFindings(StringBuilder out, String keyPrefix, String group, String markerClass,
+                                List<Violation> findings) {
+        out.append("<g class=\"").append(group).append("\">");
+        for (int j = 0; j < findings.size(); j++) {
+            Violation v = findings.get(j);
+            out.append("<circle class=\"").append(markerClass).append(" v-").append(Html.escape(v.type()))
+                    .append("\" data-violation=\"").append(keyPrefix).append(j).append("\" cx=\"").append(SvgPath.number(projection.x(v.lon())))
                     .append("\" cy=\"").append(SvgPath.number(projection.y(v.lat()))).append("\" r=\"")
                     .append(SvgPath.number(Math.max(box.widthMeters(), box.heightMeters()) / 80))
                     .append("\"><title>").append(Html.escape(v.type())).append("</title></circle>");

@@ -33,22 +33,23 @@ final class TripSection {
             return;
         }
         TripResult result = outcome.result();
-        facts(out, trip, outcome, result.summary(), result.violations(), roads);
+        facts(out, trip, outcome, result.summary(), result.violations(), result.events(), roads);
         TripBox box = TripBox.around(trip);
         if (box == null) {
             out.append("<p class=\"failed\">No usable positions to draw.</p>\n</section>\n");
             return;
         }
         out.append("<div class=\"views\"><div class=\"map-frame\">");
-        int drawn = new MapSvg(box).render(out, id, trip, result.matched(), result.violations(), roads);
+        int drawn = new MapSvg(box).render(out, id, trip, result.matched(), result.violations(), result.events(), roads);
         out.append("<div class=\"legend\"><span class=\"k-raw\">GPS points")
                 .append(drawn < trip.count() ? " (" + drawn + " of " + trip.count() + " drawn)" : "")
                 .append("</span><span class=\"k-matched\">matched path</span><span class=\"k-stop\">stop sign</span>"
-                        + "<span class=\"k-violation\">violation</span> &middot; wheel: zoom, drag: pan, double-click: reset</div></div>\n");
+                        + "<span class=\"k-violation\">violation</span><span class=\"k-event\">driving event</span> &middot; wheel: zoom, drag: pan, double-click: reset</div></div>\n");
         out.append("<aside class=\"evidence\" aria-live=\"polite\"><p class=\"hint\">Click a violation (on the map or in the list) "
                 + "to see its evidence.</p></aside></div>\n");
         new SpeedChart(trip).render(out, result.matched(), result.violations(), roads);
-        violationList(out, id, result.violations());
+        findingList(out, id + "-v", "Violations", "violations", result.violations());
+        findingList(out, id + "-e", "Driving events", "events", result.events());
         out.append("</section>\n");
     }
 
@@ -61,7 +62,7 @@ final class TripSection {
     }
 
     private static void facts(StringBuilder out, Trip trip, TripOutcome outcome, TripSummary summary,
-                              List<Violation> violations, RoadContext roads) {
+                              List<Violation> violations, List<Violation> events, RoadContext roads) {
         out.append("<dl class=\"facts\">");
         fact(out, "Vehicle", outcome.vehicleId().isEmpty() ? "(none in the log)" : outcome.vehicleId());
         fact(out, "Start", summary.startTime() == null ? "-" : instant(summary.startTime()));
@@ -72,29 +73,40 @@ final class TripSection {
         fact(out, "Matched", String.format(Locale.ROOT, "%.1f %%", summary.matchedFraction() * 100));
         TripQuality quality = summary.quality();
         fact(out, "Data quality", quality == null || quality.flags().isEmpty() ? "no flags" : String.join(", ", quality.flags()));
-        Map<String, Integer> byType = new TreeMap<>();
-        violations.forEach(v -> byType.merge(v.type(), 1, Integer::sum));
-        StringBuilder counts = new StringBuilder();
-        byType.forEach((type, n) -> counts.append(counts.isEmpty() ? "" : ", ").append(type).append(" ").append(n));
-        fact(out, "Violations", byType.isEmpty() ? "none" : counts.toString());
+        fact(out, "Violations", countsByType(violations));
+        fact(out, "Driving events", countsByType(events));
         if (roads.omittedRoads() > 0) {
             fact(out, "Map", roads.omittedRoads() + " minor roads not drawn");
         }
         out.append("</dl>\n");
     }
 
+    /** E.g. {@code speeding 2, stop_sign 1}, or {@code none}. */
+    private static String countsByType(List<Violation> findings) {
+        Map<String, Integer> byType = new TreeMap<>();
+        findings.forEach(v -> byType.merge(v.type(), 1, Integer::sum));
+        StringBuilder counts = new StringBuilder();
+        byType.forEach((type, n) -> counts.append(counts.isEmpty() ? "" : ", ").append(type).append(" ").append(n));
+        return byType.isEmpty() ? "none" : counts.toString();
+    }
+
     private static void fact(StringBuilder out, String name, String value) {
         out.append("<div><dt>").append(name).append("</dt><dd>").append(Html.escape(value)).append("</dd></div>");
     }
 
-    private static void violationList(StringBuilder out, String id, List<Violation> violations) {
-        out.append("<h3>Violations (").append(violations.size()).append(")</h3>\n<ol class=\"violations\">");
-        for (int j = 0; j < violations.size(); j++) {
-            Violation v = violations.get(j);
-            String key = id + "-v" + j;
+    /** A list of findings (violations or driving events) whose entries show their evidence when clicked. */
+    private static void findingList(StringBuilder out, String keyPrefix, String heading, String listClass,
+                                    List<Violation> findings) {
+        out.append("<h3>").append(heading).append(" (").append(findings.size()).append(")</h3>\n<ol class=\"")
+                .append(listClass).append("\">");
+        for (int j = 0; j < findings.size(); j++) {
+            Violation v = findings.get(j);
+            String key = keyPrefix + j;
             out.append("<li><button type=\"button\" class=\"violation-item v-").append(Html.escape(v.type()))
                     .append("\" data-violation=\"").append(key).append("\"><span class=\"type\">").append(Html.escape(v.type()))
-                    .append("</span> ").append(SpeedChart.clock(v.startTime())).append(" <span class=\"road\">")
+                    .append("</span>").append(v.severity() == null ? "" : " <span class=\"severity s-"
+                            + Html.escape(v.severity()) + "\">" + Html.escape(v.severity()) + "</span>")
+                    .append(" ").append(SpeedChart.clock(v.startTime())).append(" <span class=\"road\">")
                     .append(Html.escape(v.roadName())).append("</span></button>");
             evidence(out, key, v);
             out.append("</li>");
@@ -114,6 +126,7 @@ final class TripSection {
         fact(out, "OSM way", ways.isEmpty() ? "-" : ways.toString());
         fact(out, "Position", String.format(Locale.ROOT, "%.6f, %.6f", v.lat(), v.lon()));
         fact(out, "Confidence", String.format(Locale.ROOT, "%.2f", v.confidence()));
+        fact(out, "Severity", v.severity() == null ? "not graded" : v.severity());
         v.evidence().forEach((name, value) -> fact(out, name, String.valueOf(value)));
         out.append("</dl></div>");
     }

@@ -46,6 +46,21 @@ class EvaluatorTest {
     }
 
     @Test
+    void evaluate_drivingEvents_areCountedPerTypeApartFromTheViolations() {
+        EvaluationReport report = evaluate("events");
+
+        assertEquals(new TypeCounts(1, 1, 1), report.perEventType().get("harsh_braking"));
+        assertEquals(new TypeCounts(1, 0, 0), report.perEventType().get("harsh_cornering"));
+        assertEquals(new TypeCounts(0, 1, 0), report.perEventType().get("harsh_acceleration"));
+        assertEquals(TypeCounts.ZERO, report.perEventType().get("curve_overspeed"));
+        // The violations' totals know nothing of the events.
+        assertEquals(new TypeCounts(1, 1, 1), report.totals());
+        assertFalse(report.perType().containsKey("harsh_braking"));
+        JsonNode json = report.toJson(mapper, false);
+        assertEquals(1, json.get("per_event_type").get("harsh_braking").get("matched").asInt());
+    }
+
+    @Test
     void evaluate_mixedFixture_definesPrecisionAndRecallWithoutTruthOrFinds() {
         EvaluationReport report = evaluate("mixed");
 

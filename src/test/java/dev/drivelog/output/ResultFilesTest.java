@@ -179,6 +179,61 @@ class ResultFilesTest {
         assertEquals("turn_restriction", JSON.readTree(sink.file("violations/dt=2026-11-22").strip()).get("type").asText());
     }
 
+    private void writeEventsTrip() throws IOException {
+        ResultFiles files = new ResultFiles(sink, "van.csv", false);
+        TripResult trip = fixture("driving-events.json");
+        files.write(TripOutcome.analysed("van-3", trip.tripId(), 600, trip, "{}"));
+        files.finish(List.of());
+    }
+
+    @Test
+    void athena_eventsAndViolations_shareTheDatasetWithCategoryAndSeverity() throws IOException {
+        writeEventsTrip();
+
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : sink.file("violations/dt=2026-11-23").split("\n")) {
+            rows.add(JSON.readTree(line));
+        }
+        assertEquals(List.of("violation", "violation", "event", "event"),
+                rows.stream().map(row -> row.get("category").asText()).toList());
+        assertEquals(List.of("speeding", "stop_sign", "harsh_braking", "curve_overspeed"),
+                rows.stream().map(row -> row.get("type").asText()).toList());
+        assertEquals("moderate", rows.get(0).get("severity").asText());
+        assertTrue(rows.get(1).get("severity").isNull(), "an ungraded type's severity is null, not missing");
+        assertEquals("severe", rows.get(2).get("severity").asText());
+        assertEquals(7.6, rows.get(2).get("peak_mps2").asDouble());
+    }
+
+    @Test
+    void summary_countsEventsByTypeAndEveryFindingByTypeAndSeverity() throws IOException {
+        writeEventsTrip();
+
+        JsonNode summary = JSON.readTree(sink.file("summary.json"));
+        JsonNode totals = summary.get("totals");
+        assertEquals(2, totals.get("violations").asInt());
+        assertEquals(2, totals.get("events").asInt());
+        assertEquals(1, totals.get("events_by_type").get("harsh_braking").asInt());
+        assertEquals(1, totals.get("by_type_and_severity").get("harsh_braking").get("severe").asInt());
+        assertEquals(1, totals.get("by_type_and_severity").get("stop_sign").get("ungraded").asInt());
+        JsonNode trip = summary.get("trips").get(0);
+        assertEquals("curve_overspeed", trip.get("events").get(1).get("type").asText());
+        assertEquals("sparse_fixes", trip.get("summary").get("events").get("undecided_reason").asText());
+    }
+
+    @Test
+    void geoJson_events_arePointsMarkedAsEvents() throws IOException {
+        writeEventsTrip();
+
+        JsonNode features = JSON.readTree(sink.file("violations.geojson")).get("features");
+        assertEquals(4, features.size());
+        JsonNode braking = features.get(2).get("properties");
+        assertEquals("event", braking.get("feature").asText());
+        assertEquals("event", braking.get("category").asText());
+        assertEquals("harsh_braking", braking.get("type").asText());
+        assertEquals("severe", braking.get("severity").asText());
+        assertEquals("violation", features.get(0).get("properties").get("category").asText());
+    }
+
     @Test
     void finish_noTrips_writesEmptyButValidFiles() throws IOException {
         List<String> written = new ResultFiles(sink, "empty.csv", false).finish(List.of());

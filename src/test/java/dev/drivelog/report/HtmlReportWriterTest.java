@@ -60,6 +60,25 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void write_drivingEvents_areMarkedAndListedApartFromViolationsWithTheirSeverity() throws Exception {
+        Trip trip = ReportFixtures.eastwards("events", 30);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        HtmlReportWriter writer = new HtmlReportWriter(bytes, "van.csv", (a, b, c, d, m) -> ReportFixtures.roads("x"));
+        writer.write(trip, ReportFixtures.outcome(trip, List.of(ReportFixtures.speeding("Hauptstraße", 100)),
+                List.of(ReportFixtures.harshBraking("Hauptstraße", 100))));
+        writer.finish(List.of());
+        String html = bytes.toString(StandardCharsets.UTF_8);
+
+        assertTrue(html.contains("<h3>Violations (1)</h3>"), html);
+        assertTrue(html.contains("<h3>Driving events (1)</h3>"), html);
+        assertEquals(1, count(html, "class=\"violation-marker event-marker v-harsh_braking\""));
+        assertTrue(html.contains("data-violation=\"trip-1-e0\""), "the event's evidence opens like a violation's");
+        assertTrue(html.contains("<span class=\"severity s-severe\">severe</span>"), html);
+        assertTrue(html.contains("1 trip, 1 violation"), html);
+        assertTrue(html.contains("1 driving event"), html);
+    }
+
+    @Test
     void finish_anyPage_loadsNothingFromTheNetwork() throws Exception {
         String html = page((a, b, c, d, m) -> ReportFixtures.roads("x"), List.of(), ReportFixtures.eastwards("t", 30));
 

@@ -35,17 +35,26 @@ final class ReportFixtures {
 
     static Violation speeding(String roadName, long wayId) {
         return new Violation("speeding", START + 2, START + 6, LAT, LON + 0.0004, List.of(wayId), roadName, 0.9,
-                Map.of("max_speed_kmh", 54.0, "limit_kmh", 30.0));
+                "moderate", Map.of("max_speed_kmh", 54.0, "limit_kmh", 30.0));
+    }
+
+    static Violation harshBraking(String roadName, long wayId) {
+        return new Violation("harsh_braking", START + 8, START + 10, LAT, LON + 0.0008, List.of(wayId), roadName, 0.8,
+                "severe", Map.of("peak_mps2", 7.6, "duration_s", 2.0));
     }
 
     static TripOutcome outcome(Trip trip, List<Violation> violations) {
+        return outcome(trip, violations, List.of());
+    }
+
+    static TripOutcome outcome(Trip trip, List<Violation> violations, List<Violation> events) {
         TripQuality quality = new TripQuality(0, null, 0, 0, 0, 0, null, null, List.of("gaps"));
         double end = trip.timeSeconds()[trip.count() - 1];
         TripSummary summary = new TripSummary(trip.count(), trip.count(), trip.count(), 1.0, 1, 1234.0, end - START,
-                START, end, quality, null);
+                START, end, quality, null, null);
         List<MatchedSegment> matched = List.of(new MatchedSegment(100, "Hauptstraße", START, end, true, 0,
                 List.of(new double[] {LON, LAT}, new double[] {trip.lon()[trip.count() - 1], LAT})));
-        TripResult result = new TripResult(TripResult.SCHEMA, trip.tripId(), "test", summary, violations, matched);
+        TripResult result = new TripResult(TripResult.SCHEMA, trip.tripId(), "test", summary, violations, events, matched);
         return TripOutcome.analysed(trip.vehicleId(), trip.tripId(), trip.count(), result, "{}");
     }
 

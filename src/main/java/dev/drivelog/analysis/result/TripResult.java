@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
- * One analysed trip as the native engine returns it ({@code drivelog.trip/1.1}, docs/RESULT_FORMAT.md).
- * Unknown fields are ignored so that a newer engine adding fields does not break this reader.
+ * One analysed trip as the native engine returns it ({@code drivelog.trip/1.2}, docs/RESULT_FORMAT.md;
+ * {@code drivelog.trip/1.1} results, without events and severities, are read alike). Unknown fields
+ * are ignored so that a newer engine adding fields does not break this reader.
  *
+ * @param events   driving events (harsh braking, ...): findings, never violations; empty before 1.2
  * @param matched the matched path, empty unless the analyzer ran with {@code matched=true}
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -21,13 +23,18 @@ public record TripResult(
         String engineVersion,
         TripSummary summary,
         List<Violation> violations,
+        List<Violation> events,
         List<MatchedSegment> matched) {
 
     /** The result format this reader understands. */
-    public static final String SCHEMA = "drivelog.trip/1.1";
+    public static final String SCHEMA = "drivelog.trip/1.2";
+
+    /** Every schema this reader takes: 1.1 lacks only the events and the severities. */
+    public static final java.util.Set<String> READABLE_SCHEMAS = java.util.Set.of("drivelog.trip/1.1", SCHEMA);
 
     public TripResult {
         violations = violations == null ? List.of() : List.copyOf(violations);
+        events = events == null ? List.of() : List.copyOf(events);
         matched = matched == null ? List.of() : List.copyOf(matched);
     }
 }

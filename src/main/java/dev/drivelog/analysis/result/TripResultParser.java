@@ -15,7 +15,7 @@ public final class TripResultParser {
             .build();
 
     /**
-     * @throws IllegalArgumentException when the text is not a {@code drivelog.trip/1.1} result; the
+     * @throws IllegalArgumentException when the text is not a {@code drivelog.trip/1.2} (or 1.1) result; the
      *                                  message names the trip (if known) and the problem
      */
     public TripResult parse(String json) {
@@ -27,7 +27,7 @@ public final class TripResultParser {
         } catch (JsonProcessingException e) {
             return parseChecked(json);
         }
-        if (!TripResult.SCHEMA.equals(result.schema()) || result.summary() == null) {
+        if (!TripResult.READABLE_SCHEMAS.contains(result.schema()) || result.summary() == null) {
             return parseChecked(json);
         }
         return result;
@@ -43,7 +43,7 @@ public final class TripResultParser {
         // The schema first: another version's fields would fail the mapping with a less useful message.
         String schema = tree.path("schema").asText(null);
         String tripId = tree.path("trip_id").asText(null);
-        if (!TripResult.SCHEMA.equals(schema)) {
+        if (!TripResult.READABLE_SCHEMAS.contains(schema)) {
             throw new IllegalArgumentException("trip result " + tripId + " has schema " + schema + ", expected "
                     + TripResult.SCHEMA + ": the native library and the Java side are of different versions");
         }

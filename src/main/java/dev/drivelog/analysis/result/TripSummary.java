@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param startTime       null for a trip without usable points
  * @param endTime         null for a trip without usable points
  * @param stopSigns       what became of the stop signs the path passed; null if the engine did not say
+ * @param events          how much of the trip the driving events could be judged for; null before 1.2
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,4 +28,5 @@ public record TripSummary(
         Double startTime,
         Double endTime,
         TripQuality quality,
-        @JsonInclude(JsonInclude.Include.NON_NULL) StopSignCounts stopSigns) {}
+        @JsonInclude(JsonInclude.Include.NON_NULL) StopSignCounts stopSigns,
+        @JsonInclude(JsonInclude.Include.NON_NULL) EventCoverage events) {}

@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One violation with its evidence. {@code lat}/{@code lon} is where it starts (for a stop sign,
+ * One finding with its evidence: a violation of the law, or a driving event (same shape; the result
+ * keeps them in two lists, {@link TripResult#violations()} and {@link TripResult#events()}). {@code lat}/{@code lon} is where it starts (for a stop sign,
  * the sign itself), in WGS 84 degrees; times are seconds since the Unix epoch (UTC).
  *
+ * @param severity {@code light}, {@code moderate}, {@code heavy} or {@code severe}; null for a type
+ *                 that is not graded (and in results before {@code drivelog.trip/1.2})
  * @param evidence type-specific values (speeds in km/h, distances in metres, OSM ids), in the
  *                 engine's order; values are JSON scalars (String, Number, Boolean) or null
  */
@@ -26,6 +29,7 @@ public record Violation(
         List<Long> osmWayIds,
         String roadName,
         double confidence,
+        String severity,
         Map<String, Object> evidence) {
 
     public Violation {

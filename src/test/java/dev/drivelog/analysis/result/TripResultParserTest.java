@@ -42,6 +42,29 @@ class TripResultParserTest {
     }
 
     @Test
+    void parse_drivingEvents_readsEventsSeveritiesAndTheirCoverage() throws IOException {
+        TripResult result = parser.parse(fixture("driving-events.json"));
+
+        assertEquals(TripResult.SCHEMA, result.schema());
+        assertEquals("moderate", result.violations().getFirst().severity());
+        assertEquals(null, result.violations().get(1).severity(), "a stop sign is not graded");
+        assertEquals(List.of("harsh_braking", "curve_overspeed"), result.events().stream().map(Violation::type).toList());
+        assertEquals("severe", result.events().getFirst().severity());
+        assertEquals(7.6, result.events().getFirst().evidence().get("peak_mps2"));
+        assertEquals(new EventCoverage(590, 9, "sparse_fixes"), result.summary().events());
+    }
+
+    @Test
+    void parse_schemaOnePointOne_isReadWithoutEventsOrSeverities() throws IOException {
+        TripResult result = parser.parse(fixture("speeding-and-stop.json"));
+
+        assertEquals("drivelog.trip/1.1", result.schema());
+        assertEquals(List.of(), result.events());
+        assertEquals(null, result.violations().getFirst().severity());
+        assertEquals(null, result.summary().events());
+    }
+
+    @Test
     void parse_withoutMatchedPath_givesEmptyLists() throws IOException {
         TripResult result = parser.parse(fixture("no-violations.json"));
 

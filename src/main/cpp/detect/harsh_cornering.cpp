@@ -1,0 +1,123 @@
+// harsh_cornering: lateral acceleration v^2 x curvature, the curvature of the matched path (the
+// map's shape of the roads driven, steadier than GPS headings, which swing by metres of error
+// over a second's travel), the speed the trusted reported one interpolated between the fixes.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+#include "detect/event_fixes.hpp"
+#include "detect/events.hpp"
+#include "detect/severity.hpp"
+
+namespace drivelog::detect {
+namespace {
+
+// The judged fix pair (k, k + 1) around path distance s in `piece`, or npos.
+std::size_t pair_around(const TripView& trip, double s_m, uint32_t piece, const EventsConfig& config) {
+  const SpeedProfile& sp = trip.speeds;
+  std::size_t k = sp.first_at_or_after(s_m);
+  if (k == 0 || k >= sp.matched().size()) return SIZE_MAX;
+  --k;
+  while (k + 1 < sp.matched().size() && sp.s_at(k + 1) < s_m) ++k;
+  if (sp.piece_at(k) != piece || !judged_pair(trip, k, config)) return SIZE_MAX;
+  return k;
+}
+
+double speed_at(const SpeedProfile& sp, std::size_t k, double s_m) {
+  const double ds = sp.s_at(k + 1) - sp.s_at(k);
+  const double f = ds > 0 ? std::clamp((s_m - sp.s_at(k)) / ds, 0.0, 1.0) : 0.0;
+  return sp.speed_mps_at(k) + f * (sp.speed_mps_at(k + 1) - sp.speed_mps_at(k));
+}
+
+// The circle through the points 15 m either side of a sharp corner has a radius of at least 7.5 m
+// (a turn back on itself); tighter readings are the matched path doubling back (a U-turn, a detour
+// through a junction's links), not a corner the car took at speed.
+constexpr double kMinReadableRadiusM = 7.6;
+// Tyres hold a car to about 1 g sideways: a path that asks more of it is the matching's, not the driver's.
+constexpr double kMaxPlausibleMps2 = 9.81;
+
+struct Run {
+  std::size_t first = 0, last = 0;  // samples
+  std::size_t first_fix = 0, last_fix = 0;
+  double peak = 0, sum = 0, peak_speed = 0, peak_radius = 0;
+  uint32_t count = 0;
+};
+
+void report(const TripView& trip, std::span<const map::CurvatureSample> samples, const Run& run,
+            const EventsConfig& config, double threshold, std::vector<Violation>& out) {
+  const SpeedProfile& sp = trip.speeds;
+  const double start = sp.time_at_distance(samples[run.first].s_m);
+  const double end = sp.time_at_distance(samples[run.last].s_m);
+  const double duration = end - start;
+  if (duration < config.min_duration_s || run.peak > kMaxPlausibleMps2) return;
+  Violation v;
+  v.type = ViolationType::harsh_cornering;
+  v.start_time_s = start;
+  v.end_time_s = end;
+  locate(trip, run.first_fix, run.last_fix + 1, v);
+  const match::Traversal& t =
+      trip.match.traversals[trip.match.points[sp.matched()[run.first_fix]].traversal];
+  const map::Coord where = position_at(trip.map, t, samples[run.first].s_m);
+  v.lat = where.lat();
+  v.lon = where.lon();
+  const double ratio = run.peak / threshold;
+  v.confidence = std::clamp(0.6 + 0.3 * std::clamp((ratio - 1) / 0.5, 0.0, 1.0) +
+                                0.1 * std::clamp(duration / (3 * std::max(0.5, config.min_duration_s)), 0.0, 1.0),
+                            0.0, 1.0);
+  v.severity = event_severity(ratio, config);
+  v.evidence.push_back(EvidenceItem::of_number("peak_mps2", run.peak, 2));
+  v.evidence.push_back(EvidenceItem::of_number("mean_mps2", run.sum / run.count, 2));
+  v.evidence.push_back(EvidenceItem::of_number("threshold_mps2", threshold, 2));
+  v.evidence.push_back(EvidenceItem::of_number("duration_s", duration));
+  v.evidence.push_back(EvidenceItem::of_number("speed_kmh", run.peak_speed * 3.6));
+  v.evidence.push_back(EvidenceItem::of_number("radius_m", run.peak_radius));
+  v.evidence.push_back(EvidenceItem::of_number("speed_before_kmh", sp.speed_mps_at(run.first_fix) * 3.6));
+  v.evidence.push_back(EvidenceItem::of_number("speed_after_kmh", sp.speed_mps_at(run.last_fix + 1) * 3.6));
+  v.evidence.push_back(EvidenceItem::of_text("speed_source", "reported"));
+  out.push_back(std::move(v));
+}
+
+}  // namespace
+
+void detect_harsh_cornering(const TripView& trip, const TripCurvature& curvature, const EventsConfig& config,
+                            const EventThresholds& thresholds, std::vector<Violation>& out) {
+  const double threshold = thresholds.cornering_mps2;
+  for (const TripCurvature::Piece& piece : curvature.pieces()) {
+    const auto samples = curvature.samples(piece);
+    bool open = false;
+    Run run;
+    for (std::size_t i = 0; i <= samples.size(); ++i) {
+      double lateral = 0, speed = 0;
+      std::size_t k = SIZE_MAX;
+      if (i < samples.size() && samples[i].curvature > 0 && samples[i].curvature < 1 / kMinReadableRadiusM) {
+        k = pair_around(trip, samples[i].s_m, piece.piece, config);
+        if (k != SIZE_MAX) {
+          speed = speed_at(trip.speeds, k, samples[i].s_m);
+          lateral = speed * speed * samples[i].curvature;
+        }
+      }
+      if (lateral >= threshold) {
+        if (!open) {
+          run = Run{};
+          run.first = i;
+          run.first_fix = k;
+          open = true;
+        }
+        run.last = i;
+        run.last_fix = k;
+        run.sum += lateral;
+        ++run.count;
+        if (lateral > run.peak) {
+          run.peak = lateral;
+          run.peak_speed = speed;
+          run.peak_radius = 1 / samples[i].curvature;
+        }
+      } else if (open) {
+        report(trip, samples, run, config, threshold, out);
+        open = false;
+      }
+    }
+  }
+}
+
+}  // namespace drivelog::detect

@@ -1,0 +1,76 @@
+#include "map/path_curvature.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace drivelog::map {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+struct Point {
+  double east, north;
+};
+
+Point point_at(std::span<const PlanarVertex> line, double s_m) {
+  auto it = std::upper_bound(line.begin(), line.end(), s_m, [](double s, const PlanarVertex& v) { return s < v.s_m; });
+  if (it == line.begin()) return {line.front().east_m, line.front().north_m};
+  if (it == line.end()) return {line.back().east_m, line.back().north_m};
+  const PlanarVertex& b = *it;
+  const PlanarVertex& a = *(it - 1);
+  const double span = b.s_m - a.s_m;
+  const double f = span > 0 ? (s_m - a.s_m) / span : 0.0;
+  return {a.east_m + f * (b.east_m - a.east_m), a.north_m + f * (b.north_m - a.north_m)};
+}
+
+}  // namespace
+
+double curvature_at(std::span<const PlanarVertex> line, double s_m, double chord_m) {
+  if (line.size() < 2 || s_m - chord_m < line.front().s_m || s_m + chord_m > line.back().s_m) return 0;
+  const Point a = point_at(line, s_m - chord_m), b = point_at(line, s_m), c = point_at(line, s_m + chord_m);
+  const double abx = b.east - a.east, aby = b.north - a.north;
+  const double bcx = c.east - b.east, bcy = c.north - b.north;
+  const double ab = std::hypot(abx, aby), bc = std::hypot(bcx, bcy), ac = std::hypot(c.east - a.east, c.north - a.north);
+  if (ab < 1e-6 || bc < 1e-6 || ac < 1e-6) return 0;  // the path doubled back on itself (a U-turn)
+  // The circumscribed circle: curvature = 4 x area / product of the sides.
+  return 2 * std::fabs(abx * bcy - aby * bcx) / (ab * bc * ac);
+}
+
+void sample_curvature(std::span<const PlanarVertex> line, double step_m, std::vector<CurvatureSample>& out) {
+  if (line.empty()) return;
+  for (double s = line.front().s_m; s <= line.back().s_m; s += step_m) {
+    out.push_back(CurvatureSample{s, curvature_at(line, s)});
+  }
+}
+
+std::vector<Curve> find_curves(std::span<const CurvatureSample> samples, const CurveShape& shape) {
+  std::vector<Curve> curves;
+  const double min_curvature = 1 / shape.max_radius_m;
+  std::size_t i = 0;
+  while (i < samples.size()) {
+    if (samples[i].curvature < min_curvature) {
+      ++i;
+      continue;
+    }
+    const std::size_t first = i;
+    std::size_t peak = i;
+    double turn_rad = 0;
+    for (; i < samples.size() && samples[i].curvature >= min_curvature; ++i) {
+      if (samples[i].curvature > samples[peak].curvature) peak = i;
+      if (i > first) turn_rad += samples[i].curvature * (samples[i].s_m - samples[i - 1].s_m);
+    }
+    const std::size_t last = i - 1;
+    const double radius = 1 / samples[peak].curvature;
+    const double turn_deg = turn_rad * 180 / kPi;
+    if (radius < shape.min_radius_m || turn_deg < shape.min_turn_deg) continue;
+    const double core_curvature = shape.core_ratio * samples[peak].curvature;
+    std::size_t core_first = peak, core_last = peak;
+    while (core_first > first && samples[core_first - 1].curvature >= core_curvature) --core_first;
+    while (core_last < last && samples[core_last + 1].curvature >= core_curvature) ++core_last;
+    curves.push_back(Curve{samples[first].s_m, samples[last].s_m, samples[core_first].s_m, samples[core_last].s_m,
+                           radius, turn_deg});
+  }
+  return curves;
+}
+
+}  // namespace drivelog::map

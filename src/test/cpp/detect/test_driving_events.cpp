@@ -1,0 +1,192 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "detect_scenario.hpp"
+
+namespace drivelog::detect {
+namespace {
+
+using scenario::Drive;
+using scenario::Scenario;
+using scenario::way;
+using test::analyse;
+using test::evidence;
+using test::kLongRoad;
+
+
+// Two 200 m roads meeting at a right angle in C.
+const char* const kCorner =
+    "A--------------------C\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     |\n"
+    "                     B";
+
+// A quarter circle of radius 60 m (letters C..O on a 2 m grid) between two 300 m straights A-C and O-B.
+std::string arc_map() {
+  constexpr int kRadius = 30, kStraight = 150;
+  const int width = kStraight + kRadius + 1, height = kRadius + kStraight + 1;
+  std::vector<std::string> rows(static_cast<std::size_t>(height), std::string(static_cast<std::size_t>(width), ' '));
+  rows[0][0] = 'A';
+  const char* letters = "CDEFGHIJKLMNO";
+  for (int i = 0; i <= 12; ++i) {
+    const double a = i * 3.14159265358979 / 24;
+    const int x = kStraight + static_cast<int>(std::lround(kRadius * std::sin(a)));
+    const int y = static_cast<int>(std::lround(kRadius * (1 - std::cos(a))));
+    rows[static_cast<std::size_t>(y)][static_cast<std::size_t>(x)] = letters[i];
+  }
+  rows.back()[static_cast<std::size_t>(kStraight + kRadius)] = 'B';
+  std::string out;
+  for (const auto& r : rows) out += r + "\n";
+  return out;
+}
+
+std::vector<Violation> events_of(const test::Outcome& o, ViolationType type) {
+  std::vector<Violation> found;
+  for (const Violation& v : o.detections.events) {
+    if (v.type == type) found.push_back(v);
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST(HarshBraking, hardStopFrom60IsOneEventWithWhatWasMeasured) {
+  const Scenario s(kLongRoad, 10, {way("AB", 7, "Long Road").maxspeed(70)});
+  Drive d(s, 1, 1);
+  d.noise(5).start_at('A').toward('B', 0.3, 60).change_speed('B', 60, 0, 6.5).wait(5).change_speed('B', 0, 50, 2)
+      .to("B", 50);
+  const auto o = analyse(s, d);
+  const auto found = events_of(o, ViolationType::harsh_braking);
+  ASSERT_EQ(found.size(), 1u);
+  const Violation& v = found[0];
+  EXPECT_EQ(v.osm_way_ids, std::vector<int64_t>({7}));
+  EXPECT_NEAR(evidence(v, "peak_mps2"), 6.5, 1.0);
+  EXPECT_GE(evidence(v, "duration_s"), 1.0);
+  EXPECT_NEAR(evidence(v, "speed_before_kmh"), 60, 8);
+  EXPECT_LT(evidence(v, "speed_after_kmh"), 20);
+  EXPECT_EQ(v.severity, Severity::heavy);  // 6.5 / 3.7 = 1.76: heavy from 1.5
+  EXPECT_TRUE(o.detections.violations.empty());  // an event, never a violation
+  EXPECT_TRUE(events_of(o, ViolationType::harsh_acceleration).empty());
+}
+
+TEST(HarshBraking, comfortableBrakingIsNoEvent) {
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(70)});
+  Drive d(s, 1, 2);
+  d.noise(5).start_at('A').toward('B', 0.3, 60).change_speed('B', 60, 0, 2.8).wait(5).change_speed('B', 0, 50, 2)
+      .to("B", 50);
+  EXPECT_TRUE(analyse(s, d).detections.events.empty());
+}
+
+TEST(HarshBraking, withoutReportedSpeedsIsUndecidedNotGuessed) {
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(70)});
+  Drive d(s, 1, 1);
+  d.report_speed(false).noise(5).start_at('A').toward('B', 0.3, 60).change_speed('B', 60, 0, 6.5).wait(5).to("B", 50);
+  const auto o = analyse(s, d);
+  EXPECT_TRUE(events_of(o, ViolationType::harsh_braking).empty());
+  EXPECT_EQ(o.detections.event_coverage.decided_s, 0);
+  EXPECT_GT(o.detections.event_coverage.undecided_s, 100);
+  EXPECT_STREQ(o.detections.event_coverage.undecided_reason, "no_speeds");
+}
+
+TEST(HarshBraking, sparseFixesAreUndecided) {
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(70)});
+  Drive d(s, 0.2, 1);
+  d.noise(5).start_at('A').toward('B', 0.3, 60).change_speed('B', 60, 0, 6.5).wait(5).to("B", 50);
+  const auto o = analyse(s, d);
+  EXPECT_TRUE(events_of(o, ViolationType::harsh_braking).empty());
+  EXPECT_STREQ(o.detections.event_coverage.undecided_reason, "sparse_fixes");
+}
+
+TEST(HarshAcceleration, hardStartIsOneEventAndTheThresholdFollowsTheVehicleClass) {
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(70)});
+  Drive d(s, 1, 3);
+  d.noise(5).start_at('A').wait(5).change_speed('B', 0, 50, 3.2).to("B", 50);
+  EXPECT_TRUE(analyse(s, d).detections.events.empty());  // 3.2 m/s^2 is under a car's 3.6
+  DetectConfig bus;
+  bus.vehicle_class = VehicleClass::bus;  // 2.0 m/s^2
+  const auto found = events_of(analyse(s, d, bus), ViolationType::harsh_acceleration);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NEAR(evidence(found[0], "peak_mps2"), 3.2, 0.6);
+  EXPECT_EQ(found[0].severity, Severity::heavy);  // 3.2 / 2.0 = 1.6
+}
+
+TEST(HarshCornering, fastRightAngleTurnIsAnEventSlowOneIsNot) {
+  const Scenario s(kCorner, 10, {way("AC", 1, "West").maxspeed(50), way("CB", 2, "South").maxspeed(50)});
+  Drive fast(s, 1, 4);
+  fast.noise(5).start_at('A').to("C", 35).to("B", 35);  // 9.7 m/s on a ~10.6 m radius: ~9 m/s^2
+  const auto found = events_of(analyse(s, fast), ViolationType::harsh_cornering);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_GT(evidence(found[0], "peak_mps2"), 5);
+  EXPECT_NEAR(evidence(found[0], "radius_m"), 10.6, 2);
+  EXPECT_GE(evidence(found[0], "duration_s"), 1);
+  Drive slow(s, 1, 4);
+  slow.noise(5).start_at('A').to("C", 40).change_speed('C', 40, 15, 2).to("C", 15).to("B", 15);
+  EXPECT_TRUE(events_of(analyse(s, slow), ViolationType::harsh_cornering).empty());
+}
+
+TEST(CurveOverspeed, curveTakenTooFastIsAnEventWithItsRadius) {
+  const Scenario s(arc_map(), 2, {way("ACDEFGHIJKLMNOB", 3, "Bend Road").maxspeed(80)});
+  Drive d(s, 1, 5);
+  d.noise(5).start_at('A').to("CDEFGHIJKLMNOB", 70);
+  const auto o = analyse(s, d);
+  const auto found = events_of(o, ViolationType::curve_overspeed);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NEAR(evidence(found[0], "radius_m"), 60, 10);
+  EXPECT_NEAR(evidence(found[0], "speed_kmh"), 70, 6);
+  EXPECT_NEAR(evidence(found[0], "turn_deg"), 90, 15);
+  EXPECT_EQ(test::evidence_text(found[0], "speed_source"), "reported");
+  EXPECT_FALSE(events_of(o, ViolationType::harsh_cornering).empty());  // 19.4^2 / 60 = 6.3 m/s^2
+}
+
+TEST(CurveOverspeed, comfortableCurveIsNoEvent) {
+  const Scenario s(arc_map(), 2, {way("ACDEFGHIJKLMNOB", 3).maxspeed(80)});
+  Drive d(s, 1, 5);
+  d.noise(5).start_at('A').toward('C', 0.5, 70).change_speed('C', 70, 40, 2).to("CDEFGHIJKLMNOB", 40);  // sqrt(2.5 x 60) = 44 km/h
+  EXPECT_TRUE(analyse(s, d).detections.events.empty());
+}
+
+TEST(CurveOverspeed, atPointTwoHertzWithoutSpeedsIsUndecidedUnlessAskedForThenALowerBound) {
+  const Scenario s(arc_map(), 2, {way("ACDEFGHIJKLMNOB", 3).maxspeed(80)});
+  Drive d(s, 0.2, 6);
+  d.report_speed(false).noise(5).start_at('A').to("CDEFGHIJKLMNOB", 70);
+  EXPECT_TRUE(analyse(s, d).detections.events.empty());
+  DetectConfig bound;
+  bound.events.curve_without_dense_speeds = true;
+  const auto o = analyse(s, d, bound);
+  const auto found = events_of(o, ViolationType::curve_overspeed);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_GT(evidence(found[0], "speed_kmh"), 49);  // over the allowed speed ...
+  EXPECT_LE(evidence(found[0], "speed_kmh"), 72);  // ... and a lower bound of the 70 km/h driven
+  EXPECT_EQ(test::evidence_text(found[0], "speed_source"), "path");
+  EXPECT_TRUE(events_of(o, ViolationType::harsh_cornering).empty());  // undecided without speeds
+}
+
+TEST(DrivingEvents, disabledFindsNothing) {
+  const Scenario s(arc_map(), 2, {way("ACDEFGHIJKLMNOB", 3).maxspeed(80)});
+  Drive d(s, 1, 5);
+  d.noise(5).start_at('A').to("CDEFGHIJKLMNOB", 70);
+  DetectConfig off;
+  off.events.enabled = false;
+  EXPECT_TRUE(analyse(s, d, off).detections.events.empty());
+}
+
+}  // namespace drivelog::detect

@@ -1,0 +1,62 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "map/path_curvature.hpp"
+
+namespace drivelog::map {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+// A straight of `straight_m`, a circular arc of `radius_m` over `turn_deg` drawn with a vertex every
+// `vertex_m`, and another straight.
+std::vector<PlanarVertex> bend(double straight_m, double radius_m, double turn_deg, double vertex_m) {
+  std::vector<PlanarVertex> line{{0, 0, 0}, {straight_m, straight_m, 0}};
+  const double arc = radius_m * turn_deg * kPi / 180;
+  const int steps = static_cast<int>(std::ceil(arc / vertex_m));
+  for (int i = 1; i <= steps; ++i) {
+    const double a = turn_deg * kPi / 180 * i / steps;
+    line.push_back({straight_m + arc * i / steps, straight_m + radius_m * std::sin(a), -radius_m * (1 - std::cos(a))});
+  }
+  const PlanarVertex end = line.back();
+  const double a = turn_deg * kPi / 180;
+  line.push_back({end.s_m + straight_m, end.east_m + straight_m * std::cos(a), end.north_m - straight_m * std::sin(a)});
+  return line;
+}
+
+}  // namespace
+
+TEST(PathCurvature, straightIsZeroAndArcIsOneOverItsRadius) {
+  const auto line = bend(200, 80, 90, 8);
+  EXPECT_NEAR(curvature_at(line, 100), 0, 1e-9);
+  EXPECT_NEAR(curvature_at(line, 200 + 80 * kPi / 4), 1.0 / 80, 0.001);
+  EXPECT_EQ(curvature_at(line, 5), 0);  // the chord reaches beyond the start: unknown, not a bend
+}
+
+TEST(PathCurvature, rightAngleCornerReadsAsAboutTenMetres) {
+  const std::vector<PlanarVertex> corner{{0, 0, 0}, {100, 100, 0}, {200, 100, -100}};
+  EXPECT_NEAR(1 / curvature_at(corner, 100), 15 / std::sqrt(2.0), 0.01);
+}
+
+TEST(PathCurvature, findCurvesKeepsCurvesAndLeavesCornersAndGentleBends) {
+  std::vector<CurvatureSample> samples;
+  const auto curve = bend(200, 80, 90, 8);
+  sample_curvature(curve, 1, samples);
+  const auto found = find_curves(samples, CurveShape{});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NEAR(found[0].min_radius_m, 80, 4);
+  EXPECT_NEAR(found[0].turn_deg, 90, 8);
+  EXPECT_LE(found[0].start_s_m, found[0].core_start_s_m);
+  EXPECT_GE(found[0].end_s_m, found[0].core_end_s_m);
+
+  samples.clear();
+  sample_curvature(std::vector<PlanarVertex>{{0, 0, 0}, {100, 100, 0}, {200, 100, -100}}, 1, samples);
+  EXPECT_TRUE(find_curves(samples, CurveShape{}).empty());  // a junction's corner: tighter than 20 m
+  samples.clear();
+  sample_curvature(bend(200, 200, 10, 8), 1, samples);
+  EXPECT_TRUE(find_curves(samples, CurveShape{}).empty());  // turns the car by only 10 degrees
+}
+
+}  // namespace drivelog::map
