@@ -1,0 +1,146 @@
+package dev.drivelog.fleet;
+
+import dev.drivelog.config.ScoreConfig;
+import dev.drivelog.score.Finding;
+import dev.drivelog.score.ScoreTally;
+import dev.drivelog.score.TripRecord;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Aggregates one result version's trips and findings into a {@link FleetSummary}: one pass over the
+ * rows, memory in proportion to vehicles x periods and places, not to findings.
+ */
+public final class FleetAggregator {
+    /** Most hot spots kept (drawn on the map; the table shows the first of them). */
+    public static final int MAX_HOT_SPOTS = 300;
+    /** Up to this many days of data the trend is per day, beyond it per ISO week. */
+    static final int MAX_DAILY_PERIODS = 31;
+
+    private final ScoreConfig config;
+    private final ZoneId zone;
+
+    public FleetAggregator(ScoreConfig config, ZoneId zone) {
+        this.config = config;
+        this.zone = zone;
+    }
+
+    public FleetSummary aggregate(FleetData data) {
+        double first = Double.POSITIVE_INFINITY;
+        double last = Double.NEGATIVE_INFINITY;
+        for (TripRecord trip : data.trips()) {
+            first = Math.min(first, trip.startTime());
+            last = Math.max(last, trip.startTime());
+        }
+        for (Finding finding : data.findings()) {
+            first = Math.min(first, finding.startTime());
+            last = Math.max(last, finding.startTime());
+        }
+        boolean weekly = first <= last && local(last).toLocalDate().toEpochDay() - local(first).toLocalDate().toEpochDay()
+                >= MAX_DAILY_PERIODS;
+
+        ScoreTally fleet = new ScoreTally(config);
+        Map<String, ScoreTally> byVehicle = new TreeMap<>();
+        Map<String, Map<String, ScoreTally>> byVehiclePeriod = new HashMap<>();
+        TreeSet<String> periods = new TreeSet<>();
+        for (TripRecord trip : data.trips()) {
+            String period = period(trip.startTime(), weekly);
+            periods.add(period);
+            fleet.addTrip(trip);
+            byVehicle.computeIfAbsent(trip.vehicleId(), v -> new ScoreTally(config)).addTrip(trip);
+            byVehiclePeriod.computeIfAbsent(trip.vehicleId(), v -> new HashMap<>())
+                    .computeIfAbsent(period, p -> new ScoreTally(config)).addTrip(trip);
+        }
+        Map<String, String> categoryByType = new TreeMap<>();
+        Map<String, PlaceTally> places = new HashMap<>();
+        int[][] weekdayHour = new int[7][24];
+        for (Finding finding : data.findings()) {
+            String period = period(finding.startTime(), weekly);
+            periods.add(period);
+            fleet.addFinding(finding);
+            byVehicle.computeIfAbsent(finding.vehicleId(), v -> new ScoreTally(config)).addFinding(finding);
+            byVehiclePeriod.computeIfAbsent(finding.vehicleId(), v -> new HashMap<>())
+                    .computeIfAbsent(period, p -> new ScoreTally(config)).addFinding(finding);
+            // A row without the column reads as a violation; any row saying otherwise names the type's kind.
+            categoryByType.merge(finding.type(), finding.category(), (known, row) -> known.equals(Finding.VIOLATION) ? row : known);
+            places.computeIfAbsent(finding.place(), PlaceTally::new).add(finding);
+            LocalDateTime at = local(finding.startTime());
+            weekdayHour[at.getDayOfWeek().getValue() - 1][at.getHour()]++;
+        }
+
+        List<VehicleScores> vehicles = new ArrayList<>();
+        byVehicle.forEach((vehicle, tally) -> {
+            Map<String, dev.drivelog.score.Score> trend = new TreeMap<>();
+            byVehiclePeriod.getOrDefault(vehicle, Map.of()).forEach((period, t) -> trend.put(period, t.score()));
+            vehicles.add(new VehicleScores(vehicle, tally.score(), trend));
+        });
+        // Lowest score first: the vehicles to look at; then those without a score (the named query's order).
+        vehicles.sort(Comparator.<VehicleScores, Boolean>comparing(v -> !v.overall().scored())
+                .thenComparingDouble(v -> v.overall().scored() ? v.overall().score() : 0)
+                .thenComparing(VehicleScores::vehicleId));
+        List<HotSpot> hotSpots = places.values().stream().map(PlaceTally::hotSpot)
+                .sorted(Comparator.comparingInt(HotSpot::count).reversed().thenComparing(HotSpot::place))
+                .limit(MAX_HOT_SPOTS).toList();
+        return new FleetSummary(data, zone, weekly, List.copyOf(periods), fleet.score(), vehicles, categoryByType, hotSpots,
+                places.size(), weekdayHour, first <= last ? first : Double.NaN, first <= last ? last : Double.NaN);
+    }
+
+    private LocalDateTime local(double epochSeconds) {
+        return LocalDateTime.ofInstant(Instant.ofEpochSecond((long) Math.floor(epochSeconds)), zone);
+    }
+
+    /** {@code 2026-11-21}, or {@code 2026-W48} (ISO week-based year and week) when weekly. */
+    String period(double epochSeconds, boolean weekly) {
+        LocalDateTime at = local(epochSeconds);
+        if (!weekly) {
+            return at.toLocalDate().toString();
+        }
+        return String.format(Locale.ROOT, "%d-W%02d", at.get(IsoFields.WEEK_BASED_YEAR), at.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** The findings of one place while they are counted. */
+    private static final class PlaceTally {
+        private final String place;
+        private int count;
+        private double latSum;
+        private double lonSum;
+        private int positioned;
+        private final Map<String, Integer> byType = new TreeMap<>();
+        private final Map<String, Integer> names = new HashMap<>();
+
+        PlaceTally(String place) {
+            this.place = place;
+        }
+
+        void add(Finding finding) {
+            count++;
+            byType.merge(finding.type(), 1, Integer::sum);
+            if (!finding.roadName().isEmpty()) {
+                names.merge(finding.roadName(), 1, Integer::sum);
+            }
+            if (Double.isFinite(finding.lat()) && Double.isFinite(finding.lon())) {
+                latSum += finding.lat();
+                lonSum += finding.lon();
+                positioned++;
+            }
+        }
+
+        HotSpot hotSpot() {
+            String name = names.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .map(Map.Entry::getKey).orElse("");
+            return new HotSpot(place, positioned == 0 ? Double.NaN : latSum / positioned,
+                    positioned == 0 ? Double.NaN : lonSum / positioned, name, count, byType);
+        }
+    }
+}
