@@ -67,8 +67,8 @@ public final class FleetPage {
         kpi(html, messages, "fleet.fleetScore", fleet.scored() ? Numbers.fixed(fleet.score(), 0) : "-");
         kpi(html, messages, "fleet.vehicles", Numbers.count(summary.vehicles().size()));
         kpi(html, messages, "fleet.trips", Numbers.count(fleet.trips()));
-        kpi(html, messages, "fleet.distance", Numbers.fixed(fleet.distanceKm(), 0) + " " + messages.label("unit.km"));
-        kpi(html, messages, "fleet.time", Numbers.fixed(fleet.durationH(), 0) + " " + messages.label("unit.h"));
+        kpi(html, messages, "fleet.distance", Numbers.count(Math.round(fleet.distanceKm())) + " " + messages.label("unit.km"));
+        kpi(html, messages, "fleet.time", Numbers.count(Math.round(fleet.durationH())) + " " + messages.label("unit.h"));
         kpi(html, messages, "fleet.findings", Numbers.count(fleet.findings()));
         html.append("</div>\n");
         if (!problems.isEmpty()) {

@@ -20,7 +20,7 @@ final class VehicleTable {
     static void render(StringBuilder out, FleetSummary summary, Messages messages) {
         TreeSet<String> types = new TreeSet<>(summary.categoryByType().keySet());
         out.append("<section class=\"vehicles\" id=\"vehicles\"><h2>").append(messages.label("fleet.ranking")).append("</h2>\n<p class=\"note\">")
-                .append(messages.label("fleet.scoreRule")).append("</p>\n<table class=\"ranking\"><thead><tr><th>")
+                .append(messages.label("fleet.scoreRule")).append("</p>\n<div class=\"wide\"><table class=\"ranking\"><thead><tr><th>")
                 .append(messages.label("fleet.rank")).append("</th><th>").append(messages.label("fleet.vehicle")).append("</th><th>")
                 .append(messages.label("fleet.score")).append("</th><th>").append(messages.label("fleet.pointsPer100km"))
                 .append("</th><th>").append(messages.label("fleet.distance")).append("</th><th>").append(messages.label("fleet.time"))
@@ -49,7 +49,7 @@ final class VehicleTable {
             trend(out, summary.periods(), vehicle.byPeriod());
             out.append("</td></tr>\n");
         }
-        out.append("</tbody></table></section>\n");
+        out.append("</tbody></table></div></section>\n");
     }
 
     private static void scoreCell(StringBuilder out, Score score, Messages messages) {
