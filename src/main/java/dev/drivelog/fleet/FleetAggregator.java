@@ -24,7 +24,7 @@ import java.util.TreeSet;
 public final class FleetAggregator {
     /** Most hot spots kept (drawn on the map; the table shows the first of them). */
     public static final int MAX_HOT_SPOTS = 300;
-    /** Up to this many days of data the trend is per day, beyond it per ISO week. */
+    /** Up to this many days of data the trend is per day, beyond it per ISO week (also when days are too short for a score). */
     static final int MAX_DAILY_PERIODS = 31;
 
     private final ScoreConfig config;
@@ -46,8 +46,8 @@ public final class FleetAggregator {
             first = Math.min(first, finding.startTime());
             last = Math.max(last, finding.startTime());
         }
-        boolean weekly = first <= last && local(last).toLocalDate().toEpochDay() - local(first).toLocalDate().toEpochDay()
-                >= MAX_DAILY_PERIODS;
+        boolean weekly = first <= last && (local(last).toLocalDate().toEpochDay() - local(first).toLocalDate().toEpochDay()
+                >= MAX_DAILY_PERIODS || medianDailyDistanceKm(data) < config.minDistanceKm());
 
         ScoreTally fleet = new ScoreTally(config);
         Map<String, ScoreTally> byVehicle = new TreeMap<>();
@@ -93,6 +93,22 @@ public final class FleetAggregator {
                 .limit(MAX_HOT_SPOTS).toList();
         return new FleetSummary(data, zone, weekly, List.copyOf(periods), fleet.score(), vehicles, categoryByType, hotSpots,
                 places.size(), weekdayHour, first <= last ? first : Double.NaN, first <= last ? last : Double.NaN);
+    }
+
+    /**
+     * The distance a vehicle typically drives on a day it drives: below the minimum distance for a
+     * score, days would show no score at all, so the trend is per week.
+     */
+    private double medianDailyDistanceKm(FleetData data) {
+        Map<String, Double> byVehicleDay = new HashMap<>();
+        for (TripRecord trip : data.trips()) {
+            byVehicleDay.merge(trip.vehicleId() + "\n" + period(trip.startTime(), false), trip.distanceM() / 1000, Double::sum);
+        }
+        if (byVehicleDay.isEmpty()) {
+            return 0;
+        }
+        double[] distances = byVehicleDay.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return distances[distances.length / 2];
     }
 
     private LocalDateTime local(double epochSeconds) {

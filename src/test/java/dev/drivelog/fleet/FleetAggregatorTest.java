@@ -50,6 +50,17 @@ class FleetAggregatorTest {
     }
 
     @Test
+    void aggregate_daysTooShortForAScore_trendsByIsoWeek() {
+        FleetData data = data(List.of(new TripRecord("a.csv", "car-1", "car-1/1", LATE_FRIDAY_UTC, 2_000, 300),
+                new TripRecord("a.csv", "car-1", "car-1/2", LATE_FRIDAY_UTC + 86_400, 2_000, 300)), List.of());
+
+        FleetSummary summary = new FleetAggregator(ScoreConfig.DEFAULTS, ZoneOffset.UTC).aggregate(data);
+
+        assertTrue(summary.weekly(), "2 km a day is below min_distance_km: a daily trend would be empty");
+        assertEquals(List.of("2026-W47"), summary.periods());
+    }
+
+    @Test
     void aggregate_placesAndVehicles_rankedWorstFirstAndMostFindingsFirst() {
         FleetData data = data(List.of(new TripRecord("a.csv", "careful", "c/1", LATE_FRIDAY_UTC, 100_000, 3600),
                         new TripRecord("a.csv", "reckless", "r/1", LATE_FRIDAY_UTC, 100_000, 3600),
