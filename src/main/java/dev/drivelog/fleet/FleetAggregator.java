@@ -56,10 +56,9 @@ public final class FleetAggregator {
         for (TripRecord trip : data.trips()) {
             String period = period(trip.startTime(), weekly);
             periods.add(period);
-            fleet.addTrip(trip);
-            byVehicle.computeIfAbsent(trip.vehicleId(), v -> new ScoreTally(config)).addTrip(trip);
-            byVehiclePeriod.computeIfAbsent(trip.vehicleId(), v -> new HashMap<>())
-                    .computeIfAbsent(period, p -> new ScoreTally(config)).addTrip(trip);
+            for (ScoreTally tally : List.of(fleet, tally(byVehicle, trip.vehicleId()), tally(byVehiclePeriod, trip.vehicleId(), period))) {
+                tally.addTrip(trip);
+            }
         }
         Map<String, String> categoryByType = new TreeMap<>();
         Map<String, PlaceTally> places = new HashMap<>();
@@ -67,10 +66,10 @@ public final class FleetAggregator {
         for (Finding finding : data.findings()) {
             String period = period(finding.startTime(), weekly);
             periods.add(period);
-            fleet.addFinding(finding);
-            byVehicle.computeIfAbsent(finding.vehicleId(), v -> new ScoreTally(config)).addFinding(finding);
-            byVehiclePeriod.computeIfAbsent(finding.vehicleId(), v -> new HashMap<>())
-                    .computeIfAbsent(period, p -> new ScoreTally(config)).addFinding(finding);
+            for (ScoreTally tally : List.of(fleet, tally(byVehicle, finding.vehicleId()),
+                    tally(byVehiclePeriod, finding.vehicleId(), period))) {
+                tally.addFinding(finding);
+            }
             // A row without the column reads as a violation; any row saying otherwise names the type's kind.
             categoryByType.merge(finding.type(), finding.category(), (known, row) -> known.equals(Finding.VIOLATION) ? row : known);
             places.computeIfAbsent(finding.place(), PlaceTally::new).add(finding);
@@ -93,6 +92,14 @@ public final class FleetAggregator {
                 .limit(MAX_HOT_SPOTS).toList();
         return new FleetSummary(data, zone, weekly, List.copyOf(periods), fleet.score(), vehicles, categoryByType, hotSpots,
                 places.size(), weekdayHour, first <= last ? first : Double.NaN, first <= last ? last : Double.NaN);
+    }
+
+    private ScoreTally tally(Map<String, ScoreTally> byKey, String key) {
+        return byKey.computeIfAbsent(key, k -> new ScoreTally(config));
+    }
+
+    private ScoreTally tally(Map<String, Map<String, ScoreTally>> byVehiclePeriod, String vehicle, String period) {
+        return tally(byVehiclePeriod.computeIfAbsent(vehicle, v -> new HashMap<>()), period);
     }
 
     /**

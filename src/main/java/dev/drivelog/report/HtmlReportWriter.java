@@ -3,10 +3,8 @@ package dev.drivelog.report;
 import dev.drivelog.logs.Trip;
 import dev.drivelog.output.TripOutcome;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,8 +24,8 @@ public final class HtmlReportWriter {
     // Charset in upper case: S3Proxy (the local S3 of the demo and tests) answers 403 (signature
     // mismatch) to uploads whose content type says "charset=utf-8"; real S3 accepts both.
     public static final String CONTENT_TYPE = "text/html; charset=UTF-8";
-    private static final String STYLE = resource("report.css");
-    private static final String SCRIPT = resource("report.js");
+    private static final String STYLE = ReportResources.text("report.css");
+    private static final String SCRIPT = ReportResources.text("report.js");
 
     private final Writer out;
     private final String input;
@@ -132,16 +130,5 @@ public final class HtmlReportWriter {
                 .append("</body></html>\n");
         out.write(html.toString());
         out.close();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = HtmlReportWriter.class.getResourceAsStream("/report/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("report resource /report/" + name + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading report resource " + name, e);
-        }
     }
 }

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drivelog.config.ReportConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -29,7 +27,7 @@ import java.util.TreeMap;
 public final class Messages {
     public static final List<String> LANGUAGES = List.of("en", "ja");
     private static final Map<String, Map<String, String>> BY_LANGUAGE = load();
-    private static final String SCRIPT = resource("i18n.js");
+    private static final String SCRIPT = ReportResources.text("i18n.js");
 
     private final String language;
     private final ZoneId zone;
@@ -140,11 +138,8 @@ public final class Messages {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
         for (String language : LANGUAGES) {
             Properties properties = new Properties();
-            try (InputStream in = Messages.class.getResourceAsStream("/report/messages_" + language + ".properties")) {
-                if (in == null) {
-                    throw new IllegalStateException("report resource /report/messages_" + language + ".properties is missing");
-                }
-                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            try {
+                properties.load(new StringReader(ReportResources.text("messages_" + language + ".properties")));
             } catch (IOException e) {
                 throw new UncheckedIOException("reading the " + language + " labels", e);
             }
@@ -153,16 +148,5 @@ public final class Messages {
             all.put(language, Map.copyOf(texts));
         }
         return Map.copyOf(all);
-    }
-
-    static String resource(String name) {
-        try (InputStream in = Messages.class.getResourceAsStream("/report/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("report resource /report/" + name + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading report resource " + name, e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.drivelog.report.fleet;
 import dev.drivelog.fleet.FleetSummary;
 import dev.drivelog.report.Html;
 import dev.drivelog.report.Messages;
+import dev.drivelog.report.ReportResources;
 import dev.drivelog.report.RoadSource;
 import dev.drivelog.score.Score;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public final class FleetPage {
     public static final String CONTENT_TYPE = "text/html; charset=UTF-8";
-    private static final String STYLE = resource("report.css") + resource("fleet.css");
+    private static final String STYLE = ReportResources.text("report.css") + ReportResources.text("fleet.css");
 
     private FleetPage() {}
 
@@ -87,16 +88,5 @@ public final class FleetPage {
     private static void kpi(StringBuilder html, Messages messages, String key, String valueHtml) {
         html.append("<div class=\"kpi\" data-kpi=\"").append(key).append("\"><span class=\"value\">").append(valueHtml)
                 .append("</span><span class=\"name\">").append(messages.label(key)).append("</span></div>");
-    }
-
-    private static String resource(String name) {
-        try (var in = FleetPage.class.getResourceAsStream("/report/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("report resource /report/" + name + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("reading report resource " + name, e);
-        }
     }
 }
