@@ -24,6 +24,8 @@ import java.util.TreeSet;
 public final class FleetAggregator {
     /** Most hot spots kept (drawn on the map; the table shows the first of them). */
     public static final int MAX_HOT_SPOTS = 300;
+    /** Trips listed with the lowest scores. */
+    public static final int LOWEST_TRIPS = 20;
     /** Up to this many days of data the trend is per day, beyond it per ISO week (also when days are too short for a score). */
     static final int MAX_DAILY_PERIODS = 31;
 
@@ -53,10 +55,14 @@ public final class FleetAggregator {
         Map<String, ScoreTally> byVehicle = new TreeMap<>();
         Map<String, Map<String, ScoreTally>> byVehiclePeriod = new HashMap<>();
         TreeSet<String> periods = new TreeSet<>();
+        Map<String, ScoreTally> byTrip = new HashMap<>();
+        Map<String, TripRecord> trips = new HashMap<>();
         for (TripRecord trip : data.trips()) {
             String period = period(trip.startTime(), weekly);
             periods.add(period);
-            for (ScoreTally tally : List.of(fleet, tally(byVehicle, trip.vehicleId()), tally(byVehiclePeriod, trip.vehicleId(), period))) {
+            trips.put(tripKey(trip.input(), trip.tripId()), trip);
+            for (ScoreTally tally : List.of(fleet, tally(byVehicle, trip.vehicleId()), tally(byVehiclePeriod, trip.vehicleId(), period),
+                    tally(byTrip, tripKey(trip.input(), trip.tripId())))) {
                 tally.addTrip(trip);
             }
         }
@@ -67,7 +73,7 @@ public final class FleetAggregator {
             String period = period(finding.startTime(), weekly);
             periods.add(period);
             for (ScoreTally tally : List.of(fleet, tally(byVehicle, finding.vehicleId()),
-                    tally(byVehiclePeriod, finding.vehicleId(), period))) {
+                    tally(byVehiclePeriod, finding.vehicleId(), period), tally(byTrip, tripKey(finding.input(), finding.tripId())))) {
                 tally.addFinding(finding);
             }
             // A row without the column reads as a violation; any row saying otherwise names the type's kind.
@@ -90,8 +96,21 @@ public final class FleetAggregator {
         List<HotSpot> hotSpots = places.values().stream().map(PlaceTally::hotSpot)
                 .sorted(Comparator.comparingInt(HotSpot::count).reversed().thenComparing(HotSpot::place))
                 .limit(MAX_HOT_SPOTS).toList();
-        return new FleetSummary(data, zone, weekly, List.copyOf(periods), fleet.score(), vehicles, categoryByType, hotSpots,
-                places.size(), weekdayHour, first <= last ? first : Double.NaN, first <= last ? last : Double.NaN);
+        // A finding whose trip has no row (no distance) has no score and is not listed.
+        List<TripScore> lowestTrips = trips.entrySet().stream()
+                .map(e -> new TripScore(e.getValue().input(), e.getValue().vehicleId(), e.getValue().tripId(), e.getValue().startTime(),
+                        byTrip.get(e.getKey()).score()))
+                .filter(t -> t.score().scored())
+                .sorted(Comparator.comparingDouble((TripScore t) -> t.score().score()).thenComparing(TripScore::input)
+                        .thenComparing(TripScore::tripId))
+                .limit(LOWEST_TRIPS).toList();
+        return new FleetSummary(data, zone, weekly, List.copyOf(periods), fleet.score(), vehicles, lowestTrips, categoryByType,
+                hotSpots, places.size(), weekdayHour, first <= last ? first : Double.NaN, first <= last ? last : Double.NaN);
+    }
+
+    /** Trip ids are unique within an input, not across inputs. */
+    private static String tripKey(String input, String tripId) {
+        return input + "\n" + tripId;
     }
 
     private ScoreTally tally(Map<String, ScoreTally> byKey, String key) {

@@ -11,6 +11,7 @@ import dev.drivelog.fleet.FleetDataReader;
 import dev.drivelog.fleet.FleetSummary;
 import dev.drivelog.fleet.HotSpot;
 import dev.drivelog.fleet.SyntheticFleet;
+import dev.drivelog.fleet.TripScore;
 import dev.drivelog.fleet.VehicleScores;
 import dev.drivelog.score.Score;
 import java.nio.file.Path;
@@ -140,6 +141,22 @@ class FleetQueriesAgreementTest {
             compared++;
         }
         assertEquals(java.vehicles().stream().mapToInt(v -> v.byPeriod().size()).sum(), compared);
+    }
+
+    @Test
+    void tripScores_queryAndJava_sameLowestTripsInOrder() throws Exception {
+        List<Map<String, Object>> rows = run("TripScoresQuery");
+
+        assertEquals(java.lowestTrips().size(), rows.size());
+        assertEquals(FleetAggregator.LOWEST_TRIPS, rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            TripScore trip = java.lowestTrips().get(i);
+            assertEquals(trip.input(), rows.get(i).get("input"), "rank " + (i + 1));
+            assertEquals(trip.tripId(), rows.get(i).get("trip_id"), "rank " + (i + 1));
+            assertEquals(trip.score().score(), number(rows.get(i), "score"), 1e-9);
+            assertEquals(trip.score().findings(), number(rows.get(i), "findings"));
+            assertEquals(trip.score().distanceKm(), number(rows.get(i), "distance_km"), 1e-9);
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * The fleet page ({@code drivelog report --fleet}): one self-contained HTML file (inline CSS, SVG and
  * script; no network, as report.html) over the aggregated results of many inputs: vehicles ranked by
- * score with their trend, findings by type and severity, hot spots on a map, time of day and day of
+ * score with their trend, the trips with the lowest scores, findings by type and severity, hot spots on a map, time of day and day of
  * week (docs/REPORT.md, "Fleet page").
  */
 public final class FleetPage {
@@ -38,6 +38,7 @@ public final class FleetPage {
             problems.add("... " + (summary.data().skippedLines() - problems.size()) + " more");
         }
         VehicleTable.render(body, summary, messages);
+        TripTable.render(body, summary, messages);
         FindingsTable.render(body, summary, messages);
         String mapProblem = HotSpotMap.render(body, summary, roads, messages);
         if (mapProblem != null) {

@@ -57,7 +57,8 @@ class FleetPageTest {
 
         String html = page(summary, roads, Messages.defaults());
 
-        for (String section : List.of("id=\"overview\"", "id=\"vehicles\"", "id=\"findings\"", "id=\"hot-spots\"", "id=\"time-of-day\"")) {
+        assertEquals(20, count(html, "<table class=\"lowest-trips\">") * summary.lowestTrips().size());
+        for (String section : List.of("id=\"overview\"", "id=\"vehicles\"", "id=\"trips\"", "id=\"findings\"", "id=\"hot-spots\"", "id=\"time-of-day\"")) {
             assertEquals(1, count(html, section), section);
         }
         assertEquals(12, count(html, "<tr data-vehicle="));
