@@ -11,6 +11,7 @@ import java.util.Map;
  */
 public record HotSpot(String place, double lat, double lon, String roadName, int count, Map<String, Integer> countByType) {
     public HotSpot {
-        countByType = Map.copyOf(countByType);
+        // In type order: the page lists them, and the same results must give the same page.
+        countByType = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(countByType));
     }
 }

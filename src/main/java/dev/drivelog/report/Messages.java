@@ -145,8 +145,10 @@ public final class Messages {
             }
             Map<String, String> texts = new TreeMap<>();
             properties.forEach((k, v) -> texts.put((String) k, (String) v));
-            all.put(language, Map.copyOf(texts));
+            all.put(language, java.util.Collections.unmodifiableMap(texts));
         }
-        return Map.copyOf(all);
+        // Ordered (not Map.copyOf, whose iteration order changes from run to run): the labels are written
+        // into every page, and the same input must give the same bytes (a redelivery overwrites them).
+        return java.util.Collections.unmodifiableMap(all);
     }
 }

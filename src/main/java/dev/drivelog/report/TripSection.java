@@ -106,7 +106,8 @@ final class TripSection {
             Violation v = violations.get(j);
             String key = id + "-v" + j;
             out.append("<li><button type=\"button\" class=\"violation-item v-").append(Html.escape(v.type()))
-                    .append("\" data-violation=\"").append(key).append("\"><span class=\"type\">").append(messages.label("type." + v.type(), v.type()))
+                    .append("\" data-violation=\"").append(key).append("\"><span class=\"type\" data-type=\"").append(Html.escape(v.type()))
+                    .append("\">").append(messages.label("type." + v.type(), v.type()))
                     .append("</span> ").append(messages.clock(v.startTime())).append(" <span class=\"road\">")
                     .append(Html.escape(v.roadName())).append("</span></button>");
             evidence(out, key, v, messages);

@@ -29,6 +29,9 @@ final class TripTable {
                     .append(Numbers.fixed(score.pointsPer100km(), 2)).append("</td><td>").append(Numbers.fixed(score.distanceKm(), 1))
                     .append(' ').append(messages.label("unit.km")).append("</td><td>").append(score.findings()).append("</td></tr>\n");
         }
+        if (summary.lowestTrips().isEmpty()) {
+            out.append("<tr><td colspan=\"8\" class=\"no-score\">").append(messages.label("fleet.noTripScored")).append("</td></tr>\n");
+        }
         out.append("</tbody></table></div></section>\n");
     }
 }

@@ -115,4 +115,14 @@ class FleetPageTest {
         assertTrue(html.contains("&lt;/title&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
         assertEquals(1, count(html, "<script>"), "only the page's own script");
     }
+
+    @Test
+    void write_onlyShortTrips_saysNoTripHasAScore() throws IOException {
+        FleetData data = new FleetData("dir", "v1", List.of(new TripRecord("a", "car", "t", 1_795_161_600, 3_000, 300)), List.of(),
+                List.of(), 0);
+
+        String html = page(new FleetAggregator(ScoreConfig.DEFAULTS, ZoneOffset.UTC).aggregate(data), null, Messages.defaults());
+
+        assertTrue(html.contains("<span data-i18n=\"fleet.noTripScored\">No trip is long enough for a score"), "3 km < 5 km");
+    }
 }
