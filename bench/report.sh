@@ -5,13 +5,4 @@
 #   bench/report.sh [POINTS...]
 set -euo pipefail
 [ $# -gt 0 ] || set -- 1000 10000 100000
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-out="$repo/target/bench/report"
-mkdir -p "$out"
-cd "$repo"
-./mvnw -q -B -o test-compile -Dnative.skip
-./mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test >/dev/null
-cp="$repo/target/test-classes:$repo/target/classes:$(cat "$out/classpath.txt")"
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Ddrivelog.repo.dir="$repo" \
-  -Ddrivelog.native.dir="$repo/target/native" -cp "$cp" dev.drivelog.report.ReportLoadBenchmark "$out" "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/test-main.sh" dev.drivelog.report.ReportLoadBenchmark report "$@"

@@ -16,6 +16,7 @@ import dev.drivelog.job.ResultIdentity;
 import dev.drivelog.logs.LogFormat;
 import dev.drivelog.output.DirectoryOutputSink;
 import dev.drivelog.report.MapRoads;
+import dev.drivelog.report.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -118,7 +119,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     outcome -> {
                         tripFiles.get().write(outcome);
                         table.row(outcome);
-                    }, withReport ? new MapRoads(map) : null);
+                    }, withReport ? new MapRoads(map) : null, Messages.of(settings.report(), java.time.ZoneOffset.UTC));
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 DirectoryOutputSink sink = new DirectoryOutputSink(out, name, resultVersion);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Finds traffic violations in GPS drive logs against an OpenStreetMap road network.",
         subcommands = {CommandLine.HelpCommand.class, MapCommand.class, AnalyzeCommand.class, SimulateCommand.class,
-            EvaluateCommand.class, DemoCommand.class, WorkerCommand.class, ReconcileCommand.class})
+            EvaluateCommand.class, DemoCommand.class, WorkerCommand.class, ReconcileCommand.class, ReportCommand.class})
 public final class DrivelogCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -7,11 +7,11 @@ import java.util.Objects;
  * {@link ConfigLoader}; {@link #DEFAULTS} is what an empty file means.
  */
 public record DrivelogConfig(LogsConfig logs, AnalysisConfig analysis, OutputConfig output, PipelineConfig pipeline,
-        ReconcileConfig reconcile) {
+        ReconcileConfig reconcile, ReportConfig report, ScoreConfig score) {
 
     public static final DrivelogConfig DEFAULTS = new DrivelogConfig(
             LogsConfig.DEFAULTS, AnalysisConfig.DEFAULTS, OutputConfig.DEFAULTS, PipelineConfig.DEFAULTS,
-            ReconcileConfig.DEFAULTS);
+            ReconcileConfig.DEFAULTS, ReportConfig.DEFAULTS, ScoreConfig.DEFAULTS);
 
     public DrivelogConfig {
         Objects.requireNonNull(logs, "logs");
@@ -19,6 +19,8 @@ public record DrivelogConfig(LogsConfig logs, AnalysisConfig analysis, OutputCon
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(reconcile, "reconcile");
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(score, "score");
     }
 
     /** Reads the root mapping; each section record reads its own keys and refuses unknown ones. */
@@ -28,7 +30,9 @@ public record DrivelogConfig(LogsConfig logs, AnalysisConfig analysis, OutputCon
                 AnalysisConfig.from(root),
                 OutputConfig.from(root.section("output")),
                 PipelineConfig.from(root.section("pipeline")),
-                ReconcileConfig.from(root.section("reconcile")));
+                ReconcileConfig.from(root.section("reconcile")),
+                ReportConfig.from(root.section("report")),
+                ScoreConfig.from(root.section("score")));
         root.refuseUnknownKeys();
         return config;
     }

@@ -6,6 +6,7 @@ import dev.drivelog.analysis.AnalyzerPools;
 import dev.drivelog.config.BindingConfig;
 import dev.drivelog.config.DrivelogConfig;
 import dev.drivelog.report.MapRoads;
+import dev.drivelog.report.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
         int threads = PipelineSettings.threadsPerInput(binding.threads(),
                 PipelineSettings.from(config.pipeline()).analysisConcurrency(), Runtime.getRuntime().availableProcessors());
         return new LogFileAnalysis(new LogsTripSource(config.logs(), null), analyzers, threads, matched,
-                outcome -> { }, report ? new MapRoads(map) : null);
+                outcome -> { }, report ? new MapRoads(map) : null, Messages.of(config.report(), java.time.ZoneOffset.UTC));
     }
 
     private static Path mapPath(Map<String, String> environment) {

@@ -8,6 +8,7 @@ import dev.drivelog.logs.Trip;
 import dev.drivelog.output.ResultFiles;
 import dev.drivelog.output.TripOutcome;
 import dev.drivelog.report.HtmlReportWriter;
+import dev.drivelog.report.Messages;
 import dev.drivelog.report.RoadSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,7 @@ public final class LogFileAnalysis implements InputAnalysis {
     private final boolean matched;
     private final Consumer<TripOutcome> onTrip;
     private final RoadSource reportRoads;
+    private final Messages reportMessages;
     private final TripResultParser parser = new TripResultParser();
     /**
      * Threads for the engine calls, shared by every input this analysis reads (the pipeline's inputs,
@@ -74,6 +76,16 @@ public final class LogFileAnalysis implements InputAnalysis {
      */
     public LogFileAnalysis(TripSource reader, Analyzer analyzer, int threads, boolean matched, Consumer<TripOutcome> onTrip,
                            RoadSource reportRoads) {
+        this(reader, analyzer, threads, matched, onTrip, reportRoads, Messages.defaults());
+    }
+
+    /**
+     * Like the other constructors, with the report in the reader's language and time zone.
+     *
+     * @param reportMessages the report's language and zone (the {@code report:} section)
+     */
+    public LogFileAnalysis(TripSource reader, Analyzer analyzer, int threads, boolean matched, Consumer<TripOutcome> onTrip,
+                           RoadSource reportRoads, Messages reportMessages) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -83,6 +95,7 @@ public final class LogFileAnalysis implements InputAnalysis {
         this.matched = matched;
         this.onTrip = onTrip;
         this.reportRoads = reportRoads;
+        this.reportMessages = reportMessages;
     }
 
     /** Trips of one input analysed at once. */
@@ -201,7 +214,7 @@ public final class LogFileAnalysis implements InputAnalysis {
                 files = new ResultFiles(sink, name, matched);
                 if (reportRoads != null) {
                     report = new HtmlReportWriter(sink.open(HtmlReportWriter.FILE_NAME, HtmlReportWriter.CONTENT_TYPE),
-                            name, reportRoads);
+                            name, reportRoads, reportMessages);
                 }
             }
             return files;

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Writes the result files of one input as its trips come: {@code summary.json},
- * {@code violations.geojson} and the Athena JSON Lines (docs/OUTPUTS.md). Memory holds one trip at a
+ * {@code violations.geojson} and the Athena JSON Lines of violations and of trips (docs/OUTPUTS.md). Memory holds one trip at a
  * time plus counters. Not thread safe: feed it from one thread, in the order the trips should appear.
  * The files are complete only after {@link #finish}; after a failure, abandon the instance (the sink
  * leaves no partial files).
@@ -17,6 +17,7 @@ public final class ResultFiles {
     private final SummaryJsonWriter summary;
     private final ViolationsGeoJsonWriter geoJson;
     private final AthenaViolationsWriter athena;
+    private final AthenaTripsWriter trips;
     private final InputTotals totals = new InputTotals();
 
     /**
@@ -30,6 +31,7 @@ public final class ResultFiles {
         this.geoJson = new ViolationsGeoJsonWriter(
                 sink.open(ViolationsGeoJsonWriter.FILE_NAME, ViolationsGeoJsonWriter.CONTENT_TYPE), input, matched);
         this.athena = new AthenaViolationsWriter(sink, input);
+        this.trips = new AthenaTripsWriter(sink, input);
     }
 
     public void write(TripOutcome outcome) throws IOException {
@@ -37,13 +39,14 @@ public final class ResultFiles {
         summary.write(outcome);
         geoJson.write(outcome);
         athena.write(outcome);
+        trips.write(outcome);
     }
 
     /**
      * Completes every file.
      *
      * @param problems the input's problems to record in the summary (skipped lines, failed trips)
-     * @return the files written: plain names, and {@code violations/dt=...} for the dataset parts
+     * @return the files written: plain names, and {@code violations/dt=...}, {@code trip_summaries/dt=...} for the dataset parts
      */
     public List<String> finish(List<String> problems) throws IOException {
         summary.finish(totals, problems);
@@ -52,6 +55,7 @@ public final class ResultFiles {
         for (String partition : athena.finish()) {
             written.add(AthenaViolationsWriter.DATASET + "/" + partition);
         }
+        written.addAll(trips.finish());
         return written;
     }
 

@@ -1,14 +1,14 @@
 package dev.drivelog.report;
 
 /** Escaping of text that comes from data (road names, trip ids, log contents) before it enters the page. */
-final class Html {
+public final class Html {
     private Html() {}
 
     /**
      * {@code text} safe as element content and as a quoted attribute value: the five markup
      * characters become entities, other control characters (which HTML forbids) become U+FFFD.
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

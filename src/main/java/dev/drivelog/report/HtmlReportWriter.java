@@ -3,10 +3,8 @@ package dev.drivelog.report;
 import dev.drivelog.logs.Trip;
 import dev.drivelog.output.TripOutcome;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,8 +24,8 @@ public final class HtmlReportWriter {
     // Charset in upper case: S3Proxy (the local S3 of the demo and tests) answers 403 (signature
     // mismatch) to uploads whose content type says "charset=utf-8"; real S3 accepts both.
     public static final String CONTENT_TYPE = "text/html; charset=UTF-8";
-    private static final String STYLE = resource("report.css");
-    private static final String SCRIPT = resource("report.js");
+    private static final String STYLE = ReportResources.text("report.css");
+    private static final String SCRIPT = ReportResources.text("report.js");
 
     private final Writer out;
     private final String input;
@@ -36,6 +34,7 @@ public final class HtmlReportWriter {
     private final Map<String, Integer> violationsByType = new TreeMap<>();
     private int events;
     private final List<String> mapProblems = new ArrayList<>();
+    private final Messages messages;
 
     private record IndexEntry(String sectionId, String title, String start, double distanceM, int violations, boolean failed) {}
 
@@ -46,14 +45,25 @@ public final class HtmlReportWriter {
      * @param roads where the map around each trip comes from
      */
     public HtmlReportWriter(OutputStream stream, String input, RoadSource roads) throws IOException {
+        this(stream, input, roads, Messages.defaults());
+    }
+
+    /**
+     * Starts the page in the reader's language and time zone.
+     *
+     * @param messages the page's language and zone ({@code report:} of the configuration)
+     */
+    public HtmlReportWriter(OutputStream stream, String input, RoadSource roads, Messages messages) throws IOException {
         this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         this.input = input;
         this.roads = roads;
-        out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        this.messages = messages;
+        out.write("<!DOCTYPE html>\n<html lang=\"" + messages.language() + "\"><head><meta charset=\"utf-8\">\n"
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
                 + "script-src 'unsafe-inline'; img-src data:\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>drivelog report: "
-                + Html.escape(input) + "</title>\n<style>\n" + STYLE + "</style></head>\n<body><main class=\"report\">\n");
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+                + Html.escape(messages.text("page.title")) + ": " + Html.escape(input) + "</title>\n<style>\n" + STYLE
+                + "</style></head>\n<body><main class=\"report\">\n");
     }
 
     /** Adds one trip: {@code trip} is the trip as read (its raw points), {@code outcome} what the engine made of it. */
@@ -70,7 +80,7 @@ public final class HtmlReportWriter {
             }
         }
         StringBuilder html = new StringBuilder(64 * 1024);
-        TripSection.render(html, number, trip, outcome, context);
+        TripSection.render(html, number, trip, outcome, context, messages);
         out.write(html.toString());
         int violations = 0;
         String start = "-";
@@ -81,7 +91,7 @@ public final class HtmlReportWriter {
             events += outcome.result().events().size();
             distance = outcome.result().summary().distanceM();
             Double startTime = outcome.result().summary().startTime();
-            start = startTime == null ? "-" : TripSection.instant(startTime);
+            start = startTime == null ? "-" : messages.time(startTime);
         }
         index.add(new IndexEntry(id, TripSection.title(outcome), start, distance, violations, outcome.failed()));
     }
@@ -93,7 +103,8 @@ public final class HtmlReportWriter {
      */
     public void finish(List<String> problems) throws IOException {
         StringBuilder html = new StringBuilder();
-        html.append("<header id=\"overview\"><h1>drivelog report: ").append(Html.escape(input)).append("</h1>\n<p class=\"totals\">")
+        html.append("<header id=\"overview\"><h1>").append(messages.label("page.title")).append(": ").append(Html.escape(input))
+                .append("</h1>\n<p class=\"totals\">")
                 .append(index.size()).append(index.size() == 1 ? " trip" : " trips").append(", ");
         int total = violationsByType.values().stream().mapToInt(Integer::intValue).sum();
         html.append(total).append(total == 1 ? " violation" : " violations");
@@ -109,26 +120,18 @@ public final class HtmlReportWriter {
             allProblems.forEach(p -> html.append("<li>").append(Html.escape(p)).append("</li>"));
             html.append("</ul></details>\n");
         }
-        html.append("<table class=\"index\"><thead><tr><th>Trip</th><th>Start</th><th>Distance</th><th>Violations</th></tr></thead><tbody>");
+        html.append("<table class=\"index\"><thead><tr><th>").append(messages.label("index.trip")).append("</th><th>")
+                .append(messages.label("index.start")).append("</th><th>").append(messages.label("index.distance")).append("</th><th>")
+                .append(messages.label("index.violations")).append("</th></tr></thead><tbody>");
         for (IndexEntry entry : index) {
             html.append("<tr").append(entry.failed() ? " class=\"failed\"" : "").append("><td><a href=\"#").append(entry.sectionId())
-                    .append("\">").append(Html.escape(entry.title())).append("</a></td><td>").append(Html.escape(entry.start()))
-                    .append("</td><td>").append(String.format(Locale.ROOT, "%.2f km", entry.distanceM() / 1000))
+                    .append("\">").append(Html.escape(entry.title())).append("</a></td><td>").append(entry.start())
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%.2f ", entry.distanceM() / 1000)).append(messages.label("unit.km"))
                     .append("</td><td>").append(entry.failed() ? "failed" : Integer.toString(entry.violations())).append("</td></tr>");
         }
-        html.append("</tbody></table></header>\n</main>\n<script>\n").append(SCRIPT).append("</script>\n</body></html>\n");
+        html.append("</tbody></table></header>\n</main>\n<script>\n").append(SCRIPT).append("</script>\n").append(messages.script())
+                .append("</body></html>\n");
         out.write(html.toString());
         out.close();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = HtmlReportWriter.class.getResourceAsStream("/report/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("report resource /report/" + name + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading report resource " + name, e);
-        }
     }
 }

@@ -54,34 +54,7 @@ final class MapSvg {
     }
 
     private void renderRoads(StringBuilder out, List<Road> roads) {
-        out.append("<g class=\"roads\">");
-        for (Road road : roads) {
-            SvgPath path = polyline(road.shape());
-            out.append("<path class=\"road c-").append(Html.escape(road.roadClass())).append("\" d=\"").append(path)
-                    .append("\"><title>").append(Html.escape(road.name().isEmpty() ? road.roadClass() : road.name()))
-                    .append(" (way ").append(road.wayId()).append(")</title></path>");
-        }
-        out.append("</g>\n");
-    }
-
-    private SvgPath polyline(double[] shape) {
-        int n = shape.length / 2;
-        double[] x = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = projection.y(shape[2 * i]);
-            x[i] = projection.x(shape[2 * i + 1]);
-        }
-        SvgPath path = new SvgPath();
-        int[] kept = Simplifier.keep(x, y, n, tolerance);
-        for (int k = 0; k < kept.length; k++) {
-            if (k == 0) {
-                path.moveTo(x[kept[k]], y[kept[k]]);
-            } else {
-                path.lineTo(x[kept[k]], y[kept[k]]);
-            }
-        }
-        return path;
+        new RoadLayer(projection, tolerance).render(out, roads);
     }
 
     /** A chevron at the middle of each one-way road's longest piece, pointing the allowed way. */

@@ -3,21 +3,21 @@ package dev.drivelog.report;
 import java.util.Locale;
 
 /** Builds the {@code d} attribute of an SVG path with coordinates rounded to a tenth of a unit. */
-final class SvgPath {
+public final class SvgPath {
     private final StringBuilder d = new StringBuilder();
 
-    SvgPath moveTo(double x, double y) {
+    public SvgPath moveTo(double x, double y) {
         d.append('M').append(number(x)).append(' ').append(number(y));
         return this;
     }
 
-    SvgPath lineTo(double x, double y) {
+    public SvgPath lineTo(double x, double y) {
         d.append('L').append(number(x)).append(' ').append(number(y));
         return this;
     }
 
     /** A dot: a zero-length segment drawn by a round line cap. */
-    SvgPath dot(double x, double y) {
+    public SvgPath dot(double x, double y) {
         return moveTo(x, y).append("h0");
     }
 
@@ -31,7 +31,7 @@ final class SvgPath {
         return this;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return d.isEmpty();
     }
 
@@ -40,7 +40,7 @@ final class SvgPath {
         return d.toString();
     }
 
-    static String number(double value) {
+    public static String number(double value) {
         double rounded = Math.round(value * 10) / 10.0;
         if (rounded == Math.rint(rounded)) {
             return Long.toString((long) rounded);

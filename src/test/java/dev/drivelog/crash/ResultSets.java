@@ -17,13 +17,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The result sets in a bucket, as a reader sees them: every object under the output prefix,
  * grouped by result prefix ({@code results/<name>-<hash>/}), keyed by the input named in the
  * set's manifest (sets without a manifest are keyed by their prefix, so they show up). An input's
- * parts of the shared violations dataset ({@code results/violations/result_version=.../dt=.../<name>-<hash>.jsonl})
- * belong to its set, as {@code violations/result_version=.../dt=...} (docs/OUTPUTS.md).
+ * parts of the shared datasets ({@code results/violations/result_version=.../dt=.../<name>-<hash>.jsonl},
+ * likewise {@code trip_summaries}) belong to its set, as {@code violations/result_version=.../dt=...}
+ * (docs/OUTPUTS.md).
  */
 final class ResultSets {
     static final String OUTPUT_PREFIX = "results/";
     static final String MANIFEST = "manifest.json";
-    static final String DATASET = OUTPUT_PREFIX + "violations/";
+    /** The shared datasets under the output prefix. */
+    static final List<String> DATASETS = List.of("violations/", "trip_summaries/");
     /** Manifest fields that say when and by which request the set was committed, not what it holds. */
     private static final List<String> RUN_FIELDS = List.of("finished_at", "request_id", "message_id", "trace_id");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +56,7 @@ final class ResultSets {
             ObjectNode outputs = (ObjectNode) manifest.get("outputs");
             if (outputs != null) {
                 ObjectNode renamed = manifest.putObject("outputs");
-                outputs.properties().forEach(output -> renamed.set(output.getKey().startsWith("violations/")
+                outputs.properties().forEach(output -> renamed.set(DATASETS.stream().anyMatch(output.getKey()::startsWith)
                         ? output.getKey().substring(0, output.getKey().lastIndexOf('/')) : output.getKey(), output.getValue()));
             }
             return manifest;
@@ -68,18 +70,21 @@ final class ResultSets {
 
         /** Equal file names and, apart from the manifest's run fields, equal bytes. */
         boolean sameContentAs(ResultSet other) {
-            if (!files.keySet().equals(other.files.keySet())) {
-                return false;
-            }
+            return files.keySet().equals(other.files.keySet()) && differingFiles(other).isEmpty();
+        }
+
+        /** The files of this set whose content differs in {@code other} (the manifest apart from its run fields). */
+        List<String> differingFiles(ResultSet other) {
+            List<String> differing = new java.util.ArrayList<>();
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 boolean same = file.getKey().equals(MANIFEST)
-                        ? manifestContent().equals(other.manifestContent())
+                        ? other.files.containsKey(MANIFEST) && manifestContent().equals(other.manifestContent())
                         : Arrays.equals(file.getValue(), other.files.get(file.getKey()));
                 if (!same) {
-                    return false;
+                    differing.add(file.getKey() + (file.getKey().equals(MANIFEST) ? " " + manifestContent() + " vs " + other.manifestContent() : ""));
                 }
             }
-            return true;
+            return differing;
         }
     }
 
@@ -93,7 +98,7 @@ final class ResultSets {
             byte[] content = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
             String prefix;
             String file;
-            if (key.startsWith(DATASET) && key.endsWith(".jsonl")) {
+            if (DATASETS.stream().anyMatch(d -> key.startsWith(OUTPUT_PREFIX + d)) && key.endsWith(".jsonl")) {
                 int partName = key.lastIndexOf('/') + 1;
                 prefix = OUTPUT_PREFIX + key.substring(partName, key.length() - ".jsonl".length()) + "/";
                 file = key.substring(OUTPUT_PREFIX.length(), partName - 1);

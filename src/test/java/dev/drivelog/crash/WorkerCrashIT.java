@@ -108,7 +108,8 @@ class WorkerCrashIT {
                 for (String key : keys) {
                     assertTrue(actual.get(key).committed(), key);
                     assertTrue(actual.get(key).sameContentAs(expected.get(key)),
-                            key + ": files " + actual.get(key).files().keySet() + " differ from " + expected.get(key).files().keySet());
+                            key + ": files " + actual.get(key).files().keySet() + " differ from " + expected.get(key).files().keySet()
+                                    + ": " + actual.get(key).differingFiles(expected.get(key)));
                 }
                 ResultSets.ResultSet leftByKill = kill.uncommitted().getFirst();
                 assertEquals(actual.get("logs/fleet.csv").prefix(), leftByKill.prefix());

@@ -134,6 +134,29 @@ class AthenaDatasetTest {
         assertEquals(oldDataset, oldRowsNow, "the old version's rows are untouched");
     }
 
+    @Test
+    void tripSummaries_readThroughTheTablesProjection_oneRowPerAnalysedTripInTheTablesColumns() throws Exception {
+        BatchResult result = deliver(environment(), "incoming/day-one.csv", "incoming/two-days.csv");
+        table = SamTemplate.map(template.properties("TripSummariesTable").get("TableInput"));
+
+        Map<String, Integer> committedTrips = new TreeMap<>();
+        for (var message : result.messages()) {
+            JobOutcome.Committed committed = assertInstanceOf(JobOutcome.Committed.class, message.outcomes().getFirst());
+            committedTrips.put(committed.job().key(), committed.report().trips() - committed.report().failedTrips());
+        }
+        List<Row> rows = query(onlyResultVersion(), "2026-11-19", "2026-11-22");
+
+        Map<String, Integer> rowsByInput = new TreeMap<>();
+        rows.forEach(row -> rowsByInput.merge(row.values().get("input").asText(), 1, Integer::sum));
+        assertEquals(committedTrips, rowsByInput, "every analysed trip, the clean ones too");
+        assertTrue(rows.stream().anyMatch(r -> r.values().get("violations").asInt() == 0), "a clean drive has its row");
+        for (Row row : rows) {
+            assertTrue(row.values().get("distance_m").asDouble() > 0, row.toString());
+            assertColumnsOfTheTable(row);
+        }
+        assertEverythingUnderTheTableIsProjected();
+    }
+
     // ------------------------------------------------------------------ the pipeline
 
     private Map<String, String> environment(String... extra) throws Exception {
@@ -270,14 +293,29 @@ class AthenaDatasetTest {
                 case "string" -> value.isTextual();
                 case "double" -> value.isNumber();
                 case "bigint" -> value.isIntegralNumber();
+                case "int" -> value.canConvertToInt() && value.isIntegralNumber();
                 case "array<bigint>" -> value.isArray() && allIntegral(value);
+                case "array<string>" -> value.isArray() && allTextual(value);
+                case "map<string,int>" -> value.isObject() && allIntegral(value);
                 default -> false;
             };
             assertTrue(fits, name + " = " + value + " does not read as " + type + " in " + row.key());
         });
-        for (String fixed : List.of("input", "vehicle_id", "trip_id", "type", "start_time", "lat", "lon", "confidence")) {
+        List<String> required = "violations".equals(table.get("Name"))
+                ? List.of("input", "vehicle_id", "trip_id", "type", "start_time", "lat", "lon", "confidence")
+                : List.of("input", "vehicle_id", "trip_id", "start_time", "distance_m", "duration_s", "violations");
+        for (String fixed : required) {
             assertTrue(row.values().has(fixed), fixed + " missing in " + row);
         }
+    }
+
+    private static boolean allTextual(JsonNode array) {
+        for (JsonNode element : array) {
+            if (!element.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allIntegral(JsonNode array) {

@@ -495,21 +495,40 @@ final class TemplateInvariants {
     static final List<String> DATASET_PARTITIONS = List.of("result_version", "dt");
     static final String JSON_SERDE = "org.openx.data.jsonserde.JsonSerDe";
 
+    /** The datasets the worker writes (docs/OUTPUTS.md), each with a Glue table of the same name. */
+    static final List<String> DATASETS = List.of("violations", "trip_summaries");
+
     /**
-     * A Glue table over exactly the dataset the worker writes (docs/OUTPUTS.md): its location is
-     * {@code <output bucket>/<output prefix>violations/} of the worker's own output variables; its
-     * partitions are {@code result_version}, injected (every query names the versions it reads, so two
-     * versions of one input are never counted together) and {@code dt}, a projected date; the
-     * projection's location template names both as the writer does; rows are JSON. Plus a workgroup
+     * A Glue table over exactly each dataset the worker writes (docs/OUTPUTS.md), named as the dataset:
+     * its location is {@code <output bucket>/<output prefix><dataset>/} of the worker's own output
+     * variables; its partitions are {@code result_version}, injected (every query names the versions it
+     * reads, so two versions of one input are never counted together) and {@code dt}, a projected date;
+     * the projection's location template names both as the writer does; rows are JSON. Plus a workgroup
      * with a query result location, so that queries run without account-wide setup.
      */
     List<String> athenaDataset() {
         List<String> problems = new ArrayList<>();
         List<String> tables = template.resourcesOfType("AWS::Glue::Table");
-        if (tables.size() != 1) {
-            return List.of("expected one AWS::Glue::Table (the violations), found " + tables);
+        Map<String, String> tableByName = new java.util.TreeMap<>();
+        for (String id : tables) {
+            tableByName.put(String.valueOf(map(template.properties(id).get("TableInput")).get("Name")), id);
         }
-        String id = tables.getFirst();
+        if (!tableByName.keySet().equals(new java.util.TreeSet<>(DATASETS))) {
+            return List.of("expected one AWS::Glue::Table per dataset " + DATASETS + ", found " + tableByName);
+        }
+        for (String dataset : DATASETS) {
+            problems.addAll(datasetTable(tableByName.get(dataset), dataset));
+        }
+        List<String> workGroups = template.resourcesOfType("AWS::Athena::WorkGroup");
+        require(problems, workGroups.stream().anyMatch(w -> String.valueOf(subText(map(map(map(template.properties(w)
+                        .get("WorkGroupConfiguration")).get("ResultConfiguration"))).get("OutputLocation")))
+                        .startsWith("s3://${" + outputBucket().orElse("?") + "}/")),
+                "expected an AWS::Athena::WorkGroup whose ResultConfiguration.OutputLocation is in the output bucket");
+        return problems;
+    }
+
+    private List<String> datasetTable(String id, String dataset) {
+        List<String> problems = new ArrayList<>();
         Map<String, Object> props = template.properties(id);
         require(problems, refTarget(props.get("DatabaseName")).filter(d -> "AWS::Glue::Database".equals(template.resource(d).get("Type")))
                 .isPresent(), id + ": DatabaseName must be !Ref of an AWS::Glue::Database in this template");
@@ -518,7 +537,7 @@ final class TemplateInvariants {
         Map<String, Object> parameters = map(table.get("Parameters"));
         Map<String, Object> workerEnvironment = map(map(template.properties(functionId()).get("Environment")).get("Variables"));
         Optional<String> prefixParameter = refTarget(workerEnvironment.get("DRIVELOG_PIPELINE__OUTPUT_PREFIX"));
-        String location = "s3://${" + outputBucket().orElse("?") + "}/${" + prefixParameter.orElse("?") + "}violations/";
+        String location = "s3://${" + outputBucket().orElse("?") + "}/${" + prefixParameter.orElse("?") + "}" + dataset + "/";
         require(problems, outputBucket().isPresent() && prefixParameter.isPresent() && location.equals(subText(storage.get("Location"))),
                 id + ": StorageDescriptor.Location must be !Sub \"" + location + "\" (where the worker writes), is "
                         + storage.get("Location"));
@@ -535,11 +554,6 @@ final class TemplateInvariants {
         require(problems, JSON_SERDE.equals(map(storage.get("SerdeInfo")).get("SerializationLibrary")),
                 id + ": SerdeInfo.SerializationLibrary must be " + JSON_SERDE);
         require(problems, !list(storage.get("Columns")).isEmpty(), id + ": StorageDescriptor.Columns missing");
-        List<String> workGroups = template.resourcesOfType("AWS::Athena::WorkGroup");
-        require(problems, workGroups.stream().anyMatch(w -> String.valueOf(subText(map(map(map(template.properties(w)
-                        .get("WorkGroupConfiguration")).get("ResultConfiguration"))).get("OutputLocation")))
-                        .startsWith("s3://${" + outputBucket().orElse("?") + "}/")),
-                "expected an AWS::Athena::WorkGroup whose ResultConfiguration.OutputLocation is in the output bucket");
         return problems;
     }
 

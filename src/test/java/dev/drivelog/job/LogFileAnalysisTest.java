@@ -125,7 +125,8 @@ class LogFileAnalysisTest {
                 "trip trip-5 failed: trip result null has schema drivelog.trip/9, expected drivelog.trip/1.2: "
                         + "the native library and the Java side are of different versions"), report.problems());
         assertEquals(Map.of("speeding", 3, "stop_sign", 3), report.violationCounts(), "trips 0, 3 and 6");
-        assertEquals(List.of("summary.json", "violations.geojson", "violations/dt=2026-11-20"), report.outputs());
+        assertEquals(List.of("summary.json", "violations.geojson", "violations/dt=2026-11-20", "trip_summaries/dt=2026-11-20"),
+                report.outputs());
         assertEquals(10 + 11 + 12 + 13 + 14 + 15 + 16 + 1, report.points(), "points as the reader counted them");
         JsonNode failed = JSON.readTree(out.resolve("fleet.csv/summary.json").toFile()).get("trips").get(4);
         assertEquals("failed", failed.get("status").asText());
@@ -140,7 +141,8 @@ class LogFileAnalysisTest {
         InputReport report = analysis.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]),
                 new DirectoryOutputSink(out, "fleet.csv", "v1"));
 
-        assertEquals(List.of("summary.json", "violations.geojson", "violations/dt=2026-11-20", "report.html"), report.outputs());
+        assertEquals(List.of("summary.json", "violations.geojson", "violations/dt=2026-11-20", "trip_summaries/dt=2026-11-20",
+                "report.html"), report.outputs());
         String html = Files.readString(out.resolve("fleet.csv/report.html"));
         for (int i = 0; i < 7; i++) {
             assertTrue(html.contains("data-trip-id=\"trip-" + i + "\""), "trip-" + i);

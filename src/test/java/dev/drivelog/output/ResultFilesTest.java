@@ -51,7 +51,8 @@ class ResultFilesTest {
         List<String> written = writeThreeTrips(false);
 
         assertEquals(List.of("summary.json", "violations.geojson", "violations/dt=2026-11-20",
-                "violations/dt=2026-11-21", "violations/dt=2026-11-22"), written);
+                "violations/dt=2026-11-21", "violations/dt=2026-11-22", "trip_summaries/dt=2026-11-20",
+                "trip_summaries/dt=2026-11-21"), written);
         assertEquals(sink.closedFiles.keySet(), Set.copyOf(written));
         assertEquals("application/geo+json", sink.contentTypes.get("violations.geojson"));
     }
@@ -235,6 +236,52 @@ class ResultFilesTest {
     }
 
     @Test
+    void athena_trips_oneRowPerAnalysedTripWithDistanceTimeAndCounts() throws IOException {
+        writeThreeTrips(false);
+
+        String day20 = sink.file("trip_summaries/dt=2026-11-20");
+        assertTrue(day20.endsWith("\n"), "every line ends with a newline");
+        assertEquals(1, day20.split("\n").length, "the failed trip has no distance to count and no row");
+        JsonNode first = JSON.readTree(day20.strip());
+        assertEquals("fleet.csv", first.get("input").asText());
+        assertEquals("vehicle-7", first.get("vehicle_id").asText());
+        assertEquals("vehicle-7/2026-11-20T08:00:00Z", first.get("trip_id").asText());
+        assertEquals(1795161600.0, first.get("start_time").asDouble());
+        assertEquals("2026-11-20T08:00:00Z", first.get("start_time_iso").asText());
+        assertEquals("2026-11-20T08:59:59Z", first.get("end_time_iso").asText());
+        assertEquals(23120.5, first.get("distance_m").asDouble());
+        assertEquals(3599.0, first.get("duration_s").asDouble());
+        assertEquals(3600, first.get("points").asInt());
+        assertEquals(3590, first.get("points_used").asInt());
+        assertEquals("low_accuracy", first.get("quality_flags").get(1).asText());
+        assertEquals(2, first.get("violations").asInt());
+        assertEquals(1, first.get("violations_by_type").get("speeding").asInt());
+        assertEquals(1, first.get("violations_by_type").get("stop_sign").asInt());
+        JsonNode acrossMidnight = JSON.readTree(sink.file("trip_summaries/dt=2026-11-21").strip());
+        assertEquals("van-2", acrossMidnight.get("vehicle_id").asText());
+        assertEquals(15010.25, acrossMidnight.get("distance_m").asDouble(), "one row on its start day, not split at midnight");
+    }
+
+    @Test
+    void athena_trips_tripWithoutFindings_stillHasItsRow() throws IOException {
+        ResultFiles files = new ResultFiles(sink, "clean.csv", false);
+        com.fasterxml.jackson.databind.node.ObjectNode json;
+        try (InputStream in = ResultFilesTest.class.getResourceAsStream("/results/speeding-and-stop.json")) {
+            json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(in);
+        }
+        json.putArray("violations");
+        TripResult withoutFindings = new TripResultParser().parse(json.toString());
+        files.write(TripOutcome.analysed("vehicle-7", withoutFindings.tripId(), 3600, withoutFindings, "{}"));
+        List<String> written = files.finish(List.of());
+
+        assertEquals(List.of("summary.json", "violations.geojson", "trip_summaries/dt=2026-11-20"), written);
+        JsonNode row = JSON.readTree(sink.file("trip_summaries/dt=2026-11-20").strip());
+        assertEquals(0, row.get("violations").asInt());
+        assertEquals(0, row.get("violations_by_type").size());
+        assertEquals(23120.5, row.get("distance_m").asDouble());
+    }
+
+    @Test
     void finish_noTrips_writesEmptyButValidFiles() throws IOException {
         List<String> written = new ResultFiles(sink, "empty.csv", false).finish(List.of());
 
@@ -248,7 +295,9 @@ class ResultFilesTest {
         ResultFiles files = new ResultFiles(sink, "ghost.csv", false);
         TripResult ghost = fixture("no-usable-points.json");
         files.write(TripOutcome.analysed("ghost", ghost.tripId(), 3, ghost, "{}"));
-        files.finish(List.of());
+        List<String> written = files.finish(List.of());
+
+        assertFalse(written.stream().anyMatch(w -> w.startsWith("trip_summaries/")), "no start time: no day, no distance, no row");
 
         JsonNode summary = JSON.readTree(sink.file("summary.json")).get("trips").get(0).get("summary");
         assertTrue(summary.get("start_time").isNull());

@@ -40,6 +40,15 @@ final class ChromeWebDriver implements AutoCloseable {
      * @throws IllegalStateException when chromium or chromedriver is not installed (the message says how to install them)
      */
     ChromeWebDriver(Path profile, Path driverLog) throws IOException, InterruptedException {
+        this(profile, driverLog, "en-US");
+    }
+
+    /**
+     * Like the other constructor, with the browser's language (what {@code navigator.languages} says).
+     *
+     * @param language a BCP 47 tag such as {@code ja} or {@code en-US}
+     */
+    ChromeWebDriver(Path profile, Path driverLog, String language) throws IOException, InterruptedException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("the report's browser test needs Debian's chromium and chromedriver at "
                     + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install chromium chromium-driver");
@@ -58,9 +67,10 @@ final class ChromeWebDriver implements AutoCloseable {
             ArrayNode args = options.putArray("args");
             for (String arg : List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1400,1500", "--user-data-dir=" + profile)) {
+                    "--disable-dev-shm-usage", "--window-size=1400,1500", "--user-data-dir=" + profile, "--lang=" + language)) {
                 args.add(arg);
             }
+            options.putObject("prefs").put("intl.accept_languages", language);
             ObjectNode body = JSON.createObjectNode();
             ObjectNode always = body.putObject("capabilities").putObject("alwaysMatch");
             always.put("browserName", "chrome");

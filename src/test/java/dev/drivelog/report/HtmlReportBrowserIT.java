@@ -85,12 +85,15 @@ class HtmlReportBrowserIT {
         assertTrue(violations >= 3 && expected.size() >= 3, "the drives should give several trips and violations: " + summary);
 
         JsonNode sections = browser.script("return Array.from(document.querySelectorAll('section.trip')).map(s => ({"
-                + "id: s.dataset.tripId, types: Array.from(s.querySelectorAll('.violation-item .type')).map(e => e.textContent),"
+                + "id: s.dataset.tripId, types: Array.from(s.querySelectorAll('.violation-item .type')).map(e => e.dataset.type),"
+                + "labels: Array.from(s.querySelectorAll('.violation-item .type')).map(e => e.textContent),"
                 + "markers: s.querySelectorAll('svg.map .violation-marker').length}))");
         Map<String, List<String>> shown = new HashMap<>();
         for (JsonNode section : sections) {
             List<String> types = new ArrayList<>();
             section.get("types").forEach(t -> types.add(t.asText()));
+            // The shown label is the type in the reader's language: "wrong way" for wrong_way in English.
+            section.get("labels").forEach(l -> assertFalse(l.asText().isBlank(), "a label for every entry in " + section));
             shown.put(section.get("id").asText(), types);
             assertEquals(types.size(), section.get("markers").asInt(), "a map marker per violation in " + section);
         }

@@ -49,14 +49,14 @@ class HtmlReportWriterTest {
             assertEquals(2, count(html, "data-violation=\"" + key + "\""), key);
             assertEquals(1, count(html, "id=\"" + key + "\" hidden"), key);
         }
-        assertTrue(html.contains("<dt>limit_kmh</dt><dd>30.0</dd>"));
-        assertTrue(html.contains("<dt>OSM way</dt><dd>100</dd>"));
+        assertTrue(html.contains("<dt data-i18n=\"fact.limit_kmh\">limit_kmh</dt><dd>30.0</dd>"));
+        assertTrue(html.contains("<dt data-i18n=\"fact.OSM way\">OSM way</dt><dd>100</dd>"));
         assertTrue(html.contains("class=\"road c-residential\""));
         assertTrue(html.contains("<path class=\"oneway\""), "one-way arrow of way 100");
         assertTrue(html.contains("stop sign (node 7)"));
         assertTrue(html.contains("class=\"speeding-episode\""));
         assertTrue(html.contains("<path class=\"limit\" d=\"M"), "limit step line from the matched way");
-        assertTrue(html.contains("<dt>Data quality</dt><dd>gaps</dd>"));
+        assertTrue(html.contains("<dt data-i18n=\"fact.Data quality\">Data quality</dt><dd>gaps</dd>"));
     }
 
     @Test
@@ -103,7 +103,7 @@ class HtmlReportWriterTest {
         assertFalse(html.contains("<b>input"), "input name injected");
         assertTrue(html.contains("&lt;/title&gt;&lt;script&gt;alert(&#39;road&#39;)&lt;/script&gt;"));
         assertTrue(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
-        assertEquals(1, count(html, "<script>"), "only the report's own script");
+        assertEquals(2, count(html, "<script>"), "only the report's own scripts (map, language)");
     }
 
     @Test
@@ -115,7 +115,7 @@ class HtmlReportWriterTest {
         assertTrue(raw.find());
         int dots = count(raw.group(1), "h0");
         assertTrue(dots >= 2 && dots <= MapSvg.MAX_TRACE_POINTS, "drew " + dots + " dots");
-        assertTrue(html.contains("(" + dots + " of 100000 drawn)"));
+        assertTrue(html.contains("(" + dots + " / 100000)"));
         Matcher curve = Pattern.compile("<path class=\"speed-curve\" d=\"([^\"]*)\"").matcher(html);
         assertTrue(curve.find());
         assertTrue(count(curve.group(1), "L") < SpeedChart.MAX_CURVE_POINTS);
@@ -129,7 +129,8 @@ class HtmlReportWriterTest {
         Matcher raw = Pattern.compile("<path class=\"raw\" d=\"([^\"]*)\"").matcher(html);
         assertTrue(raw.find());
         assertEquals(300, count(raw.group(1), "h0"));
-        assertTrue(html.contains("<span class=\"k-raw\">GPS points</span>"), "no 'N of M drawn' when all are");
+        assertTrue(html.contains("<span class=\"k-raw\"><span data-i18n=\"trip.legend.raw\">GPS points</span></span>"),
+                "no '(N / M)' when all are drawn");
     }
 
     @Test
@@ -148,6 +149,6 @@ class HtmlReportWriterTest {
         assertTrue(html.contains("Not analysed: engine refused &lt;it&gt;"));
         assertTrue(html.contains("trip good: map not drawn: map file gone"));
         assertTrue(html.contains("<tr class=\"failed\"><td><a href=\"#trip-2\">"));
-        assertTrue(html.contains("<h3>Violations (0)</h3>"));
+        assertTrue(html.contains("<h3><span data-i18n=\"trip.violations\">Violations</span> (0)</h3>"));
     }
 }
