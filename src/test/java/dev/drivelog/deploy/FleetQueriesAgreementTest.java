@@ -56,9 +56,12 @@ class FleetQueriesAgreementTest {
         java = new FleetAggregator(ScoreConfig.DEFAULTS, ZoneOffset.UTC).aggregate(FleetDataReader.read(out, null));
         sql = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement statement = sql.createStatement()) {
-            for (String table : List.of("violations", "trip_summaries")) {
-                statement.execute("CREATE VIEW " + table + " AS SELECT * FROM read_json('" + out.resolve(table) + "/*/*/*.jsonl', "
-                        + "format = 'newline_delimited', hive_partitioning = true, hive_types_autocast = false, union_by_name = true)");
+            for (Map.Entry<String, String> table : Map.of("violations", "ViolationsTable", "trip_summaries", "TripSummariesTable").entrySet()) {
+                // The columns and types the Glue table declares, as Athena reads the rows (a column that is
+                // null in every row of one file has no type DuckDB could infer from it).
+                statement.execute("CREATE VIEW " + table.getKey() + " AS SELECT * FROM read_json('" + out.resolve(table.getKey())
+                        + "/*/*/*.jsonl', format = 'newline_delimited', hive_partitioning = true, hive_types_autocast = false, "
+                        + "columns = " + duckDbColumns(table.getValue()) + ")");
             }
         }
     }
@@ -68,6 +71,32 @@ class FleetQueriesAgreementTest {
         if (sql != null) {
             sql.close();
         }
+    }
+
+    /** The Glue table's columns as a DuckDB {@code columns} struct: {@code {'input': 'VARCHAR', ...}}. */
+    private static String duckDbColumns(String tableResource) {
+        Map<String, Object> table = SamTemplate.map(template.properties(tableResource).get("TableInput"));
+        StringBuilder columns = new StringBuilder("{");
+        for (Object column : SamTemplate.list(SamTemplate.map(table.get("StorageDescriptor")).get("Columns"))) {
+            Map<String, Object> c = SamTemplate.map(column);
+            columns.append(columns.length() > 1 ? ", " : "").append('\'').append(c.get("Name")).append("': '")
+                    .append(duckDbType(String.valueOf(c.get("Type")))).append('\'');
+        }
+        return columns.append('}').toString();
+    }
+
+    private static String duckDbType(String glueType) {
+        return switch (glueType) {
+            case "string" -> "VARCHAR";
+            case "double" -> "DOUBLE";
+            case "bigint" -> "BIGINT";
+            case "int" -> "INTEGER";
+            case "boolean" -> "BOOLEAN";
+            case "array<bigint>" -> "BIGINT[]";
+            case "array<string>" -> "VARCHAR[]";
+            case "map<string,int>" -> "MAP(VARCHAR, INTEGER)";
+            default -> throw new IllegalArgumentException("no DuckDB type for Glue type " + glueType);
+        };
     }
 
     /** Runs a named query with its parameters: version, first day, last day, once per table it reads. */

@@ -17,7 +17,7 @@ import java.util.Random;
  * A results directory as {@code drivelog analyze} leaves it, written through the real result writers
  * ({@link ResultFiles}, {@link DirectoryOutputSink}) from generated engine results: vehicles driving
  * trips over days in central Tokyo, with findings of every type, with and without a severity and a
- * category (the columns of the driving-events work), at a few repeated places so that hot spots form.
+ * category (from the result array a finding is in), at a few repeated places so that hot spots form.
  * Deterministic by seed.
  */
 public final class SyntheticFleet {
@@ -58,8 +58,10 @@ public final class SyntheticFleet {
                 int n = (int) Math.round(-Math.log(1 - random.nextDouble()) * findingsPerTrip);
                 ObjectNode result = trip(vehicle + "/" + (long) start, start, km);
                 ArrayNode violations = result.putArray("violations");
+                ArrayNode events = result.putArray("events");
                 for (int f = 0; f < n; f++) {
-                    violations.add(finding(random, start + 60 + random.nextInt((int) (km * 90))));
+                    ObjectNode finding = finding(random, start + 60 + random.nextInt((int) (km * 90)));
+                    (isEvent(finding.get("type").asText()) ? events : violations).add(finding);
                 }
                 findings += n;
                 TripResult parsed = new TripResultParser().parse(result.toString());
@@ -100,14 +102,18 @@ public final class SyntheticFleet {
         } else if (type.equals("turn_restriction")) {
             evidence.put("via_osm_node_id", 9_000_000 + row * 10L + col);
         }
-        // Until the driving-events work writes them, these columns arrive as evidence keys; some rows lack them.
+        // Some findings are not graded (severity null), as stop signs and wrong-way runs are.
         String severity = SEVERITIES[random.nextInt(SEVERITIES.length)];
-        if (severity != null) {
-            evidence.put("severity", severity);
-        }
-        if (random.nextInt(5) > 0) {
-            evidence.put("category", type.startsWith("harsh") || type.equals("curve_overspeed") ? "event" : "violation");
+        if (severity == null) {
+            v.putNull("severity");
+        } else {
+            v.put("severity", severity);
         }
         return v;
+    }
+
+    /** Driving events go into the result's {@code events} array, whose rows get category {@code event}. */
+    private static boolean isEvent(String type) {
+        return type.startsWith("harsh") || type.equals("curve_overspeed");
     }
 }

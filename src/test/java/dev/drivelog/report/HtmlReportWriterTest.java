@@ -69,11 +69,11 @@ class HtmlReportWriterTest {
         writer.finish(List.of());
         String html = bytes.toString(StandardCharsets.UTF_8);
 
-        assertTrue(html.contains("<h3>Violations (1)</h3>"), html);
-        assertTrue(html.contains("<h3>Driving events (1)</h3>"), html);
+        assertTrue(html.contains("<h3><span data-i18n=\"trip.violations\">Violations</span> (1)</h3>"), html);
+        assertTrue(html.contains("<h3><span data-i18n=\"trip.events\">Driving events</span> (1)</h3>"), html);
         assertEquals(1, count(html, "class=\"violation-marker event-marker v-harsh_braking\""));
         assertTrue(html.contains("data-violation=\"trip-1-e0\""), "the event's evidence opens like a violation's");
-        assertTrue(html.contains("<span class=\"severity s-severe\">severe</span>"), html);
+        assertTrue(html.contains("<span class=\"severity s-severe\"><span data-i18n=\"severity.severe\">severe</span></span>"), html);
         assertTrue(html.contains("1 trip, 1 violation"), html);
         assertTrue(html.contains("1 driving event"), html);
     }
