@@ -52,9 +52,7 @@ public final class ResultFiles {
         summary.finish(totals, problems);
         geoJson.finish();
         List<String> written = new ArrayList<>(List.of(SummaryJsonWriter.FILE_NAME, ViolationsGeoJsonWriter.FILE_NAME));
-        for (String partition : athena.finish()) {
-            written.add(AthenaViolationsWriter.DATASET + "/" + partition);
-        }
+        written.addAll(athena.finish());
         written.addAll(trips.finish());
         return written;
     }
