@@ -143,7 +143,11 @@ Columns trip_columns(ByteReader& in) {
 // Where the format allows null: the summary's times of a trip without usable points, and evidence
 // values (a detail a detector could not compute).
 bool null_allowed(const std::string& path, const std::string& json) {
-  if (path.starts_with("violations[].evidence.")) return true;
+  // docs/RESULT_FORMAT.md, "null means not known": evidence values, the severity of a type that is
+  // not graded, the reason for undecided event time when nothing was undecided, and the times of a
+  // trip without usable points.
+  if (path.starts_with("violations[].evidence.") || path.starts_with("events[].evidence.")) return true;
+  if (path == "violations[].severity" || path == "events[].severity" || path == "summary.events.undecided_reason") return true;
   return (path == "summary.start_time" || path == "summary.end_time") &&
          json.find("\"points_used\":0,") != std::string::npos;
 }

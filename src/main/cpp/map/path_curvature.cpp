@@ -38,7 +38,15 @@ double curvature_at(std::span<const PlanarVertex> line, double s_m, double chord
 
 void sample_curvature(std::span<const PlanarVertex> line, double step_m, std::vector<CurvatureSample>& out) {
   if (line.empty()) return;
-  for (double s = line.front().s_m; s <= line.back().s_m; s += step_m) {
+  const double start = line.front().s_m, length = line.back().s_m - start;
+  if (!std::isfinite(length) || length < 0 || !(step_m > 0)) return;
+  // A damaged map can make a path millions of kilometres long (fuzz_map_file asked for 2 GiB of
+  // samples): past kMaxCurvatureSamples the samples spread wider. A real piece of a trip reaches it
+  // only beyond 2,000 km at 2 m.
+  const double step = std::max(step_m, length / static_cast<double>(kMaxCurvatureSamples));
+  const auto count = static_cast<std::size_t>(length / step) + 1;
+  for (std::size_t k = 0; k < count; ++k) {
+    const double s = start + static_cast<double>(k) * step;
     out.push_back(CurvatureSample{s, curvature_at(line, s)});
   }
 }

@@ -31,7 +31,9 @@ struct CurvatureSample {
   double curvature = 0;  // 1/m
 };
 
-// Samples every step_m from the polyline's start to its end (appended to `out`).
+// Samples every step_m from the polyline's start to its end (appended to `out`); at most
+// kMaxCurvatureSamples per call, further apart on a longer line.
+inline constexpr std::size_t kMaxCurvatureSamples = std::size_t{1} << 20;
 void sample_curvature(std::span<const PlanarVertex> line, double step_m, std::vector<CurvatureSample>& out);
 
 // What counts as a curve of the road, rather than a straight or a corner at a junction.

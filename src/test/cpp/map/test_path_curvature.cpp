@@ -59,4 +59,24 @@ TEST(PathCurvature, findCurvesKeepsCurvesAndLeavesCornersAndGentleBends) {
   EXPECT_TRUE(find_curves(samples, CurveShape{}).empty());  // turns the car by only 10 degrees
 }
 
+TEST(PathCurvature, samplesOfAHugeLineAreBoundedAndADamagedOneGivesNone) {
+  // A damaged map made a path a million kilometres long: 2 GiB of samples at 2 m (fuzz_map_file).
+  std::vector<CurvatureSample> samples;
+  sample_curvature(std::vector<PlanarVertex>{{0, 0, 0}, {1e9, 1e9, 0}}, 2, samples);
+  EXPECT_LE(samples.size(), kMaxCurvatureSamples + 1);
+  EXPECT_GE(samples.size(), kMaxCurvatureSamples);
+  EXPECT_DOUBLE_EQ(samples.front().s_m, 0);
+  EXPECT_LE(samples.back().s_m, 1e9);
+  // An ordinary line keeps its step.
+  samples.clear();
+  sample_curvature(std::vector<PlanarVertex>{{0, 0, 0}, {100, 100, 0}}, 2, samples);
+  EXPECT_EQ(samples.size(), 51u);
+  EXPECT_DOUBLE_EQ(samples[1].s_m, 2);
+  // Distances that are not numbers, or run backwards: nothing.
+  samples.clear();
+  sample_curvature(std::vector<PlanarVertex>{{0, 0, 0}, {NAN, 100, 0}}, 2, samples);
+  sample_curvature(std::vector<PlanarVertex>{{50, 0, 0}, {10, 100, 0}}, 2, samples);
+  EXPECT_TRUE(samples.empty());
+}
+
 }  // namespace drivelog::map
