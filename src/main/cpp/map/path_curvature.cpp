@@ -23,17 +23,51 @@ Point point_at(std::span<const PlanarVertex> line, double s_m) {
   return {a.east_m + f * (b.east_m - a.east_m), a.north_m + f * (b.north_m - a.north_m)};
 }
 
-}  // namespace
+// point_at() for distances that never decrease: walks on from the last vertex found instead of
+// searching the whole line (sample_curvature asks for three points every 2 m of a trip).
+class ForwardCursor {
+ public:
+  explicit ForwardCursor(std::span<const PlanarVertex> line) : line_(line) {}
 
-double curvature_at(std::span<const PlanarVertex> line, double s_m, double chord_m) {
-  if (line.size() < 2 || s_m - chord_m < line.front().s_m || s_m + chord_m > line.back().s_m) return 0;
-  const Point a = point_at(line, s_m - chord_m), b = point_at(line, s_m), c = point_at(line, s_m + chord_m);
+  Point at(double s_m) {
+    // The last vertex at or before s_m, as point_at()'s upper_bound finds it.
+    while (next_ < line_.size() && line_[next_].s_m <= s_m) ++next_;
+    if (next_ == 0) return {line_.front().east_m, line_.front().north_m};
+    if (next_ == line_.size()) return {line_.back().east_m, line_.back().north_m};
+    const PlanarVertex& b = line_[next_];
+    const PlanarVertex& a = line_[next_ - 1];
+    const double span = b.s_m - a.s_m;
+    const double f = span > 0 ? (s_m - a.s_m) / span : 0.0;
+    return {a.east_m + f * (b.east_m - a.east_m), a.north_m + f * (b.north_m - a.north_m)};
+  }
+
+ private:
+  std::span<const PlanarVertex> line_;
+  std::size_t next_ = 0;  // the first vertex beyond the last distance asked for
+};
+
+// The curvature of the circle through three points of the path.
+double circle_curvature(Point a, Point b, Point c) {
   const double abx = b.east - a.east, aby = b.north - a.north;
   const double bcx = c.east - b.east, bcy = c.north - b.north;
-  const double ab = std::hypot(abx, aby), bc = std::hypot(bcx, bcy), ac = std::hypot(c.east - a.east, c.north - a.north);
+  const double acx = c.east - a.east, acy = c.north - a.north;
+  // sqrt of the squares, not std::hypot (a third of the events' cost): metres of a flat frame, far
+  // from overflow.
+  const double ab = std::sqrt(abx * abx + aby * aby), bc = std::sqrt(bcx * bcx + bcy * bcy), ac = std::sqrt(acx * acx + acy * acy);
   if (ab < 1e-6 || bc < 1e-6 || ac < 1e-6) return 0;  // the path doubled back on itself (a U-turn)
   // The circumscribed circle: curvature = 4 x area / product of the sides.
   return 2 * std::fabs(abx * bcy - aby * bcx) / (ab * bc * ac);
+}
+
+bool chord_fits(std::span<const PlanarVertex> line, double s_m, double chord_m) {
+  return line.size() >= 2 && s_m - chord_m >= line.front().s_m && s_m + chord_m <= line.back().s_m;
+}
+
+}  // namespace
+
+double curvature_at(std::span<const PlanarVertex> line, double s_m, double chord_m) {
+  if (!chord_fits(line, s_m, chord_m)) return 0;
+  return circle_curvature(point_at(line, s_m - chord_m), point_at(line, s_m), point_at(line, s_m + chord_m));
 }
 
 void sample_curvature(std::span<const PlanarVertex> line, double step_m, std::vector<CurvatureSample>& out) {
@@ -45,9 +79,11 @@ void sample_curvature(std::span<const PlanarVertex> line, double step_m, std::ve
   // only beyond 2,000 km at 2 m.
   const double step = std::max(step_m, length / static_cast<double>(kMaxCurvatureSamples));
   const auto count = static_cast<std::size_t>(length / step) + 1;
+  ForwardCursor before(line), at(line), after(line);
   for (std::size_t k = 0; k < count; ++k) {
     const double s = start + static_cast<double>(k) * step;
-    out.push_back(CurvatureSample{s, curvature_at(line, s)});
+    const bool fits = chord_fits(line, s, kCurvatureChordM);
+    out.push_back(CurvatureSample{s, fits ? circle_curvature(before.at(s - kCurvatureChordM), at.at(s), after.at(s + kCurvatureChordM)) : 0.0});
   }
 }
 

@@ -34,7 +34,7 @@ struct MatchConfig {
   double closed_prior_per_m = 0.2;      // ... of every metre driven on a closed road
   double minor_road_prior_per_m = 0.1;  // ... of every metre on a car-park aisle, driveway, alley, drive-through or track
   double over_limit_prior_per_m = 0.2;  // ... of every metre on a road at a trusted speed far over its limit:
-  double over_limit_factor = 1.6;       //   over this x its most permissive limit and at least 15 km/h over
+  double over_limit_factor = 1.6;       //   over this x its limit in force that day and at least 15 km/h over
   double uturn_penalty_m = 100;       // route cost of turning around in the middle of a road
   double max_lateral_accel_mps2 = 6;  // a turn needing more grip at the trusted speeds is priced (0: never)
   double turn_radius_m = 15;          // ... on a corner of radius turn_radius_m / tan(angle / 2)

@@ -17,14 +17,10 @@ class OverLimitPrior {
   // Ordinary speeding is not priced, however common: only speeds at least this far over the limit.
   static constexpr double kMinExcessKmh = 15;
 
-  // The car limit of `e` (edge `edge`) in `forward` direction on `local_day` (days since
-  // 1970-01-01, local), in km/h; 0 if unknown or unlimited (then no prior applies). Inline: asked
-  // for every state of every fix, and most limits are the edge's own.
-  static double limit_kmh(const map::MapView& map, const map::EdgeRecord& e, uint32_t edge, bool forward,
-                          int32_t local_day) {
-    const uint16_t tenths = map::is_rule_based(e.source(forward)) && e.speed_rule != map::kNoSpeedRule
-                                ? map.limit_in_force(edge, forward, local_day).tenths_kmh
-                                : e.maxspeed(forward);
+  // The car limit of `edge` in `forward` direction on `local_day` (days since 1970-01-01, local),
+  // in km/h; 0 if unknown or unlimited (then no prior applies).
+  static double limit_kmh(const map::MapView& map, uint32_t edge, bool forward, int32_t local_day) {
+    const uint16_t tenths = map.limit_in_force(edge, forward, local_day).tenths_kmh;
     return tenths == map::kSpeedUnlimited ? 0.0 : tenths / 10.0;
   }
 

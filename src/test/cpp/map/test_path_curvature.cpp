@@ -79,4 +79,13 @@ TEST(PathCurvature, samplesOfAHugeLineAreBoundedAndADamagedOneGivesNone) {
   EXPECT_TRUE(samples.empty());
 }
 
+TEST(PathCurvature, samplesWalkingTheLineEqualEachPointLookedUpOnItsOwn) {
+  // sample_curvature walks forward along the line; curvature_at searches it: the same numbers.
+  const std::vector<PlanarVertex> line = bend(40, 25, 90, 3);
+  std::vector<CurvatureSample> samples;
+  sample_curvature(line, 2, samples);
+  ASSERT_GT(samples.size(), 50u);
+  for (const CurvatureSample& sample : samples) EXPECT_DOUBLE_EQ(sample.curvature, curvature_at(line, sample.s_m)) << sample.s_m;
+}
+
 }  // namespace drivelog::map

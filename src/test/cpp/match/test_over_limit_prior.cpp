@@ -21,10 +21,10 @@ TEST(OverLimitPrior, onlySpeedsFarOverTheLimitArePriced) {
 TEST(OverLimitPrior, limitIsTheEdgesInItsDirection) {
   const Scenario s("A----------B", 10, {way("AB", 1).maxspeed(30)});
   ASSERT_EQ(s.map().edge_count(), 1u);
-  EXPECT_DOUBLE_EQ(OverLimitPrior::limit_kmh(s.map(), s.map().edge(0), 0, true, 20000), 30);
-  EXPECT_DOUBLE_EQ(OverLimitPrior::limit_kmh(s.map(), s.map().edge(0), 0, false, 20000), 30);
+  EXPECT_DOUBLE_EQ(OverLimitPrior::limit_kmh(s.map(), 0, true, 20000), 30);
+  EXPECT_DOUBLE_EQ(OverLimitPrior::limit_kmh(s.map(), 0, false, 20000), 30);
   const Scenario unknown("A----------B", 10, {way("AB", 1)});
-  EXPECT_DOUBLE_EQ(OverLimitPrior::limit_kmh(unknown.map(), unknown.map().edge(0), 0, true, 20000), 0);
+  EXPECT_DOUBLE_EQ(OverLimitPrior::limit_kmh(unknown.map(), 0, true, 20000), 0);
 }
 
 TEST(OverLimitPrior, localDayFollowsTheMapsTimeZone) {
