@@ -48,11 +48,12 @@ TEST(WrongWay, pathFasterThanTheReceiverSaysIsMatchingNoiseNotAViolation) {
   EXPECT_EQ(analyse(s, d).of(ViolationType::wrong_way).size(), 1u);  // speeds that fit: reported
 }
 
-TEST(WrongWay, oneWayShortcutInsideAReceiverGapIsNoViolation) {
-  // The car takes the long way round B-D-E-C while the receiver is silent (a tunnel, a car park):
-  // the fixes either side are at B and C, and the matcher, having nothing else, takes the short
-  // cut B-C against its one-way direction. No fix says the car was on it: not a finding.
-  const Scenario s(R"(
+namespace {
+
+// The car takes the long way round B-D-E-C while the receiver is silent (a tunnel, a car park),
+// and the matcher, having nothing else, takes the short cut B-C against its one-way direction.
+const Scenario& short_cut_town() {
+  static const Scenario s(R"(
 A----B------------C----F
      |            |
      |            |
@@ -60,33 +61,33 @@ A----B------------C----F
      |            |
      D------------E
 )", 10, {way("AB", 1), way("CB", 2, "Short Cut").oneway(), way("BDEC", 3, "Long Way"), way("CF", 4)});
-  Drive d(s, 1, 5);
-  d.noise(2).start_at('A').to("B", 30).gap_next(28).to("DEC", 30).to("F", 30);
-  EXPECT_TRUE(analyse(s, d).of(ViolationType::wrong_way).empty());
+  return s;
+}
+
+// No fix saw the short cut: not a finding; without the check (the trap) it is one.
+void expect_guessed_short_cut_is_no_finding(const Drive& d) {
+  EXPECT_TRUE(analyse(short_cut_town(), d).of(ViolationType::wrong_way).empty());
   DetectConfig unchecked;
   unchecked.path_check.max_unseen_s = 0;
-  // The trap: without the check the guessed short cut is a wrong-way finding.
-  EXPECT_EQ(analyse(s, d, unchecked).of(ViolationType::wrong_way).size(), 1u);
+  EXPECT_EQ(analyse(short_cut_town(), d, unchecked).of(ViolationType::wrong_way).size(), 1u);
+}
+
+}  // namespace
+
+TEST(WrongWay, oneWayShortcutInsideAReceiverGapIsNoViolation) {
+  // The fixes either side of the gap are at B and C.
+  Drive d(short_cut_town(), 1, 5);
+  d.noise(2).start_at('A').to("B", 30).gap_next(28).to("DEC", 30).to("F", 30);
+  expect_guessed_short_cut_is_no_finding(d);
 }
 
 TEST(WrongWay, oneWayShortcutGuessedThroughAGapIsNoViolationThoughAFixLiesAtItsEnd) {
-  // As above, but the receiver comes back while the car waits at C, the short cut's end: its fixes
-  // lie on the guessed short cut's last metre. They saw C, not the short cut (Heidelberg: a 27 s
-  // gap, a 50 m one-way short cut, the first fix after the gap at its end).
-  const Scenario s(R"(
-A----B------------C----F
-     |            |
-     |            |
-     |            |
-     |            |
-     D------------E
-)", 10, {way("AB", 1), way("CB", 2, "Short Cut").oneway(), way("BDEC", 3, "Long Way"), way("CF", 4)});
-  Drive d(s, 1, 5);
+  // The receiver comes back while the car waits at C, the short cut's end: its fixes lie on the
+  // guessed short cut's last metre. They saw C, not the short cut (Heidelberg: a 27 s gap, a 50 m
+  // one-way short cut, the first fix after the gap at its end).
+  Drive d(short_cut_town(), 1, 5);
   d.start_at('A').to("B", 30).gap_next(40).to("DEC", 30).wait(30).to("F", 30);
-  EXPECT_TRUE(analyse(s, d).of(ViolationType::wrong_way).empty());
-  DetectConfig unchecked;
-  unchecked.path_check.max_unseen_s = 0;
-  EXPECT_EQ(analyse(s, d, unchecked).of(ViolationType::wrong_way).size(), 1u);
+  expect_guessed_short_cut_is_no_finding(d);
 }
 
 TEST(WrongWay, drivingAgainstAOnewayAcrossAShortGapIsStillAViolation) {
