@@ -33,10 +33,10 @@ double distance_to_polyline(double x, double y, const std::vector<std::pair<doub
 // Whether a legal route that starts with driving `origin` (`drive_origin`) or from its end stays
 // beside `offending` up to its end.
 bool shadowed_from(const map::MapView& map, DirectedEdge origin, bool drive_origin, DirectedEdge offending,
-                   double separation_m, uint32_t max_states) {
+                   double separation_m, uint32_t max_states, const PlanningClock* clock, double origin_start_m) {
   // A legal route longer than this strays from the edge anyway.
   const double reach = 2 * map.edge(offending.edge).length_m + 4 * separation_m;
-  const RouteSearch search(map, origin, map.edge(origin.edge).length_m + reach, max_states);
+  const RouteSearch search(map, origin, map.edge(origin.edge).length_m + reach, max_states, clock, origin_start_m);
   const map::Coord exit = map.node_coord(end_node(map, offending));
   for (const auto& settled : search.settled()) {
     if ((settled.edge == origin && !drive_origin) || settled.edge.edge == offending.edge) continue;
@@ -64,12 +64,14 @@ bool shadowed_from(const map::MapView& map, DirectedEdge origin, bool drive_orig
 }  // namespace
 
 bool tellable_from_legal(const map::MapView& map, DirectedEdge before, DirectedEdge offending, double separation_m,
-                         uint32_t max_states) {
+                         uint32_t max_states, const PlanningClock* clock, double before_start_m) {
   if (separation_m <= 0) return true;
-  if (shadowed_from(map, before, false, offending, separation_m, max_states)) return false;
+  if (shadowed_from(map, before, false, offending, separation_m, max_states, clock, before_start_m)) return false;
   // Turning round at the junction and driving back legally looks the same too.
   const DirectedEdge turned{before.edge, !before.reversed};
-  return !(legal_to_drive(map, turned) && shadowed_from(map, turned, true, offending, separation_m, max_states));
+  const double turned_start_m = before_start_m + map.edge(before.edge).length_m;
+  const bool may_turn = clock != nullptr ? clock->legal_to_enter(map, turned, turned_start_m) : legal_to_drive(map, turned);
+  return !(may_turn && shadowed_from(map, turned, true, offending, separation_m, max_states, clock, turned_start_m));
 }
 
 }  // namespace drivelog::sim

@@ -8,14 +8,17 @@
 
 #include "map/map_view.hpp"
 #include "sim/driving_rules.hpp"
+#include "sim/timed_rules.hpp"
 
 namespace drivelog::sim {
 
 // False when a legal route from the end of `before` (not through `offending` itself) stays within
 // `separation_m` of the offending edge until it comes within `separation_m` of the offending edge's
 // end: then nothing in a log of that accuracy tells the violation from the legal drive beside it.
-// True otherwise (no such route, or only ones that stray further).
+// True otherwise (no such route, or only ones that stray further). With a `clock`, a legal route
+// may use roads whose rules depend on the time while they are legal (`before` starts
+// `before_start_m` metres into the trip), as a legal drive at that time would.
 bool tellable_from_legal(const map::MapView& map, DirectedEdge before, DirectedEdge offending, double separation_m,
-                         uint32_t max_states);
+                         uint32_t max_states, const PlanningClock* clock = nullptr, double before_start_m = 0);
 
 }  // namespace drivelog::sim

@@ -78,8 +78,10 @@ bool append_uturn(const map::MapView& map, const SimConfig& config, Rng& rng, co
 
 // Does driving `next` right after `current`, entered `entry_m` metres into the trip, break `kind`
 // (and no other rule we would not record)? Only `conditional` picks roads whose rules depend on the
-// time, and only where a conditional rule in force closes them, or reverses them against the car, all
-// through the window the car may get there in.
+// time, where the rules in force all through the window the car may get there in close them or make
+// them one-way against the car: a conditional rule in force (`no @ (15:00-05:00)` at 16:00), or the
+// plain tags while none is (`access=no` + `motor_vehicle:conditional=yes @ (Mo-Fr 08:00-11:00)` on a
+// Sunday; `oneway=yes` + `oneway:conditional=no @ (22:00-08:00)` at noon).
 bool breaks(const map::MapView& map, const InjectionConfig& injection, MapViolation kind, DirectedEdge current,
             DirectedEdge next, const PlanningClock* clock, double entry_m) {
   if (next.edge == current.edge) return false;
@@ -87,8 +89,8 @@ bool breaks(const map::MapView& map, const InjectionConfig& injection, MapViolat
     if (clock == nullptr || !time_dependent(map, next) || forbidding_restriction(map, current, next) != nullptr) return false;
     const auto rules = clock->rules_throughout(next, entry_m);
     if (!rules) return false;
-    return (rules->closed_by_conditional() && !rules->against) ||
-           (rules->against_by_conditional() && !rules->closed && map.edge(next.edge).length_m >= injection.min_wrong_way_length_m);
+    return (rules->closed && !rules->against) ||
+           (rules->against && !rules->closed && map.edge(next.edge).length_m >= injection.min_wrong_way_length_m);
   }
   if (time_dependent(map, next)) return false;
   const bool turn_forbidden = forbidding_restriction(map, current, next) != nullptr;
@@ -114,13 +116,13 @@ bool append_violation(const map::MapView& map, const SimConfig& config, MapViola
   struct Candidate {
     DirectedEdge before;
     DirectedEdge offending;
+    double entry_m;  // how far into the trip the offending edge is entered
   };
   std::vector<Candidate> candidates;
   for (const auto& settled : search.settled()) {
     for_each_leaving(map, end_node(map, settled.edge), [&](DirectedEdge next) {
-      if (breaks(map, config.injection, kind, settled.edge, next, clock, origin_start_m + settled.distance_m)) {
-        candidates.push_back({settled.edge, next});
-      }
+      const double entry_m = origin_start_m + settled.distance_m;
+      if (breaks(map, config.injection, kind, settled.edge, next, clock, entry_m)) candidates.push_back({settled.edge, next, entry_m});
     });
   }
   // Prefer a continuation after the offending edge: a dead end would end the trip right there.
@@ -136,7 +138,7 @@ bool append_violation(const map::MapView& map, const SimConfig& config, MapViola
     });
     if (can_continue &&
         tellable_from_legal(map, chosen.before, chosen.offending, config.injection.min_separation_m,
-                            config.route.max_search_states)) {
+                            config.route.max_search_states, clock, chosen.entry_m - map.edge(chosen.before.edge).length_m)) {
       auto path = search.path_to(chosen.before);
       route.insert(route.end(), path.begin() + 1, path.end());
       route.push_back(chosen.offending);

@@ -14,8 +14,9 @@
 namespace drivelog::sim {
 
 // Which map rule a route should break.
-// `conditional`: a road closed, or one-way against the car, by a conditional restriction in force
-// when the car gets there (a no_entry or wrong_way whose truth names the conditional tag).
+// `conditional`: a road whose rules depend on the time, closed or one-way against the car when it
+// gets there (a no_entry or wrong_way; its truth names the conditional tag when a conditional rule
+// in force decided, not when the plain tags did because none was in force).
 enum class MapViolation { wrong_way, no_entry, turn_restriction, conditional };
 
 struct RoutePlan {

@@ -20,6 +20,9 @@ namespace {
 //      |
 //   1--2--------3
 //       \______/   the alley, 6 m off the street
+//
+// 1 km north, the same street and alley again (nodes 21-26, ways 20 and 21), the street closed to
+// motor vehicles at night (`motor_vehicle:conditional=no @ (01:00-02:00)`): its rules depend on the time.
 class ObservabilityTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -39,6 +42,15 @@ class ObservabilityTest : public ::testing::Test {
     b.add_way(WayInput{10, {1, 2, 3}, "Street", RoadClass::residential, both});
     b.add_way(WayInput{11, {2, 5, 6, 3}, "Alley", RoadClass::service, closed});
     b.add_way(WayInput{12, {2, 7}, "Closed Road", RoadClass::residential, closed});
+    b.add_node(21, at(0, 1000));
+    b.add_node(22, at(100, 1000));
+    b.add_node(23, at(200, 1000));
+    b.add_node(25, at(110, 994));
+    b.add_node(26, at(190, 994));
+    b.add_way(WayInput{20, {21, 22, 23}, "Night Street", RoadClass::residential, closed});
+    b.add_conditional(ConditionalInput{ConditionalKind::access, 1, "motor_vehicle:conditional", "no @ (01:00-02:00)",
+                                       "open @ (24/7); closed @ (01:00-02:00)"});
+    b.add_way(WayInput{21, {22, 25, 26, 23}, "Night Alley", RoadClass::service, closed});
     b.write(*path_);
     map_ = std::make_unique<MapView>(MapView::open(*path_));
   }
@@ -79,6 +91,18 @@ TEST_F(ObservabilityTest, alleyEnteredByDoublingBackIsShadowedByAUTurn) {
 
 TEST_F(ObservabilityTest, closedRoadWithNoLegalRoadBesideItIsTellable) {
   EXPECT_TRUE(tellable_from_legal(*map_, between(10, 1, 2), between(12, 2, 7), 12, 100000));
+}
+
+// A legal drive on a road whose rules depend on the time shadows the alley while the road is open
+// (noon), not while it is closed (01:30); without a clock such a road is never a legal alternative.
+TEST_F(ObservabilityTest, aTimeDependentStreetShadowsTheAlleyWhileItIsOpen) {
+  const DirectedEdge before = between(20, 21, 22), alley = between(21, 22, 23);
+  TimedRules rules(*map_);
+  const double day = 1795219200;  // 2026-11-21T00:00Z (the map has no zones: UTC)
+  const PlanningClock noon(rules, day + 12 * 3600), night(rules, day + 1.5 * 3600);
+  EXPECT_FALSE(tellable_from_legal(*map_, before, alley, 12, 100000, &noon, 0));
+  EXPECT_TRUE(tellable_from_legal(*map_, before, alley, 12, 100000, &night, 0));
+  EXPECT_TRUE(tellable_from_legal(*map_, before, alley, 12, 100000));
 }
 
 }  // namespace
