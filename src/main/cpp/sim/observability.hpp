@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 
 #include "map/map_view.hpp"
 #include "sim/driving_rules.hpp"
@@ -12,13 +13,16 @@
 
 namespace drivelog::sim {
 
-// False when a legal route from the end of `before` (not through `offending` itself) stays within
-// `separation_m` of the offending edge until it comes within `separation_m` of the offending edge's
-// end: then nothing in a log of that accuracy tells the violation from the legal drive beside it.
-// True otherwise (no such route, or only ones that stray further). With a `clock`, a legal route
-// may use roads whose rules depend on the time while they are legal (`before` starts
-// `before_start_m` metres into the trip), as a legal drive at that time would.
-bool tellable_from_legal(const map::MapView& map, DirectedEdge before, DirectedEdge offending, double separation_m,
-                         uint32_t max_states, const PlanningClock* clock = nullptr, double before_start_m = 0);
+// False when a legal route that leaves the car's (`approach`: the edges driven up to the offending
+// one, the one just before it last) at its last junction, or at an earlier one no more than four
+// times `separation_m` back, and not through `offending` itself, stays within `separation_m` of what the
+// car drove from there until it comes within `separation_m` of the offending edge's end: then
+// nothing in a log of that accuracy tells the violation from the legal drive beside it. True
+// otherwise (no such route, or only ones that stray further). With a `clock`, a legal route may use
+// roads whose rules depend on the time while they are legal (the offending edge is entered
+// `offending_entry_m` metres into the trip), as a legal drive at that time would.
+bool tellable_from_legal(const map::MapView& map, std::span<const DirectedEdge> approach, DirectedEdge offending,
+                         double separation_m, uint32_t max_states, const PlanningClock* clock = nullptr,
+                         double offending_entry_m = 0);
 
 }  // namespace drivelog::sim
