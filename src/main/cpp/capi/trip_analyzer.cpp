@@ -99,6 +99,12 @@ void TripAnalyzer::write_result(std::string_view trip_id, const match::CleaningR
   w.string(trip_id);
   w.key("engine_version");
   w.string(DRIVELOG_VERSION);
+  // What the trip was analysed as (the vehicle class may differ per vehicle or input; docs/CONFIGURATION.md).
+  w.key("analysis");
+  w.begin_object();
+  w.key("vehicle_class");
+  w.string(detect::vehicle_class_name(config_.detect.vehicle_class));
+  w.end_object();
   w.key("summary");
   w.begin_object();
   w.key("points");

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "detect/path_lookup.hpp"
+
 namespace drivelog::detect {
 
 std::string local_iso_minute(int64_t local_seconds) {
@@ -12,12 +14,36 @@ std::string local_iso_minute(int64_t local_seconds) {
   return text;
 }
 
+bool closed_under(const map::EdgeRecord& edge, const ConditionalVerdict& access) {
+  switch (access.state) {
+    case ConditionalVerdict::State::none: return edge.has(map::edge_flags::kClosed);
+    case ConditionalVerdict::State::holds: return access.meaning == "closed";
+    case ConditionalVerdict::State::undecidable: return false;
+  }
+  return false;
+}
+
+bool against_under(const map::EdgeRecord& edge, bool forward, const ConditionalVerdict& oneway) {
+  switch (oneway.state) {
+    case ConditionalVerdict::State::none: return against_oneway(edge, forward);
+    case ConditionalVerdict::State::holds:
+      return (oneway.meaning == "forward" && !forward) || (oneway.meaning == "backward" && forward);
+    case ConditionalVerdict::State::undecidable: return false;
+  }
+  return false;
+}
+
+std::vector<std::pair<const char*, std::string>> conditional_evidence(const map::MapView& map,
+                                                                      const ConditionalVerdict& verdict) {
+  if (verdict.record == nullptr) return {};
+  return {{"conditional_tag",
+           std::string(map.string_at(verdict.record->key)) + "=" + std::string(map.string_at(verdict.record->value))},
+          {"condition", verdict.condition},
+          {"local_time", verdict.local_time}};
+}
+
 void add_conditional_evidence(const map::MapView& map, const ConditionalVerdict& verdict, Violation& v) {
-  if (verdict.record == nullptr) return;
-  v.evidence.push_back(EvidenceItem::of_text(
-      "conditional_tag", std::string(map.string_at(verdict.record->key)) + "=" + std::string(map.string_at(verdict.record->value))));
-  v.evidence.push_back(EvidenceItem::of_text("condition", verdict.condition));
-  v.evidence.push_back(EvidenceItem::of_text("local_time", verdict.local_time));
+  for (auto& [key, text] : conditional_evidence(map, verdict)) v.evidence.push_back(EvidenceItem::of_text(key, text));
 }
 
 const legal::ConditionalValue* ConditionalRules::parsed(uint32_t rules_string) {

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "detect/local_calendar.hpp"
 #include "detect/violation.hpp"
@@ -47,8 +49,22 @@ class ConditionalRules {
   std::unordered_map<uint32_t, std::optional<legal::ConditionalValue>> parsed_;
 };
 
-// Names the conditional tag that decided, its condition and the local time it was judged at
-// (evidence `conditional_tag`, `condition`, `local_time`); nothing for State::none.
+// What an access verdict means for entering `edge`: a rule in force decides (`closed`), an
+// undecidable one is open (nothing is reported that the law may allow), none leaves the plain tags
+// (the edge's `closed` flag). The detector and the simulator's ground truth both ask this.
+bool closed_under(const map::EdgeRecord& edge, const ConditionalVerdict& access);
+
+// What a `oneway` verdict means for driving `edge` forward or backward: against the direction a rule
+// in force gives, never while undecidable, else against the plain one-way tags.
+bool against_under(const map::EdgeRecord& edge, bool forward, const ConditionalVerdict& oneway);
+
+// The conditional tag that decided, its condition and the local time it was judged at, as evidence
+// (key, text) pairs `conditional_tag`, `condition`, `local_time` (keys are literals, as EvidenceItem
+// wants); none for State::none.
+std::vector<std::pair<const char*, std::string>> conditional_evidence(const map::MapView& map,
+                                                                      const ConditionalVerdict& verdict);
+
+// Adds conditional_evidence() to a finding.
 void add_conditional_evidence(const map::MapView& map, const ConditionalVerdict& verdict, Violation& v);
 
 // Local ISO 8601 date and time, to the minute, of `local_seconds` since 1970-01-01 local.

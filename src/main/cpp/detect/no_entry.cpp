@@ -20,11 +20,7 @@ void detect_no_entry(const TripView& trip, const NoEntryConfig& config, const Pa
       verdicts[k] = conditionals.at(traversals[k].edge, map::ConditionalKind::access,
                                     trip.speeds.time_at_distance(traversals[k].start_s_m));
     }
-    switch (verdicts[k].state) {
-      case ConditionalVerdict::State::none: closed_at[k] = trip.map.edge(traversals[k].edge).has(map::edge_flags::kClosed); break;
-      case ConditionalVerdict::State::holds: closed_at[k] = verdicts[k].meaning == "closed"; break;
-      case ConditionalVerdict::State::undecidable: closed_at[k] = 0; break;
-    }
+    closed_at[k] = closed_under(trip.map.edge(traversals[k].edge), verdicts[k]) ? 1 : 0;
   }
   const auto closed = [&](std::size_t k) { return closed_at[k] != 0; };
   std::size_t i = 1;

@@ -19,12 +19,7 @@ void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, const 
     if (!trip.map.conditionals_on(t.edge).empty()) {
       verdicts[k] = conditionals.at(t.edge, map::ConditionalKind::oneway, trip.speeds.time_at_distance(t.start_s_m));
     }
-    const std::string& meaning = verdicts[k].meaning;
-    switch (verdicts[k].state) {
-      case ConditionalVerdict::State::none: against_at[k] = against_oneway(trip.map.edge(t.edge), t.forward); break;
-      case ConditionalVerdict::State::holds: against_at[k] = (meaning == "forward" && !t.forward) || (meaning == "backward" && t.forward); break;
-      case ConditionalVerdict::State::undecidable: against_at[k] = 0; break;
-    }
+    against_at[k] = against_under(trip.map.edge(t.edge), t.forward, verdicts[k]) ? 1 : 0;
   }
   const auto against = [&](std::size_t k) { return against_at[k] != 0; };
   std::size_t i = 0;

@@ -42,12 +42,12 @@ double distance_to_polylines(double x, double y, const std::vector<Polyline>& li
 // beside `driven` (the edges the car drove from there, the offending one last) up to the offending
 // edge's end, without following the car's first edge (`driven` front, unless it is the offending one).
 bool shadowed_from(const map::MapView& map, DirectedEdge origin, bool drive_origin, std::span<const DirectedEdge> driven,
-                   double separation_m, uint32_t max_states) {
+                   double separation_m, uint32_t max_states, const PlanningClock* clock, double origin_start_m) {
   const DirectedEdge offending = driven.back();
   // A legal route longer than this strays from the edges anyway.
   double reach = 2 * map.edge(offending.edge).length_m + 4 * separation_m;
   for (const DirectedEdge d : driven.first(driven.size() - 1)) reach += map.edge(d.edge).length_m;
-  const RouteSearch search(map, origin, map.edge(origin.edge).length_m + reach, max_states);
+  const RouteSearch search(map, origin, map.edge(origin.edge).length_m + reach, max_states, clock, origin_start_m);
   const map::Coord exit = map.node_coord(end_node(map, offending));
   for (const auto& settled : search.settled()) {
     if ((settled.edge == origin && !drive_origin) || settled.edge.edge == offending.edge) continue;
@@ -76,7 +76,7 @@ bool shadowed_from(const map::MapView& map, DirectedEdge origin, bool drive_orig
 }  // namespace
 
 bool tellable_from_legal(const map::MapView& map, std::span<const DirectedEdge> approach, DirectedEdge offending,
-                         double separation_m, uint32_t max_states) {
+                         double separation_m, uint32_t max_states, const PlanningClock* clock, double offending_entry_m) {
   if (separation_m <= 0 || approach.empty()) return true;
   std::vector<DirectedEdge> driven{offending};
   // Leaving the approach at its last junction, or at an earlier one while the car drove no more than
@@ -84,7 +84,9 @@ bool tellable_from_legal(const map::MapView& map, std::span<const DirectedEdge> 
   // 21 m link then a closed alley 5-8 m beside the street) looks like staying on the street.
   double from_divergence_m = 0;
   for (std::size_t i = approach.size(); i-- > 0;) {
-    if (shadowed_from(map, approach[i], false, driven, separation_m, max_states)) return false;
+    // approach[i] starts this far into the trip: the offending entry less what lies between.
+    const double start_m = offending_entry_m - from_divergence_m - map.edge(approach[i].edge).length_m;
+    if (shadowed_from(map, approach[i], false, driven, separation_m, max_states, clock, start_m)) return false;
     from_divergence_m += map.edge(approach[i].edge).length_m;
     if (from_divergence_m > 4 * separation_m) break;
     driven.insert(driven.begin(), approach[i]);
@@ -93,7 +95,8 @@ bool tellable_from_legal(const map::MapView& map, std::span<const DirectedEdge> 
   const DirectedEdge before = approach.back();
   const DirectedEdge turned{before.edge, !before.reversed};
   const std::array<DirectedEdge, 1> offending_only{offending};
-  return !(legal_to_drive(map, turned) && shadowed_from(map, turned, true, offending_only, separation_m, max_states));
+  const bool may_turn = clock != nullptr ? clock->legal_to_enter(map, turned, offending_entry_m) : legal_to_drive(map, turned);
+  return !(may_turn && shadowed_from(map, turned, true, offending_only, separation_m, max_states, clock, offending_entry_m));
 }
 
 }  // namespace drivelog::sim

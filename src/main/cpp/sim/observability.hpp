@@ -9,6 +9,7 @@
 
 #include "map/map_view.hpp"
 #include "sim/driving_rules.hpp"
+#include "sim/timed_rules.hpp"
 
 namespace drivelog::sim {
 
@@ -17,8 +18,11 @@ namespace drivelog::sim {
 // times `separation_m` back, and not through `offending` itself, stays within `separation_m` of what the
 // car drove from there until it comes within `separation_m` of the offending edge's end: then
 // nothing in a log of that accuracy tells the violation from the legal drive beside it. True
-// otherwise (no such route, or only ones that stray further).
+// otherwise (no such route, or only ones that stray further). With a `clock`, a legal route may use
+// roads whose rules depend on the time while they are legal (the offending edge is entered
+// `offending_entry_m` metres into the trip), as a legal drive at that time would.
 bool tellable_from_legal(const map::MapView& map, std::span<const DirectedEdge> approach, DirectedEdge offending,
-                         double separation_m, uint32_t max_states);
+                         double separation_m, uint32_t max_states, const PlanningClock* clock = nullptr,
+                         double offending_entry_m = 0);
 
 }  // namespace drivelog::sim

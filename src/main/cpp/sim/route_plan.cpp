@@ -18,6 +18,24 @@ std::optional<DirectedEdge> random_legal_edge(const map::MapView& map, Rng& rng)
   return std::nullopt;
 }
 
+double route_length_m(const map::MapView& map, const std::vector<DirectedEdge>& route) {
+  double total = 0;
+  for (const auto& d : route) total += map.edge(d.edge).length_m;
+  return total;
+}
+
+// How far into the trip the route's last edge starts: where a search from it begins.
+double last_edge_start_m(const map::MapView& map, const std::vector<DirectedEdge>& route) {
+  return route_length_m(map, route) - map.edge(route.back().edge).length_m;
+}
+
+// A search from the route's last edge, judging time-dependent roads by `clock` (if any).
+RouteSearch search_from_end(const map::MapView& map, const SimConfig& config, const std::vector<DirectedEdge>& route,
+                            double max_distance_m, const PlanningClock* clock) {
+  return RouteSearch(map, route.back(), max_distance_m, config.route.max_search_states, clock,
+                     clock != nullptr ? last_edge_start_m(map, route) : 0);
+}
+
 // Service roads, car-park aisles and tracks: where many real trips begin and end.
 bool minor(const map::MapView& map, DirectedEdge d) {
   const map::RoadClass c = map.edge(d.edge).road_class;
@@ -43,8 +61,9 @@ bool uturn_allowed(const map::MapView& map, DirectedEdge d) {
 
 // Extends `route` with a legal path to a random spot within the injection radius where the car
 // may turn round, and the turn (the same edge driven back). False if there is none.
-bool append_uturn(const map::MapView& map, const SimConfig& config, Rng& rng, std::vector<DirectedEdge>& route) {
-  const RouteSearch search(map, route.back(), config.route.injection_radius_m, config.route.max_search_states);
+bool append_uturn(const map::MapView& map, const SimConfig& config, Rng& rng, const PlanningClock* clock,
+                  std::vector<DirectedEdge>& route) {
+  const RouteSearch search = search_from_end(map, config, route, config.route.injection_radius_m, clock);
   std::vector<DirectedEdge> spots;
   for (const auto& settled : search.settled()) {
     if (settled.distance_m >= 100 && uturn_allowed(map, settled.edge)) spots.push_back(settled.edge);
@@ -57,10 +76,23 @@ bool append_uturn(const map::MapView& map, const SimConfig& config, Rng& rng, st
   return true;
 }
 
-// Does driving `next` right after `current` break `kind` (and no other rule we would not record)?
+// Does driving `next` right after `current`, entered `entry_m` metres into the trip, break `kind`
+// (and no other rule we would not record)? Only `conditional` picks roads whose rules depend on the
+// time, where the rules in force all through the window the car may get there in close them or make
+// them one-way against the car: a conditional rule in force (`no @ (15:00-05:00)` at 16:00), or the
+// plain tags while none is (`access=no` + `motor_vehicle:conditional=yes @ (Mo-Fr 08:00-11:00)` on a
+// Sunday; `oneway=yes` + `oneway:conditional=no @ (22:00-08:00)` at noon).
 bool breaks(const map::MapView& map, const InjectionConfig& injection, MapViolation kind, DirectedEdge current,
-            DirectedEdge next) {
-  if (next.edge == current.edge || time_dependent(map, next)) return false;
+            DirectedEdge next, const PlanningClock* clock, double entry_m) {
+  if (next.edge == current.edge) return false;
+  if (kind == MapViolation::conditional) {
+    if (clock == nullptr || !time_dependent(map, next) || forbidding_restriction(map, current, next) != nullptr) return false;
+    const auto rules = clock->rules_throughout(next, entry_m);
+    if (!rules) return false;
+    return (rules->closed && !rules->against) ||
+           (rules->against && !rules->closed && map.edge(next.edge).length_m >= injection.min_wrong_way_length_m);
+  }
+  if (time_dependent(map, next)) return false;
   const bool turn_forbidden = forbidding_restriction(map, current, next) != nullptr;
   switch (kind) {
     case MapViolation::wrong_way:
@@ -70,6 +102,7 @@ bool breaks(const map::MapView& map, const InjectionConfig& injection, MapViolat
       return closed(map, next) && direction_allowed(map, next) && !turn_forbidden;
     case MapViolation::turn_restriction:
       return turn_forbidden && legal_to_drive(map, next);
+    case MapViolation::conditional: break;
   }
   return false;
 }
@@ -77,16 +110,19 @@ bool breaks(const map::MapView& map, const InjectionConfig& injection, MapViolat
 // Extends `route` (non-empty) with a legal path to a spot where `kind` can be broken, then the
 // offending edge. False if no such spot is reachable within the injection radius.
 bool append_violation(const map::MapView& map, const SimConfig& config, MapViolation kind, Rng& rng,
-                      std::vector<DirectedEdge>& route) {
-  const RouteSearch search(map, route.back(), config.route.injection_radius_m, config.route.max_search_states);
+                      const PlanningClock* clock, std::vector<DirectedEdge>& route) {
+  const RouteSearch search = search_from_end(map, config, route, config.route.injection_radius_m, clock);
+  const double origin_start_m = clock != nullptr ? last_edge_start_m(map, route) : 0;
   struct Candidate {
     DirectedEdge before;
     DirectedEdge offending;
+    double entry_m;  // how far into the trip the offending edge is entered
   };
   std::vector<Candidate> candidates;
   for (const auto& settled : search.settled()) {
     for_each_leaving(map, end_node(map, settled.edge), [&](DirectedEdge next) {
-      if (breaks(map, config.injection, kind, settled.edge, next)) candidates.push_back({settled.edge, next});
+      const double entry_m = origin_start_m + settled.distance_m;
+      if (breaks(map, config.injection, kind, settled.edge, next, clock, entry_m)) candidates.push_back({settled.edge, next, entry_m});
     });
   }
   // Prefer a continuation after the offending edge: a dead end would end the trip right there.
@@ -108,7 +144,8 @@ bool append_violation(const map::MapView& map, const SimConfig& config, MapViola
     // The approach as driven: the route's last edges, then the way to the offending edge.
     std::vector<DirectedEdge> approach(route.end() - static_cast<std::ptrdiff_t>(std::min<std::size_t>(route.size(), 3)), route.end());
     approach.insert(approach.end(), path.begin() + 1, path.end());
-    if (tellable_from_legal(map, approach, chosen.offending, config.injection.min_separation_m, config.route.max_search_states)) {
+    if (tellable_from_legal(map, approach, chosen.offending, config.injection.min_separation_m, config.route.max_search_states,
+                            clock, chosen.entry_m)) {
       route.insert(route.end(), path.begin() + 1, path.end());
       route.push_back(chosen.offending);
       return true;
@@ -121,8 +158,8 @@ bool append_violation(const map::MapView& map, const SimConfig& config, MapViola
 // Extends `route` by a legal shortest path that ends about `length_m` further on; with `to_minor`,
 // on the minor road (within 1.5 times that far) whose distance is closest to it, if there is one.
 void append_legal(const map::MapView& map, const SimConfig& config, double length_m, bool to_minor,
-                  std::vector<DirectedEdge>& route) {
-  const RouteSearch search(map, route.back(), to_minor ? 1.5 * length_m : length_m, config.route.max_search_states);
+                  const PlanningClock* clock, std::vector<DirectedEdge>& route) {
+  const RouteSearch search = search_from_end(map, config, route, to_minor ? 1.5 * length_m : length_m, clock);
   const auto& settled = search.settled();
   // The first state at or beyond the wanted length, else the farthest one reached.
   auto target = std::find_if(settled.begin(), settled.end(),
@@ -142,15 +179,10 @@ void append_legal(const map::MapView& map, const SimConfig& config, double lengt
   route.insert(route.end(), path.begin() + 1, path.end());
 }
 
-double route_length_m(const map::MapView& map, const std::vector<DirectedEdge>& route) {
-  double total = 0;
-  for (const auto& d : route) total += map.edge(d.edge).length_m;
-  return total;
-}
-
 }  // namespace
 
-std::optional<RoutePlan> plan_route(const map::MapView& map, const SimConfig& config, Rng& rng, Rng& extra_rng) {
+std::optional<RoutePlan> plan_route(const map::MapView& map, const SimConfig& config, Rng& rng, Rng& extra_rng,
+                                    const PlanningClock* clock) {
   const ViolationRates& rates = config.rates;
   const RouteConfig& route = config.route;
   for (uint32_t attempt = 0; attempt < route.max_attempts; ++attempt) {
@@ -169,15 +201,17 @@ std::optional<RoutePlan> plan_route(const map::MapView& map, const SimConfig& co
     if (rng.chance(rates.wrong_way)) wanted.push_back(MapViolation::wrong_way);
     if (rng.chance(rates.no_entry)) wanted.push_back(MapViolation::no_entry);
     if (rng.chance(rates.turn_restriction)) wanted.push_back(MapViolation::turn_restriction);
+    // From the extra stream and only when asked for, so older settings give the same files.
+    if (rates.conditional > 0 && extra_rng.chance(rates.conditional)) wanted.push_back(MapViolation::conditional);
     // Random order, so a trip's violations do not always come in the same sequence.
     for (size_t i = wanted.size(); i > 1; --i) std::swap(wanted[i - 1], wanted[rng.below(i)]);
     for (const auto kind : wanted) {
-      if (append_violation(map, config, kind, rng, plan.edges)) plan.injected.push_back(kind);
+      if (append_violation(map, config, kind, rng, clock, plan.edges)) plan.injected.push_back(kind);
     }
     const double wanted_length = rng.uniform(route.min_length_m, route.max_length_m);
-    if (uturn && append_uturn(map, config, extra_rng, plan.edges)) ++plan.uturns;
+    if (uturn && append_uturn(map, config, extra_rng, clock, plan.edges)) ++plan.uturns;
     const double so_far = route_length_m(map, plan.edges);
-    append_legal(map, config, std::max(wanted_length - so_far, wanted_length / 4), end_minor, plan.edges);
+    append_legal(map, config, std::max(wanted_length - so_far, wanted_length / 4), end_minor, clock, plan.edges);
     if (route_length_m(map, plan.edges) >= std::min(300.0, route.min_length_m)) return plan;
   }
   return std::nullopt;

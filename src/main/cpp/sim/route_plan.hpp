@@ -9,11 +9,15 @@
 #include "sim/driving_rules.hpp"
 #include "sim/random.hpp"
 #include "sim/sim_config.hpp"
+#include "sim/timed_rules.hpp"
 
 namespace drivelog::sim {
 
 // Which map rule a route should break.
-enum class MapViolation { wrong_way, no_entry, turn_restriction };
+// `conditional`: a road whose rules depend on the time, closed or one-way against the car when it
+// gets there (a no_entry or wrong_way; its truth names the conditional tag when a conditional rule
+// in force decided, not when the plain tags did because none was in force).
+enum class MapViolation { wrong_way, no_entry, turn_restriction, conditional };
 
 struct RoutePlan {
   std::vector<DirectedEdge> edges;
@@ -23,7 +27,9 @@ struct RoutePlan {
 
 // Plans one route. Returns nothing if no start edge with a usable route was found within
 // config.max_attempts (e.g. an empty or fully closed map). `extra_rng` draws what the options
-// beyond the classic model add (minor roads, U-turns); with those off it is not used.
-std::optional<RoutePlan> plan_route(const map::MapView& map, const SimConfig& config, Rng& rng, Rng& extra_rng);
+// beyond the classic model add (minor roads, U-turns, conditional violations); with those off it is
+// not used. `clock` judges roads whose rules depend on the time (they are avoided without one).
+std::optional<RoutePlan> plan_route(const map::MapView& map, const SimConfig& config, Rng& rng, Rng& extra_rng,
+                                    const PlanningClock* clock = nullptr);
 
 }  // namespace drivelog::sim

@@ -7,7 +7,8 @@
 
 namespace drivelog::sim {
 
-RouteSearch::RouteSearch(const map::MapView& map, DirectedEdge origin, double max_distance_m, uint32_t max_states)
+RouteSearch::RouteSearch(const map::MapView& map, DirectedEdge origin, double max_distance_m, uint32_t max_states,
+                         const PlanningClock* clock, double origin_start_m)
     : origin_key_(origin.key()) {
   using Entry = std::pair<double, uint32_t>;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
@@ -26,7 +27,8 @@ RouteSearch::RouteSearch(const map::MapView& map, DirectedEdge origin, double ma
     if (distance >= max_distance_m) continue;  // settled, but not expanded further
     for_each_leaving(map, end_node(map, current), [&](DirectedEdge next) {
       if (next.edge == current.edge) return;  // no U-turns in the middle of a route
-      if (!legal_to_drive(map, next) || forbidding_restriction(map, current, next) != nullptr) return;
+      const bool legal = clock != nullptr ? clock->legal_to_enter(map, next, origin_start_m + distance) : legal_to_drive(map, next);
+      if (!legal || forbidding_restriction(map, current, next) != nullptr) return;
       const double candidate = distance + map.edge(next.edge).length_m;
       auto [it, inserted] = labels_.try_emplace(next.key(), Label{candidate, key, false});
       if (!inserted) {

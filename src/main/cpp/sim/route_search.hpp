@@ -8,6 +8,7 @@
 
 #include "map/map_view.hpp"
 #include "sim/driving_rules.hpp"
+#include "sim/timed_rules.hpp"
 
 namespace drivelog::sim {
 
@@ -15,7 +16,11 @@ class RouteSearch {
  public:
   // Searches from `origin` (an edge about to be driven; its length counts) through legal edges and
   // legal turns, settling states in order of distance until `max_distance_m` or `max_states`.
-  RouteSearch(const map::MapView& map, DirectedEdge origin, double max_distance_m, uint32_t max_states);
+  // Without a `clock` an edge whose rules depend on the time is never entered; with one, it is when
+  // it is legal all through the window the car may reach it in (the origin starts `origin_start_m`
+  // metres into the trip).
+  RouteSearch(const map::MapView& map, DirectedEdge origin, double max_distance_m, uint32_t max_states,
+              const PlanningClock* clock = nullptr, double origin_start_m = 0);
 
   // States in the order they were settled (origin first), with their distance to the state's end.
   struct Settled {

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "detect/detect_config.hpp"
+
 namespace drivelog::sim {
 
 // How the routes are chosen.
@@ -74,6 +76,10 @@ struct ViolationRates {
   double wrong_way = 0.3;
   double no_entry = 0.3;
   double turn_restriction = 0.3;
+  // A detour into a road closed, or one-way against the car, by a conditional restriction in force
+  // then (docs/CONDITIONAL.md). Not part of --violation-rate: drawn from the extra stream only when
+  // above 0, so older settings give the same files.
+  double conditional = 0;
 };
 
 // How an injected violation looks.
@@ -140,6 +146,9 @@ struct GpsConfig {
 struct SimConfig {
   uint64_t seed = 1;
   int64_t start_time_ms = 1795248000000;  // 2026-11-21T08:00:00Z; trip k starts k - 1 hours later
+  // The vehicle driven: conditional restrictions are judged for it as the engine judges them for
+  // the same `analysis.vehicle_class` (detect::vehicle_profile).
+  detect::VehicleClass vehicle_class = detect::VehicleClass::car;
   RouteConfig route;
   DriverConfig driver;
   ViolationRates rates;

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "detect/detector.hpp"
 #include "sim/random.hpp"
 #include "sim/route_plan.hpp"
 #include "sim/trip_files.hpp"
@@ -22,15 +23,19 @@ std::optional<SimulatedTrip> simulate_trip(const map::MapView& map, const SimCon
   Rng route_extra_rng = Rng::stream(config.seed ^ kExtraStreams, uint64_t{k} * 3);
   Rng driver_extra_rng = Rng::stream(config.seed ^ kExtraStreams, uint64_t{k} * 3 + 1);
   Rng gps_extra_rng = Rng::stream(config.seed ^ kExtraStreams, uint64_t{k} * 3 + 2);
-  auto plan = plan_route(map, config, route_rng, route_extra_rng);
+  const int64_t start_ms = config.start_time_ms + int64_t{k - 1} * 3600000;
+  const double start_utc_s = static_cast<double>(start_ms) / 1000.0;
+  // Conditional restrictions are judged for the configured vehicle, as the engine judges them.
+  TimedRules rules(map, detect::vehicle_profile(config.vehicle_class));
+  const PlanningClock clock(rules, start_utc_s);
+  auto plan = plan_route(map, config, route_rng, route_extra_rng, &clock);
   if (!plan) return std::nullopt;
   char id[32];
   std::snprintf(id, sizeof id, "sim-%06u", k);
-  const int64_t start_ms = config.start_time_ms + int64_t{k - 1} * 3600000;
   // Limits that changed in law are those of the trip's local start date (a trip is an hour or two).
   const int32_t local_day = plan->edges.empty() ? INT32_MIN : local_day_at(map, plan->edges.front(), start_ms);
   Drive drive = plan_drive(map, config, std::move(plan->edges), driver_rng, driver_extra_rng, local_day);
-  Truth truth = derive_truth(map, drive, config.truth);
+  Truth truth = derive_truth(map, drive, config.truth, start_utc_s, &rules);
   auto fixes = sample_gps(map, drive, config.gps, gps_rng, gps_extra_rng);
   return SimulatedTrip{id, start_ms, std::move(drive), std::move(truth), std::move(fixes), plan->uturns};
 }

@@ -88,20 +88,28 @@ void find_stop_violations(const map::MapView& map, const Drive& drive, const Tru
 }
 
 // Wrong-way and closed-road travel, step by step (consecutive offending steps form one episode),
-// and forbidden turns between consecutive steps.
-void find_route_rule_violations(const map::MapView& map, const Drive& drive, const TruthThresholds& th, Truth& truth) {
+// and forbidden turns between consecutive steps. Each step is judged by the rules in force when the
+// car entered it (as the engine judges each traversal); an episode that a conditional rule began
+// names it in its evidence, as the engine's finding does.
+void find_route_rule_violations(const map::MapView& map, const Drive& drive, const TruthThresholds& th,
+                                double start_utc_s, TimedRules& rules, Truth& truth) {
   const auto& route = drive.route;
   const auto& geometry = drive.geometry;
   const auto& profile = drive.profile;
-  auto episodes = [&](const char* type, auto offends) {
+  std::vector<EdgeRulesAt> in_force;
+  in_force.reserve(route.size());
+  for (size_t step = 0; step < route.size(); ++step) {
+    in_force.push_back(rules.at(route[step], start_utc_s + profile.time_at(geometry.step_start_m(step))));
+  }
+  auto episodes = [&](const char* type, auto offends, auto verdict) {
     for (size_t step = 0; step < route.size();) {
-      if (!offends(route[step])) {
+      if (!offends(step)) {
         ++step;
         continue;
       }
       const size_t first = step;
       std::vector<int64_t> ways;
-      while (step < route.size() && offends(route[step])) add_way(ways, map.edge(route[step++].edge).osm_way_id);
+      while (step < route.size() && offends(step)) add_way(ways, map.edge(route[step++].edge).osm_way_id);
       const double start_m = geometry.step_start_m(first), end_m = geometry.step_end_m(step - 1);
       const double start_s = profile.time_at(start_m), end_s = profile.time_at(end_m);
       const auto where = geometry.position_at(start_m);
@@ -116,11 +124,12 @@ void find_route_rule_violations(const map::MapView& map, const Drive& drive, con
           v.evidence.push_back(number("entry_from_osm_way_id", static_cast<double>(map.edge(route[first - 1].edge).osm_way_id)));
         }
       }
+      for (auto& [key, value] : detect::conditional_evidence(map, verdict(first))) v.evidence.push_back(text(key, value));
       truth.violations.push_back(std::move(v));
     }
   };
-  episodes("wrong_way", [&](DirectedEdge d) { return !direction_allowed(map, d); });
-  episodes("no_entry", [&](DirectedEdge d) { return closed(map, d); });
+  episodes("wrong_way", [&](size_t step) { return in_force[step].against; }, [&](size_t step) { return in_force[step].oneway; });
+  episodes("no_entry", [&](size_t step) { return in_force[step].closed; }, [&](size_t step) { return in_force[step].access; });
   for (size_t step = 1; step < route.size(); ++step) {
     const auto* restriction = forbidding_restriction(map, route[step - 1], route[step]);
     if (restriction == nullptr) continue;
@@ -160,12 +169,14 @@ std::vector<TruthRouteEntry> summarize_route(const map::MapView& map, const Driv
 
 }  // namespace
 
-Truth derive_truth(const map::MapView& map, const Drive& drive, const TruthThresholds& thresholds) {
+Truth derive_truth(const map::MapView& map, const Drive& drive, const TruthThresholds& thresholds, double start_utc_s,
+                   TimedRules* rules) {
+  TimedRules car_rules(map);
   Truth truth;
   truth.route = summarize_route(map, drive);
   find_speeding(map, drive, thresholds, truth);
   find_stop_violations(map, drive, thresholds, truth);
-  find_route_rule_violations(map, drive, thresholds, truth);
+  find_route_rule_violations(map, drive, thresholds, start_utc_s, rules != nullptr ? *rules : car_rules, truth);
   std::stable_sort(truth.violations.begin(), truth.violations.end(),
                    [](const TruthViolation& a, const TruthViolation& b) { return a.start_s < b.start_s; });
   truth.events = find_events(map, drive, thresholds);

@@ -9,6 +9,7 @@
 #include "map/map_view.hpp"
 #include "sim/drive.hpp"
 #include "sim/sim_config.hpp"
+#include "sim/timed_rules.hpp"
 
 namespace drivelog::sim {
 
@@ -48,6 +49,9 @@ struct Truth {
   std::vector<TruthViolation> events;      // driving events (truth_events.hpp), ordered by start time
 };
 
-Truth derive_truth(const map::MapView& map, const Drive& drive, const TruthThresholds& thresholds);
+// `start_utc_s`: when the drive began (seconds since the epoch), for rules that depend on the time;
+// `rules` judges them (a car's by default).
+Truth derive_truth(const map::MapView& map, const Drive& drive, const TruthThresholds& thresholds,
+                   double start_utc_s = 0, TimedRules* rules = nullptr);
 
 }  // namespace drivelog::sim

@@ -85,14 +85,15 @@ namespace drivelog::capi {
 namespace {
 
 // Flattens the `analysis:` section of a YAML file of nested maps and scalars into key=value lines,
-// leaving out `analysis.binding:`, which the Java side reads and never passes to the engine.
+// leaving out `analysis.binding:` and `analysis.vehicles:`, which the Java side reads and never
+// passes to the engine.
 std::string analysis_section_as_key_values(const std::string& yaml_path) {
   std::ifstream in(yaml_path);
   EXPECT_TRUE(in) << yaml_path;
   std::string line, out;
   std::vector<std::pair<std::size_t, std::string>> parents;  // indentation, name
   bool inside = false;
-  std::size_t java_only_indent = std::string::npos;  // inside `binding:` while deeper than this
+  std::size_t java_only_indent = std::string::npos;  // inside `binding:` / `vehicles:` while deeper than this
   while (std::getline(in, line)) {
     const std::size_t hash = line.find(" #");
     if (hash != std::string::npos) line.resize(hash);
@@ -112,7 +113,7 @@ std::string analysis_section_as_key_values(const std::string& yaml_path) {
     if (java_only_indent != std::string::npos && indent > java_only_indent) continue;
     java_only_indent = std::string::npos;
     while (!parents.empty() && parents.back().first >= indent) parents.pop_back();
-    if (parents.empty() && key == "binding" && value.empty()) {
+    if (parents.empty() && (key == "binding" || key == "vehicles") && value.empty()) {
       java_only_indent = indent;
       continue;
     }

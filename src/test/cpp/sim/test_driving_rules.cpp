@@ -47,8 +47,9 @@ TEST_F(DatedLimits, TheLocalDayIsThatOfTheEdgesZone) {
   EXPECT_EQ(local_day_at(*map_, east_, evening), 20696);
 }
 
-// Edges whose access or direction depends on the time (conditional_access.osm) are neither driven
-// on legal legs nor picked for injected violations: the simulator does not judge time yet.
+// Edges whose access or direction depends on the time (conditional_access.osm) are not legal to drive
+// whatever the time: a route judges them by the time it gets there (sim/timed_rules.hpp,
+// test_timed_rules.cpp), and where no time is known (starts, U-turns) avoids them.
 TEST(TimeDependentEdges, AreNotLegalToDriveWhateverTheTime) {
   const std::string path =
       (std::filesystem::temp_directory_path() / ("drivelog-sim-conditional-" + std::to_string(::getpid()) + ".dlmap")).string();

@@ -29,6 +29,9 @@ namespace {
 //            45____________44
 //     ______/  the alley   |  the link
 //   42-----------------------41------40
+//
+// 1 km north, the first street and alley again (nodes 51-56, ways 30 and 31), the street closed to
+// motor vehicles at night (`motor_vehicle:conditional=no @ (01:00-02:00)`): its rules depend on the time.
 class ObservabilityTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -57,6 +60,15 @@ class ObservabilityTest : public ::testing::Test {
     b.add_way(WayInput{20, {40, 41, 42}, "Tokyo Street", RoadClass::tertiary, both});
     b.add_way(WayInput{21, {41, 44, 45}, "Link", RoadClass::unclassified, both});
     b.add_way(WayInput{22, {45, 46, 42}, "Tokyo Alley", RoadClass::service, closed});
+    b.add_node(51, at(0, 1000));
+    b.add_node(52, at(100, 1000));
+    b.add_node(53, at(200, 1000));
+    b.add_node(55, at(110, 994));
+    b.add_node(56, at(190, 994));
+    b.add_way(WayInput{30, {51, 52, 53}, "Night Street", RoadClass::residential, closed});
+    b.add_conditional(ConditionalInput{ConditionalKind::access, 1, "motor_vehicle:conditional", "no @ (01:00-02:00)",
+                                       "open @ (24/7); closed @ (01:00-02:00)"});
+    b.add_way(WayInput{31, {52, 55, 56, 53}, "Night Alley", RoadClass::service, closed});
     b.write(*path_);
     map_ = std::make_unique<MapView>(MapView::open(*path_));
   }
@@ -106,6 +118,19 @@ TEST_F(ObservabilityTest, alleyReachedByAShortLinkLooksLikeStayingOnTheStreet) {
 
 TEST_F(ObservabilityTest, closedRoadWithNoLegalRoadBesideItIsTellable) {
   EXPECT_TRUE(tellable_from_legal(*map_, std::array{between(10, 1, 2)}, between(12, 2, 7), 12, 100000));
+}
+
+// A legal drive on a road whose rules depend on the time shadows the alley while the road is open
+// (noon), not while it is closed (01:30); without a clock such a road is never a legal alternative.
+TEST_F(ObservabilityTest, aTimeDependentStreetShadowsTheAlleyWhileItIsOpen) {
+  const DirectedEdge before = between(30, 51, 52), alley = between(31, 52, 53);
+  TimedRules rules(*map_);
+  const double day = 1795219200;  // 2026-11-21T00:00Z (the map has no zones: UTC)
+  const PlanningClock noon(rules, day + 12 * 3600), night(rules, day + 1.5 * 3600);
+  const double entry_m = 100;  // the alley is entered after driving `before`
+  EXPECT_FALSE(tellable_from_legal(*map_, std::array{before}, alley, 12, 100000, &noon, entry_m));
+  EXPECT_TRUE(tellable_from_legal(*map_, std::array{before}, alley, 12, 100000, &night, entry_m));
+  EXPECT_TRUE(tellable_from_legal(*map_, std::array{before}, alley, 12, 100000));
 }
 
 }  // namespace

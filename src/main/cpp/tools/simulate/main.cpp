@@ -1,5 +1,6 @@
 // drivelog-simulate: drives random trips on a map and writes per trip a GPS log (<trip>.csv) and
 // its ground truth (<trip>.truth.json). Every option is described in docs/SIMULATION.md.
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -27,7 +28,8 @@ struct UsageError : std::runtime_error {
 constexpr const char* kUsage =
     "usage: drivelog-simulate --map MAP --out DIR [--trips N] [--seed S] [--hz H] [--noise-m SIGMA]\n"
     "         [--violation-rate P] [--speeding-rate P] [--stop-sign-rate P] [--wrong-way-rate P]\n"
-    "         [--no-entry-rate P] [--turn-restriction-rate P] [--outlier-rate P] [--dropout-rate P]\n"
+    "         [--no-entry-rate P] [--turn-restriction-rate P] [--conditional-rate P] [--vehicle-class car|hgv|bus|motorcycle]\n"
+    "         [--outlier-rate P] [--dropout-rate P]\n"
     "         [--noise-correlation-s T] [--speed-noise-mps S] [--min-length-m M] [--max-length-m M]\n"
     "         [--waits-per-km W] [--start-time-ms MS] [--profile classic|realistic]\n"
     "         [--jitter-m M] [--canyon-m M] [--canyon-correlation-s T] [--long-gap-rate P] [--tunnel-gaps yes|no]\n"
@@ -59,6 +61,14 @@ bool parse_yes_no(std::string_view option, const std::string& text) {
   if (text == "yes" || text == "true") return true;
   if (text == "no" || text == "false") return false;
   throw UsageError(std::string(option) + ": expected yes or no, got '" + text + "'");
+}
+
+drivelog::detect::VehicleClass parse_vehicle_class(const std::string& text) {
+  for (int i = 0; i < drivelog::detect::kVehicleClasses; ++i) {
+    const auto c = static_cast<drivelog::detect::VehicleClass>(i);
+    if (text == drivelog::detect::vehicle_class_name(c)) return c;
+  }
+  throw UsageError("--vehicle-class: expected car, hgv, bus or motorcycle, got '" + text + "'");
 }
 
 double parse_double(std::string_view option, const std::string& text, double min, double max) {
@@ -120,6 +130,8 @@ Options parse(int argc, char** argv) {
       {"--stop-sign-rate", rate(c.rates.stop_sign, "--stop-sign-rate")},
       {"--wrong-way-rate", rate(c.rates.wrong_way, "--wrong-way-rate")},
       {"--no-entry-rate", rate(c.rates.no_entry, "--no-entry-rate")},
+      {"--conditional-rate", rate(c.rates.conditional, "--conditional-rate")},
+      {"--vehicle-class", [&](const std::string& v) { c.vehicle_class = parse_vehicle_class(v); }},
       {"--turn-restriction-rate", rate(c.rates.turn_restriction, "--turn-restriction-rate")},
       {"--outlier-rate", rate(c.gps.outlier_rate, "--outlier-rate")},
       {"--dropout-rate", rate(c.gps.dropout_rate, "--dropout-rate")},
@@ -204,6 +216,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     std::map<std::string, uint64_t> violations;
+    uint64_t conditional = 0;  // of those, decided by a conditional rule in force
     uint64_t written = 0, fixes = 0, uturns = 0, red_signals = 0;
     double seconds = 0;
     for (uint32_t k = 1; k <= options.trips; ++k) {
@@ -218,7 +231,10 @@ int main(int argc, char** argv) {
       uturns += trip->uturns;
       red_signals += trip->drive.red_signals;
       seconds += trip->drive.profile.duration_s();
-      for (const auto& v : trip->truth.violations) ++violations[v.type];
+      for (const auto& v : trip->truth.violations) {
+        ++violations[v.type];
+        if (std::any_of(v.evidence.begin(), v.evidence.end(), [](const auto& e) { return e.key == "conditional_tag"; })) ++conditional;
+      }
     }
     std::cout << "{\"trips\": " << written << ", \"fixes\": " << fixes << ", \"driven_s\": " << static_cast<uint64_t>(seconds)
               << ", \"uturns\": " << uturns << ", \"red_signals\": " << red_signals << ", \"violations\": {";
@@ -227,7 +243,7 @@ int main(int argc, char** argv) {
       std::cout << sep << '"' << type << "\": " << count;
       sep = ", ";
     }
-    std::cout << "}, \"out\": " << drivelog::sim::json_quoted(options.out_dir.string()) << "}\n";
+    std::cout << "}, \"conditional_violations\": " << conditional << ", \"out\": " << drivelog::sim::json_quoted(options.out_dir.string()) << "}\n";
     return 0;
   } catch (const drivelog::map::MapError& e) {
     std::cerr << "drivelog-simulate: " << e.what() << '\n';

@@ -15,6 +15,16 @@ public interface Analyzer extends AutoCloseable {
      */
     String analyze(Trip trip) throws AnalysisException;
 
+    /**
+     * The analyzer for the trips of one input: the same unless the configuration gives that input's
+     * trips another vehicle class ({@code analysis.vehicles.by_input}, {@link VehicleClassAnalyzers}).
+     *
+     * @param inputName the input's name (an S3 key, a file name)
+     */
+    default Analyzer forInput(String inputName) {
+        return this;
+    }
+
     @Override
     void close();
 }

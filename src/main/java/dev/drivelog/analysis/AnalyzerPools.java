@@ -4,6 +4,7 @@ import dev.drivelog.analysis.ffm.FfmAnalyzer;
 import dev.drivelog.analysis.ffm.NativeMap;
 import dev.drivelog.analysis.process.ProcessAnalyzer;
 import dev.drivelog.config.BindingConfig;
+import dev.drivelog.config.VehicleClasses;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,15 @@ public final class AnalyzerPools {
             throw e;
         }
         return pool;
+    }
+
+    /**
+     * Like {@link #open}, for trips of several vehicle classes: each trip is analysed by a pool whose
+     * {@code vehicle_class} is the one {@code vehicles} gives it (opened at the class's first trip).
+     */
+    public static VehicleClassAnalyzers openPerVehicleClass(BindingConfig binding, Path map, List<String> engineLines,
+                                                            boolean matched, VehicleClasses vehicles) throws AnalysisException {
+        return new VehicleClassAnalyzers(vehicles, engineLines, lines -> open(binding, map, lines, matched));
     }
 
     /** The lines the analyzers are given: {@code engineLines}, with {@code matched=true} when the path is asked for. */

@@ -1,7 +1,7 @@
 package dev.drivelog.cli;
 
 import dev.drivelog.analysis.AnalysisException;
-import dev.drivelog.analysis.AnalyzerPool;
+import dev.drivelog.analysis.VehicleClassAnalyzers;
 import dev.drivelog.analysis.AnalyzerPools;
 import dev.drivelog.config.BindingConfig;
 import dev.drivelog.config.BindingMode;
@@ -97,12 +97,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
 
-        AnalyzerPool analyzers;
+        VehicleClassAnalyzers analyzers;
         String resultVersion;
         try {
             resultVersion = ResultIdentity.of(settings, map, chosenFormat, withMatched, withReport).version();
-            analyzers = AnalyzerPools.open(binding, map, settings.analysis().engineLines(),
-                    withMatched || withReport);
+            analyzers = AnalyzerPools.openPerVehicleClass(binding, map, settings.analysis().engineLines(),
+                    withMatched || withReport, settings.analysis().vehicles());
         } catch (AnalysisException e) {
             throw new UsageException(e.getMessage());
         }

@@ -25,12 +25,13 @@ public record AnalysisConfig(Map<String, Object> settings) {
         settings = freeze("analysis", settings);
     }
 
-    /** The subsection read by Java itself ({@link BindingConfig}); every other key goes to the engine. */
+    /** A subsection read by Java itself ({@link BindingConfig}); every other key but {@code vehicles} goes to the engine. */
     public static final String BINDING_KEY = "binding";
 
     public static AnalysisConfig from(ConfigSection root) {
         AnalysisConfig config = new AnalysisConfig(root.mapping("analysis"));
         config.binding(); // validated now, with the other keys, rather than at first use
+        config.vehicles();
         return config;
     }
 
@@ -48,14 +49,29 @@ public record AnalysisConfig(Map<String, Object> settings) {
         return BindingConfig.from(new ConfigSection("analysis." + BINDING_KEY, values));
     }
 
+    /** The {@code analysis.vehicles:} subsection: vehicle classes per vehicle id and per input. */
+    public VehicleClasses vehicles() {
+        return VehicleClasses.from(settings.get(VehicleClasses.KEY));
+    }
+
+    /** {@code analysis.vehicle_class} as written, or null (the engine's default, car). */
+    public String vehicleClass() {
+        Object value = settings.get(VEHICLE_CLASS_KEY);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    /** The engine key of the analysed vehicle's class, set per trip when {@link #vehicles()} names one. */
+    public static final String VEHICLE_CLASS_KEY = "vehicle_class";
+
     /**
-     * The engine's settings (all but {@code binding:}) as {@code path=value} lines sorted by path,
+     * The engine's settings (all but {@code binding:} and {@code vehicles:}) as {@code path=value} lines sorted by path,
      * e.g. {@code speeding.tolerance_kmh=5};
      * list values are joined with commas. This is the {@code config} text of drivelog_analyzer_create.
      */
     public List<String> engineLines() {
         Map<String, Object> engineSettings = new LinkedHashMap<>(settings);
         engineSettings.remove(BINDING_KEY);
+        engineSettings.remove(VehicleClasses.KEY);
         Map<String, String> flat = new TreeMap<>();
         flatten("", engineSettings, flat);
         List<String> lines = new ArrayList<>(flat.size());
@@ -93,7 +109,9 @@ public record AnalysisConfig(Map<String, Object> settings) {
         tree.forEach((rawKey, value) -> {
             String key = String.valueOf(rawKey);
             String keyPath = path + "." + key;
-            if (!KEY.matcher(key).matches()) {
+            // Vehicle ids and input globs are the fleet's names, not engine keys (VehicleClasses checks them).
+            boolean fleetNames = path.startsWith("analysis." + VehicleClasses.KEY + ".");
+            if (!fleetNames && !KEY.matcher(key).matches()) {
                 throw new ConfigException(keyPath, "engine keys are lower-case letters, digits and '_'");
             }
             copy.put(key, freezeValue(keyPath, value));

@@ -10,17 +10,19 @@ import java.util.TreeMap;
 
 /**
  * The outcome of comparing results with truth over a set of trips: counts per violation type and
- * their totals, counts per driving-event type (apart: events are not violations), false alarms per distance driven, the share of the true route matched to the right
+ * their totals, counts per driving-event type (apart: events are not violations), the violations a
+ * conditional restriction decided (again apart, also within their type's counts), false alarms per distance driven, the share of the true route matched to the right
  * way, and where each fix was put. {@code routeNotEvaluated}: why the route could not be judged
  * (results without a matched path), or null.
  */
 public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType, SortedMap<String, TypeCounts> perEventType,
-                               RouteCoverage.Coverage route,
+                               SortedMap<String, TypeCounts> perConditionalType, RouteCoverage.Coverage route,
                                FixPlacement fixes, String routeNotEvaluated, EvaluationSettings settings,
                                List<Mismatch> mismatches) {
     public EvaluationReport {
         perType = new TreeMap<>(perType);
         perEventType = new TreeMap<>(perEventType);
+        perConditionalType = new TreeMap<>(perConditionalType);
         mismatches = List.copyOf(mismatches);
     }
 
@@ -73,6 +75,10 @@ public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType,
         ObjectNode events = root.putObject("per_event_type");
         for (Map.Entry<String, TypeCounts> entry : perEventType.entrySet()) {
             put(events.putObject(entry.getKey()), entry.getValue());
+        }
+        ObjectNode conditional = root.putObject("per_conditional_type");
+        for (Map.Entry<String, TypeCounts> entry : perConditionalType.entrySet()) {
+            put(conditional.putObject(entry.getKey()), entry.getValue());
         }
         ObjectNode routeNode = root.putObject("route");
         routeNode.put("evaluated", routeEvaluated());

@@ -23,6 +23,8 @@ public final class Evaluator {
     /** The driving-event types, reported apart from the violations (never in their totals). */
     public static final List<String> EVENT_TYPES =
             List.of("curve_overspeed", "harsh_acceleration", "harsh_braking", "harsh_cornering");
+    /** The types a conditional restriction can decide today, reported apart as well (docs/SIMULATION.md). */
+    public static final List<String> CONDITIONAL_TYPES = List.of("no_entry", "wrong_way");
 
     static final String TRUTH_SUFFIX = ".truth.json";
 
@@ -43,6 +45,8 @@ public final class Evaluator {
         TYPES.forEach(type -> perType.put(type, TypeCounts.ZERO));
         SortedMap<String, TypeCounts> perEventType = new TreeMap<>();
         EVENT_TYPES.forEach(type -> perEventType.put(type, TypeCounts.ZERO));
+        SortedMap<String, TypeCounts> perConditionalType = new TreeMap<>();
+        CONDITIONAL_TYPES.forEach(type -> perConditionalType.put(type, TypeCounts.ZERO));
         RouteCoverage.Coverage coverage = RouteCoverage.Coverage.ZERO;
         FixPlacement fixes = FixPlacement.ZERO;
         int withoutMatchedPath = 0;
@@ -59,6 +63,11 @@ public final class Evaluator {
             ResultTrip result = reader.readResult(resultFile);
             countTrip(trip, truth, truth.violations(), result.violations(), perType, mismatches);
             countTrip(trip, truth, truth.events(), result.events(), perEventType, mismatches);
+            // The conditional ones again, paired among themselves: a conditional truth found only as a
+            // plain finding (or the reverse) is a miss and a false alarm here. Their mismatches are
+            // already listed with the per-type counts above.
+            countTrip(trip, truth, conditionalOnly(truth.violations()), conditionalOnly(result.violations()), perConditionalType,
+                    new ArrayList<>());
             if (!result.hasMatchedPath()) {
                 withoutMatchedPath++;
                 exampleWithout = exampleWithout == null ? resultFile.toString() : exampleWithout;
@@ -73,8 +82,12 @@ public final class Evaluator {
         String notEvaluated = withoutMatchedPath == 0 ? null
                 : withoutMatchedPath + " of " + truthFiles.size() + " results have no matched path (e.g. " + exampleWithout
                         + "): analyse with --matched (matched=true) to evaluate the route";
-        return new EvaluationReport(truthFiles.size(), perType, perEventType, coverage, fixes, notEvaluated, settings,
-                mismatches);
+        return new EvaluationReport(truthFiles.size(), perType, perEventType, perConditionalType, coverage, fixes, notEvaluated,
+                settings, mismatches);
+    }
+
+    private static List<TimedViolation> conditionalOnly(List<TimedViolation> violations) {
+        return violations.stream().filter(TimedViolation::conditional).toList();
     }
 
     private static List<WayInterval> inTimeOrder(List<WayInterval> ways) {

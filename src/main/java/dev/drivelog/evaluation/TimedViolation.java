@@ -1,7 +1,16 @@
 package dev.drivelog.evaluation;
 
-/** A violation as the evaluation sees it: its type and time interval (seconds since the epoch, end >= start). */
-public record TimedViolation(String type, double startTime, double endTime) {
+/**
+ * A violation as the evaluation sees it: its type and time interval (seconds since the epoch, end >= start),
+ * and whether a conditional rule in force decided it ({@code conditional}: its evidence names a
+ * {@code conditional_tag} or gives {@code limit_source} {@code conditional}; docs/CONDITIONAL.md).
+ */
+public record TimedViolation(String type, double startTime, double endTime, boolean conditional) {
+    /** A violation decided by the plain tags. */
+    public TimedViolation(String type, double startTime, double endTime) {
+        this(type, startTime, endTime, false);
+    }
+
     public TimedViolation {
         if (type == null || type.isBlank()) {
             throw new IllegalArgumentException("violation without a type");

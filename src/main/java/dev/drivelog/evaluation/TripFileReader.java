@@ -93,12 +93,22 @@ public final class TripFileReader {
             JsonNode v = array.get(i);
             try {
                 out.add(new TimedViolation(text(file, v, where, "type"), number(file, v, where, "start_time"),
-                        number(file, v, where, "end_time")));
+                        number(file, v, where, "end_time"), decidedByConditional(v)));
             } catch (IllegalArgumentException e) {
                 throw new EvaluationInputException(file + ": " + where + ": " + e.getMessage(), e);
             }
         }
         return out;
+    }
+
+    /** Whether the finding's evidence names the conditional rule that decided it (docs/CONDITIONAL.md). */
+    private static boolean decidedByConditional(JsonNode violation) {
+        JsonNode evidence = violation.get("evidence");
+        if (evidence == null || !evidence.isObject()) {
+            return false;
+        }
+        JsonNode limitSource = evidence.get("limit_source");
+        return evidence.has("conditional_tag") || (limitSource != null && "conditional".equals(limitSource.asText()));
     }
 
     /** {@code receiver_gaps} is optional: truth written before it existed has none recorded. */

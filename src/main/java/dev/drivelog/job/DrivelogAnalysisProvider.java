@@ -1,7 +1,7 @@
 package dev.drivelog.job;
 
 import dev.drivelog.analysis.AnalysisException;
-import dev.drivelog.analysis.AnalyzerPool;
+import dev.drivelog.analysis.VehicleClassAnalyzers;
 import dev.drivelog.analysis.AnalyzerPools;
 import dev.drivelog.config.BindingConfig;
 import dev.drivelog.config.DrivelogConfig;
@@ -43,9 +43,10 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
         boolean matched = config.output().matched();
         // The report draws the matched path, so the engine returns it whenever the report is on.
         boolean report = config.output().report();
-        AnalyzerPool analyzers;
+        VehicleClassAnalyzers analyzers;
         try {
-            analyzers = AnalyzerPools.open(binding, map, config.analysis().engineLines(), matched || report);
+            analyzers = AnalyzerPools.openPerVehicleClass(binding, map, config.analysis().engineLines(), matched || report,
+                    config.analysis().vehicles());
         } catch (AnalysisException e) {
             throw new IOException("cannot open the engine with map " + map + ": " + e.getMessage(), e);
         }

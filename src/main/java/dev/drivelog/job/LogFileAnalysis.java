@@ -113,10 +113,12 @@ public final class LogFileAnalysis implements InputAnalysis {
         // At most `threads` trips of this input in the engine at once, on the shared worker threads.
         Semaphore slots = new Semaphore(threads);
         AtomicBoolean abandoned = new AtomicBoolean();
+        // The input may give its trips their vehicle class (analysis.vehicles.by_input).
+        Analyzer inputAnalyzer = analyzer.forInput(name);
         TripSource.ReadResult read;
         try {
             read = reader.read(name, input, trip -> {
-                window.addLast(CompletableFuture.supplyAsync(() -> analyzeInSlot(trip, slots, abandoned), workers));
+                window.addLast(CompletableFuture.supplyAsync(() -> analyzeInSlot(inputAnalyzer, trip, slots, abandoned), workers));
                 while (window.size() >= windowTrips) {
                     write(window.removeFirst(), files, tripProblems, name);
                 }
@@ -142,18 +144,18 @@ public final class LogFileAnalysis implements InputAnalysis {
     }
 
     /** A trip waiting for a slot after its input failed is dropped unanalysed (its result would be thrown away). */
-    private Analysed analyzeInSlot(Trip trip, Semaphore slots, AtomicBoolean abandoned) {
+    private Analysed analyzeInSlot(Analyzer inputAnalyzer, Trip trip, Semaphore slots, AtomicBoolean abandoned) {
         slots.acquireUninterruptibly();
         try {
-            return abandoned.get() ? null : analyze(trip);
+            return abandoned.get() ? null : analyze(inputAnalyzer, trip);
         } finally {
             slots.release();
         }
     }
 
-    private Analysed analyze(Trip trip) {
+    private Analysed analyze(Analyzer inputAnalyzer, Trip trip) {
         try {
-            String json = analyzer.analyze(trip);
+            String json = inputAnalyzer.analyze(trip);
             TripResult result = parser.parse(json);
             return new Analysed(trip, TripOutcome.analysed(trip.vehicleId(), trip.tripId(), trip.count(), result, json), null);
         } catch (AnalysisException e) {

@@ -40,7 +40,11 @@ public record ResultIdentity(String engineVersion, String mapFingerprint, String
     public static ResultIdentity of(DrivelogConfig config, Path map, LogFormat format, boolean matched, boolean report)
             throws AnalysisException {
         String engineLines = String.join("\n", AnalyzerPools.engineLines(config.analysis().engineLines(), matched || report));
-        return new ResultIdentity(NativeLibrary.get().version(), MapFingerprint.of(map), EngineSettings.effective(engineLines),
+        // The vehicle classes per vehicle or input change results too (only named when configured, so
+        // the versions of configurations without them stay as they were).
+        String vehicles = config.analysis().vehicles().describe();
+        return new ResultIdentity(NativeLibrary.get().version(), MapFingerprint.of(map),
+                EngineSettings.effective(engineLines) + (vehicles.isEmpty() ? "" : "\n" + vehicles),
                 config.logs() + " format=" + (format == null ? "from logs.format" : format.id()),
                 "matched=" + matched + " report=" + report);
     }

@@ -46,6 +46,25 @@ class EvaluatorTest {
     }
 
     @Test
+    void evaluate_conditionalViolations_areCountedApartAndPairedOnlyWithConditionalOnes() {
+        EvaluationReport report = evaluate("conditional");
+
+        // Within their types, every violation counts as before.
+        assertEquals(new TypeCounts(2, 2, 2), report.perType().get("no_entry"));
+        assertEquals(new TypeCounts(1, 1, 1), report.perType().get("wrong_way"));
+        // Apart: the conditional no_entry found as such; the conditional wrong_way found without its rule
+        // (a miss here); a speeding finding under a conditional limit with no conditional truth (a false alarm).
+        assertEquals(new TypeCounts(1, 1, 1), report.perConditionalType().get("no_entry"));
+        assertEquals(new TypeCounts(1, 0, 0), report.perConditionalType().get("wrong_way"));
+        assertEquals(new TypeCounts(0, 1, 0), report.perConditionalType().get("speeding"));
+        JsonNode json = report.toJson(mapper, true);
+        assertEquals(0.0, json.get("per_conditional_type").get("wrong_way").get("recall").asDouble(), EPS);
+        assertEquals(1.0, json.get("per_conditional_type").get("no_entry").get("precision").asDouble(), EPS);
+        // The mismatches list the per-type ones only once.
+        assertEquals(1, json.get("mismatches").size());
+    }
+
+    @Test
     void evaluate_drivingEvents_areCountedPerTypeApartFromTheViolations() {
         EvaluationReport report = evaluate("events");
 

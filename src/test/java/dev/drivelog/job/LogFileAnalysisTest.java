@@ -53,7 +53,7 @@ class LogFileAnalysisTest {
     }
 
     /** Answers "fail-*" trips with a permanent failure, every third trip with speeding, the rest clean; slower for early trips. */
-    private static final class FixtureAnalyzer implements Analyzer {
+    private static class FixtureAnalyzer implements Analyzer {
         final AtomicInteger calls = new AtomicInteger();
 
         @Override
@@ -108,6 +108,27 @@ class LogFileAnalysisTest {
         JSON.readTree(out.resolve("fleet.csv/summary.json").toFile()).get("trips")
                 .forEach(t -> written.add(t.get("trip_id").asText()));
         assertEquals(expected, written);
+    }
+
+    @Test
+    void analyze_anInputWithItsOwnAnalyzer_sendsItsTripsThere() throws Exception {
+        // An input may give its trips another vehicle class (analysis.vehicles.by_input): the analysis asks.
+        FixtureAnalyzer trucks = new FixtureAnalyzer();
+        List<String> asked = new ArrayList<>();
+        Analyzer fleet = new FixtureAnalyzer() {
+            @Override
+            public Analyzer forInput(String inputName) {
+                asked.add(inputName);
+                return inputName.startsWith("trucks/") ? trucks : this;
+            }
+        };
+        LogFileAnalysis analysis = new LogFileAnalysis(readerOf(3, List.of()), fleet, 2, false, outcome -> {});
+
+        analysis.analyze("trucks/a.csv", new ByteArrayInputStream(new byte[0]), new DirectoryOutputSink(out, "a.csv", "v1"));
+
+        assertEquals(List.of("trucks/a.csv"), asked);
+        assertEquals(3, trucks.calls.get());
+        assertEquals(0, ((FixtureAnalyzer) fleet).calls.get());
     }
 
     @Test

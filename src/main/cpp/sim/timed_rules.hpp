@@ -1,0 +1,81 @@
+// Rules that depend on the time and the vehicle (conditional restrictions, docs/CONDITIONAL.md), as
+// the simulator sees them: the engine's own verdicts (detect::ConditionalRules: the same records, the
+// local time from the map's zone grid at the edge, the same vehicle), so the ground truth never
+// disagrees with the engine about what was allowed when. This is the one place the simulator asks
+// "which rule applies to this edge at this time for this vehicle"; a conditional speed limit or turn
+// restriction would be answered here too.
+#pragma once
+
+#include <optional>
+
+#include "detect/conditional_rules.hpp"
+#include "legal/conditional.hpp"
+#include "map/map_view.hpp"
+#include "sim/driving_rules.hpp"
+
+namespace drivelog::sim {
+
+// What holds for a directed edge entered at one moment.
+struct EdgeRulesAt {
+  bool closed = false;   // closed to the vehicle
+  bool against = false;  // against the one-way direction in force
+  detect::ConditionalVerdict access;  // the verdicts that decided (record == nullptr: the plain tags)
+  detect::ConditionalVerdict oneway;
+
+  // Closed (or against the direction) because a conditional rule in force says so.
+  [[nodiscard]] bool closed_by_conditional() const { return closed && access.state == detect::ConditionalVerdict::State::holds; }
+  [[nodiscard]] bool against_by_conditional() const { return against && oneway.state == detect::ConditionalVerdict::State::holds; }
+  [[nodiscard]] bool legal() const { return !closed && !against; }
+};
+
+class TimedRules {
+ public:
+  explicit TimedRules(const map::MapView& map, legal::VehicleProfile vehicle = {}) : map_(&map), rules_(map, std::move(vehicle)) {}
+
+  // The rules of `d` entered at `utc_s` (seconds since the epoch). For an edge without conditional
+  // records: its plain flags, as the simulator always judged them.
+  EdgeRulesAt at(DirectedEdge d, double utc_s);
+
+  // The rules of `d` if they stay the same whenever it is entered within [from_s, to_s] (judged at
+  // every minute, the resolution of opening hours, and at both ends); nothing if they change.
+  std::optional<EdgeRulesAt> throughout(DirectedEdge d, double from_s, double to_s);
+
+ private:
+  const map::MapView* map_;
+  detect::ConditionalRules rules_;
+};
+
+// When a car that has driven `route_m` metres of its planned route may enter the next edge. The route
+// is planned before the motion, so a time-dependent edge is judged over the whole window the car may
+// reach it in: from driving at kFastestMps all the way to averaging kSlowestMps with kSlackS more of
+// waits. Simulated drives in Tokyo's dense centre average well above kSlowestMps (signals included).
+class PlanningClock {
+ public:
+  static constexpr double kFastestMps = 60;  // 216 km/h: faster than any simulated driver
+  static constexpr double kSlowestMps = 1.5;
+  static constexpr double kSlackS = 600;
+
+  PlanningClock(TimedRules& rules, double start_utc_s) : rules_(&rules), start_utc_s_(start_utc_s) {}
+
+  [[nodiscard]] double earliest_s(double route_m) const { return start_utc_s_ + route_m / kFastestMps; }
+  [[nodiscard]] double latest_s(double route_m) const { return start_utc_s_ + route_m / kSlowestMps + kSlackS; }
+
+  // The rules of `d` entered after `route_m` metres if they are the same over the whole window.
+  [[nodiscard]] std::optional<EdgeRulesAt> rules_throughout(DirectedEdge d, double route_m) const {
+    return rules_->throughout(d, earliest_s(route_m), latest_s(route_m));
+  }
+
+  // Legal to enter `d` after `route_m` metres whenever the car gets there: open and in an allowed
+  // direction, by the plain tags or by the conditional rules in force all through the window.
+  [[nodiscard]] bool legal_to_enter(const map::MapView& map, DirectedEdge d, double route_m) const {
+    if (!time_dependent(map, d)) return legal_to_drive(map, d);
+    const auto rules = rules_throughout(d, route_m);
+    return rules && rules->legal();
+  }
+
+ private:
+  TimedRules* rules_;
+  double start_utc_s_;
+};
+
+}  // namespace drivelog::sim

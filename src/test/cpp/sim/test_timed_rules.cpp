@@ -1,0 +1,179 @@
+// The simulator judges conditional restrictions as the engine does (conditional_town.osm: a Tokyo
+// town with streets closed at night, open on weekday days only, one-way in the rush hour): legal
+// drives use such a street only while it is open to them, injected conditional violations happen
+// where a rule in force forbids the move, and the truth names the rule.
+#include "sim/timed_rules.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "detect/detector.hpp"
+#include "osm/osm_import.hpp"
+#include "sim/simulator.hpp"
+
+namespace drivelog::sim {
+namespace {
+
+const std::string kFixtures = std::string(DRIVELOG_TEST_DATA_DIR) + "/osm/";
+constexpr double kMondayTokyo = 1795359600;  // 2026-11-23T00:00 in Tokyo (2026-11-22T15:00Z), a Monday
+constexpr double kHour = 3600;
+const std::set<int64_t> kTimeDependentWays{1011, 1021, 2011, 2002, 2013, 1031};
+
+class ConditionalTown : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    osm::ImportOptions options;
+    options.time_zones_file = kFixtures + "japan_dates.time-zones";
+    osm::import_osm(kFixtures + "conditional_town.osm", path(), options);
+    map_ = std::make_unique<map::MapView>(map::MapView::open(path()));
+  }
+  static void TearDownTestSuite() {
+    map_.reset();
+    std::filesystem::remove(path());
+  }
+  static std::string path() {
+    return (std::filesystem::temp_directory_path() / ("drivelog-sim-conditional-town-" + std::to_string(::getpid()) + ".dlmap")).string();
+  }
+  static const map::MapView& town() { return *map_; }
+  static DirectedEdge on_way(int64_t way, bool reversed) {
+    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
+      if (map_->edge(e).osm_way_id == way) return DirectedEdge{e, reversed};
+    }
+    ADD_FAILURE() << "no edge of way " << way;
+    return {};
+  }
+  // Every truth violation of `trips` trips starting each hour from Monday 00:00 in Tokyo.
+  static std::vector<TruthViolation> truth_of(const SimConfig& config, uint32_t trips, std::set<int64_t>* ways_driven = nullptr) {
+    std::vector<TruthViolation> all;
+    for (uint32_t k = 1; k <= trips; ++k) {
+      const auto trip = simulate_trip(town(), config, k);
+      EXPECT_TRUE(trip.has_value()) << "trip " << k;
+      if (!trip) continue;
+      all.insert(all.end(), trip->truth.violations.begin(), trip->truth.violations.end());
+      if (ways_driven != nullptr) {
+        for (const auto& entry : trip->truth.route) ways_driven->insert(entry.osm_way_id);
+      }
+    }
+    return all;
+  }
+  static SimConfig hourly_from_monday() {
+    SimConfig config;
+    config.rates = ViolationRates{0, 0, 0, 0, 0};
+    config.start_time_ms = static_cast<int64_t>(kMondayTokyo) * 1000;
+    config.route.min_length_m = 600;
+    config.route.max_length_m = 1500;
+    return config;
+  }
+  static std::unique_ptr<map::MapView> map_;
+};
+std::unique_ptr<map::MapView> ConditionalTown::map_;
+
+std::string evidence(const TruthViolation& v, const std::string& key) {
+  for (const auto& e : v.evidence) {
+    if (e.key == key) return e.text;
+  }
+  return {};
+}
+
+TEST_F(ConditionalTown, ClosedAtNightOpenByDay) {
+  TimedRules rules(town());
+  const DirectedEdge street = on_way(1011, false);
+  const EdgeRulesAt at16 = rules.at(street, kMondayTokyo + 16 * kHour);
+  EXPECT_TRUE(at16.closed_by_conditional());
+  ASSERT_NE(at16.access.record, nullptr);
+  EXPECT_EQ(town().string_at(at16.access.record->key), "motor_vehicle:conditional");
+  EXPECT_EQ(at16.access.local_time, "2026-11-23T16:00");
+  EXPECT_TRUE(rules.at(street, kMondayTokyo + 10 * kHour).legal());
+}
+
+TEST_F(ConditionalTown, ClosedByItsPlainTagOpenOnWeekdayDays) {
+  TimedRules rules(town());
+  const DirectedEdge street = on_way(2011, false);
+  EXPECT_TRUE(rules.at(street, kMondayTokyo + 9 * kHour).legal());
+  EXPECT_TRUE(rules.at(street, kMondayTokyo + 19 * kHour).closed);
+  EXPECT_TRUE(rules.at(street, kMondayTokyo - 2 * 24 * kHour + 9 * kHour).closed);  // Saturday
+}
+
+TEST_F(ConditionalTown, OneWayInTheRushHourOnly) {
+  TimedRules rules(town());
+  EXPECT_TRUE(rules.at(on_way(1021, true), kMondayTokyo + 8 * kHour).against_by_conditional());
+  EXPECT_TRUE(rules.at(on_way(1021, false), kMondayTokyo + 8 * kHour).legal());
+  EXPECT_TRUE(rules.at(on_way(1021, true), kMondayTokyo + 12 * kHour).legal());
+  EXPECT_TRUE(rules.at(on_way(2013, false), kMondayTokyo + 18 * kHour).against_by_conditional());  // -1: northwards only
+}
+
+TEST_F(ConditionalTown, TheSameRulesThroughoutAWindowOrNothing) {
+  TimedRules rules(town());
+  const DirectedEdge street = on_way(1011, false);
+  EXPECT_FALSE(rules.throughout(street, kMondayTokyo + 14.5 * kHour, kMondayTokyo + 15.5 * kHour).has_value());
+  const auto morning = rules.throughout(street, kMondayTokyo + 9 * kHour, kMondayTokyo + 11 * kHour);
+  ASSERT_TRUE(morning.has_value());
+  EXPECT_TRUE(morning->legal());
+  // A road without conditional records: its plain flags, whatever the window.
+  EXPECT_TRUE(rules.throughout(on_way(1000, false), 0, 1e9)->legal());
+}
+
+TEST_F(ConditionalTown, TheVehicleIsTheConfiguredOne) {
+  TimedRules car(town());
+  TimedRules bus(town(), detect::vehicle_profile(detect::VehicleClass::bus));
+  // motor_vehicle:conditional applies to a bus as to a car; the verdict names the same tag.
+  EXPECT_EQ(car.at(on_way(1011, false), kMondayTokyo + 16 * kHour).closed, bus.at(on_way(1011, false), kMondayTokyo + 16 * kHour).closed);
+}
+
+TEST_F(ConditionalTown, LegalDrivesUseTimeDependentStreetsOnlyWhileOpen) {
+  std::set<int64_t> driven;
+  const auto violations = truth_of(hourly_from_monday(), 48, &driven);
+  EXPECT_TRUE(violations.empty()) << violations.size() << " violations on legal drives, the first " << violations[0].type
+                                  << " on way " << violations[0].osm_way_ids[0];
+  std::vector<int64_t> time_dependent_driven;
+  std::set_intersection(driven.begin(), driven.end(), kTimeDependentWays.begin(), kTimeDependentWays.end(),
+                        std::back_inserter(time_dependent_driven));
+  EXPECT_GE(time_dependent_driven.size(), 3u) << "legal drives avoid the time-dependent streets";
+}
+
+TEST_F(ConditionalTown, InjectedConditionalViolationsBreakTheRuleInForce) {
+  SimConfig config = hourly_from_monday();
+  config.rates.conditional = 1;
+  const auto violations = truth_of(config, 48);
+  int no_entry = 0, wrong_way = 0, by_plain_tags = 0;
+  for (const TruthViolation& v : violations) {
+    const std::string tag = evidence(v, "conditional_tag");
+    ASSERT_TRUE(v.type == "no_entry" || v.type == "wrong_way") << v.type;
+    (v.type == "no_entry" ? no_entry : wrong_way)++;
+    if (tag.empty()) {
+      // No conditional rule in force: the plain tags of a time-dependent road decided, when its
+      // conditional did not hold (weekday days on 2011, night on 1031).
+      ++by_plain_tags;
+      ASSERT_EQ(v.osm_way_ids.size(), 1u);
+      EXPECT_TRUE((v.type == "no_entry" && v.osm_way_ids[0] == 2011) || (v.type == "wrong_way" && v.osm_way_ids[0] == 1031))
+          << v.type << " on way " << v.osm_way_ids[0];
+      continue;
+    }
+    const std::string local_time = evidence(v, "local_time");
+    ASSERT_EQ(local_time.size(), 16u) << local_time;
+    const int hour = std::stoi(local_time.substr(11, 2));
+    if (tag.starts_with("motor_vehicle:conditional=no")) {
+      EXPECT_TRUE(hour >= 15 || hour < 5) << local_time;  // Monday and Tuesday: no Sunday rule
+    } else if (tag.starts_with("access:conditional=no")) {
+      EXPECT_TRUE(hour >= 20 || hour < 6) << local_time;
+    } else if (tag.starts_with("oneway:conditional=yes")) {
+      EXPECT_TRUE(hour >= 7 && hour < 10) << local_time;
+    } else {
+      EXPECT_TRUE(tag.starts_with("oneway:conditional=-1")) << tag;
+      EXPECT_TRUE(hour >= 17 && hour < 20) << local_time;
+    }
+  }
+  EXPECT_GE(no_entry, 5);
+  EXPECT_GE(wrong_way, 3);
+  EXPECT_GE(by_plain_tags, 1);
+  EXPECT_GE(static_cast<int>(violations.size()) - by_plain_tags, 5);
+}
+
+}  // namespace
+}  // namespace drivelog::sim
