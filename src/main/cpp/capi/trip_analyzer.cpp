@@ -57,7 +57,13 @@ void write_violation(JsonWriter& w, const detect::Violation& v) {
 }  // namespace
 
 TripAnalyzer::TripAnalyzer(const map::MapView& map, const AnalysisConfig& config)
-    : map_(&map), config_(config), matcher_(map, config.matching), detector_(map, config.detect) {}
+    : map_(&map),
+      config_(config),
+      matcher_(map, config.matching),
+      detector_(map, config.detect),
+      closures_(map, detect::vehicle_profile(config.detect.vehicle_class)) {
+  matcher_.set_trip_closures(&closures_);
+}
 
 const std::string& TripAnalyzer::analyze(std::string_view trip_id, const match::TraceColumns& columns) {
   if (columns.count > config_.max_points) {
@@ -65,6 +71,7 @@ const std::string& TripAnalyzer::analyze(std::string_view trip_id, const match::
                        std::to_string(config_.max_points));
   }
   const match::CleaningReport cleaning = match::clean_trace(columns, trace_);
+  if (!trace_.empty()) closures_.start_trip(trace_.front().time_s, trace_.back().time_s);
   matcher_.match(trace_, match_);
   detector_.detect(trace_, match_, detections_);
   write_result(trip_id, cleaning);

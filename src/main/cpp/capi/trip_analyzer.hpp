@@ -9,6 +9,7 @@
 
 #include "capi/analysis_config.hpp"
 #include "detect/detector.hpp"
+#include "detect/trip_closures.hpp"
 #include "map/map_view.hpp"
 #include "match/matcher.hpp"
 #include "match/trace_cleaning.hpp"
@@ -25,6 +26,9 @@ class InputRefused : public std::runtime_error {
 class TripAnalyzer {
  public:
   TripAnalyzer(const map::MapView& map, const AnalysisConfig& config);
+  // The matcher keeps a pointer to closures_: not to be copied or moved.
+  TripAnalyzer(const TripAnalyzer&) = delete;
+  TripAnalyzer& operator=(const TripAnalyzer&) = delete;
 
   // Returns the trip result (docs/RESULT_FORMAT.md); the text stays valid until the next call.
   const std::string& analyze(std::string_view trip_id, const match::TraceColumns& columns);
@@ -36,6 +40,7 @@ class TripAnalyzer {
   AnalysisConfig config_;
   match::Matcher matcher_;
   detect::Detector detector_;
+  detect::ConditionalTripClosures closures_;  // the matcher's view of roads closed only at times
   std::vector<match::TracePoint> trace_;
   match::MatchResult match_;
   detect::Detections detections_;

@@ -31,6 +31,9 @@ class Matcher {
   // Fills `out` (cleared first; its capacity is reused) for `trace`, which must be cleaned
   // (strictly increasing times). Memory is O(points) for the result plus a fixed Viterbi window.
   void match(std::span<const TracePoint> trace, MatchResult& out);
+  // Which roads flagged closed are closed while the next trips are driven (nullptr: every one);
+  // the caller keeps it alive and current (docs/CONDITIONAL.md).
+  void set_trip_closures(const TripClosures* closures) { routes_.set_trip_closures(closures); }
 
   // Columns kept in the Viterbi lattice before the oldest are decided and released.
   static constexpr std::size_t kWindowColumns = 1024;

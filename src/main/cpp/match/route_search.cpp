@@ -20,12 +20,12 @@ RouteSearch::RouteSearch(const map::MapView& map, RouteCosts costs)
 }
 
 double RouteSearch::entry_penalty(uint32_t edge, bool forward) const {
-  return penalty_of(map_->edge(edge), forward);
+  return penalty_of(edge, map_->edge(edge), forward);
 }
 
 double RouteSearch::edge_cost(uint32_t edge, bool forward) const {
   const map::EdgeRecord& e = map_->edge(edge);
-  return static_cast<double>(e.length_m) * (1 + prior_per_m(e, forward)) + penalty_of(e, forward);
+  return static_cast<double>(e.length_m) * (1 + prior_per_m(edge, e, forward)) + penalty_of(edge, e, forward);
 }
 
 RouteSearch::Label* RouteSearch::find(uint32_t node) {
@@ -120,7 +120,7 @@ void RouteSearch::run(uint32_t source, double budget_m, std::span<const uint32_t
     for (const map::AdjacentEdge adj : map_->adjacent(top.node)) {
       const map::EdgeRecord& e = map_->edge(adj.edge());
       const uint32_t next = adj.reversed() ? e.from_node : e.to_node;
-      double prior = penalty_of(e, !adj.reversed()) + e.length_m * prior_per_m(e, !adj.reversed());
+      double prior = penalty_of(adj.edge(), e, !adj.reversed()) + e.length_m * prior_per_m(adj.edge(), e, !adj.reversed());
       if (restricted_from != kNoEdge && map::forbidding_restriction(*map_, restricted_from, top.node, adj.edge()) != nullptr) {
         prior += costs_.restricted_turn_penalty_m;
       }

@@ -11,6 +11,7 @@
 #include "map/map_types.hpp"
 #include "map/map_view.hpp"
 #include "map/turn_rules.hpp"
+#include "match/trip_closures.hpp"
 
 namespace drivelog::match {
 
@@ -37,18 +38,20 @@ class RouteSearch {
   RouteSearch(const map::MapView& map, RouteCosts costs);
 
   [[nodiscard]] const RouteCosts& costs() const { return costs_; }
+  // Which closed roads are closed while the current trip is driven (nullptr: every one).
+  void set_trip_closures(const TripClosures* closures) { closures_ = closures; }
 
   // The cost of driving all of `edge` in one direction, penalties and per-metre priors included.
   [[nodiscard]] double edge_cost(uint32_t edge, bool forward) const;
   // The penalty for entering `edge` in that direction (0 for legal travel on an open road).
   [[nodiscard]] double entry_penalty(uint32_t edge, bool forward) const;
   // The same for an edge record already at hand (inline: called per state and per edge relaxed).
-  [[nodiscard]] double penalty_of(const map::EdgeRecord& e, bool forward) const {
+  [[nodiscard]] double penalty_of(uint32_t edge, const map::EdgeRecord& e, bool forward) const {
     double penalty = 0;
     if (!e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
       penalty += costs_.wrong_way_penalty_m;
     }
-    if (e.has(map::edge_flags::kClosed)) penalty += costs_.closed_penalty_m;
+    if (closed(edge, e)) penalty += costs_.closed_penalty_m;
     return penalty;
   }
   // The penalty for turning from `from_edge` at `via_node` into `to_edge` (0 unless a restriction forbids it).
@@ -58,12 +61,12 @@ class RouteSearch {
                : 0.0;
   }
   // The prior per metre driven on `e` in that direction (0 for legal travel on an ordinary road).
-  [[nodiscard]] double prior_per_m(const map::EdgeRecord& e, bool forward) const {
+  [[nodiscard]] double prior_per_m(uint32_t edge, const map::EdgeRecord& e, bool forward) const {
     double per_m = 0;
     if (!e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
       per_m += costs_.wrong_way_per_m;
     }
-    if (e.has(map::edge_flags::kClosed)) per_m += costs_.closed_per_m;
+    if (closed(edge, e)) per_m += costs_.closed_per_m;
     if (e.use != map::RoadUse::general || e.road_class == map::RoadClass::track) per_m += costs_.minor_per_m;
     return per_m;
   }
@@ -74,6 +77,11 @@ class RouteSearch {
   // Forbidden turns are priced at every node but the source: the search does not know the edge the
   // vehicle arrives there by, so the caller prices the first turn (and the turn into its target edge).
   void run(uint32_t source, double budget_m, std::span<const uint32_t> targets, std::span<double> target_costs);
+
+  // Closed to the vehicle while this trip is driven (the flag, unless the trip's closures say not).
+  [[nodiscard]] bool closed(uint32_t edge, const map::EdgeRecord& e) const {
+    return e.has(map::edge_flags::kClosed) && (closures_ == nullptr || closures_->closed_during_trip(edge));
+  }
 
   // Cost from the last run's source, or kUnreachable if not settled within the budget.
   [[nodiscard]] double distance_to(uint32_t node) const;
@@ -116,6 +124,7 @@ class RouteSearch {
 
   const map::MapView* map_;
   RouteCosts costs_;
+  const TripClosures* closures_ = nullptr;
   std::vector<Label> table_;
   uint32_t mask_ = 0;
   uint32_t generation_ = 0;

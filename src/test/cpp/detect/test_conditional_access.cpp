@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "detect/detector.hpp"
+#include "detect/trip_closures.hpp"
 #include "match/matcher.hpp"
 #include "osm/osm_import.hpp"
 
@@ -106,6 +107,29 @@ TEST_F(ConditionalAccess, RoadsClosedAtSomeTimeAreFlaggedClosedForTheMatcher) {
   // Way 21 (closed by its plain tags, opened in a window): stored as normalised.
   EXPECT_EQ(map_->string_at(map_->conditionals_on(edge_of(21))[0].rules), "open @ (Mo-Fr 08:00-11:00)");
   EXPECT_FALSE(map_->edge(edge_of(10)).has(map::edge_flags::kClosed));  // its conditional was not understood
+}
+
+TEST_F(ConditionalAccess, TheMatcherIsToldWhichClosedRoadsAreOpenForTheWholeTrip) {
+  const auto edge_of = [](int64_t way) {
+    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
+      if (map_->edge(e).osm_way_id == way) return e;
+    }
+    ADD_FAILURE() << "way " << way << " not in the map";
+    return 0U;
+  };
+  ConditionalTripClosures closures(*map_, legal::VehicleProfile{});
+  const auto closed = [&](int64_t way, double local_start, double minutes) {
+    closures.start_trip(local_start - kTokyo, local_start - kTokyo + minutes * 60);
+    return closures.closed_during_trip(edge_of(way));
+  };
+  // Way 11, closed 15:00-05:00: open for a trip 10:00-10:40, closed for one that runs into 15:00.
+  EXPECT_FALSE(closed(11, kMonday + 10 * 3600, 40));
+  EXPECT_TRUE(closed(11, kMonday + 14 * 3600 + 40 * 60, 30));
+  EXPECT_TRUE(closed(11, kMonday + 16 * 3600, 10));
+  // Way 21, closed by its plain tags but open Mo-Fr 08:00-11:00.
+  EXPECT_FALSE(closed(21, kMonday + 9 * 3600, 30));
+  EXPECT_TRUE(closed(21, kMonday + 10 * 3600 + 50 * 60, 30));  // runs past 11:00
+  EXPECT_TRUE(closed(21, kSunday + 9 * 3600, 30));
 }
 
 TEST_F(ConditionalAccess, EnteringAStreetClosedAt16LocalIsANoEntry) {

@@ -106,6 +106,26 @@ TEST(RouteSearch, wrongWayAndClosedRoadsCostTheirPenalty) {
   EXPECT_NEAR(search.distance_to(c), 80 + 50, 1.0);  // legal, then into the closed road
 }
 
+TEST(RouteSearch, aClosedRoadOpenWhileTheTripIsDrivenCostsItsLength) {
+  // A road closed only at times (its conditional rules) is priced as open when the trip's
+  // closures say it cannot be closed during the trip, and as closed again when they say it may.
+  const Scenario s("A---B---C", 10, {way("AB", 1), way("BC", 2).closed()});
+  struct OpenAtNight final : TripClosures {
+    bool night = true;
+    [[nodiscard]] bool closed_during_trip(uint32_t) const override { return !night; }
+  } closures;
+  RouteSearch search(s.map(), RouteCosts{100, 50, 0, 2});
+  search.set_trip_closures(&closures);
+  double cost[1] = {0};
+  const uint32_t a = node_of(s.map(), 'A'), c = node_of(s.map(), 'C');
+  const uint32_t to_c[] = {c};
+  search.run(a, 1000, to_c, cost);
+  EXPECT_NEAR(search.distance_to(c), 80, 1.0);
+  closures.night = false;
+  search.run(a, 1000, to_c, cost);
+  EXPECT_NEAR(search.distance_to(c), 80 + 50 + 40 * 2, 1.0);  // entry, and 2 per metre on it
+}
+
 // A search that settles more nodes than its label table first holds grows the table several times,
 // each time while it expands a node: what it reads of that node must not come from the freed table
 // (in a fresh process the old table is unmapped once it is past 4,096 labels, and the read faults;
