@@ -21,7 +21,11 @@ void detect_no_entry(const TripView& trip, const NoEntryConfig& config, const Pa
                                     trip.speeds.time_at_distance(traversals[k].start_s_m));
     }
     switch (verdicts[k].state) {
-      case ConditionalVerdict::State::none: closed_at[k] = trip.map.edge(traversals[k].edge).has(map::edge_flags::kClosed); break;
+      case ConditionalVerdict::State::none: {
+        const map::EdgeRecord& edge = trip.map.edge(traversals[k].edge);
+        closed_at[k] = edge.has(map::edge_flags::kClosed) && !edge.has(map::edge_flags::kClosedAtTimes);
+        break;
+      }
       case ConditionalVerdict::State::holds: closed_at[k] = verdicts[k].meaning == "closed"; break;
       case ConditionalVerdict::State::undecidable: closed_at[k] = 0; break;
     }

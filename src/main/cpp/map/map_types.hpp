@@ -49,6 +49,9 @@ inline constexpr uint16_t kImplicitOneway = 1u << 7;   // oneway implied (motorw
 inline constexpr uint16_t kTunnel = 1u << 8;
 inline constexpr uint16_t kBridge = 1u << 9;
 inline constexpr uint16_t kRestrictedFrom = 1u << 10;  // the from edge of some via-node turn restriction
+// Closed only by a conditional restriction, at some times (kClosed is set too, for the matcher):
+// where none of the edge's records decides, the plain tags leave it open.
+inline constexpr uint16_t kClosedAtTimes = 1u << 11;
 }  // namespace edge_flags
 
 // What a road is used for within its class, where OSM says (`service=*`): the matcher prices minor

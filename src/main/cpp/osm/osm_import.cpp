@@ -49,7 +49,7 @@ void flag_time_dependent_closure(const ConditionalTags& conditional, uint16_t& f
            c.rules.find("closed @") != std::string::npos;
   });
   if (!closes_to_cars) return;
-  flags |= map::edge_flags::kClosed;
+  flags |= map::edge_flags::kClosed | map::edge_flags::kClosedAtTimes;
   ++report.closed_road_ways;
 }
 
