@@ -62,7 +62,10 @@ void Detector::detect(std::span<const match::TracePoint> trace, const match::Mat
   const EventsConfig& events = config_.events;
   if (events.enabled) {
     const EventThresholds& thresholds = events.thresholds[static_cast<int>(config_.vehicle_class)];
-    curvature_.build(trip);
+    // Curvature no event can use is not measured: gentler than a curve, and too gentle for the
+    // cornering threshold even at the trip's top speed.
+    const double top = top_speed_mps(speeds_);
+    curvature_.build(trip, std::min(1 / events.curve_max_radius_m, thresholds.cornering_mps2 / (top * top)));
     detect_harsh_longitudinal(trip, events, thresholds, out.events);
     detect_harsh_cornering(trip, curvature_, events, thresholds, out.events);
     detect_curve_overspeed(trip, curvature_, events, thresholds, out.events);

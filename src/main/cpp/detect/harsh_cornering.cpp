@@ -82,6 +82,10 @@ void report(const TripView& trip, std::span<const map::CurvatureSample> samples,
 void detect_harsh_cornering(const TripView& trip, const TripCurvature& curvature, const EventsConfig& config,
                             const EventThresholds& thresholds, std::vector<Violation>& out) {
   const double threshold = thresholds.cornering_mps2;
+  // No sample whose curvature at the trip's top speed stays below the threshold can be a corner:
+  // those skip the search for their fixes (a little over the top, for rounding in speed_at).
+  const double top = top_speed_mps(trip.speeds) * (1 + 1e-9);
+  const double least_curvature = threshold / (top * top);
   for (const TripCurvature::Piece& piece : curvature.pieces()) {
     const auto samples = curvature.samples(piece);
     bool open = false;
@@ -89,7 +93,8 @@ void detect_harsh_cornering(const TripView& trip, const TripCurvature& curvature
     for (std::size_t i = 0; i <= samples.size(); ++i) {
       double lateral = 0, speed = 0;
       std::size_t k = SIZE_MAX;
-      if (i < samples.size() && samples[i].curvature > 0 && samples[i].curvature < 1 / kMinReadableRadiusM) {
+      if (i < samples.size() && samples[i].curvature >= least_curvature && samples[i].curvature > 0 &&
+          samples[i].curvature < 1 / kMinReadableRadiusM) {
         k = pair_around(trip, samples[i].s_m, piece.piece, config);
         if (k != SIZE_MAX) {
           speed = speed_at(trip.speeds, k, samples[i].s_m);

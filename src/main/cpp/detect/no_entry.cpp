@@ -47,8 +47,10 @@ void detect_no_entry(const TripView& trip, const NoEntryConfig& config, const Pa
     // a closed passage) is as clear a violation as a long one; min_distance_m keeps the matcher's
     // grazing of a closed road's first metres at a junction from being one.
     const bool through = j < traversals.size() && traversals[j].piece == traversals[i].piece;
+    // Seen: as much as a finding needs, or half of a shorter passage driven through.
+    const double min_seen_m = std::min(config.min_distance_m, 0.5 * distance);
     if ((distance >= config.min_distance_m || through) && !path_outruns_receiver(trip, start_s, end_s, check) &&
-        !path_unseen(trip, start_s, end_s, check)) {
+        !path_unseen(trip, start_s, end_s, min_seen_m, check)) {
       Violation v;
       v.type = ViolationType::no_entry;
       v.start_time_s = trip.speeds.time_at_distance(start_s);

@@ -22,14 +22,18 @@ bool path_outruns_receiver(const TripView& trip, double start_s, double end_s, c
   return path_mps * 3.6 > config.max_speed_factor * fastest_mps * 3.6 + config.speed_margin_kmh;
 }
 
-bool path_unseen(const TripView& trip, double start_s, double end_s, const PathCheckConfig& config) {
+bool path_unseen(const TripView& trip, double start_s, double end_s, double min_seen_m, const PathCheckConfig& config) {
   if (config.max_unseen_s <= 0) return false;
   const SpeedProfile& sp = trip.speeds;
   const std::size_t n = sp.matched().size();
-  const std::size_t after = sp.first_at_or_after(start_s);
-  if (after < n && sp.s_at(after) <= end_s) return false;  // a fix on the stretch
-  if (after == 0 || after >= n) return false;              // the path's ends are where fixes are
-  return sp.time_at(after) - sp.time_at(after - 1) > config.max_unseen_s;
+  // The stretch's length less the parts between two fixes further apart in time than max_unseen_s
+  // (the path's ends are where fixes are: nothing before the first or after the last is a gap).
+  double seen_m = end_s - start_s;
+  for (std::size_t k = std::max<std::size_t>(sp.first_at_or_after(start_s), 1); k < n && sp.s_at(k - 1) < end_s; ++k) {
+    if (sp.time_at(k) - sp.time_at(k - 1) <= config.max_unseen_s) continue;
+    seen_m -= std::max(0.0, std::min(sp.s_at(k), end_s) - std::max(sp.s_at(k - 1), start_s));
+  }
+  return seen_m < min_seen_m;
 }
 
 }  // namespace drivelog::detect

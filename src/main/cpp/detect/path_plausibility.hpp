@@ -13,11 +13,13 @@ namespace drivelog::detect {
 // seems to break was not broken. False when no reported speed is at hand (nothing to judge by).
 bool path_outruns_receiver(const TripView& trip, double start_s, double end_s, const PathCheckConfig& config);
 
-// True when the receiver saw nothing of the stretch from `start_s` to `end_s`: no matched fix lies
-// on it and the fixes either side of it are more than `max_unseen_s` apart. The path there is the
-// matcher's guess of the route through a receiver gap (the shortest one the priors allow), not an
+// True when the receiver saw less than `min_seen_m` of the stretch from `start_s` to `end_s`: the
+// rest lies between matched fixes more than `max_unseen_s` apart. The path there is the matcher's
+// guess of the route through a receiver gap (the shortest one the priors allow), not an
 // observation, so a map rule it seems to break is no finding: the evaluation counts a violation
-// inside a receiver gap as unobservable for the same reason.
-bool path_unseen(const TripView& trip, double start_s, double end_s, const PathCheckConfig& config);
+// inside a receiver gap as unobservable for the same reason. A fix at the stretch's very end does
+// not make it seen (Heidelberg: a 50 m one-way short cut guessed through a 27 s gap, the first
+// fix after it placed at the short cut's end).
+bool path_unseen(const TripView& trip, double start_s, double end_s, double min_seen_m, const PathCheckConfig& config);
 
 }  // namespace drivelog::detect

@@ -12,11 +12,16 @@
 
 namespace drivelog::detect {
 
+// The fastest the trip went (absolute value) by its matched fixes' speeds (the speed between two fixes is
+// interpolated from theirs): no corner was taken faster.
+double top_speed_mps(const SpeedProfile& speeds);
+
 class TripCurvature {
  public:
   static constexpr double kStepM = 1;
 
-  void build(const TripView& trip);
+  // `floor`: curvature (1/m) below which no caller looks (map::sample_curvature).
+  void build(const TripView& trip, double floor);
 
   struct Piece {
     uint32_t piece = 0;

@@ -90,8 +90,9 @@ void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig&
     }
     const double exit_m = traversals[last].end_s_m() - s_via;
     if (exit_m < config.min_exit_m) continue;
-    // A turn inside a receiver gap is the matcher's guess of the route, not something seen.
-    if (path_unseen(trip, s_via - config.min_exit_m, s_via + config.min_exit_m, check)) continue;
+    // A turn inside a receiver gap is the matcher's guess of the route, not something seen: at least
+    // half the stretch around the junction must be.
+    if (path_unseen(trip, s_via - config.min_exit_m, s_via + config.min_exit_m, config.min_exit_m, check)) continue;
 
     const double in_bearing = match::bearing_at_end(trip.map, from.edge, from.forward, false);
     const map::EdgeRecord& rule_to = trip.map.edge(broken->to_edge);

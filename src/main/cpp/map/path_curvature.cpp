@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace drivelog::map {
 namespace {
@@ -59,6 +60,29 @@ double circle_curvature(Point a, Point b, Point c) {
   return 2 * std::fabs(abx * bcy - aby * bcx) / (ab * bc * ac);
 }
 
+// The heading change at each vertex (radians, 0..pi, between the nearest segments of non-zero
+// length either side: a path repeats the vertex where one edge ends and the next begins), summed
+// from the start: turning[i + 1] - turning[j] is the turning at vertices j..i.
+std::vector<double> cumulative_turning(std::span<const PlanarVertex> line) {
+  std::vector<double> turning(line.size() + 1, 0.0);
+  double last_east = 0, last_north = 0;  // the last non-degenerate segment's direction
+  bool have_last = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    double turn = 0;
+    if (i + 1 < line.size()) {
+      const double east = line[i + 1].east_m - line[i].east_m, north = line[i + 1].north_m - line[i].north_m;
+      if (east != 0 || north != 0) {
+        if (have_last) turn = std::atan2(std::fabs(last_east * north - last_north * east), last_east * east + last_north * north);
+        last_east = east;
+        last_north = north;
+        have_last = true;
+      }
+    }
+    turning[i + 1] = turning[i] + turn;
+  }
+  return turning;
+}
+
 bool chord_fits(std::span<const PlanarVertex> line, double s_m, double chord_m) {
   return line.size() >= 2 && s_m - chord_m >= line.front().s_m && s_m + chord_m <= line.back().s_m;
 }
@@ -70,7 +94,7 @@ double curvature_at(std::span<const PlanarVertex> line, double s_m, double chord
   return circle_curvature(point_at(line, s_m - chord_m), point_at(line, s_m), point_at(line, s_m + chord_m));
 }
 
-void sample_curvature(std::span<const PlanarVertex> line, double step_m, std::vector<CurvatureSample>& out) {
+void sample_curvature(std::span<const PlanarVertex> line, double step_m, std::vector<CurvatureSample>& out, double floor) {
   if (line.empty()) return;
   const double start = line.front().s_m, length = line.back().s_m - start;
   if (!std::isfinite(length) || length < 0 || !(step_m > 0)) return;
@@ -79,11 +103,33 @@ void sample_curvature(std::span<const PlanarVertex> line, double step_m, std::ve
   // only beyond 2,000 km at 2 m.
   const double step = std::max(step_m, length / static_cast<double>(kMaxCurvatureSamples));
   const auto count = static_cast<std::size_t>(length / step) + 1;
+  // Three points whose path turns by T between the outer two (T < pi/2) lie on a circle of
+  // curvature at most tan(T) / chord: the chords' directions differ by at most T, and the outer
+  // points are at least 2 x chord x cos(T) apart. Half the floor leaves room for path distances
+  // that are the edges' stored lengths rather than the flat frame's.
+  const double straight_below = floor > 0 ? std::atan(0.5 * floor * kCurvatureChordM) : -1;
+  const std::vector<double> turning = floor > 0 ? cumulative_turning(line) : std::vector<double>{};
+  std::size_t window_begin = 0, window_end = 0;  // the vertices within the chord either side
+  bool straight = false;
+  double recheck_at = -std::numeric_limits<double>::infinity();  // the window holds the same vertices below this
+  constexpr double kNever = std::numeric_limits<double>::infinity();
   ForwardCursor before(line), at(line), after(line);
+  out.reserve(out.size() + count);
   for (std::size_t k = 0; k < count; ++k) {
     const double s = start + static_cast<double>(k) * step;
-    const bool fits = chord_fits(line, s, kCurvatureChordM);
-    out.push_back(CurvatureSample{s, fits ? circle_curvature(before.at(s - kCurvatureChordM), at.at(s), after.at(s + kCurvatureChordM)) : 0.0});
+    double curvature = 0;
+    if (line.size() >= 2 && s - kCurvatureChordM >= start && s + kCurvatureChordM <= line.back().s_m) {  // chord_fits
+      if (floor > 0 && s >= recheck_at) {
+        while (window_begin < line.size() && line[window_begin].s_m < s - kCurvatureChordM) ++window_begin;
+        while (window_end < line.size() && line[window_end].s_m <= s + kCurvatureChordM) ++window_end;
+        straight = window_end <= window_begin || turning[window_end] - turning[window_begin] < straight_below;
+        // The next vertex to leave the window behind, or to enter it ahead.
+        recheck_at = std::min(window_begin < line.size() ? line[window_begin].s_m + kCurvatureChordM : kNever,
+                              window_end < line.size() ? line[window_end].s_m - kCurvatureChordM : kNever);
+      }
+      if (!straight) curvature = circle_curvature(before.at(s - kCurvatureChordM), at.at(s), after.at(s + kCurvatureChordM));
+    }
+    out.push_back(CurvatureSample{s, curvature});
   }
 }
 

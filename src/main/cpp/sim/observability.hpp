@@ -5,17 +5,20 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 
 #include "map/map_view.hpp"
 #include "sim/driving_rules.hpp"
 
 namespace drivelog::sim {
 
-// False when a legal route from the end of `before` (not through `offending` itself) stays within
-// `separation_m` of the offending edge until it comes within `separation_m` of the offending edge's
-// end: then nothing in a log of that accuracy tells the violation from the legal drive beside it.
-// True otherwise (no such route, or only ones that stray further).
-bool tellable_from_legal(const map::MapView& map, DirectedEdge before, DirectedEdge offending, double separation_m,
-                         uint32_t max_states);
+// False when a legal route that leaves the car's (`approach`: the edges driven up to the offending
+// one, the one just before it last) at its last junction, or at an earlier one no more than four
+// times `separation_m` back, and not through `offending` itself, stays within `separation_m` of what the
+// car drove from there until it comes within `separation_m` of the offending edge's end: then
+// nothing in a log of that accuracy tells the violation from the legal drive beside it. True
+// otherwise (no such route, or only ones that stray further).
+bool tellable_from_legal(const map::MapView& map, std::span<const DirectedEdge> approach, DirectedEdge offending,
+                         double separation_m, uint32_t max_states);
 
 }  // namespace drivelog::sim

@@ -100,10 +100,15 @@ bool append_violation(const map::MapView& map, const SimConfig& config, MapViola
         can_continue = true;
       }
     });
-    if (can_continue &&
-        tellable_from_legal(map, chosen.before, chosen.offending, config.injection.min_separation_m,
-                            config.route.max_search_states)) {
-      auto path = search.path_to(chosen.before);
+    if (!can_continue) {
+      candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(index));
+      continue;
+    }
+    const auto path = search.path_to(chosen.before);  // from route.back()
+    // The approach as driven: the route's last edges, then the way to the offending edge.
+    std::vector<DirectedEdge> approach(route.end() - static_cast<std::ptrdiff_t>(std::min<std::size_t>(route.size(), 3)), route.end());
+    approach.insert(approach.end(), path.begin() + 1, path.end());
+    if (tellable_from_legal(map, approach, chosen.offending, config.injection.min_separation_m, config.route.max_search_states)) {
       route.insert(route.end(), path.begin() + 1, path.end());
       route.push_back(chosen.offending);
       return true;

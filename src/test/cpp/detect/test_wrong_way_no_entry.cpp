@@ -69,6 +69,26 @@ A----B------------C----F
   EXPECT_EQ(analyse(s, d, unchecked).of(ViolationType::wrong_way).size(), 1u);
 }
 
+TEST(WrongWay, oneWayShortcutGuessedThroughAGapIsNoViolationThoughAFixLiesAtItsEnd) {
+  // As above, but the receiver comes back while the car waits at C, the short cut's end: its fixes
+  // lie on the guessed short cut's last metre. They saw C, not the short cut (Heidelberg: a 27 s
+  // gap, a 50 m one-way short cut, the first fix after the gap at its end).
+  const Scenario s(R"(
+A----B------------C----F
+     |            |
+     |            |
+     |            |
+     |            |
+     D------------E
+)", 10, {way("AB", 1), way("CB", 2, "Short Cut").oneway(), way("BDEC", 3, "Long Way"), way("CF", 4)});
+  Drive d(s, 1, 5);
+  d.start_at('A').to("B", 30).gap_next(40).to("DEC", 30).wait(30).to("F", 30);
+  EXPECT_TRUE(analyse(s, d).of(ViolationType::wrong_way).empty());
+  DetectConfig unchecked;
+  unchecked.path_check.max_unseen_s = 0;
+  EXPECT_EQ(analyse(s, d, unchecked).of(ViolationType::wrong_way).size(), 1u);
+}
+
 TEST(WrongWay, drivingAgainstAOnewayAcrossAShortGapIsStillAViolation) {
   // Fixes on the one-way road itself, a 5 s gap among them: seen, and reported.
   const Scenario s("A----------B--------------------C", 10, {way("AB", 1), way("BC", 2).oneway()});

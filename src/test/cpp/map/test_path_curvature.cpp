@@ -88,4 +88,36 @@ TEST(PathCurvature, samplesWalkingTheLineEqualEachPointLookedUpOnItsOwn) {
   for (const CurvatureSample& sample : samples) EXPECT_DOUBLE_EQ(sample.curvature, curvature_at(line, sample.s_m)) << sample.s_m;
 }
 
+TEST(PathCurvature, aFloorLeavesOutOnlyCurvatureBelowIt) {
+  // Straights, a curve, a junction's corner, an edge boundary's repeated vertex, a U-turn and a
+  // straight road drawn with small wiggles: with a floor, every sample keeps its measured value
+  // unless that value is below the floor, and then it is 0 (the wiggles, 0.1 degrees at each vertex).
+  std::vector<PlanarVertex> line = bend(60, 80, 90, 8);
+  auto append = [&line](double east, double north) {
+    const PlanarVertex& last = line.back();
+    line.push_back({last.s_m + std::hypot(east - last.east_m, north - last.north_m), east, north});
+  };
+  const PlanarVertex end = line.back();
+  append(end.east_m, end.north_m);               // an edge ends where the next begins
+  append(end.east_m + 50, end.north_m);          // a corner
+  append(end.east_m + 50, end.north_m + 40);
+  append(end.east_m + 50, end.north_m + 10);     // back the way it came
+  for (int i = 1; i <= 20; ++i) append(end.east_m + 50 + 7.0 * i, end.north_m + 10 + (i % 2 ? 0.001 : -0.001));
+  for (const double floor : {1 / 300.0, 1 / 2000.0, 0.05}) {
+    std::vector<CurvatureSample> measured, floored;
+    sample_curvature(line, 1, measured);
+    sample_curvature(line, 1, floored, floor);
+    ASSERT_EQ(measured.size(), floored.size());
+    std::size_t left_out = 0;
+    for (std::size_t i = 0; i < measured.size(); ++i) {
+      ASSERT_DOUBLE_EQ(floored[i].s_m, measured[i].s_m);
+      if (floored[i].curvature == measured[i].curvature) continue;
+      EXPECT_EQ(floored[i].curvature, 0) << floored[i].s_m;
+      EXPECT_LT(measured[i].curvature, floor) << measured[i].s_m;
+      ++left_out;
+    }
+    EXPECT_GT(left_out, 0u) << floor;  // the straights were not measured
+  }
+}
+
 }  // namespace drivelog::map

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <filesystem>
 #include <memory>
 
@@ -20,6 +21,14 @@ namespace {
 //      |
 //   1--2--------3
 //       \______/   the alley, 6 m off the street
+//
+// 300 m south, central Tokyo's shape (Shibuya, way 148828908): a street 40-41-42 (east to west), a
+// 26 m link that leaves it at 41 north and turns back west to 45, and a closed alley from 45 west,
+// 6 m beside the street, down to it at 42.
+//
+//            45____________44
+//     ______/  the alley   |  the link
+//   42-----------------------41------40
 class ObservabilityTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -34,11 +43,20 @@ class ObservabilityTest : public ::testing::Test {
     b.add_node(5, at(110, -6));
     b.add_node(6, at(190, -6));
     b.add_node(7, at(100, 80));
+    b.add_node(40, at(250, -300));
+    b.add_node(41, at(120, -300));
+    b.add_node(42, at(-100, -300));
+    b.add_node(44, at(120, -294));
+    b.add_node(45, at(100, -294));
+    b.add_node(46, at(-90, -294));
     const uint16_t both = edge_flags::kForwardAllowed | edge_flags::kBackwardAllowed;
     const auto closed = static_cast<uint16_t>(both | edge_flags::kClosed);
     b.add_way(WayInput{10, {1, 2, 3}, "Street", RoadClass::residential, both});
     b.add_way(WayInput{11, {2, 5, 6, 3}, "Alley", RoadClass::service, closed});
     b.add_way(WayInput{12, {2, 7}, "Closed Road", RoadClass::residential, closed});
+    b.add_way(WayInput{20, {40, 41, 42}, "Tokyo Street", RoadClass::tertiary, both});
+    b.add_way(WayInput{21, {41, 44, 45}, "Link", RoadClass::unclassified, both});
+    b.add_way(WayInput{22, {45, 46, 42}, "Tokyo Alley", RoadClass::service, closed});
     b.write(*path_);
     map_ = std::make_unique<MapView>(MapView::open(*path_));
   }
@@ -65,20 +83,29 @@ class ObservabilityTest : public ::testing::Test {
 
 TEST_F(ObservabilityTest, alleyBesideTheStreetItRejoinsLooksLikeTheStreet) {
   const DirectedEdge before = between(10, 1, 2), alley = between(11, 2, 3);
-  EXPECT_FALSE(tellable_from_legal(*map_, before, alley, 12, 100000));
+  EXPECT_FALSE(tellable_from_legal(*map_, std::array{before}, alley, 12, 100000));
   // A receiver good to a few metres would see it; with no separation asked for, anything goes.
-  EXPECT_TRUE(tellable_from_legal(*map_, before, alley, 3, 100000));
-  EXPECT_TRUE(tellable_from_legal(*map_, before, alley, 0, 100000));
+  EXPECT_TRUE(tellable_from_legal(*map_, std::array{before}, alley, 3, 100000));
+  EXPECT_TRUE(tellable_from_legal(*map_, std::array{before}, alley, 0, 100000));
 }
 
 TEST_F(ObservabilityTest, alleyEnteredByDoublingBackIsShadowedByAUTurn) {
   // Arriving at 2 from the east and turning back into the alley: turning round at 2 and driving the
   // street east looks the same.
-  EXPECT_FALSE(tellable_from_legal(*map_, between(10, 3, 2), between(11, 2, 3), 12, 100000));
+  EXPECT_FALSE(tellable_from_legal(*map_, std::array{between(10, 3, 2)}, between(11, 2, 3), 12, 100000));
+}
+
+TEST_F(ObservabilityTest, alleyReachedByAShortLinkLooksLikeStayingOnTheStreet) {
+  // From the link's end the only legal ways lead east, away from the alley; the street the car left
+  // 26 m before runs beside the link and the alley all the way to the alley's end.
+  const DirectedEdge street = between(20, 40, 41), link = between(21, 41, 45), alley = between(22, 45, 42);
+  EXPECT_FALSE(tellable_from_legal(*map_, std::array{street, link}, alley, 12, 100000));
+  // Knowing only the link, nothing shadows it.
+  EXPECT_TRUE(tellable_from_legal(*map_, std::array{link}, alley, 12, 100000));
 }
 
 TEST_F(ObservabilityTest, closedRoadWithNoLegalRoadBesideItIsTellable) {
-  EXPECT_TRUE(tellable_from_legal(*map_, between(10, 1, 2), between(12, 2, 7), 12, 100000));
+  EXPECT_TRUE(tellable_from_legal(*map_, std::array{between(10, 1, 2)}, between(12, 2, 7), 12, 100000));
 }
 
 }  // namespace
