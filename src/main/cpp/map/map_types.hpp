@@ -143,6 +143,12 @@ enum class RestrictionKind : uint8_t { no = 0, only = 1 };
 enum class VehicleClass : uint8_t { car = 0, hgv, bus, motorcycle, count };
 inline constexpr uint8_t vehicle_bit(VehicleClass c) { return static_cast<uint8_t>(1u << static_cast<unsigned>(c)); }
 inline constexpr uint8_t kAllVehicles = (1u << static_cast<unsigned>(VehicleClass::count)) - 1;
+namespace vehicle_bits {
+inline constexpr uint8_t kCar = vehicle_bit(VehicleClass::car);
+inline constexpr uint8_t kHgv = vehicle_bit(VehicleClass::hgv);
+inline constexpr uint8_t kBus = vehicle_bit(VehicleClass::bus);
+inline constexpr uint8_t kMotorcycle = vehicle_bit(VehicleClass::motorcycle);
+}  // namespace vehicle_bits
 
 // TurnRestriction flags.
 namespace restriction_flags {

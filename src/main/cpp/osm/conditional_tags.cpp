@@ -12,10 +12,7 @@ namespace {
 
 using map::ConditionalDirection;
 using map::ConditionalKind;
-constexpr uint8_t kCar = map::vehicle_bit(map::VehicleClass::car);
-constexpr uint8_t kHgv = map::vehicle_bit(map::VehicleClass::hgv);
-constexpr uint8_t kBus = map::vehicle_bit(map::VehicleClass::bus);
-constexpr uint8_t kMotorcycle = map::vehicle_bit(map::VehicleClass::motorcycle);
+using namespace map::vehicle_bits;
 constexpr uint8_t kAll = map::kAllVehicles;
 
 // A key of a family (access, maxspeed), how specific it is (0 = a class's own key) and the
@@ -89,37 +86,14 @@ std::optional<std::string> normalised_maxspeed(std::string_view value) {
   return kmh;
 }
 
-// Parses `value` and rewrites each rule's value with `normalise`; an error names what failed.
-// `named` collects the vehicle classes the rules' values name (`psv @ ...`).
-template <typename Normalise>
-std::optional<std::string> normalised_rules(std::string_view value, Normalise normalise, std::string& error, uint8_t& named) {
-  const legal::ConditionalParse parsed = legal::parse_conditional(value);
-  if (!parsed.value) {
-    error = parsed.error;
-    return std::nullopt;
-  }
-  std::string rules;
-  for (const legal::ConditionalRule& rule : parsed.value->rules) {
-    const auto meaning = normalise(rule.value);
-    if (!meaning) {
-      error = "a value that is not understood: \"" + rule.value + "\"";
-      return std::nullopt;
-    }
-    named |= vehicles_named(trim(rule.value));
-    if (!rules.empty()) rules.append("; ");
-    rules.append(*meaning).append(" @ (").append(rule.condition_text).append(")");
-  }
-  return rules;
-}
-
 class Collector {
  public:
   explicit Collector(const Tags& tags) : tags_(tags) {}
 
   // Normalises the value of `key`; stores one record per direction mask, or reports why not.
-  template <typename Normalise>
   void add(const std::string& key, ConditionalKind kind, uint8_t rank_precedence, ConditionalDirection direction,
-           uint8_t forward_vehicles, uint8_t backward_vehicles, Normalise normalise, std::string_view plain_meaning = {}) {
+           uint8_t forward_vehicles, uint8_t backward_vehicles, const RuleValueMeaning& normalise,
+           std::string_view plain_meaning = {}) {
     const std::string_view value = *tags_.get(key);
     std::string error;
     uint8_t named = 0;
@@ -229,6 +203,27 @@ class Collector {
 };
 
 }  // namespace
+
+std::optional<std::string> normalised_rules(std::string_view value, const RuleValueMeaning& normalise, std::string& error,
+                                            uint8_t& named) {
+  const legal::ConditionalParse parsed = legal::parse_conditional(value);
+  if (!parsed.value) {
+    error = parsed.error;
+    return std::nullopt;
+  }
+  std::string rules;
+  for (const legal::ConditionalRule& rule : parsed.value->rules) {
+    const auto meaning = normalise(rule.value);
+    if (!meaning) {
+      error = "a value that is not understood: \"" + rule.value + "\"";
+      return std::nullopt;
+    }
+    named |= vehicles_named(trim(rule.value));
+    if (!rules.empty()) rules.append("; ");
+    rules.append(*meaning).append(" @ (").append(rule.condition_text).append(")");
+  }
+  return rules;
+}
 
 uint8_t vehicles_named(std::string_view word) {
   if (word == "motorcar") return kCar;

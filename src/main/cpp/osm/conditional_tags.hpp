@@ -8,6 +8,8 @@
 // car); one that binds nothing is left out and reported.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +27,17 @@ struct ConditionalTags {
 };
 
 ConditionalTags interpret_conditional_tags(const Tags& tags);
+
+// What one rule's value means for the map (`no` -> `closed`, `20 mph` -> `32.2`); nothing if it
+// is not understood.
+using RuleValueMeaning = std::function<std::optional<std::string>(std::string_view)>;
+
+// Parses a conditional value and rewrites each rule's value with `normalise`:
+// `no @ (Mo-Fr); yes @ (Su)` -> `closed @ (Mo-Fr); open @ (Su)`. Nothing if the value or a rule's
+// value is not understood (`error` says why). `named` receives the vehicle classes the rules'
+// values name (`psv @ ...`).
+std::optional<std::string> normalised_rules(std::string_view value, const RuleValueMeaning& normalise, std::string& error,
+                                            uint8_t& named);
 
 // Classes named by an OSM vehicle word as drivelog's vehicle classes bind them (motorcar -> car,
 // goods and hgv -> hgv, psv and bus -> bus, motor_vehicle and vehicle -> all); 0 for other words.

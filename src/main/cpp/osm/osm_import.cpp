@@ -45,7 +45,7 @@ void fill_tags(const osmium::TagList& list, Tags& tags) {
 void flag_time_dependent_closure(const ConditionalTags& conditional, uint16_t& flags, ImportReport& report) {
   if ((flags & map::edge_flags::kClosed) != 0) return;
   const bool closes_to_cars = std::any_of(conditional.stored.begin(), conditional.stored.end(), [](const map::ConditionalInput& c) {
-    return c.kind == map::ConditionalKind::access && (c.vehicles & map::vehicle_bit(map::VehicleClass::car)) != 0 &&
+    return c.kind == map::ConditionalKind::access && (c.vehicles & map::vehicle_bits::kCar) != 0 &&
            c.rules.find("closed @") != std::string::npos;
   });
   if (!closes_to_cars) return;

@@ -3,7 +3,6 @@
 #include <array>
 #include <optional>
 
-#include "legal/conditional.hpp"
 #include "osm/conditional_tags.hpp"
 
 namespace drivelog::osm {
@@ -37,10 +36,10 @@ struct ConditionalKey {
   uint8_t vehicles;
 };
 constexpr std::array<ConditionalKey, 6> kConditionalKeys{{
-    {"restriction:motorcar:conditional", 0, map::vehicle_bit(map::VehicleClass::car)},
-    {"restriction:hgv:conditional", 0, map::vehicle_bit(map::VehicleClass::hgv)},
-    {"restriction:bus:conditional", 0, map::vehicle_bit(map::VehicleClass::bus)},
-    {"restriction:motorcycle:conditional", 0, map::vehicle_bit(map::VehicleClass::motorcycle)},
+    {"restriction:motorcar:conditional", 0, map::vehicle_bits::kCar},
+    {"restriction:hgv:conditional", 0, map::vehicle_bits::kHgv},
+    {"restriction:bus:conditional", 0, map::vehicle_bits::kBus},
+    {"restriction:motorcycle:conditional", 0, map::vehicle_bits::kMotorcycle},
     {"restriction:motor_vehicle:conditional", 1, map::kAllVehicles},
     {"restriction:conditional", 2, map::kAllVehicles},
 }};
@@ -49,25 +48,18 @@ constexpr std::array<ConditionalKey, 6> kConditionalKeys{{
 // `first_kind` receives the first no/only. Nothing (and `error`) for a value not understood.
 std::optional<std::string> normalised_turn_rules(std::string_view value, std::optional<map::RestrictionKind>& first_kind,
                                                  std::string& error) {
-  const legal::ConditionalParse parsed = legal::parse_conditional(value);
-  if (!parsed.value) {
-    error = parsed.error;
-    return std::nullopt;
-  }
-  std::string rules;
-  for (const legal::ConditionalRule& rule : parsed.value->rules) {
-    std::string meaning = "none";
-    if (const auto kind = restriction_kind(rule.value)) {
-      meaning = *kind == map::RestrictionKind::no ? "no" : "only";
-      if (!first_kind) first_kind = kind;
-    } else if (trim(rule.value) != "none") {
-      error = "a value that is not understood: \"" + rule.value + "\"";
-      return std::nullopt;
-    }
-    if (!rules.empty()) rules += "; ";
-    rules += meaning + " @ (" + rule.condition_text + ")";
-  }
-  return rules;
+  uint8_t named = 0;
+  return normalised_rules(
+      value,
+      [&first_kind](std::string_view rule_value) -> std::optional<std::string> {
+        if (const auto kind = restriction_kind(rule_value)) {
+          if (!first_kind) first_kind = kind;
+          return std::string(*kind == map::RestrictionKind::no ? "no" : "only");
+        }
+        if (trim(rule_value) == "none") return std::string("none");
+        return std::nullopt;
+      },
+      error, named);
 }
 
 }  // namespace
@@ -97,7 +89,7 @@ RestrictionTags interpret_restriction(const Tags& tags) {
   auto value = tags.get(key);
   if (!value) value = tags.get(key = "restriction:motor_vehicle");
   if (!value) value = tags.get(key = "restriction");
-  const bool cars_exempt = (exempt & map::vehicle_bit(map::VehicleClass::car)) != 0;
+  const bool cars_exempt = (exempt & map::vehicle_bits::kCar) != 0;
   if (!value || cars_exempt) {
     // No plain restriction for cars: a time-dependent one alone, or nothing.
     if (out.conditionals.empty() || !conditional_kind) {

@@ -7,9 +7,7 @@ namespace {
 
 using map::ConditionalDirection;
 using map::ConditionalKind;
-constexpr uint8_t kCar = map::vehicle_bit(map::VehicleClass::car);
-constexpr uint8_t kHgv = map::vehicle_bit(map::VehicleClass::hgv);
-constexpr uint8_t kBus = map::vehicle_bit(map::VehicleClass::bus);
+using namespace map::vehicle_bits;
 constexpr uint8_t kAll = map::kAllVehicles;
 
 TEST(ConditionalTags, MaxspeedValuesAreNormalisedAsThePlainParserReadsThem) {
