@@ -114,14 +114,19 @@ class RoadCollector : public osmium::handler::Handler {
     ++report_.relations_read;
     fill_tags(relation.tags(), tags_);
     const RestrictionTags r = interpret_restriction(tags_);
-    if (r.verdict != RestrictionTags::Verdict::not_a_restriction) count_conditionals(r.conditionals, r.not_understood, {});
+    if (r.verdict == RestrictionTags::Verdict::not_a_restriction) return;
+    // Conditional values are counted as stored only for a relation that is stored.
+    const auto count = [&](bool stored) {
+      count_conditionals(stored ? r.conditionals : std::vector<map::ConditionalInput>{}, r.not_understood, {});
+    };
     switch (r.verdict) {
       case RestrictionTags::Verdict::not_a_restriction: return;
-      case RestrictionTags::Verdict::not_for_cars: ++report_.skipped["restriction exempting or not for cars"]; return;
+      case RestrictionTags::Verdict::not_for_cars: count(false); ++report_.skipped["restriction exempting or not for cars"]; return;
       case RestrictionTags::Verdict::conditional_only:
+        count(false);
         ++report_.skipped["time-dependent restriction with no value understood for a vehicle"];
         return;
-      case RestrictionTags::Verdict::invalid: report_.tag_problems.add(r.bad_key, r.bad_value); return;
+      case RestrictionTags::Verdict::invalid: count(false); report_.tag_problems.add(r.bad_key, r.bad_value); return;
       case RestrictionTags::Verdict::applies: break;
     }
     std::vector<int64_t> from, to, via_ways;
@@ -135,9 +140,11 @@ class RoadCollector : public osmium::handler::Handler {
     }
     const bool via_ok = (via_nodes.size() == 1 && via_ways.empty()) || (via_nodes.empty() && !via_ways.empty());
     if (from.empty() || to.empty() || !via_ok) {
+      count(false);
       report_.tag_problems.add("restriction members", "not from/via/to (relation " + std::to_string(relation.id()) + ")");
       return;
     }
+    count(true);
     ++report_.restriction_relations;
     for (const int64_t f : from) {
       for (const int64_t t : to) {

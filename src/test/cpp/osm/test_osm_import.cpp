@@ -197,7 +197,8 @@ TEST(ImportRestrictions, KindsExceptionsAndUnsupportedForms) {
   EXPECT_EQ(m.map().string_at(m.map().turn_conditionals_of(606)[0].rules), "no @ (Mo-Fr 07:00-09:00)");
   const ImportReport& r = m.report();
   EXPECT_EQ(r.skipped.at("restriction exempting or not for cars"), 2u);
-  EXPECT_EQ(r.conditionals_stored.at("restriction:conditional"), 1u);
+  EXPECT_EQ(r.conditionals_stored.at("restriction:conditional"), 1u);  // not 613, without a to way
+  EXPECT_EQ(problem(r, "restriction members=not from/via/to (relation 613)"), 1u);
   EXPECT_EQ(r.build.turn_conditionals, 1u);
   EXPECT_EQ(problem(r, "restriction=sometimes_straight"), 1u);
   EXPECT_EQ(problem(r, "restriction members=not from/via/to (relation 608)"), 1u);
