@@ -91,7 +91,15 @@ void exercise_view(const MapView& map, std::vector<Coord>& places) {
       (void)map.edge_shape(e);
       (void)map.edge_name(e);
       for (const auto& stop : map.stop_signs_on(e)) (void)map.node_coord(stop.node);
-      for (const auto& r : map.restrictions_from(e)) (void)map.edge(r.to_edge);
+      for (const auto& r : map.restrictions_from(e)) {
+        (void)map.edge(r.to_edge);
+        for (const auto& c : map.turn_conditionals_of(r.osm_relation_id)) (void)map.string_at(c.rules);
+      }
+      for (const auto& c : map.conditionals_on(e)) {
+        (void)map.string_at(c.key);
+        (void)map.string_at(c.value);
+        (void)map.string_at(c.rules);
+      }
       for (const auto& r : map.via_way_restrictions_from(e)) {
         for (const uint32_t via : map.via_edges(r)) (void)map.edge(via);
       }

@@ -6,6 +6,21 @@
 #include "detect/path_lookup.hpp"
 
 namespace drivelog::detect {
+namespace {
+
+// The analysed vehicle's class as the map's records name it; a class the map does not
+// distinguish is judged as a car.
+uint8_t vehicle_bit_of(const legal::VehicleProfile& vehicle) {
+  using map::VehicleClass;
+  const std::string& c = vehicle.vehicle_class;
+  const VehicleClass cls = c == "hgv" ? VehicleClass::hgv
+                           : c == "bus" ? VehicleClass::bus
+                           : c == "motorcycle" ? VehicleClass::motorcycle
+                                               : VehicleClass::car;
+  return map::vehicle_bit(cls);
+}
+
+}  // namespace
 
 std::string local_iso_minute(int64_t local_seconds) {
   const legal::LocalTime t = legal::LocalTime::from_local_seconds(local_seconds);
@@ -16,7 +31,9 @@ std::string local_iso_minute(int64_t local_seconds) {
 
 bool closed_under(const map::EdgeRecord& edge, const ConditionalVerdict& access) {
   switch (access.state) {
-    case ConditionalVerdict::State::none: return edge.has(map::edge_flags::kClosed);
+    // Flagged closed only because a conditional closes it at some times: open when none holds.
+    case ConditionalVerdict::State::none:
+      return edge.has(map::edge_flags::kClosed) && !edge.has(map::edge_flags::kClosedAtTimes);
     case ConditionalVerdict::State::holds: return access.meaning == "closed";
     case ConditionalVerdict::State::undecidable: return false;
   }
@@ -35,9 +52,8 @@ bool against_under(const map::EdgeRecord& edge, bool forward, const ConditionalV
 
 std::vector<std::pair<const char*, std::string>> conditional_evidence(const map::MapView& map,
                                                                       const ConditionalVerdict& verdict) {
-  if (verdict.record == nullptr) return {};
-  return {{"conditional_tag",
-           std::string(map.string_at(verdict.record->key)) + "=" + std::string(map.string_at(verdict.record->value))},
+  if (verdict.state == ConditionalVerdict::State::none) return {};
+  return {{"conditional_tag", std::string(map.string_at(verdict.key)) + "=" + std::string(map.string_at(verdict.value))},
           {"condition", verdict.condition},
           {"local_time", verdict.local_time}};
 }
@@ -46,28 +62,35 @@ void add_conditional_evidence(const map::MapView& map, const ConditionalVerdict&
   for (auto& [key, text] : conditional_evidence(map, verdict)) v.evidence.push_back(EvidenceItem::of_text(key, text));
 }
 
+ConditionalRules::ConditionalRules(const map::MapView& map, legal::VehicleProfile vehicle)
+    : map_(&map), calendar_(map), vehicle_(std::move(vehicle)), vehicle_bit_(vehicle_bit_of(vehicle_)) {}
+
 const legal::ConditionalValue* ConditionalRules::parsed(uint32_t rules_string) {
   auto [it, inserted] = parsed_.try_emplace(rules_string);
   if (inserted) it->second = legal::parse_conditional(map_->string_at(rules_string)).value;
   return it->second ? &*it->second : nullptr;
 }
 
-ConditionalVerdict ConditionalRules::at(uint32_t edge, map::ConditionalKind kind, double utc_seconds) {
+template <typename Records, typename Binds>
+ConditionalVerdict ConditionalRules::decide(const Records& records, Binds binds, uint32_t node, double utc_seconds) {
   ConditionalVerdict verdict;
-  const auto records = map_->conditionals_on(edge);
-  if (records.empty()) return verdict;
-  const auto local = static_cast<int64_t>(
-      std::floor(calendar_.local_seconds(map_->node_coord(map_->edge(edge).from_node), utc_seconds)));
+  const auto local = static_cast<int64_t>(std::floor(calendar_.local_seconds(map_->node_coord(node), utc_seconds)));
   const legal::LocalTime t = legal::LocalTime::from_local_seconds(local);
-  for (const map::ConditionalRestriction& record : records) {
-    if (record.kind != kind) continue;
+  for (const auto& record : records) {
+    if (!binds(record)) continue;
     const legal::ConditionalValue* value = parsed(record.rules);
     if (value == nullptr) continue;
     bool undecidable = false;
     const legal::ConditionalRule* rule = legal::rule_in_force(*value, t, vehicle_, &undecidable);
     if (rule == nullptr && !undecidable) continue;
     verdict.state = undecidable ? ConditionalVerdict::State::undecidable : ConditionalVerdict::State::holds;
-    verdict.record = &record;
+    verdict.key = record.key;
+    verdict.value = record.value;
+    if (rule == nullptr) {  // the rule that may hold, for a caller that takes the most permissive reading
+      for (auto it = value->rules.rbegin(); it != value->rules.rend() && rule == nullptr; ++it) {
+        if (legal::evaluate(*it, t, vehicle_) != legal::Truth::no) rule = &*it;
+      }
+    }
     if (rule != nullptr) {
       verdict.meaning = rule->value;
       verdict.condition = rule->condition_text;
@@ -76,6 +99,18 @@ ConditionalVerdict ConditionalRules::at(uint32_t edge, map::ConditionalKind kind
     return verdict;
   }
   return verdict;
+}
+
+ConditionalVerdict ConditionalRules::at(uint32_t edge, bool forward, map::ConditionalKind kind, double utc_seconds) {
+  const auto records = map_->conditionals_on(edge);
+  if (records.empty()) return {};
+  const auto binds = [&](const map::ConditionalRestriction& r) { return r.kind == kind && r.binds(forward, vehicle_bit_); };
+  return decide(records, binds, map_->edge(edge).from_node, utc_seconds);
+}
+
+ConditionalVerdict ConditionalRules::at_turn(const map::TurnRestriction& restriction, uint32_t via_node, double utc_seconds) {
+  const auto binds = [&](const map::TurnConditional& c) { return (c.vehicles & vehicle_bit_) != 0; };
+  return decide(map_->turn_conditionals_of(restriction.osm_relation_id), binds, via_node, utc_seconds);
 }
 
 }  // namespace drivelog::detect

@@ -1,7 +1,8 @@
-// The conditional restrictions of an edge (map ConditionalRestriction records) at the moment it
-// was driven: the local time from the map's time zones at the edge's start, the vehicle the
-// analysis is for (a car: legal::VehicleProfile's defaults). The first record, most specific key
-// first, with a rule in force decides; none in force leaves the plain tags in charge.
+// The conditional restrictions of an edge (map ConditionalRestriction records) or of a turn
+// restriction (TurnConditional records) at the moment it was driven: the local time from the
+// map's time zones there, the vehicle the analysis is for (legal::VehicleProfile: its class picks
+// the records that bind it, its weight and size decide `weight>7.5`). The first record, most
+// specific key first, with a rule in force decides; none in force leaves the plain tags in charge.
 #pragma once
 
 #include <cstdint>
@@ -25,26 +26,35 @@ struct ConditionalVerdict {
     undecidable,  // a rule may be in force but that cannot be told (holiday, delivery, wet road)
   };
   State state = State::none;
-  std::string meaning;                                  // closed / open / forward / backward / both
-  const map::ConditionalRestriction* record = nullptr;  // the tag that decided (or could not be decided)
-  std::string condition;                                // the rule's condition, as tagged
-  std::string local_time;                               // when it was judged, local ISO 8601 (2026-12-07T16:00)
+  std::string meaning;     // closed / open; forward / backward / both; a limit in km/h, none, unknown; no / only / none
+  uint32_t key = 0;        // string: the tag that decided (or could not be decided), as written
+  uint32_t value = 0;      // string: its value, as written
+  std::string condition;   // the rule's condition, as tagged
+  std::string local_time;  // when it was judged, local ISO 8601 (2026-12-07T16:00)
 };
 
 class ConditionalRules {
  public:
-  explicit ConditionalRules(const map::MapView& map, legal::VehicleProfile vehicle = {})
-      : map_(&map), calendar_(map), vehicle_(std::move(vehicle)) {}
+  explicit ConditionalRules(const map::MapView& map, legal::VehicleProfile vehicle = {});
 
-  // The verdict of `kind` on `edge` at `utc_seconds`; State::none at once for edges without records.
-  ConditionalVerdict at(uint32_t edge, map::ConditionalKind kind, double utc_seconds);
+  // The verdict of `kind` on `edge` driven in that direction at `utc_seconds`; State::none at once
+  // for edges without records.
+  ConditionalVerdict at(uint32_t edge, bool forward, map::ConditionalKind kind, double utc_seconds);
+  // The verdict of a time-dependent turn restriction (flag kConditional) made at `via_node`.
+  ConditionalVerdict at_turn(const map::TurnRestriction& restriction, uint32_t via_node, double utc_seconds);
+  // The map's vehicle_bit() of the analysed vehicle's class.
+  [[nodiscard]] uint8_t vehicle_bit() const { return vehicle_bit_; }
 
  private:
   const legal::ConditionalValue* parsed(uint32_t rules_string);
+  // The first of `records` (most specific first) that `binds` with a rule in force at `node`.
+  template <typename Records, typename Binds>
+  ConditionalVerdict decide(const Records& records, Binds binds, uint32_t node, double utc_seconds);
 
   const map::MapView* map_;
   LocalCalendar calendar_;
   legal::VehicleProfile vehicle_;
+  uint8_t vehicle_bit_;
   // Parsed rules by string offset; nothing for a value this build cannot read (treated as absent).
   std::unordered_map<uint32_t, std::optional<legal::ConditionalValue>> parsed_;
 };

@@ -17,7 +17,7 @@ void detect_no_entry(const TripView& trip, const NoEntryConfig& config, const Pa
   std::vector<char> closed_at(traversals.size());
   for (std::size_t k = 0; k < traversals.size(); ++k) {
     if (!trip.map.conditionals_on(traversals[k].edge).empty()) {
-      verdicts[k] = conditionals.at(traversals[k].edge, map::ConditionalKind::access,
+      verdicts[k] = conditionals.at(traversals[k].edge, traversals[k].forward, map::ConditionalKind::access,
                                     trip.speeds.time_at_distance(traversals[k].start_s_m));
     }
     closed_at[k] = closed_under(trip.map.edge(traversals[k].edge), verdicts[k]) ? 1 : 0;

@@ -2,8 +2,10 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
+#include "detect/conditional_rules.hpp"
 #include "detect/local_calendar.hpp"
 #include "detect/rules.hpp"
 #include "detect/severity.hpp"
@@ -19,6 +21,7 @@ struct Episode {
   map::SpeedSource source = map::SpeedSource::none;
   uint32_t rule = map::kNoSpeedRule;  // the legal rule that gave the limit, if rule-based
   int32_t local_day = 0;              // the local date the limit was judged for
+  ConditionalVerdict conditional;     // the maxspeed:conditional that gave the limit, if one did
   double max_kmh = 0;
   double sum_kmh = 0;
   uint32_t over_points = 0;
@@ -138,7 +141,7 @@ void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std:
   const double excess = mean_kmh - (limit_kmh + allowance);
   double confidence = 0.55 + 0.25 * std::clamp(excess / 10.0, 0.0, 1.0) +
                       0.15 * std::clamp(duration / (3 * std::max(1.0, config.min_duration_s)), 0.0, 1.0);
-  if (ep.source != map::SpeedSource::explicit_tag) confidence -= 0.1;
+  if (ep.source != map::SpeedSource::explicit_tag && ep.source != map::SpeedSource::conditional) confidence -= 0.1;
   if (ep.source == map::SpeedSource::legal_default_inferred) confidence -= 0.05;
   if (ep.any_derived) confidence -= 0.05;
   v.confidence = std::clamp(confidence, 0.0, 1.0);
@@ -153,10 +156,39 @@ void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std:
     v.evidence.push_back(EvidenceItem::of_text("limit_rule", std::string(trip.map.string_at(trip.map.speed_rule(ep.rule).name))));
     v.evidence.push_back(EvidenceItem::of_text("local_date", legal_date(ep.local_day)));
   }
+  if (ep.source == map::SpeedSource::conditional) add_conditional_evidence(trip.map, ep.conditional, v);
   v.evidence.push_back(EvidenceItem::of_number("distance_m", sp.s_at(ep.last_over) - sp.s_at(ep.first)));
   v.evidence.push_back(EvidenceItem::of_number("duration_s", duration));
   v.evidence.push_back(EvidenceItem::of_number("tolerance_kmh", allowance));
   out.push_back(std::move(v));
+}
+
+// A `maxspeed:conditional` rule's normalised value (osm/conditional_tags.cpp) as a stored limit.
+uint16_t conditional_limit_tenths(const std::string& meaning) {
+  if (meaning == "none") return map::kSpeedUnlimited;
+  if (meaning == "unknown") return map::kSpeedUnknown;
+  const double kmh = std::strtod(meaning.c_str(), nullptr);
+  return kmh > 0 && kmh < 6500 ? static_cast<uint16_t>(std::lround(kmh * 10)) : map::kSpeedUnknown;
+}
+
+// The limit in force at fix `k` on an edge with conditional records: a maxspeed conditional whose
+// rule holds for the vehicle at the fix's local time replaces the plain limit. Undecidable (a
+// holiday, `wet`): the plain limit, unless the rule that may hold allows more (nothing is
+// reported that the law may allow).
+map::LimitInForce conditional_limit(ConditionalRules& rules, const match::Traversal& t, double utc_seconds,
+                                    const map::LimitInForce& plain, ConditionalVerdict& verdict) {
+  verdict = rules.at(t.edge, t.forward, map::ConditionalKind::maxspeed, utc_seconds);
+  if (verdict.state == ConditionalVerdict::State::none) return plain;
+  const uint16_t limit = conditional_limit_tenths(verdict.meaning);
+  if (verdict.state == ConditionalVerdict::State::undecidable) {
+    const bool more_permissive = plain.tenths_kmh != map::kSpeedUnknown && plain.tenths_kmh != map::kSpeedUnlimited &&
+                                 (limit == map::kSpeedUnknown || limit == map::kSpeedUnlimited || limit > plain.tenths_kmh);
+    if (!more_permissive || verdict.meaning.empty()) {
+      verdict = {};
+      return plain;
+    }
+  }
+  return map::LimitInForce{limit, map::SpeedSource::conditional, map::kNoSpeedRule};
 }
 
 }  // namespace
@@ -165,6 +197,8 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
   const SpeedProfile& sp = trip.speeds;
   const auto& matched = sp.matched();
   LocalCalendar calendar(trip.map);
+  ConditionalRules conditionals(trip.map, trip.vehicle);
+  ConditionalVerdict verdict;
   Episode ep;
   bool open = false;
   for (std::size_t k = 0; k < matched.size(); ++k) {
@@ -176,10 +210,13 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
       day = calendar.day(trip.map.node_coord(edge.from_node), sp.time_at(k));
       in_force = trip.map.limit_in_force(t.edge, t.forward, day);
     }
+    verdict = {};
+    if (!trip.map.conditionals_on(t.edge).empty()) in_force = conditional_limit(conditionals, t, sp.time_at(k), in_force, verdict);
     const uint16_t limit = in_force.tenths_kmh;
     const bool known = limit != map::kSpeedUnknown && limit != map::kSpeedUnlimited;
     // An episode ends at a break in the matched path, a change of limit, or a long enough dip.
     if (open && (sp.piece_at(k) != sp.piece_at(ep.last_over) || !known || limit != ep.limit_tenths ||
+                 (in_force.source == map::SpeedSource::conditional) != (ep.source == map::SpeedSource::conditional) ||
                  (sp.time_at(k) - sp.time_at(ep.last_over) > config.merge_gap_s &&
                   !speeding_through_gap(sp, ep.last_over, k, limit_allowance_mps(limit, config))))) {
       report(trip, config, ep, out);
@@ -197,6 +234,7 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
       ep.source = in_force.source;
       ep.rule = in_force.rule;
       ep.local_day = day;
+      ep.conditional = verdict;
       open = true;
     }
     ep.last_over = k;

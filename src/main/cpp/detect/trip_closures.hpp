@@ -21,14 +21,14 @@ class ConditionalTripClosures final : public match::TripClosures {
   // The trip about to be matched: its first and last fix's times (UTC seconds).
   void start_trip(double first_utc, double last_utc);
 
-  [[nodiscard]] bool closed_during_trip(uint32_t edge) const override;
+  [[nodiscard]] bool closed_during_trip(uint32_t edge, bool forward) const override;
 
  private:
   static constexpr double kSampleS = 600;
 
   const map::MapView* map_;
   mutable ConditionalRules rules_;                          // caches parsed rules across trips
-  mutable std::unordered_map<uint32_t, bool> closed_;       // answers for this trip
+  mutable std::unordered_map<uint32_t, bool> closed_;       // answers for this trip, by edge x 2 + forward
   double first_utc_ = 0, last_utc_ = 0;
 };
 

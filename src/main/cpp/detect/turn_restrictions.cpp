@@ -1,7 +1,11 @@
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <optional>
 #include <string>
+#include <unordered_map>
 
+#include "detect/conditional_rules.hpp"
 #include "detect/path_plausibility.hpp"
 #include "detect/rules.hpp"
 #include "map/turn_rules.hpp"
@@ -20,11 +24,50 @@ const char* turn_kind(double in_bearing_deg, double out_bearing_deg) {
   return "straight_on";
 }
 
+// The kind of each restriction at the time of one turn, for the analysed vehicle: a plain one as
+// stored; a time-dependent one as its conditional in force says (`none` and undecidable: no
+// restriction, nothing is reported that the law may allow), else as its plain value, if any.
+class KindsAtTurn {
+ public:
+  KindsAtTurn(ConditionalRules& rules, uint32_t via_node, double utc_seconds)
+      : rules_(&rules), via_node_(via_node), utc_seconds_(utc_seconds) {}
+
+  std::optional<map::RestrictionKind> operator()(const map::TurnRestriction& r) {
+    if ((r.vehicles & rules_->vehicle_bit()) == 0) return std::nullopt;
+    if (!r.has(map::restriction_flags::kConditional)) return r.kind;
+    ConditionalVerdict verdict = rules_->at_turn(r, via_node_, utc_seconds_);
+    switch (verdict.state) {
+      case ConditionalVerdict::State::undecidable: return std::nullopt;
+      case ConditionalVerdict::State::none:
+        if (r.has(map::restriction_flags::kOnlyConditional)) return std::nullopt;
+        return r.kind;
+      case ConditionalVerdict::State::holds: break;
+    }
+    const std::optional<map::RestrictionKind> kind =
+        verdict.meaning == "no" ? std::optional(map::RestrictionKind::no)
+        : verdict.meaning == "only" ? std::optional(map::RestrictionKind::only) : std::nullopt;
+    if (kind) decided_[r.osm_relation_id] = std::move(verdict);
+    return kind;
+  }
+  // The conditional that gave `r` its kind at this turn; State::none if its plain value did.
+  [[nodiscard]] ConditionalVerdict verdict_of(const map::TurnRestriction& r) const {
+    const auto it = decided_.find(r.osm_relation_id);
+    return it == decided_.end() ? ConditionalVerdict{} : it->second;
+  }
+
+ private:
+  ConditionalRules* rules_;
+  uint32_t via_node_;
+  double utc_seconds_;
+  std::unordered_map<int64_t, ConditionalVerdict> decided_;
+};
+
 }  // namespace
 
 void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig& config, const PathCheckConfig& check,
                               std::vector<Violation>& out) {
   const auto& traversals = trip.match.traversals;
+  ConditionalRules conditionals(trip.map, trip.vehicle);
   for (std::size_t i = 0; i + 1 < traversals.size(); ++i) {
     const auto restrictions = trip.map.restrictions_from(traversals[i].edge);
     if (restrictions.empty() || !passes_through_end(trip, i)) continue;
@@ -33,11 +76,13 @@ void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig&
     const map::EdgeRecord& from_edge = trip.map.edge(from.edge);
     const uint32_t via = exit_node(from_edge, from.forward);
 
-    const map::TurnRestriction* broken = map::forbidding_restriction(trip.map, from.edge, via, to.edge);
+    // Judged at the time the path passed the via node.
+    const double s_via = from.end_s_m();
+    KindsAtTurn kinds(conditionals, via, trip.speeds.time_at_distance(s_via));
+    const map::TurnRestriction* broken = map::forbidding_restriction(trip.map, from.edge, via, to.edge, std::ref(kinds));
     if (broken == nullptr) continue;
 
     // The path must really continue into the new road, not just graze the junction.
-    const double s_via = from.end_s_m();
     std::size_t last = i + 1;
     while (traversals[last].end_s_m() - s_via < 2 * config.min_exit_m && last + 1 < traversals.size() &&
            traversals[last + 1].piece == from.piece) {
@@ -53,8 +98,10 @@ void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig&
     const map::EdgeRecord& rule_to = trip.map.edge(broken->to_edge);
     const bool rule_to_forward = rule_to.from_node == via;
     const double out_bearing = match::bearing_at_end(trip.map, broken->to_edge, rule_to_forward, true);
-    const std::string name = std::string(broken->kind == map::RestrictionKind::no ? "no_" : "only_") +
-                             turn_kind(in_bearing, out_bearing);
+    const ConditionalVerdict verdict = kinds.verdict_of(*broken);
+    const bool no = verdict.state == ConditionalVerdict::State::holds ? verdict.meaning == "no"
+                                                                       : broken->kind == map::RestrictionKind::no;
+    const std::string name = std::string(no ? "no_" : "only_") + turn_kind(in_bearing, out_bearing);
 
     Violation v;
     v.type = ViolationType::turn_restriction;
@@ -73,6 +120,7 @@ void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig&
     v.evidence.push_back(EvidenceItem::of_integer("from_osm_way_id", from_edge.osm_way_id));
     v.evidence.push_back(EvidenceItem::of_integer("via_osm_node_id", trip.map.node_osm_id(via)));
     v.evidence.push_back(EvidenceItem::of_integer("to_osm_way_id", to_way));
+    add_conditional_evidence(trip.map, verdict, v);
     out.push_back(std::move(v));
   }
 }

@@ -17,7 +17,7 @@ void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, const 
   for (std::size_t k = 0; k < traversals.size(); ++k) {
     const match::Traversal& t = traversals[k];
     if (!trip.map.conditionals_on(t.edge).empty()) {
-      verdicts[k] = conditionals.at(t.edge, map::ConditionalKind::oneway, trip.speeds.time_at_distance(t.start_s_m));
+      verdicts[k] = conditionals.at(t.edge, t.forward, map::ConditionalKind::oneway, trip.speeds.time_at_distance(t.start_s_m));
     }
     against_at[k] = against_under(trip.map.edge(t.edge), t.forward, verdicts[k]) ? 1 : 0;
   }

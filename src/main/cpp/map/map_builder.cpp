@@ -120,6 +120,8 @@ struct MapBuilder::Impl {
   std::vector<RestrictionInput> restrictions;
   // Conditional restrictions by way index (add_way order), edge still unset.
   std::vector<std::pair<uint32_t, ConditionalRestriction>> way_conditionals;
+  std::vector<TurnConditional> turn_conditionals;
+  std::string conditional_summary;
   std::string strings = std::string(1, '\0');  // offset 0 is the empty string
   std::unordered_map<std::string, uint32_t> string_offsets;
   std::string source;
@@ -143,6 +145,8 @@ struct MapBuilder::Impl {
   BuildStats write(const std::string& path);
   // The conditional restrictions of every edge, sorted by edge and precedence.
   [[nodiscard]] std::vector<ConditionalRestriction> conditionals_per_edge(const build::RoadGraph& graph) const;
+  // The turn conditionals of relations that resolved to edges, sorted by relation and precedence.
+  [[nodiscard]] std::vector<TurnConditional> resolved_turn_conditionals(const build::ResolvedRestrictions& resolved) const;
 };
 
 MapBuilder::MapBuilder() : impl_(std::make_unique<Impl>()) {}
@@ -177,8 +181,23 @@ void MapBuilder::add_conditional(const ConditionalInput& c) {
   r.rules = impl_->intern(c.rules);
   r.kind = c.kind;
   r.precedence = c.precedence;
+  r.direction = c.direction;
+  r.vehicles = c.vehicles;
   impl_->way_conditionals.emplace_back(static_cast<uint32_t>(impl_->ways.size() - 1), r);
 }
+
+void MapBuilder::add_turn_conditional(int64_t osm_relation_id, const ConditionalInput& c) {
+  TurnConditional r;
+  r.osm_relation_id = osm_relation_id;
+  r.key = impl_->intern(c.key);
+  r.value = impl_->intern(c.value);
+  r.rules = impl_->intern(c.rules);
+  r.vehicles = c.vehicles;
+  r.precedence = c.precedence;
+  impl_->turn_conditionals.push_back(r);
+}
+
+void MapBuilder::set_conditional_summary(std::string json) { impl_->conditional_summary = std::move(json); }
 
 void MapBuilder::set_legal_key(std::size_t way_index, uint32_t legal_key) { impl_->ways.at(way_index).legal_key = legal_key; }
 
@@ -249,6 +268,8 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   std::sort(signal_nodes.begin(), signal_nodes.end());
   signal_nodes.erase(std::unique(signal_nodes.begin(), signal_nodes.end()), signal_nodes.end());
   const std::vector<ConditionalRestriction> conditionals = conditionals_per_edge(graph);
+  const std::vector<TurnConditional> kept_turn_conditionals = resolved_turn_conditionals(turn_restrictions);
+  const uint32_t conditional_summary_string = intern(conditional_summary);
   const LegalSections legal = legal_sections(speed_resolver, time_zones, [this](const std::string& s) { return intern(s); });
   const uint32_t summary = intern(legal_summary(graph, speed_resolver));
   const auto node_count = static_cast<uint32_t>(graph.graph_nodes.size());
@@ -333,6 +354,9 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   out.begin_section(format::SectionId::conditionals);
   out.write_span(std::span<const ConditionalRestriction>(conditionals));
   end_section();
+  out.begin_section(format::SectionId::turn_conditionals);
+  out.write_span(std::span<const TurnConditional>(kept_turn_conditionals));
+  end_section();
 
   header.header_size = sizeof(format::FileHeader);
   header.file_size = out.position();
@@ -360,6 +384,8 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   header.time_zone_source = legal.time_zone_source;
   header.legal_summary = summary;
   header.conditional_count = static_cast<uint32_t>(conditionals.size());
+  header.turn_conditional_count = static_cast<uint32_t>(kept_turn_conditionals.size());
+  header.conditional_summary = conditional_summary_string;
   std::memcpy(header.source.data(), source.data(), std::min(source.size(), header.source.size() - 1));
   header.header_crc32 = format::header_checksum(header);
   out.finish(header);
@@ -372,7 +398,27 @@ BuildStats MapBuilder::Impl::write(const std::string& path) {
   stats.grid_segments = grid.segments.size();
   stats.road_km = graph.road_m / 1000.0;
   stats.conditionals = conditionals.size();
+  stats.turn_conditionals = kept_turn_conditionals.size();
   return stats;
+}
+
+std::vector<TurnConditional> MapBuilder::Impl::resolved_turn_conditionals(const build::ResolvedRestrictions& resolved) const {
+  std::vector<int64_t> kept;
+  for (const TurnRestriction& r : resolved.via_node) {
+    if (r.has(restriction_flags::kConditional)) kept.push_back(r.osm_relation_id);
+  }
+  for (const ViaWayRestriction& r : resolved.via_way) {
+    if ((r.flags & restriction_flags::kConditional) != 0) kept.push_back(r.osm_relation_id);
+  }
+  std::sort(kept.begin(), kept.end());
+  std::vector<TurnConditional> out;
+  for (const TurnConditional& c : turn_conditionals) {
+    if (std::binary_search(kept.begin(), kept.end(), c.osm_relation_id)) out.push_back(c);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const TurnConditional& a, const TurnConditional& b) {
+    return a.osm_relation_id != b.osm_relation_id ? a.osm_relation_id < b.osm_relation_id : a.precedence < b.precedence;
+  });
+  return out;
 }
 
 std::vector<ConditionalRestriction> MapBuilder::Impl::conditionals_per_edge(const build::RoadGraph& graph) const {

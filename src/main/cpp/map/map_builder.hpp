@@ -22,6 +22,8 @@ namespace drivelog::map {
 struct ConditionalInput {
   ConditionalKind kind = ConditionalKind::access;
   uint8_t precedence = 0;
+  ConditionalDirection direction = ConditionalDirection::both;
+  uint8_t vehicles = kAllVehicles;
   std::string key;    // `motor_vehicle:conditional`
   std::string value;  // as tagged
   std::string rules;  // normalised
@@ -65,6 +67,8 @@ struct RestrictionInput {
   int64_t via_node = 0;               // set for via-node restrictions
   std::vector<int64_t> via_ways;      // set for via-way restrictions, in any order
   int64_t to_way = 0;
+  uint8_t flags = 0;                  // restriction_flags
+  uint8_t vehicles = kAllVehicles;    // vehicle_bit()s of the classes it binds
 };
 
 // What the build did, for the `map build` report.
@@ -83,6 +87,7 @@ struct BuildStats {
   uint64_t ways_dropped = 0;          // ways with fewer than two known nodes
   uint64_t missing_node_refs = 0;     // way node references with no add_node (cut at the extract's edge)
   uint64_t conditionals = 0;          // ConditionalRestriction records (one per edge and tag)
+  uint64_t turn_conditionals = 0;     // TurnConditional records (one per relation and tag)
   // What could not be used and why, e.g. {"stop sign not on a kept road": 3}.
   std::map<std::string, uint64_t> problems;
 };
@@ -106,6 +111,11 @@ class MapBuilder {
   // A traffic-signal node (`highway=traffic_signals`); ignored unless a kept road passes it.
   void add_signal(int64_t osm_node_id);
   void add_restriction(RestrictionInput restriction);
+  // The conditional value of a turn restriction relation (see TurnConditional); kept when some
+  // restriction of the relation resolves to edges.
+  void add_turn_conditional(int64_t osm_relation_id, const ConditionalInput& conditional);
+  // JSON for `map info`: conditional keys stored and not understood, ways per key.
+  void set_conditional_summary(std::string json);
   void set_source(std::string source);
   // Keep nodes in OSM id order and edges in way input order instead of Hilbert order (for the
   // page-touch benchmark, which compares the two).

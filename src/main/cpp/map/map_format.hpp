@@ -15,7 +15,7 @@ namespace drivelog::map::format {
 
 inline constexpr std::array<char, 8> kMagic = {'D', 'R', 'V', 'L', 'M', 'A', 'P', '\0'};
 // Bump whenever the meaning or layout of any byte changes; readers refuse other versions.
-inline constexpr uint32_t kFormatVersion = 6;
+inline constexpr uint32_t kFormatVersion = 7;
 inline constexpr uint64_t kSectionAlignment = 64;
 inline constexpr uint32_t kMaxSections = 22;
 inline constexpr std::size_t kSourceBytes = 256;
@@ -46,8 +46,9 @@ enum class SectionId : uint32_t {
   utc_offsets,           // UtcOffsetTransition[utc_offset_count], grouped by zone, ascending time
   time_zone_cells,       // uint16[time_zone_grid.rows * time_zone_grid.cols], row-major: zone of each cell
   conditionals,          // ConditionalRestriction[conditional_count], sorted by edge, precedence
+  turn_conditionals,     // TurnConditional[turn_conditional_count], sorted by relation, precedence
 };
-inline constexpr uint32_t kSectionCount = 21;
+inline constexpr uint32_t kSectionCount = 22;
 
 struct SectionEntry {
   uint32_t id = 0;       // SectionId
@@ -99,12 +100,15 @@ struct FileHeader {
   uint32_t legal_summary = 0;        // string: JSON {"limit_sources": {...}, "regions": {...}} (edge directions, edges)
   uint32_t conditional_count = 0;   // ConditionalRestriction records
   std::array<SectionEntry, kMaxSections> sections{};
-  std::array<uint8_t, 20> reserved{};
+  uint32_t turn_conditional_count = 0;  // TurnConditional records
+  uint32_t conditional_summary = 0;     // string: JSON {"stored": {key: ways}, "not_understood": {key: ways}}
+  std::array<uint8_t, 12> reserved{};
   uint32_t header_crc32 = 0;         // crc32 of this header with this field set to 0
 };
 static_assert(sizeof(FileHeader) == 1024 && std::is_trivially_copyable_v<FileHeader>);
 static_assert(offsetof(FileHeader, format_version) == 8, "the version must stay where old readers look");
-static_assert(offsetof(FileHeader, sections) == 472 && offsetof(FileHeader, header_crc32) == 1020);
+static_assert(offsetof(FileHeader, sections) == 472 && offsetof(FileHeader, turn_conditional_count) == 1000 &&
+              offsetof(FileHeader, header_crc32) == 1020);
 
 inline constexpr uint64_t align_up(uint64_t value) {
   return (value + kSectionAlignment - 1) / kSectionAlignment * kSectionAlignment;

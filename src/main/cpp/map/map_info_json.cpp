@@ -15,6 +15,15 @@ std::string degrees(int32_t e7) {
   return buf;
 }
 
+// A summary is JSON the builder wrote into the file's strings; info reads the file without
+// verifying its checksums, so a damaged byte there must not make this output invalid JSON
+// (found by fuzz_map_file).
+std::string summary_object(const std::string& summary, const std::string& what) {
+  if (summary.empty()) return "{}";
+  if (summary.front() == '{' && nlohmann::json::accept(summary)) return summary;
+  return "{\"damaged\":\"the " + what + " summary is not JSON: run drivelog map info --verify\"}";
+}
+
 }  // namespace
 
 std::string map_info_json(const MapView& map) {
@@ -42,15 +51,9 @@ std::string map_info_json(const MapView& map) {
   json += ",\"regions\":" + std::to_string(i.regions);
   json += ",\"speed_rules\":" + std::to_string(i.speed_rules);
   json += ",\"conditionals\":" + std::to_string(i.conditionals);
-  // The summary is JSON the builder wrote into the file's strings; info reads the file without
-  // verifying its checksums, so a damaged byte there must not make this output invalid JSON
-  // (found by fuzz_map_file).
-  const bool legal_readable = !i.legal_summary.empty() && i.legal_summary.front() == '{' &&
-                              nlohmann::json::accept(i.legal_summary);
-  json += ",\"legal\":";
-  json += i.legal_summary.empty() ? std::string("{}")
-          : legal_readable       ? i.legal_summary
-                                 : std::string("{\"damaged\":\"the legal summary is not JSON: run drivelog map info --verify\"}");
+  json += ",\"turn_conditionals\":" + std::to_string(i.turn_conditionals);
+  json += ",\"conditional_keys\":" + summary_object(i.conditional_summary, "conditional");
+  json += ",\"legal\":" + summary_object(i.legal_summary, "legal");
   json += ",\"legal_data\":" + json_string(i.legal_data);
   json += ",\"time_zones\":[";
   for (std::size_t z = 0; z < map.time_zones().size(); ++z) {

@@ -49,6 +49,9 @@ inline constexpr uint16_t kImplicitOneway = 1u << 7;   // oneway implied (motorw
 inline constexpr uint16_t kTunnel = 1u << 8;
 inline constexpr uint16_t kBridge = 1u << 9;
 inline constexpr uint16_t kRestrictedFrom = 1u << 10;  // the from edge of some via-node turn restriction
+// Closed only by a conditional restriction, at some times (kClosed is set too, for the matcher):
+// where none of the edge's records decides, the plain tags leave it open.
+inline constexpr uint16_t kClosedAtTimes = 1u << 11;
 }  // namespace edge_flags
 
 // What a road is used for within its class, where OSM says (`service=*`): the matcher prices minor
@@ -64,6 +67,7 @@ enum class SpeedSource : uint8_t {
   implicit_zone,           // a named zone (`maxspeed=DE:urban`, `maxspeed:type=JP:rural`) read with the legal defaults
   legal_default,           // the legal default of the road type the way's tags define
   legal_default_inferred,  // the same, but the road type was inferred (e.g. urban from highway=residential)
+  conditional,             // `maxspeed:conditional` in force at the time (never stored on an edge: the engine's)
 };
 inline constexpr bool is_rule_based(SpeedSource s) {
   return s == SpeedSource::implicit_zone || s == SpeedSource::legal_default || s == SpeedSource::legal_default_inferred;
@@ -75,6 +79,7 @@ inline constexpr const char* speed_source_label(SpeedSource s) {
     case SpeedSource::implicit_zone: return "zone";
     case SpeedSource::legal_default: return "legal default";
     case SpeedSource::legal_default_inferred: return "legal default (inferred)";
+    case SpeedSource::conditional: return "conditional";
     case SpeedSource::none: break;
   }
   return "none";
@@ -133,6 +138,27 @@ static_assert(sizeof(StopSign) == 16);
 
 enum class RestrictionKind : uint8_t { no = 0, only = 1 };
 
+// The vehicle classes the legal defaults and conditional restrictions distinguish (the dataset's
+// maxspeed:hgv, :bus, :motorcycle; access keys motorcar, hgv, bus, motorcycle).
+enum class VehicleClass : uint8_t { car = 0, hgv, bus, motorcycle, count };
+inline constexpr uint8_t vehicle_bit(VehicleClass c) { return static_cast<uint8_t>(1u << static_cast<unsigned>(c)); }
+inline constexpr uint8_t kAllVehicles = (1u << static_cast<unsigned>(VehicleClass::count)) - 1;
+namespace vehicle_bits {
+inline constexpr uint8_t kCar = vehicle_bit(VehicleClass::car);
+inline constexpr uint8_t kHgv = vehicle_bit(VehicleClass::hgv);
+inline constexpr uint8_t kBus = vehicle_bit(VehicleClass::bus);
+inline constexpr uint8_t kMotorcycle = vehicle_bit(VehicleClass::motorcycle);
+}  // namespace vehicle_bits
+
+// TurnRestriction flags.
+namespace restriction_flags {
+// Time-dependent: the relation's `restriction[:CLASS]:conditional` (TurnConditional records)
+// decides while one of its rules holds; `kind` is what the matcher prices (docs/CONDITIONAL.md).
+inline constexpr uint8_t kConditional = 1u << 0;
+// No plain restriction behind the conditional one: outside its rules' times the turn is free.
+inline constexpr uint8_t kOnlyConditional = 1u << 1;
+}  // namespace restriction_flags
+
 // A turn restriction from `from_edge` through `via_node` into `to_edge`. `no`: that turn is
 // forbidden. `only`: from `from_edge` at `via_node`, every turn except into `to_edge` is forbidden.
 struct TurnRestriction {
@@ -140,8 +166,12 @@ struct TurnRestriction {
   uint32_t via_node = 0;
   uint32_t to_edge = 0;
   RestrictionKind kind = RestrictionKind::no;
-  uint8_t reserved[3] = {0, 0, 0};
+  uint8_t flags = 0;  // restriction_flags
+  uint8_t vehicles = kAllVehicles;  // vehicle_bit()s of the classes it binds
+  uint8_t reserved = 0;
   int64_t osm_relation_id = 0;
+
+  [[nodiscard]] bool has(uint8_t flag) const { return (flags & flag) != 0; }
 };
 static_assert(sizeof(TurnRestriction) == 24);
 
@@ -154,7 +184,9 @@ struct ViaWayRestriction {
   uint32_t via_begin = 0;  // first entry in the map's via-edge list
   uint32_t via_count = 0;  // number of via edges, at least 1
   RestrictionKind kind = RestrictionKind::no;
-  uint8_t reserved[7] = {0, 0, 0, 0, 0, 0, 0};
+  uint8_t flags = 0;                // restriction_flags, as TurnRestriction's
+  uint8_t vehicles = kAllVehicles;  // as TurnRestriction's
+  uint8_t reserved[5] = {0, 0, 0, 0, 0};
   int64_t osm_relation_id = 0;
 };
 static_assert(sizeof(ViaWayRestriction) == 32);
@@ -165,9 +197,6 @@ struct SegmentRef {
   uint32_t segment = 0;
   friend bool operator==(const SegmentRef&, const SegmentRef&) = default;
 };
-
-// The vehicle classes the legal defaults distinguish (the dataset's maxspeed:hgv, :bus, :motorcycle).
-enum class VehicleClass : uint8_t { car = 0, hgv, bus, motorcycle, count };
 
 // A legal speed rule: what the law gives a road of some type in some region, possibly only between
 // two dates (local calendar days since 1970-01-01). Edges share rules; an edge's rules form a chain
@@ -220,7 +249,10 @@ struct BoundingBox {
 // and normalised at build time: `rules` is the value with each rule's value replaced by what it
 // means for the kind (access: `closed` / `open`; oneway: `forward` / `backward` / `both`), so the
 // engine reads no OSM access values. Records are sorted by edge, then precedence.
-enum class ConditionalKind : uint8_t { access = 0, oneway = 1 };
+// maxspeed: the limit in km/h (`30`, `48.3`), `none` (no limit) or `unknown` (signals, variable).
+enum class ConditionalKind : uint8_t { access = 0, oneway = 1, maxspeed = 2 };
+// Which travel direction of the edge a record binds (`*:forward:conditional`, the way's direction).
+enum class ConditionalDirection : uint8_t { both = 0, forward = 1, backward = 2 };
 struct ConditionalRestriction {
   uint32_t edge = 0;
   uint32_t key = 0;    // string: the tag's key as written (`motor_vehicle:conditional`)
@@ -228,8 +260,29 @@ struct ConditionalRestriction {
   uint32_t rules = 0;  // string: the normalised value (legal/conditional.hpp syntax)
   ConditionalKind kind = ConditionalKind::access;
   uint8_t precedence = 0;  // 0 = the most specific key (motorcar) ... the first that holds decides
-  uint16_t reserved = 0;
+  ConditionalDirection direction = ConditionalDirection::both;
+  uint8_t vehicles = kAllVehicles;  // vehicle_bit()s of the classes the record binds
+
+  [[nodiscard]] bool binds(bool forward, uint8_t vehicle) const {
+    return (vehicles & vehicle) != 0 && (direction == ConditionalDirection::both ||
+                                         (direction == ConditionalDirection::forward) == forward);
+  }
 };
 static_assert(sizeof(ConditionalRestriction) == 20 && std::is_trivially_copyable_v<ConditionalRestriction>);
+
+// The conditional value of a turn restriction relation (`restriction:conditional=no_left_turn @
+// (Mo-Fr 07:00-09:00)`), for every TurnRestriction of the relation flagged kConditional. `rules`
+// is normalised: each rule's value is `no`, `only` or `none` (no restriction while it holds).
+// Records are sorted by relation, then precedence (the first with a rule in force decides).
+struct TurnConditional {
+  int64_t osm_relation_id = 0;
+  uint32_t key = 0;    // string: `restriction:conditional`, `restriction:hgv:conditional`
+  uint32_t value = 0;  // string: as tagged
+  uint32_t rules = 0;  // string: normalised
+  uint8_t vehicles = kAllVehicles;  // vehicle_bit()s of the classes it binds (after `except`)
+  uint8_t precedence = 0;           // 0 = a class's own key, 1 = restriction:conditional
+  uint16_t reserved = 0;
+};
+static_assert(sizeof(TurnConditional) == 24 && std::is_trivially_copyable_v<TurnConditional>);
 
 }  // namespace drivelog::map

@@ -50,6 +50,7 @@ struct MapView::Impl {
   std::span<const UtcOffsetTransition> utc_offsets;
   std::span<const uint16_t> time_zone_cells;
   std::span<const ConditionalRestriction> conditionals;
+  std::span<const TurnConditional> turn_conditionals;
   // Bit e set: edge e has a stop sign. Built on the first stop_signs_on() call (opening reads no
   // section): the matcher asks for every transition that leaves an edge, and a bit test instead
   // of a binary search over the stop signs was 3 % of a trip's analysis on a city grid.
@@ -137,6 +138,7 @@ void MapView::Impl::check_header() {
       uint64_t{header.utc_offset_count} * sizeof(UtcOffsetTransition),
       uint64_t{header.time_zone_grid.rows} * header.time_zone_grid.cols * sizeof(uint16_t),
       uint64_t{header.conditional_count} * sizeof(ConditionalRestriction),
+      uint64_t{header.turn_conditional_count} * sizeof(TurnConditional),
   };
   if (header.time_zone_count == 0 || header.time_zone_grid.rows == 0 || header.time_zone_grid.cols == 0 ||
       header.time_zone_grid.cell_lat_e7 <= 0 || header.time_zone_grid.cell_lon_e7 <= 0) {
@@ -177,6 +179,7 @@ void MapView::Impl::bind_sections() {
   utc_offsets = typed<UtcOffsetTransition>(section(SectionId::utc_offsets));
   time_zone_cells = typed<uint16_t>(section(SectionId::time_zone_cells));
   conditionals = typed<ConditionalRestriction>(section(SectionId::conditionals));
+  turn_conditionals = typed<TurnConditional>(section(SectionId::turn_conditionals));
   // Nothing inside the sections is read here: opening touches only the header's page, which matters
   // when the file's pages arrive lazily (a cold Lambda image). Accessors check what they read.
 
@@ -204,6 +207,7 @@ void MapView::Impl::bind_sections() {
   info.speed_rules = header.speed_rule_count;
   info.time_zones = header.time_zone_count;
   info.conditionals = header.conditional_count;
+  info.turn_conditionals = header.turn_conditional_count;
   // Header strings are read when asked for (info()), not here: opening touches the header only.
 }
 
@@ -245,7 +249,8 @@ void MapView::verify() const {
   if (impl_->shape_offsets.back() != impl_->shape_points.size()) impl_->damaged("shape index does not match its points");
   if (impl_->grid_cells.back() != impl_->grid_segments.size()) impl_->damaged("grid index does not match its segments");
   if (impl_->strings.back() != '\0') impl_->damaged("string table not terminated");
-  for (const uint32_t offset : {impl_->header.legal_data, impl_->header.time_zone_source, impl_->header.legal_summary}) {
+  for (const uint32_t offset : {impl_->header.legal_data, impl_->header.time_zone_source, impl_->header.legal_summary,
+                                impl_->header.conditional_summary}) {
     impl_->string_at(offset);  // the header's own strings (info() reports them as unreadable)
   }
 }
@@ -260,9 +265,11 @@ const MapInfo& MapView::info() const {
       impl_->info.legal_data = std::string(impl_->string_at(impl_->header.legal_data));
       impl_->info.time_zone_source = std::string(impl_->string_at(impl_->header.time_zone_source));
       impl_->info.legal_summary = std::string(impl_->string_at(impl_->header.legal_summary));
+      impl_->info.conditional_summary = std::string(impl_->string_at(impl_->header.conditional_summary));
     } catch (const MapError& e) {
       impl_->info.legal_data = impl_->info.time_zone_source = std::string("unreadable: ") + e.what();
       impl_->info.legal_summary.clear();
+      impl_->info.conditional_summary.clear();
     }
   });
   return impl_->info;
@@ -361,6 +368,15 @@ std::span<const ConditionalRestriction> MapView::conditionals_on(uint32_t edge) 
   const auto lo = std::lower_bound(all.begin(), all.end(), edge,
                                    [](const ConditionalRestriction& c, uint32_t e) { return c.edge < e; });
   const auto hi = std::upper_bound(lo, all.end(), edge, [](uint32_t e, const ConditionalRestriction& c) { return e < c.edge; });
+  return {lo, hi};
+}
+
+std::span<const TurnConditional> MapView::turn_conditionals_of(int64_t osm_relation_id) const {
+  const auto& all = impl_->turn_conditionals;
+  const auto lo = std::lower_bound(all.begin(), all.end(), osm_relation_id,
+                                   [](const TurnConditional& c, int64_t id) { return c.osm_relation_id < id; });
+  const auto hi = std::upper_bound(lo, all.end(), osm_relation_id,
+                                   [](int64_t id, const TurnConditional& c) { return id < c.osm_relation_id; });
   return {lo, hi};
 }
 

@@ -52,9 +52,11 @@ struct MapInfo {
   uint32_t speed_rules = 0;       // legal speed rules (dataset entries and date-effective overlays)
   uint32_t time_zones = 0;
   uint32_t conditionals = 0;      // conditional restriction records (per edge and tag)
+  uint32_t turn_conditionals = 0; // conditional values of turn restriction relations
   std::string legal_data;         // which reference data decided the legal limits
   std::string time_zone_source;   // where the time zones came from
   std::string legal_summary;      // JSON: edge directions per limit source, edges per region
+  std::string conditional_summary;  // JSON: {"stored": {key: ways}, "not_understood": {key: ways}}
 };
 
 // The limit of one direction of an edge on one local day, and where it came from.
@@ -103,6 +105,9 @@ class MapView {
   [[nodiscard]] std::span<const StopSign> stop_signs_on(uint32_t edge) const;
   // Conditional restrictions of `edge`, most specific key first; usually empty.
   [[nodiscard]] std::span<const ConditionalRestriction> conditionals_on(uint32_t edge) const;
+  // The conditional values of a turn restriction relation (TurnRestriction flag kConditional),
+  // most specific key first; usually empty.
+  [[nodiscard]] std::span<const TurnConditional> turn_conditionals_of(int64_t osm_relation_id) const;
   // Whether `node` carries traffic signals.
   [[nodiscard]] bool has_signal(uint32_t node) const;
   // Turn restrictions whose from_edge is `edge`; usually empty.

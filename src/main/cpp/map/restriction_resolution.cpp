@@ -124,6 +124,8 @@ ResolvedRestrictions resolve_restrictions(const RoadGraph& graph, std::span<cons
       r.from_edge = path->from_edge;
       r.to_edge = path->to_edge;
       r.kind = in.kind;
+      r.flags = in.flags;
+      r.vehicles = in.vehicles;
       r.osm_relation_id = in.osm_relation_id;
       via_way.emplace_back(r, std::move(path->via_edges));
       ++stats.turn_restrictions;
@@ -156,6 +158,8 @@ ResolvedRestrictions resolve_restrictions(const RoadGraph& graph, std::span<cons
         r.via_node = via;
         r.to_edge = t;
         r.kind = in.kind;
+        r.flags = in.flags;
+        r.vehicles = in.vehicles;
         r.osm_relation_id = in.osm_relation_id;
         out.via_node.push_back(r);
       }

@@ -51,7 +51,7 @@ class RouteSearch {
     if (!e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
       penalty += costs_.wrong_way_penalty_m;
     }
-    if (closed(edge, e)) penalty += costs_.closed_penalty_m;
+    if (closed(edge, e, forward)) penalty += costs_.closed_penalty_m;
     return penalty;
   }
   // The penalty for turning from `from_edge` at `via_node` into `to_edge` (0 unless a restriction forbids it).
@@ -66,7 +66,7 @@ class RouteSearch {
     if (!e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
       per_m += costs_.wrong_way_per_m;
     }
-    if (closed(edge, e)) per_m += costs_.closed_per_m;
+    if (closed(edge, e, forward)) per_m += costs_.closed_per_m;
     if (e.use != map::RoadUse::general || e.road_class == map::RoadClass::track) per_m += costs_.minor_per_m;
     return per_m;
   }
@@ -78,9 +78,11 @@ class RouteSearch {
   // vehicle arrives there by, so the caller prices the first turn (and the turn into its target edge).
   void run(uint32_t source, double budget_m, std::span<const uint32_t> targets, std::span<double> target_costs);
 
-  // Closed to the vehicle while this trip is driven (the flag, unless the trip's closures say not).
-  [[nodiscard]] bool closed(uint32_t edge, const map::EdgeRecord& e) const {
-    return e.has(map::edge_flags::kClosed) && (closures_ == nullptr || closures_->closed_during_trip(edge));
+  // Closed to the vehicle while this trip is driven: the flag, unless the road is closed only at
+  // times (kClosedAtTimes) and the trip's closures say not.
+  [[nodiscard]] bool closed(uint32_t edge, const map::EdgeRecord& e, bool forward) const {
+    return e.has(map::edge_flags::kClosed) &&
+           (closures_ == nullptr || !e.has(map::edge_flags::kClosedAtTimes) || closures_->closed_during_trip(edge, forward));
   }
 
   // Cost from the last run's source, or kUnreachable if not settled within the budget.

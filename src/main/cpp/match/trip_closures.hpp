@@ -13,9 +13,9 @@ namespace drivelog::match {
 class TripClosures {
  public:
   virtual ~TripClosures() = default;
-  // Whether `edge`, flagged closed, may be closed to the analysed vehicle at some time during
-  // the trip (true when that cannot be told).
-  [[nodiscard]] virtual bool closed_during_trip(uint32_t edge) const = 0;
+  // Whether `edge`, flagged closed, may be closed to the analysed vehicle driving it `forward`
+  // (or backward) at some time during the trip (true when that cannot be told).
+  [[nodiscard]] virtual bool closed_during_trip(uint32_t edge, bool forward) const = 0;
 };
 
 }  // namespace drivelog::match

@@ -1,10 +1,15 @@
-// Conditional restrictions of a way for a car's access and one-way direction: `access`,
-// `vehicle`, `motor_vehicle`, `motorcar` and `oneway` with `:conditional`. Each value is parsed
+// Conditional restrictions of a way (docs/CONDITIONAL.md): access (`access`, `vehicle`,
+// `motor_vehicle`, `motorcar`, and per vehicle class `hgv`, `goods`, `bus`, `psv`, `motorcycle`),
+// `oneway` and `maxspeed` (also `maxspeed:hgv`, ...), each with `:conditional` and, for access and
+// maxspeed, `:forward:conditional` / `:backward:conditional`. Each value is parsed
 // (legal/conditional.hpp) and normalised for the map; a value not understood is reported and
-// treated as absent. A conditional key under a more specific plain key (`motorcar=yes` with
-// `access:conditional=no @ ...`) can never decide and is left out, as the plain key wins.
+// treated as absent. A record binds the vehicle classes and directions for which no more specific
+// plain key decides (`motorcar=yes` with `access:conditional=no @ ...` still binds an hgv, not a
+// car); one that binds nothing is left out and reported.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,9 +23,24 @@ namespace drivelog::osm {
 struct ConditionalTags {
   std::vector<map::ConditionalInput> stored;                         // most specific key first
   std::vector<std::pair<std::string, std::string>> not_understood;  // key, why
-  std::vector<std::string_view> shadowed;  // plain keys whose conditional a more specific plain key overrides
+  std::vector<std::string> shadowed;  // conditional keys a more specific plain key overrides for every vehicle
 };
 
 ConditionalTags interpret_conditional_tags(const Tags& tags);
+
+// What one rule's value means for the map (`no` -> `closed`, `20 mph` -> `32.2`); nothing if it
+// is not understood.
+using RuleValueMeaning = std::function<std::optional<std::string>(std::string_view)>;
+
+// Parses a conditional value and rewrites each rule's value with `normalise`:
+// `no @ (Mo-Fr); yes @ (Su)` -> `closed @ (Mo-Fr); open @ (Su)`. Nothing if the value or a rule's
+// value is not understood (`error` says why). `named` receives the vehicle classes the rules'
+// values name (`psv @ ...`).
+std::optional<std::string> normalised_rules(std::string_view value, const RuleValueMeaning& normalise, std::string& error,
+                                            uint8_t& named);
+
+// Classes named by an OSM vehicle word as drivelog's vehicle classes bind them (motorcar -> car,
+// goods and hgv -> hgv, psv and bus -> bus, motor_vehicle and vehicle -> all); 0 for other words.
+uint8_t vehicles_named(std::string_view word);
 
 }  // namespace drivelog::osm

@@ -4,7 +4,6 @@
 #include "osm/osm_import.hpp"
 
 namespace drivelog::osm {
-namespace {
 
 std::string counts_object(const std::map<std::string, uint64_t>& counts) {
   std::string out = "{";
@@ -15,7 +14,10 @@ std::string counts_object(const std::map<std::string, uint64_t>& counts) {
   return out + "}";
 }
 
-}  // namespace
+std::string conditional_summary_json(const ImportReport& r) {
+  return "{\"stored\":" + counts_object(r.conditionals_stored) +
+         ",\"not_understood\":" + counts_object(r.conditionals_not_understood) + "}";
+}
 
 std::string import_report_json(const ImportReport& r, const std::string& osm_path, const std::string& map_path) {
   const uint64_t objects = r.nodes_read + r.ways_read + r.relations_read;
@@ -55,6 +57,7 @@ std::string import_report_json(const ImportReport& r, const std::string& osm_pat
   j += ",\"signals\":" + std::to_string(r.build.signals);
   j += ",\"turn_restrictions\":" + std::to_string(r.build.turn_restrictions);
   j += ",\"conditional_records\":" + std::to_string(r.build.conditionals);
+  j += ",\"turn_conditional_records\":" + std::to_string(r.build.turn_conditionals);
   j += ",\"conditionals_stored\":" + counts_object(r.conditionals_stored);
   j += ",\"conditionals_not_understood\":" + counts_object(r.conditionals_not_understood);
   j += ",\"road_km\":" + map::json_fixed(r.build.road_km, 3);

@@ -38,18 +38,18 @@ void fill_tags(const osmium::TagList& list, Tags& tags) {
 
 // A road closed to cars at some time is flagged closed, so that the matcher, which does not read
 // times, prices it as it prices any closed road (docs/CONDITIONAL.md): a short link closed by day
-// was otherwise chosen over its open neighbour by noisy fixes and reported as entered. Where the
-// plain tags leave the road open, the rule `open @ (24/7)` goes first in the conditional that
-// closes it: the last rule that holds decides, so the engine finds the road open outside the
-// window and closed inside it.
-void flag_time_dependent_closure(ConditionalTags& conditional, uint16_t& flags, ImportReport& report) {
+// was otherwise chosen over its open neighbour by noisy fixes and reported as entered. The
+// record's rules already open it outside the window (`open @ (24/7); closed @ ...`,
+// osm/conditional_tags.cpp). Records that bind other classes only leave the flag alone: the
+// matcher prices the roads for a car.
+void flag_time_dependent_closure(const ConditionalTags& conditional, uint16_t& flags, ImportReport& report) {
   if ((flags & map::edge_flags::kClosed) != 0) return;
-  const auto closing = std::find_if(conditional.stored.begin(), conditional.stored.end(), [](const map::ConditionalInput& c) {
-    return c.kind == map::ConditionalKind::access && c.rules.find("closed @") != std::string::npos;
+  const bool closes_to_cars = std::any_of(conditional.stored.begin(), conditional.stored.end(), [](const map::ConditionalInput& c) {
+    return c.kind == map::ConditionalKind::access && (c.vehicles & map::vehicle_bits::kCar) != 0 &&
+           c.rules.find("closed @") != std::string::npos;
   });
-  if (closing == conditional.stored.end()) return;
-  closing->rules = "open @ (24/7); " + closing->rules;
-  flags |= map::edge_flags::kClosed;
+  if (!closes_to_cars) return;
+  flags |= map::edge_flags::kClosed | map::edge_flags::kClosedAtTimes;
   ++report.closed_road_ways;
 }
 
@@ -89,16 +89,9 @@ class RoadCollector : public osmium::handler::Handler {
       case CarAccess::destination: in.flags |= map::edge_flags::kDestination; break;
     }
     if (unknown_access) report_.tag_problems.add(unknown_access->first, unknown_access->second);
-    ConditionalTags conditional = interpret_conditional_tags(tags_);
-    for (const map::ConditionalInput& c : conditional.stored) ++report_.conditionals_stored[c.key];
-    for (const auto& [key, why] : conditional.not_understood) {
-      ++report_.conditionals_not_understood[key];
-      report_.tag_problems.add(key, tags_.get(key).value_or(""));  // the value, as for other keys (why: in tests)
-    }
+    const ConditionalTags conditional = interpret_conditional_tags(tags_);
+    count_conditionals(conditional.stored, conditional.not_understood, conditional.shadowed);
     flag_time_dependent_closure(conditional, in.flags, report_);
-    for (const std::string_view key : conditional.shadowed) {
-      ++report_.skipped[std::string(key) + ":conditional under a more specific plain key"];
-    }
 
     const WaySpeed speed = interpret_way_speed(tags_, report_.tag_problems);
     in.maxspeed_forward = speed.forward;
@@ -121,11 +114,19 @@ class RoadCollector : public osmium::handler::Handler {
     ++report_.relations_read;
     fill_tags(relation.tags(), tags_);
     const RestrictionTags r = interpret_restriction(tags_);
+    if (r.verdict == RestrictionTags::Verdict::not_a_restriction) return;
+    // Conditional values are counted as stored only for a relation that is stored.
+    const auto count = [&](bool stored) {
+      count_conditionals(stored ? r.conditionals : std::vector<map::ConditionalInput>{}, r.not_understood, {});
+    };
     switch (r.verdict) {
       case RestrictionTags::Verdict::not_a_restriction: return;
-      case RestrictionTags::Verdict::not_for_cars: ++report_.skipped["restriction exempting or not for cars"]; return;
-      case RestrictionTags::Verdict::conditional_only: ++report_.skipped["time-dependent restriction (conditional)"]; return;
-      case RestrictionTags::Verdict::invalid: report_.tag_problems.add(r.bad_key, r.bad_value); return;
+      case RestrictionTags::Verdict::not_for_cars: count(false); ++report_.skipped["restriction exempting or not for cars"]; return;
+      case RestrictionTags::Verdict::conditional_only:
+        count(false);
+        ++report_.skipped["time-dependent restriction with no value understood for a vehicle"];
+        return;
+      case RestrictionTags::Verdict::invalid: count(false); report_.tag_problems.add(r.bad_key, r.bad_value); return;
       case RestrictionTags::Verdict::applies: break;
     }
     std::vector<int64_t> from, to, via_ways;
@@ -139,15 +140,19 @@ class RoadCollector : public osmium::handler::Handler {
     }
     const bool via_ok = (via_nodes.size() == 1 && via_ways.empty()) || (via_nodes.empty() && !via_ways.empty());
     if (from.empty() || to.empty() || !via_ok) {
+      count(false);
       report_.tag_problems.add("restriction members", "not from/via/to (relation " + std::to_string(relation.id()) + ")");
       return;
     }
+    count(true);
     ++report_.restriction_relations;
     for (const int64_t f : from) {
       for (const int64_t t : to) {
         map::RestrictionInput in;
         in.osm_relation_id = relation.id();
         in.kind = r.kind;
+        in.flags = r.flags;
+        in.vehicles = r.vehicles;
         in.from_way = f;
         in.to_way = t;
         in.via_node = via_nodes.empty() ? 0 : via_nodes.front();
@@ -155,12 +160,30 @@ class RoadCollector : public osmium::handler::Handler {
         builder_.add_restriction(std::move(in));
       }
     }
+    for (const map::ConditionalInput& c : r.conditionals) builder_.add_turn_conditional(relation.id(), c);
   }
 
   std::vector<int64_t> needed_nodes;
   BuiltUpNeighbours built_up;
 
  private:
+  // Ways (relations) per conditional key stored, not understood (also listed as uninterpreted
+  // values) and overridden by a more specific plain key for every vehicle class.
+  void count_conditionals(const std::vector<map::ConditionalInput>& stored,
+                          const std::vector<std::pair<std::string, std::string>>& not_understood,
+                          const std::vector<std::string>& shadowed) {
+    const std::string* last = nullptr;  // a key split by direction is one tag
+    for (const map::ConditionalInput& c : stored) {
+      if (last == nullptr || *last != c.key) ++report_.conditionals_stored[c.key];
+      last = &c.key;
+    }
+    for (const auto& [key, why] : not_understood) {
+      ++report_.conditionals_not_understood[key];
+      report_.tag_problems.add(key, tags_.get(key).value_or(""));  // the value, as for other keys (why: in tests)
+    }
+    for (const std::string& key : shadowed) ++report_.skipped[key + " under a more specific plain key"];
+  }
+
   map::MapBuilder& builder_;
   ImportReport& report_;
   LegalSpeedResolver& legal_;
@@ -263,6 +286,7 @@ ImportReport import_osm(const std::string& osm_path, const std::string& map_path
 
   builder.set_source(std::filesystem::path(osm_path).filename().string());
   builder.set_keep_input_order(options.keep_input_order);
+  builder.set_conditional_summary(conditional_summary_json(report));
   const auto write_start = std::chrono::steady_clock::now();
   report.build = builder.write(map_path);
   report.write_seconds = seconds_since(write_start);

@@ -57,6 +57,11 @@ struct ImportReport {
 ImportReport import_osm(const std::string& osm_path, const std::string& map_path, const ImportOptions& options);
 
 // The report as one line of JSON (the `drivelog-map build` output).
+// `{"stored": {key: ways or relations}, "not_understood": {...}}`, for the map's header (`map info`).
+std::string conditional_summary_json(const ImportReport& report);
+// `{"key": count, ...}`.
+std::string counts_object(const std::map<std::string, uint64_t>& counts);
+
 std::string import_report_json(const ImportReport& report, const std::string& osm_path, const std::string& map_path);
 
 }  // namespace drivelog::osm

@@ -1,11 +1,18 @@
-// Turn restrictions that bind cars: `type=restriction` relations whose `restriction:motorcar`,
-// `restriction:motor_vehicle` or `restriction` value (most specific first) is `no_*` or `only_*`.
-// Skipped: relations whose `except=` lists motorcar, motor_vehicle or vehicle; relations with only
-// other vehicles' values (`restriction:hgv`, ...); time-dependent ones (`restriction:conditional`).
+// Turn restrictions: `type=restriction` relations whose `restriction:motorcar`,
+// `restriction:motor_vehicle` or `restriction` value (most specific first) is `no_*` or `only_*`,
+// and time-dependent ones: `restriction:conditional` and `restriction:CLASS:conditional`
+// (`no_left_turn @ (Mo-Fr 07:00-09:00)`, `none @ (Sa,Su)`), parsed and normalised for the map
+// (docs/CONDITIONAL.md). Skipped: relations whose `except=` lists motorcar, motor_vehicle or
+// vehicle and have no conditional for another class; relations with only other vehicles' plain
+// values (`restriction:hgv`, ...).
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
+#include "map/map_builder.hpp"
 #include "map/map_types.hpp"
 #include "osm/tags.hpp"
 
@@ -13,16 +20,20 @@ namespace drivelog::osm {
 
 struct RestrictionTags {
   enum class Verdict : uint8_t {
-    applies,            // kind holds no / only
+    applies,            // kind holds no / only (flags say whether it depends on the time)
     not_a_restriction,  // type is not "restriction"
     not_for_cars,       // exempted by except=, or only for other vehicles
-    conditional_only,   // only a restriction:conditional (time-dependent): not modelled
+    conditional_only,   // only conditional values, none of them understood or binding a vehicle
     invalid,            // a value we could not read (bad_key=bad_value)
   };
   Verdict verdict = Verdict::not_a_restriction;
   map::RestrictionKind kind = map::RestrictionKind::no;
+  uint8_t flags = 0;                     // map::restriction_flags
+  uint8_t vehicles = map::kAllVehicles;  // the classes the plain value binds (after except=)
   std::string_view bad_key;
   std::string_view bad_value;
+  std::vector<map::ConditionalInput> conditionals;                   // most specific key first
+  std::vector<std::pair<std::string, std::string>> not_understood;  // key, why
 };
 
 RestrictionTags interpret_restriction(const Tags& tags);

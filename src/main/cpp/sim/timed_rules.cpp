@@ -12,8 +12,8 @@ EdgeRulesAt TimedRules::at(DirectedEdge d, double utc_s) {
     return out;
   }
   const map::EdgeRecord& edge = map_->edge(d.edge);
-  out.access = rules_.at(d.edge, map::ConditionalKind::access, utc_s);
-  out.oneway = rules_.at(d.edge, map::ConditionalKind::oneway, utc_s);
+  out.access = rules_.at(d.edge, !d.reversed, map::ConditionalKind::access, utc_s);
+  out.oneway = rules_.at(d.edge, !d.reversed, map::ConditionalKind::oneway, utc_s);
   out.closed = detect::closed_under(edge, out.access);
   out.against = detect::against_under(edge, !d.reversed, out.oneway);
   return out;

@@ -120,7 +120,7 @@ TEST_F(ConditionalAccess, TheMatcherIsToldWhichClosedRoadsAreOpenForTheWholeTrip
   ConditionalTripClosures closures(*map_, legal::VehicleProfile{});
   const auto closed = [&](int64_t way, double local_start, double minutes) {
     closures.start_trip(local_start - kTokyo, local_start - kTokyo + minutes * 60);
-    return closures.closed_during_trip(edge_of(way));
+    return closures.closed_during_trip(edge_of(way), true);
   };
   // Way 11, closed 15:00-05:00: open for a trip 10:00-10:40, closed for one that runs into 15:00.
   EXPECT_FALSE(closed(11, kMonday + 10 * 3600, 40));

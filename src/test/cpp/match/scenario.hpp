@@ -43,6 +43,11 @@ struct WaySpec {
     flags = static_cast<uint16_t>(flags | map::edge_flags::kClosed);
     return *this;
   }
+  // Closed only at some times (a conditional restriction): flagged closed and closed at times.
+  WaySpec& closed_at_times() {
+    flags = static_cast<uint16_t>(flags | map::edge_flags::kClosed | map::edge_flags::kClosedAtTimes);
+    return *this;
+  }
   WaySpec& maxspeed(double kmh) {
     maxspeed_forward_kmh = maxspeed_backward_kmh = kmh;
     return *this;

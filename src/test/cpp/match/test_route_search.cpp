@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
 #include <functional>
 #include <queue>
 #include <utility>
@@ -109,10 +111,10 @@ TEST(RouteSearch, wrongWayAndClosedRoadsCostTheirPenalty) {
 TEST(RouteSearch, aClosedRoadOpenWhileTheTripIsDrivenCostsItsLength) {
   // A road closed only at times (its conditional rules) is priced as open when the trip's
   // closures say it cannot be closed during the trip, and as closed again when they say it may.
-  const Scenario s("A---B---C", 10, {way("AB", 1), way("BC", 2).closed()});
+  const Scenario s("A---B---C", 10, {way("AB", 1), way("BC", 2).closed_at_times()});
   struct OpenAtNight final : TripClosures {
     bool night = true;
-    [[nodiscard]] bool closed_during_trip(uint32_t) const override { return !night; }
+    [[nodiscard]] bool closed_during_trip(uint32_t, bool) const override { return !night; }
   } closures;
   RouteSearch search(s.map(), RouteCosts{100, 50, 0, 2});
   search.set_trip_closures(&closures);
@@ -124,6 +126,13 @@ TEST(RouteSearch, aClosedRoadOpenWhileTheTripIsDrivenCostsItsLength) {
   closures.night = false;
   search.run(a, 1000, to_c, cost);
   EXPECT_NEAR(search.distance_to(c), 80 + 50 + 40 * 2, 1.0);  // entry, and 2 per metre on it
+  // A road closed by its plain tags is not asked about: closed whatever the trip's closures say.
+  const Scenario plain("A---B---C", 10, {way("AB", 1), way("BC", 2).closed()});
+  RouteSearch plain_search(plain.map(), RouteCosts{100, 50, 0, 2});
+  closures.night = true;
+  plain_search.set_trip_closures(&closures);
+  plain_search.run(node_of(plain.map(), 'A'), 1000, std::array{node_of(plain.map(), 'C')}, cost);
+  EXPECT_NEAR(plain_search.distance_to(node_of(plain.map(), 'C')), 80 + 50 + 40 * 2, 1.0);
 }
 
 // A search that settles more nodes than its label table first holds grows the table several times,

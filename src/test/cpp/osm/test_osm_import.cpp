@@ -188,17 +188,26 @@ TEST(ImportRestrictions, KindsExceptionsAndUnsupportedForms) {
   ASSERT_EQ(from_east.size(), 1u);
   EXPECT_EQ(from_east[0].to_edge, east);
 
-  EXPECT_TRUE(m.map().restrictions_from(north).empty());  // 603 exempts cars, 606 is conditional, 607/608 bad
+  // 603 exempts cars, 607/608 are bad; 606 is time-dependent (restriction:conditional).
+  const auto from_north = m.map().restrictions_from(north);
+  ASSERT_EQ(from_north.size(), 1u);
+  EXPECT_EQ(from_north[0].osm_relation_id, 606);
+  EXPECT_EQ(from_north[0].flags, map::restriction_flags::kConditional | map::restriction_flags::kOnlyConditional);
+  ASSERT_EQ(m.map().turn_conditionals_of(606).size(), 1u);
+  EXPECT_EQ(m.map().string_at(m.map().turn_conditionals_of(606)[0].rules), "no @ (Mo-Fr 07:00-09:00)");
   const ImportReport& r = m.report();
   EXPECT_EQ(r.skipped.at("restriction exempting or not for cars"), 2u);
-  EXPECT_EQ(r.skipped.at("time-dependent restriction (conditional)"), 1u);
+  EXPECT_EQ(r.conditionals_stored.at("restriction:conditional"), 1u);  // not 613, without a to way
+  EXPECT_EQ(problem(r, "restriction members=not from/via/to (relation 613)"), 1u);
+  EXPECT_EQ(r.build.turn_conditionals, 1u);
   EXPECT_EQ(problem(r, "restriction=sometimes_straight"), 1u);
   EXPECT_EQ(problem(r, "restriction members=not from/via/to (relation 608)"), 1u);
   EXPECT_EQ(r.build.problems.at("restriction from/to way does not touch its via node"), 1u);  // 610
   EXPECT_EQ(r.build.problems.at("restriction via ways do not connect its from and to ways"), 1u);  // 612
   EXPECT_EQ(r.build.problems.at("restriction from/to way not in the map (not a road for cars, or outside the extract)"),
             1u);  // 611
-  EXPECT_EQ(m.map().info().turn_restrictions, 3u);
+  EXPECT_EQ(m.map().info().turn_restrictions, 4u);
+  EXPECT_EQ(m.map().info().turn_conditionals, 1u);
   // 605: from West via way East to 505, a path of edges.
   const auto via_way = m.map().via_way_restrictions_from(west);
   ASSERT_EQ(via_way.size(), 1u);

@@ -35,13 +35,64 @@ TEST(Restriction, ExceptForCarsSkipsIt) {
       Verdict::applies);
 }
 
-TEST(Restriction, OtherVehiclesAndConditionalsAreNotModelled) {
+TEST(Restriction, OtherVehiclesPlainValuesAreNotModelled) {
   EXPECT_EQ(interpret_restriction(Tags{{"type", "restriction"}, {"restriction:hgv", "no_left_turn"}}).verdict,
             Verdict::not_for_cars);
-  EXPECT_EQ(interpret_restriction(Tags{{"type", "restriction"}, {"restriction:conditional", "no_left_turn @ (Mo-Fr)"}})
-                .verdict,
-            Verdict::conditional_only);
   EXPECT_EQ(interpret_restriction(Tags{{"type", "multipolygon"}}).verdict, Verdict::not_a_restriction);
+}
+
+TEST(Restriction, AConditionalAloneIsATimeDependentRestriction) {
+  const auto r = interpret_restriction(Tags{{"type", "restriction"}, {"restriction:conditional", "no_left_turn @ (Mo-Fr 07:00-09:00)"}});
+  EXPECT_EQ(r.verdict, Verdict::applies);
+  EXPECT_EQ(r.kind, map::RestrictionKind::no);  // what the matcher prices
+  EXPECT_EQ(r.flags, map::restriction_flags::kConditional | map::restriction_flags::kOnlyConditional);
+  ASSERT_EQ(r.conditionals.size(), 1U);
+  EXPECT_EQ(r.conditionals[0].key, "restriction:conditional");
+  EXPECT_EQ(r.conditionals[0].value, "no_left_turn @ (Mo-Fr 07:00-09:00)");
+  EXPECT_EQ(r.conditionals[0].rules, "no @ (Mo-Fr 07:00-09:00)");
+  EXPECT_EQ(r.conditionals[0].vehicles, map::kAllVehicles);
+}
+
+TEST(Restriction, APlainRestrictionLiftedAtTimesKeepsItsKind) {
+  const auto r = interpret_restriction(Tags{{"type", "restriction"},
+                                            {"restriction", "only_straight_on"},
+                                            {"restriction:conditional", "none @ (Sa,Su)"}});
+  EXPECT_EQ(r.verdict, Verdict::applies);
+  EXPECT_EQ(r.kind, map::RestrictionKind::only);
+  EXPECT_EQ(r.flags, map::restriction_flags::kConditional);  // the plain value holds outside the rules' times
+  ASSERT_EQ(r.conditionals.size(), 1U);
+  EXPECT_EQ(r.conditionals[0].rules, "none @ (Sa,Su)");
+}
+
+TEST(Restriction, ExceptAndVehicleClassKeysNarrowWhomAConditionalBinds) {
+  const auto r = interpret_restriction(Tags{{"type", "restriction"},
+                                            {"restriction:conditional", "no_right_turn @ (07:00-19:00)"},
+                                            {"restriction:hgv:conditional", "no_right_turn @ (weight>7.5)"},
+                                            {"except", "psv"}});
+  EXPECT_EQ(r.verdict, Verdict::applies);
+  ASSERT_EQ(r.conditionals.size(), 2U);
+  EXPECT_EQ(r.conditionals[0].key, "restriction:hgv:conditional");  // a class's own key first
+  EXPECT_EQ(r.conditionals[0].vehicles, map::vehicle_bit(map::VehicleClass::hgv));
+  EXPECT_EQ(r.conditionals[1].vehicles, map::kAllVehicles & ~map::vehicle_bit(map::VehicleClass::bus));
+  EXPECT_EQ(r.vehicles, map::kAllVehicles & ~map::vehicle_bit(map::VehicleClass::bus));
+  // Cars exempt: a conditional for others still binds them (the matcher, pricing a car, ignores it).
+  const auto hgv_only = interpret_restriction(
+      Tags{{"type", "restriction"}, {"restriction:hgv:conditional", "no_left_turn @ (Mo-Fr)"}});
+  EXPECT_EQ(hgv_only.verdict, Verdict::applies);
+  EXPECT_EQ(hgv_only.vehicles, map::vehicle_bit(map::VehicleClass::hgv));
+}
+
+TEST(Restriction, AConditionalNotUnderstoodIsReportedAndNothingStored) {
+  const auto r = interpret_restriction(Tags{{"type", "restriction"}, {"restriction:conditional", "no_left_turn @ (sunset-sunrise)"}});
+  EXPECT_EQ(r.verdict, Verdict::conditional_only);
+  ASSERT_EQ(r.not_understood.size(), 1U);
+  EXPECT_EQ(r.not_understood[0].first, "restriction:conditional");
+  EXPECT_TRUE(r.conditionals.empty());
+  const auto odd = interpret_restriction(Tags{{"type", "restriction"}, {"restriction", "no_left_turn"},
+                                              {"restriction:conditional", "maybe @ (Mo)"}});
+  EXPECT_EQ(odd.verdict, Verdict::applies);  // the plain value still holds
+  EXPECT_EQ(odd.flags, 0);
+  EXPECT_EQ(odd.not_understood.size(), 1U);
 }
 
 TEST(Restriction, GarbageIsInvalidWithTheValue) {

@@ -66,7 +66,8 @@ class ObservabilityTest : public ::testing::Test {
     b.add_node(55, at(110, 994));
     b.add_node(56, at(190, 994));
     b.add_way(WayInput{30, {51, 52, 53}, "Night Street", RoadClass::residential, closed});
-    b.add_conditional(ConditionalInput{ConditionalKind::access, 1, "motor_vehicle:conditional", "no @ (01:00-02:00)",
+    b.add_conditional(ConditionalInput{ConditionalKind::access, 1, ConditionalDirection::both, kAllVehicles,
+                                       "motor_vehicle:conditional", "no @ (01:00-02:00)",
                                        "open @ (24/7); closed @ (01:00-02:00)"});
     b.add_way(WayInput{31, {52, 55, 56, 53}, "Night Alley", RoadClass::service, closed});
     b.write(*path_);

@@ -86,8 +86,8 @@ TEST_F(ConditionalTown, ClosedAtNightOpenByDay) {
   const DirectedEdge street = on_way(1011, false);
   const EdgeRulesAt at16 = rules.at(street, kMondayTokyo + 16 * kHour);
   EXPECT_TRUE(at16.closed_by_conditional());
-  ASSERT_NE(at16.access.record, nullptr);
-  EXPECT_EQ(town().string_at(at16.access.record->key), "motor_vehicle:conditional");
+  ASSERT_EQ(at16.access.state, detect::ConditionalVerdict::State::holds);
+  EXPECT_EQ(town().string_at(at16.access.key), "motor_vehicle:conditional");
   EXPECT_EQ(at16.access.local_time, "2026-11-23T16:00");
   EXPECT_TRUE(rules.at(street, kMondayTokyo + 10 * kHour).legal());
 }

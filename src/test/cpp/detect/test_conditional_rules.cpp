@@ -1,0 +1,224 @@
+// Conditional speed limits, turn restrictions and per-class / per-direction access end to end:
+// conditional_rules.osm is built into a map (Asia/Tokyo from japan_dates.time-zones), a drive is
+// matched and judged at its local time for the analysed vehicle.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <utility>
+
+#include "detect/detector.hpp"
+#include "detect/rules.hpp"
+#include "match/matcher.hpp"
+#include "osm/osm_import.hpp"
+
+namespace drivelog::detect {
+namespace {
+
+const std::string kFixtures = std::string(DRIVELOG_TEST_DATA_DIR) + "/osm/";
+constexpr double kMonday = 1796601600;  // 2026-12-07T00:00:00Z, a Monday
+constexpr double kTokyo = 9 * 3600;     // UTC+9
+
+class ConditionalRulesEndToEnd : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    osm::ImportOptions options;
+    options.time_zones_file = kFixtures + "japan_dates.time-zones";
+    report_ = std::make_unique<osm::ImportReport>(osm::import_osm(kFixtures + "conditional_rules.osm", path(), options));
+    map_ = std::make_unique<map::MapView>(map::MapView::open(path()));
+  }
+  static void TearDownTestSuite() {
+    map_.reset();
+    std::filesystem::remove(path());
+  }
+  static std::string path() {
+    return (std::filesystem::temp_directory_path() / ("drivelog-condrules-" + std::to_string(::getpid()) + ".dlmap")).string();
+  }
+
+  // Drives through `waypoints` (lat, lon) at `speed_mps`, one fix a second, from local time
+  // `local_start` (seconds since the epoch, Tokyo time).
+  static std::vector<match::TracePoint> drive(const std::vector<std::pair<double, double>>& waypoints, double speed_mps,
+                                              double local_start) {
+    std::vector<match::TracePoint> points;
+    double t = local_start - kTokyo;
+    double carried = 0;  // metres into the next leg where the next fix falls
+    for (std::size_t i = 0; i + 1 < waypoints.size(); ++i) {
+      const auto [lat0, lon0] = waypoints[i];
+      const auto [lat1, lon1] = waypoints[i + 1];
+      const double north_m = (lat1 - lat0) * 111320, east_m = (lon1 - lon0) * 111320 * std::cos(lat0 * M_PI / 180);
+      const double length = std::hypot(north_m, east_m);
+      const double heading = std::fmod(std::atan2(east_m, north_m) * 180 / M_PI + 360, 360);
+      double s = carried;
+      for (; s < length; s += speed_mps) {
+        match::TracePoint p;
+        p.time_s = t;
+        p.lat = lat0 + (lat1 - lat0) * s / length;
+        p.lon = lon0 + (lon1 - lon0) * s / length;
+        p.speed_mps = static_cast<float>(speed_mps);
+        p.heading_deg = static_cast<float>(heading);
+        p.accuracy_m = 4;
+        points.push_back(p);
+        t += 1;
+      }
+      carried = s - length;
+    }
+    return points;
+  }
+
+  static std::vector<Violation> found(const std::vector<match::TracePoint>& points, ViolationType type,
+                                      VehicleClass vehicle = VehicleClass::car) {
+    match::MatchResult matched;
+    match::Matcher(*map_, match::MatchConfig{}).match(points, matched);
+    DetectConfig config;
+    config.vehicle_class = vehicle;
+    Detections detections;
+    Detector(*map_, config).detect(points, matched, detections);
+    std::vector<Violation> out;
+    for (const Violation& v : detections.violations) {
+      if (v.type == type) out.push_back(v);
+    }
+    return out;
+  }
+
+  // Speeding judged for `vehicle` (a profile: its weight decides `weight>7.5`).
+  static std::vector<Violation> speeding_for(const std::vector<match::TracePoint>& points, const legal::VehicleProfile& vehicle) {
+    match::MatchResult matched;
+    match::Matcher(*map_, match::MatchConfig{}).match(points, matched);
+    const SpeedingConfig config;
+    SpeedProfile speeds;
+    speeds.build(points, matched, config.smoothing_s);
+    const TripView trip{*map_, points, matched, speeds, vehicle};
+    std::vector<Violation> out;
+    detect_speeding(trip, config, out);
+    return out;
+  }
+
+  static std::string text(const Violation& v, const std::string& key) {
+    for (const EvidenceItem& e : v.evidence) {
+      if (key == e.key) return e.text;
+    }
+    return "(missing " + key + ")";
+  }
+  static double number(const Violation& v, const std::string& key) {
+    for (const EvidenceItem& e : v.evidence) {
+      if (key == e.key) return e.number;
+    }
+    return -1;
+  }
+
+  static uint32_t edge_of(int64_t way) {
+    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
+      if (map_->edge(e).osm_way_id == way) return e;
+    }
+    ADD_FAILURE() << "way " << way << " not in the map";
+    return 0;
+  }
+
+  static inline std::unique_ptr<osm::ImportReport> report_;
+  static inline std::unique_ptr<map::MapView> map_;
+};
+
+const std::vector<std::pair<double, double>> kWeightAvenue{{35.6600, 139.7002}, {35.6600, 139.7078}};
+const std::vector<std::pair<double, double>> kSchoolStreet{{35.6620, 139.7002}, {35.6620, 139.7078}};
+const std::vector<std::pair<double, double>> kLeftTurn{{35.6640, 139.7002}, {35.6640, 139.7020}, {35.6658, 139.7020}};
+
+TEST_F(ConditionalRulesEndToEnd, TheBuildStoresEveryKindAndReportsIt) {
+  EXPECT_EQ(report_->conditionals_stored.at("maxspeed:conditional"), 2U);
+  EXPECT_EQ(report_->conditionals_stored.at("restriction:conditional"), 1U);
+  EXPECT_EQ(report_->conditionals_stored.at("hgv:conditional"), 1U);
+  EXPECT_EQ(report_->conditionals_stored.at("motor_vehicle:forward:conditional"), 1U);
+  EXPECT_EQ(map_->info().turn_conditionals, 1U);
+  EXPECT_NE(map_->info().conditional_summary.find("\"maxspeed:conditional\":2"), std::string::npos)
+      << map_->info().conditional_summary;
+
+  const auto school = map_->conditionals_on(edge_of(110));
+  ASSERT_EQ(school.size(), 1U);
+  EXPECT_EQ(school[0].kind, map::ConditionalKind::maxspeed);
+  EXPECT_EQ(map_->string_at(school[0].rules), "30 @ (Mo-Fr 07:00-09:00)");
+  // Closed to lorries by day: stored for the hgv only, and not flagged closed (the matcher prices a car).
+  const auto lorries = map_->conditionals_on(edge_of(131));
+  ASSERT_EQ(lorries.size(), 1U);
+  EXPECT_EQ(lorries[0].vehicles, map::vehicle_bit(map::VehicleClass::hgv));
+  EXPECT_EQ(map_->string_at(lorries[0].rules), "open @ (24/7); closed @ (07:00-19:00)");
+  EXPECT_FALSE(map_->edge(edge_of(131)).has(map::edge_flags::kClosed));
+  const auto eastbound = map_->conditionals_on(edge_of(141));
+  ASSERT_EQ(eastbound.size(), 1U);
+  EXPECT_EQ(eastbound[0].direction, map::ConditionalDirection::forward);
+  EXPECT_TRUE(map_->edge(edge_of(141)).has(map::edge_flags::kClosed));  // closed to cars at times
+}
+
+// maxspeed:conditional=60 @ (weight>7.5) on an 80 road: a 12 t lorry at 72 km/h is speeding, a car is not.
+TEST_F(ConditionalRulesEndToEnd, AWeightConditionalLimitBindsAHeavyLorryAndNotACar) {
+  const auto points = drive(kWeightAvenue, 20, kMonday + 10 * 3600);
+  legal::VehicleProfile lorry = vehicle_profile(VehicleClass::hgv);
+  lorry.weight_t = 12;
+  const auto for_lorry = speeding_for(points, lorry);
+  ASSERT_EQ(for_lorry.size(), 1U);
+  EXPECT_DOUBLE_EQ(number(for_lorry[0], "limit_kmh"), 60);
+  EXPECT_EQ(text(for_lorry[0], "limit_source"), "conditional");
+  EXPECT_EQ(text(for_lorry[0], "conditional_tag"), "maxspeed:conditional=60 @ (weight>7.5)");
+  EXPECT_EQ(text(for_lorry[0], "condition"), "weight>7.5");
+  EXPECT_EQ(text(for_lorry[0], "local_time"), "2026-12-07T10:00");
+  EXPECT_TRUE(speeding_for(points, vehicle_profile(VehicleClass::car)).empty());
+  legal::VehicleProfile light_van = vehicle_profile(VehicleClass::hgv);
+  light_van.weight_t = 7;  // an hgv class vehicle under the weight: the plain 80 applies
+  EXPECT_TRUE(speeding_for(points, light_van).empty());
+}
+
+// maxspeed:conditional=30 @ (Mo-Fr 07:00-09:00) on a 50 road, driven at 45 km/h.
+TEST_F(ConditionalRulesEndToEnd, ASchoolTimeLimitHoldsInsideItsWindowOnly) {
+  const auto at8 = found(drive(kSchoolStreet, 12.5, kMonday + 8 * 3600), ViolationType::speeding);
+  ASSERT_EQ(at8.size(), 1U);
+  EXPECT_DOUBLE_EQ(number(at8[0], "limit_kmh"), 30);
+  EXPECT_EQ(text(at8[0], "limit_source"), "conditional");
+  EXPECT_EQ(text(at8[0], "conditional_tag"), "maxspeed:conditional=30 @ (Mo-Fr 07:00-09:00)");
+  EXPECT_EQ(text(at8[0], "condition"), "Mo-Fr 07:00-09:00");
+  EXPECT_EQ(text(at8[0], "local_time"), "2026-12-07T08:00");
+  EXPECT_TRUE(found(drive(kSchoolStreet, 12.5, kMonday + 12 * 3600), ViolationType::speeding).empty());
+  EXPECT_TRUE(found(drive(kSchoolStreet, 12.5, kMonday - 86400 + 8 * 3600), ViolationType::speeding).empty());  // Sunday
+  // Outside the window the plain limit still binds: 65 km/h on the 50 road.
+  const auto fast = found(drive(kSchoolStreet, 18, kMonday + 12 * 3600), ViolationType::speeding);
+  ASSERT_EQ(fast.size(), 1U);
+  EXPECT_DOUBLE_EQ(number(fast[0], "limit_kmh"), 50);
+  EXPECT_EQ(text(fast[0], "limit_source"), "tag");
+  EXPECT_EQ(text(fast[0], "conditional_tag"), "(missing conditional_tag)");
+}
+
+// restriction:conditional=no_left_turn @ (Mo-Fr 07:00-09:00): the left turn at 08:00 is a violation, at 12:00 not.
+TEST_F(ConditionalRulesEndToEnd, AConditionalTurnRestrictionIsBrokenInsideItsWindowOnly) {
+  const auto at8 = found(drive(kLeftTurn, 8, kMonday + 8 * 3600), ViolationType::turn_restriction);
+  ASSERT_EQ(at8.size(), 1U);
+  EXPECT_EQ(text(at8[0], "restriction"), "no_left_turn");
+  EXPECT_EQ(text(at8[0], "conditional_tag"), "restriction:conditional=no_left_turn @ (Mo-Fr 07:00-09:00)");
+  EXPECT_EQ(text(at8[0], "condition"), "Mo-Fr 07:00-09:00");
+  EXPECT_EQ(text(at8[0], "local_time").substr(0, 14), "2026-12-07T08:");
+  EXPECT_TRUE(found(drive(kLeftTurn, 8, kMonday + 12 * 3600), ViolationType::turn_restriction).empty());
+  EXPECT_TRUE(found(drive(kLeftTurn, 8, kMonday - 86400 + 8 * 3600), ViolationType::turn_restriction).empty());
+}
+
+// hgv:conditional=no @ (07:00-19:00) binds a lorry, not a car.
+TEST_F(ConditionalRulesEndToEnd, AVehicleClassKeyBindsItsClassOnly) {
+  const auto points = drive({{35.6700, 139.7002}, {35.6700, 139.7028}}, 8, kMonday + 10 * 3600);
+  EXPECT_TRUE(found(points, ViolationType::no_entry, VehicleClass::car).empty());
+  const auto lorry = found(points, ViolationType::no_entry, VehicleClass::hgv);
+  ASSERT_EQ(lorry.size(), 1U);
+  EXPECT_EQ(lorry[0].osm_way_ids, std::vector<int64_t>({131}));
+  EXPECT_EQ(text(lorry[0], "conditional_tag"), "hgv:conditional=no @ (07:00-19:00)");
+  EXPECT_TRUE(found(drive({{35.6700, 139.7002}, {35.6700, 139.7028}}, 8, kMonday + 20 * 3600), ViolationType::no_entry,
+                    VehicleClass::hgv)
+                  .empty());
+}
+
+// motor_vehicle:forward:conditional=no @ (07:00-19:00): eastbound (the way's direction) is closed by day, westbound not.
+TEST_F(ConditionalRulesEndToEnd, ADirectionalKeyBindsItsDirectionOnly) {
+  const auto east = found(drive({{35.6720, 139.7002}, {35.6720, 139.7043}}, 8, kMonday + 10 * 3600), ViolationType::no_entry);
+  ASSERT_EQ(east.size(), 1U);
+  EXPECT_EQ(east[0].osm_way_ids, std::vector<int64_t>({141}));
+  EXPECT_EQ(text(east[0], "conditional_tag"), "motor_vehicle:forward:conditional=no @ (07:00-19:00)");
+  EXPECT_TRUE(found(drive({{35.6720, 139.7043}, {35.6720, 139.7002}}, 8, kMonday + 10 * 3600), ViolationType::no_entry).empty());
+}
+
+}  // namespace
+}  // namespace drivelog::detect

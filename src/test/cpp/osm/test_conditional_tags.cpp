@@ -1,0 +1,96 @@
+#include <gtest/gtest.h>
+
+#include "osm/conditional_tags.hpp"
+
+namespace drivelog::osm {
+namespace {
+
+using map::ConditionalDirection;
+using map::ConditionalKind;
+using namespace map::vehicle_bits;
+constexpr uint8_t kAll = map::kAllVehicles;
+
+TEST(ConditionalTags, MaxspeedValuesAreNormalisedAsThePlainParserReadsThem) {
+  const auto out = interpret_conditional_tags(
+      Tags{{"maxspeed:conditional", "20 mph @ (Mo-Fr 07:00-09:00); none @ (Su); signals @ (Sa)"}});
+  ASSERT_EQ(out.stored.size(), 1U);
+  EXPECT_EQ(out.stored[0].kind, ConditionalKind::maxspeed);
+  EXPECT_EQ(out.stored[0].rules, "32.2 @ (Mo-Fr 07:00-09:00); none @ (Su); unknown @ (Sa)");
+  EXPECT_EQ(out.stored[0].vehicles, kAll);
+  EXPECT_EQ(out.stored[0].direction, ConditionalDirection::both);
+  const auto zone = interpret_conditional_tags(Tags{{"maxspeed:conditional", "DE:urban @ (Mo-Fr)"}});
+  EXPECT_TRUE(zone.stored.empty());
+  ASSERT_EQ(zone.not_understood.size(), 1U);
+  EXPECT_EQ(zone.not_understood[0].first, "maxspeed:conditional");
+}
+
+TEST(ConditionalTags, DirectionalAndClassKeysBindTheirDirectionAndClass) {
+  const auto out = interpret_conditional_tags(Tags{{"maxspeed:forward:conditional", "30 @ (07:00-09:00)"},
+                                                   {"maxspeed:hgv:conditional", "60 @ (weight>7.5)"}});
+  ASSERT_EQ(out.stored.size(), 2U);
+  EXPECT_EQ(out.stored[0].key, "maxspeed:hgv:conditional");
+  EXPECT_EQ(out.stored[0].vehicles, kHgv);
+  EXPECT_EQ(out.stored[1].key, "maxspeed:forward:conditional");
+  EXPECT_EQ(out.stored[1].direction, ConditionalDirection::forward);
+  EXPECT_LT(out.stored[0].precedence, out.stored[1].precedence);  // a class's own key is the more specific
+}
+
+TEST(ConditionalTags, APlainDirectionalLimitNarrowsABothWaysConditional) {
+  const auto out = interpret_conditional_tags(Tags{{"maxspeed:forward", "40"}, {"maxspeed:conditional", "30 @ (Mo-Fr)"}});
+  ASSERT_EQ(out.stored.size(), 1U);
+  EXPECT_EQ(out.stored[0].direction, ConditionalDirection::backward);  // forward, maxspeed:forward decides
+  const auto both = interpret_conditional_tags(
+      Tags{{"maxspeed:forward", "40"}, {"maxspeed:backward", "40"}, {"maxspeed:conditional", "30 @ (Mo-Fr)"}});
+  EXPECT_TRUE(both.stored.empty());
+  EXPECT_EQ(both.shadowed, std::vector<std::string>({"maxspeed:conditional"}));
+}
+
+TEST(ConditionalTags, APlainKeyOverridesALessSpecificConditionalOnlyForTheClassesItNames) {
+  // motorcar=yes decides for a car; access:conditional still binds a lorry, a bus, a motorcycle.
+  const auto out = interpret_conditional_tags(Tags{{"motorcar", "yes"}, {"access:conditional", "no @ (Mo-Su)"}});
+  ASSERT_EQ(out.stored.size(), 1U);
+  EXPECT_EQ(out.stored[0].vehicles, kAll & ~kCar);
+  EXPECT_EQ(out.stored[0].rules, "open @ (24/7); closed @ (Mo-Su)");  // the plain tags below access leave it open
+  const auto all = interpret_conditional_tags(Tags{{"motor_vehicle", "yes"}, {"access:conditional", "no @ (Mo-Su)"}});
+  EXPECT_TRUE(all.stored.empty());
+  EXPECT_EQ(all.shadowed, std::vector<std::string>({"access:conditional"}));
+  // hgv=no decides for a lorry; goods:conditional is below it.
+  const auto lorry = interpret_conditional_tags(Tags{{"hgv", "no"}, {"goods:conditional", "yes @ (06:00-10:00)"}});
+  EXPECT_TRUE(lorry.stored.empty());
+}
+
+TEST(ConditionalTags, ClassKeysBindTheirClassesAndReadThePlainTagsBelowThem) {
+  const auto out = interpret_conditional_tags(Tags{{"access", "no"},
+                                                   {"psv:conditional", "yes @ (Mo-Fr 06:00-20:00)"},
+                                                   {"hgv:conditional", "no @ (22:00-06:00)"}});
+  ASSERT_EQ(out.stored.size(), 2U);
+  EXPECT_EQ(out.stored[0].key, "hgv:conditional");
+  EXPECT_EQ(out.stored[0].vehicles, kHgv);
+  EXPECT_EQ(out.stored[0].rules, "closed @ (22:00-06:00)");  // access=no below: no `open` default
+  EXPECT_EQ(out.stored[1].key, "psv:conditional");
+  EXPECT_EQ(out.stored[1].vehicles, kBus);
+}
+
+TEST(ConditionalTags, AValueNamingAClassLeavesThatClassUndecided) {
+  // Closed to a car at rush hour, open to buses: judged for the car, left out for a bus.
+  const auto out = interpret_conditional_tags(Tags{{"motor_vehicle:conditional", "psv @ (Mo-Fr 07:00-09:00)"}});
+  ASSERT_EQ(out.stored.size(), 1U);
+  EXPECT_EQ(out.stored[0].vehicles, kAll & ~kBus);
+}
+
+TEST(ConditionalTags, OnewayConditionalUnderACarOnewayKeyBindsTheOthers) {
+  const auto out = interpret_conditional_tags(Tags{{"oneway:motorcar", "yes"}, {"oneway:conditional", "-1 @ (07:00-09:00)"}});
+  ASSERT_EQ(out.stored.size(), 1U);
+  EXPECT_EQ(out.stored[0].vehicles, kAll & ~kCar);
+  EXPECT_EQ(out.stored[0].rules, "backward @ (07:00-09:00)");
+}
+
+TEST(ConditionalTags, VehicleWordsNameDrivelogsClasses) {
+  EXPECT_EQ(vehicles_named("goods"), kHgv);
+  EXPECT_EQ(vehicles_named("psv"), kBus);
+  EXPECT_EQ(vehicles_named("vehicle"), kAll);
+  EXPECT_EQ(vehicles_named("bicycle"), 0);
+}
+
+}  // namespace
+}  // namespace drivelog::osm
