@@ -8,7 +8,8 @@
 # violation rate 0.5; ~444 fixes each) written as one fleet file per format, and SMALL_FILES drives of
 # 4-5 km (seed 2; ~500 fixes) as one file each (src/test/java/dev/drivelog/logs/SimulatedLogFormats.java
 # rewrites the simulator's CSV as JSON Lines, GPX and NMEA; CSV and JSON Lines fleets have 100
-# vehicles driving at once).
+# vehicles driving at once). The set "single" (not run by default) is the first of the small files alone:
+# what one command costs where start-up dominates.
 # Measured, one thread (--threads 1), CPU = user + system time of the whole process (/usr/bin/time):
 #   engine       drivelog-analyze --stats on the simulator's CSVs: points / CPU inside drivelog_analyze
 #                (what the engine costs), and its whole process (a C++ process reading CSV itself);
@@ -93,7 +94,12 @@ for m in $matched_modes; do
   [ "$m" = yes ] && flag=(--matched)
   for set in $sets; do
     # The engine alone on the simulator's CSVs of this set.
-    sim=("$inputs/$set-sim"/*.csv)
+    if [ "$set" = single ]; then
+      sim=("$inputs/small-sim"/*.csv)
+      sim=("${sim[0]}")
+    else
+      sim=("$inputs/$set-sim"/*.csv)
+    fi
     out="$work/engine-$set-$m"
     timed "$out" "$bin/drivelog-analyze" --map "$map" --threads 1 --stats "${flag[@]}" --out "$out.d" "${sim[@]}"
     engine_points="$(stat_field "$out" points)"
@@ -104,6 +110,11 @@ for m in $matched_modes; do
       if [ "$set" = fleet ]; then
         once=("$inputs/fleet.$f")
         twice=("$inputs/fleet.$f" "$inputs/fleet-again.$f")
+      elif [ "$set" = single ]; then
+        once=("$inputs/small-$f"/*)
+        twice=("$inputs/small-$f-again"/*)
+        once=("${once[0]}")
+        twice=("${once[0]}" "${twice[0]}")
       else
         once=("$inputs/small-$f"/*)
         twice=("$inputs/small-$f"/* "$inputs/small-$f-again"/*)
