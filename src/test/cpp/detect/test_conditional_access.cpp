@@ -77,6 +77,15 @@ class ConditionalAccess : public ::testing::Test {
     return "(missing " + key + ")";
   }
 
+  // The (first) edge of OSM way `way`.
+  static uint32_t edge_of(int64_t way) {
+    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
+      if (map_->edge(e).osm_way_id == way) return e;
+    }
+    ADD_FAILURE() << "way " << way << " not in the map";
+    return 0U;
+  }
+
   static inline std::unique_ptr<osm::ImportReport> report_;
   static inline std::unique_ptr<map::MapView> map_;
 };
@@ -90,13 +99,6 @@ TEST_F(ConditionalAccess, BuildStoresUnderstoodValuesAndReportsTheOthers) {
 }
 
 TEST_F(ConditionalAccess, RoadsClosedAtSomeTimeAreFlaggedClosedForTheMatcher) {
-  const auto edge_of = [](int64_t way) {
-    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
-      if (map_->edge(e).osm_way_id == way) return e;
-    }
-    ADD_FAILURE() << "way " << way << " not in the map";
-    return 0U;
-  };
   // Way 11 (open by its plain tags, closed 15:00-05:00): flagged closed, and its stored rules open
   // it outside the window.
   const uint32_t afternoon = edge_of(11);
@@ -110,13 +112,6 @@ TEST_F(ConditionalAccess, RoadsClosedAtSomeTimeAreFlaggedClosedForTheMatcher) {
 }
 
 TEST_F(ConditionalAccess, TheMatcherIsToldWhichClosedRoadsAreOpenForTheWholeTrip) {
-  const auto edge_of = [](int64_t way) {
-    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
-      if (map_->edge(e).osm_way_id == way) return e;
-    }
-    ADD_FAILURE() << "way " << way << " not in the map";
-    return 0U;
-  };
   ConditionalTripClosures closures(*map_, legal::VehicleProfile{});
   const auto closed = [&](int64_t way, double local_start, double minutes) {
     closures.start_trip(local_start - kTokyo, local_start - kTokyo + minutes * 60);
