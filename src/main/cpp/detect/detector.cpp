@@ -53,7 +53,7 @@ legal::VehicleProfile vehicle_profile(VehicleClass c) {
 void Detector::detect(std::span<const match::TracePoint> trace, const match::MatchResult& match, Detections& out) {
   out.clear();
   speeds_.build(trace, match, config_.speeding.smoothing_s);
-  const TripView trip{*map_, trace, match, speeds_, vehicle_profile(config_.vehicle_class)};
+  const TripView trip{*map_, trace, match, speeds_, conditionals_};
   if (config_.speeding.enabled) detect_speeding(trip, config_.speeding, out.violations);
   if (config_.stop_sign.enabled) detect_stop_signs(trip, config_.stop_sign, out);
   if (config_.wrong_way.enabled) detect_wrong_way(trip, config_.wrong_way, config_.path_check, out.violations);

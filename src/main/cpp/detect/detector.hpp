@@ -3,6 +3,7 @@
 
 #include <span>
 
+#include "detect/conditional_rules.hpp"
 #include "detect/detect_config.hpp"
 #include "detect/speed_profile.hpp"
 #include "detect/trip_curvature.hpp"
@@ -13,10 +14,15 @@
 
 namespace drivelog::detect {
 
+// The conditional-restriction vehicle of a configured vehicle class (an OSM access key and the
+// class's typical size and weight).
+legal::VehicleProfile vehicle_profile(VehicleClass c);
+
 // Reuses its speed profile between trips; one per thread.
 class Detector {
  public:
-  Detector(const map::MapView& map, const DetectConfig& config) : map_(&map), config_(config) {}
+  Detector(const map::MapView& map, const DetectConfig& config)
+      : map_(&map), config_(config), conditionals_(map, vehicle_profile(config.vehicle_class)) {}
 
   // Fills `out` (cleared first) with the violations and the driving events, each in start-time order,
   // the stop-sign counts and how much of the trip the events could be judged for.
@@ -30,10 +36,7 @@ class Detector {
   DetectConfig config_;
   SpeedProfile speeds_;
   TripCurvature curvature_;
+  ConditionalRules conditionals_;  // one per detector: the parsed rules serve every trip
 };
-
-// The conditional-restriction vehicle of a configured vehicle class (an OSM access key and the
-// class's typical size and weight).
-legal::VehicleProfile vehicle_profile(VehicleClass c);
 
 }  // namespace drivelog::detect

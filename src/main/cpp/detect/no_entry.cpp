@@ -12,7 +12,7 @@ void detect_no_entry(const TripView& trip, const NoEntryConfig& config, const Pa
   // Closed when the traversal began: a conditional rule in force (`motor_vehicle:conditional=no @
   // (15:00-05:00)`) decides, else the plain tags. Undecidable (a holiday, `delivery`) is not closed:
   // nothing is reported that the law may allow.
-  ConditionalRules conditionals(trip.map, trip.vehicle);
+  ConditionalRules& conditionals = trip.conditionals;
   std::vector<ConditionalVerdict> verdicts(traversals.size());
   std::vector<char> closed_at(traversals.size());
   for (std::size_t k = 0; k < traversals.size(); ++k) {

@@ -14,13 +14,15 @@
 
 namespace drivelog::detect {
 
+class ConditionalRules;
+
 // Everything a rule reads about one trip; all of it owned by the caller.
 struct TripView {
   const map::MapView& map;
   std::span<const match::TracePoint> trace;
   const match::MatchResult& match;
   const SpeedProfile& speeds;
-  legal::VehicleProfile vehicle{};  // what conditional restrictions are judged for
+  ConditionalRules& conditionals;  // the map's conditional restrictions, judged for the analysed vehicle
 };
 
 // The speed limit for travel in one direction, tenths of km/h (kSpeedUnknown / kSpeedUnlimited).

@@ -197,7 +197,7 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
   const SpeedProfile& sp = trip.speeds;
   const auto& matched = sp.matched();
   LocalCalendar calendar(trip.map);
-  ConditionalRules conditionals(trip.map, trip.vehicle);
+  ConditionalRules& conditionals = trip.conditionals;
   ConditionalVerdict verdict;
   Episode ep;
   bool open = false;

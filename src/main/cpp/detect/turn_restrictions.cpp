@@ -67,7 +67,7 @@ class KindsAtTurn {
 void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig& config, const PathCheckConfig& check,
                               std::vector<Violation>& out) {
   const auto& traversals = trip.match.traversals;
-  ConditionalRules conditionals(trip.map, trip.vehicle);
+  ConditionalRules& conditionals = trip.conditionals;
   for (std::size_t i = 0; i + 1 < traversals.size(); ++i) {
     const auto restrictions = trip.map.restrictions_from(traversals[i].edge);
     if (restrictions.empty() || !passes_through_end(trip, i)) continue;

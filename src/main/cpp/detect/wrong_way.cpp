@@ -11,7 +11,7 @@ void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, const 
   const auto& traversals = trip.match.traversals;
   // Against the one-way direction in force when the traversal began: `oneway:conditional` decides
   // while a rule of it holds, else the plain tags; undecidable is not against.
-  ConditionalRules conditionals(trip.map, trip.vehicle);
+  ConditionalRules& conditionals = trip.conditionals;
   std::vector<ConditionalVerdict> verdicts(traversals.size());
   std::vector<char> against_at(traversals.size());
   for (std::size_t k = 0; k < traversals.size(); ++k) {

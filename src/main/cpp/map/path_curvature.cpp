@@ -118,7 +118,7 @@ void sample_curvature(std::span<const PlanarVertex> line, double step_m, std::ve
   for (std::size_t k = 0; k < count; ++k) {
     const double s = start + static_cast<double>(k) * step;
     double curvature = 0;
-    if (line.size() >= 2 && s - kCurvatureChordM >= start && s + kCurvatureChordM <= line.back().s_m) {  // chord_fits
+    if (chord_fits(line, s, kCurvatureChordM)) {
       if (floor > 0 && s >= recheck_at) {
         while (window_begin < line.size() && line[window_begin].s_m < s - kCurvatureChordM) ++window_begin;
         while (window_end < line.size() && line[window_end].s_m <= s + kCurvatureChordM) ++window_end;

@@ -89,7 +89,8 @@ class ConditionalRulesEndToEnd : public ::testing::Test {
     const SpeedingConfig config;
     SpeedProfile speeds;
     speeds.build(points, matched, config.smoothing_s);
-    const TripView trip{*map_, points, matched, speeds, vehicle};
+    ConditionalRules rules(*map_, vehicle);
+    const TripView trip{*map_, points, matched, speeds, rules};
     std::vector<Violation> out;
     detect_speeding(trip, config, out);
     return out;
