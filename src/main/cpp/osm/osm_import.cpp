@@ -127,7 +127,7 @@ class RoadCollector : public osmium::handler::Handler {
     };
     switch (r.verdict) {
       case RestrictionTags::Verdict::not_a_restriction: return;
-      case RestrictionTags::Verdict::not_for_cars: count(false); ++report_.skipped["restriction exempting or not for cars"]; return;
+      case RestrictionTags::Verdict::not_for_cars: count(false); ++report_.skipped["restriction binding no vehicle class"]; return;
       case RestrictionTags::Verdict::conditional_only:
         count(false);
         ++report_.skipped["time-dependent restriction with no value understood for a vehicle"];

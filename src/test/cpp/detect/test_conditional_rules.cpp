@@ -297,5 +297,16 @@ TEST_F(ConditionalRulesEndToEnd, ExceptExemptsTheClassesItNames) {
   EXPECT_TRUE(found(points, ViolationType::turn_restriction, VehicleClass::bus).empty());
 }
 
+// access:conditional=no @ (Nov-Mar): closed in December, open in June.
+TEST_F(ConditionalRulesEndToEnd, ASeasonalClosureHoldsInItsMonthsOnly) {
+  const std::vector<std::pair<double, double>> pass{{35.6900, 139.7002}, {35.6900, 139.7028}};
+  const auto december = found(drive(pass, 8, kMonday + 10 * 3600), ViolationType::no_entry);
+  ASSERT_EQ(december.size(), 1U);
+  EXPECT_EQ(december[0].osm_way_ids, std::vector<int64_t>({201}));
+  EXPECT_EQ(text(december[0], "condition"), "Nov-Mar");
+  EXPECT_EQ(text(december[0], "local_time"), "2026-12-07T10:00");
+  EXPECT_TRUE(found(drive(pass, 8, kMonday - 180 * 86400 + 10 * 3600), ViolationType::no_entry).empty());  // 2026-06-10
+}
+
 }  // namespace
 }  // namespace drivelog::detect
