@@ -177,11 +177,12 @@ TEST_F(ConditionalTown, InjectedConditionalViolationsBreakTheRuleInForce) {
   EXPECT_GE(static_cast<int>(violations.size()) - by_plain_tags, 5);
 }
 
-// Turn restrictions as the engine judges them (conditional_rules.osm, Asia/Tokyo): relation 900
+// Plain per-class keys and turn restrictions as the engine judges them (conditional_rules.osm,
+// Asia/Tokyo): way 151 `hgv=no`; relation 900
 // `restriction:conditional=no_left_turn @ (Mo-Fr 07:00-09:00)` (120 -> 122), relation 901
 // `restriction:hgv=no_left_turn` (180 -> 182), relation 902 `restriction=no_left_turn` with
 // `except=bus` (190 -> 192).
-class TurnsAtTimes : public ::testing::Test {
+class ClassAndTurnRules : public ::testing::Test {
  protected:
   static constexpr double kMondayTokyo = 1796569200;  // 2026-12-07T00:00 in Tokyo, a Monday
   static void SetUpTestSuite() {
@@ -219,7 +220,7 @@ class TurnsAtTimes : public ::testing::Test {
   static inline std::unique_ptr<map::MapView> map_;
 };
 
-TEST_F(TurnsAtTimes, AConditionalTurnRestrictionIsInForceInsideItsWindowOnly) {
+TEST_F(ClassAndTurnRules, AConditionalTurnRestrictionIsInForceInsideItsWindowOnly) {
   TimedRules car(*map_);
   detect::ConditionalVerdict verdict;
   ASSERT_NE(car.turn_at(on_way(120), on_way(122), kMondayTokyo + 8 * kHour, &verdict), nullptr);
@@ -233,7 +234,7 @@ TEST_F(TurnsAtTimes, AConditionalTurnRestrictionIsInForceInsideItsWindowOnly) {
   EXPECT_FALSE(car.turn_forbidden_throughout(on_way(120), on_way(122), kMondayTokyo + 8.5 * kHour, kMondayTokyo + 9.5 * kHour));
 }
 
-TEST_F(TurnsAtTimes, TheTruthJudgesATurnAtTheTimeItWasMade) {
+TEST_F(ClassAndTurnRules, TheTruthJudgesATurnAtTheTimeItWasMade) {
   const auto at8 = turns(120, 122, kMondayTokyo + 8 * kHour, detect::VehicleClass::car);
   ASSERT_EQ(at8.size(), 1U);
   EXPECT_EQ(evidence(at8[0], "conditional_tag"), "restriction:conditional=no_left_turn @ (Mo-Fr 07:00-09:00)");
@@ -241,7 +242,7 @@ TEST_F(TurnsAtTimes, TheTruthJudgesATurnAtTheTimeItWasMade) {
   EXPECT_TRUE(turns(120, 122, kMondayTokyo + 12 * kHour, detect::VehicleClass::car).empty());
 }
 
-TEST_F(TurnsAtTimes, ATurnRestrictionBindsTheClassesItNames) {
+TEST_F(ClassAndTurnRules, ATurnRestrictionBindsTheClassesItNames) {
   TimedRules car(*map_);
   TimedRules lorry(*map_, detect::vehicle_profile(detect::VehicleClass::hgv));
   TimedRules bus(*map_, detect::vehicle_profile(detect::VehicleClass::bus));
@@ -255,6 +256,23 @@ TEST_F(TurnsAtTimes, ATurnRestrictionBindsTheClassesItNames) {
   EXPECT_TRUE(turns(180, 182, noon, detect::VehicleClass::car).empty());
   EXPECT_TRUE(turns(190, 192, noon, detect::VehicleClass::bus).empty());
   EXPECT_EQ(turns(190, 192, noon, detect::VehicleClass::car).size(), 1U);
+}
+
+TEST_F(ClassAndTurnRules, APlainClassKeyClosesARoadToItsClassOnly) {
+  TimedRules car(*map_);
+  TimedRules lorry(*map_, detect::vehicle_profile(detect::VehicleClass::hgv));
+  const DirectedEdge no_lorries = on_way(151);
+  const double noon = kMondayTokyo + 12 * kHour;
+  EXPECT_FALSE(time_dependent(*map_, no_lorries));  // the same at every time
+  EXPECT_FALSE(car.class_dependent(no_lorries));
+  EXPECT_TRUE(car.at(no_lorries, noon).legal());
+  ASSERT_TRUE(lorry.class_dependent(no_lorries));
+  const EdgeRulesAt for_lorry = lorry.at(no_lorries, noon);
+  EXPECT_TRUE(for_lorry.closed);
+  EXPECT_EQ(map_->string_at(for_lorry.access.key), "hgv");
+  // Route planning: a lorry's legal leg does not enter it, a car's may.
+  EXPECT_FALSE(PlanningClock(lorry, noon).legal_to_enter(*map_, no_lorries, 100));
+  EXPECT_TRUE(PlanningClock(car, noon).legal_to_enter(*map_, no_lorries, 100));
 }
 
 }  // namespace
