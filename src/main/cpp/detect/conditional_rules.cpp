@@ -53,6 +53,7 @@ bool against_under(const map::EdgeRecord& edge, bool forward, const ConditionalV
 std::vector<std::pair<const char*, std::string>> conditional_evidence(const map::MapView& map,
                                                                       const ConditionalVerdict& verdict) {
   if (verdict.state == ConditionalVerdict::State::none) return {};
+  if (verdict.plain) return {{"class_tag", std::string(map.string_at(verdict.key)) + "=" + std::string(map.string_at(verdict.value))}};
   return {{"conditional_tag", std::string(map.string_at(verdict.key)) + "=" + std::string(map.string_at(verdict.value))},
           {"condition", verdict.condition},
           {"local_time", verdict.local_time}};
@@ -86,6 +87,7 @@ ConditionalVerdict ConditionalRules::decide(const Records& records, Binds binds,
     verdict.state = undecidable ? ConditionalVerdict::State::undecidable : ConditionalVerdict::State::holds;
     verdict.key = record.key;
     verdict.value = record.value;
+    if constexpr (requires { record.plain(); }) verdict.plain = record.plain();  // edge records only
     if (rule == nullptr) {  // the rule that may hold, for a caller that takes the most permissive reading
       for (auto it = value->rules.rbegin(); it != value->rules.rend() && rule == nullptr; ++it) {
         if (legal::evaluate(*it, t, vehicle_) != legal::Truth::no) rule = &*it;
@@ -111,6 +113,29 @@ ConditionalVerdict ConditionalRules::at(uint32_t edge, bool forward, map::Condit
 ConditionalVerdict ConditionalRules::at_turn(const map::TurnRestriction& restriction, uint32_t via_node, double utc_seconds) {
   const auto binds = [&](const map::TurnConditional& c) { return (c.vehicles & vehicle_bit_) != 0; };
   return decide(map_->turn_conditionals_of(restriction.osm_relation_id), binds, via_node, utc_seconds);
+}
+
+std::optional<map::RestrictionKind> TurnKindsAt::operator()(const map::TurnRestriction& r) {
+  if ((r.vehicles & rules_->vehicle_bit()) == 0) return std::nullopt;
+  if (!r.has(map::restriction_flags::kConditional)) return r.kind;
+  ConditionalVerdict verdict = rules_->at_turn(r, via_node_, utc_seconds_);
+  switch (verdict.state) {
+    case ConditionalVerdict::State::undecidable: return std::nullopt;
+    case ConditionalVerdict::State::none:
+      if (r.has(map::restriction_flags::kOnlyConditional)) return std::nullopt;
+      return r.kind;
+    case ConditionalVerdict::State::holds: break;
+  }
+  const std::optional<map::RestrictionKind> kind =
+      verdict.meaning == "no" ? std::optional(map::RestrictionKind::no)
+      : verdict.meaning == "only" ? std::optional(map::RestrictionKind::only) : std::nullopt;
+  if (kind) decided_[r.osm_relation_id] = std::move(verdict);
+  return kind;
+}
+
+ConditionalVerdict TurnKindsAt::verdict_of(const map::TurnRestriction& r) const {
+  const auto it = decided_.find(r.osm_relation_id);
+  return it == decided_.end() ? ConditionalVerdict{} : it->second;
 }
 
 }  // namespace drivelog::detect

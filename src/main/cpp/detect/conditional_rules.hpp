@@ -31,6 +31,8 @@ struct ConditionalVerdict {
   uint32_t value = 0;      // string: its value, as written
   std::string condition;   // the rule's condition, as tagged
   std::string local_time;  // when it was judged, local ISO 8601 (2026-12-07T16:00)
+  // Decided by a plain per-class key (`hgv=no`, `maxspeed:hgv=60`), not by a time or condition.
+  bool plain = false;
 };
 
 class ConditionalRules {
@@ -59,6 +61,27 @@ class ConditionalRules {
   std::unordered_map<uint32_t, std::optional<legal::ConditionalValue>> parsed_;
 };
 
+// The kind of each turn restriction at the time of one turn, for the analysed vehicle, as
+// map::forbidding_restriction's `kind_of` wants it: nothing for a restriction that does not bind
+// the vehicle's class; a plain one as stored; a time-dependent one as its conditional in force
+// says (`none` and undecidable: no restriction, nothing is reported that the law may allow), else
+// as its plain value, if any. The detector and the simulator's ground truth both ask this.
+class TurnKindsAt {
+ public:
+  TurnKindsAt(ConditionalRules& rules, uint32_t via_node, double utc_seconds)
+      : rules_(&rules), via_node_(via_node), utc_seconds_(utc_seconds) {}
+
+  std::optional<map::RestrictionKind> operator()(const map::TurnRestriction& r);
+  // The conditional that gave `r` its kind at this turn; State::none if its plain value did.
+  [[nodiscard]] ConditionalVerdict verdict_of(const map::TurnRestriction& r) const;
+
+ private:
+  ConditionalRules* rules_;
+  uint32_t via_node_;
+  double utc_seconds_;
+  std::unordered_map<int64_t, ConditionalVerdict> decided_;
+};
+
 // What an access verdict means for entering `edge`: a rule in force decides (`closed`), an
 // undecidable one is open (nothing is reported that the law may allow), none leaves the plain tags
 // (the edge's `closed` flag). The detector and the simulator's ground truth both ask this.
@@ -70,7 +93,7 @@ bool against_under(const map::EdgeRecord& edge, bool forward, const ConditionalV
 
 // The conditional tag that decided, its condition and the local time it was judged at, as evidence
 // (key, text) pairs `conditional_tag`, `condition`, `local_time` (keys are literals, as EvidenceItem
-// wants); none for State::none.
+// wants); for a plain per-class key `class_tag` (`hgv=no`); none for State::none.
 std::vector<std::pair<const char*, std::string>> conditional_evidence(const map::MapView& map,
                                                                       const ConditionalVerdict& verdict);
 

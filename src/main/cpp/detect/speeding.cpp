@@ -156,7 +156,7 @@ void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std:
     v.evidence.push_back(EvidenceItem::of_text("limit_rule", std::string(trip.map.string_at(trip.map.speed_rule(ep.rule).name))));
     v.evidence.push_back(EvidenceItem::of_text("local_date", legal_date(ep.local_day)));
   }
-  if (ep.source == map::SpeedSource::conditional) add_conditional_evidence(trip.map, ep.conditional, v);
+  add_conditional_evidence(trip.map, ep.conditional, v);  // nothing where the plain tags decided
   v.evidence.push_back(EvidenceItem::of_number("distance_m", sp.s_at(ep.last_over) - sp.s_at(ep.first)));
   v.evidence.push_back(EvidenceItem::of_number("duration_s", duration));
   v.evidence.push_back(EvidenceItem::of_number("tolerance_kmh", allowance));
@@ -188,7 +188,9 @@ map::LimitInForce conditional_limit(ConditionalRules& rules, const match::Traver
       return plain;
     }
   }
-  return map::LimitInForce{limit, map::SpeedSource::conditional, map::kNoSpeedRule};
+  // A plain per-class limit (`maxspeed:hgv=60`) is a tagged limit, not a conditional one.
+  return map::LimitInForce{limit, verdict.plain ? map::SpeedSource::explicit_tag : map::SpeedSource::conditional,
+                           map::kNoSpeedRule};
 }
 
 }  // namespace
@@ -217,6 +219,7 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
     // An episode ends at a break in the matched path, a change of limit, or a long enough dip.
     if (open && (sp.piece_at(k) != sp.piece_at(ep.last_over) || !known || limit != ep.limit_tenths ||
                  (in_force.source == map::SpeedSource::conditional) != (ep.source == map::SpeedSource::conditional) ||
+                 verdict.plain != ep.conditional.plain ||
                  (sp.time_at(k) - sp.time_at(ep.last_over) > config.merge_gap_s &&
                   !speeding_through_gap(sp, ep.last_over, k, limit_allowance_mps(limit, config))))) {
       report(trip, config, ep, out);

@@ -3,7 +3,6 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "detect/conditional_rules.hpp"
 #include "detect/path_plausibility.hpp"
@@ -24,44 +23,6 @@ const char* turn_kind(double in_bearing_deg, double out_bearing_deg) {
   return "straight_on";
 }
 
-// The kind of each restriction at the time of one turn, for the analysed vehicle: a plain one as
-// stored; a time-dependent one as its conditional in force says (`none` and undecidable: no
-// restriction, nothing is reported that the law may allow), else as its plain value, if any.
-class KindsAtTurn {
- public:
-  KindsAtTurn(ConditionalRules& rules, uint32_t via_node, double utc_seconds)
-      : rules_(&rules), via_node_(via_node), utc_seconds_(utc_seconds) {}
-
-  std::optional<map::RestrictionKind> operator()(const map::TurnRestriction& r) {
-    if ((r.vehicles & rules_->vehicle_bit()) == 0) return std::nullopt;
-    if (!r.has(map::restriction_flags::kConditional)) return r.kind;
-    ConditionalVerdict verdict = rules_->at_turn(r, via_node_, utc_seconds_);
-    switch (verdict.state) {
-      case ConditionalVerdict::State::undecidable: return std::nullopt;
-      case ConditionalVerdict::State::none:
-        if (r.has(map::restriction_flags::kOnlyConditional)) return std::nullopt;
-        return r.kind;
-      case ConditionalVerdict::State::holds: break;
-    }
-    const std::optional<map::RestrictionKind> kind =
-        verdict.meaning == "no" ? std::optional(map::RestrictionKind::no)
-        : verdict.meaning == "only" ? std::optional(map::RestrictionKind::only) : std::nullopt;
-    if (kind) decided_[r.osm_relation_id] = std::move(verdict);
-    return kind;
-  }
-  // The conditional that gave `r` its kind at this turn; State::none if its plain value did.
-  [[nodiscard]] ConditionalVerdict verdict_of(const map::TurnRestriction& r) const {
-    const auto it = decided_.find(r.osm_relation_id);
-    return it == decided_.end() ? ConditionalVerdict{} : it->second;
-  }
-
- private:
-  ConditionalRules* rules_;
-  uint32_t via_node_;
-  double utc_seconds_;
-  std::unordered_map<int64_t, ConditionalVerdict> decided_;
-};
-
 }  // namespace
 
 void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig& config, const PathCheckConfig& check,
@@ -78,7 +39,7 @@ void detect_turn_restrictions(const TripView& trip, const TurnRestrictionConfig&
 
     // Judged at the time the path passed the via node.
     const double s_via = from.end_s_m();
-    KindsAtTurn kinds(conditionals, via, trip.speeds.time_at_distance(s_via));
+    TurnKindsAt kinds(conditionals, via, trip.speeds.time_at_distance(s_via));
     const map::TurnRestriction* broken = map::forbidding_restriction(trip.map, from.edge, via, to.edge, std::ref(kinds));
     if (broken == nullptr) continue;
 

@@ -248,7 +248,8 @@ struct BoundingBox {
 // A conditional restriction of an edge (`motor_vehicle:conditional=no @ (15:00-05:00)`), checked
 // and normalised at build time: `rules` is the value with each rule's value replaced by what it
 // means for the kind (access: `closed` / `open`; oneway: `forward` / `backward` / `both`), so the
-// engine reads no OSM access values. Records are sorted by edge, then precedence.
+// engine reads no OSM access values. Records are sorted by edge, then precedence. A plain per-class
+// key that differs from the car's plain tags is a record too (plain(), precedence kPlainPrecedence).
 // maxspeed: the limit in km/h (`30`, `48.3`), `none` (no limit) or `unknown` (signals, variable).
 enum class ConditionalKind : uint8_t { access = 0, oneway = 1, maxspeed = 2 };
 // Which travel direction of the edge a record binds (`*:forward:conditional`, the way's direction).
@@ -262,6 +263,12 @@ struct ConditionalRestriction {
   uint8_t precedence = 0;  // 0 = the most specific key (motorcar) ... the first that holds decides
   ConditionalDirection direction = ConditionalDirection::both;
   uint8_t vehicles = kAllVehicles;  // vehicle_bit()s of the classes the record binds
+
+  // A plain per-class key (`hgv=no`, `maxspeed:hgv=60`) where it gives a class another rule than
+  // the car's plain tags on the edge: stored as a record whose one rule always holds
+  // (`closed @ (24/7)`), tried after every conditional record (docs/CONDITIONAL.md).
+  [[nodiscard]] bool plain() const { return precedence == kPlainPrecedence; }
+  static constexpr uint8_t kPlainPrecedence = 0xFF;
 
   [[nodiscard]] bool binds(bool forward, uint8_t vehicle) const {
     return (vehicles & vehicle) != 0 && (direction == ConditionalDirection::both ||

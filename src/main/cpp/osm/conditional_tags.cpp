@@ -86,6 +86,72 @@ std::optional<std::string> normalised_maxspeed(std::string_view value) {
   return kmh;
 }
 
+// The plain keys that can give another class than the car another rule: a class's access key
+// (motorcar too: it leaves the others open), every access key of kAccessKeys with a direction, and
+// a class's maxspeed key with or without a direction. Sorted, for a binary search; scanning the
+// families for every tag was 2 % of a synthetic city's build instructions (callgrind).
+constexpr std::array<std::string_view, 39> kClassKeys{{
+    "access:backward",
+    "access:forward",
+    "bus",
+    "bus:backward",
+    "bus:forward",
+    "goods",
+    "goods:backward",
+    "goods:forward",
+    "hgv",
+    "hgv:backward",
+    "hgv:forward",
+    "maxspeed:bus",
+    "maxspeed:bus:backward",
+    "maxspeed:bus:forward",
+    "maxspeed:goods",
+    "maxspeed:goods:backward",
+    "maxspeed:goods:forward",
+    "maxspeed:hgv",
+    "maxspeed:hgv:backward",
+    "maxspeed:hgv:forward",
+    "maxspeed:motorcycle",
+    "maxspeed:motorcycle:backward",
+    "maxspeed:motorcycle:forward",
+    "maxspeed:psv",
+    "maxspeed:psv:backward",
+    "maxspeed:psv:forward",
+    "motor_vehicle:backward",
+    "motor_vehicle:forward",
+    "motorcar",
+    "motorcar:backward",
+    "motorcar:forward",
+    "motorcycle",
+    "motorcycle:backward",
+    "motorcycle:forward",
+    "psv",
+    "psv:backward",
+    "psv:forward",
+    "vehicle:backward",
+    "vehicle:forward",
+}};
+static_assert(std::is_sorted(kClassKeys.begin(), kClassKeys.end()));
+
+// Every tag of every way passes here: the first two letters and the shortest class key they can
+// begin (`access` and `maxspeed` alone are frequent and never class keys) reject almost all at once.
+bool is_class_key(std::string_view key) {
+  if (key.size() < 3) return false;
+  std::size_t shortest = 0;
+  switch (key[0] << 8 | key[1]) {
+    case 'a' << 8 | 'c': shortest = 14; break;  // access:forward
+    case 'm' << 8 | 'a': shortest = 12; break;  // maxspeed:bus
+    case 'b' << 8 | 'u':
+    case 'g' << 8 | 'o':
+    case 'h' << 8 | 'g':
+    case 'm' << 8 | 'o':
+    case 'p' << 8 | 's':
+    case 'v' << 8 | 'e': shortest = 3; break;
+    default: return false;
+  }
+  return key.size() >= shortest && std::binary_search(kClassKeys.begin(), kClassKeys.end(), key);
+}
+
 class Collector {
  public:
   explicit Collector(const Tags& tags) : tags_(tags) {}
@@ -176,9 +242,93 @@ class Collector {
     }
   }
 
+  // Plain per-class keys (`hgv=no`, `bus:backward=no`, `maxspeed:hgv=60`): for each class other
+  // than the car and each travel direction, the most specific key with a value we read (the
+  // hierarchy above, a directional key before its key). Where it is not the car's own plain reading
+  // (access: the edge's flags, from motorcar > motor_vehicle > vehicle > access without
+  // directions; maxspeed: the edge's limit, from `maxspeed`), it is stored as a record that always
+  // holds, tried after the conditional ones: a class bound by a conditional record has no more
+  // specific plain key, so its plain key decides only where no conditional rule holds.
+  void plain_classes() {
+    const std::optional<std::string_view> car_key = first_readable_car_key();
+    const bool car_closed = interpret_access(tags_, nullptr) == CarAccess::no;
+    std::vector<PlainChoice> choices;
+    for (const map::VehicleClass cls : {map::VehicleClass::hgv, map::VehicleClass::bus, map::VehicleClass::motorcycle}) {
+      const uint8_t bit = map::vehicle_bit(cls);
+      for (std::size_t t = 0; t < kTravel.size(); ++t) {
+        auto access = most_specific(kAccessKeys, bit, kTravel[t], normalised_access);
+        // No key for the class: open, as for a car without any; differs only where `motorcar` closes the road.
+        if (!access && car_closed && car_key) access = std::pair{std::string(*car_key), std::string("open")};
+        if (access && (access->second == "closed") != car_closed) {
+          choose(choices, ConditionalKind::access, std::move(*access), t, bit);
+        }
+        auto limit = most_specific(kMaxspeedKeys, bit, kTravel[t], normalised_maxspeed);
+        if (limit && limit->first != "maxspeed" && limit->first != "maxspeed:forward" && limit->first != "maxspeed:backward") {
+          choose(choices, ConditionalKind::maxspeed, std::move(*limit), t, bit);
+        }
+      }
+    }
+    for (const PlainChoice& c : choices) {
+      const auto store = [&](ConditionalDirection d, uint8_t vehicles) {
+        if (vehicles == 0) return;
+        out.plain.push_back(map::ConditionalInput{c.kind, map::ConditionalRestriction::kPlainPrecedence, d, vehicles, c.key,
+                                                  std::string(*tags_.get(c.key)), c.meaning + " @ (24/7)"});
+      };
+      if (c.vehicles[0] == c.vehicles[1]) {
+        store(ConditionalDirection::both, c.vehicles[0]);
+      } else {
+        store(ConditionalDirection::forward, c.vehicles[0]);
+        store(ConditionalDirection::backward, c.vehicles[1]);
+      }
+    }
+  }
+
   ConditionalTags out;
 
  private:
+  // The most specific key of `keys` binding `vehicle` for travel `direction` with a value
+  // `normalise` reads: the key and its meaning.
+  template <std::size_t N>
+  std::optional<std::pair<std::string, std::string>> most_specific(const std::array<FamilyKey, N>& keys, uint8_t vehicle,
+                                                                   ConditionalDirection direction,
+                                                                   const RuleValueMeaning& normalise) const {
+    for (uint8_t rank = 0; rank <= keys.back().rank; ++rank) {
+      for (const std::string_view suffix : {suffix_of(direction), std::string_view{}}) {
+        for (const FamilyKey& family : keys) {
+          if (family.rank != rank || (family.vehicles & vehicle) == 0) continue;
+          std::string key = std::string(family.base) + std::string(suffix);
+          const auto value = tags_.get(key);
+          if (!value) continue;
+          if (auto meaning = normalise(*value)) return std::pair{std::move(key), std::move(*meaning)};
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  // A plain key that decides for some classes and travel directions (vehicles[0] forward, [1] backward).
+  struct PlainChoice {
+    ConditionalKind kind;
+    std::string key;
+    std::string meaning;
+    std::array<uint8_t, 2> vehicles{0, 0};
+  };
+  static void choose(std::vector<PlainChoice>& choices, ConditionalKind kind, std::pair<std::string, std::string> decided,
+                     std::size_t travel, uint8_t vehicle) {
+    auto it = std::find_if(choices.begin(), choices.end(),
+                           [&](const PlainChoice& c) { return c.kind == kind && c.key == decided.first; });
+    if (it == choices.end()) it = choices.insert(choices.end(), PlainChoice{kind, std::move(decided.first), std::move(decided.second)});
+    it->vehicles[travel] |= vehicle;
+  }
+
+  // The car's plain access key that decides (motorcar > motor_vehicle > vehicle > access).
+  std::optional<std::string_view> first_readable_car_key() const {
+    for (std::string_view key : {"motorcar", "motor_vehicle", "vehicle", "access"}) {
+      if (readable_access(key)) return key;
+    }
+    return std::nullopt;
+  }
+
   bool readable_access(std::string_view key) const {
     const auto v = tags_.get(key);
     return v && parse_access_value(*v).has_value();
@@ -235,14 +385,24 @@ uint8_t vehicles_named(std::string_view word) {
 }
 
 ConditionalTags interpret_conditional_tags(const Tags& tags) {
-  // Most ways have no conditional key: one pass over the tags instead of many lookups (they were
-  // 3.8 % of a synthetic city's build instructions, measured with callgrind).
+  // Most ways have no conditional key and no class key: one pass over the tags instead of many
+  // lookups (they were 3.8 % of a synthetic city's build instructions, measured with callgrind).
   const auto& all = tags.all();
-  if (std::none_of(all.begin(), all.end(), [](const auto& tag) { return tag.first.ends_with(":conditional"); })) return {};
+  bool conditional = false;
+  bool class_key = false;
+  for (const auto& tag : all) {
+    const std::string_view key = tag.first;
+    conditional = conditional || key.ends_with(":conditional");
+    class_key = class_key || is_class_key(key);
+  }
+  if (!conditional && !class_key) return {};
   Collector collector(tags);
-  collector.access();
-  collector.oneway();
-  collector.maxspeed();
+  if (conditional) {
+    collector.access();
+    collector.oneway();
+    collector.maxspeed();
+  }
+  if (class_key) collector.plain_classes();
   return std::move(collector.out);
 }
 

@@ -5,7 +5,8 @@
 // (legal/conditional.hpp) and normalised for the map; a value not understood is reported and
 // treated as absent. A record binds the vehicle classes and directions for which no more specific
 // plain key decides (`motorcar=yes` with `access:conditional=no @ ...` still binds an hgv, not a
-// car); one that binds nothing is left out and reported.
+// car); one that binds nothing is left out and reported. Plain per-class keys that give another
+// class than the car another access or limit are stored the same way, as records that always hold.
 #pragma once
 
 #include <functional>
@@ -24,6 +25,9 @@ struct ConditionalTags {
   std::vector<map::ConditionalInput> stored;                         // most specific key first
   std::vector<std::pair<std::string, std::string>> not_understood;  // key, why
   std::vector<std::string> shadowed;  // conditional keys a more specific plain key overrides for every vehicle
+  // Plain per-class keys that give a class other than the car another access or limit than the
+  // car's plain tags (`hgv=no`, `maxspeed:hgv=60`): records that always hold, tried last.
+  std::vector<map::ConditionalInput> plain;
 };
 
 ConditionalTags interpret_conditional_tags(const Tags& tags);

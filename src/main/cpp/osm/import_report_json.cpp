@@ -16,7 +16,8 @@ std::string counts_object(const std::map<std::string, uint64_t>& counts) {
 
 std::string conditional_summary_json(const ImportReport& r) {
   return "{\"stored\":" + counts_object(r.conditionals_stored) +
-         ",\"not_understood\":" + counts_object(r.conditionals_not_understood) + "}";
+         ",\"not_understood\":" + counts_object(r.conditionals_not_understood) +
+         ",\"class_keys\":" + counts_object(r.class_keys_stored) + "}";
 }
 
 std::string import_report_json(const ImportReport& r, const std::string& osm_path, const std::string& map_path) {
@@ -60,6 +61,7 @@ std::string import_report_json(const ImportReport& r, const std::string& osm_pat
   j += ",\"turn_conditional_records\":" + std::to_string(r.build.turn_conditionals);
   j += ",\"conditionals_stored\":" + counts_object(r.conditionals_stored);
   j += ",\"conditionals_not_understood\":" + counts_object(r.conditionals_not_understood);
+  j += ",\"class_keys_stored\":" + counts_object(r.class_keys_stored);
   j += ",\"road_km\":" + map::json_fixed(r.build.road_km, 3);
   j += ",\"bytes\":" + std::to_string(r.build.bytes);
   j += ",\"read_seconds\":" + map::json_fixed(r.read_seconds, 3);

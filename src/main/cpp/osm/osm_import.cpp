@@ -108,6 +108,12 @@ class RoadCollector : public osmium::handler::Handler {
     built_up.add_way(ways_added_++, in.legal_key, *road_class == map::RoadClass::service, in.node_ids);
     builder_.add_way(std::move(in));
     for (const map::ConditionalInput& c : conditional.stored) builder_.add_conditional(c);
+    const std::string* last = nullptr;  // a key split by direction is one tag
+    for (const map::ConditionalInput& c : conditional.plain) {
+      builder_.add_conditional(c);
+      if (last == nullptr || *last != c.key) ++report_.class_keys_stored[c.key];
+      last = &c.key;
+    }
   }
 
   void relation(const osmium::Relation& relation) {
@@ -121,7 +127,7 @@ class RoadCollector : public osmium::handler::Handler {
     };
     switch (r.verdict) {
       case RestrictionTags::Verdict::not_a_restriction: return;
-      case RestrictionTags::Verdict::not_for_cars: count(false); ++report_.skipped["restriction exempting or not for cars"]; return;
+      case RestrictionTags::Verdict::not_for_cars: count(false); ++report_.skipped["restriction binding no vehicle class"]; return;
       case RestrictionTags::Verdict::conditional_only:
         count(false);
         ++report_.skipped["time-dependent restriction with no value understood for a vehicle"];
@@ -145,6 +151,7 @@ class RoadCollector : public osmium::handler::Handler {
       return;
     }
     count(true);
+    for (const std::string& key : r.class_keys) ++report_.class_keys_stored[key];
     ++report_.restriction_relations;
     for (const int64_t f : from) {
       for (const int64_t t : to) {

@@ -47,6 +47,9 @@ struct ImportReport {
   TagProblems tag_problems;             // values that could not be interpreted
   std::map<std::string, uint64_t> conditionals_stored;          // ways per `*:conditional` key stored
   std::map<std::string, uint64_t> conditionals_not_understood;  // ways per key whose value was not understood (treated as absent)
+  // Ways (relations for `restriction:*`) per plain per-class key that gave a class another access,
+  // limit or turn restriction than the car's (`hgv`, `maxspeed:hgv`, `restriction:hgv`, `except`).
+  std::map<std::string, uint64_t> class_keys_stored;
   map::BuildStats build;
   double read_seconds = 0;
   double write_seconds = 0;

@@ -62,6 +62,59 @@ std::optional<std::string> normalised_turn_rules(std::string_view value, std::op
       error, named);
 }
 
+// The plain keys of a relation per vehicle class, most specific first, as for access (the
+// conditional keys above): a class's own, then motor_vehicle, then the general one.
+struct ClassKeys {
+  uint8_t vehicle;
+  std::array<std::string_view, 4> keys;  // empty entries unused
+};
+constexpr std::array<ClassKeys, 4> kPlainKeys{{
+    {map::vehicle_bits::kCar, {"restriction:motorcar", "restriction:motor_vehicle", "restriction", ""}},
+    {map::vehicle_bits::kHgv, {"restriction:hgv", "restriction:goods", "restriction:motor_vehicle", "restriction"}},
+    {map::vehicle_bits::kBus, {"restriction:bus", "restriction:psv", "restriction:motor_vehicle", "restriction"}},
+    {map::vehicle_bits::kMotorcycle, {"restriction:motorcycle", "restriction:motor_vehicle", "restriction", ""}},
+}};
+
+struct PlainRestriction {
+  map::RestrictionKind kind = map::RestrictionKind::no;
+  uint8_t vehicles = 0;                          // the classes a plain value of that kind binds
+  std::optional<std::string_view> invalid_key;   // the car's key, if its value is not a restriction
+  std::vector<std::string> class_keys;           // keys that gave some class another turn rule than the car's
+};
+
+// Which classes the relation's plain values restrict, and how: the car's kind where a car is
+// bound, else the first bound class's (a relation whose classes disagree on no_* / only_* keeps the
+// classes of that kind). `none` or a value we do not read for a class's own key: not restricted.
+PlainRestriction plain_restriction(const Tags& tags, uint8_t exempt) {
+  PlainRestriction out;
+  std::optional<map::RestrictionKind> chosen;
+  std::string_view car_key;
+  for (const ClassKeys& cls : kPlainKeys) {
+    std::string_view deciding;
+    std::optional<map::RestrictionKind> kind;
+    for (const std::string_view key : cls.keys) {
+      if (key.empty()) continue;
+      const auto value = tags.get(key);
+      if (!value) continue;
+      deciding = key;
+      kind = restriction_kind(*value);
+      if (!kind && cls.vehicle == map::vehicle_bits::kCar && (exempt & cls.vehicle) == 0) out.invalid_key = key;
+      break;
+    }
+    if (cls.vehicle == map::vehicle_bits::kCar) car_key = deciding;
+    if (!kind || (exempt & cls.vehicle) != 0) continue;
+    if (!chosen) chosen = kind;
+    if (*kind != *chosen) continue;
+    out.vehicles |= cls.vehicle;
+    if (deciding != car_key && deciding != "restriction:motor_vehicle" && deciding != "restriction") {
+      out.class_keys.emplace_back(deciding);
+    }
+  }
+  if (chosen) out.kind = *chosen;
+  if (exempt != 0 && out.vehicles != 0) out.class_keys.emplace_back("except");
+  return out;
+}
+
 }  // namespace
 
 RestrictionTags interpret_restriction(const Tags& tags) {
@@ -85,16 +138,19 @@ RestrictionTags interpret_restriction(const Tags& tags) {
   }
   if (!out.conditionals.empty()) out.flags |= map::restriction_flags::kConditional;
 
-  std::string_view key = "restriction:motorcar";
-  auto value = tags.get(key);
-  if (!value) value = tags.get(key = "restriction:motor_vehicle");
-  if (!value) value = tags.get(key = "restriction");
-  const bool cars_exempt = (exempt & map::vehicle_bits::kCar) != 0;
-  if (!value || cars_exempt) {
-    // No plain restriction for cars: a time-dependent one alone, or nothing.
-    if (out.conditionals.empty() || !conditional_kind) {
-      const bool time_dependent = !out.conditionals.empty() || !out.not_understood.empty();
-      out.verdict = time_dependent ? RestrictionTags::Verdict::conditional_only : RestrictionTags::Verdict::not_for_cars;
+  const PlainRestriction plain = plain_restriction(tags, exempt);
+  if (plain.invalid_key) {
+    out.verdict = RestrictionTags::Verdict::invalid;
+    out.bad_key = *plain.invalid_key;
+    out.bad_value = *tags.get(*plain.invalid_key);
+    return out;
+  }
+  const bool binds_cars = (plain.vehicles & map::vehicle_bits::kCar) != 0;
+  if (!binds_cars && !out.conditionals.empty()) {
+    // No plain restriction for cars: the time-dependent one alone (plain values of other classes
+    // are not combined with it; docs/CONDITIONAL.md, "Known limits").
+    if (!conditional_kind) {
+      out.verdict = RestrictionTags::Verdict::conditional_only;
       out.conditionals.clear();
       out.flags = 0;
       return out;
@@ -106,15 +162,16 @@ RestrictionTags interpret_restriction(const Tags& tags) {
     out.verdict = RestrictionTags::Verdict::applies;
     return out;
   }
-  const auto kind = restriction_kind(*value);
-  if (!kind) {
-    out.verdict = RestrictionTags::Verdict::invalid;
-    out.bad_key = key;
-    out.bad_value = *value;
+  if (plain.vehicles == 0) {
+    const bool time_dependent = !out.not_understood.empty();
+    out.verdict = time_dependent ? RestrictionTags::Verdict::conditional_only : RestrictionTags::Verdict::not_for_cars;
+    out.flags = 0;
     return out;
   }
-  out.kind = *kind;
-  out.vehicles = static_cast<uint8_t>(map::kAllVehicles & ~exempt);
+  out.kind = plain.kind;
+  out.vehicles = plain.vehicles;
+  for (const map::ConditionalInput& c : out.conditionals) out.vehicles |= c.vehicles;
+  out.class_keys = plain.class_keys;
   out.verdict = RestrictionTags::Verdict::applies;
   return out;
 }

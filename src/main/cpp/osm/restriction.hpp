@@ -2,9 +2,10 @@
 // `restriction:motor_vehicle` or `restriction` value (most specific first) is `no_*` or `only_*`,
 // and time-dependent ones: `restriction:conditional` and `restriction:CLASS:conditional`
 // (`no_left_turn @ (Mo-Fr 07:00-09:00)`, `none @ (Sa,Su)`), parsed and normalised for the map
-// (docs/CONDITIONAL.md). Skipped: relations whose `except=` lists motorcar, motor_vehicle or
-// vehicle and have no conditional for another class; relations with only other vehicles' plain
-// values (`restriction:hgv`, ...).
+// (docs/CONDITIONAL.md). Plain values per class (`restriction:hgv`, `restriction:bus`, ...,
+// the class's own key first, then `restriction:motor_vehicle`, `restriction`) and `except=` decide
+// which classes a restriction binds (TurnRestriction::vehicles): `restriction:hgv=no_left_turn`
+// alone binds only an hgv. Skipped: relations that bind no class.
 #pragma once
 
 #include <string>
@@ -34,6 +35,7 @@ struct RestrictionTags {
   std::string_view bad_value;
   std::vector<map::ConditionalInput> conditionals;                   // most specific key first
   std::vector<std::pair<std::string, std::string>> not_understood;  // key, why
+  std::vector<std::string> class_keys;  // plain keys that gave another class than the car its own rule (`restriction:hgv`)
 };
 
 RestrictionTags interpret_restriction(const Tags& tags);

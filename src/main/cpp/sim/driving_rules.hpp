@@ -43,18 +43,29 @@ inline bool closed(const map::MapView& map, DirectedEdge d) { return map.edge(d.
 // docs/CONDITIONAL.md). The simulator does not judge those yet: it neither drives such an edge on
 // a legal leg nor picks it for an injected violation, so its ground truth never disagrees with the
 // engine's time-dependent verdict.
-inline bool time_dependent(const map::MapView& map, DirectedEdge d) { return !map.conditionals_on(d.edge).empty(); }
+// Plain per-class records (`hgv=no`) do not depend on the time: TimedRules judges them for the
+// simulated vehicle; a car's plain rules are the edge's flags.
+inline bool time_dependent(const map::MapView& map, DirectedEdge d) {
+  for (const map::ConditionalRestriction& r : map.conditionals_on(d.edge)) {
+    if (!r.plain()) return true;
+  }
+  return false;
+}
 
 // Legal to drive: open to cars and in an allowed direction, whatever the time.
 inline bool legal_to_drive(const map::MapView& map, DirectedEdge d) {
   return direction_allowed(map, d) && !closed(map, d) && !time_dependent(map, d);
 }
 
-// The restriction that forbids turning from `in` into `out` at their shared node, or nullptr.
+// The restriction that forbids a car turning from `in` into `out` at their shared node, or nullptr:
+// every stored restriction that binds a car, as if in force at every time. Legal legs avoid these
+// turns (safe whatever the time), as they follow the car's plain rules of the roads (docs/CONDITIONAL.md,
+// "Simulated"); what a turn made breaks is judged by TimedRules::turn_at for the simulated vehicle,
+// as the engine judges it.
 inline const map::TurnRestriction* forbidding_restriction(const map::MapView& map, DirectedEdge in, DirectedEdge out) {
   const uint32_t via = end_node(map, in);
   for (const auto& r : map.restrictions_from(in.edge)) {
-    if (r.via_node != via) continue;
+    if (r.via_node != via || (r.vehicles & map::vehicle_bits::kCar) == 0) continue;
     if (r.kind == map::RestrictionKind::no && r.to_edge == out.edge) return &r;
     if (r.kind == map::RestrictionKind::only && r.to_edge != out.edge) return &r;
   }

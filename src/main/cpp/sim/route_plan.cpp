@@ -100,8 +100,15 @@ bool breaks(const map::MapView& map, const InjectionConfig& injection, MapViolat
              map.edge(next.edge).length_m >= injection.min_wrong_way_length_m;
     case MapViolation::no_entry:
       return closed(map, next) && direction_allowed(map, next) && !turn_forbidden;
-    case MapViolation::turn_restriction:
-      return turn_forbidden && legal_to_drive(map, next);
+    case MapViolation::turn_restriction: {
+      if (!turn_forbidden || !legal_to_drive(map, next)) return false;
+      // Only where the turn is forbidden to the simulated vehicle whenever the car gets there (a
+      // time-dependent or other class's restriction may not be); without a clock, a restriction
+      // for every class at every time.
+      if (clock != nullptr) return clock->turn_forbidden_throughout(current, next, entry_m);
+      const map::TurnRestriction* r = forbidding_restriction(map, current, next);
+      return r->flags == 0 && r->vehicles == map::kAllVehicles;
+    }
     case MapViolation::conditional: break;
   }
   return false;

@@ -2,8 +2,8 @@
 // the simulator sees them: the engine's own verdicts (detect::ConditionalRules: the same records, the
 // local time from the map's zone grid at the edge, the same vehicle), so the ground truth never
 // disagrees with the engine about what was allowed when. This is the one place the simulator asks
-// "which rule applies to this edge at this time for this vehicle"; a conditional speed limit or turn
-// restriction would be answered here too.
+// "which rule applies to this edge (or turn) at this time for this vehicle"; a conditional speed
+// limit would be answered here too.
 #pragma once
 
 #include <optional>
@@ -40,6 +40,17 @@ class TimedRules {
   // every minute, the resolution of opening hours, and at both ends); nothing if they change.
   std::optional<EdgeRulesAt> throughout(DirectedEdge d, double from_s, double to_s);
 
+  // The turn restriction that forbids the vehicle to turn from `in` into `out` at `utc_s` (the
+  // engine's verdict: its class, a time-dependent restriction by the rule in force at the via
+  // node's local time), or nullptr; `verdict` receives the conditional that decided, if one did.
+  const map::TurnRestriction* turn_at(DirectedEdge in, DirectedEdge out, double utc_s,
+                                      detect::ConditionalVerdict* verdict = nullptr);
+  // Whether that turn is forbidden whenever it is made within [from_s, to_s] (every minute, both ends).
+  bool turn_forbidden_throughout(DirectedEdge in, DirectedEdge out, double from_s, double to_s);
+
+  // Whether a plain per-class key gives the vehicle another rule on `d` than the car's plain tags.
+  [[nodiscard]] bool class_dependent(DirectedEdge d) const;
+
  private:
   const map::MapView* map_;
   detect::ConditionalRules rules_;
@@ -60,6 +71,12 @@ class PlanningClock {
   [[nodiscard]] double earliest_s(double route_m) const { return start_utc_s_ + route_m / kFastestMps; }
   [[nodiscard]] double latest_s(double route_m) const { return start_utc_s_ + route_m / kSlowestMps + kSlackS; }
 
+  // Whether turning from `in` into `next`, entered after `route_m` metres, breaks a turn
+  // restriction that binds the vehicle whenever the car gets there.
+  [[nodiscard]] bool turn_forbidden_throughout(DirectedEdge in, DirectedEdge next, double route_m) const {
+    return rules_->turn_forbidden_throughout(in, next, earliest_s(route_m), latest_s(route_m));
+  }
+
   // The rules of `d` entered after `route_m` metres if they are the same over the whole window.
   [[nodiscard]] std::optional<EdgeRulesAt> rules_throughout(DirectedEdge d, double route_m) const {
     return rules_->throughout(d, earliest_s(route_m), latest_s(route_m));
@@ -68,7 +85,7 @@ class PlanningClock {
   // Legal to enter `d` after `route_m` metres whenever the car gets there: open and in an allowed
   // direction, by the plain tags or by the conditional rules in force all through the window.
   [[nodiscard]] bool legal_to_enter(const map::MapView& map, DirectedEdge d, double route_m) const {
-    if (!time_dependent(map, d)) return legal_to_drive(map, d);
+    if (!time_dependent(map, d) && !rules_->class_dependent(d)) return legal_to_drive(map, d);
     const auto rules = rules_throughout(d, route_m);
     return rules && rules->legal();
   }

@@ -131,12 +131,15 @@ void find_route_rule_violations(const map::MapView& map, const Drive& drive, con
   episodes("wrong_way", [&](size_t step) { return in_force[step].against; }, [&](size_t step) { return in_force[step].oneway; });
   episodes("no_entry", [&](size_t step) { return in_force[step].closed; }, [&](size_t step) { return in_force[step].access; });
   for (size_t step = 1; step < route.size(); ++step) {
-    const auto* restriction = forbidding_restriction(map, route[step - 1], route[step]);
-    if (restriction == nullptr) continue;
+    // Judged as the engine judges it: for the vehicle, by the rule in force when the car passed the via node.
     const double via_m = geometry.step_start_m(step);
+    detect::ConditionalVerdict decided;
+    const auto* restriction = rules.turn_at(route[step - 1], route[step], start_utc_s + profile.time_at(via_m), &decided);
+    if (restriction == nullptr) continue;
     const auto via = map.node_coord(end_node(map, route[step - 1]));
     const int64_t from_way = map.edge(route[step - 1].edge).osm_way_id, to_way = map.edge(route[step].edge).osm_way_id;
-    const bool only = restriction->kind == map::RestrictionKind::only;
+    const bool only = decided.state == detect::ConditionalVerdict::State::holds ? decided.meaning == "only"
+                                                                                 : restriction->kind == map::RestrictionKind::only;
     truth.violations.push_back(TruthViolation{
         "turn_restriction", profile.time_at(std::max(0.0, via_m - th.turn_window_m)),
         profile.time_at(std::min(geometry.length_m(), via_m + th.turn_window_m)), via.lat(), via.lon(),
@@ -145,6 +148,7 @@ void find_route_rule_violations(const map::MapView& map, const Drive& drive, con
          number("from_osm_way_id", static_cast<double>(from_way)),
          number("via_osm_node_id", static_cast<double>(map.node_osm_id(end_node(map, route[step - 1])))),
          number("to_osm_way_id", static_cast<double>(to_way))}});
+    for (auto& [key, value] : detect::conditional_evidence(map, decided)) truth.violations.back().evidence.push_back(text(key, value));
   }
 }
 

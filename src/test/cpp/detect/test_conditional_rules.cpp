@@ -221,5 +221,92 @@ TEST_F(ConditionalRulesEndToEnd, ADirectionalKeyBindsItsDirectionOnly) {
   EXPECT_TRUE(found(drive({{35.6720, 139.7043}, {35.6720, 139.7002}}, 8, kMonday + 10 * 3600), ViolationType::no_entry).empty());
 }
 
+// Plain per-class keys (docs/CONDITIONAL.md): stored as records that always hold, for the classes
+// whose rule differs from the car's plain tags, and reported.
+TEST_F(ConditionalRulesEndToEnd, PlainClassKeysAreStoredForTheClassesTheyChange) {
+  EXPECT_EQ(report_->class_keys_stored.at("hgv"), 2U);  // hgv=no; hgv=yes under motorcar=no
+  EXPECT_EQ(report_->class_keys_stored.at("maxspeed:hgv"), 1U);
+  EXPECT_EQ(report_->class_keys_stored.at("restriction:hgv"), 1U);
+  EXPECT_EQ(report_->class_keys_stored.at("except"), 1U);
+  const auto no_lorries = map_->conditionals_on(edge_of(151));
+  ASSERT_EQ(no_lorries.size(), 1U);
+  EXPECT_TRUE(no_lorries[0].plain());
+  EXPECT_EQ(no_lorries[0].vehicles, map::vehicle_bit(map::VehicleClass::hgv));
+  EXPECT_EQ(no_lorries[0].direction, map::ConditionalDirection::both);
+  EXPECT_EQ(map_->string_at(no_lorries[0].rules), "closed @ (24/7)");
+  EXPECT_FALSE(map_->edge(edge_of(151)).has(map::edge_flags::kClosed));  // the matcher prices a car
+  // motorcar=no opens nothing for a bus or a motorcycle either: no key of theirs closes it.
+  const auto lorries_only = map_->conditionals_on(edge_of(161));
+  ASSERT_EQ(lorries_only.size(), 2U);
+  EXPECT_EQ(map_->string_at(lorries_only[0].rules), "open @ (24/7)");
+  EXPECT_TRUE(map_->edge(edge_of(161)).has(map::edge_flags::kClosed));
+  EXPECT_TRUE(map_->conditionals_on(edge_of(150)).empty());
+}
+
+// hgv=no: a no_entry for a lorry, not for a car.
+TEST_F(ConditionalRulesEndToEnd, APlainClassClosureIsANoEntryForThatClassOnly) {
+  const auto points = drive({{35.6740, 139.7002}, {35.6740, 139.7028}}, 8, kMonday + 10 * 3600);
+  EXPECT_TRUE(found(points, ViolationType::no_entry, VehicleClass::car).empty());
+  EXPECT_TRUE(found(points, ViolationType::no_entry, VehicleClass::bus).empty());
+  const auto lorry = found(points, ViolationType::no_entry, VehicleClass::hgv);
+  ASSERT_EQ(lorry.size(), 1U);
+  EXPECT_EQ(lorry[0].osm_way_ids, std::vector<int64_t>({151}));
+  EXPECT_EQ(text(lorry[0], "class_tag"), "hgv=no");
+  EXPECT_EQ(text(lorry[0], "conditional_tag"), "(missing conditional_tag)");
+}
+
+// motorcar=no with hgv=yes: a no_entry for a car, not for a lorry.
+TEST_F(ConditionalRulesEndToEnd, APlainClassKeyOpensARoadClosedToCars) {
+  const auto points = drive({{35.6760, 139.7002}, {35.6760, 139.7028}}, 8, kMonday + 10 * 3600);
+  const auto car = found(points, ViolationType::no_entry, VehicleClass::car);
+  ASSERT_EQ(car.size(), 1U);
+  EXPECT_EQ(car[0].osm_way_ids, std::vector<int64_t>({161}));
+  EXPECT_EQ(text(car[0], "class_tag"), "(missing class_tag)");
+  EXPECT_TRUE(found(points, ViolationType::no_entry, VehicleClass::hgv).empty());
+}
+
+// maxspeed:hgv=60 on an 80 road: 72 km/h is speeding for a lorry (a tagged limit), not for a car.
+TEST_F(ConditionalRulesEndToEnd, APlainClassLimitBindsThatClassOnly) {
+  const std::vector<std::pair<double, double>> avenue{{35.6780, 139.7002}, {35.6780, 139.7078}};
+  const auto points = drive(avenue, 20, kMonday + 10 * 3600);
+  const auto lorry = found(points, ViolationType::speeding, VehicleClass::hgv);
+  ASSERT_EQ(lorry.size(), 1U);
+  EXPECT_DOUBLE_EQ(number(lorry[0], "limit_kmh"), 60);
+  EXPECT_EQ(text(lorry[0], "limit_source"), "tag");
+  EXPECT_EQ(text(lorry[0], "class_tag"), "maxspeed:hgv=60");
+  EXPECT_TRUE(found(points, ViolationType::speeding, VehicleClass::car).empty());
+  EXPECT_TRUE(found(points, ViolationType::speeding, VehicleClass::bus).empty());
+}
+
+// restriction:hgv=no_left_turn: a turn finding for a lorry only.
+TEST_F(ConditionalRulesEndToEnd, APlainClassTurnRestrictionBindsThatClassOnly) {
+  const std::vector<std::pair<double, double>> left{{35.6800, 139.7002}, {35.6800, 139.7020}, {35.6818, 139.7020}};
+  const auto points = drive(left, 8, kMonday + 10 * 3600);
+  const auto lorry = found(points, ViolationType::turn_restriction, VehicleClass::hgv);
+  ASSERT_EQ(lorry.size(), 1U);
+  EXPECT_EQ(text(lorry[0], "restriction"), "no_left_turn");
+  EXPECT_TRUE(found(points, ViolationType::turn_restriction, VehicleClass::car).empty());
+}
+
+// restriction=no_left_turn with except=bus: a turn finding for a car, not for a bus.
+TEST_F(ConditionalRulesEndToEnd, ExceptExemptsTheClassesItNames) {
+  const std::vector<std::pair<double, double>> left{{35.6860, 139.7002}, {35.6860, 139.7020}, {35.6878, 139.7020}};
+  const auto points = drive(left, 8, kMonday + 10 * 3600);
+  EXPECT_EQ(found(points, ViolationType::turn_restriction, VehicleClass::car).size(), 1U);
+  EXPECT_EQ(found(points, ViolationType::turn_restriction, VehicleClass::hgv).size(), 1U);
+  EXPECT_TRUE(found(points, ViolationType::turn_restriction, VehicleClass::bus).empty());
+}
+
+// access:conditional=no @ (Nov-Mar): closed in December, open in June.
+TEST_F(ConditionalRulesEndToEnd, ASeasonalClosureHoldsInItsMonthsOnly) {
+  const std::vector<std::pair<double, double>> pass{{35.6900, 139.7002}, {35.6900, 139.7028}};
+  const auto december = found(drive(pass, 8, kMonday + 10 * 3600), ViolationType::no_entry);
+  ASSERT_EQ(december.size(), 1U);
+  EXPECT_EQ(december[0].osm_way_ids, std::vector<int64_t>({201}));
+  EXPECT_EQ(text(december[0], "condition"), "Nov-Mar");
+  EXPECT_EQ(text(december[0], "local_time"), "2026-12-07T10:00");
+  EXPECT_TRUE(found(drive(pass, 8, kMonday - 180 * 86400 + 10 * 3600), ViolationType::no_entry).empty());  // 2026-06-10
+}
+
 }  // namespace
 }  // namespace drivelog::detect

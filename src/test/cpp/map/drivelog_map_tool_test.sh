@@ -28,9 +28,9 @@ expect_in "$work/out" '"direction=NE":1' "build lists uninterpreted values"
 expect_in "$work/err" "not interpreted: direction=NE (1)" "build prints human lines on stderr"
 
 expect_exit 0 "info" "$tool" info "$map"
-for key in '"format_version":7' '"nodes":' '"edges":' '"oneway_edges":2' '"speed_limited_edges":0' \
+for key in '"format_version":8' '"nodes":' '"edges":' '"oneway_edges":2' '"speed_limited_edges":0' \
            '"stop_signs":12' '"turn_restrictions":0' '"bbox":{"min_lat":39.9990000' '"bytes":' '"source":"stops.osm"' \
-           '"legal":{"limit_sources":{' '"time_zones":["UTC"]' '"conditional_keys":{"stored":{},"not_understood":{}}'; do
+           '"legal":{"limit_sources":{' '"time_zones":["UTC"]' '"conditional_keys":{"stored":{},"not_understood":{},"class_keys":{}}'; do
   expect_in "$work/out" "$key" "info"
 done
 expect_exit 0 "info --verify" "$tool" info "$map" --verify
@@ -55,9 +55,9 @@ expect_exit 2 "flipped byte: verify refuses" "$tool" info "$work/flipped.dlmap" 
 expect_in "$work/err" "damaged" "flipped byte"
 
 cp "$map" "$work/version.dlmap"
-printf '\x08' | dd of="$work/version.dlmap" bs=1 seek=8 conv=notrunc status=none
+printf '\x07' | dd of="$work/version.dlmap" bs=1 seek=8 conv=notrunc status=none
 expect_exit 2 "wrong version" "$tool" info "$work/version.dlmap"
-expect_in "$work/err" "format version 8" "wrong version"
+expect_in "$work/err" "format version 7" "wrong version"
 
 expect_exit 2 "foreign file" "$tool" info "$fixtures/stops.osm"
 expect_in "$work/err" "not a drivelog map" "foreign file"

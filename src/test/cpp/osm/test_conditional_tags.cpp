@@ -92,5 +92,69 @@ TEST(ConditionalTags, VehicleWordsNameDrivelogsClasses) {
   EXPECT_EQ(vehicles_named("bicycle"), 0);
 }
 
+// Plain per-class keys: a record for the classes whose plain rule is not the car's.
+TEST(ConditionalTags, PlainClassAccessIsStoredWhereItDiffersFromTheCars) {
+  const auto out = interpret_conditional_tags(Tags{{"highway", "residential"}, {"hgv", "no"}});
+  ASSERT_EQ(out.plain.size(), 1U);
+  EXPECT_EQ(out.plain[0].key, "hgv");
+  EXPECT_EQ(out.plain[0].value, "no");
+  EXPECT_EQ(out.plain[0].rules, "closed @ (24/7)");
+  EXPECT_EQ(out.plain[0].vehicles, kHgv);
+  EXPECT_EQ(out.plain[0].direction, ConditionalDirection::both);
+  EXPECT_EQ(out.plain[0].precedence, map::ConditionalRestriction::kPlainPrecedence);
+  EXPECT_TRUE(out.stored.empty());
+  // The same as the car's: nothing to store (and no record for the car, whose rule is on the edge).
+  EXPECT_TRUE(interpret_conditional_tags(Tags{{"motor_vehicle", "no"}, {"hgv", "no"}}).plain.empty());
+  EXPECT_TRUE(interpret_conditional_tags(Tags{{"highway", "residential"}, {"hgv", "yes"}}).plain.empty());
+  // goods decides for a lorry below hgv, psv for a bus below bus.
+  const auto psv = interpret_conditional_tags(Tags{{"psv", "no"}, {"bus", "yes"}, {"goods", "no"}});
+  ASSERT_EQ(psv.plain.size(), 1U);
+  EXPECT_EQ(psv.plain[0].key, "goods");
+  EXPECT_EQ(psv.plain[0].vehicles, kHgv);
+}
+
+TEST(ConditionalTags, PlainClassAccessFollowsTheHierarchyAndDirections) {
+  // motorcar=no leaves the others open: one record for the lorry (its own key), one for bus and motorcycle.
+  const auto out = interpret_conditional_tags(Tags{{"motorcar", "no"}, {"hgv", "yes"}});
+  ASSERT_EQ(out.plain.size(), 2U);
+  EXPECT_EQ(out.plain[0].key, "hgv");
+  EXPECT_EQ(out.plain[0].rules, "open @ (24/7)");
+  EXPECT_EQ(out.plain[1].key, "motorcar");
+  EXPECT_EQ(out.plain[1].vehicles, kBus | kMotorcycle);
+  // A directional class key binds its direction; the general key the other one only where it differs.
+  const auto dir = interpret_conditional_tags(Tags{{"hgv:backward", "no"}});
+  ASSERT_EQ(dir.plain.size(), 1U);
+  EXPECT_EQ(dir.plain[0].direction, ConditionalDirection::backward);
+  EXPECT_EQ(dir.plain[0].vehicles, kHgv);
+  const auto mv = interpret_conditional_tags(Tags{{"motor_vehicle:forward", "no"}, {"bus:forward", "yes"}});
+  ASSERT_EQ(mv.plain.size(), 1U);
+  EXPECT_EQ(mv.plain[0].key, "motor_vehicle:forward");
+  EXPECT_EQ(mv.plain[0].direction, ConditionalDirection::forward);
+  EXPECT_EQ(mv.plain[0].vehicles, kHgv | kMotorcycle);
+}
+
+TEST(ConditionalTags, PlainClassLimitsAreStoredPerClassAndDirection) {
+  const auto out = interpret_conditional_tags(Tags{{"maxspeed", "80"}, {"maxspeed:hgv", "60"}, {"maxspeed:bus:forward", "70"}});
+  ASSERT_EQ(out.plain.size(), 2U);
+  EXPECT_EQ(out.plain[0].kind, ConditionalKind::maxspeed);
+  EXPECT_EQ(out.plain[0].key, "maxspeed:hgv");
+  EXPECT_EQ(out.plain[0].rules, "60 @ (24/7)");
+  EXPECT_EQ(out.plain[0].vehicles, kHgv);
+  EXPECT_EQ(out.plain[0].direction, ConditionalDirection::both);
+  EXPECT_EQ(out.plain[1].key, "maxspeed:bus:forward");
+  EXPECT_EQ(out.plain[1].direction, ConditionalDirection::forward);
+  EXPECT_EQ(out.plain[1].vehicles, kBus);
+  // maxspeed:goods decides for a lorry; mph converted; a zone we cannot read leaves the car's limit.
+  const auto goods = interpret_conditional_tags(Tags{{"maxspeed:goods", "40 mph"}, {"maxspeed:motorcycle", "DE:urban"}});
+  ASSERT_EQ(goods.plain.size(), 1U);
+  EXPECT_EQ(goods.plain[0].rules, "64.4 @ (24/7)");
+  EXPECT_EQ(goods.plain[0].vehicles, kHgv);
+  // A class bound by a conditional keeps its plain key for the times no rule holds: tried after it.
+  const auto both = interpret_conditional_tags(Tags{{"maxspeed:hgv", "60"}, {"maxspeed:hgv:conditional", "40 @ (22:00-06:00)"}});
+  ASSERT_EQ(both.stored.size(), 1U);
+  ASSERT_EQ(both.plain.size(), 1U);
+  EXPECT_LT(both.stored[0].precedence, both.plain[0].precedence);
+}
+
 }  // namespace
 }  // namespace drivelog::osm

@@ -180,23 +180,37 @@ TEST(ImportRestrictions, KindsExceptionsAndUnsupportedForms) {
   EXPECT_EQ(from_west[0].osm_relation_id, 601);
 
   const auto from_south = m.map().restrictions_from(south);
-  ASSERT_EQ(from_south.size(), 1u);  // 609 is for lorries only
-  EXPECT_EQ(from_south[0].kind, map::RestrictionKind::only);
-  EXPECT_EQ(from_south[0].to_edge, north);
+  ASSERT_EQ(from_south.size(), 2u);
+  const map::TurnRestriction& car_rule = from_south[0].osm_relation_id == 609 ? from_south[1] : from_south[0];
+  const map::TurnRestriction& lorry_rule = from_south[0].osm_relation_id == 609 ? from_south[0] : from_south[1];
+  EXPECT_EQ(car_rule.kind, map::RestrictionKind::only);
+  EXPECT_EQ(car_rule.to_edge, north);
+  EXPECT_EQ(car_rule.vehicles, map::kAllVehicles);
+  EXPECT_EQ(lorry_rule.osm_relation_id, 609);  // restriction:hgv=no_right_turn: for lorries only
+  EXPECT_EQ(lorry_rule.vehicles, map::vehicle_bits::kHgv);
+  EXPECT_EQ(lorry_rule.to_edge, west);
 
   const auto from_east = m.map().restrictions_from(east);  // restriction:motorcar=no_u_turn
   ASSERT_EQ(from_east.size(), 1u);
   EXPECT_EQ(from_east[0].to_edge, east);
+  EXPECT_EQ(from_east[0].vehicles, map::vehicle_bits::kCar);
 
-  // 603 exempts cars, 607/608 are bad; 606 is time-dependent (restriction:conditional).
+  // 603 exempts cars (stored for the other classes), 607/608 are bad; 606 is time-dependent
+  // (restriction:conditional).
   const auto from_north = m.map().restrictions_from(north);
-  ASSERT_EQ(from_north.size(), 1u);
-  EXPECT_EQ(from_north[0].osm_relation_id, 606);
-  EXPECT_EQ(from_north[0].flags, map::restriction_flags::kConditional | map::restriction_flags::kOnlyConditional);
+  ASSERT_EQ(from_north.size(), 2u);
+  const map::TurnRestriction& timed = from_north[0].osm_relation_id == 606 ? from_north[0] : from_north[1];
+  const map::TurnRestriction& not_cars = from_north[0].osm_relation_id == 606 ? from_north[1] : from_north[0];
+  EXPECT_EQ(timed.osm_relation_id, 606);
+  EXPECT_EQ(timed.flags, map::restriction_flags::kConditional | map::restriction_flags::kOnlyConditional);
+  EXPECT_EQ(not_cars.osm_relation_id, 603);
+  EXPECT_EQ(not_cars.vehicles, map::kAllVehicles & ~map::vehicle_bits::kCar);
   ASSERT_EQ(m.map().turn_conditionals_of(606).size(), 1u);
   EXPECT_EQ(m.map().string_at(m.map().turn_conditionals_of(606)[0].rules), "no @ (Mo-Fr 07:00-09:00)");
   const ImportReport& r = m.report();
-  EXPECT_EQ(r.skipped.at("restriction exempting or not for cars"), 2u);
+  EXPECT_EQ(r.skipped.count("restriction binding no vehicle class"), 0u);  // 603 and 609 bind other classes
+  EXPECT_EQ(r.class_keys_stored.at("restriction:hgv"), 1u);
+  EXPECT_EQ(r.class_keys_stored.at("except"), 1u);
   EXPECT_EQ(r.conditionals_stored.at("restriction:conditional"), 1u);  // not 613, without a to way
   EXPECT_EQ(problem(r, "restriction members=not from/via/to (relation 613)"), 1u);
   EXPECT_EQ(r.build.turn_conditionals, 1u);
@@ -206,7 +220,7 @@ TEST(ImportRestrictions, KindsExceptionsAndUnsupportedForms) {
   EXPECT_EQ(r.build.problems.at("restriction via ways do not connect its from and to ways"), 1u);  // 612
   EXPECT_EQ(r.build.problems.at("restriction from/to way not in the map (not a road for cars, or outside the extract)"),
             1u);  // 611
-  EXPECT_EQ(m.map().info().turn_restrictions, 4u);
+  EXPECT_EQ(m.map().info().turn_restrictions, 6u);
   EXPECT_EQ(m.map().info().turn_conditionals, 1u);
   // 605: from West via way East to 505, a path of edges.
   const auto via_way = m.map().via_way_restrictions_from(west);

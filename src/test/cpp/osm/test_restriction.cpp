@@ -24,20 +24,39 @@ TEST(Restriction, MotorcarValueWins) {
             Verdict::applies);
 }
 
-TEST(Restriction, ExceptForCarsSkipsIt) {
-  for (const char* except : {"motorcar", "bicycle;motorcar", "psv; motor_vehicle"}) {
-    EXPECT_EQ(interpret_restriction(Tags{{"type", "restriction"}, {"restriction", "no_left_turn"}, {"except", except}}).verdict,
-              Verdict::not_for_cars)
-        << except;
+TEST(Restriction, ExceptTakesItsClassesOut) {
+  for (const char* except : {"motorcar", "bicycle;motorcar"}) {
+    const auto r = interpret_restriction(Tags{{"type", "restriction"}, {"restriction", "no_left_turn"}, {"except", except}});
+    EXPECT_EQ(r.verdict, Verdict::applies) << except;
+    EXPECT_EQ(r.vehicles, map::kAllVehicles & ~map::vehicle_bits::kCar) << except;  // still binds a lorry
+    EXPECT_EQ(r.class_keys, std::vector<std::string>({"except"}));
   }
+  EXPECT_EQ(interpret_restriction(Tags{{"type", "restriction"}, {"restriction", "no_left_turn"}, {"except", "psv; motor_vehicle"}})
+                .verdict,
+            Verdict::not_for_cars);
+  const auto bus = interpret_restriction(Tags{{"type", "restriction"}, {"restriction", "no_left_turn"}, {"except", "psv"}});
+  EXPECT_EQ(bus.verdict, Verdict::applies);
+  EXPECT_EQ(bus.vehicles, map::kAllVehicles & ~map::vehicle_bits::kBus);
   EXPECT_EQ(
       interpret_restriction(Tags{{"type", "restriction"}, {"restriction", "no_left_turn"}, {"except", "bicycle"}}).verdict,
       Verdict::applies);
 }
 
-TEST(Restriction, OtherVehiclesPlainValuesAreNotModelled) {
-  EXPECT_EQ(interpret_restriction(Tags{{"type", "restriction"}, {"restriction:hgv", "no_left_turn"}}).verdict,
-            Verdict::not_for_cars);
+TEST(Restriction, PlainClassValuesBindTheirClasses) {
+  const auto hgv = interpret_restriction(Tags{{"type", "restriction"}, {"restriction:hgv", "no_left_turn"}});
+  EXPECT_EQ(hgv.verdict, Verdict::applies);
+  EXPECT_EQ(hgv.kind, map::RestrictionKind::no);
+  EXPECT_EQ(hgv.vehicles, map::vehicle_bits::kHgv);
+  EXPECT_EQ(hgv.class_keys, std::vector<std::string>({"restriction:hgv"}));
+  // restriction:motorcar binds a car only; restriction:bus=none lifts the general one for a bus.
+  EXPECT_EQ(interpret_restriction(Tags{{"type", "restriction"}, {"restriction:motorcar", "no_u_turn"}}).vehicles,
+            map::vehicle_bits::kCar);
+  const auto lifted = interpret_restriction(Tags{{"type", "restriction"}, {"restriction", "no_left_turn"}, {"restriction:bus", "none"}});
+  EXPECT_EQ(lifted.vehicles, map::kAllVehicles & ~map::vehicle_bits::kBus);
+  EXPECT_EQ(interpret_restriction(Tags{{"type", "restriction"}, {"restriction:bicycle", "no_left_turn"}}).verdict, Verdict::not_for_cars);
+}
+
+TEST(Restriction, OtherRelationsAreNotRestrictions) {
   EXPECT_EQ(interpret_restriction(Tags{{"type", "multipolygon"}}).verdict, Verdict::not_a_restriction);
 }
 

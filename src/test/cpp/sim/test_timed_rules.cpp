@@ -15,7 +15,9 @@
 
 #include "detect/detector.hpp"
 #include "osm/osm_import.hpp"
+#include "sim/drive.hpp"
 #include "sim/simulator.hpp"
+#include "sim/truth.hpp"
 
 namespace drivelog::sim {
 namespace {
@@ -173,6 +175,104 @@ TEST_F(ConditionalTown, InjectedConditionalViolationsBreakTheRuleInForce) {
   EXPECT_GE(wrong_way, 3);
   EXPECT_GE(by_plain_tags, 1);
   EXPECT_GE(static_cast<int>(violations.size()) - by_plain_tags, 5);
+}
+
+// Plain per-class keys and turn restrictions as the engine judges them (conditional_rules.osm,
+// Asia/Tokyo): way 151 `hgv=no`; relation 900
+// `restriction:conditional=no_left_turn @ (Mo-Fr 07:00-09:00)` (120 -> 122), relation 901
+// `restriction:hgv=no_left_turn` (180 -> 182), relation 902 `restriction=no_left_turn` with
+// `except=bus` (190 -> 192).
+class ClassAndTurnRules : public ::testing::Test {
+ protected:
+  static constexpr double kMondayTokyo = 1796569200;  // 2026-12-07T00:00 in Tokyo, a Monday
+  static void SetUpTestSuite() {
+    osm::ImportOptions options;
+    options.time_zones_file = kFixtures + "japan_dates.time-zones";
+    osm::import_osm(kFixtures + "conditional_rules.osm", path(), options);
+    map_ = std::make_unique<map::MapView>(map::MapView::open(path()));
+  }
+  static void TearDownTestSuite() {
+    map_.reset();
+    std::filesystem::remove(path());
+  }
+  static std::string path() {
+    return (std::filesystem::temp_directory_path() / ("drivelog-sim-turns-" + std::to_string(::getpid()) + ".dlmap")).string();
+  }
+  static DirectedEdge on_way(int64_t way) {
+    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
+      if (map_->edge(e).osm_way_id == way) return DirectedEdge{e, false};
+    }
+    ADD_FAILURE() << "no edge of way " << way;
+    return {};
+  }
+  // The truth's turn violations of driving `from` then `to`, starting at `utc_s`, for `vehicle`.
+  static std::vector<TruthViolation> turns(int64_t from, int64_t to, double utc_s, detect::VehicleClass vehicle) {
+    SimConfig config;
+    Rng rng(7), extra(8);
+    const Drive drive = plan_drive(*map_, config, {on_way(from), on_way(to)}, rng, extra);
+    TimedRules rules(*map_, detect::vehicle_profile(vehicle));
+    std::vector<TruthViolation> out;
+    for (const TruthViolation& v : derive_truth(*map_, drive, TruthThresholds{}, utc_s, &rules).violations) {
+      if (v.type == "turn_restriction") out.push_back(v);
+    }
+    return out;
+  }
+  static inline std::unique_ptr<map::MapView> map_;
+};
+
+TEST_F(ClassAndTurnRules, AConditionalTurnRestrictionIsInForceInsideItsWindowOnly) {
+  TimedRules car(*map_);
+  detect::ConditionalVerdict verdict;
+  ASSERT_NE(car.turn_at(on_way(120), on_way(122), kMondayTokyo + 8 * kHour, &verdict), nullptr);
+  EXPECT_EQ(verdict.state, detect::ConditionalVerdict::State::holds);
+  EXPECT_EQ(map_->string_at(verdict.key), "restriction:conditional");
+  EXPECT_EQ(car.turn_at(on_way(120), on_way(122), kMondayTokyo + 12 * kHour), nullptr);
+  EXPECT_EQ(car.turn_at(on_way(120), on_way(122), kMondayTokyo - 24 * kHour + 8 * kHour), nullptr);  // Sunday
+  EXPECT_EQ(car.turn_at(on_way(120), on_way(121), kMondayTokyo + 8 * kHour), nullptr);  // straight on
+  // Over a window: forbidden throughout 07:10-08:50, not throughout 08:30-09:30.
+  EXPECT_TRUE(car.turn_forbidden_throughout(on_way(120), on_way(122), kMondayTokyo + 7.17 * kHour, kMondayTokyo + 8.83 * kHour));
+  EXPECT_FALSE(car.turn_forbidden_throughout(on_way(120), on_way(122), kMondayTokyo + 8.5 * kHour, kMondayTokyo + 9.5 * kHour));
+}
+
+TEST_F(ClassAndTurnRules, TheTruthJudgesATurnAtTheTimeItWasMade) {
+  const auto at8 = turns(120, 122, kMondayTokyo + 8 * kHour, detect::VehicleClass::car);
+  ASSERT_EQ(at8.size(), 1U);
+  EXPECT_EQ(evidence(at8[0], "conditional_tag"), "restriction:conditional=no_left_turn @ (Mo-Fr 07:00-09:00)");
+  EXPECT_EQ(evidence(at8[0], "restriction"), "no");
+  EXPECT_TRUE(turns(120, 122, kMondayTokyo + 12 * kHour, detect::VehicleClass::car).empty());
+}
+
+TEST_F(ClassAndTurnRules, ATurnRestrictionBindsTheClassesItNames) {
+  TimedRules car(*map_);
+  TimedRules lorry(*map_, detect::vehicle_profile(detect::VehicleClass::hgv));
+  TimedRules bus(*map_, detect::vehicle_profile(detect::VehicleClass::bus));
+  const double noon = kMondayTokyo + 12 * kHour;
+  EXPECT_EQ(car.turn_at(on_way(180), on_way(182), noon), nullptr);
+  EXPECT_NE(lorry.turn_at(on_way(180), on_way(182), noon), nullptr);
+  EXPECT_TRUE(lorry.turn_forbidden_throughout(on_way(180), on_way(182), noon, noon + 24 * kHour));
+  EXPECT_NE(car.turn_at(on_way(190), on_way(192), noon), nullptr);
+  EXPECT_EQ(bus.turn_at(on_way(190), on_way(192), noon), nullptr);
+  EXPECT_EQ(turns(180, 182, noon, detect::VehicleClass::hgv).size(), 1U);
+  EXPECT_TRUE(turns(180, 182, noon, detect::VehicleClass::car).empty());
+  EXPECT_TRUE(turns(190, 192, noon, detect::VehicleClass::bus).empty());
+  EXPECT_EQ(turns(190, 192, noon, detect::VehicleClass::car).size(), 1U);
+}
+
+TEST_F(ClassAndTurnRules, APlainClassKeyClosesARoadToItsClassOnly) {
+  TimedRules car(*map_);
+  TimedRules lorry(*map_, detect::vehicle_profile(detect::VehicleClass::hgv));
+  const DirectedEdge no_lorries = on_way(151);
+  const double noon = kMondayTokyo + 12 * kHour;
+  EXPECT_FALSE(time_dependent(*map_, no_lorries));  // the same at every time
+  EXPECT_FALSE(car.class_dependent(no_lorries));
+  EXPECT_TRUE(car.at(no_lorries, noon).legal());
+  ASSERT_TRUE(lorry.class_dependent(no_lorries));
+  const EdgeRulesAt for_lorry = lorry.at(no_lorries, noon);
+  EXPECT_TRUE(for_lorry.closed);
+  EXPECT_EQ(map_->string_at(for_lorry.access.key), "hgv");
+  // Route planning: a lorry's legal leg does not enter it, a car's may.
+  EXPECT_FALSE(PlanningClock(lorry, noon).legal_to_enter(*map_, no_lorries, 100));
+  EXPECT_TRUE(PlanningClock(car, noon).legal_to_enter(*map_, no_lorries, 100));
 }
 
 }  // namespace

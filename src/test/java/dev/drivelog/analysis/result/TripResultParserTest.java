@@ -45,7 +45,7 @@ class TripResultParserTest {
     void parse_drivingEvents_readsEventsSeveritiesAndTheirCoverage() throws IOException {
         TripResult result = parser.parse(fixture("driving-events.json"));
 
-        assertEquals(TripResult.SCHEMA, result.schema());
+        assertEquals("drivelog.trip/1.2", result.schema(), "a 1.2 result is read as it is");
         assertEquals("moderate", result.violations().getFirst().severity());
         assertEquals(null, result.violations().get(1).severity(), "a stop sign is not graded");
         assertEquals(List.of("harsh_braking", "curve_overspeed"), result.events().stream().map(Violation::type).toList());
