@@ -31,6 +31,7 @@ struct MatchConfig {
   double wrong_way_penalty_m = 40;    // route cost of entering a road against its one-way direction
   double closed_penalty_m = 40;       // route cost of entering a road closed to motor vehicles
   double wrong_way_prior_per_m = 0.2;   // ... and of every metre driven against a one-way direction
+  double wrong_way_min_speed_mps = 5;   // ... time there counted as metres at this speed at least (0: metres only)
   double closed_prior_per_m = 0.2;      // ... of every metre driven on a closed road
   double minor_road_prior_per_m = 0.1;  // ... of every metre on a car-park aisle, driveway, alley, drive-through or track
   double over_limit_prior_per_m = 0.2;  // ... of every metre on a road at a trusted speed far over its limit:
