@@ -39,7 +39,7 @@ struct MatchConfig {
   double uturn_penalty_m = 100;       // route cost of turning around in the middle of a road
   double max_lateral_accel_mps2 = 6;  // a turn needing more grip at the trusted speeds is priced (0: never)
   double turn_radius_m = 15;          // ... on a corner of radius turn_radius_m / tan(angle / 2)
-  double restricted_turn_penalty_m = 30;  // route cost of a turn a via-node restriction forbids
+  double restricted_turn_penalty_m = 40;  // route cost of a turn a via-node restriction forbids (as entering a one-way against it)
   double stop_run_penalty_m = 40;    // route cost of passing a stop line where the trusted speeds say the car cannot have stopped
   double backward_tolerance_m = 10;   // moving back this far on the same road is jitter, not movement
   double stationary_radius_m = 8;     // fixes this close to the last matched one are collapsed onto it
