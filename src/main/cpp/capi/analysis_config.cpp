@@ -158,6 +158,7 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("matching.wrong_way_penalty_m", m.wrong_way_penalty_m, 0, 10000),
       number("matching.closed_penalty_m", m.closed_penalty_m, 0, 10000),
       number("matching.wrong_way_prior_per_m", m.wrong_way_prior_per_m, 0, 100),
+      number("matching.wrong_way_min_speed_mps", m.wrong_way_min_speed_mps, 0, 100),
       number("matching.closed_prior_per_m", m.closed_prior_per_m, 0, 100),
       number("matching.minor_road_prior_per_m", m.minor_road_prior_per_m, 0, 100),
       number("matching.over_limit_prior_per_m", m.over_limit_prior_per_m, 0, 100),

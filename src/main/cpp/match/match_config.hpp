@@ -31,6 +31,7 @@ struct MatchConfig {
   double wrong_way_penalty_m = 40;    // route cost of entering a road against its one-way direction
   double closed_penalty_m = 40;       // route cost of entering a road closed to motor vehicles
   double wrong_way_prior_per_m = 0.2;   // ... and of every metre driven against a one-way direction
+  double wrong_way_min_speed_mps = 5;   // ... time there counted as metres at this speed at least (0: metres only)
   double closed_prior_per_m = 0.2;      // ... of every metre driven on a closed road
   double minor_road_prior_per_m = 0.1;  // ... of every metre on a car-park aisle, driveway, alley, drive-through or track
   double over_limit_prior_per_m = 0.2;  // ... of every metre on a road at a trusted speed far over its limit:
@@ -38,7 +39,7 @@ struct MatchConfig {
   double uturn_penalty_m = 100;       // route cost of turning around in the middle of a road
   double max_lateral_accel_mps2 = 6;  // a turn needing more grip at the trusted speeds is priced (0: never)
   double turn_radius_m = 15;          // ... on a corner of radius turn_radius_m / tan(angle / 2)
-  double restricted_turn_penalty_m = 30;  // route cost of a turn a via-node restriction forbids
+  double restricted_turn_penalty_m = 40;  // route cost of a turn a via-node restriction forbids (as entering a one-way against it)
   double stop_run_penalty_m = 40;    // route cost of passing a stop line where the trusted speeds say the car cannot have stopped
   double backward_tolerance_m = 10;   // moving back this far on the same road is jitter, not movement
   double stationary_radius_m = 8;     // fixes this close to the last matched one are collapsed onto it

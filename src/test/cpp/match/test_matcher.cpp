@@ -429,6 +429,32 @@ TEST(Matcher, oppositeCarriagewayUnderADriftingBiasIsNotDrivenTheWrongWay) {
   }
 }
 
+TEST(Matcher, queueCreepingUnderABiasTowardsTheOppositeCarriagewayIsNotWaitingThereTheWrongWay) {
+  // A queue at a signal on the eastbound carriageway AGHB of a divided road with a cross street
+  // every 70 m (urban canyon): while the car waits at G the receiver's error wanders 14 m south,
+  // then it creeps the 70 m to H at walking pace, every fix 1 m from the westbound carriageway IJ.
+  // Per metre, crossing at G, creeping back along IJ and crossing again at H costs little more
+  // than the legal queue; a car does not wait a minute against the oncoming traffic.
+  const Scenario s(R"(
+E---A-------------G-------------H-------------B---F
+    |             |             |             |
+    |             |             |             |
+    C-------------I-------------J-------------D
+)", 5, {way("EA", 5), way("AGHB", 1).oneway(), way("DJIC", 2).oneway(), way("AC", 3), way("GI", 7), way("HJ", 8),
+        way("BD", 4), way("BF", 6)});
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    Drive d(s, 1, seed);
+    d.noise(1).start_at('E').to("AG", 30).drift(0, -0.7).wait(20).drift(0, 0).to("H", 4).wait(20);
+    d.bias(0, 0).to("BF", 30);
+    const MatchResult r = run(s, d.points());
+    EXPECT_TRUE(all_legal(s.map(), r)) << "seed " << seed;
+    // Counted by the metre only, the queue is matched down the westbound carriageway.
+    MatchConfig by_metre;
+    by_metre.wrong_way_min_speed_mps = 0;
+    EXPECT_FALSE(all_legal(s.map(), run(s, d.points(), by_metre))) << "seed " << seed;
+  }
+}
+
 TEST(Matcher, tripStartingBesideTheOppositeCarriagewayStartsOnItsOwn) {
   // A short trip on the eastbound carriageway AB, the receiver's error 13 m south from the very
   // first fix: every fix lies 2 m from the westbound one. Nothing before says which carriageway the

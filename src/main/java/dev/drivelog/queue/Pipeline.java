@@ -24,30 +24,48 @@ public final class Pipeline implements AutoCloseable {
 
     public Pipeline(PipelineSettings settings, S3Connection connection, InputAnalysis analysis, String engineVersion,
             JsonLog log, String functionName) {
+        this(settings, openStore(settings, connection), analysis, engineVersion, log, functionName);
+    }
+
+    private Pipeline(PipelineSettings settings, S3ObjectStore store, InputAnalysis analysis, String engineVersion,
+            JsonLog log, String functionName) {
         this.settings = settings;
-        this.store = new S3ObjectStore(connection.withExpectedBucketOwner(settings.expectedBucketOwner())
-                .s3Client(settings.transfers().maxConnections()), settings.transfers());
+        this.store = store;
         this.runner = new JobRunner(store, settings, settings.layout(engineVersion), analysis, log);
         this.processor = new BatchProcessor(runner, log, functionName);
+    }
+
+    private static S3ObjectStore openStore(PipelineSettings settings, S3Connection connection) {
+        return new S3ObjectStore(connection.withExpectedBucketOwner(settings.expectedBucketOwner())
+                .s3Client(settings.transfers().maxConnections()), settings.transfers());
     }
 
     /**
      * As Lambda, ECS or EC2 run it: configuration from {@code DRIVELOG_CONFIG} and
      * {@code DRIVELOG_PIPELINE__*}, S3 from the SDK's environment ({@code AWS_ENDPOINT_URL_S3} and
      * {@code DRIVELOG_S3_PATH_STYLE=true} for S3-compatible servers), the analysis from the class path.
+     * The S3 client is built on a thread of its own while this one opens the analysis: measured
+     * without the AOT cache, each took 0.5-1.2 s of init, one after the other (docs/BENCHMARKS.md,
+     * "Handler init time").
      */
     public static Pipeline fromEnvironment(Map<String, String> environment, JsonLog log) {
         PipelineSettings settings = PipelineSettings.load(environment);
-        InputAnalysisProvider provider = AnalysisSelection.select(environment);
-        InputAnalysis analysis;
-        try {
-            analysis = provider.open(environment);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the analysis '" + provider.name() + "': " + e.getMessage(), e);
-        }
         S3Connection connection = S3Connection.fromEnvironment(environment);
-        String functionName = environment.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "drivelog");
-        return new Pipeline(settings, connection, analysis, provider.version(environment), log, functionName);
+        BackgroundBuild<S3ObjectStore> store = BackgroundBuild.start("init-s3-client", () -> openStore(settings, connection));
+        InputAnalysisProvider provider = AnalysisSelection.select(environment);
+        try {
+            InputAnalysis analysis = provider.open(environment);
+            String functionName = environment.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "drivelog");
+            return new Pipeline(settings, store.join(), analysis, provider.version(environment), log, functionName);
+        } catch (IOException e) {
+            UncheckedIOException failure = new UncheckedIOException(
+                    "cannot open the analysis '" + provider.name() + "': " + e.getMessage(), e);
+            store.discard(S3ObjectStore::close, failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            store.discard(S3ObjectStore::close, e);
+            throw e;
+        }
     }
 
     public PipelineSettings settings() {

@@ -70,6 +70,28 @@ class LambdaRuntimeEntrypointTest {
         }
     }
 
+    @Test
+    void awsLambdaMain_mapMissing_reportsAnInitErrorNamingTheMap(@TempDir Path dir) throws Exception {
+        // The S3 client is built on a thread of its own while the analysis opens (Pipeline): a failure
+        // of the analysis must still reach the runtime as the init error, with the map's path.
+        try (LocalS3 s3 = LocalS3.start(); RuntimeApiServer runtimeApi = new RuntimeApiServer()) {
+            Path missing = dir.resolve("no-such.dlmap");
+            Path stdout = dir.resolve("stdout.log");
+            Process child = startRuntime(HANDLER, runtimeApi.address(), s3, stdout,
+                    Map.of("DRIVELOG_ANALYSIS", "drivelog", "DRIVELOG_MAP", missing.toString()));
+            try {
+                String error = runtimeApi.awaitInitError(120);
+                assertNotNull(error, "no init error within 120 s; output:\n" + Files.readString(stdout));
+                assertTrue(error.contains("no-such.dlmap"), error);
+            } finally {
+                child.destroy();
+                if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+            }
+        }
+    }
+
     /**
      * The test class path minus S3Proxy, ElasticMQ and what only they pull in, as in the Lambda image:
      * the handler must start and run without them.

@@ -52,6 +52,11 @@ final class RuntimeApiServer implements AutoCloseable {
         return initErrors.poll();
     }
 
+    /** The init error the runtime reports within {@code seconds}, or null. */
+    String awaitInitError(long seconds) throws InterruptedException {
+        return initErrors.poll(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** System.nanoTime() of the first /next call: the runtime is initialised and ready for events. */
     long firstNextNanos() {
         return firstNextNanos;
