@@ -326,7 +326,7 @@ void Matcher::build_states(const TracePoint& p) {
       s.entry_penalty_m = static_cast<float>(routes_.penalty_of(c.edge, e, forward));
       s.prior_per_m = static_cast<float>(routes_.prior_per_m(c.edge, e, forward));
       if (over_limit_check &&
-          OverLimitPrior::grossly_over(speed_kmh, OverLimitPrior::limit_kmh(*map_, c.edge, forward, local_day_.day),
+          OverLimitPrior::grossly_over(speed_kmh, limits_.limit_kmh(*map_, c.edge, forward, local_day_.day),
                                        config_.over_limit_factor)) {
         s.prior_per_m += static_cast<float>(config_.over_limit_prior_per_m);
       }

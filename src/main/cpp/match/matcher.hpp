@@ -176,6 +176,7 @@ class Matcher {
   std::vector<Direction> exit_direction_, entry_direction_;  // of the previous / pending states (turn checks)
   std::vector<Direction> first_direction_, last_direction_;  // of each route's first / last edge (turn checks)
   OverLimitPrior::LocalDay local_day_;  // of the fixes being matched (over-limit prior)
+  OverLimitPrior::LimitCache limits_;   // the map's limits (kept across trips: the map does not change)
   std::vector<double> exit_stop_m_;  // the stop prior at each previous state's exit this step (0: none or not checked)
   double turn_cos_lat_ = 1;  // the trip's latitude's cosine, for directions near junctions
   std::vector<double> reported_prefix_m_;   // see index_reported_distances()
