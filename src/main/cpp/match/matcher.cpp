@@ -375,7 +375,6 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   const bool stop_check = config_.stop_run_penalty_m > 0 && speeds_trusted_ &&
                           StopRunPrior::cannot_have_stopped(previous.speed_mps, p.speed_mps, p.time_s - previous.time_s,
                                                             kBrakeForChecksMps2);
-  exit_stop_m_.assign(prev.count, 0.0);
 
   // Targets: entry nodes of the new states reachable within the limit. Sources: exit nodes of
   // the previous states that could leave their edge and still reach the cheapest target; each
@@ -384,11 +383,12 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   target_cost_.clear();
   target_lat_.clear();
   target_lon_.clear();
-  state_target_.assign(pending_.size(), -1);
+  state_target_.resize(pending_.size());
   double cheapest_target = RouteSearch::kUnreachable;
   for (std::size_t j = 0; j < pending_.size(); ++j) {
     const State& s = pending_[j];
     const double cost = static_cast<double>(s.offset_m) * (1 + s.prior_per_m) + s.entry_penalty_m;
+    state_target_[j] = -1;
     if (cost > limit) continue;
     cheapest_target = std::min(cheapest_target, cost);
     auto it = std::find(targets_.begin(), targets_.end(), s.entry_node);
@@ -405,31 +405,41 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       target_cost_[t] = std::min(target_cost_[t], cost);
     }
   }
+  // The previous states in the running (scored, above the floor), with what the pairs below need
+  // of each computed once here.
   sources_.clear();
   source_budget_.clear();
-  state_source_.assign(prev.count, -1);
-  for (uint32_t i = 0; i < prev.count && !targets_.empty(); ++i) {
+  predecessors_.clear();
+  for (uint32_t i = 0; i < prev.count; ++i) {
     const State& s = states_[prev.first + i];
     if (s.score == kMinusInfinity || s.score < score_floor) continue;
+    Predecessor d;
+    d.index = i;
+    d.remaining_m = static_cast<double>(s.length_m) - s.offset_m;
+    d.remaining_prior_m = d.remaining_m * s.prior_per_m;
     const double budget =
         limit - (static_cast<double>(s.length_m) - s.offset_m) * (1 + s.prior_per_m) - cheapest_target;
-    if (budget < 0) continue;
-    if (stop_check && StopRunPrior::stop_line_at(*map_, s.edge, s.exit_node)) exit_stop_m_[i] = config_.stop_run_penalty_m;
-    auto it = std::find(sources_.begin(), sources_.end(), s.exit_node);
-    if (it == sources_.end()) {
-      state_source_[i] = static_cast<int32_t>(sources_.size());
-      sources_.push_back(s.exit_node);
-      source_budget_.push_back(static_cast<float>(budget));
-    } else {
-      const auto k = static_cast<std::size_t>(it - sources_.begin());
-      state_source_[i] = static_cast<int32_t>(k);
-      source_budget_[k] = std::max(source_budget_[k], static_cast<float>(budget));
+    if (!targets_.empty() && budget >= 0) {
+      if (stop_check && StopRunPrior::stop_line_at(*map_, s.edge, s.exit_node)) d.exit_stop_m = config_.stop_run_penalty_m;
+      auto it = std::find(sources_.begin(), sources_.end(), s.exit_node);
+      if (it == sources_.end()) {
+        d.source = static_cast<int32_t>(sources_.size());
+        sources_.push_back(s.exit_node);
+        source_budget_.push_back(static_cast<float>(budget));
+      } else {
+        const auto k = static_cast<std::size_t>(it - sources_.begin());
+        d.source = static_cast<int32_t>(k);
+        source_budget_[k] = std::max(source_budget_[k], static_cast<float>(budget));
+      }
     }
+    predecessors_.push_back(d);
   }
+  // Only the distances need a value for every cell: a route's first and last edges and penalties
+  // are read only where its distance says it was found.
   source_target_m_.assign(sources_.size() * targets_.size(), RouteSearch::kUnreachable);
-  source_target_first_edge_.assign(source_target_m_.size(), RouteSearch::kNoEdge);
-  source_target_last_edge_.assign(source_target_m_.size(), RouteSearch::kNoEdge);
-  source_target_penalty_m_.assign(source_target_m_.size(), 0.0);
+  source_target_first_edge_.resize(source_target_m_.size());
+  source_target_last_edge_.resize(source_target_m_.size());
+  source_target_penalty_m_.resize(source_target_m_.size());
   // Road distance is never shorter than the straight line: a search is run only towards targets
   // that this lower bound leaves within reach, and not at all if there are none.
   for (std::size_t k = 0; k < sources_.size(); ++k) {
@@ -483,17 +493,18 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   // member lookups, so the compiler can keep everything in registers.
   const State* previous_states = states_.data() + prev.first;
   const uint32_t previous_count = prev.count;
-  const int32_t* source_of = state_source_.data();
+  const Predecessor* predecessors = predecessors_.data();
+  const std::size_t predecessor_count = predecessors_.size();
   const double* matrix = source_target_m_.data();
   const uint32_t* first_edges = source_target_first_edge_.data();
   const uint32_t* last_edges = source_target_last_edge_.data();
   const double* route_penalties = source_target_penalty_m_.data();
-  const double* exit_stop_m = exit_stop_m_.data();
   const std::size_t target_count = targets_.size();
+  const std::size_t pending_count = pending_.size();
   const double uturn_penalty = config_.uturn_penalty_m;
   bool any = false;
   double best_overall = kMinusInfinity;
-  for (std::size_t j = 0; j < pending_.size(); ++j) {
+  for (std::size_t j = 0; j < pending_count; ++j) {
     State& c = pending_[j];
     // The position term depends on the two fixes' candidates, not on the directions (a
     // candidate's two states are neighbours in a column): computed once per pair of candidates.
@@ -509,11 +520,13 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
     const double c_entry_penalty = c.entry_penalty_m;
     const double c_prior_per_m = c.prior_per_m;
     const double c_position_reversed = static_cast<double>(c.length_m) - c_offset;
+    const double c_offset_prior = c_offset * c_prior_per_m;
     double best = kMinusInfinity;
     uint16_t back = 0;
-    for (uint32_t i = 0; i < previous_count; ++i) {
+    for (std::size_t k = 0; k < predecessor_count; ++k) {
+      const Predecessor& d = predecessors[k];
+      const uint32_t i = d.index;
       const State& s = previous_states[i];
-      if (s.score == kMinusInfinity || s.score < score_floor) continue;
       const double position = paired ? pair_position_[i] : 0.0;
       double driven = RouteSearch::kUnreachable;  // distance driven
       double priors = 0;                          // turns and forbidden entries on the way, priced in metres
@@ -540,7 +553,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
         priors = uturn_penalty + c.wrong_way_penalty_m + (turn - s.offset_m) * s.prior_per_m +
                  (turn - c_position_reversed) * c_prior_per_m;
       }
-      const int32_t source = source_of[i];
+      const int32_t source = d.source;
       if (source >= 0 && target >= 0) {
         const std::size_t cell = static_cast<std::size_t>(source) * target_count + static_cast<std::size_t>(target);
         const double between = matrix[cell];
@@ -552,10 +565,9 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
           // the same edge.
           double node_turns = node_turn_prior(s, c, first_edges[cell], last_edges[cell]);
           if (turn_speed > 0) node_turns += turn_speed_prior_at_ends_m(prev.first, i, j, cell, turn_speed);
-          const double remaining = static_cast<double>(s.length_m) - s.offset_m;
-          const double via_nodes = remaining + (between - route_penalties[cell]) + c_offset;
-          const double via_priors = node_turns + route_penalties[cell] + exit_stop_m[i] + c_entry_penalty +
-                                    remaining * s.prior_per_m + c_offset * c_prior_per_m;
+          const double via_nodes = d.remaining_m + (between - route_penalties[cell]) + c_offset;
+          const double via_priors =
+              node_turns + route_penalties[cell] + d.exit_stop_m + c_entry_penalty + d.remaining_prior_m + c_offset_prior;
           if (via_nodes <= limit &&
               (driven > limit || transition_score(via_nodes, via_priors, great_circle, inverse_beta) >
                                      transition_score(driven, priors, great_circle, inverse_beta))) {

@@ -169,7 +169,15 @@ class Matcher {
   std::vector<uint32_t> source_target_first_edge_, source_target_last_edge_;  // of each route in the matrix
   std::vector<double> source_target_penalty_m_;  // the entry penalties within each route's cost
   std::vector<double> pair_position_;  // the position term from each previous state to the pending one
-  std::vector<int32_t> state_source_;
+  // A previous state in the running this step, with what every pair it is part of needs of it.
+  struct Predecessor {
+    uint32_t index = 0;            // within the previous column
+    int32_t source = -1;           // its exit node in sources_ (-1: it cannot leave its edge within the limit)
+    double remaining_m = 0;        // metres to the end of its edge
+    double remaining_prior_m = 0;  // remaining_m x its prior per metre
+    double exit_stop_m = 0;        // the stop prior at its exit (0: none or not checked)
+  };
+  std::vector<Predecessor> predecessors_;
   std::vector<int32_t> state_target_;
   std::vector<map::AdjacentEdge> path_;
   std::vector<double> reported_m_;  // see reported_distances()
@@ -177,7 +185,6 @@ class Matcher {
   std::vector<Direction> first_direction_, last_direction_;  // of each route's first / last edge (turn checks)
   OverLimitPrior::LocalDay local_day_;  // of the fixes being matched (over-limit prior)
   OverLimitPrior::LimitCache limits_;   // the map's limits (kept across trips: the map does not change)
-  std::vector<double> exit_stop_m_;  // the stop prior at each previous state's exit this step (0: none or not checked)
   double turn_cos_lat_ = 1;  // the trip's latitude's cosine, for directions near junctions
   std::vector<double> reported_prefix_m_;   // see index_reported_distances()
   std::vector<uint32_t> unreported_steps_;
