@@ -194,22 +194,6 @@ double Matcher::cost_limit_m(const TracePoint& a, const TracePoint& b, double gr
   return std::min(by_speed, by_detour) + std::max(config_.wrong_way_penalty_m, config_.closed_penalty_m);
 }
 
-double Matcher::node_turn_prior(const State& from, const State& to, uint32_t first_edge, uint32_t last_edge) const {
-  // Turning round at a node costs what turning round mid-road does (else a fix past a corner would
-  // be explained by driving into the cross road and back for free); a turn a restriction forbids
-  // costs its penalty. An empty route (`first_edge` kNoEdge: the exit node is the entry node)
-  // turns there from one edge straight into the other. The state's flag spares the route's first
-  // turn a map lookup; the last turn's from edge is the route's.
-  const double restricted = config_.restricted_turn_penalty_m;
-  if (first_edge == RouteSearch::kNoEdge) {
-    return (from.edge == to.edge ? config_.uturn_penalty_m : 0.0) +
-           (from.restricted_from && restricted > 0 ? routes_.turn_penalty(from.edge, from.exit_node, to.edge) : 0.0);
-  }
-  return (first_edge == from.edge ? config_.uturn_penalty_m : 0.0) + (last_edge == to.edge ? config_.uturn_penalty_m : 0.0) +
-         (from.restricted_from && restricted > 0 ? routes_.turn_penalty(from.edge, from.exit_node, first_edge) : 0.0) +
-         (restricted > 0 ? routes_.turn_penalty(last_edge, to.entry_node, to.edge) : 0.0);
-}
-
 double Matcher::turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const {
   // The slowest the car can have gone between the two fixes (braking hard half the time, then
   // accelerating): below kTurnCheckMps no turn short of turning round needs much grip.
@@ -315,7 +299,7 @@ void Matcher::build_states(const TracePoint& p) {
                                                    heading_east, heading_north, c.east_m, c.north_m)
                                              : 0.0;
     for (const bool forward : {true, false}) {
-      State s;
+      State& s = pending_.emplace_back();  // written in place, not built aside and copied
       s.edge = c.edge;
       s.candidate = static_cast<uint16_t>(k);
       s.forward = forward;
@@ -339,7 +323,6 @@ void Matcher::build_states(const TracePoint& p) {
             forward ? forward_angle : 180.0 - forward_angle, config_.heading_sigma_deg));
       }
       s.score = s.heading_log + error.independent_log();
-      pending_.push_back(s);
     }
   }
 }

@@ -97,7 +97,27 @@ class Matcher {
   [[nodiscard]] double cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const;
   // The priors of the turns at the two ends of a route from `from` to `to` (first and last edge of
   // the route between, kNoEdge for none): turning round, turning where a restriction forbids it.
-  [[nodiscard]] double node_turn_prior(const State& from, const State& to, uint32_t first_edge, uint32_t last_edge) const;
+  // Defined here so that the Viterbi step, which asks for every pair joined by a route, inlines it.
+  [[nodiscard]] double node_turn_prior(const State& from, const State& to, uint32_t first_edge, uint32_t last_edge) const {
+    // Turning round at a node costs what turning round mid-road does (else a fix past a corner would
+    // be explained by driving into the cross road and back for free); a turn a restriction forbids
+    // costs its penalty. An empty route (`first_edge` kNoEdge: the exit node is the entry node)
+    // turns there from one edge straight into the other. The state's flag spares the route's first
+    // turn a map lookup; the last turn's from edge is the route's. Without restrictions the terms
+    // they add are 0 and skipped: adding 0.0 to a sum changes nothing, so the sums are the same.
+    const double uturn = config_.uturn_penalty_m;
+    const bool restricted = config_.restricted_turn_penalty_m > 0;
+    if (first_edge == RouteSearch::kNoEdge) {
+      const double turns = from.edge == to.edge ? uturn : 0.0;
+      return from.restricted_from && restricted ? turns + routes_.turn_penalty(from.edge, from.exit_node, to.edge) : turns;
+    }
+    double turns = (first_edge == from.edge ? uturn : 0.0) + (last_edge == to.edge ? uturn : 0.0);
+    if (restricted) {
+      if (from.restricted_from) turns += routes_.turn_penalty(from.edge, from.exit_node, first_edge);
+      turns += routes_.turn_penalty(last_edge, to.entry_node, to.edge);
+    }
+    return turns;
+  }
   // The lowest speed the car can have had between two fixes, if it is worth checking turns at (else 0).
   [[nodiscard]] double turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const;
   // The prior, in metres, against turning from one direction into another at `speed_mps`.
