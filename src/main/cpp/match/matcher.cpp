@@ -511,6 +511,13 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       const uint32_t i = d.index;
       const State& s = previous_states[i];
       const double position = paired ? pair_position_[i] : 0.0;
+      // What follows only lowers the score: every transition term is a log-probability <= 0
+      // (distances, penalties and priors are >= 0; HmmProbabilities::transition_log_relative), and
+      // adding a term <= 0 never raises a floating-point sum. So a predecessor that does not beat
+      // the best so far before its transition cannot win with it (the winner needs a strictly
+      // higher score), and its routes and turns need not be priced.
+      const double reach = s.score + position;
+      if (reach <= best) continue;
       double driven = RouteSearch::kUnreachable;  // distance driven
       double priors = 0;                          // turns and forbidden entries on the way, priced in metres
       if (s.edge == c.edge) {
@@ -520,7 +527,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
           const double moved = c_offset - s.offset_m;
           if (moved <= limit) {
             const double forward_m = std::max(0.0, moved);
-            const double score = s.score + position +
+            const double score = reach +
                                  transition_score(forward_m, forward_m * c_prior_per_m, great_circle, inverse_beta) -
                                  backward_cost(moved);
             if (score > best) {
@@ -562,7 +569,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       // The bound is on the distance driven; a turn's penalty is a price, not distance, so a
       // U-turn stays possible whatever uturn_penalty_m is (a dead end leaves no other way).
       if (driven > limit) continue;
-      const double score = s.score + position + transition_score(driven, priors, great_circle, inverse_beta);
+      const double score = reach + transition_score(driven, priors, great_circle, inverse_beta);
       if (score > best) {
         best = score;
         back = static_cast<uint16_t>(i);
