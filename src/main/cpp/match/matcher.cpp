@@ -327,20 +327,19 @@ void Matcher::build_states(const TracePoint& p) {
   }
 }
 
-bool Matcher::connect_column(uint32_t point_index, uint32_t previous_index) {
+bool Matcher::connect_column(uint32_t point_index, uint32_t previous_index, double great_circle_m) {
   // Beam pruning: states more than beam_width_log below the best of their step (scores are
   // normalised to 0) are not extended; they become the best path only if every other path dies,
   // and then the step is tried again with all of them.
-  return connect_column_from(point_index, previous_index, -config_.beam_width_log) ||
-         connect_column_from(point_index, previous_index, kMinusInfinity);
+  return connect_column_from(point_index, previous_index, great_circle_m, -config_.beam_width_log) ||
+         connect_column_from(point_index, previous_index, great_circle_m, kMinusInfinity);
 }
 
 // Extends the previous step's states scoring at least `score_floor` to the pending ones.
-bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index, double score_floor) {
+bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index, double great_circle, double score_floor) {
   const TracePoint& p = trace_[point_index];
   const TracePoint& previous = trace_[previous_index];
   const Column& prev = columns_.back();
-  const double great_circle = fix_distance_m(previous, p);
   const double limit = cost_limit_m(previous, p, great_circle);
   // Noisier fixes make |route - great circle| larger for the right path too: the transition's
   // scale grows with the fixes' sigma (Newson & Krumm fit beta to the data; here it follows it).
@@ -632,12 +631,13 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   for (uint32_t i = 0; i < trace.size(); ++i) {
     const TracePoint& p = trace[i];
     if (!(p.speed_mps < config_.stationary_speed_mps)) stand_from = i + 1;
+    double gap = 0;  // from the last fix used (also the Viterbi step's great-circle distance)
     if (!columns_.empty()) {
       const TracePoint& last = trace[columns_.back().point];
       // The receiver's own gap, not the time since the last fix used: a car that stood at a
       // signal for two minutes (its fixes collapsed) has not lost its path.
       const double receiver_gap_s = p.time_s - trace[i - 1].time_s;
-      const double gap = fix_distance_m(last, p);
+      gap = fix_distance_m(last, p);
       if (receiver_gap_s > config_.break_gap_s || gap > config_.break_distance_m) {
         finish_piece(i);
         ++out.stats.gap_breaks;
@@ -669,7 +669,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       last_placed = i;
       continue;
     }
-    if (connect_column(i, columns_.back().point)) {
+    if (connect_column(i, columns_.back().point, gap)) {
       push_column(i, false);
       last_placed = i;
       outlier_streak = 0;
@@ -991,7 +991,8 @@ void Matcher::emit(uint32_t point, const State& state) {
     // Collapsed fixes between the two decided ones: spread along the path between them, by the
     // distance the reported speeds give where they are trusted (a car waiting at a signal stays
     // at the line, however its fixes drift), else by their distances from the two.
-    const bool by_speed = joined && reported_distances(from_point, point);
+    // (Consecutive fixes, the common case, have none: then nothing below runs.)
+    const bool by_speed = joined && point > from_point + 1 && reported_distances(from_point, point);
     for (uint32_t k = from_point + 1; k < point; ++k) {
       PointMatch& m = out_->points[k];
       if (m.kind != PointKind::collapsed) continue;

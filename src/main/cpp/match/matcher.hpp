@@ -76,8 +76,9 @@ class Matcher {
   // The states of fix `p`, each scored on its own (the first of a piece; connect_column() judges
   // the position again with the previous fix's error).
   void build_states(const TracePoint& p);
-  bool connect_column(uint32_t point_index, uint32_t previous_index);
-  bool connect_column_from(uint32_t point_index, uint32_t previous_index, double score_floor);
+  // `great_circle_m`: the distance between the two fixes (fix_distance_m), known to the caller.
+  bool connect_column(uint32_t point_index, uint32_t previous_index, double great_circle_m);
+  bool connect_column_from(uint32_t point_index, uint32_t previous_index, double great_circle_m, double score_floor);
   // Prefix sums for reported_between_m().
   void index_reported_distances(std::span<const TracePoint> trace);
   // The distance the trusted reported speeds give from fix `from` to fix `to`, or kNoReport.
