@@ -446,9 +446,10 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       const std::size_t cell = k * targets_.size() + reachable_index_[r];
       source_target_m_[cell] = reachable_costs_[r];
       if (reachable_costs_[r] != RouteSearch::kUnreachable) {
-        source_target_first_edge_[cell] = routes_.first_edge_to(reachable_targets_[r]);
-        source_target_last_edge_[cell] = routes_.last_edge_to(reachable_targets_[r]);
-        source_target_penalty_m_[cell] = routes_.penalty_to(reachable_targets_[r]);
+        const RouteSearch::RouteEnds ends = routes_.ends_to(reachable_targets_[r]);
+        source_target_first_edge_[cell] = ends.first_edge;
+        source_target_last_edge_[cell] = ends.last_edge;
+        source_target_penalty_m_[cell] = ends.penalty_m;
         if (stop_check) {
           const double stops = config_.stop_run_penalty_m *
                                StopRunPrior::on_route(*map_, source_target_first_edge_[cell], source_target_last_edge_[cell],
