@@ -216,7 +216,7 @@ double Matcher::turn_speed_prior_at_ends_m(uint32_t first_state, uint32_t i, std
     return slot;
   };
   const State& s = states_[first_state + i];
-  const State& c = pending_[j];
+  const State& c = states_[pending_first_ + j];
   const Direction out = cached(exit_direction_[i], [&] { return direction_at(s.edge, s.forward, false); });
   const Direction in = cached(entry_direction_[j], [&] { return direction_at(c.edge, c.forward, true); });
   const uint32_t first = source_target_first_edge_[cell];
@@ -264,7 +264,9 @@ void Matcher::find_candidates(const TracePoint& p) {
 }
 
 void Matcher::build_states(const TracePoint& p) {
-  pending_.clear();
+  // The new states go straight after the last column (push_column() then only counts them).
+  pending_first_ = columns_.empty() ? 0 : columns_.back().first + columns_.back().count;
+  states_.resize(pending_first_);
   const double sigma = sigma_of(p);
   const double inverse_sigma = 1.0 / sigma;
   const bool correlated_errors = 1 - independent_share_ > ErrorContinuity::kNegligibleRho;
@@ -299,7 +301,7 @@ void Matcher::build_states(const TracePoint& p) {
                                                    heading_east, heading_north, c.east_m, c.north_m)
                                              : 0.0;
     for (const bool forward : {true, false}) {
-      State& s = pending_.emplace_back();  // written in place, not built aside and copied
+      State& s = states_.emplace_back();  // written in place, not built aside and copied
       s.edge = c.edge;
       s.candidate = static_cast<uint16_t>(k);
       s.forward = forward;
@@ -365,10 +367,11 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   target_cost_.clear();
   target_lat_.clear();
   target_lon_.clear();
-  state_target_.resize(pending_.size());
+  const std::span<State> pending = this->pending();
+  state_target_.resize(pending.size());
   double cheapest_target = RouteSearch::kUnreachable;
-  for (std::size_t j = 0; j < pending_.size(); ++j) {
-    const State& s = pending_[j];
+  for (std::size_t j = 0; j < pending.size(); ++j) {
+    const State& s = pending[j];
     const double cost = static_cast<double>(s.offset_m) * (1 + s.prior_per_m) + s.entry_penalty_m;
     state_target_[j] = -1;
     if (cost > limit) continue;
@@ -467,7 +470,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   if (turn_speed > 0) {
     // Filled on first use: most steps at 1 Hz stay on their edge and need none.
     exit_direction_.assign(prev.count, kUnknownDirection);
-    entry_direction_.assign(pending_.size(), kUnknownDirection);
+    entry_direction_.assign(pending.size(), kUnknownDirection);
     first_direction_.assign(source_target_m_.size(), kUnknownDirection);
     last_direction_.assign(source_target_m_.size(), kUnknownDirection);
   }
@@ -483,15 +486,15 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   const uint32_t* last_edges = source_target_last_edge_.data();
   const double* route_penalties = source_target_penalty_m_.data();
   const std::size_t target_count = targets_.size();
-  const std::size_t pending_count = pending_.size();
+  const std::size_t pending_count = pending.size();
   const double uturn_penalty = config_.uturn_penalty_m;
   bool any = false;
   double best_overall = kMinusInfinity;
   for (std::size_t j = 0; j < pending_count; ++j) {
-    State& c = pending_[j];
+    State& c = pending[j];
     // The position term depends on the two fixes' candidates, not on the directions (a
     // candidate's two states are neighbours in a column): computed once per pair of candidates.
-    if (paired && (j == 0 || c.candidate != pending_[j - 1].candidate)) {
+    if (paired && (j == 0 || c.candidate != pending[j - 1].candidate)) {
       for (uint32_t i = 0; i < previous_count; ++i) {
         pair_position_[i] = i > 0 && previous_states[i].candidate == previous_states[i - 1].candidate
                                 ? pair_position_[i - 1]
@@ -585,7 +588,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
     best_overall = std::max(best_overall, c.score);
   }
   if (!any) return false;
-  for (State& c : pending_) {
+  for (State& c : pending) {
     if (c.score != kMinusInfinity) c.score -= best_overall;  // keeps long traces far from underflow
   }
   return true;
@@ -596,13 +599,12 @@ void Matcher::push_column(uint32_t point, bool initial) {
     // A piece that starts against a one-way direction or on a closed road is as unlikely as one
     // that enters it: with nothing before to say otherwise, a bias that happens to put the first
     // fixes on the one-way street beside would make a wrong-way start cost only its metres.
-    for (State& s : pending_) s.score -= s.entry_penalty_m / config_.beta_m;
+    for (State& s : pending()) s.score -= s.entry_penalty_m / config_.beta_m;
     double best = kMinusInfinity;
-    for (const State& s : pending_) best = std::max(best, s.score);
-    for (State& s : pending_) s.score -= best;
+    for (const State& s : pending()) best = std::max(best, s.score);
+    for (State& s : pending()) s.score -= best;
   }
-  columns_.push_back(Column{point, static_cast<uint32_t>(states_.size()), static_cast<uint32_t>(pending_.size())});
-  states_.insert(states_.end(), pending_.begin(), pending_.end());
+  columns_.push_back(Column{point, pending_first_, static_cast<uint32_t>(states_.size() - pending_first_)});
   out_->points[point].kind = PointKind::kept;
 }
 

@@ -167,8 +167,11 @@ class Matcher {
   MatchResult* out_ = nullptr;
 
   std::vector<Candidate> found_;
-  std::vector<State> pending_;  // states of the fix being added
+  // The lattice's states, column after column; the states of the fix being added (build_states())
+  // follow the last column from pending_first_ on, so that adding it copies nothing.
   std::vector<State> states_;
+  uint32_t pending_first_ = 0;
+  std::span<State> pending() { return {states_.data() + pending_first_, states_.size() - pending_first_}; }
   std::vector<Column> columns_;
   std::vector<uint16_t> chosen_;
   Decided decided_;
