@@ -347,7 +347,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   // scale grows with the fixes' sigma (Newson & Krumm fit beta to the data; here it follows it).
   const double inverse_beta = this->inverse_beta(previous, p);
   const ErrorContinuity continuity(
-      ErrorContinuity::rho_for(p.time_s - previous.time_s, independent_share_, config_.error_correlation_s),
+      rho_memo_.rho_for(p.time_s - previous.time_s, independent_share_, config_.error_correlation_s),
       config_.error_jump_log);
   // Independent errors (most simulators, a receiver in the open): the fix's distance counts alone,
   // added once per new state instead of per pair.

@@ -181,6 +181,7 @@ class Matcher {
   double independent_share_ = 0;  // the share of the receiver's error new from fix to fix (ErrorShare)
   double margin_sigmas_ = 4;      // candidates kept within the nearest + this x sigma, for this trip
   ErrorShare error_share_;
+  RhoMemo rho_memo_;  // the error's correlation for the time between two fixes
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.
   std::vector<uint32_t> sources_;
