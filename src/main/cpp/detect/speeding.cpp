@@ -203,6 +203,11 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
   ConditionalVerdict verdict;
   Episode ep;
   bool open = false;
+  // Whether the edge of the fix before has conditional limits: consecutive fixes mostly share an
+  // edge, and the map answers by a binary search.
+  bool edge_known = false;
+  uint32_t conditional_edge = 0;
+  bool edge_has_conditionals = false;
   for (std::size_t k = 0; k < matched.size(); ++k) {
     const match::Traversal& t = trip.match.traversals[trip.match.points[matched[k]].traversal];
     const map::EdgeRecord& edge = trip.map.edge(t.edge);
@@ -213,7 +218,12 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
       in_force = trip.map.limit_in_force(t.edge, t.forward, day);
     }
     verdict = {};
-    if (!trip.map.conditionals_on(t.edge).empty()) in_force = conditional_limit(conditionals, t, sp.time_at(k), in_force, verdict);
+    if (!edge_known || t.edge != conditional_edge) {
+      edge_known = true;
+      conditional_edge = t.edge;
+      edge_has_conditionals = !trip.map.conditionals_on(t.edge).empty();
+    }
+    if (edge_has_conditionals) in_force = conditional_limit(conditionals, t, sp.time_at(k), in_force, verdict);
     const uint16_t limit = in_force.tenths_kmh;
     const bool known = limit != map::kSpeedUnknown && limit != map::kSpeedUnlimited;
     // An episode ends at a break in the matched path, a change of limit, or a long enough dip.

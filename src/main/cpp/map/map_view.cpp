@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <atomic>
 #include <mutex>
 #include <stdexcept>
 #include <vector>
@@ -55,6 +56,9 @@ struct MapView::Impl {
   // section): the matcher asks for every transition that leaves an edge, and a bit test instead
   // of a binary search over the stop signs was 3 % of a trip's analysis on a city grid.
   std::once_flag stop_edges_once;
+  // Set once stop_edges is built: std::call_once costs about 100 instructions even when done
+  // (thread-local state on every call), and the matcher asks tens of times per fix.
+  std::atomic<bool> stop_edges_built{false};
   std::vector<uint64_t> stop_edges;
 
   std::string_view string_at(uint32_t offset) const {
@@ -350,12 +354,15 @@ void MapView::damaged_shape(uint32_t edge) const { impl_->damaged("shape index o
 std::string_view MapView::edge_name(uint32_t edge) const { return impl_->string_at(this->edge(edge).name); }
 
 std::span<const StopSign> MapView::stop_signs_on(uint32_t edge) const {
-  std::call_once(impl_->stop_edges_once, [this] {
-    impl_->stop_edges.assign(impl_->edges.size() / 64 + 1, 0);
-    for (const StopSign& s : impl_->stop_signs) {
-      if (s.edge < impl_->edges.size()) impl_->stop_edges[s.edge >> 6] |= uint64_t{1} << (s.edge & 63);
-    }
-  });
+  if (!impl_->stop_edges_built.load(std::memory_order_acquire)) {
+    std::call_once(impl_->stop_edges_once, [this] {
+      impl_->stop_edges.assign(impl_->edges.size() / 64 + 1, 0);
+      for (const StopSign& s : impl_->stop_signs) {
+        if (s.edge < impl_->edges.size()) impl_->stop_edges[s.edge >> 6] |= uint64_t{1} << (s.edge & 63);
+      }
+      impl_->stop_edges_built.store(true, std::memory_order_release);
+    });
+  }
   if (edge >= impl_->edges.size() || ((impl_->stop_edges[edge >> 6] >> (edge & 63)) & 1) == 0) return {};
   const auto& all = impl_->stop_signs;
   const auto lo = std::lower_bound(all.begin(), all.end(), edge, [](const StopSign& s, uint32_t e) { return s.edge < e; });

@@ -14,6 +14,13 @@ double meters_per_deg_lon(double lat_deg) {
   return std::max(kMetersPerDegLat * std::cos(lat_deg * geo::kDegToRad), 1.0);
 }
 
+// near_span() with the latitude's cosine given (the same arithmetic: near_span() calls it).
+NearSpan near_span_with_cosine(double radius_m, double cos_lat) {
+  const double r = std::max(radius_m, 0.0);
+  return NearSpan{static_cast<int64_t>(std::ceil(r / kMetersPerDegLat * 1e7)),
+                  static_cast<int64_t>(std::ceil(r / std::max(kMetersPerDegLat * cos_lat, 1.0) * 1e7))};
+}
+
 int64_t floor_div(int64_t a, int64_t b) {
   int64_t q = a / b;
   if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
@@ -60,22 +67,32 @@ CellRange cells_near(const format::GridGeometry& grid, Coord point, double radiu
 }
 
 NearSpan near_span(Coord point, double radius_m) {
-  const double r = std::max(radius_m, 0.0);
-  return NearSpan{static_cast<int64_t>(std::ceil(r / kMetersPerDegLat * 1e7)),
-                  static_cast<int64_t>(std::ceil(r / meters_per_deg_lon(point.lat()) * 1e7))};
+  return near_span_with_cosine(radius_m, std::cos(point.lat() * geo::kDegToRad));
 }
 
 NearSpan NearSpanCache::get(Coord point, double radius_m) {
-  const double lat_rad = point.lat() * geo::kDegToRad;  // as meters_per_deg_lon() computes it
+  const double lat_rad = point.lat() * geo::kDegToRad;  // as near_span() computes it
   // The 1e-15 covers the rounding of both latitudes and of the cached cosine.
-  if (radius_m == radius_m_ && std::fabs(lat_rad - lat_rad_) + 1e-15 <= reach_rad_) return span_;
-  span_ = near_span(point, radius_m);
-  radius_m_ = radius_m;
+  const double moved_rad = std::fabs(lat_rad - lat_rad_) + 1e-15;
+  if (radius_m == radius_m_ && moved_rad <= reach_rad_) return span_;
+  if (radius_m_ >= 0 && radius_m != radius_m_) {
+    // Another radius near the remembered latitude: its span there, valid here if within its reach.
+    span_from_cosine(radius_m);
+    if (moved_rad <= reach_rad_) return span_;
+  }
   lat_rad_ = lat_rad;
+  cos_ = std::cos(lat_rad);
+  span_from_cosine(radius_m);
+  return span_;
+}
+
+void NearSpanCache::span_from_cosine(double radius_m) {
+  span_ = near_span_with_cosine(radius_m, cos_);
+  radius_m_ = radius_m;
   reach_rad_ = -1;
-  const double c = std::cos(lat_rad);
+  const double c = cos_;
   const auto s = static_cast<double>(span_.lon_e7);
-  if (radius_m <= 0 || s < 1) return span_;
+  if (radius_m <= 0 || s < 1) return;
   // near_span() rounds up a = radius / max(kMetersPerDegLat * cos, 1) * 1e7. Within d radians of
   // this latitude the cosine lies in [c - d, c + d] (|cos x - cos y| <= |x - y|), so a lies in
   // [A / (c + d), A / (c - d)] with A = radius * 1e7 / kMetersPerDegLat, widened by 1e-12 for the
@@ -86,7 +103,6 @@ NearSpan NearSpanCache::get(Coord point, double radius_m) {
   double reach = std::min(c - a * (1 + 1e-12) / s, c - 1 / kMetersPerDegLat);
   if (s >= 2) reach = std::min(reach, a * (1 - 1e-12) / (s - 1) - c);
   reach_rad_ = reach * (1 - 1e-9) - 1e-15;
-  return span_;
 }
 
 CellRange cells_within(const format::GridGeometry& grid, Coord point, NearSpan span, bool& empty) {

@@ -41,14 +41,20 @@ NearSpan near_span(Coord point, double radius_m);
 // near_span() for a stream of nearby points (a drive) with mostly no cosine: when it computes a
 // span it also works out how far the latitude may move before the span could change (the cosine
 // moves by at most the change of latitude in radians), and answers from memory within that reach.
-// Its answers are always exactly those of near_span(). One per thread.
+// Another radius (the matcher's search radius follows each fix's accuracy) is worked out from the
+// remembered cosine, again with its reach. Its answers are always exactly those of near_span().
+// One per thread.
 class NearSpanCache {
  public:
   NearSpan get(Coord point, double radius_m);
 
  private:
+  // span_ and reach_rad_ for `radius_m` from the cosine at lat_rad_.
+  void span_from_cosine(double radius_m);
+
   double radius_m_ = -1;    // nothing cached yet
-  double lat_rad_ = 0;      // where span_ was computed
+  double lat_rad_ = 0;      // where cos_ (and so span_) was computed
+  double cos_ = 0;          // cos(lat_rad_)
   double reach_rad_ = -1;   // span_ holds for latitudes within this many radians of lat_rad_
   NearSpan span_;
 };

@@ -71,4 +71,24 @@ class ErrorContinuity {
   double jump_log_;
 };
 
+// ErrorContinuity::rho_for() remembering its last answer: fixes come at a steady rate, so most
+// steps of a trip ask with the same time between fixes (an exp() each otherwise).
+class RhoMemo {
+ public:
+  double rho_for(double dt_s, double independent_share, double correlation_s) {
+    if (!filled_ || dt_s != dt_s_ || independent_share != share_ || correlation_s != correlation_s_) {
+      rho_ = ErrorContinuity::rho_for(dt_s, independent_share, correlation_s);
+      dt_s_ = dt_s;
+      share_ = independent_share;
+      correlation_s_ = correlation_s;
+      filled_ = true;
+    }
+    return rho_;
+  }
+
+ private:
+  bool filled_ = false;
+  double dt_s_ = 0, share_ = 0, correlation_s_ = 0, rho_ = 0;
+};
+
 }  // namespace drivelog::match

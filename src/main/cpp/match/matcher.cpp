@@ -194,22 +194,6 @@ double Matcher::cost_limit_m(const TracePoint& a, const TracePoint& b, double gr
   return std::min(by_speed, by_detour) + std::max(config_.wrong_way_penalty_m, config_.closed_penalty_m);
 }
 
-double Matcher::node_turn_prior(const State& from, const State& to, uint32_t first_edge, uint32_t last_edge) const {
-  // Turning round at a node costs what turning round mid-road does (else a fix past a corner would
-  // be explained by driving into the cross road and back for free); a turn a restriction forbids
-  // costs its penalty. An empty route (`first_edge` kNoEdge: the exit node is the entry node)
-  // turns there from one edge straight into the other. The state's flag spares the route's first
-  // turn a map lookup; the last turn's from edge is the route's.
-  const double restricted = config_.restricted_turn_penalty_m;
-  if (first_edge == RouteSearch::kNoEdge) {
-    return (from.edge == to.edge ? config_.uturn_penalty_m : 0.0) +
-           (from.restricted_from && restricted > 0 ? routes_.turn_penalty(from.edge, from.exit_node, to.edge) : 0.0);
-  }
-  return (first_edge == from.edge ? config_.uturn_penalty_m : 0.0) + (last_edge == to.edge ? config_.uturn_penalty_m : 0.0) +
-         (from.restricted_from && restricted > 0 ? routes_.turn_penalty(from.edge, from.exit_node, first_edge) : 0.0) +
-         (restricted > 0 ? routes_.turn_penalty(last_edge, to.entry_node, to.edge) : 0.0);
-}
-
 double Matcher::turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const {
   // The slowest the car can have gone between the two fixes (braking hard half the time, then
   // accelerating): below kTurnCheckMps no turn short of turning round needs much grip.
@@ -232,7 +216,7 @@ double Matcher::turn_speed_prior_at_ends_m(uint32_t first_state, uint32_t i, std
     return slot;
   };
   const State& s = states_[first_state + i];
-  const State& c = pending_[j];
+  const State& c = states_[pending_first_ + j];
   const Direction out = cached(exit_direction_[i], [&] { return direction_at(s.edge, s.forward, false); });
   const Direction in = cached(entry_direction_[j], [&] { return direction_at(c.edge, c.forward, true); });
   const uint32_t first = source_target_first_edge_[cell];
@@ -280,7 +264,9 @@ void Matcher::find_candidates(const TracePoint& p) {
 }
 
 void Matcher::build_states(const TracePoint& p) {
-  pending_.clear();
+  // The new states go straight after the last column (push_column() then only counts them).
+  pending_first_ = columns_.empty() ? 0 : columns_.back().first + columns_.back().count;
+  states_.resize(pending_first_);
   const double sigma = sigma_of(p);
   const double inverse_sigma = 1.0 / sigma;
   const bool correlated_errors = 1 - independent_share_ > ErrorContinuity::kNegligibleRho;
@@ -315,7 +301,7 @@ void Matcher::build_states(const TracePoint& p) {
                                                    heading_east, heading_north, c.east_m, c.north_m)
                                              : 0.0;
     for (const bool forward : {true, false}) {
-      State s;
+      State& s = states_.emplace_back();  // written in place, not built aside and copied
       s.edge = c.edge;
       s.candidate = static_cast<uint16_t>(k);
       s.forward = forward;
@@ -326,7 +312,7 @@ void Matcher::build_states(const TracePoint& p) {
       s.entry_penalty_m = static_cast<float>(routes_.penalty_of(c.edge, e, forward));
       s.prior_per_m = static_cast<float>(routes_.prior_per_m(c.edge, e, forward));
       if (over_limit_check &&
-          OverLimitPrior::grossly_over(speed_kmh, OverLimitPrior::limit_kmh(*map_, c.edge, forward, local_day_.day),
+          OverLimitPrior::grossly_over(speed_kmh, limits_.limit_kmh(*map_, c.edge, forward, local_day_.day),
                                        config_.over_limit_factor)) {
         s.prior_per_m += static_cast<float>(config_.over_limit_prior_per_m);
       }
@@ -339,31 +325,29 @@ void Matcher::build_states(const TracePoint& p) {
             forward ? forward_angle : 180.0 - forward_angle, config_.heading_sigma_deg));
       }
       s.score = s.heading_log + error.independent_log();
-      pending_.push_back(s);
     }
   }
 }
 
-bool Matcher::connect_column(uint32_t point_index, uint32_t previous_index) {
+bool Matcher::connect_column(uint32_t point_index, uint32_t previous_index, double great_circle_m) {
   // Beam pruning: states more than beam_width_log below the best of their step (scores are
   // normalised to 0) are not extended; they become the best path only if every other path dies,
   // and then the step is tried again with all of them.
-  return connect_column_from(point_index, previous_index, -config_.beam_width_log) ||
-         connect_column_from(point_index, previous_index, kMinusInfinity);
+  return connect_column_from(point_index, previous_index, great_circle_m, -config_.beam_width_log) ||
+         connect_column_from(point_index, previous_index, great_circle_m, kMinusInfinity);
 }
 
 // Extends the previous step's states scoring at least `score_floor` to the pending ones.
-bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index, double score_floor) {
+bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index, double great_circle, double score_floor) {
   const TracePoint& p = trace_[point_index];
   const TracePoint& previous = trace_[previous_index];
   const Column& prev = columns_.back();
-  const double great_circle = fix_distance_m(previous, p);
   const double limit = cost_limit_m(previous, p, great_circle);
   // Noisier fixes make |route - great circle| larger for the right path too: the transition's
   // scale grows with the fixes' sigma (Newson & Krumm fit beta to the data; here it follows it).
   const double inverse_beta = this->inverse_beta(previous, p);
   const ErrorContinuity continuity(
-      ErrorContinuity::rho_for(p.time_s - previous.time_s, independent_share_, config_.error_correlation_s),
+      rho_memo_.rho_for(p.time_s - previous.time_s, independent_share_, config_.error_correlation_s),
       config_.error_jump_log);
   // Independent errors (most simulators, a receiver in the open): the fix's distance counts alone,
   // added once per new state instead of per pair.
@@ -375,7 +359,6 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   const bool stop_check = config_.stop_run_penalty_m > 0 && speeds_trusted_ &&
                           StopRunPrior::cannot_have_stopped(previous.speed_mps, p.speed_mps, p.time_s - previous.time_s,
                                                             kBrakeForChecksMps2);
-  exit_stop_m_.assign(prev.count, 0.0);
 
   // Targets: entry nodes of the new states reachable within the limit. Sources: exit nodes of
   // the previous states that could leave their edge and still reach the cheapest target; each
@@ -384,11 +367,13 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   target_cost_.clear();
   target_lat_.clear();
   target_lon_.clear();
-  state_target_.assign(pending_.size(), -1);
+  const std::span<State> pending = this->pending();
+  state_target_.resize(pending.size());
   double cheapest_target = RouteSearch::kUnreachable;
-  for (std::size_t j = 0; j < pending_.size(); ++j) {
-    const State& s = pending_[j];
+  for (std::size_t j = 0; j < pending.size(); ++j) {
+    const State& s = pending[j];
     const double cost = static_cast<double>(s.offset_m) * (1 + s.prior_per_m) + s.entry_penalty_m;
+    state_target_[j] = -1;
     if (cost > limit) continue;
     cheapest_target = std::min(cheapest_target, cost);
     auto it = std::find(targets_.begin(), targets_.end(), s.entry_node);
@@ -405,31 +390,41 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       target_cost_[t] = std::min(target_cost_[t], cost);
     }
   }
+  // The previous states in the running (scored, above the floor), with what the pairs below need
+  // of each computed once here.
   sources_.clear();
   source_budget_.clear();
-  state_source_.assign(prev.count, -1);
-  for (uint32_t i = 0; i < prev.count && !targets_.empty(); ++i) {
+  predecessors_.clear();
+  for (uint32_t i = 0; i < prev.count; ++i) {
     const State& s = states_[prev.first + i];
     if (s.score == kMinusInfinity || s.score < score_floor) continue;
+    Predecessor d;
+    d.index = i;
+    d.remaining_m = static_cast<double>(s.length_m) - s.offset_m;
+    d.remaining_prior_m = d.remaining_m * s.prior_per_m;
     const double budget =
         limit - (static_cast<double>(s.length_m) - s.offset_m) * (1 + s.prior_per_m) - cheapest_target;
-    if (budget < 0) continue;
-    if (stop_check && StopRunPrior::stop_line_at(*map_, s.edge, s.exit_node)) exit_stop_m_[i] = config_.stop_run_penalty_m;
-    auto it = std::find(sources_.begin(), sources_.end(), s.exit_node);
-    if (it == sources_.end()) {
-      state_source_[i] = static_cast<int32_t>(sources_.size());
-      sources_.push_back(s.exit_node);
-      source_budget_.push_back(static_cast<float>(budget));
-    } else {
-      const auto k = static_cast<std::size_t>(it - sources_.begin());
-      state_source_[i] = static_cast<int32_t>(k);
-      source_budget_[k] = std::max(source_budget_[k], static_cast<float>(budget));
+    if (!targets_.empty() && budget >= 0) {
+      if (stop_check && StopRunPrior::stop_line_at(*map_, s.edge, s.exit_node)) d.exit_stop_m = config_.stop_run_penalty_m;
+      auto it = std::find(sources_.begin(), sources_.end(), s.exit_node);
+      if (it == sources_.end()) {
+        d.source = static_cast<int32_t>(sources_.size());
+        sources_.push_back(s.exit_node);
+        source_budget_.push_back(static_cast<float>(budget));
+      } else {
+        const auto k = static_cast<std::size_t>(it - sources_.begin());
+        d.source = static_cast<int32_t>(k);
+        source_budget_[k] = std::max(source_budget_[k], static_cast<float>(budget));
+      }
     }
+    predecessors_.push_back(d);
   }
+  // Only the distances need a value for every cell: a route's first and last edges and penalties
+  // are read only where its distance says it was found.
   source_target_m_.assign(sources_.size() * targets_.size(), RouteSearch::kUnreachable);
-  source_target_first_edge_.assign(source_target_m_.size(), RouteSearch::kNoEdge);
-  source_target_last_edge_.assign(source_target_m_.size(), RouteSearch::kNoEdge);
-  source_target_penalty_m_.assign(source_target_m_.size(), 0.0);
+  source_target_first_edge_.resize(source_target_m_.size());
+  source_target_last_edge_.resize(source_target_m_.size());
+  source_target_penalty_m_.resize(source_target_m_.size());
   // Road distance is never shorter than the straight line: a search is run only towards targets
   // that this lower bound leaves within reach, and not at all if there are none.
   for (std::size_t k = 0; k < sources_.size(); ++k) {
@@ -454,9 +449,10 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       const std::size_t cell = k * targets_.size() + reachable_index_[r];
       source_target_m_[cell] = reachable_costs_[r];
       if (reachable_costs_[r] != RouteSearch::kUnreachable) {
-        source_target_first_edge_[cell] = routes_.first_edge_to(reachable_targets_[r]);
-        source_target_last_edge_[cell] = routes_.last_edge_to(reachable_targets_[r]);
-        source_target_penalty_m_[cell] = routes_.penalty_to(reachable_targets_[r]);
+        const RouteSearch::RouteEnds ends = routes_.ends_to(reachable_targets_[r]);
+        source_target_first_edge_[cell] = ends.first_edge;
+        source_target_last_edge_[cell] = ends.last_edge;
+        source_target_penalty_m_[cell] = ends.penalty_m;
         if (stop_check) {
           const double stops = config_.stop_run_penalty_m *
                                StopRunPrior::on_route(*map_, source_target_first_edge_[cell], source_target_last_edge_[cell],
@@ -474,7 +470,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   if (turn_speed > 0) {
     // Filled on first use: most steps at 1 Hz stay on their edge and need none.
     exit_direction_.assign(prev.count, kUnknownDirection);
-    entry_direction_.assign(pending_.size(), kUnknownDirection);
+    entry_direction_.assign(pending.size(), kUnknownDirection);
     first_direction_.assign(source_target_m_.size(), kUnknownDirection);
     last_direction_.assign(source_target_m_.size(), kUnknownDirection);
   }
@@ -483,13 +479,14 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   // member lookups, so the compiler can keep everything in registers.
   const State* previous_states = states_.data() + prev.first;
   const uint32_t previous_count = prev.count;
-  const int32_t* source_of = state_source_.data();
+  const Predecessor* predecessors = predecessors_.data();
+  const std::size_t predecessor_count = predecessors_.size();
   const double* matrix = source_target_m_.data();
   const uint32_t* first_edges = source_target_first_edge_.data();
   const uint32_t* last_edges = source_target_last_edge_.data();
   const double* route_penalties = source_target_penalty_m_.data();
-  const double* exit_stop_m = exit_stop_m_.data();
   const std::size_t target_count = targets_.size();
+  const std::size_t pending_count = pending.size();
   const double uturn_penalty = config_.uturn_penalty_m;
   // Time on a road against its one-way direction counts as if driven at wrong_way_min_speed_mps at
   // least: a car there meets the oncoming traffic by the second, not by the metre. Per metre
@@ -500,11 +497,11 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   const double wrong_way_prior = config_.wrong_way_prior_per_m;
   bool any = false;
   double best_overall = kMinusInfinity;
-  for (std::size_t j = 0; j < pending_.size(); ++j) {
-    State& c = pending_[j];
+  for (std::size_t j = 0; j < pending_count; ++j) {
+    State& c = pending[j];
     // The position term depends on the two fixes' candidates, not on the directions (a
     // candidate's two states are neighbours in a column): computed once per pair of candidates.
-    if (paired && (j == 0 || c.candidate != pending_[j - 1].candidate)) {
+    if (paired && (j == 0 || c.candidate != pending[j - 1].candidate)) {
       for (uint32_t i = 0; i < previous_count; ++i) {
         pair_position_[i] = i > 0 && previous_states[i].candidate == previous_states[i - 1].candidate
                                 ? pair_position_[i - 1]
@@ -517,12 +514,21 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
     const double c_prior_per_m = c.prior_per_m;
     const double c_position_reversed = static_cast<double>(c.length_m) - c_offset;
     const bool c_against = c.wrong_way_penalty_m > 0;
+    const double c_offset_prior = c_offset * c_prior_per_m;
     double best = kMinusInfinity;
     uint16_t back = 0;
-    for (uint32_t i = 0; i < previous_count; ++i) {
+    for (std::size_t k = 0; k < predecessor_count; ++k) {
+      const Predecessor& d = predecessors[k];
+      const uint32_t i = d.index;
       const State& s = previous_states[i];
-      if (s.score == kMinusInfinity || s.score < score_floor) continue;
       const double position = paired ? pair_position_[i] : 0.0;
+      // What follows only lowers the score: every transition term is a log-probability <= 0
+      // (distances, penalties and priors are >= 0; HmmProbabilities::transition_log_relative), and
+      // adding a term <= 0 never raises a floating-point sum. So a predecessor that does not beat
+      // the best so far before its transition cannot win with it (the winner needs a strictly
+      // higher score), and its routes and turns need not be priced.
+      const double reach = s.score + position;
+      if (reach <= best) continue;
       double driven = RouteSearch::kUnreachable;  // distance driven
       double priors = 0;                          // turns and forbidden entries on the way, priced in metres
       if (s.edge == c.edge) {
@@ -534,8 +540,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
             const double forward_m = std::max(0.0, moved);
             double priors_m = forward_m * c_prior_per_m;
             if (c_against && against_exposure_m > forward_m) priors_m += (against_exposure_m - forward_m) * wrong_way_prior;
-            const double score = s.score + position +
-                                 transition_score(forward_m, priors_m, great_circle, inverse_beta) -
+            const double score = reach + transition_score(forward_m, priors_m, great_circle, inverse_beta) -
                                  backward_cost(moved);
             if (score > best) {
               best = score;
@@ -550,7 +555,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
         priors = uturn_penalty + c.wrong_way_penalty_m + (turn - s.offset_m) * s.prior_per_m +
                  (turn - c_position_reversed) * c_prior_per_m;
       }
-      const int32_t source = source_of[i];
+      const int32_t source = d.source;
       if (source >= 0 && target >= 0) {
         const std::size_t cell = static_cast<std::size_t>(source) * target_count + static_cast<std::size_t>(target);
         const double between = matrix[cell];
@@ -562,10 +567,9 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
           // the same edge.
           double node_turns = node_turn_prior(s, c, first_edges[cell], last_edges[cell]);
           if (turn_speed > 0) node_turns += turn_speed_prior_at_ends_m(prev.first, i, j, cell, turn_speed);
-          const double remaining = static_cast<double>(s.length_m) - s.offset_m;
-          const double via_nodes = remaining + (between - route_penalties[cell]) + c_offset;
-          const double via_priors = node_turns + route_penalties[cell] + exit_stop_m[i] + c_entry_penalty +
-                                    remaining * s.prior_per_m + c_offset * c_prior_per_m;
+          const double via_nodes = d.remaining_m + (between - route_penalties[cell]) + c_offset;
+          const double via_priors =
+              node_turns + route_penalties[cell] + d.exit_stop_m + c_entry_penalty + d.remaining_prior_m + c_offset_prior;
           if (via_nodes <= limit &&
               (driven > limit || transition_score(via_nodes, via_priors, great_circle, inverse_beta) >
                                      transition_score(driven, priors, great_circle, inverse_beta))) {
@@ -577,7 +581,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       // The bound is on the distance driven; a turn's penalty is a price, not distance, so a
       // U-turn stays possible whatever uturn_penalty_m is (a dead end leaves no other way).
       if (driven > limit) continue;
-      const double score = s.score + position + transition_score(driven, priors, great_circle, inverse_beta);
+      const double score = reach + transition_score(driven, priors, great_circle, inverse_beta);
       if (score > best) {
         best = score;
         back = static_cast<uint16_t>(i);
@@ -593,7 +597,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
     best_overall = std::max(best_overall, c.score);
   }
   if (!any) return false;
-  for (State& c : pending_) {
+  for (State& c : pending) {
     if (c.score != kMinusInfinity) c.score -= best_overall;  // keeps long traces far from underflow
   }
   return true;
@@ -604,13 +608,12 @@ void Matcher::push_column(uint32_t point, bool initial) {
     // A piece that starts against a one-way direction or on a closed road is as unlikely as one
     // that enters it: with nothing before to say otherwise, a bias that happens to put the first
     // fixes on the one-way street beside would make a wrong-way start cost only its metres.
-    for (State& s : pending_) s.score -= s.entry_penalty_m / config_.beta_m;
+    for (State& s : pending()) s.score -= s.entry_penalty_m / config_.beta_m;
     double best = kMinusInfinity;
-    for (const State& s : pending_) best = std::max(best, s.score);
-    for (State& s : pending_) s.score -= best;
+    for (const State& s : pending()) best = std::max(best, s.score);
+    for (State& s : pending()) s.score -= best;
   }
-  columns_.push_back(Column{point, static_cast<uint32_t>(states_.size()), static_cast<uint32_t>(pending_.size())});
-  states_.insert(states_.end(), pending_.begin(), pending_.end());
+  columns_.push_back(Column{point, pending_first_, static_cast<uint32_t>(states_.size() - pending_first_)});
   out_->points[point].kind = PointKind::kept;
 }
 
@@ -640,12 +643,13 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   for (uint32_t i = 0; i < trace.size(); ++i) {
     const TracePoint& p = trace[i];
     if (!(p.speed_mps < config_.stationary_speed_mps)) stand_from = i + 1;
+    double gap = 0;  // from the last fix used (also the Viterbi step's great-circle distance)
     if (!columns_.empty()) {
       const TracePoint& last = trace[columns_.back().point];
       // The receiver's own gap, not the time since the last fix used: a car that stood at a
       // signal for two minutes (its fixes collapsed) has not lost its path.
       const double receiver_gap_s = p.time_s - trace[i - 1].time_s;
-      const double gap = fix_distance_m(last, p);
+      gap = fix_distance_m(last, p);
       if (receiver_gap_s > config_.break_gap_s || gap > config_.break_distance_m) {
         finish_piece(i);
         ++out.stats.gap_breaks;
@@ -677,7 +681,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       last_placed = i;
       continue;
     }
-    if (connect_column(i, columns_.back().point)) {
+    if (connect_column(i, columns_.back().point, gap)) {
       push_column(i, false);
       last_placed = i;
       outlier_streak = 0;
@@ -999,7 +1003,8 @@ void Matcher::emit(uint32_t point, const State& state) {
     // Collapsed fixes between the two decided ones: spread along the path between them, by the
     // distance the reported speeds give where they are trusted (a car waiting at a signal stays
     // at the line, however its fixes drift), else by their distances from the two.
-    const bool by_speed = joined && reported_distances(from_point, point);
+    // (Consecutive fixes, the common case, have none: then nothing below runs.)
+    const bool by_speed = joined && point > from_point + 1 && reported_distances(from_point, point);
     for (uint32_t k = from_point + 1; k < point; ++k) {
       PointMatch& m = out_->points[k];
       if (m.kind != PointKind::collapsed) continue;

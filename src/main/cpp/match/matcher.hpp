@@ -76,8 +76,9 @@ class Matcher {
   // The states of fix `p`, each scored on its own (the first of a piece; connect_column() judges
   // the position again with the previous fix's error).
   void build_states(const TracePoint& p);
-  bool connect_column(uint32_t point_index, uint32_t previous_index);
-  bool connect_column_from(uint32_t point_index, uint32_t previous_index, double score_floor);
+  // `great_circle_m`: the distance between the two fixes (fix_distance_m), known to the caller.
+  bool connect_column(uint32_t point_index, uint32_t previous_index, double great_circle_m);
+  bool connect_column_from(uint32_t point_index, uint32_t previous_index, double great_circle_m, double score_floor);
   // Prefix sums for reported_between_m().
   void index_reported_distances(std::span<const TracePoint> trace);
   // The distance the trusted reported speeds give from fix `from` to fix `to`, or kNoReport.
@@ -97,7 +98,29 @@ class Matcher {
   [[nodiscard]] double cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const;
   // The priors of the turns at the two ends of a route from `from` to `to` (first and last edge of
   // the route between, kNoEdge for none): turning round, turning where a restriction forbids it.
-  [[nodiscard]] double node_turn_prior(const State& from, const State& to, uint32_t first_edge, uint32_t last_edge) const;
+  // Inlined into the Viterbi step, which asks for every pair joined by a route (GCC kept it a call
+  // there, 2.5 % of the town's instructions, though it is short in the common case).
+  [[nodiscard, gnu::always_inline]] double node_turn_prior(const State& from, const State& to, uint32_t first_edge,
+                                                           uint32_t last_edge) const {
+    // Turning round at a node costs what turning round mid-road does (else a fix past a corner would
+    // be explained by driving into the cross road and back for free); a turn a restriction forbids
+    // costs its penalty. An empty route (`first_edge` kNoEdge: the exit node is the entry node)
+    // turns there from one edge straight into the other. The state's flag spares the route's first
+    // turn a map lookup; the last turn's from edge is the route's. Without restrictions the terms
+    // they add are 0 and skipped: adding 0.0 to a sum changes nothing, so the sums are the same.
+    const double uturn = config_.uturn_penalty_m;
+    const bool restricted = config_.restricted_turn_penalty_m > 0;
+    if (first_edge == RouteSearch::kNoEdge) {
+      const double turns = from.edge == to.edge ? uturn : 0.0;
+      return from.restricted_from && restricted ? turns + routes_.turn_penalty(from.edge, from.exit_node, to.edge) : turns;
+    }
+    double turns = (first_edge == from.edge ? uturn : 0.0) + (last_edge == to.edge ? uturn : 0.0);
+    if (restricted) {
+      if (from.restricted_from) turns += routes_.turn_penalty(from.edge, from.exit_node, first_edge);
+      turns += routes_.turn_penalty(last_edge, to.entry_node, to.edge);
+    }
+    return turns;
+  }
   // The lowest speed the car can have had between two fixes, if it is worth checking turns at (else 0).
   [[nodiscard]] double turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const;
   // The prior, in metres, against turning from one direction into another at `speed_mps`.
@@ -144,8 +167,11 @@ class Matcher {
   MatchResult* out_ = nullptr;
 
   std::vector<Candidate> found_;
-  std::vector<State> pending_;  // states of the fix being added
+  // The lattice's states, column after column; the states of the fix being added (build_states())
+  // follow the last column from pending_first_ on, so that adding it copies nothing.
   std::vector<State> states_;
+  uint32_t pending_first_ = 0;
+  std::span<State> pending() { return {states_.data() + pending_first_, states_.size() - pending_first_}; }
   std::vector<Column> columns_;
   std::vector<uint16_t> chosen_;
   Decided decided_;
@@ -155,6 +181,7 @@ class Matcher {
   double independent_share_ = 0;  // the share of the receiver's error new from fix to fix (ErrorShare)
   double margin_sigmas_ = 4;      // candidates kept within the nearest + this x sigma, for this trip
   ErrorShare error_share_;
+  RhoMemo rho_memo_;  // the error's correlation for the time between two fixes
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.
   std::vector<uint32_t> sources_;
@@ -169,14 +196,22 @@ class Matcher {
   std::vector<uint32_t> source_target_first_edge_, source_target_last_edge_;  // of each route in the matrix
   std::vector<double> source_target_penalty_m_;  // the entry penalties within each route's cost
   std::vector<double> pair_position_;  // the position term from each previous state to the pending one
-  std::vector<int32_t> state_source_;
+  // A previous state in the running this step, with what every pair it is part of needs of it.
+  struct Predecessor {
+    uint32_t index = 0;            // within the previous column
+    int32_t source = -1;           // its exit node in sources_ (-1: it cannot leave its edge within the limit)
+    double remaining_m = 0;        // metres to the end of its edge
+    double remaining_prior_m = 0;  // remaining_m x its prior per metre
+    double exit_stop_m = 0;        // the stop prior at its exit (0: none or not checked)
+  };
+  std::vector<Predecessor> predecessors_;
   std::vector<int32_t> state_target_;
   std::vector<map::AdjacentEdge> path_;
   std::vector<double> reported_m_;  // see reported_distances()
   std::vector<Direction> exit_direction_, entry_direction_;  // of the previous / pending states (turn checks)
   std::vector<Direction> first_direction_, last_direction_;  // of each route's first / last edge (turn checks)
   OverLimitPrior::LocalDay local_day_;  // of the fixes being matched (over-limit prior)
-  std::vector<double> exit_stop_m_;  // the stop prior at each previous state's exit this step (0: none or not checked)
+  OverLimitPrior::LimitCache limits_;   // the map's limits (kept across trips: the map does not change)
   double turn_cos_lat_ = 1;  // the trip's latitude's cosine, for directions near junctions
   std::vector<double> reported_prefix_m_;   // see index_reported_distances()
   std::vector<uint32_t> unreported_steps_;

@@ -6,7 +6,9 @@
 // speeds on a street has no such alternative unless a road beside it fits its fixes as well.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "map/map_view.hpp"
 
@@ -32,6 +34,34 @@ class OverLimitPrior {
     [[nodiscard]] bool holds(double utc_seconds) const { return utc_seconds >= begins_utc && utc_seconds < ends_utc; }
   };
   static LocalDay local_day(const map::MapView& map, uint16_t zone, double utc_seconds);
+
+  // limit_kmh() of recently asked edges, remembered by edge, direction and local day. Every state
+  // of a fix with a trusted speed asks for its edge's limit, and consecutive fixes mostly have the
+  // same candidates; MapView::limit_in_force walks the edge's rule chain each time (7 % of the
+  // matcher's instructions on a city grid). Direct-mapped: a slot holds the last edge and
+  // direction that fell on it, so a miss costs one lookup more than asking the map.
+  class LimitCache {
+   public:
+    explicit LimitCache(std::size_t slots = 256) : slots_(slots) {}
+    // Exactly limit_kmh(map, edge, forward, local_day); `map` must be the same on every call.
+    double limit_kmh(const map::MapView& map, uint32_t edge, bool forward, int32_t local_day) {
+      Slot& s = slots_[(std::size_t{edge} * 2 + (forward ? 1 : 0)) % slots_.size()];
+      if (!s.filled || s.edge != edge || s.forward != forward || s.day != local_day) {
+        s = Slot{edge, local_day, OverLimitPrior::limit_kmh(map, edge, forward, local_day), forward, true};
+      }
+      return s.kmh;
+    }
+
+   private:
+    struct Slot {
+      uint32_t edge = 0;
+      int32_t day = 0;
+      double kmh = 0;
+      bool forward = false;
+      bool filled = false;
+    };
+    std::vector<Slot> slots_;
+  };
 
   // Whether `speed_kmh` is grossly over `limit_kmh` (0: unknown, never).
   static bool grossly_over(double speed_kmh, double limit_kmh, double factor) {

@@ -162,6 +162,13 @@ uint32_t RouteSearch::last_edge_to(uint32_t node) const {
   return (l != nullptr && l->via != kNoVia) ? map::AdjacentEdge{l->via}.edge() : kNoEdge;
 }
 
+RouteSearch::RouteEnds RouteSearch::ends_to(uint32_t node) const {
+  const Label* l = find(node);
+  if (l == nullptr) return RouteEnds{};
+  return RouteEnds{l->first_edge, l->via != kNoVia ? map::AdjacentEdge{l->via}.edge() : kNoEdge,
+                   static_cast<double>(l->penalty_m)};
+}
+
 void RouteSearch::path_to(uint32_t node, std::vector<map::AdjacentEdge>& out) const {
   out.clear();
   uint32_t current = node;

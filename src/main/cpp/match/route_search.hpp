@@ -97,6 +97,14 @@ class RouteSearch {
   [[nodiscard]] uint32_t last_edge_to(uint32_t node) const;
   // The priors included in distance_to(node): entry penalties and per-metre priors on the way.
   [[nodiscard]] double penalty_to(uint32_t node) const;
+  // The three above from one lookup of the node's label (the Viterbi step asks for all three of
+  // every target it reaches).
+  struct RouteEnds {
+    uint32_t first_edge = kNoEdge;
+    uint32_t last_edge = kNoEdge;
+    double penalty_m = 0;
+  };
+  [[nodiscard]] RouteEnds ends_to(uint32_t node) const;
 
   // The edges (as left at each node along the way) from the last source to `node`, which must be
   // settled. Cleared first.

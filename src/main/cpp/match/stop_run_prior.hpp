@@ -8,6 +8,7 @@
 // alternative unless a road beside it fits the fixes as well.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -26,14 +27,26 @@ class StopRunPrior {
   // accelerating): only then does the prior apply.
   static bool cannot_have_stopped(double a_mps, double b_mps, double dt_s, double brake_mps2);
 
-  // Whether `edge` has a stop sign for traffic leaving it through `node`.
-  static bool stop_line_at(const map::MapView& map, uint32_t edge, uint32_t node);
+  // Whether `edge` has a stop sign for traffic leaving it through `node`. Defined here (as is
+  // on_route()) so that the Viterbi step, which asks per previous state and per route found, inlines it.
+  static bool stop_line_at(const map::MapView& map, uint32_t edge, uint32_t node) {
+    const auto signs = map.stop_signs_on(edge);
+    return std::any_of(signs.begin(), signs.end(), [&](const map::StopSign& s) { return s.node == node; });
+  }
 
   // Stop lines passed at the ends of a route from node `source` to node `target` whose first and
   // last edges are `first` and `last` (`none` for an empty route); edges between them (rare
   // between two fixes) are not looked at.
   static int on_route(const map::MapView& map, uint32_t first, uint32_t last, uint32_t source, uint32_t target,
-                      uint32_t none);
+                      uint32_t none) {
+    if (first == none) return 0;
+    // The first edge is left through its node other than `source`, the last through `target`.
+    const map::EdgeRecord& e = map.edge(first);
+    const uint32_t first_exit = e.from_node == source ? e.to_node : e.from_node;
+    int stops = stop_line_at(map, first, first_exit) ? 1 : 0;
+    if (last != first && stop_line_at(map, last, target)) ++stops;
+    return stops;
+  }
 };
 
 }  // namespace drivelog::match

@@ -58,6 +58,27 @@ TEST(NearSpanCache, AnswersExactlyLikeNearSpanAlongADriveAndAfterJumps) {
   EXPECT_EQ(cache.get(Coord::from_degrees(48, 11), 0).lon_e7, 0);
 }
 
+TEST(NearSpanCache, AnswersExactlyLikeNearSpanWhenTheRadiusChangesEveryPoint) {
+  // The matcher's first search radius follows each fix's accuracy, and now and then a second
+  // search uses the full radius: a new radius at nearly every point, answered from the
+  // remembered cosine where its reach allows. Never a different answer.
+  NearSpanCache cache;
+  int checked = 0;
+  for (const double start : {-80.0, -33.9, 0.0, 35.65, 47.99, 48.0, 60.5, 84.9}) {
+    for (int i = 0; i < 6000; ++i) {
+      const Coord p = Coord::from_degrees(start + i * 0.00007, 11.0 + i * 0.00005);
+      const double radius = i % 17 == 0 ? 50.0 : 12.0 + 4 * (2.5 + 0.1 * ((i * 7) % 31));
+      const NearSpan want = near_span(p, radius), got = cache.get(p, radius);
+      ASSERT_EQ(got.lat_e7, want.lat_e7) << p.lat() << " r=" << radius;
+      ASSERT_EQ(got.lon_e7, want.lon_e7) << p.lat() << " r=" << radius;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 8 * 6000);
+  EXPECT_EQ(cache.get(Coord::from_degrees(48, 11), 0).lon_e7, 0);
+  EXPECT_EQ(cache.get(Coord::from_degrees(48, 11), 30).lon_e7, near_span(Coord::from_degrees(48, 11), 30).lon_e7);
+}
+
 TEST(SegmentTouchesCell, RejectsCellsADiagonalSegmentOnlyBoxes) {
   const format::GridGeometry g = choose_grid(kBox, 1'000'000);
   const Coord a = Coord::from_degrees(48.0, 11.0), b = Coord::from_degrees(48.1, 11.2);

@@ -58,3 +58,22 @@ TEST(ErrorContinuity, rhoFollowsTheShareOfNewErrorAndTheTimeBetweenFixes) {
 
 }  // namespace
 }  // namespace drivelog::match
+
+namespace drivelog::match {
+
+TEST(RhoMemo, answersAsRhoForWhateverChangesBetweenSteps) {
+  // Steady steps, a gap, a change of share or correlation, a step back to the first, zero and a
+  // negative time: the same answer as asking ErrorContinuity each time.
+  RhoMemo memo;
+  struct Ask {
+    double dt_s, share, correlation_s;
+  };
+  for (const Ask& a : {Ask{1, 0.3, 20}, Ask{1, 0.3, 20}, Ask{1, 0.3, 20}, Ask{7.5, 0.3, 20}, Ask{1, 0.3, 20},
+                       Ask{1, 0.8, 20}, Ask{1, 0.8, 60}, Ask{1, 0.8, 0}, Ask{0, 0.8, 60}, Ask{-0.0, 0.8, 60},
+                       Ask{-1, 0.8, 60}, Ask{1, 0.3, 20}}) {
+    EXPECT_EQ(memo.rho_for(a.dt_s, a.share, a.correlation_s), ErrorContinuity::rho_for(a.dt_s, a.share, a.correlation_s))
+        << a.dt_s << " " << a.share << " " << a.correlation_s;
+  }
+}
+
+}  // namespace drivelog::match

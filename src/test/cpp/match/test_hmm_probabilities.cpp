@@ -23,6 +23,26 @@ TEST(HmmProbabilities, transitionIsExponentialInRouteDifference) {
   EXPECT_NEAR(HmmProbabilities::transition_log(90, 100, 5) - same, -2.0, 1e-12);
 }
 
+TEST(HmmProbabilities, transitionTermsNeverRaiseAScore) {
+  // The Viterbi step skips a predecessor whose score before its transition does not beat the best
+  // so far (Matcher::connect_column_from): sound only while every transition term is <= 0, so
+  // that adding it to a score can only lower it, in floating point too.
+  for (const double route : {0.0, 1e-9, 0.3, 7.0, 55.5, 1e4, 1e9}) {
+    for (const double great_circle : {0.0, 1e-9, 0.3, 7.0, 55.5, 1e4}) {
+      for (const double inverse_beta : {1e-3, 0.2, 1.0, 10.0}) {
+        const double t = HmmProbabilities::transition_log_relative(route, great_circle, inverse_beta);
+        EXPECT_LE(t, 0.0);
+        for (const double score : {-1e6, -3.25, -1e-12, 0.0}) EXPECT_LE(score + t, score);
+      }
+    }
+  }
+  for (const double tan_half : {0.0, 0.1, 1.0, 1e3}) {
+    for (const double speed : {0.0, 5.0, 30.0, 90.0}) {
+      EXPECT_LE(HmmProbabilities::turn_speed_log(tan_half, speed, 10, 3), 0.0);
+    }
+  }
+}
+
 TEST(HmmProbabilities, angleBetweenWrapsAround) {
   EXPECT_NEAR(HmmProbabilities::angle_between_deg(350, 10), 20, 1e-9);
   EXPECT_NEAR(HmmProbabilities::angle_between_deg(10, 190), 180, 1e-9);

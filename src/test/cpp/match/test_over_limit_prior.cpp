@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "scenario.hpp"
 
 namespace drivelog::match {
@@ -25,6 +28,33 @@ TEST(OverLimitPrior, limitIsTheEdgesInItsDirection) {
   EXPECT_DOUBLE_EQ(OverLimitPrior::limit_kmh(s.map(), 0, false, 20000), 30);
   const Scenario unknown("A----------B", 10, {way("AB", 1)});
   EXPECT_DOUBLE_EQ(OverLimitPrior::limit_kmh(unknown.map(), 0, true, 20000), 0);
+}
+
+TEST(OverLimitPrior, limitCacheAnswersAsTheMapDoes) {
+  // Five edges, each direction its own limit (one unknown), looked up in an order that revisits
+  // edges and days; two slots, so that edges and directions keep evicting one another.
+  std::vector<scenario::WaySpec> ways;
+  for (int k = 0; k < 5; ++k) {
+    scenario::WaySpec w = way(std::string{static_cast<char>('A' + k), static_cast<char>('B' + k)}, k + 1);
+    w.maxspeed_forward_kmh = 20 + 10 * k;
+    w.maxspeed_backward_kmh = k == 3 ? 0 : 25 + 10 * k;
+    ways.push_back(w);
+  }
+  const Scenario s("A--B--C--D--E--F", 10, ways);
+  ASSERT_EQ(s.map().edge_count(), 5u);
+  OverLimitPrior::LimitCache cache(2);
+  OverLimitPrior::LimitCache roomy;
+  for (const int32_t day : {20000, 20000, 20001, 20000}) {
+    for (const uint32_t edge : {0u, 1u, 0u, 4u, 2u, 2u, 3u, 1u}) {
+      for (const bool forward : {true, false, true}) {
+        const double direct = OverLimitPrior::limit_kmh(s.map(), edge, forward, day);
+        EXPECT_EQ(cache.limit_kmh(s.map(), edge, forward, day), direct) << edge << forward << day;
+        EXPECT_EQ(roomy.limit_kmh(s.map(), edge, forward, day), direct) << edge << forward << day;
+      }
+    }
+  }
+  EXPECT_EQ(roomy.limit_kmh(s.map(), 3, false, 20000), 0);
+  EXPECT_EQ(roomy.limit_kmh(s.map(), 3, true, 20000), 50);
 }
 
 TEST(OverLimitPrior, localDayFollowsTheMapsTimeZone) {

@@ -197,7 +197,16 @@ TEST(RouteSearch, searchSettlingThousandsOfNodes_agreesWithAPlainDijkstra) {
       EXPECT_NEAR(search.penalty_to(node), penalty, 1e-3) << "node " << node;
       EXPECT_EQ(search.first_edge_to(node), path.front().edge()) << "node " << node;
       EXPECT_EQ(search.last_edge_to(node), path.back().edge()) << "node " << node;
+      // One lookup for the three gives the same three.
+      const RouteSearch::RouteEnds ends = search.ends_to(node);
+      EXPECT_EQ(ends.first_edge, search.first_edge_to(node)) << "node " << node;
+      EXPECT_EQ(ends.last_edge, search.last_edge_to(node)) << "node " << node;
+      EXPECT_EQ(ends.penalty_m, search.penalty_to(node)) << "node " << node;
     }
+    const RouteSearch::RouteEnds at_source = search.ends_to(source);
+    EXPECT_EQ(at_source.first_edge, search.first_edge_to(source));
+    EXPECT_EQ(at_source.last_edge, search.last_edge_to(source));
+    EXPECT_EQ(at_source.penalty_m, search.penalty_to(source));
     EXPECT_GT(settled, 16500U) << "the search must outgrow its label table many times over";
   }
 }

@@ -2,9 +2,11 @@
 // city built with MapBuilder, random drives at 1 Hz (or any rate) with GPS noise and stops.
 //
 //   drivelog-engine-bench [--blocks N] [--trips N] [--points N] [--hz H] [--noise-m S] [--threads N]
-//                         [--seed S] [--repeat R]
+//                         [--seed S] [--repeat R] [--set key=value]... [--out DIR]
 //
-// Prints one JSON line: points, seconds, threads, points_per_second (per core), peak RSS.
+// Prints one JSON line: points, seconds, threads, points_per_second (per core), peak RSS. With
+// --out, each trip's result JSON is also written to DIR/trip-NNNNNN.json (with --set matched=true
+// the matched path too), so that two builds' results can be compared byte for byte (diff -r).
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -37,6 +39,7 @@ struct Options {
   uint32_t seed = 1;
   int repeat = 1;
   std::string config;       // analyzer config lines (--set key=value)
+  std::string out;          // where each trip's result JSON is written (empty: nowhere)
 };
 
 constexpr double kLat0 = 52.5, kLon0 = 13.4, kBlockM = 100;
@@ -159,6 +162,18 @@ long peak_rss_kib() {
   return usage.ru_maxrss;
 }
 
+// Writes trip `k`'s result JSON to DIR/trip-NNNNNN.json (outside the timed work that matters:
+// the bench's figures are instruction counts inside drivelog_analyze, or runs without --out).
+void write_result(const std::string& dir, std::size_t k, const char* json, std::size_t len) {
+  char name[32];
+  std::snprintf(name, sizeof name, "trip-%06zu.json", k);
+  std::filesystem::create_directories(dir);
+  const std::string path = (std::filesystem::path(dir) / name).string();
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr || std::fwrite(json, 1, len, f) != len) std::fprintf(stderr, "cannot write %s\n", path.c_str());
+  if (f != nullptr) std::fclose(f);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -175,6 +190,7 @@ int main(int argc, char** argv) {
     else if (k == "--seed") o.seed = static_cast<uint32_t>(std::atoi(v));
     else if (k == "--repeat") o.repeat = std::atoi(v);
     else if (k == "--set") o.config += std::string(v) + "\n";  // analyzer config key=value, repeatable
+    else if (k == "--out") o.out = v;
     else {
       std::fprintf(stderr, "unknown option %s\n", k.c_str());
       return 2;
@@ -213,6 +229,7 @@ int main(int argc, char** argv) {
       if (drivelog_analyze(analyzer, "bench", t.time_s.size(), t.time_s.data(), t.lat.data(), t.lon.data(),
                            t.speed.data(), t.heading.data(), t.accuracy.data(), &json, &len, err, sizeof err) == DRIVELOG_OK) {
         points += t.time_s.size();
+        if (!o.out.empty()) write_result(o.out, k, json, len);
         for (const char* p = std::strstr(json, "\"type\":"); p != nullptr; p = std::strstr(p + 1, "\"type\":")) ++violations;
       }
     }
