@@ -8,10 +8,7 @@ import dev.drivelog.config.BindingConfig;
 import dev.drivelog.config.BindingMode;
 import dev.drivelog.config.VehicleClasses;
 import dev.drivelog.logs.Trip;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +28,7 @@ class VehicleClassLimitsTest {
 
     @BeforeAll
     static void buildMap() throws Exception {
-        Path dir = Path.of(System.getProperty("drivelog.repo.dir", "."), "target", "test-maps");
-        Files.createDirectories(dir);
-        Path osm = dir.resolve("class_limits.osm");
-        try (InputStream in = VehicleClassLimitsTest.class.getResourceAsStream("/osm/class_limits.osm")) {
-            Files.copy(in, osm, StandardCopyOption.REPLACE_EXISTING);
-        }
-        map = GridDrives.buildMap(osm, dir.resolve("class_limits.dlmap"));
+        map = GridDrives.buildOsmResource("class_limits");
     }
 
     private static Trip alongTheExpressway(String vehicleId) {
