@@ -117,6 +117,14 @@ TEST_F(RuleLimitsEndToEnd, ATaggedLimitBelowTheClassLimitHoldsForEveryClass) {
   }
 }
 
+// Japan's other roads list maxspeed:hgv=80 beside a car's 60: a class limit never raises the car's.
+TEST_F(RuleLimitsEndToEnd, AClassLimitAboveTheCarsDoesNotApply) {
+  const auto lorry = speeding_for(*japan_, timed_drive(kCountryRoad, 72 / 3.6, kAtTen), of(VehicleClass::hgv));
+  ASSERT_EQ(lorry.size(), 1U);
+  EXPECT_DOUBLE_EQ(evidence_number(lorry[0], "limit_kmh"), 60);
+  EXPECT_EQ(evidence_text(lorry[0], "class_tag"), "(missing class_tag)");
+}
+
 // Germany outside built-up areas: 100 for a car, maxspeed:hgv=80, maxspeed:hgv:conditional=60 @
 // (weightrating>7.5). At 72 km/h an 18 t lorry speeds (60), a 3 t lorry and a car do not.
 TEST_F(RuleLimitsEndToEnd, AWeightConditionalFromTheLawBindsAHeavyLorryOnly) {
