@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "detect/path_lookup.hpp"
 
@@ -10,14 +11,41 @@ namespace {
 
 // The analysed vehicle's class as the map's records name it; a class the map does not
 // distinguish is judged as a car.
-uint8_t vehicle_bit_of(const legal::VehicleProfile& vehicle) {
+map::VehicleClass vehicle_class_of(const legal::VehicleProfile& vehicle) {
   using map::VehicleClass;
   const std::string& c = vehicle.vehicle_class;
-  const VehicleClass cls = c == "hgv" ? VehicleClass::hgv
-                           : c == "bus" ? VehicleClass::bus
-                           : c == "motorcycle" ? VehicleClass::motorcycle
-                                               : VehicleClass::car;
-  return map::vehicle_bit(cls);
+  return c == "hgv" ? VehicleClass::hgv
+         : c == "bus" ? VehicleClass::bus
+         : c == "motorcycle" ? VehicleClass::motorcycle
+                             : VehicleClass::car;
+}
+
+// A `maxspeed:conditional` rule's normalised value (osm/conditional_tags.cpp) as a stored limit.
+uint16_t conditional_limit_tenths(const std::string& meaning) {
+  if (meaning == "none") return map::kSpeedUnlimited;
+  if (meaning == "unknown") return map::kSpeedUnknown;
+  const double kmh = std::strtod(meaning.c_str(), nullptr);
+  return kmh > 0 && kmh < 6500 ? static_cast<uint16_t>(std::lround(kmh * 10)) : map::kSpeedUnknown;
+}
+
+// The limit under `verdict`, the edge's maxspeed conditional at the time: one whose rule holds for
+// the vehicle replaces the plain limit. Undecidable (a
+// holiday, `wet`): the plain limit, unless the rule that may hold allows more (nothing is
+// reported that the law may allow).
+map::LimitInForce conditional_limit(ConditionalVerdict& verdict, const map::LimitInForce& plain) {
+  if (verdict.state == ConditionalVerdict::State::none) return plain;
+  const uint16_t limit = conditional_limit_tenths(verdict.meaning);
+  if (verdict.state == ConditionalVerdict::State::undecidable) {
+    const bool more_permissive = plain.tenths_kmh != map::kSpeedUnknown && plain.tenths_kmh != map::kSpeedUnlimited &&
+                                 (limit == map::kSpeedUnknown || limit == map::kSpeedUnlimited || limit > plain.tenths_kmh);
+    if (!more_permissive || verdict.meaning.empty()) {
+      verdict = {};
+      return plain;
+    }
+  }
+  // A plain per-class limit (`maxspeed:hgv=60`) is a tagged limit, not a conditional one.
+  return map::LimitInForce{limit, verdict.plain ? map::SpeedSource::explicit_tag : map::SpeedSource::conditional,
+                           map::kNoSpeedRule};
 }
 
 }  // namespace
@@ -64,7 +92,59 @@ void add_conditional_evidence(const map::MapView& map, const ConditionalVerdict&
 }
 
 ConditionalRules::ConditionalRules(const map::MapView& map, legal::VehicleProfile vehicle)
-    : map_(&map), calendar_(map), vehicle_(std::move(vehicle)), vehicle_bit_(vehicle_bit_of(vehicle_)) {}
+    : map_(&map),
+      calendar_(map),
+      vehicle_(std::move(vehicle)),
+      vehicle_class_(vehicle_class_of(vehicle_)),
+      vehicle_bit_(map::vehicle_bit(vehicle_class_)) {}
+
+VehicleLimit ConditionalRules::limit_at(uint32_t edge, bool forward, double utc_seconds) {
+  VehicleLimit out = law_limit_at(edge, forward, utc_seconds);
+  if (!has_conditionals(edge)) return out;
+  out.way_conditional = at(edge, forward, map::ConditionalKind::maxspeed, utc_seconds);
+  out.limit = conditional_limit(out.way_conditional, out.limit);
+  // The way's own conditional or class key decided: the rule's limits did not.
+  if (out.way_conditional.state != ConditionalVerdict::State::none) {
+    out.lowered_by = {};
+    out.local_time.clear();
+  }
+  return out;
+}
+
+bool ConditionalRules::has_conditionals(uint32_t edge) {
+  if (edge != last_edge_asked_) {
+    last_edge_asked_ = edge;
+    last_edge_has_conditionals_ = !map_->conditionals_on(edge).empty();
+  }
+  return last_edge_has_conditionals_;
+}
+
+VehicleLimit ConditionalRules::law_limit_at(uint32_t edge, bool forward, double utc_seconds) {
+  const map::EdgeRecord& e = map_->edge(edge);
+  VehicleLimit out;
+  out.limit = map::LimitInForce{e.maxspeed(forward), e.source(forward), map::kNoSpeedRule};
+  if (e.speed_rule == map::kNoSpeedRule) return out;
+  const bool rule_based = map::is_rule_based(out.limit.source);
+  // A tagged limit is lowered only by what the law adds for the vehicle; the rules of a chain share
+  // their tags, so its head tells whether anything may.
+  const bool tagged = out.limit.source == map::SpeedSource::explicit_tag && out.limit.tenths_kmh != map::kSpeedUnknown;
+  if (!rule_based && !(tagged && rule_limits_.may_bind(*map_, e.speed_rule, vehicle_class_))) return out;
+  const map::Coord where = map_->node_coord(e.from_node);
+  out.local_day = calendar_.day(where, utc_seconds);
+  if (rule_based) out.limit = map_->limit_in_force(edge, forward, out.local_day);
+  const uint32_t rule = map_->rule_in_force(edge, out.local_day);
+  if (rule == map::kNoSpeedRule || out.limit.tenths_kmh == map::kSpeedUnknown ||
+      !rule_limits_.may_bind(*map_, rule, vehicle_class_)) {
+    return out;
+  }
+  const auto local = static_cast<int64_t>(std::floor(calendar_.local_seconds(where, utc_seconds)));
+  RuleLimit lowest = rule_limits_.lowest(*map_, rule, vehicle_class_, vehicle_, legal::LocalTime::from_local_seconds(local));
+  if (lowest.tenths_kmh == map::kSpeedUnknown || lowest.tenths_kmh >= out.limit.tenths_kmh) return out;
+  out.limit = map::LimitInForce{lowest.tenths_kmh, map_->speed_rule(rule).source, rule};
+  if (!lowest.condition.empty()) out.local_time = local_iso_minute(local);
+  out.lowered_by = std::move(lowest);
+  return out;
+}
 
 const legal::ConditionalValue* ConditionalRules::parsed(uint32_t rules_string) {
   auto [it, inserted] = parsed_.try_emplace(rules_string);

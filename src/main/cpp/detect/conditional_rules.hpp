@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "detect/local_calendar.hpp"
+#include "detect/rule_limits.hpp"
 #include "detect/violation.hpp"
 #include "legal/conditional.hpp"
 #include "map/map_view.hpp"
@@ -35,6 +36,20 @@ struct ConditionalVerdict {
   bool plain = false;
 };
 
+
+// The speed limit of an edge direction for the analysed vehicle at a moment: the car's (a tag, or
+// the legal default of the rule in force that day), lowered by the law's limits of the way's rule
+// that bind the vehicle (RuleLimits: its class limit, the dataset's conditional limits), also on a
+// tagged way (a lorry's legal maximum caps a sign's 100); then the way's own maxspeed conditional or
+// plain class key, where one decides, in its place. The detector and the simulator both ask this.
+struct VehicleLimit {
+  map::LimitInForce limit;             // source and rule: the rule's where it lowered the limit
+  int32_t local_day = 0;               // the local date the rule was chosen for (where one was)
+  RuleLimit lowered_by;                // the tag of the rule that lowered it (empty tag: nothing did)
+  std::string local_time;              // when a conditional of the rule was judged, local ISO 8601
+  ConditionalVerdict way_conditional;  // the way's own maxspeed conditional or class key that decided, if one did
+};
+
 class ConditionalRules {
  public:
   explicit ConditionalRules(const map::MapView& map, legal::VehicleProfile vehicle = {});
@@ -44,11 +59,18 @@ class ConditionalRules {
   ConditionalVerdict at(uint32_t edge, bool forward, map::ConditionalKind kind, double utc_seconds);
   // The verdict of a time-dependent turn restriction (flag kConditional) made at `via_node`.
   ConditionalVerdict at_turn(const map::TurnRestriction& restriction, uint32_t via_node, double utc_seconds);
+  // The limit of `edge` in that direction at `utc_seconds` for the analysed vehicle (VehicleLimit).
+  VehicleLimit limit_at(uint32_t edge, bool forward, double utc_seconds);
   // The map's vehicle_bit() of the analysed vehicle's class.
   [[nodiscard]] uint8_t vehicle_bit() const { return vehicle_bit_; }
 
  private:
   const legal::ConditionalValue* parsed(uint32_t rules_string);
+  // limit_at before the way's own conditional records.
+  VehicleLimit law_limit_at(uint32_t edge, bool forward, double utc_seconds);
+  // Whether `edge` has conditional records: asked for every fix, which mostly share the edge of the
+  // fix before, and the map answers by a binary search.
+  bool has_conditionals(uint32_t edge);
   // The first of `records` (most specific first) that `binds` with a rule in force at `node`.
   template <typename Records, typename Binds>
   ConditionalVerdict decide(const Records& records, Binds binds, uint32_t node, double utc_seconds);
@@ -56,7 +78,11 @@ class ConditionalRules {
   const map::MapView* map_;
   LocalCalendar calendar_;
   legal::VehicleProfile vehicle_;
+  map::VehicleClass vehicle_class_;
   uint8_t vehicle_bit_;
+  uint32_t last_edge_asked_ = UINT32_MAX;
+  bool last_edge_has_conditionals_ = false;
+  RuleLimits rule_limits_;
   // Parsed rules by string offset; nothing for a value this build cannot read (treated as absent).
   std::unordered_map<uint32_t, std::optional<legal::ConditionalValue>> parsed_;
 };

@@ -22,6 +22,8 @@ struct Episode {
   uint32_t rule = map::kNoSpeedRule;  // the legal rule that gave the limit, if rule-based
   int32_t local_day = 0;              // the local date the limit was judged for
   ConditionalVerdict conditional;     // the maxspeed:conditional that gave the limit, if one did
+  RuleLimit lowered_by;               // the rule's class or conditional limit that gave it, if one did
+  std::string lowered_at;             // when that conditional was judged (local time)
   double max_kmh = 0;
   double sum_kmh = 0;
   uint32_t over_points = 0;
@@ -156,6 +158,16 @@ void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std:
     v.evidence.push_back(EvidenceItem::of_text("limit_rule", std::string(trip.map.string_at(trip.map.speed_rule(ep.rule).name))));
     v.evidence.push_back(EvidenceItem::of_text("local_date", legal_date(ep.local_day)));
   }
+  if (!ep.lowered_by.tag.empty()) {
+    // The law's limit for the vehicle's class (a lorry's 80 on an expressway) or its conditional one.
+    if (ep.lowered_by.condition.empty()) {
+      v.evidence.push_back(EvidenceItem::of_text("class_tag", ep.lowered_by.tag));
+    } else {
+      v.evidence.push_back(EvidenceItem::of_text("conditional_tag", ep.lowered_by.tag));
+      v.evidence.push_back(EvidenceItem::of_text("condition", ep.lowered_by.condition));
+      v.evidence.push_back(EvidenceItem::of_text("local_time", ep.lowered_at));
+    }
+  }
   add_conditional_evidence(trip.map, ep.conditional, v);  // nothing where the plain tags decided
   v.evidence.push_back(EvidenceItem::of_number("distance_m", sp.s_at(ep.last_over) - sp.s_at(ep.first)));
   v.evidence.push_back(EvidenceItem::of_number("duration_s", duration));
@@ -163,67 +175,20 @@ void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std:
   out.push_back(std::move(v));
 }
 
-// A `maxspeed:conditional` rule's normalised value (osm/conditional_tags.cpp) as a stored limit.
-uint16_t conditional_limit_tenths(const std::string& meaning) {
-  if (meaning == "none") return map::kSpeedUnlimited;
-  if (meaning == "unknown") return map::kSpeedUnknown;
-  const double kmh = std::strtod(meaning.c_str(), nullptr);
-  return kmh > 0 && kmh < 6500 ? static_cast<uint16_t>(std::lround(kmh * 10)) : map::kSpeedUnknown;
-}
-
-// The limit in force at fix `k` on an edge with conditional records: a maxspeed conditional whose
-// rule holds for the vehicle at the fix's local time replaces the plain limit. Undecidable (a
-// holiday, `wet`): the plain limit, unless the rule that may hold allows more (nothing is
-// reported that the law may allow).
-map::LimitInForce conditional_limit(ConditionalRules& rules, const match::Traversal& t, double utc_seconds,
-                                    const map::LimitInForce& plain, ConditionalVerdict& verdict) {
-  verdict = rules.at(t.edge, t.forward, map::ConditionalKind::maxspeed, utc_seconds);
-  if (verdict.state == ConditionalVerdict::State::none) return plain;
-  const uint16_t limit = conditional_limit_tenths(verdict.meaning);
-  if (verdict.state == ConditionalVerdict::State::undecidable) {
-    const bool more_permissive = plain.tenths_kmh != map::kSpeedUnknown && plain.tenths_kmh != map::kSpeedUnlimited &&
-                                 (limit == map::kSpeedUnknown || limit == map::kSpeedUnlimited || limit > plain.tenths_kmh);
-    if (!more_permissive || verdict.meaning.empty()) {
-      verdict = {};
-      return plain;
-    }
-  }
-  // A plain per-class limit (`maxspeed:hgv=60`) is a tagged limit, not a conditional one.
-  return map::LimitInForce{limit, verdict.plain ? map::SpeedSource::explicit_tag : map::SpeedSource::conditional,
-                           map::kNoSpeedRule};
-}
-
 }  // namespace
 
 void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::vector<Violation>& out) {
   const SpeedProfile& sp = trip.speeds;
   const auto& matched = sp.matched();
-  LocalCalendar calendar(trip.map);
   ConditionalRules& conditionals = trip.conditionals;
   ConditionalVerdict verdict;
   Episode ep;
   bool open = false;
-  // Whether the edge of the fix before has conditional limits: consecutive fixes mostly share an
-  // edge, and the map answers by a binary search.
-  bool edge_known = false;
-  uint32_t conditional_edge = 0;
-  bool edge_has_conditionals = false;
   for (std::size_t k = 0; k < matched.size(); ++k) {
     const match::Traversal& t = trip.match.traversals[trip.match.points[matched[k]].traversal];
-    const map::EdgeRecord& edge = trip.map.edge(t.edge);
-    map::LimitInForce in_force{edge.maxspeed(t.forward), edge.source(t.forward), map::kNoSpeedRule};
-    int32_t day = 0;
-    if (edge.speed_rule != map::kNoSpeedRule && map::is_rule_based(in_force.source)) {
-      day = calendar.day(trip.map.node_coord(edge.from_node), sp.time_at(k));
-      in_force = trip.map.limit_in_force(t.edge, t.forward, day);
-    }
-    verdict = {};
-    if (!edge_known || t.edge != conditional_edge) {
-      edge_known = true;
-      conditional_edge = t.edge;
-      edge_has_conditionals = !trip.map.conditionals_on(t.edge).empty();
-    }
-    if (edge_has_conditionals) in_force = conditional_limit(conditionals, t, sp.time_at(k), in_force, verdict);
+    VehicleLimit vehicle_limit = conditionals.limit_at(t.edge, t.forward, sp.time_at(k));
+    const map::LimitInForce& in_force = vehicle_limit.limit;
+    verdict = std::move(vehicle_limit.way_conditional);
     const uint16_t limit = in_force.tenths_kmh;
     const bool known = limit != map::kSpeedUnknown && limit != map::kSpeedUnlimited;
     // An episode ends at a break in the matched path, a change of limit, or a long enough dip.
@@ -246,8 +211,10 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
       ep.limit_tenths = limit;
       ep.source = in_force.source;
       ep.rule = in_force.rule;
-      ep.local_day = day;
+      ep.local_day = vehicle_limit.local_day;
       ep.conditional = verdict;
+      ep.lowered_by = std::move(vehicle_limit.lowered_by);
+      ep.lowered_at = std::move(vehicle_limit.local_time);
       open = true;
     }
     ep.last_over = k;

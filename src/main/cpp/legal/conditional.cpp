@@ -23,7 +23,9 @@ constexpr std::array<std::string_view, 22> kVehicleClasses{
 constexpr std::array<std::string_view, 16> kUndecidableWords{
     "delivery", "destination", "customers", "private", "permit", "permissive", "residents", "disabled", "forestry",
     "wet", "snow", "dry", "fog", "flooding", "ice", "winter"};
-constexpr std::array<std::string_view, 6> kComparedProperties{"weight", "axleload", "length", "width", "height", "axles"};
+// `weightrating` (the permitted maximum mass, which the legal defaults' class limits use) is read as
+// the profile's weight: the classes' configured weights are those of a laden vehicle of the class.
+constexpr std::array<std::string_view, 7> kComparedProperties{"weight", "weightrating", "axleload", "length", "width", "height", "axles"};
 // Compared, but not a property of the vehicle a log describes.
 constexpr std::array<std::string_view, 2> kUndecidableProperties{"occupants", "stay"};
 
@@ -129,7 +131,7 @@ bool compare(double left, std::string_view op, double right) {
 }
 
 double property(const VehicleProfile& v, std::string_view name) {
-  if (name == "weight") return v.weight_t;
+  if (name == "weight" || name == "weightrating") return v.weight_t;
   if (name == "axleload") return v.axleload_t;
   if (name == "length") return v.length_m;
   if (name == "width") return v.width_m;

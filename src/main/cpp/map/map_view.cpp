@@ -288,20 +288,27 @@ const SpeedRule& MapView::speed_rule(uint32_t rule) const {
   return impl_->speed_rules[rule];
 }
 
+uint32_t MapView::rule_in_force(uint32_t edge_id, int32_t local_day) const {
+  // The chain is short (the base rule and a date-effective change or two); the last rule in force wins.
+  uint32_t out = kNoSpeedRule;
+  uint32_t steps = 0;
+  for (uint32_t r = edge(edge_id).speed_rule; r != kNoSpeedRule; r = speed_rule(r).next) {
+    if (++steps > impl_->speed_rules.size()) impl_->damaged("speed rule chain of edge " + std::to_string(edge_id));
+    if (speed_rule(r).in_force(local_day)) out = r;
+  }
+  return out;
+}
+
 LimitInForce MapView::limit_in_force(uint32_t edge_id, bool forward, int32_t local_day) const {
   const EdgeRecord& e = edge(edge_id);
   LimitInForce out{e.maxspeed(forward), e.source(forward), kNoSpeedRule};
   if (!is_rule_based(out.source) || e.speed_rule == kNoSpeedRule) return out;
-  // The chain is short (the base rule and a date-effective change or two); the last rule in force wins.
-  uint32_t steps = 0;
-  for (uint32_t r = e.speed_rule; r != kNoSpeedRule; r = speed_rule(r).next) {
-    if (++steps > impl_->speed_rules.size()) impl_->damaged("speed rule chain of edge " + std::to_string(edge_id));
-    const SpeedRule& rule = speed_rule(r);
-    if (!rule.in_force(local_day)) continue;
-    out.tenths_kmh = rule.limits[static_cast<std::size_t>(VehicleClass::car)];
-    out.source = rule.source;
-    out.rule = r;
-  }
+  const uint32_t r = rule_in_force(edge_id, local_day);
+  if (r == kNoSpeedRule) return out;
+  const SpeedRule& rule = speed_rule(r);
+  out.tenths_kmh = rule.limits[static_cast<std::size_t>(VehicleClass::car)];
+  out.source = rule.source;
+  out.rule = r;
   return out;
 }
 

@@ -125,6 +125,9 @@ class MapView {
   // The car limit of the edge in that direction on `local_day` (days since 1970-01-01 in the
   // edge's local time): a tagged limit as stored, a rule-based one from the rule in force that day.
   [[nodiscard]] LimitInForce limit_in_force(uint32_t edge, bool forward, int32_t local_day) const;
+  // The last rule of the edge's chain in force on `local_day`, also for a tagged edge (its rule
+  // holds the class limits and conditional limits of the law there); kNoSpeedRule if none.
+  [[nodiscard]] uint32_t rule_in_force(uint32_t edge, int32_t local_day) const;
 
   // Time zones of the map's area (every map has at least one; "UTC" when built without zones).
   [[nodiscard]] std::span<const TimeZoneRecord> time_zones() const;

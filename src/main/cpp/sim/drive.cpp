@@ -28,16 +28,16 @@ std::vector<StopOnRoute> stops_on(const map::MapView& map, const std::vector<Dir
 
 // Picks one stretch of known, finite limits to speed on, with room for a clear episode (at least
 // min_speeding_room_m of such limits before the route's last 100 m); none if there is no such place.
-std::vector<SpeedingStretch> choose_speeding(const map::MapView& map, const SimConfig& config,
-                                             const std::vector<DirectedEdge>& route, const RouteGeometry& geometry,
-                                             Rng& rng, int32_t local_day) {
+std::vector<SpeedingStretch> choose_speeding(const SimConfig& config, const std::vector<DirectedEdge>& route,
+                                             const RouteGeometry& geometry, Rng& rng,
+                                             const std::vector<double>& step_limits_kmh) {
   const InjectionConfig& injection = config.injection;
   const double usable_end = geometry.length_m() - 100;
   // Where the run of known limits that contains each step ends (one backward pass).
   std::vector<double> run_end_m(route.size() + 1, 0.0);
   for (size_t step = route.size(); step-- > 0;) {
-    const bool known = limit_kmh(map, route[step], local_day) > 0;
-    const bool next_known = step + 1 < route.size() && limit_kmh(map, route[step + 1], local_day) > 0;
+    const bool known = step_limits_kmh[step] > 0;
+    const bool next_known = step + 1 < route.size() && step_limits_kmh[step + 1] > 0;
     run_end_m[step] = !known ? geometry.step_start_m(step) : next_known ? run_end_m[step + 1] : geometry.step_end_m(step);
   }
   std::vector<size_t> eligible;
@@ -51,7 +51,7 @@ std::vector<SpeedingStretch> choose_speeding(const map::MapView& map, const SimC
   const double start = geometry.step_start_m(first);
   double end = start;
   for (size_t step = first; step < route.size() && end - start < injection.speeding_stretch_m; ++step) {
-    if (limit_kmh(map, route[step], local_day) <= 0) break;
+    if (step_limits_kmh[step] <= 0) break;
     end = std::min({geometry.step_end_m(step), start + injection.speeding_stretch_m, usable_end});
   }
   return {SpeedingStretch{start, end}};
@@ -174,8 +174,12 @@ double default_cruise_kmh(const map::MapView& map, DirectedEdge d) {
 }
 
 Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<DirectedEdge> route, Rng& rng,
-                 Rng& extra_rng, int32_t local_day) {
+                 Rng& extra_rng, int32_t local_day, std::vector<double> step_limits_kmh) {
   const DriverConfig& driver = config.driver;
+  if (step_limits_kmh.size() != route.size()) {
+    step_limits_kmh.resize(route.size());
+    for (size_t step = 0; step < route.size(); ++step) step_limits_kmh[step] = limit_kmh(map, route[step], local_day);
+  }
   const InjectionConfig& injection = config.injection;
   RouteGeometry geometry(map, route);
   const double length = geometry.length_m();
@@ -192,7 +196,7 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
     stop.wait_s = rng.uniform(driver.min_stop_wait_s, driver.max_stop_wait_s);
   }
   std::vector<SpeedingStretch> speeding;
-  if (rng.chance(config.rates.speeding)) speeding = choose_speeding(map, config, route, geometry, rng, local_day);
+  if (rng.chance(config.rates.speeding)) speeding = choose_speeding(config, route, geometry, rng, step_limits_kmh);
   const double speeding_factor = rng.uniform(injection.min_speeding_factor, injection.max_speeding_factor);
   std::vector<Wait> waits;
   const double expected_waits = length / 1000.0 * driver.waits_per_km;
@@ -208,8 +212,9 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
   std::vector<double> limits(n), base_cap(n);
   auto index_of = [&](double s) { return std::min(n - 1, static_cast<size_t>(std::lround(s / kProfileSpacingM))); };
   for (size_t i = 0; i < n; ++i) {
-    const DirectedEdge d = route[geometry.step_at(std::min(static_cast<double>(i) * kProfileSpacingM, length))];
-    limits[i] = limit_kmh(map, d, local_day);
+    const size_t step = geometry.step_at(std::min(static_cast<double>(i) * kProfileSpacingM, length));
+    const DirectedEdge d = route[step];
+    limits[i] = step_limits_kmh[step];
     base_cap[i] = (limits[i] > 0 ? limits[i] : default_cruise_kmh(map, d)) * speed_factor / 3.6;
   }
   std::vector<double> bend_cap(n, 1e9);
@@ -312,7 +317,7 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
     profile = plan();
   }
   return Drive{std::move(route), std::move(geometry), std::move(profile), std::move(stops), std::move(speeding),
-               red_signals, local_day};
+               red_signals, local_day, std::move(step_limits_kmh)};
 }
 
 }  // namespace drivelog::sim

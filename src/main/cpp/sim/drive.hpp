@@ -40,6 +40,7 @@ struct Drive {
   std::vector<SpeedingStretch> speeding;
   uint32_t red_signals = 0;  // signals the car waited at (for statistics)
   int32_t local_day = INT32_MIN;  // the local date whose law the limits are (limit_kmh); a trip is judged by its start
+  std::vector<double> step_limits_kmh;  // the limit of each route step for the simulated vehicle, as limit_kmh reads
 };
 
 // Grid spacing of the speed profile.
@@ -50,8 +51,9 @@ double default_cruise_kmh(const map::MapView& map, DirectedEdge d);
 
 // Plans the motion over `route` for a driver drawn from `rng`; `extra_rng` draws what the options
 // beyond the classic model add (red signals), so the classic draws stay as they were. Limits are the
-// law of `local_day` (limit_kmh).
+// law of `local_day` (limit_kmh) for a car, or `step_limits_kmh` (one per route step: the simulated
+// vehicle's, TimedRules::limits_kmh) where given.
 Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<DirectedEdge> route, Rng& rng,
-                 Rng& extra_rng, int32_t local_day = INT32_MIN);
+                 Rng& extra_rng, int32_t local_day = INT32_MIN, std::vector<double> step_limits_kmh = {});
 
 }  // namespace drivelog::sim

@@ -34,7 +34,9 @@ std::optional<SimulatedTrip> simulate_trip(const map::MapView& map, const SimCon
   std::snprintf(id, sizeof id, "sim-%06u", k);
   // Limits that changed in law are those of the trip's local start date (a trip is an hour or two).
   const int32_t local_day = plan->edges.empty() ? INT32_MIN : local_day_at(map, plan->edges.front(), start_ms);
-  Drive drive = plan_drive(map, config, std::move(plan->edges), driver_rng, driver_extra_rng, local_day);
+  // The simulated vehicle's limits, as the engine's (its class limit, the law's conditional limits).
+  std::vector<double> step_limits = rules.limits_kmh(plan->edges, start_utc_s);
+  Drive drive = plan_drive(map, config, std::move(plan->edges), driver_rng, driver_extra_rng, local_day, std::move(step_limits));
   Truth truth = derive_truth(map, drive, config.truth, start_utc_s, &rules);
   auto fixes = sample_gps(map, drive, config.gps, gps_rng, gps_extra_rng);
   return SimulatedTrip{id, start_ms, std::move(drive), std::move(truth), std::move(fixes), plan->uturns};

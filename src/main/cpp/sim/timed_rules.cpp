@@ -15,6 +15,16 @@ bool TimedRules::class_dependent(DirectedEdge d) const {
                      [&](const map::ConditionalRestriction& r) { return r.plain() && r.binds(!d.reversed, rules_.vehicle_bit()); });
 }
 
+std::vector<double> TimedRules::limits_kmh(const std::vector<DirectedEdge>& route, double utc_s) {
+  std::vector<double> out;
+  out.reserve(route.size());
+  for (const DirectedEdge d : route) {
+    const uint16_t raw = rules_.limit_at(d.edge, !d.reversed, utc_s).limit.tenths_kmh;
+    out.push_back(raw == map::kSpeedUnlimited ? -1 : raw / 10.0);
+  }
+  return out;
+}
+
 EdgeRulesAt TimedRules::at(DirectedEdge d, double utc_s) {
   EdgeRulesAt out;
   if (!time_dependent(*map_, d) && !class_dependent(d)) {

@@ -2,11 +2,11 @@
 // the simulator sees them: the engine's own verdicts (detect::ConditionalRules: the same records, the
 // local time from the map's zone grid at the edge, the same vehicle), so the ground truth never
 // disagrees with the engine about what was allowed when. This is the one place the simulator asks
-// "which rule applies to this edge (or turn) at this time for this vehicle"; a conditional speed
-// limit would be answered here too.
+// "which rule applies to this edge (or turn) at this time for this vehicle", speed limits included.
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "detect/conditional_rules.hpp"
 #include "legal/conditional.hpp"
@@ -47,6 +47,13 @@ class TimedRules {
                                       detect::ConditionalVerdict* verdict = nullptr);
   // Whether that turn is forbidden whenever it is made within [from_s, to_s] (every minute, both ends).
   bool turn_forbidden_throughout(DirectedEdge in, DirectedEdge out, double from_s, double to_s);
+
+  // The limit of each step of `route` entered at `utc_s`, for the vehicle, in km/h as limit_kmh
+  // gives it (0 unknown, negative unlimited): the engine's (detect::ConditionalRules::limit_at: the
+  // car's limit lowered by the class limit and the conditional limits of the law that bind the
+  // vehicle, a way's own maxspeed conditional or class key in force). A trip's limits are those at
+  // its start, as its legal date is.
+  std::vector<double> limits_kmh(const std::vector<DirectedEdge>& route, double utc_s);
 
   // Whether a plain per-class key gives the vehicle another rule on `d` than the car's plain tags.
   [[nodiscard]] bool class_dependent(DirectedEdge d) const;

@@ -21,7 +21,7 @@ EvidenceField text(std::string key, std::string value) { return EvidenceField{st
 void find_speeding(const map::MapView& map, const Drive& drive, const TruthThresholds& th, Truth& truth) {
   const auto& points = drive.profile.points();
   auto limit_at = [&](size_t k) {
-    return limit_kmh(map, drive.route[drive.geometry.step_at(points[k].s_m)], drive.local_day);
+    return drive.step_limits_kmh[drive.geometry.step_at(points[k].s_m)];
   };
   auto over = [&](size_t k) {
     const double limit = limit_at(k);

@@ -13,13 +13,14 @@
 #include "detect/rules.hpp"
 #include "match/matcher.hpp"
 #include "osm/osm_import.hpp"
+#include "timed_drive.hpp"
 
 namespace drivelog::detect {
 namespace {
 
 const std::string kFixtures = std::string(DRIVELOG_TEST_DATA_DIR) + "/osm/";
-constexpr double kMonday = 1796601600;  // 2026-12-07T00:00:00Z, a Monday
-constexpr double kTokyo = 9 * 3600;     // UTC+9
+using test::kMonday;
+using test::kTokyo;
 
 class ConditionalRulesEndToEnd : public ::testing::Test {
  protected:
@@ -37,34 +38,9 @@ class ConditionalRulesEndToEnd : public ::testing::Test {
     return (std::filesystem::temp_directory_path() / ("drivelog-condrules-" + std::to_string(::getpid()) + ".dlmap")).string();
   }
 
-  // Drives through `waypoints` (lat, lon) at `speed_mps`, one fix a second, from local time
-  // `local_start` (seconds since the epoch, Tokyo time).
   static std::vector<match::TracePoint> drive(const std::vector<std::pair<double, double>>& waypoints, double speed_mps,
                                               double local_start) {
-    std::vector<match::TracePoint> points;
-    double t = local_start - kTokyo;
-    double carried = 0;  // metres into the next leg where the next fix falls
-    for (std::size_t i = 0; i + 1 < waypoints.size(); ++i) {
-      const auto [lat0, lon0] = waypoints[i];
-      const auto [lat1, lon1] = waypoints[i + 1];
-      const double north_m = (lat1 - lat0) * 111320, east_m = (lon1 - lon0) * 111320 * std::cos(lat0 * M_PI / 180);
-      const double length = std::hypot(north_m, east_m);
-      const double heading = std::fmod(std::atan2(east_m, north_m) * 180 / M_PI + 360, 360);
-      double s = carried;
-      for (; s < length; s += speed_mps) {
-        match::TracePoint p;
-        p.time_s = t;
-        p.lat = lat0 + (lat1 - lat0) * s / length;
-        p.lon = lon0 + (lon1 - lon0) * s / length;
-        p.speed_mps = static_cast<float>(speed_mps);
-        p.heading_deg = static_cast<float>(heading);
-        p.accuracy_m = 4;
-        points.push_back(p);
-        t += 1;
-      }
-      carried = s - length;
-    }
-    return points;
+    return test::timed_drive(waypoints, speed_mps, local_start);
   }
 
   static std::vector<Violation> found(const std::vector<match::TracePoint>& points, ViolationType type,
@@ -82,32 +58,11 @@ class ConditionalRulesEndToEnd : public ::testing::Test {
     return out;
   }
 
-  // Speeding judged for `vehicle` (a profile: its weight decides `weight>7.5`).
   static std::vector<Violation> speeding_for(const std::vector<match::TracePoint>& points, const legal::VehicleProfile& vehicle) {
-    match::MatchResult matched;
-    match::Matcher(*map_, match::MatchConfig{}).match(points, matched);
-    const SpeedingConfig config;
-    SpeedProfile speeds;
-    speeds.build(points, matched, config.smoothing_s);
-    ConditionalRules rules(*map_, vehicle);
-    const TripView trip{*map_, points, matched, speeds, rules};
-    std::vector<Violation> out;
-    detect_speeding(trip, config, out);
-    return out;
+    return test::speeding_for(*map_, points, vehicle);
   }
-
-  static std::string text(const Violation& v, const std::string& key) {
-    for (const EvidenceItem& e : v.evidence) {
-      if (key == e.key) return e.text;
-    }
-    return "(missing " + key + ")";
-  }
-  static double number(const Violation& v, const std::string& key) {
-    for (const EvidenceItem& e : v.evidence) {
-      if (key == e.key) return e.number;
-    }
-    return -1;
-  }
+  static std::string text(const Violation& v, const std::string& key) { return test::evidence_text(v, key); }
+  static double number(const Violation& v, const std::string& key) { return test::evidence_number(v, key); }
 
   static uint32_t edge_of(int64_t way) {
     for (uint32_t e = 0; e < map_->edge_count(); ++e) {

@@ -275,5 +275,63 @@ TEST_F(ClassAndTurnRules, APlainClassKeyClosesARoadToItsClassOnly) {
   EXPECT_TRUE(PlanningClock(car, noon).legal_to_enter(*map_, no_lorries, 100));
 }
 
+// The simulated vehicle's legal limits are the engine's (class_limits.osm in Japan: an expressway
+// of 100 for a car, 80 for a lorry, 80 for a bus over 8 t; a signed 100 capped likewise; a street
+// signed 30 for everyone).
+class ClassLimits : public ::testing::Test {
+ protected:
+  static constexpr double kNoonTokyo = 1796569200 + 12 * 3600;  // 2026-12-07T12:00 in Tokyo, a Monday
+  static void SetUpTestSuite() {
+    osm::ImportOptions options;
+    options.time_zones_file = kFixtures + "japan_dates.time-zones";
+    osm::import_osm(kFixtures + "class_limits.osm", path(), options);
+    map_ = std::make_unique<map::MapView>(map::MapView::open(path()));
+  }
+  static void TearDownTestSuite() {
+    map_.reset();
+    std::filesystem::remove(path());
+  }
+  static std::string path() {
+    return (std::filesystem::temp_directory_path() / ("drivelog-sim-class-limits-" + std::to_string(::getpid()) + ".dlmap")).string();
+  }
+  static std::vector<DirectedEdge> ways(std::initializer_list<int64_t> ids) {
+    std::vector<DirectedEdge> out;
+    for (const int64_t way : ids) {
+      for (uint32_t e = 0; e < map_->edge_count(); ++e) {
+        if (map_->edge(e).osm_way_id == way) out.push_back(DirectedEdge{e, false});
+      }
+    }
+    EXPECT_EQ(out.size(), ids.size());
+    return out;
+  }
+  static std::vector<double> limits(detect::VehicleClass vehicle, const std::vector<DirectedEdge>& route) {
+    return TimedRules(*map_, detect::vehicle_profile(vehicle)).limits_kmh(route, kNoonTokyo);
+  }
+  static inline std::unique_ptr<map::MapView> map_;
+};
+
+TEST_F(ClassLimits, EachClassGetsItsLegalLimit) {
+  const auto route = ways({300, 310, 320});
+  EXPECT_EQ(limits(detect::VehicleClass::car, route), (std::vector<double>{100, 100, 30}));
+  EXPECT_EQ(limits(detect::VehicleClass::hgv, route), (std::vector<double>{80, 80, 30}));
+  EXPECT_EQ(limits(detect::VehicleClass::bus, route), (std::vector<double>{80, 80, 30}));
+  EXPECT_EQ(limits(detect::VehicleClass::motorcycle, route), (std::vector<double>{100, 100, 30}));
+  // The car's are the map's limits, as the simulator always drove them.
+  for (std::size_t i = 0; i < route.size(); ++i) EXPECT_EQ(limits(detect::VehicleClass::car, route)[i], limit_kmh(*map_, route[i]));
+}
+
+TEST_F(ClassLimits, ALorryIsDrivenAndJudgedAtItsOwnLimit) {
+  SimConfig config;
+  config.rates.speeding = 0;  // a legal drive: the driver keeps under the limit it knows
+  Rng rng(7), extra(8);
+  const auto route = ways({300});
+  const Drive drive = plan_drive(*map_, config, route, rng, extra, INT32_MIN, limits(detect::VehicleClass::hgv, route));
+  double fastest_kmh = 0;
+  for (const auto& p : drive.profile.points()) fastest_kmh = std::max(fastest_kmh, p.speed_mps * 3.6);
+  EXPECT_GT(fastest_kmh, 60);
+  EXPECT_LE(fastest_kmh, 80 * config.driver.max_speed_factor + 0.01);
+  EXPECT_TRUE(derive_truth(*map_, drive, TruthThresholds{}, kNoonTokyo).violations.empty());
+}
+
 }  // namespace
 }  // namespace drivelog::sim

@@ -44,6 +44,20 @@ public final class GridDrives {
         return map;
     }
 
+    /**
+     * Builds the test resource {@code /osm/NAME.osm} into {@code target/test-maps/NAME.dlmap} with the real
+     * {@code drivelog-map} tool; returns the map file.
+     */
+    public static Path buildOsmResource(String name) throws IOException, InterruptedException {
+        Path dir = Path.of(System.getProperty("drivelog.repo.dir", "."), "target", "test-maps");
+        Files.createDirectories(dir);
+        Path osm = dir.resolve(name + ".osm");
+        try (InputStream in = GridDrives.class.getResourceAsStream("/osm/" + name + ".osm")) {
+            Files.copy(in, osm, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return buildMap(osm, dir.resolve(name + ".dlmap"));
+    }
+
     /** Builds {@code osm} into the map file {@code out} with the real {@code drivelog-map} tool; returns {@code out}. */
     public static Path buildMap(Path osm, Path out) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(NativeLocation.tool("drivelog-map").toString(), "build",

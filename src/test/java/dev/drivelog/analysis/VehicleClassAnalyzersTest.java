@@ -9,10 +9,7 @@ import dev.drivelog.config.BindingConfig;
 import dev.drivelog.config.BindingMode;
 import dev.drivelog.config.VehicleClasses;
 import dev.drivelog.logs.Trip;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +31,7 @@ class VehicleClassAnalyzersTest {
 
     @BeforeAll
     static void buildMap() throws Exception {
-        Path dir = Path.of(System.getProperty("drivelog.repo.dir", "."), "target", "test-maps");
-        Files.createDirectories(dir);
-        Path osm = dir.resolve("vehicle_conditional.osm");
-        try (InputStream in = VehicleClassAnalyzersTest.class.getResourceAsStream("/osm/vehicle_conditional.osm")) {
-            Files.copy(in, osm, StandardCopyOption.REPLACE_EXISTING);
-        }
-        map = GridDrives.buildMap(osm, dir.resolve("vehicle_conditional.dlmap"));
+        map = GridDrives.buildOsmResource("vehicle_conditional");
     }
 
     /** The street from its open west end through the weight-limited east half, by {@code vehicleId}. */
