@@ -41,7 +41,7 @@ map_file() {
   mkdir -p "$dir/maps"
   # Through the CLI, as users build maps: it adds the time zones by position, so conditional
   # restrictions are judged at local time (the native tool alone takes UTC everywhere).
-  [ -f "$dir/maps/$name.dlmap" ] || "$root/bin/drivelog" map build --osm "$pbf" --out "$dir/maps/$name.dlmap" \
+  map_readable "$bin" "$dir/maps/$name.dlmap" || "$root/bin/drivelog" map build --osm "$pbf" --out "$dir/maps/$name.dlmap" \
     > "$dir/maps/$name.build.log" 2>&1 || { cat "$dir/maps/$name.build.log" >&2; exit 1; }
   echo "$dir/maps/$name.dlmap"
 }
