@@ -27,4 +27,23 @@ public interface Analyzer extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Closes every one of {@code analyzers}; the first failure is thrown once all were tried, later ones suppressed in it. */
+    static void closeAll(Iterable<? extends Analyzer> analyzers) {
+        RuntimeException failure = null;
+        for (Analyzer analyzer : analyzers) {
+            try {
+                analyzer.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
 }

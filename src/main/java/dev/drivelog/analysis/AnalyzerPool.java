@@ -101,21 +101,10 @@ public final class AnalyzerPool implements Analyzer {
             return;
         }
         closed = true;
-        RuntimeException failure = null;
-        for (Analyzer analyzer : idle) {
-            try {
-                analyzer.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        idle.clear();
-        if (failure != null) {
-            throw failure;
+        try {
+            Analyzer.closeAll(idle);
+        } finally {
+            idle.clear();
         }
     }
 }

@@ -110,20 +110,6 @@ public final class VehicleClassAnalyzers implements Analyzer {
             closed = true;
             open = new ArrayList<>(pools.values());
         }
-        RuntimeException failure = null;
-        for (AnalyzerPool pool : open) {
-            try {
-                pool.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        Analyzer.closeAll(open);
     }
 }
