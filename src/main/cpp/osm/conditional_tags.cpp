@@ -209,22 +209,8 @@ class Collector {
       for (const DirectionSuffix& dir : kDirections) {
         const std::string key = std::string(family.base) + std::string(dir.suffix) + ":conditional";
         if (!tags_.get(key)) continue;
-        // Per travel direction, the classes for which a more specific plain key decides: a key of
-        // a lower rank, with or without that direction, or this family's key with it (a directional
-        // key is more specific than its key for both directions), as for maxspeed below.
-        std::array<uint8_t, 2> vehicles{0, 0};  // forward, backward
-        for (std::size_t t = 0; t < kTravel.size(); ++t) {
-          if (dir.direction != ConditionalDirection::both && dir.direction != kTravel[t]) continue;
-          vehicles[t] = family.vehicles;
-          const std::string_view travel = suffix_of(kTravel[t]);
-          for (const FamilyKey& other : kAccessKeys) {
-            const bool lower = other.rank < family.rank;
-            if (!lower && !(&other == &family && dir.direction == ConditionalDirection::both)) continue;
-            if ((lower && readable_access(other.base)) || readable_access(std::string(other.base) + std::string(travel))) {
-              vehicles[t] &= static_cast<uint8_t>(~other.vehicles);
-            }
-          }
-        }
+        const auto vehicles = unshadowed(kAccessKeys, family, dir.direction,
+                                         [&](const std::string& k) { return readable_access(k); });
         add(key, ConditionalKind::access, precedence(family, dir.direction), dir.direction, vehicles[0], vehicles[1],
             normalised_access, plain_access_below(family));
       }
@@ -251,20 +237,8 @@ class Collector {
       for (const DirectionSuffix& dir : kDirections) {
         const std::string key = std::string(family.base) + std::string(dir.suffix) + ":conditional";
         if (!tags_.get(key)) continue;
-        std::array<uint8_t, 2> vehicles{0, 0};  // forward, backward
-        for (std::size_t t = 0; t < kTravel.size(); ++t) {
-          if (dir.direction != ConditionalDirection::both && dir.direction != kTravel[t]) continue;
-          vehicles[t] = family.vehicles;
-          const std::string_view travel = suffix_of(kTravel[t]);
-          for (const FamilyKey& other : kMaxspeedKeys) {
-            const bool more_specific = other.rank < family.rank ||
-                                       (&other == &family && dir.direction == ConditionalDirection::both);
-            if (!more_specific) continue;
-            const bool plain = (other.rank < family.rank && readable_speed(std::string(other.base))) ||
-                               readable_speed(std::string(other.base) + std::string(travel));
-            if (plain) vehicles[t] &= static_cast<uint8_t>(~other.vehicles);
-          }
-        }
+        const auto vehicles = unshadowed(kMaxspeedKeys, family, dir.direction,
+                                         [&](const std::string& k) { return readable_speed(k); });
         add(key, ConditionalKind::maxspeed, precedence(family, dir.direction), dir.direction, vehicles[0], vehicles[1],
             normalised_maxspeed);
       }
@@ -349,6 +323,29 @@ class Collector {
   ConditionalTags out;
 
  private:
+  // Per travel direction (forward, backward), the classes of `family`'s conditional key with
+  // `direction` for which no more specific plain key of `keys` has a value `readable` reads: a key
+  // of a lower rank, with or without the travel direction, or the family's own key with it when the
+  // conditional is for both directions (a directional key is more specific than its key).
+  template <std::size_t N, typename Readable>
+  std::array<uint8_t, 2> unshadowed(const std::array<FamilyKey, N>& keys, const FamilyKey& family,
+                                    ConditionalDirection direction, const Readable& readable) const {
+    std::array<uint8_t, 2> vehicles{0, 0};
+    for (std::size_t t = 0; t < kTravel.size(); ++t) {
+      if (direction != ConditionalDirection::both && direction != kTravel[t]) continue;
+      vehicles[t] = family.vehicles;
+      const std::string travel(suffix_of(kTravel[t]));
+      for (const FamilyKey& other : keys) {
+        const bool lower = other.rank < family.rank;
+        if (!lower && !(&other == &family && direction == ConditionalDirection::both)) continue;
+        if ((lower && readable(std::string(other.base))) || readable(std::string(other.base) + travel)) {
+          vehicles[t] &= static_cast<uint8_t>(~other.vehicles);
+        }
+      }
+    }
+    return vehicles;
+  }
+
   // The most specific key of `keys` binding `vehicle` for travel `direction` with a value
   // `normalise` reads: the key and its meaning.
   template <std::size_t N>

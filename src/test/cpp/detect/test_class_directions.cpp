@@ -4,9 +4,7 @@
 // finding: a no_entry where an access key closes that direction, a wrong_way where the class's
 // one-way forbids it; none where the class's own key allows it.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <memory>
 #include <utility>
 
@@ -16,28 +14,20 @@
 #include "match/matcher.hpp"
 #include "osm/osm_import.hpp"
 #include "timed_drive.hpp"
+#include "tokyo_map.hpp"
 
 namespace drivelog::detect {
 namespace {
 
-const std::string kFixtures = std::string(DRIVELOG_TEST_DATA_DIR) + "/osm/";
 using test::kMonday;
 
 class ClassDirections : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    osm::ImportOptions options;
-    options.time_zones_file = kFixtures + "japan_dates.time-zones";
-    report_ = std::make_unique<osm::ImportReport>(osm::import_osm(kFixtures + "class_directions.osm", path(), options));
-    map_ = std::make_unique<map::MapView>(map::MapView::open(path()));
+    built_ = std::make_unique<test::TokyoMap>("class_directions.osm", "classdir");
+    map_ = &built_->map;
   }
-  static void TearDownTestSuite() {
-    map_.reset();
-    std::filesystem::remove(path());
-  }
-  static std::string path() {
-    return (std::filesystem::temp_directory_path() / ("drivelog-classdir-" + std::to_string(::getpid()) + ".dlmap")).string();
-  }
+  static void TearDownTestSuite() { built_.reset(); }
 
   // The street of class_directions.osm at row `street` (0 = lat 35.6600), driven through all three
   // ways westbound (against the way under test's direction) or eastbound, at 10 m/s from `local_start`.
@@ -67,16 +57,8 @@ class ClassDirections : public ::testing::Test {
     return out;
   }
 
-  static uint32_t edge_of(int64_t way) {
-    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
-      if (map_->edge(e).osm_way_id == way) return e;
-    }
-    ADD_FAILURE() << "way " << way << " not in the map";
-    return 0;
-  }
-
-  static inline std::unique_ptr<osm::ImportReport> report_;
-  static inline std::unique_ptr<map::MapView> map_;
+  static inline std::unique_ptr<test::TokyoMap> built_;
+  static inline const map::MapView* map_ = nullptr;
 };
 
 using Found = std::vector<std::string>;
@@ -89,7 +71,7 @@ TEST_F(ClassDirections, ADirectionClosedByAccessIsOneNoEntryForEveryClass) {
     EXPECT_EQ(findings(along(0, false), vehicle), Found{}) << static_cast<int>(vehicle);
   }
   // The car's direction is off the edge's flags (the matcher prices it as a one-way's).
-  const map::EdgeRecord& closed = map_->edge(edge_of(1001));
+  const map::EdgeRecord& closed = map_->edge(built_->edge_of(1001));
   EXPECT_TRUE(closed.has(map::edge_flags::kForwardAllowed));
   EXPECT_FALSE(closed.has(map::edge_flags::kBackwardAllowed));
   EXPECT_FALSE(closed.has(map::edge_flags::kClosed));
@@ -148,7 +130,7 @@ TEST_F(ClassDirections, TheBuildCountsEachClassesOwnRules) {
       "\"hgv\":{\"access\":1,\"oneway\":3,\"maxspeed\":0,\"turn\":0},"
       "\"bus\":{\"access\":1,\"oneway\":5,\"maxspeed\":0,\"turn\":0},"
       "\"motorcycle\":{\"access\":1,\"oneway\":2,\"maxspeed\":0,\"turn\":0}}";
-  EXPECT_EQ(osm::class_rules_json(*report_), expected);
+  EXPECT_EQ(osm::class_rules_json(built_->report), expected);
   EXPECT_NE(map::map_info_json(*map_).find("\"class_rules\":" + expected), std::string::npos) << map::map_info_json(*map_);
 }
 
