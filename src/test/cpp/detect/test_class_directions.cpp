@@ -41,18 +41,13 @@ class ClassDirections : public ::testing::Test {
   // The no_entry and wrong_way findings of a drive, as "type class_tag" strings (the tag empty where
   // the edge's flags decided).
   static std::vector<std::string> findings(const std::vector<match::TracePoint>& points, VehicleClass vehicle) {
-    match::MatchResult matched;
-    match::Matcher(*map_, match::MatchConfig{}).match(points, matched);
-    DetectConfig config;
-    config.vehicle_class = vehicle;
-    Detections detections;
-    Detector(*map_, config).detect(points, matched, detections);
     std::vector<std::string> out;
-    for (const Violation& v : detections.violations) {
-      if (v.type != ViolationType::no_entry && v.type != ViolationType::wrong_way) continue;
-      std::string tag = test::evidence_text(v, "class_tag");
-      if (tag.starts_with("(missing")) tag.clear();  // decided by the edge's flags
-      out.push_back(std::string(v.type == ViolationType::no_entry ? "no_entry" : "wrong_way") + " " + tag);
+    for (const ViolationType type : {ViolationType::no_entry, ViolationType::wrong_way}) {
+      for (const Violation& v : test::found_for(*map_, points, type, vehicle)) {
+        std::string tag = test::evidence_text(v, "class_tag");
+        if (tag.starts_with("(missing")) tag.clear();  // decided by the edge's flags
+        out.push_back(std::string(type == ViolationType::no_entry ? "no_entry" : "wrong_way") + " " + tag);
+      }
     }
     return out;
   }

@@ -36,17 +36,7 @@ class ConditionalRulesEndToEnd : public ::testing::Test {
 
   static std::vector<Violation> found(const std::vector<match::TracePoint>& points, ViolationType type,
                                       VehicleClass vehicle = VehicleClass::car) {
-    match::MatchResult matched;
-    match::Matcher(*map_, match::MatchConfig{}).match(points, matched);
-    DetectConfig config;
-    config.vehicle_class = vehicle;
-    Detections detections;
-    Detector(*map_, config).detect(points, matched, detections);
-    std::vector<Violation> out;
-    for (const Violation& v : detections.violations) {
-      if (v.type == type) out.push_back(v);
-    }
-    return out;
+    return test::found_for(*map_, points, type, vehicle);
   }
 
   static std::vector<Violation> speeding_for(const std::vector<match::TracePoint>& points, const legal::VehicleProfile& vehicle) {
