@@ -15,7 +15,7 @@ namespace drivelog::map::format {
 
 inline constexpr std::array<char, 8> kMagic = {'D', 'R', 'V', 'L', 'M', 'A', 'P', '\0'};
 // Bump whenever the meaning or layout of any byte changes; readers refuse other versions.
-inline constexpr uint32_t kFormatVersion = 8;
+inline constexpr uint32_t kFormatVersion = 9;
 inline constexpr uint64_t kSectionAlignment = 64;
 inline constexpr uint32_t kMaxSections = 22;
 inline constexpr std::size_t kSourceBytes = 256;

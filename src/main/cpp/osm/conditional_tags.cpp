@@ -6,6 +6,7 @@
 #include "legal/conditional.hpp"
 #include "osm/access.hpp"
 #include "osm/maxspeed.hpp"
+#include "osm/oneway.hpp"
 
 namespace drivelog::osm {
 namespace {
@@ -47,6 +48,8 @@ constexpr std::array<DirectionSuffix, 3> kDirections{{{"", ConditionalDirection:
                                                       {":forward", ConditionalDirection::forward},
                                                       {":backward", ConditionalDirection::backward}}};
 constexpr std::array<ConditionalDirection, 2> kTravel{ConditionalDirection::forward, ConditionalDirection::backward};
+constexpr std::array<map::VehicleClass, 4> kClasses{map::VehicleClass::car, map::VehicleClass::hgv, map::VehicleClass::bus,
+                                                    map::VehicleClass::motorcycle};
 
 std::string_view suffix_of(ConditionalDirection d) {
   return d == ConditionalDirection::forward ? ":forward" : d == ConditionalDirection::backward ? ":backward" : "";
@@ -86,11 +89,13 @@ std::optional<std::string> normalised_maxspeed(std::string_view value) {
   return kmh;
 }
 
-// The plain keys that can give another class than the car another rule: a class's access key
-// (motorcar too: it leaves the others open), every access key of kAccessKeys with a direction, and
-// a class's maxspeed key with or without a direction. Sorted, for a binary search; scanning the
-// families for every tag was 2 % of a synthetic city's build instructions (callgrind).
-constexpr std::array<std::string_view, 39> kClassKeys{{
+// The plain keys that can give a class another rule than the car's plain tags on the edge (the
+// car's non-directional access, its one-way): a class's access key (motorcar too: it leaves the
+// others open), every access key of kAccessKeys with a direction (the car's too), a class's
+// maxspeed key with or without a direction, and a class's one-way key (`oneway:motorcar` too).
+// Sorted, for a binary search; scanning the families for every tag was 2 % of a synthetic city's
+// build instructions (callgrind).
+constexpr std::array<std::string_view, 45> kClassKeys{{
     "access:backward",
     "access:forward",
     "bus",
@@ -125,6 +130,12 @@ constexpr std::array<std::string_view, 39> kClassKeys{{
     "motorcycle",
     "motorcycle:backward",
     "motorcycle:forward",
+    "oneway:bus",
+    "oneway:goods",
+    "oneway:hgv",
+    "oneway:motorcar",
+    "oneway:motorcycle",
+    "oneway:psv",
     "psv",
     "psv:backward",
     "psv:forward",
@@ -141,6 +152,7 @@ bool is_class_key(std::string_view key) {
   switch (key[0] << 8 | key[1]) {
     case 'a' << 8 | 'c': shortest = 14; break;  // access:forward
     case 'm' << 8 | 'a': shortest = 12; break;  // maxspeed:bus
+    case 'o' << 8 | 'n': shortest = 10; break;  // oneway:bus
     case 'b' << 8 | 'u':
     case 'g' << 8 | 'o':
     case 'h' << 8 | 'g':
@@ -154,7 +166,7 @@ bool is_class_key(std::string_view key) {
 
 class Collector {
  public:
-  explicit Collector(const Tags& tags) : tags_(tags) {}
+  Collector(const Tags& tags, map::RoadClass road_class) : tags_(tags), road_class_(road_class) {}
 
   // Normalises the value of `key`; stores one record per direction mask, or reports why not.
   void add(const std::string& key, ConditionalKind kind, uint8_t rank_precedence, ConditionalDirection direction,
@@ -197,23 +209,26 @@ class Collector {
       for (const DirectionSuffix& dir : kDirections) {
         const std::string key = std::string(family.base) + std::string(dir.suffix) + ":conditional";
         if (!tags_.get(key)) continue;
-        // Classes for which a more specific plain key decides (plain access has no directions).
-        uint8_t vehicles = family.vehicles;
-        for (const FamilyKey& other : kAccessKeys) {
-          if (other.rank < family.rank && readable_access(other.base)) vehicles &= static_cast<uint8_t>(~other.vehicles);
-        }
-        add(key, ConditionalKind::access, precedence(family, dir.direction), dir.direction, vehicles, vehicles,
+        const auto vehicles = unshadowed(kAccessKeys, family, dir.direction,
+                                         [&](const std::string& k) { return readable_access(k); });
+        add(key, ConditionalKind::access, precedence(family, dir.direction), dir.direction, vehicles[0], vehicles[1],
             normalised_access, plain_access_below(family));
       }
     }
   }
 
+  // `oneway:conditional` binds the classes without a one-way key of their own (`oneway:bus=no`
+  // decides for a bus whatever the time), none under `oneway:motor_vehicle`.
   void oneway() {
     const std::string key = "oneway:conditional";
     if (!tags_.get(key)) return;
-    uint8_t vehicles = kAll;
-    if (tags_.get("oneway:motorcar")) vehicles &= static_cast<uint8_t>(~kCar);
-    if (tags_.get("oneway:motor_vehicle")) vehicles = 0;
+    uint8_t vehicles = 0;
+    for (const map::VehicleClass cls : kClasses) {
+      const std::string_view decided = interpret_oneway(tags_, road_class_, cls).decided_by;
+      if (decided.empty() || decided == "oneway" || decided == "junction" || decided == "highway") {
+        vehicles |= map::vehicle_bit(cls);
+      }
+    }
     add(key, ConditionalKind::oneway, 0, ConditionalDirection::both, vehicles, vehicles, normalised_oneway);
   }
 
@@ -222,57 +237,79 @@ class Collector {
       for (const DirectionSuffix& dir : kDirections) {
         const std::string key = std::string(family.base) + std::string(dir.suffix) + ":conditional";
         if (!tags_.get(key)) continue;
-        std::array<uint8_t, 2> vehicles{0, 0};  // forward, backward
-        for (std::size_t t = 0; t < kTravel.size(); ++t) {
-          if (dir.direction != ConditionalDirection::both && dir.direction != kTravel[t]) continue;
-          vehicles[t] = family.vehicles;
-          const std::string_view travel = suffix_of(kTravel[t]);
-          for (const FamilyKey& other : kMaxspeedKeys) {
-            const bool more_specific = other.rank < family.rank ||
-                                       (&other == &family && dir.direction == ConditionalDirection::both);
-            if (!more_specific) continue;
-            const bool plain = (other.rank < family.rank && readable_speed(std::string(other.base))) ||
-                               readable_speed(std::string(other.base) + std::string(travel));
-            if (plain) vehicles[t] &= static_cast<uint8_t>(~other.vehicles);
-          }
-        }
+        const auto vehicles = unshadowed(kMaxspeedKeys, family, dir.direction,
+                                         [&](const std::string& k) { return readable_speed(k); });
         add(key, ConditionalKind::maxspeed, precedence(family, dir.direction), dir.direction, vehicles[0], vehicles[1],
             normalised_maxspeed);
       }
     }
   }
 
-  // Plain per-class keys (`hgv=no`, `bus:backward=no`, `maxspeed:hgv=60`): for each class other
-  // than the car and each travel direction, the most specific key with a value we read (the
-  // hierarchy above, a directional key before its key). Where it is not the car's own plain reading
-  // (access: the edge's flags, from motorcar > motor_vehicle > vehicle > access without
-  // directions; maxspeed: the edge's limit, from `maxspeed`), it is stored as a record that always
-  // holds, tried after the conditional ones: a class bound by a conditional record has no more
-  // specific plain key, so its plain key decides only where no conditional rule holds.
+  // Plain per-class keys (`hgv=no`, `bus:backward=no`, `maxspeed:hgv=60`, `oneway:bus=no`): for
+  // each class and travel direction, the most specific key with a value we read (the hierarchy
+  // above, a directional key before its key). Where it is not what the edge says for a car
+  // (access: the flag `closed`, from motorcar > motor_vehicle > vehicle > access without
+  // directions; one-way: the direction flags; maxspeed: the edge's limit, from `maxspeed`), it is
+  // stored as a record that always holds, tried after the conditional ones: a class bound by a
+  // conditional record has no more specific plain key, so its plain key decides only where no
+  // conditional rule holds. The car has records too where its directional access differs from its
+  // plain access (`motor_vehicle:backward=no`): that direction is also taken off the edge's
+  // direction flags (car_closed_directions), so the matcher prices it as it prices a one-way, and a
+  // one-way record `both` for the car keeps the finding a no_entry, not also a wrong_way.
   void plain_classes() {
     const std::optional<std::string_view> car_key = first_readable_car_key();
     const bool car_closed = interpret_access(tags_, nullptr) == CarAccess::no;
+    std::array<Oneway, kClasses.size()> oneways;
+    for (std::size_t c = 0; c < kClasses.size(); ++c) oneways[c] = class_oneway(kClasses[c]);
     std::vector<PlainChoice> choices;
-    for (const map::VehicleClass cls : {map::VehicleClass::hgv, map::VehicleClass::bus, map::VehicleClass::motorcycle}) {
+    std::string car_closing_key;  // the car's directional key that closes a direction, if one does
+    for (std::size_t c = 0; c < kClasses.size(); ++c) {
+      const map::VehicleClass cls = kClasses[c];
       const uint8_t bit = map::vehicle_bit(cls);
       for (std::size_t t = 0; t < kTravel.size(); ++t) {
         auto access = most_specific(kAccessKeys, bit, kTravel[t], normalised_access);
         // No key for the class: open, as for a car without any; differs only where `motorcar` closes the road.
         if (!access && car_closed && car_key) access = std::pair{std::string(*car_key), std::string("open")};
-        if (access && (access->second == "closed") != car_closed) {
+        const bool closed = access && access->second == "closed";
+        // A direction closed to the class by a directional key where its one-way already forbids
+        // it (`oneway=yes` + `hgv:backward=no`): the one-way decides, one finding (wrong_way).
+        const bool one_way_decides = closed && !car_closed && !(t == 0 ? oneways[c].forward : oneways[c].backward);
+        if (access && closed != car_closed && !one_way_decides) {
+          if (cls == map::VehicleClass::car) {
+            out.car_closed_directions |= static_cast<uint8_t>(closed ? 1U << t : 0U);
+            if (closed) car_closing_key = access->first;
+          }
           choose(choices, ConditionalKind::access, std::move(*access), t, bit);
         }
+        if (cls == map::VehicleClass::car) continue;  // the car's limits are the edge's
         auto limit = most_specific(kMaxspeedKeys, bit, kTravel[t], normalised_maxspeed);
         if (limit && limit->first != "maxspeed" && limit->first != "maxspeed:forward" && limit->first != "maxspeed:backward") {
           choose(choices, ConditionalKind::maxspeed, std::move(*limit), t, bit);
         }
       }
     }
+    // One-way: each class's reading against the edge's direction flags (the car's one-way, less the
+    // directions its access closes).
+    const Oneway car = interpret_oneway(tags_, road_class_);  // the flags, before the car's directional access
+    const bool flag_forward = car.forward && (out.car_closed_directions & 1U) == 0;
+    const bool flag_backward = car.backward && (out.car_closed_directions & 2U) == 0;
+    for (std::size_t c = 0; c < kClasses.size(); ++c) {
+      const Oneway& o = oneways[c];
+      if (o.forward == flag_forward && o.backward == flag_backward) continue;
+      // Named by the tag that decides for the class, or, where none does, by the car's tag that
+      // makes the edge differ (`oneway:motorcar=yes`, `motor_vehicle:backward=no`), as `motorcar=no`
+      // names the others' `open` record.
+      std::string key(!o.decided_by.empty() ? o.decided_by : !car_closing_key.empty() ? std::string_view(car_closing_key) : car.decided_by);
+      std::string meaning = o.forward && o.backward ? "both" : o.forward ? "forward" : "backward";
+      const uint8_t bit = map::vehicle_bit(kClasses[c]);
+      choose(choices, ConditionalKind::oneway, std::pair{key, meaning}, 0, bit);
+      choose(choices, ConditionalKind::oneway, std::pair{std::move(key), std::move(meaning)}, 1, bit);
+    }
     for (const PlainChoice& c : choices) {
       const auto store = [&](ConditionalDirection d, uint8_t vehicles) {
         if (vehicles == 0) return;
         out.plain.push_back(map::ConditionalInput{c.kind, map::ConditionalRestriction::kPlainPrecedence, d, vehicles, c.key,
-                                                  std::string(*tags_.get(c.key)), c.meaning + " @ (24/7)"});
+                                                  std::string(tags_.get(c.key).value_or("")), c.meaning + " @ (24/7)"});
       };
       if (c.vehicles[0] == c.vehicles[1]) {
         store(ConditionalDirection::both, c.vehicles[0]);
@@ -286,6 +323,29 @@ class Collector {
   ConditionalTags out;
 
  private:
+  // Per travel direction (forward, backward), the classes of `family`'s conditional key with
+  // `direction` for which no more specific plain key of `keys` has a value `readable` reads: a key
+  // of a lower rank, with or without the travel direction, or the family's own key with it when the
+  // conditional is for both directions (a directional key is more specific than its key).
+  template <std::size_t N, typename Readable>
+  std::array<uint8_t, 2> unshadowed(const std::array<FamilyKey, N>& keys, const FamilyKey& family,
+                                    ConditionalDirection direction, const Readable& readable) const {
+    std::array<uint8_t, 2> vehicles{0, 0};
+    for (std::size_t t = 0; t < kTravel.size(); ++t) {
+      if (direction != ConditionalDirection::both && direction != kTravel[t]) continue;
+      vehicles[t] = family.vehicles;
+      const std::string travel(suffix_of(kTravel[t]));
+      for (const FamilyKey& other : keys) {
+        const bool lower = other.rank < family.rank;
+        if (!lower && !(&other == &family && direction == ConditionalDirection::both)) continue;
+        if ((lower && readable(std::string(other.base))) || readable(std::string(other.base) + travel)) {
+          vehicles[t] &= static_cast<uint8_t>(~other.vehicles);
+        }
+      }
+    }
+    return vehicles;
+  }
+
   // The most specific key of `keys` binding `vehicle` for travel `direction` with a value
   // `normalise` reads: the key and its meaning.
   template <std::size_t N>
@@ -316,7 +376,7 @@ class Collector {
   static void choose(std::vector<PlainChoice>& choices, ConditionalKind kind, std::pair<std::string, std::string> decided,
                      std::size_t travel, uint8_t vehicle) {
     auto it = std::find_if(choices.begin(), choices.end(),
-                           [&](const PlainChoice& c) { return c.kind == kind && c.key == decided.first; });
+                           [&](const PlainChoice& c) { return c.kind == kind && c.key == decided.first && c.meaning == decided.second; });
     if (it == choices.end()) it = choices.insert(choices.end(), PlainChoice{kind, std::move(decided.first), std::move(decided.second)});
     it->vehicles[travel] |= vehicle;
   }
@@ -327,6 +387,29 @@ class Collector {
       if (readable_access(key)) return key;
     }
     return std::nullopt;
+  }
+
+  // The class's one-way reading (osm/oneway.hpp), where its own access key for a direction admits it
+  // (`oneway=yes` + `psv:backward=yes` or `bus:backward=designated`: a contraflow bus lane) that
+  // direction is open to it: the key names the class and the direction, more specific than `oneway`.
+  Oneway class_oneway(map::VehicleClass cls) const {
+    Oneway o = interpret_oneway(tags_, road_class_, cls);
+    for (std::size_t t = 0; t < kTravel.size(); ++t) {
+      bool& allowed = t == 0 ? o.forward : o.backward;
+      if (allowed) continue;
+      for (const FamilyKey& family : kAccessKeys) {
+        if (family.rank > 1 || (family.vehicles & map::vehicle_bit(cls)) == 0) continue;
+        const std::string key = std::string(family.base) + std::string(suffix_of(kTravel[t]));
+        const auto value = tags_.get(key);
+        const auto access = value ? parse_access_value(*value) : std::nullopt;
+        if (access && *access != CarAccess::no) {
+          allowed = true;
+          o.decided_by = *std::lower_bound(kClassKeys.begin(), kClassKeys.end(), key);  // a static view of it
+          break;
+        }
+      }
+    }
+    return o;
   }
 
   bool readable_access(std::string_view key) const {
@@ -350,6 +433,7 @@ class Collector {
   }
 
   const Tags& tags_;
+  map::RoadClass road_class_;
 };
 
 }  // namespace
@@ -384,7 +468,7 @@ uint8_t vehicles_named(std::string_view word) {
   return 0;
 }
 
-ConditionalTags interpret_conditional_tags(const Tags& tags) {
+ConditionalTags interpret_conditional_tags(const Tags& tags, map::RoadClass road_class) {
   // Most ways have no conditional key and no class key: one pass over the tags instead of many
   // lookups (they were 3.8 % of a synthetic city's build instructions, measured with callgrind).
   const auto& all = tags.all();
@@ -396,7 +480,7 @@ ConditionalTags interpret_conditional_tags(const Tags& tags) {
     class_key = class_key || is_class_key(key);
   }
   if (!conditional && !class_key) return {};
-  Collector collector(tags);
+  Collector collector(tags, road_class);
   if (conditional) {
     collector.access();
     collector.oneway();

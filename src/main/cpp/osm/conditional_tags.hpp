@@ -5,8 +5,9 @@
 // (legal/conditional.hpp) and normalised for the map; a value not understood is reported and
 // treated as absent. A record binds the vehicle classes and directions for which no more specific
 // plain key decides (`motorcar=yes` with `access:conditional=no @ ...` still binds an hgv, not a
-// car); one that binds nothing is left out and reported. Plain per-class keys that give another
-// class than the car another access or limit are stored the same way, as records that always hold.
+// car); one that binds nothing is left out and reported. Plain per-class keys that give a class
+// another access, one-way or limit than the edge's flags and limits are stored the same way, as
+// records that always hold.
 #pragma once
 
 #include <functional>
@@ -28,9 +29,14 @@ struct ConditionalTags {
   // Plain per-class keys that give a class other than the car another access or limit than the
   // car's plain tags (`hgv=no`, `maxspeed:hgv=60`): records that always hold, tried last.
   std::vector<map::ConditionalInput> plain;
+  // Directions (bit 0 forward, bit 1 backward) the car's directional access closes while its plain
+  // access leaves the road open (`motor_vehicle:backward=no`): to be taken off the edge's direction
+  // flags. The car's access record of that direction (in `plain`) makes entering it a no_entry.
+  uint8_t car_closed_directions = 0;
 };
 
-ConditionalTags interpret_conditional_tags(const Tags& tags);
+// `road_class` implies one-ways (a motorway) for every class alike.
+ConditionalTags interpret_conditional_tags(const Tags& tags, map::RoadClass road_class = map::RoadClass::residential);
 
 // What one rule's value means for the map (`no` -> `closed`, `20 mph` -> `32.2`); nothing if it
 // is not understood.

@@ -1,3 +1,4 @@
+#include <array>
 #include <string>
 
 #include "map/json_text.hpp"
@@ -14,10 +15,24 @@ std::string counts_object(const std::map<std::string, uint64_t>& counts) {
   return out + "}";
 }
 
+std::string class_rules_json(const ImportReport& r) {
+  constexpr std::array<const char*, 4> kClasses{"car", "hgv", "bus", "motorcycle"};
+  constexpr std::array<const char*, 4> kKinds{"access", "oneway", "maxspeed", "turn"};
+  std::string out = "{";
+  for (std::size_t c = 0; c < kClasses.size(); ++c) {
+    out += std::string(c > 0 ? "," : "") + "\"" + kClasses[c] + "\":{";
+    for (std::size_t k = 0; k < kKinds.size(); ++k) {
+      out += std::string(k > 0 ? "," : "") + "\"" + kKinds[k] + "\":" + std::to_string(r.class_rules[c][k]);
+    }
+    out += "}";
+  }
+  return out + "}";
+}
+
 std::string conditional_summary_json(const ImportReport& r) {
   return "{\"stored\":" + counts_object(r.conditionals_stored) +
          ",\"not_understood\":" + counts_object(r.conditionals_not_understood) +
-         ",\"class_keys\":" + counts_object(r.class_keys_stored) + "}";
+         ",\"class_keys\":" + counts_object(r.class_keys_stored) + ",\"class_rules\":" + class_rules_json(r) + "}";
 }
 
 std::string import_report_json(const ImportReport& r, const std::string& osm_path, const std::string& map_path) {
@@ -62,6 +77,7 @@ std::string import_report_json(const ImportReport& r, const std::string& osm_pat
   j += ",\"conditionals_stored\":" + counts_object(r.conditionals_stored);
   j += ",\"conditionals_not_understood\":" + counts_object(r.conditionals_not_understood);
   j += ",\"class_keys_stored\":" + counts_object(r.class_keys_stored);
+  j += ",\"class_rules\":" + class_rules_json(r);
   j += ",\"road_km\":" + map::json_fixed(r.build.road_km, 3);
   j += ",\"bytes\":" + std::to_string(r.build.bytes);
   j += ",\"read_seconds\":" + map::json_fixed(r.read_seconds, 3);

@@ -89,8 +89,13 @@ class RoadCollector : public osmium::handler::Handler {
       case CarAccess::destination: in.flags |= map::edge_flags::kDestination; break;
     }
     if (unknown_access) report_.tag_problems.add(unknown_access->first, unknown_access->second);
-    const ConditionalTags conditional = interpret_conditional_tags(tags_);
+    const ConditionalTags conditional = interpret_conditional_tags(tags_, *road_class);
     count_conditionals(conditional.stored, conditional.not_understood, conditional.shadowed);
+    // A direction closed to cars by a directional access key (`motor_vehicle:backward=no`): not a
+    // direction a car may drive, which the matcher prices as it prices a one-way; the car's access
+    // record of that direction makes entering it a no_entry (osm/conditional_tags.hpp).
+    if ((conditional.car_closed_directions & 1U) != 0) in.flags &= static_cast<uint16_t>(~map::edge_flags::kForwardAllowed);
+    if ((conditional.car_closed_directions & 2U) != 0) in.flags &= static_cast<uint16_t>(~map::edge_flags::kBackwardAllowed);
     flag_time_dependent_closure(conditional, in.flags, report_);
 
     const WaySpeed speed = interpret_way_speed(tags_, report_.tag_problems);
@@ -109,10 +114,17 @@ class RoadCollector : public osmium::handler::Handler {
     builder_.add_way(std::move(in));
     for (const map::ConditionalInput& c : conditional.stored) builder_.add_conditional(c);
     const std::string* last = nullptr;  // a key split by direction is one tag
+    std::array<uint8_t, 3> classes_by_kind{};  // a way counts once per class and kind
     for (const map::ConditionalInput& c : conditional.plain) {
       builder_.add_conditional(c);
       if (last == nullptr || *last != c.key) ++report_.class_keys_stored[c.key];
       last = &c.key;
+      classes_by_kind[static_cast<std::size_t>(c.kind)] |= c.vehicles;
+    }
+    for (std::size_t kind = 0; kind < classes_by_kind.size(); ++kind) {
+      for (std::size_t cls = 0; cls < report_.class_rules.size(); ++cls) {
+        if ((classes_by_kind[kind] >> cls & 1U) != 0) ++report_.class_rules[cls][kind];
+      }
     }
   }
 
@@ -152,6 +164,13 @@ class RoadCollector : public osmium::handler::Handler {
     }
     count(true);
     for (const std::string& key : r.class_keys) ++report_.class_keys_stored[key];
+    // A class the relation binds where it does not bind the car, or the reverse.
+    const bool binds_car = (r.vehicles & map::vehicle_bits::kCar) != 0;
+    for (std::size_t cls = 1; cls < report_.class_rules.size(); ++cls) {
+      if ((r.vehicles >> cls & 1U) != (binds_car ? 1U : 0U)) {
+        ++report_.class_rules[cls][static_cast<std::size_t>(ClassRuleKind::turn)];
+      }
+    }
     ++report_.restriction_relations;
     for (const int64_t f : from) {
       for (const int64_t t : to) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <array>
 #include <map>
 #include <optional>
 #include <vector>
@@ -50,6 +51,11 @@ struct ImportReport {
   // Ways (relations for `restriction:*`) per plain per-class key that gave a class another access,
   // limit or turn restriction than the car's (`hgv`, `maxspeed:hgv`, `restriction:hgv`, `except`).
   std::map<std::string, uint64_t> class_keys_stored;
+  // Per vehicle class (map::VehicleClass order: car, hgv, bus, motorcycle) and kind of rule
+  // (ClassRuleKind), the ways (relations for turns) where a plain key gives the class a rule of its
+  // own, other than the edge's flags and limits (for the car: its directional access and the
+  // one-way records that come with it) or, for turns, other than the car's.
+  std::array<std::array<uint64_t, 4>, 4> class_rules{};
   map::BuildStats build;
   double read_seconds = 0;
   double write_seconds = 0;
@@ -62,6 +68,11 @@ ImportReport import_osm(const std::string& osm_path, const std::string& map_path
 // The report as one line of JSON (the `drivelog-map build` output).
 // `{"stored": {key: ways or relations}, "not_understood": {...}}`, for the map's header (`map info`).
 std::string conditional_summary_json(const ImportReport& report);
+
+// The kinds of ImportReport::class_rules: ConditionalKind's three, then turn restrictions.
+enum class ClassRuleKind : uint8_t { access = 0, oneway = 1, maxspeed = 2, turn = 3 };
+// {"car": {"access": n, "oneway": n, "maxspeed": n, "turn": n}, "hgv": {...}, ...}
+std::string class_rules_json(const ImportReport& report);
 // `{"key": count, ...}`.
 std::string counts_object(const std::map<std::string, uint64_t>& counts);
 

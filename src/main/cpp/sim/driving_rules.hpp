@@ -52,6 +52,16 @@ inline bool time_dependent(const map::MapView& map, DirectedEdge d) {
   return false;
 }
 
+// Whether a plain per-class record binds a car driving `d` (its directional access,
+// `motor_vehicle:backward=no`: off the edge's direction flags, but a no_entry, not a wrong_way;
+// docs/CONDITIONAL.md, "Directions"). Injections of one kind of violation leave these alone.
+inline bool car_class_keyed(const map::MapView& map, DirectedEdge d) {
+  for (const map::ConditionalRestriction& r : map.conditionals_on(d.edge)) {
+    if (r.plain() && r.binds(!d.reversed, map::vehicle_bits::kCar)) return true;
+  }
+  return false;
+}
+
 // Legal to drive: open to cars and in an allowed direction, whatever the time.
 inline bool legal_to_drive(const map::MapView& map, DirectedEdge d) {
   return direction_allowed(map, d) && !closed(map, d) && !time_dependent(map, d);

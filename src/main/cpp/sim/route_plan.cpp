@@ -93,6 +93,7 @@ bool breaks(const map::MapView& map, const InjectionConfig& injection, MapViolat
            (rules->against && !rules->closed && map.edge(next.edge).length_m >= injection.min_wrong_way_length_m);
   }
   if (time_dependent(map, next)) return false;
+  if ((kind == MapViolation::wrong_way || kind == MapViolation::no_entry) && car_class_keyed(map, next)) return false;
   const bool turn_forbidden = forbidding_restriction(map, current, next) != nullptr;
   switch (kind) {
     case MapViolation::wrong_way:

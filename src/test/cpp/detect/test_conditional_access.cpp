@@ -2,21 +2,19 @@
 // is built into a map (Asia/Tokyo from japan_dates.time-zones), a drive is matched and judged at
 // the local time of each road it entered (conditional_access.osm draws the streets).
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cmath>
-#include <filesystem>
 #include <memory>
 
 #include "detect/detector.hpp"
 #include "detect/trip_closures.hpp"
 #include "match/matcher.hpp"
 #include "osm/osm_import.hpp"
+#include "tokyo_map.hpp"
 
 namespace drivelog::detect {
 namespace {
 
-const std::string kFixtures = std::string(DRIVELOG_TEST_DATA_DIR) + "/osm/";
 constexpr double kMonday = 1796601600;  // 2026-12-07T00:00:00Z, a Monday
 constexpr double kSunday = kMonday - 86400;
 constexpr double kTokyo = 9 * 3600;     // UTC+9
@@ -24,18 +22,11 @@ constexpr double kTokyo = 9 * 3600;     // UTC+9
 class ConditionalAccess : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    osm::ImportOptions options;
-    options.time_zones_file = kFixtures + "japan_dates.time-zones";
-    report_ = std::make_unique<osm::ImportReport>(osm::import_osm(kFixtures + "conditional_access.osm", path(), options));
-    map_ = std::make_unique<map::MapView>(map::MapView::open(path()));
+    built_ = std::make_unique<test::TokyoMap>("conditional_access.osm", "conditional");
+    map_ = &built_->map;
+    report_ = &built_->report;
   }
-  static void TearDownTestSuite() {
-    map_.reset();
-    std::filesystem::remove(path());
-  }
-  static std::string path() {
-    return (std::filesystem::temp_directory_path() / ("drivelog-conditional-" + std::to_string(::getpid()) + ".dlmap")).string();
-  }
+  static void TearDownTestSuite() { built_.reset(); }
 
   // Drives along latitude `lat` from `from_lon` to `to_lon` at 8 m/s, 1 Hz, starting at local
   // time `local_start` (seconds since the epoch, Tokyo time).
@@ -78,16 +69,11 @@ class ConditionalAccess : public ::testing::Test {
   }
 
   // The (first) edge of OSM way `way`.
-  static uint32_t edge_of(int64_t way) {
-    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
-      if (map_->edge(e).osm_way_id == way) return e;
-    }
-    ADD_FAILURE() << "way " << way << " not in the map";
-    return 0U;
-  }
+  static uint32_t edge_of(int64_t way) { return built_->edge_of(way); }
 
-  static inline std::unique_ptr<osm::ImportReport> report_;
-  static inline std::unique_ptr<map::MapView> map_;
+  static inline std::unique_ptr<test::TokyoMap> built_;
+  static inline const osm::ImportReport* report_ = nullptr;
+  static inline const map::MapView* map_ = nullptr;
 };
 
 TEST_F(ConditionalAccess, BuildStoresUnderstoodValuesAndReportsTheOthers) {
@@ -164,13 +150,9 @@ TEST_F(ConditionalAccess, AConditionalOnewayIsWrongWayOnlyInItsWindow) {
 // The configured vehicle class is the vehicle conditions are judged for: a street closed over 7.5 t
 // is open to a car and closed to a truck.
 TEST(VehicleClassConditional, AWeightLimitClosesAStreetToAnHgvAndNotToACar) {
-  const std::string path =
-      (std::filesystem::temp_directory_path() / ("drivelog-vehicle-" + std::to_string(::getpid()) + ".dlmap")).string();
-  osm::ImportOptions options;
-  options.time_zones_file = kFixtures + "japan_dates.time-zones";
-  osm::import_osm(kFixtures + "vehicle_conditional.osm", path, options);
+  const test::TokyoMap built("vehicle_conditional.osm", "vehicle");
   {
-    const map::MapView map = map::MapView::open(path);
+    const map::MapView& map = built.map;
     const double metres_per_degree = 111320 * std::cos(35.66 * M_PI / 180);
     std::vector<match::TracePoint> points;
     for (double s = 0; s <= 0.003 * metres_per_degree; s += 8) {
@@ -197,7 +179,6 @@ TEST(VehicleClassConditional, AWeightLimitClosesAStreetToAnHgvAndNotToACar) {
     EXPECT_EQ(no_entries(VehicleClass::car), 0U);
     EXPECT_EQ(no_entries(VehicleClass::hgv), 1U);
   }
-  std::filesystem::remove(path);
 }
 
 }  // namespace

@@ -2,10 +2,8 @@
 // conditional_rules.osm is built into a map (Asia/Tokyo from japan_dates.time-zones), a drive is
 // matched and judged at its local time for the analysed vehicle.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cmath>
-#include <filesystem>
 #include <memory>
 #include <utility>
 
@@ -14,29 +12,22 @@
 #include "match/matcher.hpp"
 #include "osm/osm_import.hpp"
 #include "timed_drive.hpp"
+#include "tokyo_map.hpp"
 
 namespace drivelog::detect {
 namespace {
 
-const std::string kFixtures = std::string(DRIVELOG_TEST_DATA_DIR) + "/osm/";
 using test::kMonday;
 using test::kTokyo;
 
 class ConditionalRulesEndToEnd : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    osm::ImportOptions options;
-    options.time_zones_file = kFixtures + "japan_dates.time-zones";
-    report_ = std::make_unique<osm::ImportReport>(osm::import_osm(kFixtures + "conditional_rules.osm", path(), options));
-    map_ = std::make_unique<map::MapView>(map::MapView::open(path()));
+    built_ = std::make_unique<test::TokyoMap>("conditional_rules.osm", "condrules");
+    map_ = &built_->map;
+    report_ = &built_->report;
   }
-  static void TearDownTestSuite() {
-    map_.reset();
-    std::filesystem::remove(path());
-  }
-  static std::string path() {
-    return (std::filesystem::temp_directory_path() / ("drivelog-condrules-" + std::to_string(::getpid()) + ".dlmap")).string();
-  }
+  static void TearDownTestSuite() { built_.reset(); }
 
   static std::vector<match::TracePoint> drive(const std::vector<std::pair<double, double>>& waypoints, double speed_mps,
                                               double local_start) {
@@ -45,17 +36,7 @@ class ConditionalRulesEndToEnd : public ::testing::Test {
 
   static std::vector<Violation> found(const std::vector<match::TracePoint>& points, ViolationType type,
                                       VehicleClass vehicle = VehicleClass::car) {
-    match::MatchResult matched;
-    match::Matcher(*map_, match::MatchConfig{}).match(points, matched);
-    DetectConfig config;
-    config.vehicle_class = vehicle;
-    Detections detections;
-    Detector(*map_, config).detect(points, matched, detections);
-    std::vector<Violation> out;
-    for (const Violation& v : detections.violations) {
-      if (v.type == type) out.push_back(v);
-    }
-    return out;
+    return test::found_for(*map_, points, type, vehicle);
   }
 
   static std::vector<Violation> speeding_for(const std::vector<match::TracePoint>& points, const legal::VehicleProfile& vehicle) {
@@ -64,16 +45,11 @@ class ConditionalRulesEndToEnd : public ::testing::Test {
   static std::string text(const Violation& v, const std::string& key) { return test::evidence_text(v, key); }
   static double number(const Violation& v, const std::string& key) { return test::evidence_number(v, key); }
 
-  static uint32_t edge_of(int64_t way) {
-    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
-      if (map_->edge(e).osm_way_id == way) return e;
-    }
-    ADD_FAILURE() << "way " << way << " not in the map";
-    return 0;
-  }
+  static uint32_t edge_of(int64_t way) { return built_->edge_of(way); }
 
-  static inline std::unique_ptr<osm::ImportReport> report_;
-  static inline std::unique_ptr<map::MapView> map_;
+  static inline std::unique_ptr<test::TokyoMap> built_;
+  static inline const osm::ImportReport* report_ = nullptr;
+  static inline const map::MapView* map_ = nullptr;
 };
 
 const std::vector<std::pair<double, double>> kWeightAvenue{{35.6600, 139.7002}, {35.6600, 139.7078}};

@@ -47,6 +47,22 @@ inline std::vector<match::TracePoint> timed_drive(const std::vector<std::pair<do
   return points;
 }
 
+// The violations of type `type` the detector finds on `points` for a vehicle of class `vehicle`.
+inline std::vector<Violation> found_for(const map::MapView& map, const std::vector<match::TracePoint>& points,
+                                        ViolationType type, VehicleClass vehicle) {
+  match::MatchResult matched;
+  match::Matcher(map, match::MatchConfig{}).match(points, matched);
+  DetectConfig config;
+  config.vehicle_class = vehicle;
+  Detections detections;
+  Detector(map, config).detect(points, matched, detections);
+  std::vector<Violation> out;
+  for (const Violation& v : detections.violations) {
+    if (v.type == type) out.push_back(v);
+  }
+  return out;
+}
+
 // Speeding judged for `vehicle` (a profile: its class and weight decide).
 inline std::vector<Violation> speeding_for(const map::MapView& map, const std::vector<match::TracePoint>& points,
                                            const legal::VehicleProfile& vehicle) {

@@ -79,7 +79,7 @@ TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
   EXPECT_EQ(i.hilbert_ordered, !GetParam());
   EXPECT_EQ(i.shape_points, 13u);
   const std::string json = map_info_json(m);
-  EXPECT_NE(json.find("\"format_version\":8"), std::string::npos);
+  EXPECT_NE(json.find("\"format_version\":9"), std::string::npos);
   EXPECT_NE(json.find("\"stop_signs\":3"), std::string::npos);
   EXPECT_NE(json.find("\"source\":\"sample network\""), std::string::npos);
   EXPECT_NE(json.find("\"min_lat\":51.9990000"), std::string::npos);

@@ -126,11 +126,110 @@ TEST(ConditionalTags, PlainClassAccessFollowsTheHierarchyAndDirections) {
   ASSERT_EQ(dir.plain.size(), 1U);
   EXPECT_EQ(dir.plain[0].direction, ConditionalDirection::backward);
   EXPECT_EQ(dir.plain[0].vehicles, kHgv);
+  // motor_vehicle:forward closes that direction to the car too (the edge's flags lose it), and a bus
+  // whose own key admits it drives it: a one-way record `both` for every class keeps any entry a
+  // no_entry, not also a wrong_way.
   const auto mv = interpret_conditional_tags(Tags{{"motor_vehicle:forward", "no"}, {"bus:forward", "yes"}});
-  ASSERT_EQ(mv.plain.size(), 1U);
+  ASSERT_EQ(mv.plain.size(), 2U);
   EXPECT_EQ(mv.plain[0].key, "motor_vehicle:forward");
+  EXPECT_EQ(mv.plain[0].kind, ConditionalKind::access);
   EXPECT_EQ(mv.plain[0].direction, ConditionalDirection::forward);
-  EXPECT_EQ(mv.plain[0].vehicles, kHgv | kMotorcycle);
+  EXPECT_EQ(mv.plain[0].vehicles, kCar | kHgv | kMotorcycle);
+  EXPECT_EQ(mv.plain[1].kind, ConditionalKind::oneway);
+  EXPECT_EQ(mv.plain[1].rules, "both @ (24/7)");
+  EXPECT_EQ(mv.plain[1].vehicles, kAll);
+  EXPECT_EQ(mv.car_closed_directions, 1U);
+}
+
+// Directional plain access for the car (docs/CONDITIONAL.md, "Directions").
+TEST(ConditionalTags, TheCarsDirectionalAccessClosesThatDirectionByAccessNotByOneWay) {
+  const auto out = interpret_conditional_tags(Tags{{"highway", "residential"}, {"motor_vehicle:backward", "no"}});
+  EXPECT_EQ(out.car_closed_directions, 2U);
+  ASSERT_EQ(out.plain.size(), 2U);
+  EXPECT_EQ(out.plain[0].kind, ConditionalKind::access);
+  EXPECT_EQ(out.plain[0].key, "motor_vehicle:backward");
+  EXPECT_EQ(out.plain[0].value, "no");
+  EXPECT_EQ(out.plain[0].rules, "closed @ (24/7)");
+  EXPECT_EQ(out.plain[0].direction, ConditionalDirection::backward);
+  EXPECT_EQ(out.plain[0].vehicles, kAll);
+  EXPECT_EQ(out.plain[1].kind, ConditionalKind::oneway);
+  EXPECT_EQ(out.plain[1].key, "motor_vehicle:backward");  // the tag that made the flags one-way
+  EXPECT_EQ(out.plain[1].rules, "both @ (24/7)");
+  EXPECT_EQ(out.plain[1].direction, ConditionalDirection::both);
+  EXPECT_EQ(out.plain[1].vehicles, kAll);
+  // Against a one-way anyway: the one-way decides, nothing stored, the flags as they were.
+  const auto oneway = interpret_conditional_tags(Tags{{"oneway", "yes"}, {"motor_vehicle:backward", "no"}, {"hgv:backward", "no"}});
+  EXPECT_TRUE(oneway.plain.empty());
+  EXPECT_EQ(oneway.car_closed_directions, 0U);
+  // access=no + motorcar:forward=yes: the car may drive forward (an `open` record), the flags keep
+  // both directions (closed is closed).
+  const auto open = interpret_conditional_tags(Tags{{"access", "no"}, {"motorcar:forward", "yes"}});
+  EXPECT_EQ(open.car_closed_directions, 0U);
+  ASSERT_EQ(open.plain.size(), 1U);
+  EXPECT_EQ(open.plain[0].key, "motorcar:forward");
+  EXPECT_EQ(open.plain[0].rules, "open @ (24/7)");
+  EXPECT_EQ(open.plain[0].vehicles, kCar);
+  EXPECT_EQ(open.plain[0].direction, ConditionalDirection::forward);
+}
+
+TEST(ConditionalTags, AConditionalIsShadowedPerDirectionByADirectionalPlainKey) {
+  const auto out = interpret_conditional_tags(Tags{{"access:conditional", "no @ (Nov-Mar)"}, {"motor_vehicle:backward", "no"}});
+  ASSERT_EQ(out.stored.size(), 1U);
+  EXPECT_EQ(out.stored[0].direction, ConditionalDirection::forward);
+  EXPECT_EQ(out.stored[0].vehicles, kAll);
+}
+
+// Per-class one-way keys: a record where a class's reading is not the edge's direction flags.
+TEST(ConditionalTags, ClassOnewayKeysAreStoredWhereTheyDifferFromTheEdge) {
+  const auto bus = interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:bus", "no"}});
+  ASSERT_EQ(bus.plain.size(), 1U);
+  EXPECT_EQ(bus.plain[0].kind, ConditionalKind::oneway);
+  EXPECT_EQ(bus.plain[0].key, "oneway:bus");
+  EXPECT_EQ(bus.plain[0].value, "no");
+  EXPECT_EQ(bus.plain[0].rules, "both @ (24/7)");
+  EXPECT_EQ(bus.plain[0].vehicles, kBus);
+  EXPECT_EQ(bus.plain[0].precedence, map::ConditionalRestriction::kPlainPrecedence);
+  EXPECT_EQ(bus.car_closed_directions, 0U);
+
+  const auto hgv = interpret_conditional_tags(Tags{{"oneway:hgv", "yes"}});
+  ASSERT_EQ(hgv.plain.size(), 1U);
+  EXPECT_EQ(hgv.plain[0].rules, "forward @ (24/7)");
+  EXPECT_EQ(hgv.plain[0].vehicles, kHgv);
+  const auto psv = interpret_conditional_tags(Tags{{"oneway", "-1"}, {"oneway:psv", "no"}});
+  ASSERT_EQ(psv.plain.size(), 1U);
+  EXPECT_EQ(psv.plain[0].vehicles, kBus);
+  // A car-only one-way leaves the others two-way, named by the car's key.
+  const auto car = interpret_conditional_tags(Tags{{"oneway:motorcar", "yes"}});
+  ASSERT_EQ(car.plain.size(), 1U);
+  EXPECT_EQ(car.plain[0].key, "oneway:motorcar");
+  EXPECT_EQ(car.plain[0].rules, "both @ (24/7)");
+  EXPECT_EQ(car.plain[0].vehicles, kHgv | kBus | kMotorcycle);
+  // A motorway's implied one-way, lifted for buses.
+  const auto motorway = interpret_conditional_tags(Tags{{"highway", "motorway"}, {"oneway:bus", "no"}}, map::RoadClass::motorway);
+  ASSERT_EQ(motorway.plain.size(), 1U);
+  EXPECT_EQ(motorway.plain[0].vehicles, kBus);
+  // Other vehicles' keys bind none of drivelog's classes.
+  EXPECT_TRUE(interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:bicycle", "no"}}).plain.empty());
+  // As the car's: nothing.
+  EXPECT_TRUE(interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:hgv", "yes"}}).plain.empty());
+}
+
+// oneway=yes + psv:backward=yes: a contraflow bus lane, the backward direction open to buses.
+TEST(ConditionalTags, AClassesOwnDirectionalPermissionLiftsItsOneWay) {
+  const auto out = interpret_conditional_tags(Tags{{"oneway", "yes"}, {"psv:backward", "yes"}});
+  ASSERT_EQ(out.plain.size(), 1U);
+  EXPECT_EQ(out.plain[0].kind, ConditionalKind::oneway);
+  EXPECT_EQ(out.plain[0].key, "psv:backward");
+  EXPECT_EQ(out.plain[0].rules, "both @ (24/7)");
+  EXPECT_EQ(out.plain[0].vehicles, kBus);
+  // motor_vehicle:backward=yes is no class's own key: the one-way stays.
+  EXPECT_TRUE(interpret_conditional_tags(Tags{{"oneway", "yes"}, {"motor_vehicle:backward", "yes"}}).plain.empty());
+}
+
+TEST(ConditionalTags, OnewayConditionalLeavesAClassWithItsOwnOnewayKey) {
+  const auto out = interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:bus", "no"}, {"oneway:conditional", "no @ (22:00-06:00)"}});
+  ASSERT_EQ(out.stored.size(), 1U);
+  EXPECT_EQ(out.stored[0].vehicles, kAll & ~kBus);
 }
 
 TEST(ConditionalTags, PlainClassLimitsAreStoredPerClassAndDirection) {

@@ -54,6 +54,34 @@ TEST(Oneway, CarSpecificKeyWins) {
   EXPECT_TRUE(o.backward);
 }
 
+TEST(Oneway, EachClassReadsItsOwnKeysFirst) {
+  using map::VehicleClass;
+  const Tags tags{{"oneway", "yes"}, {"oneway:bus", "no"}, {"oneway:goods", "-1"}, {"oneway:bicycle", "no"}};
+  const Oneway car = interpret_oneway(tags, RoadClass::residential, VehicleClass::car);
+  EXPECT_TRUE(car.forward && !car.backward);
+  EXPECT_EQ(car.decided_by, "oneway");
+  const Oneway bus = interpret_oneway(tags, RoadClass::residential, VehicleClass::bus);
+  EXPECT_TRUE(bus.forward && bus.backward);
+  EXPECT_EQ(bus.decided_by, "oneway:bus");
+  const Oneway hgv = interpret_oneway(tags, RoadClass::residential, VehicleClass::hgv);
+  EXPECT_TRUE(!hgv.forward && hgv.backward);
+  EXPECT_EQ(hgv.decided_by, "oneway:goods");
+  EXPECT_EQ(interpret_oneway(tags, RoadClass::residential, VehicleClass::motorcycle).decided_by, "oneway");
+  // oneway:motorcar is the car's only; oneway:motor_vehicle every class's.
+  EXPECT_TRUE(interpret_oneway(Tags{{"oneway:motorcar", "yes"}}, RoadClass::residential, VehicleClass::hgv).backward);
+  EXPECT_FALSE(interpret_oneway(Tags{{"oneway:motor_vehicle", "yes"}}, RoadClass::residential, VehicleClass::bus).backward);
+  // Implied: named by the tag that implies it.
+  EXPECT_EQ(interpret_oneway(Tags{}, RoadClass::motorway, VehicleClass::bus).decided_by, "highway");
+  EXPECT_EQ(interpret_oneway(Tags{{"junction", "roundabout"}}, RoadClass::primary, VehicleClass::hgv).decided_by, "junction");
+}
+
+TEST(Oneway, AClassKeyWeCannotReadLeavesTheNextKeyToDecide) {
+  const Oneway hgv = interpret_oneway(Tags{{"oneway", "yes"}, {"oneway:hgv", "maybe"}}, RoadClass::residential, map::VehicleClass::hgv);
+  EXPECT_FALSE(hgv.backward);
+  EXPECT_EQ(hgv.decided_by, "oneway");
+  EXPECT_FALSE(hgv.invalid_key.has_value());
+}
+
 TEST(Oneway, GarbageIsReportedAndTreatedAsTwoWay) {
   const Oneway o = interpret_oneway(Tags{{"oneway", "yes please"}}, RoadClass::residential);
   EXPECT_TRUE(o.forward && o.backward);

@@ -333,5 +333,74 @@ TEST_F(ClassLimits, ALorryIsDrivenAndJudgedAtItsOwnLimit) {
   EXPECT_TRUE(derive_truth(*map_, drive, TruthThresholds{}, kNoonTokyo).violations.empty());
 }
 
+
+// Direction-specific access and per-class one-way keys as the engine judges them
+// (class_directions.osm, Asia/Tokyo): way 1001 `motor_vehicle:backward=no`, 1021 `oneway=yes` +
+// `oneway:bus=no`, 1031 `oneway:hgv=yes`. A simulated bus drives against the one-way where its key
+// allows it, a simulated lorry does not, and a car entering a direction closed by access is one
+// no_entry in the truth, as in the engine's findings.
+class ClassDirectionRules : public ::testing::Test {
+ protected:
+  static constexpr double kNoonTokyo = 1796569200 + 12 * kHour;  // 2026-12-07T12:00 in Tokyo, a Monday
+  static void SetUpTestSuite() {
+    osm::ImportOptions options;
+    options.time_zones_file = kFixtures + "japan_dates.time-zones";
+    osm::import_osm(kFixtures + "class_directions.osm", path(), options);
+    map_ = std::make_unique<map::MapView>(map::MapView::open(path()));
+  }
+  static void TearDownTestSuite() {
+    map_.reset();
+    std::filesystem::remove(path());
+  }
+  static std::string path() {
+    return (std::filesystem::temp_directory_path() / ("drivelog-sim-classdir-" + std::to_string(::getpid()) + ".dlmap")).string();
+  }
+  // The way driven westbound, against its direction.
+  static DirectedEdge westbound(int64_t way) {
+    for (uint32_t e = 0; e < map_->edge_count(); ++e) {
+      if (map_->edge(e).osm_way_id == way) return DirectedEdge{e, true};
+    }
+    ADD_FAILURE() << "no edge of way " << way;
+    return {};
+  }
+  static inline std::unique_ptr<map::MapView> map_;
+};
+
+TEST_F(ClassDirectionRules, AClassOnewayKeyDecidesForItsClass) {
+  TimedRules car(*map_);
+  TimedRules bus(*map_, detect::vehicle_profile(detect::VehicleClass::bus));
+  TimedRules lorry(*map_, detect::vehicle_profile(detect::VehicleClass::hgv));
+  const DirectedEdge except_buses = westbound(1021);
+  EXPECT_TRUE(car.at(except_buses, kNoonTokyo).against);
+  EXPECT_TRUE(lorry.at(except_buses, kNoonTokyo).against);
+  EXPECT_TRUE(bus.at(except_buses, kNoonTokyo).legal());
+  EXPECT_TRUE(PlanningClock(bus, kNoonTokyo).legal_to_enter(*map_, except_buses, 100));
+  EXPECT_FALSE(PlanningClock(car, kNoonTokyo).legal_to_enter(*map_, except_buses, 100));
+  const DirectedEdge lorries_one_way = westbound(1031);
+  EXPECT_TRUE(lorry.at(lorries_one_way, kNoonTokyo).against);
+  EXPECT_EQ(map_->string_at(lorry.at(lorries_one_way, kNoonTokyo).oneway.key), "oneway:hgv");
+  EXPECT_TRUE(car.at(lorries_one_way, kNoonTokyo).legal());
+  EXPECT_FALSE(PlanningClock(lorry, kNoonTokyo).legal_to_enter(*map_, lorries_one_way, 100));
+}
+
+TEST_F(ClassDirectionRules, ADirectionClosedByAccessIsOneNoEntryInTheTruth) {
+  TimedRules car(*map_);
+  const DirectedEdge closed = westbound(1001);
+  const EdgeRulesAt rules = car.at(closed, kNoonTokyo);
+  EXPECT_TRUE(rules.closed);
+  EXPECT_FALSE(rules.against);
+  EXPECT_FALSE(PlanningClock(car, kNoonTokyo).legal_to_enter(*map_, closed, 100));
+  SimConfig config;
+  Rng rng(7), extra(8);
+  const Drive drive = plan_drive(*map_, config, {westbound(1002), closed, westbound(1000)}, rng, extra);
+  const auto truth = derive_truth(*map_, drive, TruthThresholds{}, kNoonTokyo, &car).violations;
+  ASSERT_EQ(truth.size(), 1U);
+  EXPECT_EQ(truth[0].type, "no_entry");
+  const auto tag = std::find_if(truth[0].evidence.begin(), truth[0].evidence.end(),
+                                [](const EvidenceField& e) { return e.key == "class_tag"; });
+  ASSERT_NE(tag, truth[0].evidence.end());
+  EXPECT_EQ(tag->text, "motor_vehicle:backward=no");
+}
+
 }  // namespace
 }  // namespace drivelog::sim

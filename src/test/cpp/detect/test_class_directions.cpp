@@ -1,0 +1,133 @@
+// Direction-specific plain access and per-class one-way keys end to end (docs/CONDITIONAL.md,
+// "Directions"): class_directions.osm is built into a map (Asia/Tokyo), drives are matched and
+// judged for each vehicle class. Each entry against a direction closed to the class is exactly one
+// finding: a no_entry where an access key closes that direction, a wrong_way where the class's
+// one-way forbids it; none where the class's own key allows it.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <utility>
+
+#include "detect/detector.hpp"
+#include "detect/rules.hpp"
+#include "map/map_info_json.hpp"
+#include "match/matcher.hpp"
+#include "osm/osm_import.hpp"
+#include "timed_drive.hpp"
+#include "tokyo_map.hpp"
+
+namespace drivelog::detect {
+namespace {
+
+using test::kMonday;
+
+class ClassDirections : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    built_ = std::make_unique<test::TokyoMap>("class_directions.osm", "classdir");
+    map_ = &built_->map;
+  }
+  static void TearDownTestSuite() { built_.reset(); }
+
+  // The street of class_directions.osm at row `street` (0 = lat 35.6600), driven through all three
+  // ways westbound (against the way under test's direction) or eastbound, at 10 m/s from `local_start`.
+  static std::vector<match::TracePoint> along(int street, bool westbound, double local_start = kMonday + 12 * 3600) {
+    const double lat = 35.6600 + 0.002 * street;
+    std::vector<std::pair<double, double>> waypoints{{lat, 139.7001}, {lat, 139.7044}};
+    if (westbound) std::swap(waypoints[0], waypoints[1]);
+    return test::timed_drive(waypoints, 10, local_start);
+  }
+
+  // The no_entry and wrong_way findings of a drive, as "type class_tag" strings (the tag empty where
+  // the edge's flags decided).
+  static std::vector<std::string> findings(const std::vector<match::TracePoint>& points, VehicleClass vehicle) {
+    std::vector<std::string> out;
+    for (const ViolationType type : {ViolationType::no_entry, ViolationType::wrong_way}) {
+      for (const Violation& v : test::found_for(*map_, points, type, vehicle)) {
+        std::string tag = test::evidence_text(v, "class_tag");
+        if (tag.starts_with("(missing")) tag.clear();  // decided by the edge's flags
+        out.push_back(std::string(type == ViolationType::no_entry ? "no_entry" : "wrong_way") + " " + tag);
+      }
+    }
+    return out;
+  }
+
+  static inline std::unique_ptr<test::TokyoMap> built_;
+  static inline const map::MapView* map_ = nullptr;
+};
+
+using Found = std::vector<std::string>;
+constexpr VehicleClass kCar = VehicleClass::car, kHgv = VehicleClass::hgv, kBus = VehicleClass::bus;
+
+// motor_vehicle:backward=no: no entry westbound for every class, one finding each, none eastbound.
+TEST_F(ClassDirections, ADirectionClosedByAccessIsOneNoEntryForEveryClass) {
+  for (const VehicleClass vehicle : {kCar, kHgv, kBus, VehicleClass::motorcycle}) {
+    EXPECT_EQ(findings(along(0, true), vehicle), (Found{"no_entry motor_vehicle:backward=no"})) << static_cast<int>(vehicle);
+    EXPECT_EQ(findings(along(0, false), vehicle), Found{}) << static_cast<int>(vehicle);
+  }
+  // The car's direction is off the edge's flags (the matcher prices it as a one-way's).
+  const map::EdgeRecord& closed = map_->edge(built_->edge_of(1001));
+  EXPECT_TRUE(closed.has(map::edge_flags::kForwardAllowed));
+  EXPECT_FALSE(closed.has(map::edge_flags::kBackwardAllowed));
+  EXPECT_FALSE(closed.has(map::edge_flags::kClosed));
+}
+
+// oneway=yes + hgv:backward=no: the one-way decides for a lorry too (one wrong_way, not also a no_entry).
+TEST_F(ClassDirections, AOneWayAlsoClosedByAccessIsOneWrongWay) {
+  EXPECT_EQ(findings(along(1, true), kHgv), (Found{"wrong_way "}));
+  EXPECT_EQ(findings(along(1, true), kCar), (Found{"wrong_way "}));
+  // oneway=yes + motor_vehicle:backward=no likewise, for the car.
+  EXPECT_EQ(findings(along(7, true), kCar), (Found{"wrong_way "}));
+  EXPECT_EQ(findings(along(7, true), kBus), (Found{"wrong_way "}));
+}
+
+// oneway=yes + oneway:bus=no: buses both ways, the others one way.
+TEST_F(ClassDirections, OnewayBusNoLetsABusDriveBothWays) {
+  EXPECT_EQ(findings(along(2, true), kBus), Found{});
+  EXPECT_EQ(findings(along(2, true), kCar), (Found{"wrong_way "}));
+  EXPECT_EQ(findings(along(2, true), kHgv), (Found{"wrong_way "}));
+}
+
+// oneway:hgv=yes on a two-way street: a lorry against it is a wrong_way, named by the key; a car is free.
+TEST_F(ClassDirections, AOneWayForLorriesBindsLorriesOnly) {
+  EXPECT_EQ(findings(along(3, true), kHgv), (Found{"wrong_way oneway:hgv=yes"}));
+  EXPECT_EQ(findings(along(3, false), kHgv), Found{});
+  EXPECT_EQ(findings(along(3, true), kCar), Found{});
+  EXPECT_EQ(findings(along(3, true), kBus), Found{});
+}
+
+// oneway=yes + psv:backward=yes (a contraflow bus lane): a bus may drive against the one-way.
+TEST_F(ClassDirections, APsvDirectionalPermissionLiftsTheOneWayForABus) {
+  EXPECT_EQ(findings(along(4, true), kBus), Found{});
+  EXPECT_EQ(findings(along(4, true), kCar), (Found{"wrong_way "}));
+}
+
+// oneway:motorcar=yes binds cars only: a lorry and a bus drive both ways.
+TEST_F(ClassDirections, AOneWayForCarsLeavesTheOthersTwoWay) {
+  EXPECT_EQ(findings(along(5, true), kCar), (Found{"wrong_way "}));
+  EXPECT_EQ(findings(along(5, true), kHgv), Found{});
+  EXPECT_EQ(findings(along(5, true), kBus), Found{});
+}
+
+// oneway=yes + oneway:conditional=no @ (22:00-06:00) + oneway:bus=no: the conditional binds the car
+// (two-way at night), not the bus, whose own key makes it two-way at every time.
+TEST_F(ClassDirections, OnewayConditionalCombinesWithAClassOnewayKey) {
+  EXPECT_EQ(findings(along(6, true), kCar), (Found{"wrong_way "}));
+  EXPECT_EQ(findings(along(6, true, kMonday + 23 * 3600), kCar), Found{});
+  EXPECT_EQ(findings(along(6, true), kBus), Found{});
+  EXPECT_EQ(findings(along(6, true, kMonday + 23 * 3600), kBus), Found{});
+}
+
+// What the map holds for each class, per kind of rule, in the build report and in `map info`.
+TEST_F(ClassDirections, TheBuildCountsEachClassesOwnRules) {
+  const std::string expected =
+      "{\"car\":{\"access\":1,\"oneway\":1,\"maxspeed\":0,\"turn\":0},"
+      "\"hgv\":{\"access\":1,\"oneway\":3,\"maxspeed\":0,\"turn\":0},"
+      "\"bus\":{\"access\":1,\"oneway\":5,\"maxspeed\":0,\"turn\":0},"
+      "\"motorcycle\":{\"access\":1,\"oneway\":2,\"maxspeed\":0,\"turn\":0}}";
+  EXPECT_EQ(osm::class_rules_json(built_->report), expected);
+  EXPECT_NE(map::map_info_json(*map_).find("\"class_rules\":" + expected), std::string::npos) << map::map_info_json(*map_);
+}
+
+}  // namespace
+}  // namespace drivelog::detect
