@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "detect/vehicle_types.hpp"
+
 namespace drivelog::capi {
 namespace {
 
@@ -73,18 +75,16 @@ Field boolean(std::string_view key, bool& target) {
           [&target] { return std::string(target ? "true" : "false"); }};
 }
 
-Field vehicle_class(std::string_view key, detect::VehicleClass& target) {
+// A vehicle class or type (detect/vehicle_types.hpp): sets the type and its class.
+Field vehicle_class(std::string_view key, detect::DetectConfig& target) {
   return {key, [&target](std::string_view value) -> std::string {
-            for (int i = 0; i < detect::kVehicleClasses; ++i) {
-              const auto c = static_cast<detect::VehicleClass>(i);
-              if (value == detect::vehicle_class_name(c)) {
-                target = c;
-                return {};
-              }
-            }
-            return "must be one of car, hgv, bus, motorcycle";
+            const detect::VehicleType* type = detect::find_vehicle_type(value);
+            if (type == nullptr) return "must be one of " + detect::vehicle_type_names();
+            target.vehicle_type = static_cast<uint8_t>(type - detect::vehicle_types().data());
+            target.vehicle_class = type->vehicle_class;
+            return {};
           },
-          [&target] { return std::string(detect::vehicle_class_name(target)); }};
+          [&target] { return std::string(detect::configured_vehicle_type(target.vehicle_class, target.vehicle_type).name); }};
 }
 
 // Keys live as long as the fields: the per-class ones are built once.
@@ -208,7 +208,7 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("quality.gap_s", c.quality.gap_s, 0, 86400),
       number("quality.low_accuracy_flag_fraction", c.quality.low_accuracy_flag_fraction, 0, 1),
       number("quality.unmatched_flag_fraction", c.quality.unmatched_flag_fraction, 0, 1),
-      vehicle_class("vehicle_class", d.vehicle_class),
+      vehicle_class("vehicle_class", d),
   };
   for (Field& f : event_fields(d.events)) all.push_back(std::move(f));
   return all;

@@ -6,6 +6,7 @@
 
 #include "capi/json_writer.hpp"
 #include "detect/path_lookup.hpp"
+#include "detect/vehicle_types.hpp"
 #include "match/path_geometry.hpp"
 
 #ifndef DRIVELOG_VERSION
@@ -61,7 +62,7 @@ TripAnalyzer::TripAnalyzer(const map::MapView& map, const AnalysisConfig& config
       config_(config),
       matcher_(map, config.matching),
       detector_(map, config.detect),
-      closures_(map, detect::vehicle_profile(config.detect.vehicle_class)) {
+      closures_(map, detect::vehicle_profile(config.detect)) {
   matcher_.set_trip_closures(&closures_);
 }
 
@@ -110,7 +111,7 @@ void TripAnalyzer::write_result(std::string_view trip_id, const match::CleaningR
   w.key("analysis");
   w.begin_object();
   w.key("vehicle_class");
-  w.string(detect::vehicle_class_name(config_.detect.vehicle_class));
+  w.string(detect::configured_vehicle_type(config_.detect.vehicle_class, config_.detect.vehicle_type).name);
   w.end_object();
   w.key("summary");
   w.begin_object();

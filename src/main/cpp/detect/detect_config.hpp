@@ -106,6 +106,10 @@ struct EventsConfig {
 
 struct DetectConfig {
   VehicleClass vehicle_class = VehicleClass::car;
+  // A vehicle type of vehicle_types() (detect/vehicle_types.hpp) by index, whose class vehicle_class
+  // then is; kClassOwnType: the class's own (set the class alone).
+  static constexpr uint8_t kClassOwnType = 0xFF;
+  uint8_t vehicle_type = kClassOwnType;
   EventsConfig events;
   SpeedingConfig speeding;
   StopSignConfig stop_sign;

@@ -5,6 +5,7 @@
 #include "detect/event_fixes.hpp"
 #include "detect/events.hpp"
 #include "detect/rules.hpp"
+#include "detect/vehicle_types.hpp"
 
 namespace drivelog::detect {
 
@@ -37,17 +38,10 @@ const char* vehicle_access_key(VehicleClass c) {
   return c == VehicleClass::car ? "motorcar" : vehicle_class_name(c);
 }
 
-legal::VehicleProfile vehicle_profile(VehicleClass c) {
-  legal::VehicleProfile v;  // a passenger car
-  v.vehicle_class = vehicle_access_key(c);
-  // Typical sizes, so that a condition like `weight>7.5` is decided for the class, not for a car.
-  switch (c) {
-    case VehicleClass::car: break;
-    case VehicleClass::hgv: v.weight_t = 18; v.length_m = 12; v.width_m = 2.55; v.height_m = 4; v.axles = 3; v.axleload_t = 6; break;
-    case VehicleClass::bus: v.weight_t = 15; v.length_m = 12; v.width_m = 2.55; v.height_m = 3.2; v.axles = 2; v.axleload_t = 7.5; break;
-    case VehicleClass::motorcycle: v.weight_t = 0.3; v.length_m = 2.2; v.width_m = 0.8; v.height_m = 1.2; v.axleload_t = 0.15; break;
-  }
-  return v;
+legal::VehicleProfile vehicle_profile(VehicleClass c) { return vehicle_profile(vehicle_type_of(c)); }
+
+legal::VehicleProfile vehicle_profile(const DetectConfig& config) {
+  return vehicle_profile(configured_vehicle_type(config.vehicle_class, config.vehicle_type));
 }
 
 void Detector::detect(std::span<const match::TracePoint> trace, const match::MatchResult& match, Detections& out) {

@@ -14,15 +14,16 @@
 
 namespace drivelog::detect {
 
-// The conditional-restriction vehicle of a configured vehicle class (an OSM access key and the
-// class's typical size and weight).
+// The conditional-restriction vehicle of a vehicle class (an OSM access key and the class's typical
+// size and weight), and of the configured vehicle type (detect/vehicle_types.hpp).
 legal::VehicleProfile vehicle_profile(VehicleClass c);
+legal::VehicleProfile vehicle_profile(const DetectConfig& config);
 
 // Reuses its speed profile between trips; one per thread.
 class Detector {
  public:
   Detector(const map::MapView& map, const DetectConfig& config)
-      : map_(&map), config_(config), conditionals_(map, vehicle_profile(config.vehicle_class)) {}
+      : map_(&map), config_(config), conditionals_(map, vehicle_profile(config)) {}
 
   // Fills `out` (cleared first) with the violations and the driving events, each in start-time order,
   // the stop-sign counts and how much of the trip the events could be judged for.

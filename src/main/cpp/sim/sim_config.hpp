@@ -149,6 +149,7 @@ struct SimConfig {
   // The vehicle driven: conditional restrictions are judged for it as the engine judges them for
   // the same `analysis.vehicle_class` (detect::vehicle_profile).
   detect::VehicleClass vehicle_class = detect::VehicleClass::car;
+  uint8_t vehicle_type = detect::DetectConfig::kClassOwnType;  // as DetectConfig::vehicle_type
   RouteConfig route;
   DriverConfig driver;
   ViolationRates rates;

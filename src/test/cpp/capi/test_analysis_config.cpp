@@ -44,6 +44,20 @@ TEST(AnalysisConfig, unknownKeyIsNamed) {
   EXPECT_EQ(c.detect.speeding.tolerance_kmh, AnalysisConfig{}.detect.speeding.tolerance_kmh);  // nothing applied
 }
 
+TEST(AnalysisConfig, vehicleClassTakesJapansVehicleTypesAsTheirClass) {
+  AnalysisConfig c;
+  EXPECT_EQ(parse_analysis_config("vehicle_class=jp_specified_medium_goods", c), "");
+  EXPECT_EQ(c.detect.vehicle_class, detect::VehicleClass::hgv);
+  EXPECT_NE(describe_analysis_config(c).find("vehicle_class=jp_specified_medium_goods\n"), std::string::npos);
+  EXPECT_EQ(parse_analysis_config("vehicle_class=bus", c), "");
+  EXPECT_EQ(c.detect.vehicle_class, detect::VehicleClass::bus);
+  EXPECT_NE(describe_analysis_config(c).find("vehicle_class=bus\n"), std::string::npos);
+  const std::string error = parse_analysis_config("vehicle_class=truck", c);
+  EXPECT_NE(error.find("analysis.vehicle_class = 'truck' must be one of car, hgv, bus, motorcycle, jp_large_goods"),
+            std::string::npos)
+      << error;
+}
+
 TEST(AnalysisConfig, badValuesAreNamedWithTheKey) {
   AnalysisConfig c;
   std::string error = parse_analysis_config("matching.sigma_m=abc", c);

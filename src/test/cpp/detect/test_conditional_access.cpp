@@ -8,6 +8,7 @@
 
 #include "detect/detector.hpp"
 #include "detect/trip_closures.hpp"
+#include "detect/vehicle_types.hpp"
 #include "match/matcher.hpp"
 #include "osm/osm_import.hpp"
 #include "tokyo_map.hpp"
@@ -167,17 +168,25 @@ TEST(VehicleClassConditional, AWeightLimitClosesAStreetToAnHgvAndNotToACar) {
     }
     match::MatchResult matched;
     match::Matcher(map, match::MatchConfig{}).match(points, matched);
-    const auto no_entries = [&](VehicleClass vehicle) {
+    const auto no_entries = [&](std::string_view vehicle) {
       DetectConfig config;
-      config.vehicle_class = vehicle;
+      const VehicleType* type = find_vehicle_type(vehicle);
+      config.vehicle_class = type->vehicle_class;
+      config.vehicle_type = static_cast<uint8_t>(type - vehicle_types().data());
       Detections detections;
       Detector(map, config).detect(points, matched, detections);
       std::size_t n = 0;
       for (const Violation& v : detections.violations) n += v.type == ViolationType::no_entry ? 1 : 0;
       return n;
     };
-    EXPECT_EQ(no_entries(VehicleClass::car), 0U);
-    EXPECT_EQ(no_entries(VehicleClass::hgv), 1U);
+    EXPECT_EQ(no_entries("car"), 0U);
+    EXPECT_EQ(no_entries("hgv"), 1U);
+    // Japan's types by their weight: a 中型 truck (7.5-8 t) is no hgv for OSM Japan, but the
+    // weight limit binds it; a 準中型 (below 7.5 t) passes.
+    EXPECT_EQ(no_entries("jp_large_goods"), 1U);
+    EXPECT_EQ(no_entries("jp_medium_goods"), 1U);
+    EXPECT_EQ(no_entries("jp_semi_medium_goods"), 0U);
+    EXPECT_EQ(no_entries("jp_kei"), 0U);
   }
 }
 

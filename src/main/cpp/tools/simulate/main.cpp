@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "detect/vehicle_types.hpp"
 #include "map/map_view.hpp"
 #include "sim/sim_config.hpp"
 #include "sim/simulator.hpp"
@@ -63,12 +64,13 @@ bool parse_yes_no(std::string_view option, const std::string& text) {
   throw UsageError(std::string(option) + ": expected yes or no, got '" + text + "'");
 }
 
-drivelog::detect::VehicleClass parse_vehicle_class(const std::string& text) {
-  for (int i = 0; i < drivelog::detect::kVehicleClasses; ++i) {
-    const auto c = static_cast<drivelog::detect::VehicleClass>(i);
-    if (text == drivelog::detect::vehicle_class_name(c)) return c;
+// A vehicle class or type (detect/vehicle_types.hpp), as `analysis.vehicle_class` takes it.
+const drivelog::detect::VehicleType& parse_vehicle_type(const std::string& text) {
+  const drivelog::detect::VehicleType* type = drivelog::detect::find_vehicle_type(text);
+  if (type == nullptr) {
+    throw UsageError("--vehicle-class: expected one of " + drivelog::detect::vehicle_type_names() + ", got '" + text + "'");
   }
-  throw UsageError("--vehicle-class: expected car, hgv, bus or motorcycle, got '" + text + "'");
+  return *type;
 }
 
 double parse_double(std::string_view option, const std::string& text, double min, double max) {
@@ -131,7 +133,12 @@ Options parse(int argc, char** argv) {
       {"--wrong-way-rate", rate(c.rates.wrong_way, "--wrong-way-rate")},
       {"--no-entry-rate", rate(c.rates.no_entry, "--no-entry-rate")},
       {"--conditional-rate", rate(c.rates.conditional, "--conditional-rate")},
-      {"--vehicle-class", [&](const std::string& v) { c.vehicle_class = parse_vehicle_class(v); }},
+      {"--vehicle-class",
+       [&](const std::string& v) {
+         const drivelog::detect::VehicleType& type = parse_vehicle_type(v);
+         c.vehicle_class = type.vehicle_class;
+         c.vehicle_type = static_cast<uint8_t>(&type - drivelog::detect::vehicle_types().data());
+       }},
       {"--turn-restriction-rate", rate(c.rates.turn_restriction, "--turn-restriction-rate")},
       {"--outlier-rate", rate(c.gps.outlier_rate, "--outlier-rate")},
       {"--dropout-rate", rate(c.gps.dropout_rate, "--dropout-rate")},

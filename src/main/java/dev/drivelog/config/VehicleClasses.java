@@ -23,8 +23,13 @@ import java.util.Map;
  * @param byInput input-name globs -> class, in the order written
  */
 public record VehicleClasses(Map<String, String> byId, Map<String, String> byInput) {
-    /** The engine's vehicle classes (detect_config.hpp, {@code analysis.vehicle_class}). */
-    public static final List<String> CLASSES = List.of("car", "hgv", "bus", "motorcycle");
+    /**
+     * The engine's vehicle classes and Japan's vehicle types, each analysed as a class with its own
+     * size and weight ({@code analysis.vehicle_class}; detect/vehicle_types.cpp, the same order).
+     */
+    public static final List<String> CLASSES = List.of("car", "hgv", "bus", "motorcycle", "jp_large_goods",
+            "jp_specified_medium_goods", "jp_medium_goods", "jp_semi_medium_goods", "jp_large_passenger",
+            "jp_medium_passenger", "jp_ordinary", "jp_kei", "jp_large_motorcycle", "jp_ordinary_motorcycle");
 
     public static final VehicleClasses NONE = new VehicleClasses(Map.of(), Map.of());
 

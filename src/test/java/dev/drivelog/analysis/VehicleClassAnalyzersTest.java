@@ -11,6 +11,7 @@ import dev.drivelog.config.VehicleClasses;
 import dev.drivelog.logs.Trip;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +67,27 @@ class VehicleClassAnalyzersTest {
             assertEquals(List.of(), conditionalNoEntries(car));
             assertEquals("hgv", JSON.readTree(truck).path("analysis").path("vehicle_class").asText());
             assertEquals("car", JSON.readTree(car).path("analysis").path("vehicle_class").asText());
+        }
+    }
+
+    @Test
+    void analyze_everyClassJavaAccepts_isOneTheEngineTakesAndNamesInItsResult() throws Exception {
+        Map<String, String> byId = new LinkedHashMap<>();
+        VehicleClasses.CLASSES.forEach(c -> byId.put("V-" + c, c));
+        try (VehicleClassAnalyzers analyzers = open(BindingMode.FFM, new VehicleClasses(byId, Map.of()))) {
+            for (String vehicleClass : VehicleClasses.CLASSES) {
+                String result = analyzers.analyze(through("V-" + vehicleClass));
+                assertEquals(vehicleClass, JSON.readTree(result).path("analysis").path("vehicle_class").asText());
+            }
+        }
+    }
+
+    @Test
+    void analyze_japansTypes_aMediumTruckIsBoundByTheWeightLimitAndASemiMediumOneIsNot() throws Exception {
+        VehicleClasses fleet = new VehicleClasses(Map.of("中型-1", "jp_medium_goods", "準中型-2", "jp_semi_medium_goods"), Map.of());
+        try (VehicleClassAnalyzers analyzers = open(BindingMode.FFM, fleet)) {
+            assertEquals(List.of("motor_vehicle:conditional=no @ (weight>7.5)"), conditionalNoEntries(analyzers.analyze(through("中型-1"))));
+            assertEquals(List.of(), conditionalNoEntries(analyzers.analyze(through("準中型-2"))));
         }
     }
 

@@ -48,7 +48,9 @@ class VehicleClassesTest {
                       TRUCK-01: hgv
                       TRUCK-02: lorry
                 """);
-        assertEquals("fleet.yaml line 5: analysis.vehicles.by_id.TRUCK-02: must be one of car, hgv, bus, motorcycle, got 'lorry'",
+        assertEquals("fleet.yaml line 5: analysis.vehicles.by_id.TRUCK-02: must be one of car, hgv, bus, motorcycle, jp_large_goods, "
+                + "jp_specified_medium_goods, jp_medium_goods, jp_semi_medium_goods, jp_large_passenger, jp_medium_passenger, "
+                + "jp_ordinary, jp_kei, jp_large_motorcycle, jp_ordinary_motorcycle, got 'lorry'",
                 message);
     }
 
@@ -58,7 +60,7 @@ class VehicleClassesTest {
                 analysis:
                   vehicles:
                     by_input: {"trucks/*": truck}
-                """).contains("analysis.vehicles.by_input.trucks/*: must be one of car, hgv, bus, motorcycle, got 'truck'"));
+                """).contains("analysis.vehicles.by_input.trucks/*: must be one of car, hgv, bus, motorcycle, jp_large_goods"));
     }
 
     @Test
