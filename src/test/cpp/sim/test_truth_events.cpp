@@ -17,12 +17,14 @@
 #include "sim/drive.hpp"
 #include "sim/random.hpp"
 #include "sim/truth_events.hpp"
+#include "truth_evidence.hpp"
 
 namespace drivelog::sim {
 namespace {
 
 constexpr double kAdvisoryKmh = 35;  // under the curve's comfortable sqrt(2.5 x 100) = 57 km/h
 constexpr double kLimitKmh = 80;
+using test::evidence;
 
 // A 300 m straight, a quarter circle of radius 100 m (a node every 3 degrees), a 300 m straight:
 // one way, signed kAdvisoryKmh in its direction when `signed_curve`.
@@ -81,14 +83,6 @@ class AdvisoryCurve : public ::testing::Test {
   std::string path_;
   std::unique_ptr<map::MapView> map_;
 };
-
-double evidence(const TruthViolation& v, const std::string& key) {
-  for (const auto& field : v.evidence) {
-    if (field.key == key) return field.number;
-  }
-  ADD_FAILURE() << "no evidence " << key;
-  return 0;
-}
 
 TEST_F(AdvisoryCurve, LegalDriverKeepsToTheSignOverTheWholeCurve) {
   const SimConfig config;
