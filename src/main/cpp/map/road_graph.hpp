@@ -35,8 +35,6 @@ struct StoredWay {
   int8_t layer = 0;
   RoadUse use = RoadUse::general;
   uint32_t legal_key = 0;
-  uint16_t advisory_forward = kSpeedUnknown;
-  uint16_t advisory_backward = kSpeedUnknown;
 };
 
 // An edge while the graph is assembled: a run of a way's node references between graph nodes.
