@@ -17,6 +17,7 @@ require_tools bench/events.sh "$bin" drivelog-synth drivelog-map drivelog-simula
 
 map_file() {
   if [ "$1" = town ]; then town_map "$dir" "$bin"; return; fi
+  mkdir -p "$dir"  # an extract first: nothing has made the directory yet
   [ -f "$dir/$1.dlmap" ] || "$bin/drivelog-map" build --osm "$osm/$1.osm.pbf" --out "$dir/$1.dlmap" > "$dir/$1.build.log" 2>&1
   echo "$dir/$1.dlmap"
 }

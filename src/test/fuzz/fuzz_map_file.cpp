@@ -90,6 +90,7 @@ void exercise_view(const MapView& map, std::vector<Coord>& places) {
       (void)map.node_coord(record.to_node);
       (void)map.edge_shape(e);
       (void)map.edge_name(e);
+      (void)map.advisory_speed(e, true);
       for (const auto& stop : map.stop_signs_on(e)) (void)map.node_coord(stop.node);
       for (const auto& r : map.restrictions_from(e)) {
         (void)map.edge(r.to_edge);

@@ -1,14 +1,17 @@
 // curve_overspeed: a curve of the road (map/path_curvature.hpp: sharper than a straight, gentler
-// than a junction's corner) driven faster than its comfortable speed sqrt(a x radius). With trusted
+// than a junction's corner) driven faster than its signed advisory speed (maxspeed:advisory of the
+// direction driven, on any edge the curve lies on) or, where none, its comfortable speed
+// sqrt(a x radius) (detect/curve_speed.hpp says why the advisory wins). An advisory sign on a
+// straight is no finding: nothing here looks at stretches that are not curves. With trusted
 // reported speeds at fixes close in time, the speed through the curve's core is the slowest of them
 // over it. Otherwise (0.2 Hz, no speeds) it is the lowest core speed that explains the time the car
 // took from the last fix before the core to the first one after it, if it slowed into the core and
 // sped up out of it at no more than events.curve_speed_change_mps2: a car that slowed for the
-// curve that gently between two fixes 5 s apart cannot look faster than it was. OSM's
-// maxspeed:advisory is not in the map yet (docs/ENGINE.md).
+// curve that gently between two fixes 5 s apart cannot look faster than it was.
 #include <algorithm>
 #include <cmath>
 
+#include "detect/curve_speed.hpp"
 #include "detect/event_fixes.hpp"
 #include "detect/events.hpp"
 #include "detect/severity.hpp"
@@ -102,6 +105,17 @@ CoreSpeed core_speed(const TripView& trip, const map::Curve& curve, uint32_t pie
   return c;
 }
 
+// The lowest advisory speed, in the direction driven, of the edges the piece's path runs on between
+// the curve's start and end; kSpeedUnknown where none is signed.
+uint16_t curve_advisory(const TripView& trip, const map::Curve& curve, uint32_t piece) {
+  uint16_t lowest = map::kSpeedUnknown;
+  for (const match::Traversal& t : trip.match.traversals) {
+    if (t.piece != piece || t.end_s_m() <= curve.start_s_m || t.start_s_m >= curve.end_s_m) continue;
+    lowest = lower_advisory(lowest, trip.map.advisory_speed(t.edge, t.forward));
+  }
+  return lowest;
+}
+
 }  // namespace
 
 void detect_curve_overspeed(const TripView& trip, const TripCurvature& curvature, const EventsConfig& config,
@@ -112,9 +126,10 @@ void detect_curve_overspeed(const TripView& trip, const TripCurvature& curvature
     for (const map::Curve& curve : map::find_curves(curvature.samples(piece), shape)) {
       const CoreSpeed speed = core_speed(trip, curve, piece.piece, config);
       if (!speed.known) continue;
-      const double comfortable = std::sqrt(thresholds.curve_comfort_mps2 * curve.min_radius_m);
-      const double allowed =
-          std::max(comfortable * (1 + config.curve_tolerance_percent / 100), comfortable + config.curve_tolerance_kmh / 3.6);
+      const CurveAllowance allowance =
+          curve_allowance(thresholds.curve_comfort_mps2, curve.min_radius_m, curve_advisory(trip, curve, piece.piece),
+                          config.curve_tolerance_percent, config.curve_tolerance_kmh);
+      const double allowed = allowance.allowed_mps;
       if (speed.mps <= allowed) continue;
       Violation v;
       v.type = ViolationType::curve_overspeed;
@@ -129,7 +144,10 @@ void detect_curve_overspeed(const TripView& trip, const TripCurvature& curvature
       v.confidence = std::clamp(0.6 + 0.3 * std::clamp((ratio - 1) / 0.3, 0.0, 1.0) - (speed.reported ? 0.0 : 0.1), 0.0, 1.0);
       v.severity = event_severity(ratio * ratio, config);
       v.evidence.push_back(EvidenceItem::of_number("speed_kmh", speed.mps * 3.6));
-      v.evidence.push_back(EvidenceItem::of_number("comfortable_speed_kmh", comfortable * 3.6));
+      v.evidence.push_back(EvidenceItem::of_number("comfortable_speed_kmh", allowance.comfortable_mps * 3.6));
+      if (allowance.advisory()) v.evidence.push_back(EvidenceItem::of_number("advisory_kmh", allowance.advisory_mps * 3.6));
+      // Which speed `allowed_speed_kmh` was derived from: the signed advisory speed or the radius.
+      v.evidence.push_back(EvidenceItem::of_text("basis", allowance.advisory() ? "advisory" : "radius"));
       v.evidence.push_back(EvidenceItem::of_number("allowed_speed_kmh", allowed * 3.6));
       v.evidence.push_back(EvidenceItem::of_number("radius_m", curve.min_radius_m));
       v.evidence.push_back(EvidenceItem::of_number("turn_deg", curve.turn_deg));

@@ -45,6 +45,8 @@ struct WayInput {
   RoadUse use = RoadUse::general;
   std::optional<SpeedSource> backward_speed_source = std::nullopt;
   uint32_t legal_key = 0;  // passed to the EdgeSpeedResolver: which tags decide the way's legal limits
+  uint16_t advisory_forward = kSpeedUnknown;   // maxspeed:advisory, tenths of km/h (AdvisorySpeed)
+  uint16_t advisory_backward = kSpeedUnknown;
 };
 
 // Which approaches of a stop-sign node the sign governs.
@@ -88,6 +90,8 @@ struct BuildStats {
   uint64_t missing_node_refs = 0;     // way node references with no add_node (cut at the extract's edge)
   uint64_t conditionals = 0;          // ConditionalRestriction records (one per edge and tag)
   uint64_t turn_conditionals = 0;     // TurnConditional records (one per relation and tag)
+  uint64_t advisory_speed_edges = 0;  // edges with an advisory speed
+  uint64_t advisory_speed_ways = 0;   // kept ways with one
   // What could not be used and why, e.g. {"stop sign not on a kept road": 3}.
   std::map<std::string, uint64_t> problems;
 };

@@ -15,9 +15,9 @@ namespace drivelog::map::format {
 
 inline constexpr std::array<char, 8> kMagic = {'D', 'R', 'V', 'L', 'M', 'A', 'P', '\0'};
 // Bump whenever the meaning or layout of any byte changes; readers refuse other versions.
-inline constexpr uint32_t kFormatVersion = 9;
+inline constexpr uint32_t kFormatVersion = 10;
 inline constexpr uint64_t kSectionAlignment = 64;
-inline constexpr uint32_t kMaxSections = 22;
+inline constexpr uint32_t kMaxSections = 23;
 inline constexpr std::size_t kSourceBytes = 256;
 
 // Header flags.
@@ -47,8 +47,9 @@ enum class SectionId : uint32_t {
   time_zone_cells,       // uint16[time_zone_grid.rows * time_zone_grid.cols], row-major: zone of each cell
   conditionals,          // ConditionalRestriction[conditional_count], sorted by edge, precedence
   turn_conditionals,     // TurnConditional[turn_conditional_count], sorted by relation, precedence
+  advisory_speeds,       // AdvisorySpeed[advisory_speed_count], sorted by edge
 };
-inline constexpr uint32_t kSectionCount = 22;
+inline constexpr uint32_t kSectionCount = 23;
 
 struct SectionEntry {
   uint32_t id = 0;       // SectionId
@@ -102,13 +103,15 @@ struct FileHeader {
   std::array<SectionEntry, kMaxSections> sections{};
   uint32_t turn_conditional_count = 0;  // TurnConditional records
   uint32_t conditional_summary = 0;     // string: JSON {"stored": {key: ways}, "not_understood": {key: ways}}
-  std::array<uint8_t, 12> reserved{};
+  uint32_t advisory_speed_count = 0;    // AdvisorySpeed records (edges with an advisory speed)
+  uint32_t advisory_speed_ways = 0;     // kept ways with an advisory speed, for map info
+  std::array<uint8_t, 44> reserved{};
   uint32_t header_crc32 = 0;         // crc32 of this header with this field set to 0
 };
-static_assert(sizeof(FileHeader) == 1024 && std::is_trivially_copyable_v<FileHeader>);
+static_assert(sizeof(FileHeader) == 1088 && std::is_trivially_copyable_v<FileHeader>);
 static_assert(offsetof(FileHeader, format_version) == 8, "the version must stay where old readers look");
-static_assert(offsetof(FileHeader, sections) == 472 && offsetof(FileHeader, turn_conditional_count) == 1000 &&
-              offsetof(FileHeader, header_crc32) == 1020);
+static_assert(offsetof(FileHeader, sections) == 472 && offsetof(FileHeader, turn_conditional_count) == 1024 &&
+              offsetof(FileHeader, advisory_speed_count) == 1032 && offsetof(FileHeader, header_crc32) == 1084);
 
 inline constexpr uint64_t align_up(uint64_t value) {
   return (value + kSectionAlignment - 1) / kSectionAlignment * kSectionAlignment;

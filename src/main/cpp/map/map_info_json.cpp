@@ -52,6 +52,8 @@ std::string map_info_json(const MapView& map) {
   json += ",\"speed_rules\":" + std::to_string(i.speed_rules);
   json += ",\"conditionals\":" + std::to_string(i.conditionals);
   json += ",\"turn_conditionals\":" + std::to_string(i.turn_conditionals);
+  json += ",\"advisory_speed_ways\":" + std::to_string(i.advisory_speed_ways);
+  json += ",\"advisory_speed_edges\":" + std::to_string(i.advisory_speed_edges);
   json += ",\"conditional_keys\":" + summary_object(i.conditional_summary, "conditional");
   json += ",\"legal\":" + summary_object(i.legal_summary, "legal");
   json += ",\"legal_data\":" + json_string(i.legal_data);

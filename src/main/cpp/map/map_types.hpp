@@ -292,4 +292,16 @@ struct TurnConditional {
 };
 static_assert(sizeof(TurnConditional) == 24 && std::is_trivially_copyable_v<TurnConditional>);
 
+// The advisory speed of an edge (`maxspeed:advisory[:forward|:backward]`): a posted speed that is
+// not a legal limit, typically before a curve or on a ramp. Only edges with one are stored, sorted
+// by edge. Tenths of km/h per direction; kSpeedUnknown where that direction has none.
+struct AdvisorySpeed {
+  uint32_t edge = 0;
+  uint16_t forward = kSpeedUnknown;
+  uint16_t backward = kSpeedUnknown;
+
+  [[nodiscard]] uint16_t speed(bool forward_direction) const { return forward_direction ? forward : backward; }
+};
+static_assert(sizeof(AdvisorySpeed) == 8 && std::is_trivially_copyable_v<AdvisorySpeed>);
+
 }  // namespace drivelog::map

@@ -52,6 +52,7 @@ struct MapView::Impl {
   std::span<const uint16_t> time_zone_cells;
   std::span<const ConditionalRestriction> conditionals;
   std::span<const TurnConditional> turn_conditionals;
+  std::span<const AdvisorySpeed> advisory_speeds;
   // Bit e set: edge e has a stop sign. Built on the first stop_signs_on() call (opening reads no
   // section): the matcher asks for every transition that leaves an edge, and a bit test instead
   // of a binary search over the stop signs was 3 % of a trip's analysis on a city grid.
@@ -143,6 +144,7 @@ void MapView::Impl::check_header() {
       uint64_t{header.time_zone_grid.rows} * header.time_zone_grid.cols * sizeof(uint16_t),
       uint64_t{header.conditional_count} * sizeof(ConditionalRestriction),
       uint64_t{header.turn_conditional_count} * sizeof(TurnConditional),
+      uint64_t{header.advisory_speed_count} * sizeof(AdvisorySpeed),
   };
   if (header.time_zone_count == 0 || header.time_zone_grid.rows == 0 || header.time_zone_grid.cols == 0 ||
       header.time_zone_grid.cell_lat_e7 <= 0 || header.time_zone_grid.cell_lon_e7 <= 0) {
@@ -184,6 +186,7 @@ void MapView::Impl::bind_sections() {
   time_zone_cells = typed<uint16_t>(section(SectionId::time_zone_cells));
   conditionals = typed<ConditionalRestriction>(section(SectionId::conditionals));
   turn_conditionals = typed<TurnConditional>(section(SectionId::turn_conditionals));
+  advisory_speeds = typed<AdvisorySpeed>(section(SectionId::advisory_speeds));
   // Nothing inside the sections is read here: opening touches only the header's page, which matters
   // when the file's pages arrive lazily (a cold Lambda image). Accessors check what they read.
 
@@ -212,6 +215,8 @@ void MapView::Impl::bind_sections() {
   info.time_zones = header.time_zone_count;
   info.conditionals = header.conditional_count;
   info.turn_conditionals = header.turn_conditional_count;
+  info.advisory_speed_edges = header.advisory_speed_count;
+  info.advisory_speed_ways = header.advisory_speed_ways;
   // Header strings are read when asked for (info()), not here: opening touches the header only.
 }
 
@@ -392,6 +397,12 @@ std::span<const TurnConditional> MapView::turn_conditionals_of(int64_t osm_relat
   const auto hi = std::upper_bound(lo, all.end(), osm_relation_id,
                                    [](int64_t id, const TurnConditional& c) { return id < c.osm_relation_id; });
   return {lo, hi};
+}
+
+uint16_t MapView::advisory_speed(uint32_t edge, bool forward) const {
+  const auto& all = impl_->advisory_speeds;
+  const auto it = std::lower_bound(all.begin(), all.end(), edge, [](const AdvisorySpeed& a, uint32_t e) { return a.edge < e; });
+  return it != all.end() && it->edge == edge ? it->speed(forward) : kSpeedUnknown;
 }
 
 bool MapView::has_signal(uint32_t node) const {

@@ -53,6 +53,8 @@ struct MapInfo {
   uint32_t time_zones = 0;
   uint32_t conditionals = 0;      // conditional restriction records (per edge and tag)
   uint32_t turn_conditionals = 0; // conditional values of turn restriction relations
+  uint32_t advisory_speed_edges = 0;  // edges with an advisory speed (maxspeed:advisory)
+  uint32_t advisory_speed_ways = 0;   // the OSM ways they came from
   std::string legal_data;         // which reference data decided the legal limits
   std::string time_zone_source;   // where the time zones came from
   std::string legal_summary;      // JSON: edge directions per limit source, edges per region
@@ -108,6 +110,8 @@ class MapView {
   // The conditional values of a turn restriction relation (TurnRestriction flag kConditional),
   // most specific key first; usually empty.
   [[nodiscard]] std::span<const TurnConditional> turn_conditionals_of(int64_t osm_relation_id) const;
+  // The advisory speed of `edge` in that direction (tenths of km/h), kSpeedUnknown if none.
+  [[nodiscard]] uint16_t advisory_speed(uint32_t edge, bool forward) const;
   // Whether `node` carries traffic signals.
   [[nodiscard]] bool has_signal(uint32_t node) const;
   // Turn restrictions whose from_edge is `edge`; usually empty.

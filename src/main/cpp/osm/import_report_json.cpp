@@ -74,6 +74,8 @@ std::string import_report_json(const ImportReport& r, const std::string& osm_pat
   j += ",\"turn_restrictions\":" + std::to_string(r.build.turn_restrictions);
   j += ",\"conditional_records\":" + std::to_string(r.build.conditionals);
   j += ",\"turn_conditional_records\":" + std::to_string(r.build.turn_conditionals);
+  j += ",\"advisory_speed_ways\":" + std::to_string(r.build.advisory_speed_ways);
+  j += ",\"advisory_speed_edges\":" + std::to_string(r.build.advisory_speed_edges);
   j += ",\"conditionals_stored\":" + counts_object(r.conditionals_stored);
   j += ",\"conditionals_not_understood\":" + counts_object(r.conditionals_not_understood);
   j += ",\"class_keys_stored\":" + counts_object(r.class_keys_stored);
@@ -87,6 +89,12 @@ std::string import_report_json(const ImportReport& r, const std::string& osm_pat
   j += ",\"unresolved\":" + counts_object(r.build.problems);
   j += ",\"uninterpreted_total\":" + std::to_string(r.tag_problems.total());
   j += ",\"uninterpreted\":" + counts_object(r.tag_problems.counts());
+  j += ",\"advisory_unreadable\":[";
+  for (std::size_t i = 0; i < r.advisory_unreadable.size(); ++i) {
+    if (i > 0) j += ",";
+    j += "{\"way\":" + std::to_string(r.advisory_unreadable[i].first) + ",\"tag\":" + map::json_string(r.advisory_unreadable[i].second) + "}";
+  }
+  j += "]";
   j += "}";
   return j;
 }

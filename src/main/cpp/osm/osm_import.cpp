@@ -18,6 +18,7 @@
 
 #include "legal/reference_data.hpp"
 #include "osm/access.hpp"
+#include "osm/advisory_speed.hpp"
 #include "osm/built_up_neighbours.hpp"
 #include "osm/conditional_tags.hpp"
 #include "osm/oneway.hpp"
@@ -104,6 +105,12 @@ class RoadCollector : public osmium::handler::Handler {
     in.speed_source = speed.forward_source;
     in.backward_speed_source = speed.backward_source;
     in.legal_key = legal_.key_for(tags_, speed.zone_country, speed.zone_name);
+    const WayAdvisorySpeed advisory = interpret_advisory_speed(tags_, report_.tag_problems);
+    in.advisory_forward = advisory.forward;
+    in.advisory_backward = advisory.backward;
+    if (advisory.unreadable && report_.advisory_unreadable.size() < ImportReport::kMaxListedWays) {
+      report_.advisory_unreadable.emplace_back(way.id(), *advisory.unreadable);
+    }
 
     in.node_ids.reserve(way.nodes().size());
     for (const osmium::NodeRef& ref_node : way.nodes()) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <array>
+#include <utility>
 #include <map>
 #include <optional>
 #include <vector>
@@ -46,6 +47,10 @@ struct ImportReport {
   std::string time_zone_source;
   std::vector<std::string> time_zones;  // IANA ids of the map's area
   TagProblems tag_problems;             // values that could not be interpreted
+  // The first kMaxListedWays ways with an unreadable advisory speed, and the tag ("key=value"):
+  // an advisory sign left out changes which curves are judged against it, so the way is named.
+  std::vector<std::pair<int64_t, std::string>> advisory_unreadable;
+  static constexpr std::size_t kMaxListedWays = 100;
   std::map<std::string, uint64_t> conditionals_stored;          // ways per `*:conditional` key stored
   std::map<std::string, uint64_t> conditionals_not_understood;  // ways per key whose value was not understood (treated as absent)
   // Ways (relations for `restriction:*`) per plain per-class key that gave a class another access,

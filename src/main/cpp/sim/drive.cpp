@@ -224,11 +224,32 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
     auto& c = bend_cap[index_of(bend.s_m)];
     c = std::min(c, std::max(driver.min_corner_speed_mps, std::sqrt(driver.lateral_accel_mps2 * radius)));
   }
+  // The advisory speed (maxspeed:advisory) of the edge at every grid point, in the direction driven.
+  std::vector<uint16_t> advisory(n, map::kSpeedUnknown);
+  bool any_advisory = false;
+  for (size_t i = 0; i < n; ++i) {
+    const DirectedEdge d = route[geometry.step_at(std::min(static_cast<double>(i) * kProfileSpacingM, length))];
+    advisory[i] = map.advisory_speed(d.edge, !d.reversed);
+    any_advisory = any_advisory || advisory[i] != map::kSpeedUnknown;
+  }
   // The route's curvature at every grid point, as the engine measures it: for curve speeds and events.
   std::vector<map::CurvatureSample> curvature;
   const bool events_on = config.event_rates.hard_stop > 0 || config.event_rates.hard_acceleration > 0 ||
                          config.event_rates.fast_corner > 0 || config.event_rates.fast_curve > 0;
-  if (driver.curve_lateral_accel_mps2 > 0 || events_on) map::sample_curvature(geometry.planar(), kProfileSpacingM, curvature);
+  if (driver.curve_lateral_accel_mps2 > 0 || events_on || any_advisory) {
+    map::sample_curvature(geometry.planar(), kProfileSpacingM, curvature);
+  }
+  // A curve signed with an advisory speed is driven at no more than that over the whole curve, the
+  // stretch the engine judges against it (detect/curve_speed.hpp): a legal drive gives no finding.
+  if (any_advisory) {
+    for (const map::Curve& c : map::find_curves(curvature, map::CurveShape{})) {
+      const uint16_t signed_tenths = advisory_over(advisory, c.start_s_m / kProfileSpacingM, c.end_s_m / kProfileSpacingM);
+      if (signed_tenths == map::kSpeedUnknown) continue;
+      for (size_t i = index_of(c.start_s_m); i <= index_of(c.end_s_m); ++i) {
+        bend_cap[i] = std::min(bend_cap[i], signed_tenths / 36.0);
+      }
+    }
+  }
   if (driver.curve_lateral_accel_mps2 > 0) {
     for (size_t i = 0; i < n && i < curvature.size(); ++i) {
       if (curvature[i].curvature <= 0) continue;
@@ -241,7 +262,7 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
   // Where the driver stops anyway (signs, waits) is no place for a hard stop's approach or a hard start's run.
   for (const auto& wait : waits) natural_cap[index_of(wait.s_m)] = 0;
   for (const auto& stop : stops) natural_cap[index_of(std::max(0.0, stop.line_m - driver.stop_line_offset_m))] = 0;
-  EventPlan events = plan_events(config, geometry, natural_cap, base_cap, curvature, accel, brake, extra_rng);
+  EventPlan events = plan_events(config, geometry, natural_cap, base_cap, advisory, curvature, accel, brake, extra_rng);
   for (const EventPlan::Stop& stop : events.stops) waits.push_back(Wait{stop.s_m, stop.wait_s});
 
   auto plan = [&]() {

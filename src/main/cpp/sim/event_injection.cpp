@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstddef>
 
+#include "detect/curve_speed.hpp"
+
 namespace drivelog::sim {
 namespace {
 
@@ -26,8 +28,16 @@ const T* pick(const std::vector<T>& options, Rng& rng) {
 
 }  // namespace
 
+uint16_t advisory_over(const std::vector<uint16_t>& advisory_tenths, double start_m, double end_m) {
+  uint16_t lowest = map::kSpeedUnknown;
+  const auto first = static_cast<size_t>(std::max(0.0, std::floor(start_m)));
+  const auto last = std::min(advisory_tenths.size(), static_cast<size_t>(std::max(0.0, std::ceil(end_m))) + 1);
+  for (size_t i = first; i < last; ++i) lowest = detect::lower_advisory(lowest, advisory_tenths[i]);
+  return lowest;
+}
+
 EventPlan plan_events(const SimConfig& config, const RouteGeometry& geometry, const std::vector<double>& natural_cap_mps,
-                      const std::vector<double>& road_cap_mps,
+                      const std::vector<double>& road_cap_mps, const std::vector<uint16_t>& advisory_tenths,
                       const std::vector<map::CurvatureSample>& curvature, double accel_mps2, double brake_mps2, Rng& rng) {
   const EventRates& rates = config.event_rates;
   const EventInjection& inj = config.event_injection;
@@ -86,11 +96,17 @@ EventPlan plan_events(const SimConfig& config, const RouteGeometry& geometry, co
     }
   }
   if (happens(rates.fast_curve)) {
-    // A curve of the road (as the engine finds them) at a multiple of its comfortable speed.
+    // A curve of the road (as the engine finds them) at a multiple of the speed the engine judges
+    // it against: its advisory speed where signed, else its comfortable speed.
     const double factor = rng.uniform(inj.min_curve_factor, inj.max_curve_factor);
+    const auto reference = [&](const map::Curve& c) {
+      return detect::curve_allowance(config.truth.curve_comfort_mps2, c.min_radius_m,
+                                     advisory_over(advisory_tenths, c.start_s_m, c.end_s_m), 0, 0)
+          .reference_mps();
+    };
     std::vector<map::Curve> curves;
     for (const map::Curve& c : map::find_curves(curvature, map::CurveShape{})) {
-      const double speed = factor * std::sqrt(config.truth.curve_comfort_mps2 * c.min_radius_m);
+      const double speed = factor * reference(c);
       bool reachable = c.start_s_m > 30 && c.end_s_m + 30 < static_cast<double>(n);
       for (auto j = static_cast<size_t>(std::max(0.0, c.start_s_m)); reachable && j <= static_cast<size_t>(c.end_s_m); ++j) {
         reachable = road_cap_mps[j] >= speed;
@@ -98,7 +114,7 @@ EventPlan plan_events(const SimConfig& config, const RouteGeometry& geometry, co
       if (reachable) curves.push_back(c);
     }
     if (const map::Curve* c = pick(curves, rng)) {
-      const double speed = factor * std::sqrt(config.truth.curve_comfort_mps2 * c->min_radius_m);
+      const double speed = factor * reference(*c);
       const auto first = static_cast<size_t>(std::max(0.0, c->start_s_m - 10));
       const auto last = std::min(n - 1, static_cast<size_t>(c->end_s_m + 10));
       for (size_t j = first; j <= last; ++j) plan.corner_cap_mps[j] = speed;

@@ -3,6 +3,7 @@
 // whether an event really happened is the truth's call on the resulting motion (truth_events.hpp).
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "map/path_curvature.hpp"
@@ -34,13 +35,20 @@ inline constexpr long kFastCornerReach = 25;
 bool drop_unclear_corner(const SpeedProfile& profile, const std::vector<map::CurvatureSample>& curvature,
                          const TruthThresholds& th, EventPlan& plan);
 
+// The lowest advisory speed (tenths of km/h, detect/curve_speed.hpp) of the grid points from
+// `start_m` to `end_m`; `advisory_tenths` holds the advisory speed of the route's edge at each point
+// in the direction driven (kSpeedUnknown where none).
+uint16_t advisory_over(const std::vector<uint16_t>& advisory_tenths, double start_m, double end_m);
+
 // `natural_cap_mps`: the driver's caps per grid point (limit, bends, curves, 0 at stops and waits)
 // before any injection;
 // `curvature`: the route's curvature per grid point (map::sample_curvature at the grid spacing).
 // `road_cap_mps`: the speed the road's limit lets the driver reach (fast corners and curves go only
 // where it allows the injected speed).
+// `advisory_tenths`: per grid point, as advisory_over() reads it (a fast curve is a multiple of the
+// speed the engine judges it against: the advisory speed where signed).
 EventPlan plan_events(const SimConfig& config, const RouteGeometry& geometry, const std::vector<double>& natural_cap_mps,
-                      const std::vector<double>& road_cap_mps,
+                      const std::vector<double>& road_cap_mps, const std::vector<uint16_t>& advisory_tenths,
                       const std::vector<map::CurvatureSample>& curvature, double accel_mps2, double brake_mps2, Rng& rng);
 
 }  // namespace drivelog::sim

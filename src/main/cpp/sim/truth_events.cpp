@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "detect/curve_speed.hpp"
 #include "map/path_curvature.hpp"
 
 namespace drivelog::sim {
@@ -83,14 +84,20 @@ std::vector<TruthViolation> find_events(const map::MapView& map, const Drive& dr
     const double t0 = drive.profile.time_at(curve.core_start_s_m), t1 = drive.profile.time_at(curve.core_end_s_m);
     if (t1 <= t0) continue;
     const double speed = (curve.core_end_s_m - curve.core_start_s_m) / (t1 - t0);
-    const double comfortable = std::sqrt(th.curve_comfort_mps2 * curve.min_radius_m);
-    const double allowed =
-        std::max(comfortable * (1 + th.curve_tolerance_percent / 100), comfortable + th.curve_tolerance_kmh / 3.6);
-    if (speed <= allowed) continue;
+    // The engine's allowed speed (detect/curve_speed.hpp): the lowest advisory speed of the edges
+    // the curve lies on in the direction driven, else the comfortable speed.
+    uint16_t advisory = map::kSpeedUnknown;
+    for (size_t step = drive.geometry.step_at(curve.start_s_m); step <= drive.geometry.step_at(curve.end_s_m); ++step) {
+      advisory = detect::lower_advisory(advisory, map.advisory_speed(drive.route[step].edge, !drive.route[step].reversed));
+    }
+    const detect::CurveAllowance allowance = detect::curve_allowance(th.curve_comfort_mps2, curve.min_radius_m, advisory,
+                                                                     th.curve_tolerance_percent, th.curve_tolerance_kmh);
+    if (speed <= allowance.allowed_mps) continue;
     TruthViolation v = event_at(map, drive, "curve_overspeed", drive.profile.time_at(curve.start_s_m),
                                 drive.profile.time_at(curve.end_s_m), curve.start_s_m, curve.end_s_m);
-    v.evidence = {number("speed_kmh", speed * 3.6), number("comfortable_speed_kmh", comfortable * 3.6),
+    v.evidence = {number("speed_kmh", speed * 3.6), number("comfortable_speed_kmh", allowance.comfortable_mps * 3.6),
                   number("radius_m", curve.min_radius_m), number("turn_deg", curve.turn_deg)};
+    if (allowance.advisory()) v.evidence.push_back(number("advisory_kmh", allowance.advisory_mps * 3.6));
     events.push_back(std::move(v));
   }
   std::stable_sort(events.begin(), events.end(), [](const TruthViolation& a, const TruthViolation& b) { return a.start_s < b.start_s; });

@@ -180,6 +180,46 @@ TEST(CurveOverspeed, atPointTwoHertzWithoutSpeedsIsUndecidedUnlessAskedForThenAL
   EXPECT_TRUE(events_of(o, ViolationType::harsh_cornering).empty());  // undecided without speeds
 }
 
+TEST(CurveOverspeed, advisorySpeedOfTheDirectionDrivenReplacesTheComfortableSpeed) {
+  // 40 km/h is comfortable on the 60 m radius (44 km/h) but over a posted 25 km/h.
+  const auto drive_at_40 = [](const Scenario& s) {
+    Drive d(s, 1, 5);
+    d.noise(5).start_at('A').toward('C', 0.5, 70).change_speed('C', 70, 40, 2).to("CDEFGHIJKLMNOB", 40);
+    return analyse(s, d);
+  };
+  const Scenario signed_ahead(arc_map(), 2, {way("ACDEFGHIJKLMNOB", 3).maxspeed(80).advisory(25, 0)});
+  const auto found = events_of(drive_at_40(signed_ahead), ViolationType::curve_overspeed);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(test::evidence_text(found[0], "basis"), "advisory");
+  EXPECT_NEAR(evidence(found[0], "advisory_kmh"), 25, 0.1);
+  EXPECT_NEAR(evidence(found[0], "allowed_speed_kmh"), 30, 0.1);  // 25 + 5 km/h (over 25 x 1.1)
+  EXPECT_NEAR(evidence(found[0], "comfortable_speed_kmh"), 44, 4);
+  // Signed for the other direction only: the radius decides, and 40 km/h is comfortable.
+  const Scenario signed_behind(arc_map(), 2, {way("ACDEFGHIJKLMNOB", 3).maxspeed(80).advisory(0, 25)});
+  EXPECT_TRUE(events_of(drive_at_40(signed_behind), ViolationType::curve_overspeed).empty());
+}
+
+TEST(CurveOverspeed, advisorySpeedAboveTheComfortableOneWinsAsTheSignedValue) {
+  const auto drive_at_55 = [](const Scenario& s) {
+    Drive d(s, 1, 5);
+    d.noise(5).start_at('A').toward('C', 0.5, 70).change_speed('C', 70, 55, 2).to("CDEFGHIJKLMNOB", 55);
+    return analyse(s, d);
+  };
+  const Scenario unsigned_curve(arc_map(), 2, {way("ACDEFGHIJKLMNOB", 3).maxspeed(80)});
+  const auto by_radius = events_of(drive_at_55(unsigned_curve), ViolationType::curve_overspeed);
+  ASSERT_EQ(by_radius.size(), 1u);  // 55 km/h over 44 x 1.1
+  EXPECT_EQ(test::evidence_text(by_radius[0], "basis"), "radius");
+  const Scenario signed_curve(arc_map(), 2, {way("ACDEFGHIJKLMNOB", 3).maxspeed(80).advisory(60, 60)});
+  EXPECT_TRUE(events_of(drive_at_55(signed_curve), ViolationType::curve_overspeed).empty());
+}
+
+TEST(CurveOverspeed, advisorySpeedOnAStraightIsNoFinding) {
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(70).advisory(20, 20)});
+  Drive d(s, 1, 1);
+  d.noise(5).start_at('A').to("B", 50);
+  EXPECT_TRUE(events_of(analyse(s, d), ViolationType::curve_overspeed).empty());
+}
+
 TEST(DrivingEvents, disabledFindsNothing) {
   const Scenario s(arc_map(), 2, {way("ACDEFGHIJKLMNOB", 3).maxspeed(80)});
   Drive d(s, 1, 5);

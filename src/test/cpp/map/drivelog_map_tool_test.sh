@@ -28,7 +28,7 @@ expect_in "$work/out" '"direction=NE":1' "build lists uninterpreted values"
 expect_in "$work/err" "not interpreted: direction=NE (1)" "build prints human lines on stderr"
 
 expect_exit 0 "info" "$tool" info "$map"
-for key in '"format_version":9' '"nodes":' '"edges":' '"oneway_edges":2' '"speed_limited_edges":0' \
+for key in '"format_version":10' '"nodes":' '"edges":' '"oneway_edges":2' '"speed_limited_edges":0' \
            '"stop_signs":12' '"turn_restrictions":0' '"bbox":{"min_lat":39.9990000' '"bytes":' '"source":"stops.osm"' \
            '"legal":{"limit_sources":{' '"time_zones":["UTC"]' '"conditional_keys":{"stored":{},"not_understood":{},"class_keys":{},"class_rules":{"car":{"access":0,'; do
   expect_in "$work/out" "$key" "info"

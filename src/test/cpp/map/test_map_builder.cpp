@@ -79,7 +79,7 @@ TEST_P(SampleMap, InfoReportsCountsBboxSourceAndOrder) {
   EXPECT_EQ(i.hilbert_ordered, !GetParam());
   EXPECT_EQ(i.shape_points, 13u);
   const std::string json = map_info_json(m);
-  EXPECT_NE(json.find("\"format_version\":9"), std::string::npos);
+  EXPECT_NE(json.find("\"format_version\":10"), std::string::npos);
   EXPECT_NE(json.find("\"stop_signs\":3"), std::string::npos);
   EXPECT_NE(json.find("\"source\":\"sample network\""), std::string::npos);
   EXPECT_NE(json.find("\"min_lat\":51.9990000"), std::string::npos);
@@ -475,6 +475,46 @@ TEST(MapBuilder, SignalsSplitTheirRoadAndAreFoundByNode) {
     EXPECT_NO_THROW(m.verify());
   }
   std::filesystem::remove(path);
+}
+
+TEST(MapBuilder, AdvisorySpeedsFollowTheirWayOntoEveryEdgeInItsDirection) {
+  //   30 ---- 31 ---- 32     way 80, signed 30 km/h forward only, split at 31 by way 81
+  //           |
+  //           33             way 81, no advisory speed
+  for (const bool keep_input_order : {false, true}) {
+    const std::string path = test::temp_map_path(keep_input_order ? "advisory-input" : "advisory-hilbert");
+    MapBuilder builder;
+    builder.set_keep_input_order(keep_input_order);
+    builder.add_node(30, Coord::from_degrees(50.0000, 8.0000));
+    builder.add_node(31, Coord::from_degrees(50.0000, 8.0010));
+    builder.add_node(32, Coord::from_degrees(50.0000, 8.0020));
+    builder.add_node(33, Coord::from_degrees(49.9990, 8.0010));
+    WayInput signed_way{80, {30, 31, 32}, "Curve Road"};
+    signed_way.advisory_forward = 300;
+    builder.add_way(signed_way);
+    builder.add_way(WayInput{81, {31, 33}, "Side Road"});
+    const BuildStats stats = builder.write(path);
+    EXPECT_EQ(stats.advisory_speed_edges, 2u);
+    EXPECT_EQ(stats.advisory_speed_ways, 1u);
+    {
+      const MapView m = MapView::open(path);
+      for (const auto& [from, to] : {std::pair{30, 31}, std::pair{31, 32}}) {
+        const uint32_t e = edge_between(m, 80, from, to);
+        ASSERT_NE(e, kNoEdge);
+        EXPECT_EQ(m.advisory_speed(e, true), 300);
+        EXPECT_EQ(m.advisory_speed(e, false), kSpeedUnknown);
+      }
+      const uint32_t side = edge_between(m, 81, 31, 33);
+      ASSERT_NE(side, kNoEdge);
+      EXPECT_EQ(m.advisory_speed(side, true), kSpeedUnknown);
+      EXPECT_EQ(m.info().advisory_speed_edges, 2u);
+      EXPECT_EQ(m.info().advisory_speed_ways, 1u);
+      const std::string json = map_info_json(m);
+      EXPECT_NE(json.find("\"advisory_speed_ways\":1,\"advisory_speed_edges\":2"), std::string::npos) << json;
+      EXPECT_NO_THROW(m.verify());
+    }
+    std::filesystem::remove(path);
+  }
 }
 
 TEST(MapView, OutOfRangeIdsThrowInsteadOfReadingOutsideTheMap) {

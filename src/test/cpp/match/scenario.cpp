@@ -71,6 +71,8 @@ Scenario::Scenario(std::string_view ascii, double grid_m, std::vector<WaySpec> w
           in.maxspeed_forward = tenths(w.maxspeed_forward_kmh);
           in.maxspeed_backward = tenths(w.maxspeed_backward_kmh);
           in.speed_source = w.maxspeed_forward_kmh > 0 ? map::SpeedSource::explicit_tag : map::SpeedSource::none;
+          in.advisory_forward = tenths(w.advisory_forward_kmh);
+          in.advisory_backward = tenths(w.advisory_backward_kmh);
           builder.add_way(in);
         }
         for (const StopSpec& s : stops) builder.add_stop(map::StopInput{node_id(s.node), s.direction});

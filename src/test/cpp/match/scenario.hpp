@@ -53,6 +53,14 @@ struct WaySpec {
     return *this;
   }
   WaySpec& maxspeed_mph(double mph) { return maxspeed(mph * 1.609344); }
+  // maxspeed:advisory per direction (0 = none), as the OSM import stores it.
+  WaySpec& advisory(double forward_kmh, double backward_kmh) {
+    advisory_forward_kmh = forward_kmh;
+    advisory_backward_kmh = backward_kmh;
+    return *this;
+  }
+  double advisory_forward_kmh = 0;
+  double advisory_backward_kmh = 0;
   WaySpec& use(map::RoadUse u) {
     road_use = u;
     return *this;

@@ -50,6 +50,31 @@ TEST(ImportMaxspeed, EveryValueFormEndToEnd) {
   EXPECT_EQ(m.way(115).source(true), map::SpeedSource::legal_default_inferred);
 }
 
+TEST(ImportAdvisorySpeed, StoredPerDirectionAndUnreadableValuesNamedWithTheirWay) {
+  const Imported m("advisory.osm");
+  const MapView& map = m.map();
+  EXPECT_EQ(map.advisory_speed(m.edge(201), true), 563);  // 35 mph
+  EXPECT_EQ(map.advisory_speed(m.edge(201), false), 563);
+  EXPECT_EQ(map.advisory_speed(m.edge(202), true), 500);
+  EXPECT_EQ(map.advisory_speed(m.edge(202), false), 300);
+  EXPECT_EQ(m.way(202).maxspeed_forward, 724);  // the legal limit stays apart: 45 mph
+  for (const int64_t way : {203, 204, 205, 206}) {
+    EXPECT_EQ(map.advisory_speed(m.edge(way), true), map::kSpeedUnknown) << way;
+    EXPECT_EQ(map.advisory_speed(m.edge(way), false), map::kSpeedUnknown) << way;
+  }
+  EXPECT_EQ(map.info().advisory_speed_ways, 2u);
+  EXPECT_EQ(map.info().advisory_speed_edges, 2u);
+  EXPECT_EQ(problem(m.report(), "maxspeed:advisory=slow"), 1u);
+  EXPECT_EQ(problem(m.report(), "maxspeed:advisory:forward=US:urban"), 1u);
+  const std::vector<std::pair<int64_t, std::string>> named{{203, "maxspeed:advisory=slow"},
+                                                            {204, "maxspeed:advisory:forward=US:urban"}};
+  EXPECT_EQ(m.report().advisory_unreadable, named);
+  const std::string json = import_report_json(m.report(), "advisory.osm", "advisory.dlmap");
+  EXPECT_NE(json.find(R"("advisory_unreadable":[{"way":203,"tag":"maxspeed:advisory=slow"})"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("advisory_speed_ways":2)"), std::string::npos) << json;
+  EXPECT_NO_THROW(map.verify());
+}
+
 TEST(ImportMaxspeed, CountryComesFromThePositionForTheLegalDefaults) {
   const Imported m("maxspeed.osm");  // in Berlin
   EXPECT_EQ(m.report().country, "DE");

@@ -142,6 +142,25 @@ TEST(RealExtracts, PennsylvaniaStopsWithDirectionsSitAtEdgeEnds) {
   EXPECT_NO_THROW(m.map().verify());
 }
 
+TEST(RealExtracts, PennsylvaniaRampsKeepTheirAdvisorySpeedsInMph) {
+  // 13 motorway_link ways carry maxspeed:advisory (15 to 40 mph), none of them a direction of its own.
+  const Imported m("pa-access-restriction.osm.pbf");
+  const MapView& map = m.map();
+  EXPECT_EQ(map.info().advisory_speed_ways, 13u);
+  std::size_t signed_edges = 0;
+  for (uint32_t e = 0; e < map.edge_count(); ++e) {
+    const uint16_t forward = map.advisory_speed(e, true);
+    if (forward == map::kSpeedUnknown) continue;
+    ++signed_edges;
+    EXPECT_EQ(map.advisory_speed(e, false), forward);
+    EXPECT_EQ(map.edge(e).road_class, map::RoadClass::motorway_link);
+    EXPECT_TRUE(forward == 241 || forward == 322 || forward == 483 || forward == 644) << forward;  // 15, 20, 30, 40 mph
+  }
+  EXPECT_EQ(signed_edges, map.info().advisory_speed_edges);
+  EXPECT_GE(signed_edges, 13u);
+  EXPECT_TRUE(m.report().advisory_unreadable.empty());
+}
+
 TEST(RealExtracts, PennsylvaniaViaWayRestrictionIsAConnectedPath) {
   const Imported m("pa-access-restriction.osm.pbf");
   const MapView& map = m.map();

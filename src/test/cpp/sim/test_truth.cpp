@@ -9,19 +9,13 @@
 #include "sim/driving_rules.hpp"
 #include "sim/simulator.hpp"
 #include "town_fixture.hpp"
+#include "truth_evidence.hpp"
 
 namespace drivelog::sim {
 namespace {
 
 class TruthTest : public test::GridTownTest {};
-
-double evidence(const TruthViolation& v, const std::string& key) {
-  for (const auto& field : v.evidence) {
-    if (field.key == key) return field.number;
-  }
-  ADD_FAILURE() << "no evidence " << key;
-  return 0;
-}
+using test::evidence;
 
 TEST_F(TruthTest, NoInjectionMeansNoViolations) {
   SimConfig config;

@@ -10,13 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads truth ({@code drivelog.truth/1}) and result ({@code drivelog.trip/1.3}; files of {@code drivelog.trip/1}, 1.1 and 1.2 are read alike) files into the few
+ * Reads truth ({@code drivelog.truth/1}) and result ({@code drivelog.trip/1.4}; files of {@code drivelog.trip/1}, 1.1, 1.2 and 1.3 are read alike) files into the few
  * fields the evaluation needs. Every problem becomes an {@link EvaluationInputException} naming the
  * file and the offending key (e.g. {@code violations[2].start_time}).
  */
 public final class TripFileReader {
     static final String TRUTH_SCHEMA = "drivelog.truth/1";
-    static final String RESULT_SCHEMA = "drivelog.trip/1.3";
+    static final String RESULT_SCHEMA = "drivelog.trip/1.4";
+    // 1.4 added curve_overspeed's advisory_kmh and basis evidence.
+    static final String RESULT_SCHEMA_1_3 = "drivelog.trip/1.3";
     // 1.3 named the rule in the evidence (conditional and per-class tags) and the analysed vehicle class.
     static final String RESULT_SCHEMA_1_2 = "drivelog.trip/1.2";
     // 1.2 added the driving events and severities, 1.1 renamed evidence values: all read alike.
@@ -60,7 +62,8 @@ public final class TripFileReader {
             throw new EvaluationInputException(file + ": expected a JSON object");
         }
         String found = root.path("schema").asText(null);
-        boolean olderResult = schema.equals(RESULT_SCHEMA) && (RESULT_SCHEMA_1_0.equals(found) || RESULT_SCHEMA_1_1.equals(found) || RESULT_SCHEMA_1_2.equals(found));
+        boolean olderResult = schema.equals(RESULT_SCHEMA) && (RESULT_SCHEMA_1_0.equals(found) || RESULT_SCHEMA_1_1.equals(found) || RESULT_SCHEMA_1_2.equals(found)
+                || RESULT_SCHEMA_1_3.equals(found));
         if (!schema.equals(found) && !olderResult) {
             throw new EvaluationInputException(file + ": schema is " + (found == null ? "missing" : "'" + found + "'")
                     + ", expected '" + schema + "'");
