@@ -271,20 +271,29 @@ class Collector {
         // No key for the class: open, as for a car without any; differs only where `motorcar` closes the road.
         if (!access && car_closed && car_key) access = std::pair{std::string(*car_key), std::string("open")};
         const bool closed = access && access->second == "closed";
-        // A direction closed to the class by a directional key where its one-way already forbids
-        // it (`oneway=yes` + `hgv:backward=no`): the one-way decides, one finding (wrong_way).
-        const bool one_way_decides = closed && !car_closed && !(t == 0 ? oneways[c].forward : oneways[c].backward);
-        if (access && closed != car_closed && !one_way_decides) {
-          if (cls == map::VehicleClass::car) {
-            out.car_closed_directions |= static_cast<uint8_t>(closed ? 1U << t : 0U);
-            if (closed) car_closing_key = access->first;
+        if (access && closed != car_closed) {
+          const bool one_way_allows = t == 0 ? oneways[c].forward : oneways[c].backward;
+          std::string rules = always(access->second);
+          if (closed) {
+            // A direction closed to the class by a directional key where its one-way forbids it too
+            // (`oneway=yes` + `hgv:backward=no`) is the one-way's: one finding, a wrong_way. Where
+            // `oneway:conditional` binds the class, its one-way changes with the time, and so does
+            // which of the two keys decides: the record closes the direction while the one-way in
+            // force allows it.
+            auto timed = closed_while_one_way_allows(bit, t, one_way_allows);
+            if (timed) rules = std::move(*timed);
+            if (!timed && !one_way_allows) rules.clear();
           }
-          choose(choices, ConditionalKind::access, std::move(*access), t, bit);
+          if (cls == map::VehicleClass::car && closed && one_way_allows) {
+            out.car_closed_directions |= static_cast<uint8_t>(1U << t);
+            car_closing_key = access->first;
+          }
+          if (!rules.empty()) choose(choices, ConditionalKind::access, std::pair{std::move(access->first), std::move(rules)}, t, bit);
         }
         if (cls == map::VehicleClass::car) continue;  // the car's limits are the edge's
         auto limit = most_specific(kMaxspeedKeys, bit, kTravel[t], normalised_maxspeed);
         if (limit && limit->first != "maxspeed" && limit->first != "maxspeed:forward" && limit->first != "maxspeed:backward") {
-          choose(choices, ConditionalKind::maxspeed, std::move(*limit), t, bit);
+          choose(choices, ConditionalKind::maxspeed, std::pair{std::move(limit->first), always(limit->second)}, t, bit);
         }
       }
     }
@@ -300,16 +309,16 @@ class Collector {
       // makes the edge differ (`oneway:motorcar=yes`, `motor_vehicle:backward=no`), as `motorcar=no`
       // names the others' `open` record.
       std::string key(!o.decided_by.empty() ? o.decided_by : !car_closing_key.empty() ? std::string_view(car_closing_key) : car.decided_by);
-      std::string meaning = o.forward && o.backward ? "both" : o.forward ? "forward" : "backward";
+      std::string rules = always(o.forward && o.backward ? "both" : o.forward ? "forward" : "backward");
       const uint8_t bit = map::vehicle_bit(kClasses[c]);
-      choose(choices, ConditionalKind::oneway, std::pair{key, meaning}, 0, bit);
-      choose(choices, ConditionalKind::oneway, std::pair{std::move(key), std::move(meaning)}, 1, bit);
+      choose(choices, ConditionalKind::oneway, std::pair{key, rules}, 0, bit);
+      choose(choices, ConditionalKind::oneway, std::pair{std::move(key), std::move(rules)}, 1, bit);
     }
     for (const PlainChoice& c : choices) {
       const auto store = [&](ConditionalDirection d, uint8_t vehicles) {
         if (vehicles == 0) return;
         out.plain.push_back(map::ConditionalInput{c.kind, map::ConditionalRestriction::kPlainPrecedence, d, vehicles, c.key,
-                                                  std::string(tags_.get(c.key).value_or("")), c.meaning + " @ (24/7)"});
+                                                  std::string(tags_.get(c.key).value_or("")), c.rules});
       };
       if (c.vehicles[0] == c.vehicles[1]) {
         store(ConditionalDirection::both, c.vehicles[0]);
@@ -370,15 +379,45 @@ class Collector {
   struct PlainChoice {
     ConditionalKind kind;
     std::string key;
-    std::string meaning;
+    std::string rules;
     std::array<uint8_t, 2> vehicles{0, 0};
   };
+  // `decided`: the key and the rules of its record.
   static void choose(std::vector<PlainChoice>& choices, ConditionalKind kind, std::pair<std::string, std::string> decided,
                      std::size_t travel, uint8_t vehicle) {
     auto it = std::find_if(choices.begin(), choices.end(),
-                           [&](const PlainChoice& c) { return c.kind == kind && c.key == decided.first && c.meaning == decided.second; });
+                           [&](const PlainChoice& c) { return c.kind == kind && c.key == decided.first && c.rules == decided.second; });
     if (it == choices.end()) it = choices.insert(choices.end(), PlainChoice{kind, std::move(decided.first), std::move(decided.second)});
     it->vehicles[travel] |= vehicle;
+  }
+
+  // The rule of a plain key: it always holds.
+  static std::string always(std::string_view meaning) { return std::string(meaning) + " @ (24/7)"; }
+
+  // The rules of an access record of class `bit` for travel `t`, closed by a directional key, where
+  // `oneway:conditional` binds the class: closed while the one-way in force allows `t` (the plain
+  // one-way, `one_way_allows`, while no rule of the conditional holds), open while it forbids `t`
+  // (a wrong_way then, not also a no_entry): `oneway=yes` + `oneway:conditional=no @ (22:00-06:00)`
+  // gives `closed @ (22:00-06:00)`. Nothing where no conditional binds the class or `t` is never
+  // allowed.
+  std::optional<std::string> closed_while_one_way_allows(uint8_t bit, std::size_t t, bool one_way_allows) const {
+    const auto binding = std::find_if(out.stored.begin(), out.stored.end(), [&](const map::ConditionalInput& c) {
+      return c.kind == ConditionalKind::oneway && (c.vehicles & bit) != 0;
+    });
+    if (binding == out.stored.end()) return std::nullopt;
+    const std::string_view travel = t == 0 ? "forward" : "backward";
+    const auto access_under = [&](std::string_view oneway) -> std::optional<std::string> {
+      const auto direction = normalised_oneway(oneway);
+      if (!direction) return std::nullopt;
+      return std::string(*direction == "both" || *direction == travel ? "closed" : "open");
+    };
+    std::string error;
+    uint8_t named = 0;
+    auto rules = normalised_rules(binding->value, access_under, error, named);
+    if (!rules) return std::nullopt;  // not stored either: read alike
+    if (one_way_allows) rules->insert(0, always("closed") + "; ");
+    if (rules->find("closed @") == std::string::npos) return std::nullopt;
+    return rules;
   }
 
   // The car's plain access key that decides (motorcar > motor_vehicle > vehicle > access).
@@ -392,6 +431,7 @@ class Collector {
   // The class's one-way reading (osm/oneway.hpp), where its own access key for a direction admits it
   // (`oneway=yes` + `psv:backward=yes` or `bus:backward=designated`: a contraflow bus lane) that
   // direction is open to it: the key names the class and the direction, more specific than `oneway`.
+  // Of the class's keys (`bus:backward`, then `psv:backward`) the first with a value we read decides.
   Oneway class_oneway(map::VehicleClass cls) const {
     Oneway o = interpret_oneway(tags_, road_class_, cls);
     for (std::size_t t = 0; t < kTravel.size(); ++t) {
@@ -402,11 +442,15 @@ class Collector {
         const std::string key = std::string(family.base) + std::string(suffix_of(kTravel[t]));
         const auto value = tags_.get(key);
         const auto access = value ? parse_access_value(*value) : std::nullopt;
-        if (access && *access != CarAccess::no) {
+        if (!access) continue;  // not tagged, or not a value we read: the next key decides
+        // The most specific key with a value decides (`bus:backward=no` over `psv:backward=yes`),
+        // and only a permission lifts the one-way: `destination`, `delivery`, `private` restrict
+        // who may enter, they do not let anyone drive against the one-way.
+        if (*access == CarAccess::yes) {
           allowed = true;
           o.decided_by = *std::lower_bound(kClassKeys.begin(), kClassKeys.end(), key);  // a static view of it
-          break;
         }
+        break;
       }
     }
     return o;

@@ -44,7 +44,8 @@ inline bool closed(const map::MapView& map, DirectedEdge d) { return map.edge(d.
 // a legal leg nor picks it for an injected violation, so its ground truth never disagrees with the
 // engine's time-dependent verdict.
 // Plain per-class records (`hgv=no`) do not depend on the time: TimedRules judges them for the
-// simulated vehicle; a car's plain rules are the edge's flags.
+// simulated vehicle; a car's plain rules are the edge's flags. (A plain access record that follows a
+// `oneway:conditional` has its times, but sits on an edge with that conditional's record.)
 inline bool time_dependent(const map::MapView& map, DirectedEdge d) {
   for (const map::ConditionalRestriction& r : map.conditionals_on(d.edge)) {
     if (!r.plain()) return true;

@@ -118,13 +118,37 @@ TEST_F(ClassDirections, OnewayConditionalCombinesWithAClassOnewayKey) {
   EXPECT_EQ(findings(along(6, true, kMonday + 23 * 3600), kBus), Found{});
 }
 
+// oneway=yes + oneway:conditional=no @ (22:00-06:00) + hgv:backward=no: a lorry driving west is
+// against the one-way by day (one wrong_way) and enters a direction closed to it at night, when the
+// street is two-way (one no_entry); a car is free at night.
+TEST_F(ClassDirections, AOneWayLiftedAtNightLeavesTheLorriesClosedDirectionANoEntry) {
+  const double night = kMonday + 23 * 3600;
+  EXPECT_EQ(findings(along(8, true), kHgv), (Found{"wrong_way "}));
+  EXPECT_EQ(findings(along(8, true, night), kHgv), (Found{"no_entry hgv:backward=no"}));
+  EXPECT_EQ(findings(along(8, true), kCar), (Found{"wrong_way "}));
+  EXPECT_EQ(findings(along(8, true, night), kCar), Found{});
+  EXPECT_EQ(findings(along(8, false, night), kHgv), Found{});
+  // motor_vehicle:backward=no likewise, for every class.
+  for (const VehicleClass vehicle : {kCar, kHgv, kBus, VehicleClass::motorcycle}) {
+    EXPECT_EQ(findings(along(9, true), vehicle), (Found{"wrong_way "})) << static_cast<int>(vehicle);
+    EXPECT_EQ(findings(along(9, true, night), vehicle), (Found{"no_entry motor_vehicle:backward=no"})) << static_cast<int>(vehicle);
+  }
+}
+
+// Only the class's most specific directional key, and only a permission, lifts its one-way:
+// hgv:backward=destination lets no lorry drive against it, bus:backward=no decides over psv:backward=yes.
+TEST_F(ClassDirections, ARestrictedOrOverriddenDirectionalKeyLeavesTheOneWay) {
+  EXPECT_EQ(findings(along(10, true), kHgv), (Found{"wrong_way "}));
+  EXPECT_EQ(findings(along(11, true), kBus), (Found{"wrong_way "}));
+}
+
 // What the map holds for each class, per kind of rule, in the build report and in `map info`.
 TEST_F(ClassDirections, TheBuildCountsEachClassesOwnRules) {
   const std::string expected =
-      "{\"car\":{\"access\":1,\"oneway\":1,\"maxspeed\":0,\"turn\":0},"
-      "\"hgv\":{\"access\":1,\"oneway\":3,\"maxspeed\":0,\"turn\":0},"
-      "\"bus\":{\"access\":1,\"oneway\":5,\"maxspeed\":0,\"turn\":0},"
-      "\"motorcycle\":{\"access\":1,\"oneway\":2,\"maxspeed\":0,\"turn\":0}}";
+      "{\"car\":{\"access\":2,\"oneway\":1,\"maxspeed\":0,\"turn\":0},"
+      "\"hgv\":{\"access\":3,\"oneway\":3,\"maxspeed\":0,\"turn\":0},"
+      "\"bus\":{\"access\":2,\"oneway\":5,\"maxspeed\":0,\"turn\":0},"
+      "\"motorcycle\":{\"access\":2,\"oneway\":2,\"maxspeed\":0,\"turn\":0}}";
   EXPECT_EQ(osm::class_rules_json(built_->report), expected);
   EXPECT_NE(map::map_info_json(*map_).find("\"class_rules\":" + expected), std::string::npos) << map::map_info_json(*map_);
 }

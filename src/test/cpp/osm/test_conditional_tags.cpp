@@ -172,6 +172,49 @@ TEST(ConditionalTags, TheCarsDirectionalAccessClosesThatDirectionByAccessNotByOn
   EXPECT_EQ(open.plain[0].direction, ConditionalDirection::forward);
 }
 
+// A one-way that `oneway:conditional` lifts at times: a direction its directional access key
+// closes is the one-way's while the one-way holds (a wrong_way) and the access key's while it is
+// lifted (a no_entry), so the access record holds at those times only, never not at all.
+TEST(ConditionalTags, ADirectionClosedByAccessIsClosedWhileAConditionalLiftsTheOneWay) {
+  const Tags hgv{{"oneway", "yes"}, {"oneway:conditional", "no @ (22:00-06:00)"}, {"hgv:backward", "no"}};
+  const auto lorry = interpret_conditional_tags(hgv);
+  ASSERT_EQ(lorry.plain.size(), 1U);
+  EXPECT_EQ(lorry.plain[0].kind, ConditionalKind::access);
+  EXPECT_EQ(lorry.plain[0].key, "hgv:backward");
+  EXPECT_EQ(lorry.plain[0].value, "no");
+  EXPECT_EQ(lorry.plain[0].rules, "closed @ (22:00-06:00)");
+  EXPECT_EQ(lorry.plain[0].direction, ConditionalDirection::backward);
+  EXPECT_EQ(lorry.plain[0].vehicles, kHgv);
+  EXPECT_EQ(lorry.car_closed_directions, 0U);  // the one-way's flags already forbid it
+  // For every class alike; the edge's flags stay the one-way's.
+  const auto all = interpret_conditional_tags(
+      Tags{{"oneway", "yes"}, {"oneway:conditional", "no @ (22:00-06:00)"}, {"motor_vehicle:backward", "no"}});
+  ASSERT_EQ(all.plain.size(), 1U);
+  EXPECT_EQ(all.plain[0].rules, "closed @ (22:00-06:00)");
+  EXPECT_EQ(all.plain[0].vehicles, kAll);
+  EXPECT_EQ(all.car_closed_directions, 0U);
+  // Reversed at night: backward is allowed (so closed by hgv:backward=no) at night only, forward
+  // (closed by hgv:forward=no) by day only.
+  const auto reversed =
+      interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:conditional", "-1 @ (22:00-06:00)"}, {"hgv:backward", "no"}});
+  ASSERT_EQ(reversed.plain.size(), 1U);
+  EXPECT_EQ(reversed.plain[0].rules, "closed @ (22:00-06:00)");
+  const auto by_day =
+      interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:conditional", "-1 @ (22:00-06:00)"}, {"hgv:forward", "no"}});
+  ASSERT_EQ(by_day.plain.size(), 1U);
+  EXPECT_EQ(by_day.plain[0].rules, "closed @ (24/7); open @ (22:00-06:00)");
+  EXPECT_EQ(by_day.plain[0].direction, ConditionalDirection::forward);
+  // A two-way street one-way at times: the access key's except while the one-way forbids the direction.
+  const auto timed_oneway =
+      interpret_conditional_tags(Tags{{"oneway:conditional", "yes @ (07:00-09:00)"}, {"hgv:backward", "no"}});
+  ASSERT_EQ(timed_oneway.plain.size(), 1U);
+  EXPECT_EQ(timed_oneway.plain[0].rules, "closed @ (24/7); open @ (07:00-09:00)");
+  // A class with its own one-way key is not bound by the conditional: its one-way decides at every time.
+  EXPECT_TRUE(interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:hgv", "yes"}, {"oneway:conditional", "no @ (22:00-06:00)"},
+                                              {"hgv:backward", "no"}})
+                  .plain.empty());
+}
+
 TEST(ConditionalTags, AConditionalIsShadowedPerDirectionByADirectionalPlainKey) {
   const auto out = interpret_conditional_tags(Tags{{"access:conditional", "no @ (Nov-Mar)"}, {"motor_vehicle:backward", "no"}});
   ASSERT_EQ(out.stored.size(), 1U);
@@ -208,8 +251,11 @@ TEST(ConditionalTags, ClassOnewayKeysAreStoredWhereTheyDifferFromTheEdge) {
   const auto motorway = interpret_conditional_tags(Tags{{"highway", "motorway"}, {"oneway:bus", "no"}}, map::RoadClass::motorway);
   ASSERT_EQ(motorway.plain.size(), 1U);
   EXPECT_EQ(motorway.plain[0].vehicles, kBus);
-  // Other vehicles' keys bind none of drivelog's classes.
-  EXPECT_TRUE(interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:bicycle", "no"}}).plain.empty());
+  // Other vehicles' keys bind none of drivelog's classes: read with a class key (`oneway:bus=yes`,
+  // the edge's own one-way, stores nothing), so that the way's one-way keys are read, where
+  // `oneway:bus=no` would lift the bus's one-way.
+  EXPECT_TRUE(interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:bus", "yes"}, {"oneway:bicycle", "no"}}).plain.empty());
+  EXPECT_EQ(interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:bus", "no"}, {"oneway:bicycle", "no"}}).plain.size(), 1U);
   // As the car's: nothing.
   EXPECT_TRUE(interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:hgv", "yes"}}).plain.empty());
 }
@@ -224,6 +270,26 @@ TEST(ConditionalTags, AClassesOwnDirectionalPermissionLiftsItsOneWay) {
   EXPECT_EQ(out.plain[0].vehicles, kBus);
   // motor_vehicle:backward=yes is no class's own key: the one-way stays.
   EXPECT_TRUE(interpret_conditional_tags(Tags{{"oneway", "yes"}, {"motor_vehicle:backward", "yes"}}).plain.empty());
+}
+
+// Only a permission lifts the one-way, and the class's most specific key with a value decides.
+TEST(ConditionalTags, OnlyTheMostSpecificDirectionalPermissionLiftsAOneWay) {
+  // Restricted access (only to get to a destination, only when delivering) is no contraflow.
+  EXPECT_TRUE(interpret_conditional_tags(Tags{{"oneway", "yes"}, {"hgv:backward", "destination"}}).plain.empty());
+  EXPECT_TRUE(interpret_conditional_tags(Tags{{"oneway", "yes"}, {"goods:backward", "delivery"}}).plain.empty());
+  EXPECT_TRUE(interpret_conditional_tags(Tags{{"oneway", "yes"}, {"bus:backward", "private"}}).plain.empty());
+  // bus:backward=no over psv:backward=yes: the bus's one-way stays, and decides (a wrong_way, no record).
+  EXPECT_TRUE(interpret_conditional_tags(Tags{{"oneway", "yes"}, {"bus:backward", "no"}, {"psv:backward", "yes"}}).plain.empty());
+  // bus:backward=yes over psv:backward=no: lifted for a bus, by its own key.
+  const auto bus = interpret_conditional_tags(Tags{{"oneway", "yes"}, {"bus:backward", "yes"}, {"psv:backward", "no"}});
+  ASSERT_EQ(bus.plain.size(), 1U);
+  EXPECT_EQ(bus.plain[0].kind, ConditionalKind::oneway);
+  EXPECT_EQ(bus.plain[0].key, "bus:backward");
+  EXPECT_EQ(bus.plain[0].vehicles, kBus);
+  // A value we do not read leaves the decision to the next key.
+  const auto unread = interpret_conditional_tags(Tags{{"oneway", "yes"}, {"bus:backward", "sometimes"}, {"psv:backward", "yes"}});
+  ASSERT_EQ(unread.plain.size(), 1U);
+  EXPECT_EQ(unread.plain[0].key, "psv:backward");
 }
 
 TEST(ConditionalTags, OnewayConditionalLeavesAClassWithItsOwnOnewayKey) {

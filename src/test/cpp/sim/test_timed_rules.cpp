@@ -383,6 +383,23 @@ TEST_F(ClassDirectionRules, AClassOnewayKeyDecidesForItsClass) {
   EXPECT_FALSE(PlanningClock(lorry, kNoonTokyo).legal_to_enter(*map_, lorries_one_way, 100));
 }
 
+// Way 1081: `oneway=yes` + `oneway:conditional=no @ (22:00-06:00)` + `hgv:backward=no`. A lorry
+// against it is against the one-way by day and in a closed direction at night, as the engine says:
+// one kind at a time, never neither.
+TEST_F(ClassDirectionRules, AOneWayLiftedAtNightLeavesTheLorriesDirectionClosed) {
+  TimedRules lorry(*map_, detect::vehicle_profile(detect::VehicleClass::hgv));
+  const DirectedEdge back = westbound(1081);
+  const EdgeRulesAt noon = lorry.at(back, kNoonTokyo);
+  EXPECT_TRUE(noon.against);
+  EXPECT_FALSE(noon.closed);
+  const EdgeRulesAt night = lorry.at(back, kNoonTokyo + 11 * kHour);
+  EXPECT_FALSE(night.against);
+  EXPECT_TRUE(night.closed);
+  EXPECT_EQ(map_->string_at(night.access.key), "hgv:backward");
+  TimedRules car(*map_);
+  EXPECT_TRUE(car.at(back, kNoonTokyo + 11 * kHour).legal());
+}
+
 TEST_F(ClassDirectionRules, ADirectionClosedByAccessIsOneNoEntryInTheTruth) {
   TimedRules car(*map_);
   const DirectedEdge closed = westbound(1001);
