@@ -243,7 +243,7 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
   // stretch the engine judges against it (detect/curve_speed.hpp): a legal drive gives no finding.
   if (any_advisory) {
     for (const map::Curve& c : map::find_curves(curvature, map::CurveShape{})) {
-      const uint16_t signed_tenths = advisory_over(advisory, c.start_s_m / kProfileSpacingM, c.end_s_m / kProfileSpacingM);
+      const uint16_t signed_tenths = advisory_over(advisory, c.start_s_m, c.end_s_m);
       if (signed_tenths == map::kSpeedUnknown) continue;
       for (size_t i = index_of(c.start_s_m); i <= index_of(c.end_s_m); ++i) {
         bend_cap[i] = std::min(bend_cap[i], signed_tenths / 36.0);

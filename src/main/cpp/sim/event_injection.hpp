@@ -35,9 +35,10 @@ inline constexpr long kFastCornerReach = 25;
 bool drop_unclear_corner(const SpeedProfile& profile, const std::vector<map::CurvatureSample>& curvature,
                          const TruthThresholds& th, EventPlan& plan);
 
-// The lowest advisory speed (tenths of km/h, detect/curve_speed.hpp) of the grid points from
-// `start_m` to `end_m`; `advisory_tenths` holds the advisory speed of the route's edge at each point
-// in the direction driven (kSpeedUnknown where none).
+// The lowest advisory speed (tenths of km/h, detect/curve_speed.hpp) of the route from `start_m` to
+// `end_m`; `advisory_tenths` holds the advisory speed of the route's edge at each point of the 1 m
+// profile grid (kProfileSpacingM: a point's index is its distance along the route) in the direction
+// driven (kSpeedUnknown where none).
 uint16_t advisory_over(const std::vector<uint16_t>& advisory_tenths, double start_m, double end_m);
 
 // `natural_cap_mps`: the driver's caps per grid point (limit, bends, curves, 0 at stops and waits)
