@@ -39,7 +39,10 @@ class RouteSearch {
 
   [[nodiscard]] const RouteCosts& costs() const { return costs_; }
   // Which closed roads are closed while the current trip is driven (nullptr: every one).
-  void set_trip_closures(const TripClosures* closures) { closures_ = closures; }
+  void set_trip_closures(const TripClosures* closures) {
+    closures_ = closures;
+    ask_about_plain_closures_ = closures != nullptr && closures->plain_closures_may_open();
+  }
 
   // The cost of driving all of `edge` in one direction, penalties and per-metre priors included.
   [[nodiscard]] double edge_cost(uint32_t edge, bool forward) const;
@@ -79,10 +82,12 @@ class RouteSearch {
   void run(uint32_t source, double budget_m, std::span<const uint32_t> targets, std::span<double> target_costs);
 
   // Closed to the vehicle while this trip is driven: the flag, unless the road is closed only at
-  // times (kClosedAtTimes) and the trip's closures say not.
+  // times (kClosedAtTimes), or the vehicle is one the flag may be wrong for, and the trip's
+  // closures say not.
   [[nodiscard]] bool closed(uint32_t edge, const map::EdgeRecord& e, bool forward) const {
-    return e.has(map::edge_flags::kClosed) &&
-           (closures_ == nullptr || !e.has(map::edge_flags::kClosedAtTimes) || closures_->closed_during_trip(edge, forward));
+    if (!e.has(map::edge_flags::kClosed) || closures_ == nullptr) return e.has(map::edge_flags::kClosed);
+    if (!ask_about_plain_closures_ && !e.has(map::edge_flags::kClosedAtTimes)) return true;
+    return closures_->closed_during_trip(edge, forward);
   }
 
   // Cost from the last run's source, or kUnreachable if not settled within the budget.
@@ -135,6 +140,7 @@ class RouteSearch {
   const map::MapView* map_;
   RouteCosts costs_;
   const TripClosures* closures_ = nullptr;
+  bool ask_about_plain_closures_ = false;  // closures_->plain_closures_may_open(), asked once per set
   std::vector<Label> table_;
   uint32_t mask_ = 0;
   uint32_t generation_ = 0;

@@ -16,6 +16,11 @@ class TripClosures {
   // Whether `edge`, flagged closed, may be closed to the analysed vehicle driving it `forward`
   // (or backward) at some time during the trip (true when that cannot be told).
   [[nodiscard]] virtual bool closed_during_trip(uint32_t edge, bool forward) const = 0;
+  // Whether a road the map flags closed by its plain tags alone may be open to the analysed
+  // vehicle. The flag is the car's reading: a bus-only street (`access=no` + `bus=yes`) is flagged
+  // closed, and a bus driven along it was matched onto the street beside it. When true, the
+  // search asks closed_during_trip() about every flagged road, not only those closed at times.
+  [[nodiscard]] virtual bool plain_closures_may_open() const { return false; }
 };
 
 }  // namespace drivelog::match

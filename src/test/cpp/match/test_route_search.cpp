@@ -135,6 +135,37 @@ TEST(RouteSearch, aClosedRoadOpenWhileTheTripIsDrivenCostsItsLength) {
   EXPECT_NEAR(plain_search.distance_to(node_of(plain.map(), 'C')), 80 + 50 + 40 * 2, 1.0);
 }
 
+TEST(RouteSearch, forAVehicleTheClosedFlagMayBeWrongFor_plainClosuresAreAskedAbout) {
+  // The closed flag is the car's reading; a bus-only street is flagged closed. Closures that say
+  // the flag may be wrong for the analysed vehicle are asked about plainly closed roads too.
+  const Scenario s("A---B---C", 10, {way("AB", 1), way("BC", 2).closed()});
+  struct BusOnly final : TripClosures {
+    bool bus = true;
+    mutable int asked = 0;
+    [[nodiscard]] bool closed_during_trip(uint32_t, bool) const override {
+      ++asked;
+      return false;  // the vehicle's own key opens it
+    }
+    [[nodiscard]] bool plain_closures_may_open() const override { return bus; }
+  } closures;
+  RouteSearch search(s.map(), RouteCosts{100, 50, 0, 2});
+  search.set_trip_closures(&closures);
+  double cost[1] = {0};
+  const uint32_t a = node_of(s.map(), 'A'), c = node_of(s.map(), 'C');
+  const uint32_t to_c[] = {c};
+  search.run(a, 1000, to_c, cost);
+  EXPECT_NEAR(search.distance_to(c), 80, 1.0);
+  EXPECT_GT(closures.asked, 0);
+  // A car's closures are not asked: the flag is its own reading. The choice is taken when the
+  // closures are set, once per search object.
+  closures.bus = false;
+  closures.asked = 0;
+  search.set_trip_closures(&closures);
+  search.run(a, 1000, to_c, cost);
+  EXPECT_NEAR(search.distance_to(c), 80 + 50 + 40 * 2, 1.0);
+  EXPECT_EQ(closures.asked, 0);
+}
+
 // A search that settles more nodes than its label table first holds grows the table several times,
 // each time while it expands a node: what it reads of that node must not come from the freed table
 // (in a fresh process the old table is unmapped once it is past 4,096 labels, and the read faults;
