@@ -66,6 +66,10 @@ Oneway interpret_oneway(const Tags& tags, map::RoadClass road_class, map::Vehicl
       result.invalid_value = *value;
       return result;
     }
+    // A key the car reads too (`oneway`, `oneway:motor_vehicle`): two-way, as for the car, and not
+    // the motorway's or roundabout's implication, which would give a lorry a wrong_way the car,
+    // judged by the same unreadable value, does not get. Only a class's own key is skipped.
+    if (key == "oneway" || key == "oneway:motor_vehicle") return result;
   }
   if (circular || road_class == map::RoadClass::motorway || road_class == map::RoadClass::motorway_link) {
     result.backward = false;

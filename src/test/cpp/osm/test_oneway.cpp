@@ -82,6 +82,23 @@ TEST(Oneway, AClassKeyWeCannotReadLeavesTheNextKeyToDecide) {
   EXPECT_FALSE(hgv.invalid_key.has_value());
 }
 
+TEST(Oneway, AnUnreadableKeyTheCarReadsTooIsTwoWayForEveryClass) {
+  // On a motorway (one-way by implication), `oneway=yes;no` makes the car's way two-way; a lorry or
+  // a bus judged by the same value must not fall back on the implication.
+  for (const map::VehicleClass cls : {map::VehicleClass::car, map::VehicleClass::hgv, map::VehicleClass::bus,
+                                      map::VehicleClass::motorcycle}) {
+    for (const char* key : {"oneway", "oneway:motor_vehicle"}) {
+      const Oneway o = interpret_oneway(Tags{{key, "yes;no"}}, RoadClass::motorway, cls);
+      EXPECT_TRUE(o.forward && o.backward) << key << " class " << static_cast<int>(cls);
+      EXPECT_FALSE(o.implicit) << key << " class " << static_cast<int>(cls);
+    }
+  }
+  // The class's own key unreadable, the shared one unreadable too: two-way, not the implication.
+  const Oneway hgv = interpret_oneway(Tags{{"oneway:hgv", "maybe"}, {"oneway", "yes;no"}}, RoadClass::motorway,
+                                      map::VehicleClass::hgv);
+  EXPECT_TRUE(hgv.forward && hgv.backward);
+}
+
 TEST(Oneway, GarbageIsReportedAndTreatedAsTwoWay) {
   const Oneway o = interpret_oneway(Tags{{"oneway", "yes please"}}, RoadClass::residential);
   EXPECT_TRUE(o.forward && o.backward);
