@@ -10,16 +10,21 @@ void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, const 
                       std::vector<Violation>& out) {
   const auto& traversals = trip.match.traversals;
   // Against the one-way direction in force when the traversal began: `oneway:conditional` decides
-  // while a rule of it holds, else the plain tags; undecidable is not against.
+  // while a rule of it holds, else the plain tags; undecidable is not against. A road closed to the
+  // vehicle at that time (`access=no` + `oneway=yes`) is the no_entry's: one finding for one entry.
   ConditionalRules& conditionals = trip.conditionals;
   std::vector<ConditionalVerdict> verdicts(traversals.size());
   std::vector<char> against_at(traversals.size());
   for (std::size_t k = 0; k < traversals.size(); ++k) {
     const match::Traversal& t = traversals[k];
-    if (!trip.map.conditionals_on(t.edge).empty()) {
-      verdicts[k] = conditionals.at(t.edge, t.forward, map::ConditionalKind::oneway, trip.speeds.time_at_distance(t.start_s_m));
-    }
-    against_at[k] = against_under(trip.map.edge(t.edge), t.forward, verdicts[k]) ? 1 : 0;
+    const bool has_conditionals = !trip.map.conditionals_on(t.edge).empty();
+    const double at = trip.speeds.time_at_distance(t.start_s_m);
+    if (has_conditionals) verdicts[k] = conditionals.at(t.edge, t.forward, map::ConditionalKind::oneway, at);
+    const map::EdgeRecord& edge = trip.map.edge(t.edge);
+    if (!against_under(edge, t.forward, verdicts[k])) continue;
+    const ConditionalVerdict access =
+        has_conditionals ? conditionals.at(t.edge, t.forward, map::ConditionalKind::access, at) : ConditionalVerdict{};
+    against_at[k] = closed_under(edge, access) ? 0 : 1;
   }
   const auto against = [&](std::size_t k) { return against_at[k] != 0; };
   std::size_t i = 0;

@@ -128,7 +128,9 @@ void find_route_rule_violations(const map::MapView& map, const Drive& drive, con
       truth.violations.push_back(std::move(v));
     }
   };
-  episodes("wrong_way", [&](size_t step) { return in_force[step].against; }, [&](size_t step) { return in_force[step].oneway; });
+  // A closed road driven against its one-way is one violation, the no_entry (as the engine judges it).
+  episodes("wrong_way", [&](size_t step) { return in_force[step].against && !in_force[step].closed; },
+           [&](size_t step) { return in_force[step].oneway; });
   episodes("no_entry", [&](size_t step) { return in_force[step].closed; }, [&](size_t step) { return in_force[step].access; });
   for (size_t step = 1; step < route.size(); ++step) {
     // Judged as the engine judges it: for the vehicle, by the rule in force when the car passed the via node.

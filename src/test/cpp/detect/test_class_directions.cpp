@@ -142,12 +142,23 @@ TEST_F(ClassDirections, ARestrictedOrOverriddenDirectionalKeyLeavesTheOneWay) {
   EXPECT_EQ(findings(along(11, true), kBus), (Found{"wrong_way "}));
 }
 
+// oneway=yes + access=no + bus=yes (a one-way bus street): closed to a car or lorry either way, so
+// entering it is one no_entry, not also a wrong_way; a bus against it is a wrong_way.
+TEST_F(ClassDirections, AClosedOneWayIsOneNoEntry_aBusOnItOneWrongWay) {
+  for (const VehicleClass vehicle : {kCar, kHgv}) {
+    EXPECT_EQ(findings(along(12, true), vehicle), (Found{"no_entry "})) << static_cast<int>(vehicle);
+    EXPECT_EQ(findings(along(12, false), vehicle), (Found{"no_entry "})) << static_cast<int>(vehicle);
+  }
+  EXPECT_EQ(findings(along(12, true), kBus), (Found{"wrong_way "}));
+  EXPECT_EQ(findings(along(12, false), kBus), Found{});
+}
+
 // What the map holds for each class, per kind of rule, in the build report and in `map info`.
 TEST_F(ClassDirections, TheBuildCountsEachClassesOwnRules) {
   const std::string expected =
       "{\"car\":{\"access\":2,\"oneway\":1,\"maxspeed\":0,\"turn\":0},"
       "\"hgv\":{\"access\":3,\"oneway\":3,\"maxspeed\":0,\"turn\":0},"
-      "\"bus\":{\"access\":2,\"oneway\":5,\"maxspeed\":0,\"turn\":0},"
+      "\"bus\":{\"access\":3,\"oneway\":5,\"maxspeed\":0,\"turn\":0},"
       "\"motorcycle\":{\"access\":2,\"oneway\":2,\"maxspeed\":0,\"turn\":0}}";
   EXPECT_EQ(osm::class_rules_json(built_->report), expected);
   EXPECT_NE(map::map_info_json(*map_).find("\"class_rules\":" + expected), std::string::npos) << map::map_info_json(*map_);

@@ -119,6 +119,19 @@ TEST(NoEntry, enteringAClosedRoadIsAViolation) {
   EXPECT_NEAR(found[0].lon, s.coord('B').lon(), 2e-4);
 }
 
+TEST(NoEntry, aClosedOnewayEnteredAgainstItsDirectionIsOneFinding_theNoEntry) {
+  // `access=no` + `oneway=yes` driven backward: closed either way, so entering it is the finding;
+  // a wrong_way for the same stretch would count one entry twice.
+  const Scenario s("A--------------------B--------------------C", 10,
+                   {way("AB", 1, "Open Road"), way("CB", 2, "Closed One Way").closed().oneway()});
+  Drive d(s, 1, 4);
+  d.noise(3).start_at('A').to("BC", 30);
+  const test::Outcome analysis = analyse(s, d);
+  ASSERT_EQ(analysis.of(ViolationType::no_entry).size(), 1u);
+  EXPECT_EQ(analysis.of(ViolationType::no_entry)[0].osm_way_ids, std::vector<int64_t>({2}));
+  EXPECT_TRUE(analysis.of(ViolationType::wrong_way).empty());
+}
+
 TEST(NoEntry, startingOnAClosedRoadIsNoViolation) {
   const Scenario s("A--------------------B--------------------C", 10, {way("AB", 1), way("BC", 2).closed()});
   Drive d(s, 1, 5);

@@ -419,5 +419,21 @@ TEST_F(ClassDirectionRules, ADirectionClosedByAccessIsOneNoEntryInTheTruth) {
   EXPECT_EQ(tag->text, "motor_vehicle:backward=no");
 }
 
+// Way 1121: `oneway=yes` + `access=no` + `bus=yes`. A car driving it westbound is closed out and
+// against the one-way: one no_entry in the truth, as the engine finds it (no wrong_way as well).
+TEST_F(ClassDirectionRules, AClosedOneWayDrivenAgainstItIsOneNoEntryInTheTruth) {
+  TimedRules car(*map_);
+  const DirectedEdge closed = westbound(1121);
+  const EdgeRulesAt rules = car.at(closed, kNoonTokyo);
+  EXPECT_TRUE(rules.closed);
+  EXPECT_TRUE(rules.against);
+  SimConfig config;
+  Rng rng(7), extra(8);
+  const Drive drive = plan_drive(*map_, config, {westbound(1122), closed, westbound(1120)}, rng, extra);
+  const auto truth = derive_truth(*map_, drive, TruthThresholds{}, kNoonTokyo, &car).violations;
+  ASSERT_EQ(truth.size(), 1U);
+  EXPECT_EQ(truth[0].type, "no_entry");
+}
+
 }  // namespace
 }  // namespace drivelog::sim
