@@ -300,8 +300,11 @@ class Collector {
     // One-way: each class's reading against the edge's direction flags (the car's one-way, less the
     // directions its access closes).
     const Oneway car = interpret_oneway(tags_, road_class_);  // the flags, before the car's directional access
-    const bool flag_forward = car.forward && (out.car_closed_directions & 1U) == 0;
-    const bool flag_backward = car.backward && (out.car_closed_directions & 2U) == 0;
+    const Oneway& car_own = oneways[0];                      // with the car's directional permissions
+    if (car_own.forward && !car.forward) out.car_opened_directions |= 1U;
+    if (car_own.backward && !car.backward) out.car_opened_directions |= 2U;
+    const bool flag_forward = car_own.forward && (out.car_closed_directions & 1U) == 0;
+    const bool flag_backward = car_own.backward && (out.car_closed_directions & 2U) == 0;
     for (std::size_t c = 0; c < kClasses.size(); ++c) {
       const Oneway& o = oneways[c];
       if (o.forward == flag_forward && o.backward == flag_backward) continue;

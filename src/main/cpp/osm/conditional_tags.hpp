@@ -33,6 +33,10 @@ struct ConditionalTags {
   // access leaves the road open (`motor_vehicle:backward=no`): to be taken off the edge's direction
   // flags. The car's access record of that direction (in `plain`) makes entering it a no_entry.
   uint8_t car_closed_directions = 0;
+  // Directions the car's one-way forbids and its own directional permission allows (`oneway=yes` +
+  // `motorcar:backward=yes`): to be put on the edge's direction flags, so that the matcher prices
+  // the car's legal direction as legal (the detector reads the same from the flags).
+  uint8_t car_opened_directions = 0;
 };
 
 // `road_class` implies one-ways (a motorway) for every class alike.

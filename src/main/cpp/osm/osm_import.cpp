@@ -95,6 +95,10 @@ class RoadCollector : public osmium::handler::Handler {
     // A direction closed to cars by a directional access key (`motor_vehicle:backward=no`): not a
     // direction a car may drive, which the matcher prices as it prices a one-way; the car's access
     // record of that direction makes entering it a no_entry (osm/conditional_tags.hpp).
+    // A direction the car's one-way forbids and its own key allows (`motorcar:backward=yes`) is one
+    // it may drive: on the flags, as the matcher and the detector read them.
+    if ((conditional.car_opened_directions & 1U) != 0) in.flags |= map::edge_flags::kForwardAllowed;
+    if ((conditional.car_opened_directions & 2U) != 0) in.flags |= map::edge_flags::kBackwardAllowed;
     if ((conditional.car_closed_directions & 1U) != 0) in.flags &= static_cast<uint16_t>(~map::edge_flags::kForwardAllowed);
     if ((conditional.car_closed_directions & 2U) != 0) in.flags &= static_cast<uint16_t>(~map::edge_flags::kBackwardAllowed);
     flag_time_dependent_closure(conditional, in.flags, report_);

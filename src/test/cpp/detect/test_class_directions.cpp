@@ -153,13 +153,25 @@ TEST_F(ClassDirections, AClosedOneWayIsOneNoEntry_aBusOnItOneWrongWay) {
   EXPECT_EQ(findings(along(12, false), kBus), Found{});
 }
 
+// oneway=yes + motorcar:backward=yes: a car may drive both ways, and the edge's direction flags
+// say so, so the matcher prices its legal direction as legal; the other classes keep the one-way.
+TEST_F(ClassDirections, ACarsOwnDirectionalPermissionIsOnTheFlags) {
+  const map::EdgeRecord& edge = map_->edge(built_->edge_of(1131));
+  EXPECT_TRUE(edge.has(map::edge_flags::kForwardAllowed));
+  EXPECT_TRUE(edge.has(map::edge_flags::kBackwardAllowed));
+  EXPECT_EQ(findings(along(13, true), kCar), Found{});
+  EXPECT_EQ(findings(along(13, true), kHgv), (Found{"wrong_way oneway=yes"}));
+  EXPECT_EQ(findings(along(13, true), kBus), (Found{"wrong_way oneway=yes"}));
+  EXPECT_EQ(findings(along(13, false), kHgv), Found{});
+}
+
 // What the map holds for each class, per kind of rule, in the build report and in `map info`.
 TEST_F(ClassDirections, TheBuildCountsEachClassesOwnRules) {
   const std::string expected =
       "{\"car\":{\"access\":2,\"oneway\":1,\"maxspeed\":0,\"turn\":0},"
-      "\"hgv\":{\"access\":3,\"oneway\":3,\"maxspeed\":0,\"turn\":0},"
-      "\"bus\":{\"access\":3,\"oneway\":5,\"maxspeed\":0,\"turn\":0},"
-      "\"motorcycle\":{\"access\":2,\"oneway\":2,\"maxspeed\":0,\"turn\":0}}";
+      "\"hgv\":{\"access\":3,\"oneway\":4,\"maxspeed\":0,\"turn\":0},"
+      "\"bus\":{\"access\":3,\"oneway\":6,\"maxspeed\":0,\"turn\":0},"
+      "\"motorcycle\":{\"access\":2,\"oneway\":3,\"maxspeed\":0,\"turn\":0}}";
   EXPECT_EQ(osm::class_rules_json(built_->report), expected);
   EXPECT_NE(map::map_info_json(*map_).find("\"class_rules\":" + expected), std::string::npos) << map::map_info_json(*map_);
 }
