@@ -29,6 +29,25 @@ double speed_at(const SpeedProfile& sp, std::size_t k, double s_m) {
   return sp.speed_mps_at(k) + f * (sp.speed_mps_at(k + 1) - sp.speed_mps_at(k));
 }
 
+// The lowest speed the fixes give within `half_m` of path distance s in `piece` (fix pair k around
+// s): a fix is placed along the path only as well as its error allows, so the speed paired with a
+// corner's tightest metres is known only that well, and a car slowing into a corner and speeding
+// out of it would be judged at the speed of its approach.
+double lowest_speed_near(const TripView& trip, std::size_t k, double s_m, double half_m, uint32_t piece,
+                         const EventsConfig& config) {
+  const SpeedProfile& sp = trip.speeds;
+  double lowest = speed_at(sp, k, s_m);
+  if (half_m <= 0) return lowest;
+  for (const double at : {s_m - half_m, s_m + half_m}) {
+    const std::size_t j = pair_around(trip, at, piece, config);
+    if (j != SIZE_MAX) lowest = std::min(lowest, speed_at(sp, j, at));
+  }
+  for (std::size_t j = sp.first_at_or_after(s_m - half_m); j < sp.matched().size() && sp.s_at(j) <= s_m + half_m; ++j) {
+    if (sp.piece_at(j) == piece) lowest = std::min(lowest, static_cast<double>(sp.speed_mps_at(j)));
+  }
+  return lowest;
+}
+
 // The circle through the points 15 m either side of a sharp corner has a radius of at least 7.5 m
 // (a turn back on itself); tighter readings are the matched path doubling back (a U-turn, a detour
 // through a junction's links), not a corner the car took at speed.
@@ -46,8 +65,13 @@ struct Run {
 void report(const TripView& trip, std::span<const map::CurvatureSample> samples, const Run& run,
             const EventsConfig& config, double threshold, std::vector<Violation>& out) {
   const SpeedProfile& sp = trip.speeds;
-  const double start = sp.time_at_distance(samples[run.first].s_m);
-  const double end = sp.time_at_distance(samples[run.last].s_m);
+  // Each sample stands for the path up to halfway to its neighbours: a run of n samples is over the
+  // threshold for n spacings, not n - 1 (at 40 km/h one 2 m spacing is 0.18 s of a 1 s minimum).
+  const double from_s = run.first > 0 ? 0.5 * (samples[run.first - 1].s_m + samples[run.first].s_m) : samples[run.first].s_m;
+  const double to_s =
+      run.last + 1 < samples.size() ? 0.5 * (samples[run.last].s_m + samples[run.last + 1].s_m) : samples[run.last].s_m;
+  const double start = sp.time_at_distance(from_s);
+  const double end = sp.time_at_distance(to_s);
   const double duration = end - start;
   if (duration < config.min_duration_s || run.peak > kMaxPlausibleMps2) return;
   Violation v;
@@ -97,7 +121,7 @@ void detect_harsh_cornering(const TripView& trip, const TripCurvature& curvature
           samples[i].curvature < 1 / kMinReadableRadiusM) {
         k = pair_around(trip, samples[i].s_m, piece.piece, config);
         if (k != SIZE_MAX) {
-          speed = speed_at(trip.speeds, k, samples[i].s_m);
+          speed = lowest_speed_near(trip, k, samples[i].s_m, config.cornering_placement_m, piece.piece, config);
           lateral = speed * speed * samples[i].curvature;
         }
       }
