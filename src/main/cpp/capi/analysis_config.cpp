@@ -210,6 +210,10 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("quality.low_accuracy_flag_fraction", c.quality.low_accuracy_flag_fraction, 0, 1),
       number("quality.unmatched_flag_fraction", c.quality.unmatched_flag_fraction, 0, 1),
       vehicle_class("vehicle_class", d),
+      number("vehicle.trailers", d.vehicle_trailers, 0, 9),
+      number("vehicle.trailer_weight_t", d.vehicle_trailer_weight_t, 0, 200),
+      boolean("vehicle.articulated", d.vehicle_articulated),
+      number("vehicle.seats", d.vehicle_seats, 0, 500),
   };
   for (Field& f : event_fields(d.events)) all.push_back(std::move(f));
   return all;

@@ -111,6 +111,13 @@ struct DetectConfig {
   // then is; kClassOwnType: the class's own (set the class alone).
   static constexpr uint8_t kClassOwnType = 0xFF;
   uint8_t vehicle_type = kClassOwnType;
+  // What the type does not say about the vehicle, for conditions such as `80 @ (trailer)`
+  // (legal::VehicleProfile): trailers towed, their permitted mass, a tractor and semi-trailer or an
+  // articulated bus, and seats (0: the type's typical number).
+  double vehicle_trailers = 0;
+  double vehicle_trailer_weight_t = 0;
+  bool vehicle_articulated = false;
+  double vehicle_seats = 0;
   EventsConfig events;
   SpeedingConfig speeding;
   StopSignConfig stop_sign;

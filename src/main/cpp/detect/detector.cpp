@@ -41,7 +41,12 @@ const char* vehicle_access_key(VehicleClass c) {
 legal::VehicleProfile vehicle_profile(VehicleClass c) { return vehicle_profile(vehicle_type_of(c)); }
 
 legal::VehicleProfile vehicle_profile(const DetectConfig& config) {
-  return vehicle_profile(configured_vehicle_type(config.vehicle_class, config.vehicle_type));
+  legal::VehicleProfile v = vehicle_profile(configured_vehicle_type(config.vehicle_class, config.vehicle_type));
+  v.trailers = config.vehicle_trailers;
+  v.trailer_weight_t = config.vehicle_trailer_weight_t;
+  v.articulated = config.vehicle_articulated;
+  if (config.vehicle_seats > 0) v.seats = config.vehicle_seats;
+  return v;
 }
 
 void Detector::detect(std::span<const match::TracePoint> trace, const match::MatchResult& match, Detections& out) {

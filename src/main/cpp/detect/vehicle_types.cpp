@@ -13,32 +13,33 @@ namespace {
 // vehicles, large special vehicles) is `hgv=no`, 大型乗用自動車等通行止め (306) `bus=no`,
 // 二輪の自動車以外の自動車通行止め (304) `motorcar=no`, 二輪の自動車・原付通行止め (307)
 // `motorcycle=no`. Types no sign singles out (中型 goods below the specified weight, 準中型,
-// micro-buses) are cars with their weight: weight-conditional rules still bind them.
+// micro-buses) are cars with their weight: weight-conditional rules still bind them. Seats include
+// the driver's (`seats>=15` conditions: a coach's 50, a 中型乗用 micro-bus's 11-29).
 constexpr std::array<VehicleType, 14> kTypes{{
-    {"car", VehicleClass::car, "", 1.5, 4.5, 1.8, 1.5, 2, 0.75},
-    {"hgv", VehicleClass::hgv, "", 18, 12, 2.55, 4, 3, 6},
-    {"bus", VehicleClass::bus, "", 15, 12, 2.55, 3.2, 2, 7.5},
-    {"motorcycle", VehicleClass::motorcycle, "", 0.3, 2.2, 0.8, 1.2, 2, 0.15},
+    {"car", VehicleClass::car, "", 1.5, 4.5, 1.8, 1.5, 2, 0.75, 5},
+    {"hgv", VehicleClass::hgv, "", 18, 12, 2.55, 4, 3, 6, 2},
+    {"bus", VehicleClass::bus, "", 15, 12, 2.55, 3.2, 2, 7.5, 50},
+    {"motorcycle", VehicleClass::motorcycle, "", 0.3, 2.2, 0.8, 1.2, 2, 0.15, 2},
     // 大型貨物自動車: goods, gross weight 11 t or more (or load 6.5 t or more).
-    {"jp_large_goods", VehicleClass::hgv, "大型貨物自動車", 20, 12, 2.5, 3.8, 3, 7},
+    {"jp_large_goods", VehicleClass::hgv, "大型貨物自動車", 20, 12, 2.5, 3.8, 3, 7, 3},
     // 特定中型貨物自動車: goods, gross weight 8-11 t (or load 5-6.5 t).
-    {"jp_specified_medium_goods", VehicleClass::hgv, "特定中型貨物自動車", 10, 8.5, 2.5, 3.3, 2, 5},
+    {"jp_specified_medium_goods", VehicleClass::hgv, "特定中型貨物自動車", 10, 8.5, 2.5, 3.3, 2, 5, 3},
     // 中型貨物自動車 below 8 t: gross weight 7.5-8 t.
-    {"jp_medium_goods", VehicleClass::car, "中型貨物自動車", 7.9, 7.5, 2.3, 3, 2, 4},
+    {"jp_medium_goods", VehicleClass::car, "中型貨物自動車", 7.9, 7.5, 2.3, 3, 2, 4, 3},
     // 準中型貨物自動車: gross weight 3.5-7.5 t.
-    {"jp_semi_medium_goods", VehicleClass::car, "準中型貨物自動車", 5, 6.5, 2.2, 2.8, 2, 2.5},
+    {"jp_semi_medium_goods", VehicleClass::car, "準中型貨物自動車", 5, 6.5, 2.2, 2.8, 2, 2.5, 3},
     // 大型乗用自動車: 30 passengers or more.
-    {"jp_large_passenger", VehicleClass::bus, "大型乗用自動車", 14, 12, 2.5, 3.5, 2, 7},
+    {"jp_large_passenger", VehicleClass::bus, "大型乗用自動車", 14, 12, 2.5, 3.5, 2, 7, 45},
     // 中型乗用自動車: 11-29 passengers (a micro-bus).
-    {"jp_medium_passenger", VehicleClass::car, "中型乗用自動車", 5, 7, 2.1, 2.7, 2, 2.5},
+    {"jp_medium_passenger", VehicleClass::car, "中型乗用自動車", 5, 7, 2.1, 2.7, 2, 2.5, 25},
     // 普通自動車: gross weight below 3.5 t, 10 passengers or fewer.
-    {"jp_ordinary", VehicleClass::car, "普通自動車", 1.5, 4.7, 1.8, 1.6, 2, 0.75},
+    {"jp_ordinary", VehicleClass::car, "普通自動車", 1.5, 4.7, 1.8, 1.6, 2, 0.75, 5},
     // 軽自動車: 3.4 m x 1.48 m x 2 m at most.
-    {"jp_kei", VehicleClass::car, "軽自動車", 1, 3.4, 1.48, 1.7, 2, 0.5},
+    {"jp_kei", VehicleClass::car, "軽自動車", 1, 3.4, 1.48, 1.7, 2, 0.5, 4},
     // 大型自動二輪車: over 400 cc.
-    {"jp_large_motorcycle", VehicleClass::motorcycle, "大型自動二輪車", 0.3, 2.3, 0.9, 1.3, 2, 0.15},
+    {"jp_large_motorcycle", VehicleClass::motorcycle, "大型自動二輪車", 0.3, 2.3, 0.9, 1.3, 2, 0.15, 2},
     // 普通自動二輪車: 51-400 cc.
-    {"jp_ordinary_motorcycle", VehicleClass::motorcycle, "普通自動二輪車", 0.2, 2.1, 0.8, 1.2, 2, 0.1},
+    {"jp_ordinary_motorcycle", VehicleClass::motorcycle, "普通自動二輪車", 0.2, 2.1, 0.8, 1.2, 2, 0.1, 2},
 }};
 
 }  // namespace
@@ -67,6 +68,7 @@ legal::VehicleProfile vehicle_profile(const VehicleType& type) {
   v.height_m = type.height_m;
   v.axles = type.axles;
   v.axleload_t = type.axleload_t;
+  v.seats = type.seats;
   return v;
 }
 

@@ -16,6 +16,7 @@ struct VehicleType {
   VehicleClass vehicle_class;    // whose OSM keys, class limits, turn restrictions and event thresholds apply
   std::string_view legal_name;   // what the law calls it (empty for the four classes)
   double weight_t, length_m, width_m, height_m, axles, axleload_t;  // typical, for conditions like weight>7.5
+  double seats;                                                     // typical, for conditions like seats>=15
 };
 
 // Every type, the four classes first (in VehicleClass order).

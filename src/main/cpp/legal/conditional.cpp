@@ -19,13 +19,18 @@ std::string_view trim(std::string_view s) {
 constexpr std::array<std::string_view, 22> kVehicleClasses{
     "vehicle", "motor_vehicle", "motorcar", "hgv", "goods", "bus", "psv", "coach", "tourist_bus", "taxi", "motorcycle",
     "moped", "mofa", "bicycle", "trailer", "caravan", "motorhome", "agricultural", "emergency", "hazmat", "foot", "horse"};
+// Whether the vehicle is built so, rather than of a class: held by the analysed vehicle's profile.
+constexpr std::array<std::string_view, 1> kVehicleBuilds{"articulated"};
 // Uses of a trip and conditions of the road: a GPS log cannot tell them.
 constexpr std::array<std::string_view, 16> kUndecidableWords{
     "delivery", "destination", "customers", "private", "permit", "permissive", "residents", "disabled", "forestry",
     "wet", "snow", "dry", "fog", "flooding", "ice", "winter"};
 // `weightrating` (the permitted maximum mass, which the legal defaults' class limits use) is read as
 // the profile's weight: the classes' configured weights are those of a laden vehicle of the class.
-constexpr std::array<std::string_view, 7> kComparedProperties{"weight", "weightrating", "axleload", "length", "width", "height", "axles"};
+// `trailers` (how many), `trailerweight` (their permitted mass) and `seats` come from the analysis's
+// vehicle settings (docs/CONFIGURATION.md), not from the type.
+constexpr std::array<std::string_view, 10> kComparedProperties{"weight", "weightrating", "axleload", "length", "width", "height",
+                                                                "axles", "trailers", "trailerweight", "seats"};
 // Compared, but not a property of the vehicle a log describes.
 constexpr std::array<std::string_view, 2> kUndecidableProperties{"occupants", "stay"};
 
@@ -66,7 +71,7 @@ bool parse_condition(std::string_view text, Condition& out, std::string& error) 
     return false;
   }
   if (parse_comparison(text, out, error)) return error.empty();
-  if (one_of(text, kVehicleClasses)) {
+  if (one_of(text, kVehicleClasses) || one_of(text, kVehicleBuilds)) {
     out.kind = Condition::Kind::vehicle_class;
     out.name = std::string(text);
     return true;
@@ -136,6 +141,9 @@ double property(const VehicleProfile& v, std::string_view name) {
   if (name == "length") return v.length_m;
   if (name == "width") return v.width_m;
   if (name == "height") return v.height_m;
+  if (name == "trailers") return v.trailers;
+  if (name == "trailerweight") return v.trailer_weight_t;
+  if (name == "seats") return v.seats;
   return v.axles;
 }
 
@@ -197,6 +205,9 @@ Truth evaluate(const Condition& condition, const LocalTime& t, const VehicleProf
       if (one_of(std::string_view(condition.name), kUndecidableProperties)) return Truth::undecidable;
       return compare(property(vehicle, condition.name), condition.op, condition.value) ? Truth::yes : Truth::no;
     case Condition::Kind::vehicle_class:
+      // A vehicle towing a trailer is "a trailer" for `80 @ (trailer)` (OSM: "vehicles with a trailer").
+      if (condition.name == "trailer") return vehicle.trailers > 0 ? Truth::yes : Truth::no;
+      if (condition.name == "articulated") return vehicle.articulated ? Truth::yes : Truth::no;
       return is_of_class(vehicle.vehicle_class, condition.name) ? Truth::yes : Truth::no;
     case Condition::Kind::situation:
       return Truth::undecidable;

@@ -25,6 +25,12 @@ struct VehicleProfile {
   double height_m = 1.5;
   double axles = 2;
   double axleload_t = 0.75;
+  // What a vehicle type does not say (conditions `80 @ (trailer)`, `70 @ (articulated)`,
+  // `65 @ (seats>=15)`, `60 @ (trailerweight>0.75)`): configured per analysis.
+  double trailers = 0;           // trailers towed (a semi-trailer counts as articulated, not as one)
+  double trailer_weight_t = 0;   // the trailers' permitted mass
+  bool articulated = false;      // a tractor and semi-trailer, an articulated bus
+  double seats = 5;              // passenger seats including the driver's
 };
 
 struct Condition {

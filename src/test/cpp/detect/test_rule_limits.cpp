@@ -143,5 +143,18 @@ TEST_F(RuleLimitsEndToEnd, AWeightConditionalFromTheLawBindsAHeavyLorryOnly) {
   EXPECT_EQ(evidence_text(light[0], "class_tag"), "maxspeed:hgv=80");
 }
 
+// The same road's maxspeed:conditional=80 @ (trailer): a car towing a trailer (analysis.vehicle.trailers)
+// at 90 km/h speeds against 80; without one it does not (100).
+TEST_F(RuleLimitsEndToEnd, ACarTowingATrailerGetsTheLawsTrailerLimit) {
+  const auto points = timed_drive(kCountryRoad, 90 / 3.6, kAtTen);
+  EXPECT_TRUE(speeding_for(*germany_, points, of(VehicleClass::car)).empty());
+  DetectConfig towing;
+  towing.vehicle_trailers = 1;
+  const auto found = speeding_for(*germany_, points, vehicle_profile(towing));
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_DOUBLE_EQ(evidence_number(found[0], "limit_kmh"), 80);
+  EXPECT_EQ(evidence_text(found[0], "condition"), "trailer");
+}
+
 }  // namespace
 }  // namespace drivelog::detect

@@ -66,6 +66,29 @@ TEST(Conditional, VehicleClassesAndAndedConditions) {
   EXPECT_EQ(in_force(v, monday_at(12), truck), "(none)");
 }
 
+// What the vehicle tows, how it is built and its seats, as the legal defaults use them.
+TEST(Conditional, TrailersArticulationAndSeatsAreTheVehicles) {
+  VehicleProfile car;
+  VehicleProfile towing;
+  towing.trailers = 1;
+  towing.trailer_weight_t = 1.2;
+  EXPECT_EQ(in_force(parsed("80 @ (trailer)"), monday_at(8), car), "(none)");
+  EXPECT_EQ(in_force(parsed("80 @ (trailer)"), monday_at(8), towing), "80");
+  EXPECT_EQ(in_force(parsed("60 @ (trailerweight>0.75)"), monday_at(8), towing), "60");
+  EXPECT_EQ(in_force(parsed("50 mph @ (trailer); 20 mph @ (trailers>=2)"), monday_at(8), towing), "50 mph");
+  towing.trailers = 2;
+  EXPECT_EQ(in_force(parsed("50 mph @ (trailer); 20 mph @ (trailers>=2)"), monday_at(8), towing), "20 mph");
+  VehicleProfile articulated{.vehicle_class = "hgv", .weight_t = 40};
+  articulated.articulated = true;
+  const ConditionalValue lorry = parsed("80 @ (weightrating>8); 70 @ (articulated)");
+  EXPECT_EQ(in_force(lorry, monday_at(8), articulated), "70");
+  EXPECT_EQ(in_force(lorry, monday_at(8), VehicleProfile{.vehicle_class = "hgv", .weight_t = 18}), "80");
+  VehicleProfile coach{.vehicle_class = "bus", .weight_t = 15};
+  coach.seats = 50;
+  EXPECT_EQ(in_force(parsed("65 @ (seats>=15)"), monday_at(8), coach), "65");
+  EXPECT_EQ(in_force(parsed("65 @ (seats>=15)"), monday_at(8), car), "(none)");  // 5 seats
+}
+
 TEST(Conditional, TripUsesAndHolidaysAreUndecidable) {
   EXPECT_EQ(in_force(parsed("yes @ delivery"), monday_at(8), VehicleProfile{}), "(undecidable)");
   EXPECT_EQ(in_force(parsed("no @ (PH)"), monday_at(8), VehicleProfile{}), "(undecidable)");
