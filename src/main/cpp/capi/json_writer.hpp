@@ -16,7 +16,8 @@ class JsonWriter {
   void end_object();
   void begin_array();
   void end_array();
-  // Starts a member of the current object; follow with a value or a begin_*.
+  // Starts a member of the current object; follow with a value or a begin_*. `name` is written as
+  // it is: a plain ASCII word without quotes, backslashes or control characters (a literal).
   void key(std::string_view name);
 
   void string(std::string_view value);
