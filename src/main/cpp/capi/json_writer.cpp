@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "capi/decimal_chars.hpp"
+
 namespace drivelog::capi {
 
 void JsonWriter::separate() {
@@ -143,11 +145,18 @@ void JsonWriter::number(double value, int decimals) {
   static constexpr double kPowersOfTen[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
   const double scale = decimals >= 0 && decimals <= 9 ? kPowersOfTen[decimals] : std::pow(10.0, decimals);
   const double scaled = value * scale;
+  char buf[40];
+  // Nearly every number: its rounded digits printed straight (capi/decimal_chars.hpp), the same
+  // text std::to_chars gives the rounded double, in a tenth of the instructions.
+  if (decimals >= 0 && decimals <= 9 && std::abs(scaled) < static_cast<double>(kMaxExactScaled)) {
+    const auto k = static_cast<int64_t>(std::round(scaled));
+    out_->append(buf, write_scaled_decimal(buf, k, decimals));  // k == 0 prints "0", never "-0"
+    return;
+  }
   // From 2^53 on a double has no fraction left to round, and scaling a huge value may overflow to
   // infinity, which would print as "inf": such values are written as they are.
   double rounded = std::abs(scaled) < 0x1p53 ? std::round(scaled) / scale : value;
   if (rounded == 0) rounded = 0;  // no "-0"
-  char buf[40];
   const auto result = std::to_chars(buf, buf + sizeof buf, rounded);
   out_->append(buf, result.ptr);
 }

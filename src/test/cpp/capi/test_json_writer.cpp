@@ -78,3 +78,46 @@ TEST(JsonWriter, validUtf8PassesAndInvalidBytesBecomeReplacementCharacters) {
 }
 
 }  // namespace drivelog::capi
+
+#include <charconv>
+#include <random>
+
+#include "capi/decimal_chars.hpp"
+
+namespace drivelog::capi {
+
+// write_scaled_decimal prints exactly what std::to_chars prints for the double nearest to
+// k / 10^decimals, the text JsonWriter::number wrote before it: checked on the forms where the two
+// notations compete and on a million random numbers of every size the fast path takes.
+TEST(DecimalChars, printsWhatToCharsPrintsForTheRoundedDouble) {
+  const auto expected = [](int64_t k, int decimals) {
+    static constexpr double kPowers[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    double rounded = static_cast<double>(k) / kPowers[decimals];
+    if (rounded == 0) rounded = 0;
+    char buf[40];
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, rounded).ptr);
+  };
+  const auto actual = [](int64_t k, int decimals) {
+    char buf[40];
+    return std::string(buf, write_scaled_decimal(buf, k, decimals));
+  };
+  for (const auto& [k, decimals] : std::vector<std::pair<int64_t, int>>{
+           {0, 3}, {1, 7}, {-1, 7}, {100000, 0}, {1000, 7}, {10000, 7}, {100000000, 3}, {123456, 0},
+           {1500000, 1}, {50, 0}, {500, 1}, {17951616001234, 3}, {-3567000, 7}, {1, 0}, {10, 0},
+           {1000000000, 9}, {999999999, 9}, {kMaxExactScaled - 1, 0}, {kMaxExactScaled - 1, 9}, {-(kMaxExactScaled - 1), 5}}) {
+    EXPECT_EQ(actual(k, decimals), expected(k, decimals)) << k << " / 10^" << decimals;
+  }
+  std::mt19937_64 random(42);
+  for (int i = 0; i < 1000000; ++i) {
+    const int decimals = static_cast<int>(random() % 10);
+    const int bits = static_cast<int>(random() % 52) + 1;
+    int64_t k = static_cast<int64_t>(random() % (uint64_t{1} << bits));
+    if (random() % 4 == 0) {
+      for (int z = static_cast<int>(random() % 8); z > 0 && k < kMaxExactScaled / 10; --z) k *= 10;  // trailing zeros
+    }
+    if (random() % 2 == 0) k = -k;
+    ASSERT_EQ(actual(k, decimals), expected(k, decimals)) << k << " / 10^" << decimals;
+  }
+}
+
+}  // namespace drivelog::capi
