@@ -92,7 +92,7 @@ void CandidateSearch::add_separate_stretches(const Nearest& edge, const map::geo
 }
 
 void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max_candidates,
-                           std::vector<Candidate>& out) {
+                           std::vector<Candidate>& out, std::span<const uint32_t> keep) {
   out.clear();
   runs_.clear();
   nearest_.clear();
@@ -157,7 +157,13 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
   std::sort(nearest_.begin(), nearest_.end(), [](const Nearest& x, const Nearest& y) {
     return x.distance_m != y.distance_m ? x.distance_m < y.distance_m : x.edge < y.edge;
   });
-  if (nearest_.size() > max_candidates) nearest_.resize(max_candidates);
+  if (nearest_.size() > max_candidates) {
+    // Beyond the nearest max_candidates only the edges to keep stay, still nearest first.
+    const auto kept = std::remove_if(nearest_.begin() + max_candidates, nearest_.end(), [&](const Nearest& n) {
+      return std::find(keep.begin(), keep.end(), n.edge) == keep.end();
+    });
+    nearest_.erase(kept, nearest_.end());
+  }
 
   // The offset along the edge and the direction, only for the edges kept.
   for (const Nearest& n : nearest_) {

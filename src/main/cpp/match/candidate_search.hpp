@@ -32,7 +32,11 @@ class CandidateSearch {
   // Fills `out` (cleared first) with at most `max_candidates` candidates within `radius_m` of the
   // fix, nearest first: one per edge, or one per stretch of an edge that comes near the fix more
   // than once (a hairpin bend, a loop: kSeparateStretchM below).
-  void find(double lat, double lon, double radius_m, uint32_t max_candidates, std::vector<Candidate>& out);
+  // Edges in `keep` (the road the car was just on and the roads ahead of it) are not cut by
+  // `max_candidates`: where the nearest places are all taken (ramps and short links of a dense
+  // junction under an elevated road), the road the car is driving on must still be on offer.
+  void find(double lat, double lon, double radius_m, uint32_t max_candidates, std::vector<Candidate>& out,
+            std::span<const uint32_t> keep = {});
 
   // Two places on one edge near the fix are separate candidates when, between them, the edge goes
   // at least this much further from the fix than either: the two branches of a hairpin bend (the

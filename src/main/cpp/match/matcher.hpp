@@ -92,6 +92,8 @@ class Matcher {
   [[nodiscard]] double backward_cost(double moved_m) const;
   [[nodiscard]] double sigma_of(const TracePoint& p) const;
   void find_candidates(const TracePoint& p);
+  // The roads the car is likely on and those it can turn onto next (kept as candidates).
+  void collect_roads_ahead();
   [[nodiscard]] double inverse_beta(const TracePoint& a, const TracePoint& b) const;
   [[nodiscard]] double transition_score(double driven_m, double priors_m, double great_circle_m,
                                         double inverse_beta) const;
@@ -167,6 +169,7 @@ class Matcher {
   MatchResult* out_ = nullptr;
 
   std::vector<Candidate> found_;
+  std::vector<uint32_t> roads_ahead_;  // not cut by max_candidates (collect_roads_ahead)
   // The lattice's states, column after column; the states of the fix being added (build_states())
   // follow the last column from pending_first_ on, so that adding it copies nothing.
   std::vector<State> states_;
