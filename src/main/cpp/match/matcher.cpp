@@ -256,12 +256,22 @@ void Matcher::find_candidates(const TracePoint& p) {
   constexpr double kNearSlackM = 12;
   const double margin = margin_sigmas_ * sigma_of(p);
   const double near_radius = margin + kNearSlackM;
-  collect_roads_ahead();
   if (near_radius < config_.search_radius_m) {
-    candidates_.find(p.lat, p.lon, near_radius, config_.max_candidates, found_, roads_ahead_);
-    if (!found_.empty() && found_.front().distance_m <= kNearSlackM) return;
+    candidates_.find(p.lat, p.lon, near_radius, config_.max_candidates, found_);
+    if (!found_.empty() && found_.front().distance_m <= kNearSlackM) {
+      add_roads_ahead();
+      return;
+    }
   }
-  candidates_.find(p.lat, p.lon, config_.search_radius_m, config_.max_candidates, found_, roads_ahead_);
+  candidates_.find(p.lat, p.lon, config_.search_radius_m, config_.max_candidates, found_);
+  add_roads_ahead();
+}
+
+void Matcher::add_roads_ahead() {
+  // Looked for only where the nearest roads took every place (rare outside dense junctions).
+  if (!candidates_.left_out_any()) return;
+  collect_roads_ahead();
+  candidates_.add_left_out(roads_ahead_, found_);
 }
 
 void Matcher::collect_roads_ahead() {

@@ -163,17 +163,23 @@ E F G H
     for (const Candidate& c : found) ids.push_back(s.map().edge(c.edge).osm_way_id);
     return ids;
   };
-  search.find(lat, lon, 40, 2, found);
-  EXPECT_EQ(ways(), std::vector<int64_t>({1, 2}));
   uint32_t farthest = 0;
   search.find(lat, lon, 40, 4, found);
+  EXPECT_FALSE(search.left_out_any());
+  std::vector<Candidate> all = found;
   for (const Candidate& c : found) {
     if (s.map().edge(c.edge).osm_way_id == 4) farthest = c.edge;
   }
   const std::vector<uint32_t> keep{farthest};
-  search.find(lat, lon, 40, 2, found, keep);
+  search.find(lat, lon, 40, 2, found);
+  EXPECT_EQ(ways(), std::vector<int64_t>({1, 2}));
+  ASSERT_TRUE(search.left_out_any());
+  search.add_left_out(keep, found);
   EXPECT_EQ(ways(), std::vector<int64_t>({1, 2, 4}));
-  search.find(lat, lon, 25, 2, found, keep);  // beyond the radius it is not found
+  EXPECT_EQ(found.back().offset_m, all.back().offset_m);  // projected as a search with room projects it
+  EXPECT_EQ(found.back().error_east_m, all.back().error_east_m);
+  search.find(lat, lon, 25, 2, found);  // beyond the radius it is not found
+  search.add_left_out(keep, found);
   EXPECT_EQ(ways(), std::vector<int64_t>({1, 2}));
 }
 
