@@ -96,6 +96,7 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
   out.clear();
   runs_.clear();
   nearest_.clear();
+  left_out_.clear();
   map_->segment_runs_near(map::Coord::from_degrees(lat, lon), radius_m, runs_, near_span_);
   // Metres east/north of the fix: every segment is within a few hundred metres, where the
   // equirectangular projection is exact to well under a centimetre per metre.
@@ -157,33 +158,45 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
   std::sort(nearest_.begin(), nearest_.end(), [](const Nearest& x, const Nearest& y) {
     return x.distance_m != y.distance_m ? x.distance_m < y.distance_m : x.edge < y.edge;
   });
-  if (nearest_.size() > max_candidates) nearest_.resize(max_candidates);
-
-  // The offset along the edge and the direction, only for the edges kept.
-  for (const Nearest& n : nearest_) {
-    const auto shape = map_->edge_shape(n.edge);
-    const map::Coord a = shape[n.segment], b = shape[n.segment + 1];
-    const double ax = proj.x(a.lon()), ay = proj.y(a.lat());
-    const double dx = proj.x(b.lon()) - ax, dy = proj.y(b.lat()) - ay;
-    const double len2 = dx * dx + dy * dy;
-    // The segments before this one, then the part of this one.
-    double before = 0;
-    for (uint32_t s = 0; s < n.segment; ++s) {
-      const double sx = proj.x(shape[s + 1].lon()) - proj.x(shape[s].lon());
-      const double sy = proj.y(shape[s + 1].lat()) - proj.y(shape[s].lat());
-      before += std::sqrt(sx * sx + sy * sy);
-    }
-    const double edge_length = map_->edge(n.edge).length_m;
-    Candidate c;
-    c.edge = n.edge;
-    c.offset_m = static_cast<float>(std::clamp(before + n.t * std::sqrt(len2), 0.0, edge_length));
-    c.distance_m = n.distance_m;
-    c.east_m = static_cast<float>(dx);
-    c.north_m = static_cast<float>(dy);
-    c.error_east_m = static_cast<float>(-(ax + n.t * dx));  // the fix is the projection's origin
-    c.error_north_m = static_cast<float>(-(ay + n.t * dy));
-    out.push_back(c);
+  if (nearest_.size() > max_candidates) {
+    // Set aside (add_left_out() may want some of them): a copy only where places ran out.
+    left_out_.assign(nearest_.begin() + max_candidates, nearest_.end());
+    left_out_proj_ = proj;
+    nearest_.resize(max_candidates);
   }
+  for (const Nearest& n : nearest_) out.push_back(candidate_of(n, proj));
+}
+
+void CandidateSearch::add_left_out(std::span<const uint32_t> keep, std::vector<Candidate>& out) const {
+  for (const Nearest& n : left_out_) {
+    if (std::find(keep.begin(), keep.end(), n.edge) != keep.end()) out.push_back(candidate_of(n, left_out_proj_));
+  }
+}
+
+Candidate CandidateSearch::candidate_of(const Nearest& n, const map::geo::LocalProjection& proj) const {
+  // The offset along the edge and the direction: computed only for the edges kept.
+  const auto shape = map_->edge_shape(n.edge);
+  const map::Coord a = shape[n.segment], b = shape[n.segment + 1];
+  const double ax = proj.x(a.lon()), ay = proj.y(a.lat());
+  const double dx = proj.x(b.lon()) - ax, dy = proj.y(b.lat()) - ay;
+  const double len2 = dx * dx + dy * dy;
+  // The segments before this one, then the part of this one.
+  double before = 0;
+  for (uint32_t s = 0; s < n.segment; ++s) {
+    const double sx = proj.x(shape[s + 1].lon()) - proj.x(shape[s].lon());
+    const double sy = proj.y(shape[s + 1].lat()) - proj.y(shape[s].lat());
+    before += std::sqrt(sx * sx + sy * sy);
+  }
+  const double edge_length = map_->edge(n.edge).length_m;
+  Candidate c;
+  c.edge = n.edge;
+  c.offset_m = static_cast<float>(std::clamp(before + n.t * std::sqrt(len2), 0.0, edge_length));
+  c.distance_m = n.distance_m;
+  c.east_m = static_cast<float>(dx);
+  c.north_m = static_cast<float>(dy);
+  c.error_east_m = static_cast<float>(-(ax + n.t * dx));  // the fix is the projection's origin
+  c.error_north_m = static_cast<float>(-(ay + n.t * dy));
+  return c;
 }
 
 }  // namespace drivelog::match

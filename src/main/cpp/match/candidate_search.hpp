@@ -34,6 +34,13 @@ class CandidateSearch {
   // than once (a hairpin bend, a loop: kSeparateStretchM below).
   void find(double lat, double lon, double radius_m, uint32_t max_candidates, std::vector<Candidate>& out);
 
+  // Whether the last find() left roads out for want of places (beyond `max_candidates`).
+  [[nodiscard]] bool left_out_any() const { return !left_out_.empty(); }
+  // Appends to `out` (the last find()'s answer) the roads it left out that are in `keep`, nearest
+  // first after the others: where the nearest places are all taken (ramps and short links of a
+  // dense junction under an elevated road), the road the car is driving on must still be on offer.
+  void add_left_out(std::span<const uint32_t> keep, std::vector<Candidate>& out) const;
+
   // Two places on one edge near the fix are separate candidates when, between them, the edge goes
   // at least this much further from the fix than either: the two branches of a hairpin bend (the
   // car is on one of them, and which one decides its direction of travel), not two points of one
@@ -57,6 +64,8 @@ class CandidateSearch {
     map::Coord a, b;
   };
 
+  // The fix projected onto the segment of `n` (`proj` centred on the fix).
+  [[nodiscard]] Candidate candidate_of(const Nearest& n, const map::geo::LocalProjection& proj) const;
   // Fills ends_ for cached_runs_.
   void fetch_ends();
   // For an edge with segments at least two apart within the radius: appends to nearest_ the
@@ -69,6 +78,8 @@ class CandidateSearch {
   std::vector<SegmentEnds> ends_;
   bool ends_valid_ = true;  // ends_ holds exactly the segments of cached_runs_ (empty at first)
   std::vector<Nearest> nearest_;
+  std::vector<Nearest> left_out_;         // beyond max_candidates in the last find(), nearest first
+  map::geo::LocalProjection left_out_proj_;  // the last find()'s frame
   std::vector<Nearest> edge_hits_;  // one edge's segments within the radius, by segment
   LocalMetric metric_;
   map::NearSpanCache near_span_;

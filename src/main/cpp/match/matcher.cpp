@@ -258,9 +258,42 @@ void Matcher::find_candidates(const TracePoint& p) {
   const double near_radius = margin + kNearSlackM;
   if (near_radius < config_.search_radius_m) {
     candidates_.find(p.lat, p.lon, near_radius, config_.max_candidates, found_);
-    if (!found_.empty() && found_.front().distance_m <= kNearSlackM) return;
+    if (!found_.empty() && found_.front().distance_m <= kNearSlackM) {
+      add_roads_ahead();
+      return;
+    }
   }
   candidates_.find(p.lat, p.lon, config_.search_radius_m, config_.max_candidates, found_);
+  add_roads_ahead();
+}
+
+void Matcher::add_roads_ahead() {
+  // Looked for only where the nearest roads took every place (rare outside dense junctions).
+  if (!candidates_.left_out_any()) return;
+  collect_roads_ahead();
+  candidates_.add_left_out(roads_ahead_, found_);
+}
+
+void Matcher::collect_roads_ahead() {
+  // The roads of the last step's likely states and the roads leaving them at their exit nodes
+  // stay candidates however many nearer roads there are. Under central Tokyo's elevated
+  // expressway the ramps and short links of one junction took all 12 places, the street a car
+  // turned onto lay 13 m from its biased fixes and was no candidate, and the path went round a
+  // loop of one-way links and back to reach it (a stop sign before the junction passed at
+  // speed, or, with the loop driven backwards, a wrong-way finding).
+  constexpr double kLikelyLog = 5;  // states within this of the step's best (a factor of about 150)
+  roads_ahead_.clear();
+  if (columns_.empty()) return;
+  const Column& last = columns_.back();
+  const auto add = [&](uint32_t edge) {
+    if (std::find(roads_ahead_.begin(), roads_ahead_.end(), edge) == roads_ahead_.end()) roads_ahead_.push_back(edge);
+  };
+  for (uint32_t k = 0; k < last.count; ++k) {
+    const State& s = states_[last.first + k];
+    if (!(s.score >= -kLikelyLog)) continue;
+    add(s.edge);
+    for (const map::AdjacentEdge adj : map_->adjacent(s.exit_node)) add(adj.edge());
+  }
 }
 
 void Matcher::build_states(const TracePoint& p) {

@@ -92,6 +92,10 @@ class Matcher {
   [[nodiscard]] double backward_cost(double moved_m) const;
   [[nodiscard]] double sigma_of(const TracePoint& p) const;
   void find_candidates(const TracePoint& p);
+  // The roads the car is likely on and those it can turn onto next, added to found_ where the
+  // candidate search left them out for want of places.
+  void add_roads_ahead();
+  void collect_roads_ahead();
   [[nodiscard]] double inverse_beta(const TracePoint& a, const TracePoint& b) const;
   [[nodiscard]] double transition_score(double driven_m, double priors_m, double great_circle_m,
                                         double inverse_beta) const;
@@ -167,6 +171,7 @@ class Matcher {
   MatchResult* out_ = nullptr;
 
   std::vector<Candidate> found_;
+  std::vector<uint32_t> roads_ahead_;  // candidates beyond max_candidates (add_roads_ahead)
   // The lattice's states, column after column; the states of the fix being added (build_states())
   // follow the last column from pending_first_ on, so that adding it copies nothing.
   std::vector<State> states_;

@@ -145,6 +145,44 @@ E-----------D
             1);
 }
 
+TEST(CandidateSearch, anEdgeToKeepIsFoundBeyondTheNearestPlaces) {
+  // A fix on a road with three parallel roads 10, 20 and 30 m east of it; two places. The
+  // farthest, to be kept, comes after the nearest two; the third, not to be kept, is cut.
+  const Scenario s(R"(
+A B C D
+| | | |
+E F G H
+)",
+                   5, {way("AE", 1), way("BF", 2), way("CG", 3), way("DH", 4)});
+  const map::Coord a = s.coord('A'), e = s.coord('E');
+  const double lat = 0.5 * (a.lat() + e.lat()), lon = a.lon();
+  CandidateSearch search(s.map());
+  std::vector<Candidate> found;
+  const auto ways = [&] {
+    std::vector<int64_t> ids;
+    for (const Candidate& c : found) ids.push_back(s.map().edge(c.edge).osm_way_id);
+    return ids;
+  };
+  uint32_t farthest = 0;
+  search.find(lat, lon, 40, 4, found);
+  EXPECT_FALSE(search.left_out_any());
+  std::vector<Candidate> all = found;
+  for (const Candidate& c : found) {
+    if (s.map().edge(c.edge).osm_way_id == 4) farthest = c.edge;
+  }
+  const std::vector<uint32_t> keep{farthest};
+  search.find(lat, lon, 40, 2, found);
+  EXPECT_EQ(ways(), std::vector<int64_t>({1, 2}));
+  ASSERT_TRUE(search.left_out_any());
+  search.add_left_out(keep, found);
+  EXPECT_EQ(ways(), std::vector<int64_t>({1, 2, 4}));
+  EXPECT_EQ(found.back().offset_m, all.back().offset_m);  // projected as a search with room projects it
+  EXPECT_EQ(found.back().error_east_m, all.back().error_east_m);
+  search.find(lat, lon, 25, 2, found);  // beyond the radius it is not found
+  search.add_left_out(keep, found);
+  EXPECT_EQ(ways(), std::vector<int64_t>({1, 2}));
+}
+
 // A grid entry naming the largest segment index: `segment + 1` wrapped round to 0, passed the
 // bounds check and the shape was read 32 GB past its start (found by fuzz_map_file). Now the
 // damage is reported.

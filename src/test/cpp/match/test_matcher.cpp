@@ -658,3 +658,76 @@ A-----B-------------------------E-----F
 }
 
 }  // namespace drivelog::match
+
+namespace drivelog::match {
+namespace {
+
+// A junction drawn the way OSM draws central Tokyo's under its elevated expressway: the street
+// runs north (A F B C) and a loop of one-way links leaves it at B and comes back at F, east of it
+// (B D E F, 5 m per character).
+constexpr const char* kJunctionWithALoop = R"(
+  C
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  B--D
+  |  |
+  F--E
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  |
+  A
+)";
+
+std::vector<scenario::WaySpec> junction_with_a_loop_ways() {
+  return {way("AF", 1), way("FB", 2), way("BC", 3), way("BD", 4).oneway(), way("DE", 5).oneway(),
+          way("EF", 6).oneway()};
+}
+
+}  // namespace
+
+TEST(Matcher, roadAheadStaysACandidateWhereNearerLinksFillEveryPlace) {
+  // The receiver's error 11 m east: the fixes at the junction lie nearer to each of the loop's
+  // three links than to the street, and with two places (as 12 are filled under an elevated
+  // road) the street there is no candidate. The car drives through and waits beyond the
+  // junction; it never went round the loop, nor against it.
+  const Scenario s(kJunctionWithALoop, 5, junction_with_a_loop_ways());
+  MatchConfig crowded;
+  crowded.max_candidates = 2;
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    Drive d(s, 1, seed);
+    d.noise(1).bias(11, 0).report_heading(true).start_at('A').to("FB", 30).toward('C', 0.25, 15).wait(30, 1).to("C", 30);
+    const MatchResult r = run(s, d.points(), crowded);
+    EXPECT_EQ(matched_ways(s.map(), r), Ways({1, 2, 3})) << "seed " << seed;
+  }
+}
+
+}  // namespace drivelog::match
