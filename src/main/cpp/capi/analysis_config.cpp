@@ -109,6 +109,7 @@ std::vector<Field> event_fields(detect::EventsConfig& e) {
       number("events.accel_window_s", e.accel_window_s, 0.2, 30),
       number("events.max_fix_interval_s", e.max_fix_interval_s, 0.1, 60),
       number("events.cornering_placement_m", e.cornering_placement_m, 0, 50),
+      number("events.cornering_heading_share", e.cornering_heading_share, 0, 10),
       number("events.curve_tolerance_percent", e.curve_tolerance_percent, 0, 200),
       number("events.curve_tolerance_kmh", e.curve_tolerance_kmh, 0, 200),
       number("events.curve_max_fix_gap_s", e.curve_max_fix_gap_s, 0.1, 600),

@@ -88,6 +88,7 @@ struct EventsConfig {
   double accel_window_s = 2;        // acceleration: the speed change across this window (centred)
   double max_fix_interval_s = 2.5;  // fixes further apart: braking/acceleration/cornering undecided
   double cornering_placement_m = 5;  // cornering: the lowest speed within this much path either side
+  double cornering_heading_share = 0.8;  // ... and the reported headings' turn at least this x the threshold (0: off)
   double curve_tolerance_percent = 10;  // curve_overspeed: over the comfortable speed by more than
   double curve_tolerance_kmh = 5;       //   both of these
   double curve_max_fix_gap_s = 12;  // the fixes around a curve further apart: its speed is unknown

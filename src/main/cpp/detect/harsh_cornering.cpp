@@ -62,9 +62,31 @@ struct Run {
   uint32_t count = 0;
 };
 
+// The fastest turn the fixes' own reported headings show from the fix before the run to the one
+// after it, as a lateral acceleration (speed x turn rate); negative where no pair reports headings.
+double heading_lateral(const TripView& trip, const Run& run) {
+  const SpeedProfile& sp = trip.speeds;
+  double fastest = -1;
+  const std::size_t from = run.first_fix > 0 ? run.first_fix - 1 : 0;
+  const std::size_t to = std::min(run.last_fix + 2, sp.matched().size() - 1);
+  for (std::size_t k = from; k < to; ++k) {
+    const match::TracePoint& a = trip.trace[sp.matched()[k]];
+    const match::TracePoint& b = trip.trace[sp.matched()[k + 1]];
+    const double dt = b.time_s - a.time_s;
+    if (std::isnan(a.heading_deg) || std::isnan(b.heading_deg) || !(dt > 0)) continue;
+    const double turn = std::abs(std::remainder(static_cast<double>(b.heading_deg) - a.heading_deg, 360.0)) * M_PI / 180;
+    fastest = std::max(fastest, 0.5 * (sp.speed_mps_at(k) + sp.speed_mps_at(k + 1)) * turn / dt);
+  }
+  return fastest;
+}
+
 void report(const TripView& trip, std::span<const map::CurvatureSample> samples, const Run& run,
             const EventsConfig& config, double threshold, std::vector<Violation>& out) {
   const SpeedProfile& sp = trip.speeds;
+  // The matched path's curvature is the map's: where the path took a tighter link of a junction than
+  // the car did, the fixes' headings, where the receiver reports trusted ones, turn more slowly.
+  const double by_heading = trip.match.stats.headings_ignored ? -1 : heading_lateral(trip, run);
+  if (config.cornering_heading_share > 0 && by_heading >= 0 && by_heading < config.cornering_heading_share * threshold) return;
   // Each sample stands for the path up to halfway to its neighbours: a run of n samples is over the
   // threshold for n spacings, not n - 1 (at 40 km/h one 2 m spacing is 0.18 s of a 1 s minimum).
   const double from_s = run.first > 0 ? 0.5 * (samples[run.first - 1].s_m + samples[run.first].s_m) : samples[run.first].s_m;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -171,6 +172,32 @@ TEST(HarshCornering, aCornerIsJudgedAtTheLowestSpeedTheFixesAllowThere) {
   }
   EXPECT_EQ(found, 0U);
   EXPECT_GT(found_at_the_point, 0U);
+}
+
+TEST(HarshCornering, reportedHeadingsThatTurnSlowlyOverruleTheMapsTightCorner) {
+  // The fast right-angle turn, with the receiver's headings: they turn 90 degrees within a second
+  // or two, as the path does, and the event stands. The same fixes with headings that take ten
+  // seconds over the turn (a gentle curve the car drove, where the matched path took a junction's
+  // tight link) are no event; without the check (cornering_heading_share 0) the map's corner is.
+  const Scenario s(kCorner, 10, {way("AC", 1, "West").maxspeed(50), way("CB", 2, "South").maxspeed(50)});
+  Drive fast(s, 1, 4);
+  fast.noise(2).report_heading(true).start_at('A').to("C", 35).to("B", 35);
+  EXPECT_EQ(events_of(analyse(s, fast), ViolationType::harsh_cornering).size(), 1U);
+  std::vector<match::TracePoint> gentle = fast.points();
+  const double turn_at = [&] {
+    for (const match::TracePoint& p : gentle) {
+      if (p.heading_deg > 135) return p.time_s;  // the first fix heading south
+    }
+    return gentle.back().time_s;
+  }();
+  for (match::TracePoint& p : gentle) {
+    const double f = std::clamp((p.time_s - (turn_at - 5)) / 10, 0.0, 1.0);
+    p.heading_deg = static_cast<float>(90 + 90 * f);  // east to south over ten seconds
+  }
+  EXPECT_TRUE(events_of(analyse(s, gentle), ViolationType::harsh_cornering).empty());
+  DetectConfig unchecked;
+  unchecked.events.cornering_heading_share = 0;
+  EXPECT_EQ(events_of(analyse(s, gentle, unchecked), ViolationType::harsh_cornering).size(), 1U);
 }
 
 TEST(CurveOverspeed, curveTakenTooFastIsAnEventWithItsRadius) {
