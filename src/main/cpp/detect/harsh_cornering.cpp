@@ -120,6 +120,7 @@ void report(const TripView& trip, std::span<const map::CurvatureSample> samples,
   v.evidence.push_back(EvidenceItem::of_number("speed_before_kmh", sp.speed_mps_at(run.first_fix) * 3.6));
   v.evidence.push_back(EvidenceItem::of_number("speed_after_kmh", sp.speed_mps_at(run.last_fix + 1) * 3.6));
   v.evidence.push_back(EvidenceItem::of_text("speed_source", "reported"));
+  if (by_heading >= 0) v.evidence.push_back(EvidenceItem::of_number("heading_turn_mps2", by_heading, 2));
   out.push_back(std::move(v));
 }
 
