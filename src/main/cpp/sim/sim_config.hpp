@@ -150,6 +150,7 @@ struct SimConfig {
   // the same `analysis.vehicle_class` (detect::vehicle_profile).
   detect::VehicleClass vehicle_class = detect::VehicleClass::car;
   uint8_t vehicle_type = detect::DetectConfig::kClassOwnType;  // as DetectConfig::vehicle_type
+  double vehicle_trailers = 0;  // trailers towed, as analysis.vehicle.trailers (`80 @ (trailer)`)
   RouteConfig route;
   DriverConfig driver;
   ViolationRates rates;

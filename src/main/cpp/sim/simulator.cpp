@@ -27,7 +27,11 @@ std::optional<SimulatedTrip> simulate_trip(const map::MapView& map, const SimCon
   const int64_t start_ms = config.start_time_ms + int64_t{k - 1} * 3600000;
   const double start_utc_s = static_cast<double>(start_ms) / 1000.0;
   // Conditional restrictions are judged for the configured vehicle, as the engine judges them.
-  TimedRules rules(map, detect::vehicle_profile(detect::configured_vehicle_type(config.vehicle_class, config.vehicle_type)));
+  detect::DetectConfig vehicle;
+  vehicle.vehicle_class = config.vehicle_class;
+  vehicle.vehicle_type = config.vehicle_type;
+  vehicle.vehicle_trailers = config.vehicle_trailers;
+  TimedRules rules(map, detect::vehicle_profile(vehicle));
   const PlanningClock clock(rules, start_utc_s);
   auto plan = plan_route(map, config, route_rng, route_extra_rng, &clock);
   if (!plan) return std::nullopt;

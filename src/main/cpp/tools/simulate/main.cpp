@@ -29,7 +29,7 @@ struct UsageError : std::runtime_error {
 constexpr const char* kUsage =
     "usage: drivelog-simulate --map MAP --out DIR [--trips N] [--seed S] [--hz H] [--noise-m SIGMA]\n"
     "         [--violation-rate P] [--speeding-rate P] [--stop-sign-rate P] [--wrong-way-rate P]\n"
-    "         [--no-entry-rate P] [--turn-restriction-rate P] [--conditional-rate P] [--vehicle-class car|hgv|bus|motorcycle]\n"
+    "         [--no-entry-rate P] [--turn-restriction-rate P] [--conditional-rate P] [--vehicle-class car|hgv|bus|motorcycle] [--trailers N]\n"
     "         [--outlier-rate P] [--dropout-rate P]\n"
     "         [--noise-correlation-s T] [--speed-noise-mps S] [--min-length-m M] [--max-length-m M]\n"
     "         [--waits-per-km W] [--start-time-ms MS] [--profile classic|realistic]\n"
@@ -139,6 +139,7 @@ Options parse(int argc, char** argv) {
          c.vehicle_class = type.vehicle_class;
          c.vehicle_type = static_cast<uint8_t>(&type - drivelog::detect::vehicle_types().data());
        }},
+      {"--trailers", [&](const std::string& v) { c.vehicle_trailers = parse_double("--trailers", v, 0, 9); }},
       {"--turn-restriction-rate", rate(c.rates.turn_restriction, "--turn-restriction-rate")},
       {"--outlier-rate", rate(c.gps.outlier_rate, "--outlier-rate")},
       {"--dropout-rate", rate(c.gps.dropout_rate, "--dropout-rate")},
