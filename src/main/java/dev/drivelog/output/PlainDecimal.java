@@ -3,11 +3,22 @@ package dev.drivelog.output;
 /**
  * A double in plain decimal notation, exactly as {@code BigDecimal.valueOf(value).toPlainString()}
  * writes it ({@code 1795161900.5}, {@code 0.000015}, {@code 12345678}), without the two
- * BigDecimal objects and the string round trip that cost per number: the shortest digits of
- * {@link Double#toString} with the decimal point moved by the exponent. With the matched path on,
+ * BigDecimal objects and the string round trip that cost per number. With the matched path on,
  * every coordinate of every trip passes here.
+ *
+ * <p>Nearly every number written is one the engine rounded to a few decimals (coordinates to 7,
+ * times to 3, speeds to 1), so it is first tried as such ({@link #fewDigits}): an integer and a
+ * number of decimals, checked to give back the very same double, then printed. Anything else takes
+ * the shortest digits of {@link Double#toString} with the decimal point moved by the exponent.
  */
 final class PlainDecimal {
+    /** Below 10^15 every decimal is the shortest of its double (DBL_DIG = 15). */
+    private static final double FIFTEEN_DIGITS = 1e15;
+    /** Decimals tried at most; the engine writes up to 7. */
+    private static final int MAX_DECIMALS = 9;
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+            1e13, 1e14, 1e15};
+
     private PlainDecimal() {
     }
 
@@ -16,6 +27,76 @@ final class PlainDecimal {
         if (value == 0) {
             return "0.0"; // BigDecimal has no negative zero
         }
+        String few = fewDigits(value);
+        return few != null ? few : viaShortest(value);
+    }
+
+    /**
+     * The plain text of {@code value} when it is a decimal of at most 15 significant digits and
+     * {@value #MAX_DECIMALS} decimals; null otherwise. Such a decimal is the shortest that reads back
+     * as {@code value} (no other decimal of 15 digits or fewer reads as the same double), so it is what
+     * {@link Double#toString} would choose: only the notation rules below remain to follow.
+     */
+    static String fewDigits(double value) {
+        double magnitude = Math.abs(value);
+        if (!(magnitude < FIFTEEN_DIGITS)) {
+            return null;
+        }
+        int integerDigits = 0;
+        while (integerDigits < 15 && magnitude >= POWERS_OF_TEN[integerDigits]) {
+            integerDigits++;
+        }
+        int decimals = Math.min(MAX_DECIMALS, 15 - integerDigits);
+        // If a decimal of this many places reads as `magnitude`, the scaled product is within a
+        // quarter of that integer (under 10^15, a double's error times 10^decimals stays below 0.25),
+        // and the division below, one correctly rounded operation on two exact values, is what
+        // reading it does: equal means it reads back as this very double.
+        double scaled = Math.rint(magnitude * POWERS_OF_TEN[decimals]);
+        if (scaled == 0 || scaled >= FIFTEEN_DIGITS || scaled / POWERS_OF_TEN[decimals] != magnitude) {
+            return null;
+        }
+        long digits = (long) scaled;
+        while (decimals > 0 && digits % 10 == 0) {
+            digits /= 10;
+            decimals--;
+        }
+        return format(value < 0, digits, decimals);
+    }
+
+    /**
+     * {@code digits * 10^-decimals} (no trailing zero in {@code digits} when {@code decimals > 0}) as
+     * {@link #viaShortest} would write it: Double.toString's plain form ({@code 12.0}) from 10^-3 to
+     * 10^7, and from its scientific form otherwise, where a one-digit significand keeps Double.toString's
+     * {@code .0} ({@code 1.0E-4} becomes {@code 0.00010}) and a whole number gets no point ({@code 12345678}).
+     */
+    private static String format(boolean negative, long digits, int decimals) {
+        String text = Long.toString(digits);
+        int length = text.length();
+        int exponent = length - 1 - decimals; // of the first digit
+        StringBuilder out = new StringBuilder(length + Math.max(decimals - length, 0) + 5);
+        if (negative) {
+            out.append('-');
+        }
+        if (decimals == 0) {
+            out.append(text);
+            if (exponent < 7) {
+                out.append(".0");
+            }
+        } else if (length > decimals) {
+            out.append(text, 0, length - decimals).append('.').append(text, length - decimals, length);
+        } else {
+            out.append("0.");
+            out.repeat('0', decimals - length);
+            out.append(text);
+            if (exponent < -3 && length == 1) {
+                out.append('0');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Any finite non-zero double: the shortest digits of {@link Double#toString}, the point moved by its exponent. */
+    static String viaShortest(double value) {
         String shortest = Double.toString(value);
         int e = shortest.indexOf('E');
         if (e < 0) {
