@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
@@ -11,7 +12,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Summarises a JFR recording's CPU samples for docs/BENCHMARKS.md (bench/analyze-e2e.sh runs it in
- * source-file mode: {@code java bench/JfrProfileSummary.java FILE.jfr [TOP]}). Prints:
+ * source-file mode: {@code java bench/JfrProfileSummary.java FILE.jfr [TOP [METHOD...]]}). Prints:
  * <ul>
  * <li>how the samples split between Java code ({@code jdk.ExecutionSample}) and native code entered
  *     from Java ({@code jdk.NativeMethodSample}: here the engine behind the FFM downcall);</li>
@@ -29,6 +30,9 @@ public final class JfrProfileSummary {
         Map<String, Integer> byOwnFrame = new HashMap<>();
         Map<String, Integer> bySelf = new HashMap<>();
         Map<String, Integer> nativeByOwnFrame = new HashMap<>();
+        List<String> stages = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+        Map<String, Integer> javaThrough = new HashMap<>();
+        Map<String, Integer> nativeThrough = new HashMap<>();
         int java = 0;
         int nativeSamples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
@@ -45,11 +49,25 @@ public final class JfrProfileSummary {
                 continue;
             }
             String own = nearestOwnFrame(frames);
+            boolean idle = !isJava && isIdleWait(frames.getFirst());
+            if (!idle) {
+                Map<String, Integer> through = isJava ? javaThrough : nativeThrough;
+                boolean any = false;
+                for (String stage : stages) {
+                    if (frames.stream().anyMatch(frame -> name(frame.getMethod()).equals(stage))) {
+                        through.merge(stage, 1, Integer::sum);
+                        any = true;
+                    }
+                }
+                if (any) {
+                    through.merge("(any of these)", 1, Integer::sum);
+                }
+            }
             if (isJava) {
                 java++;
                 byOwnFrame.merge(own, 1, Integer::sum);
                 bySelf.merge(name(frames.getFirst().getMethod()), 1, Integer::sum);
-            } else if (!isIdleWait(frames.getFirst())) {
+            } else if (!idle) {
                 nativeSamples++;
                 nativeByOwnFrame.merge(own, 1, Integer::sum);
             }
@@ -60,6 +78,13 @@ public final class JfrProfileSummary {
         print("native samples by nearest drivelog frame", nativeByOwnFrame, nativeSamples, top);
         print("Java samples by nearest drivelog frame", byOwnFrame, java, top);
         print("Java samples by top frame (self)", bySelf, java, top);
+        if (!stages.isEmpty()) {
+            System.out.println("samples through (inclusive):");
+            for (String stage : Stream.concat(stages.stream(), Stream.of("(any of these)")).toList()) {
+                System.out.printf(Locale.ROOT, "  Java %5d (%4.1f %%)  native %5d  %s%n", javaThrough.getOrDefault(stage, 0),
+                        java == 0 ? 0 : 100.0 * javaThrough.getOrDefault(stage, 0) / java, nativeThrough.getOrDefault(stage, 0), stage);
+            }
+        }
     }
 
     /** Threads parked in native waits (reading a pipe, polling) are sampled as native too, but use no CPU. */

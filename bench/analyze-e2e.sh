@@ -154,7 +154,9 @@ for m in $matched_modes; do
           DRIVELOG_HOME="$home" DRIVELOG_JAVA_OPTS="${E2E_JAVA_OPTS:-} -XX:StartFlightRecording=filename=$jfr,settings=profile" \
             timed "$out" "$root/bin/drivelog" analyze --map "$map" --threads 1 "${flag[@]}" --out "$out.d" "${twice[@]}"
           echo "JFR profile of drivelog analyze ($build), fleet CSV twice, matched=$m ($jfr):"
-          "$java" "$root/bench/JfrProfileSummary.java" "$jfr" 25
+          # The result's round trip (parse the engine's JSON, write the files, the trip's own JSON file), inclusive.
+          "$java" "$root/bench/JfrProfileSummary.java" "$jfr" 25 dev.drivelog.analysis.result.TripResultParser.parse \
+            dev.drivelog.output.ResultFiles.write dev.drivelog.output.ResultFiles.finish dev.drivelog.cli.TripResultDirectory.write
         fi
       done
     done

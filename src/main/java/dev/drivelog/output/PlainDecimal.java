@@ -3,11 +3,28 @@ package dev.drivelog.output;
 /**
  * A double in plain decimal notation, exactly as {@code BigDecimal.valueOf(value).toPlainString()}
  * writes it ({@code 1795161900.5}, {@code 0.000015}, {@code 12345678}), without the two
- * BigDecimal objects and the string round trip that cost per number: the shortest digits of
- * {@link Double#toString} with the decimal point moved by the exponent. With the matched path on,
+ * BigDecimal objects and the string round trip that cost per number. With the matched path on,
  * every coordinate of every trip passes here.
+ *
+ * <p>Nearly every number written is one the engine rounded to a few decimals (coordinates to 7,
+ * times to 3, speeds to 1), so it is first tried as such ({@link #fewDigits}): an integer and a
+ * number of decimals, checked to give back the very same double, then printed. Anything else takes
+ * the shortest digits of {@link Double#toString} with the decimal point moved by the exponent.
  */
 final class PlainDecimal {
+    /** Below 10^15 every decimal is the shortest of its double (DBL_DIG = 15). */
+    private static final double FIFTEEN_DIGITS = 1e15;
+    /** Characters {@link #fewDigits(double, char[])} may write: a sign, 15 digits, a point and a zero or two. */
+    static final int MAX_LENGTH = 20;
+
+    /** Decimals tried at most; the engine writes up to 7. */
+    private static final int MAX_DECIMALS = 9;
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+            1e13, 1e14, 1e15};
+    private static final long[] LONG_POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
+            10_000_000L, 100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
+            10_000_000_000_000L, 100_000_000_000_000L};
+
     private PlainDecimal() {
     }
 
@@ -16,6 +33,105 @@ final class PlainDecimal {
         if (value == 0) {
             return "0.0"; // BigDecimal has no negative zero
         }
+        String few = fewDigits(value);
+        return few != null ? few : viaShortest(value);
+    }
+
+    /**
+     * The plain text of {@code value} when it is a decimal of at most 15 significant digits and
+     * {@value #MAX_DECIMALS} decimals; null otherwise ({@link #fewDigits(double, char[])}).
+     */
+    static String fewDigits(double value) {
+        char[] text = new char[MAX_LENGTH];
+        int length = fewDigits(value, text);
+        return length < 0 ? null : new String(text, 0, length);
+    }
+
+    /**
+     * Writes the plain text of {@code value} into {@code out} (at least {@link #MAX_LENGTH} long) when it
+     * is a decimal of at most 15 significant digits and {@value #MAX_DECIMALS} decimals, and returns its
+     * length; returns -1 otherwise. Such a decimal is the shortest that reads back as {@code value} (no
+     * other decimal of 15 digits or fewer reads as the same double), so it is what
+     * {@link Double#toString} would choose: only the notation rules of {@link #viaShortest} remain to follow.
+     */
+    static int fewDigits(double value, char[] out) {
+        double magnitude = Math.abs(value);
+        if (!(magnitude < FIFTEEN_DIGITS)) {
+            return -1;
+        }
+        int integerDigits = 0;
+        while (integerDigits < 15 && magnitude >= POWERS_OF_TEN[integerDigits]) {
+            integerDigits++;
+        }
+        int decimals = Math.min(MAX_DECIMALS, 15 - integerDigits);
+        // If a decimal of this many places reads as `magnitude`, the scaled product is within a
+        // quarter of that integer (under 10^15, a double's error times 10^decimals stays below 0.25),
+        // and the division below, one correctly rounded operation on two exact values, is what
+        // reading it does: equal means it reads back as this very double.
+        double scaled = Math.rint(magnitude * POWERS_OF_TEN[decimals]);
+        if (scaled == 0 || scaled >= FIFTEEN_DIGITS || scaled / POWERS_OF_TEN[decimals] != magnitude) {
+            return -1;
+        }
+        long digits = (long) scaled;
+        while (decimals > 0 && digits % 10 == 0) {
+            digits /= 10;
+            decimals--;
+        }
+        return format(value < 0, digits, decimals, out);
+    }
+
+    /**
+     * {@code digits * 10^-decimals} (no trailing zero in {@code digits} when {@code decimals > 0}) as
+     * {@link #viaShortest} would write it: Double.toString's plain form ({@code 12.0}) from 10^-3 to
+     * 10^7, and from its scientific form otherwise, where a one-digit significand keeps Double.toString's
+     * {@code .0} ({@code 1.0E-4} becomes {@code 0.00010}) and a whole number gets no point ({@code 12345678}).
+     */
+    private static int format(boolean negative, long digits, int decimals, char[] out) {
+        int length = 1;
+        while (length < 15 && digits >= LONG_POWERS_OF_TEN[length]) {
+            length++;
+        }
+        int exponent = length - 1 - decimals; // of the first digit
+        int at = 0;
+        if (negative) {
+            out[at++] = '-';
+        }
+        if (decimals == 0) {
+            at = put(digits, length, out, at);
+            if (exponent < 7) {
+                out[at++] = '.';
+                out[at++] = '0';
+            }
+        } else if (length > decimals) {
+            long unit = LONG_POWERS_OF_TEN[decimals];
+            at = put(digits / unit, length - decimals, out, at);
+            out[at++] = '.';
+            at = put(digits % unit, decimals, out, at);
+        } else {
+            out[at++] = '0';
+            out[at++] = '.';
+            for (int i = length; i < decimals; i++) {
+                out[at++] = '0';
+            }
+            at = put(digits, length, out, at);
+            if (exponent < -3 && length == 1) {
+                out[at++] = '0';
+            }
+        }
+        return at;
+    }
+
+    /** Writes {@code value} as exactly {@code width} digits (leading zeros) at {@code at}; returns the end. */
+    private static int put(long value, int width, char[] out, int at) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + width;
+    }
+
+    /** Any finite non-zero double: the shortest digits of {@link Double#toString}, the point moved by its exponent. */
+    static String viaShortest(double value) {
         String shortest = Double.toString(value);
         int e = shortest.indexOf('E');
         if (e < 0) {

@@ -32,12 +32,24 @@ final class ResultJson {
 
     /** Writes a double as a plain decimal ({@link PlainDecimal}), or null when it is NaN or infinite. */
     static void writeNumber(JsonGenerator json, double value) throws IOException {
-        if (Double.isFinite(value)) {
-            json.writeNumber(PlainDecimal.of(value));
-        } else {
+        if (!Double.isFinite(value)) {
             json.writeNull();
+            return;
         }
+        if (value != 0) {
+            // Nearly every number: one the engine rounded, written from a reused buffer, no String.
+            char[] text = DIGITS.get();
+            int length = PlainDecimal.fewDigits(value, text);
+            if (length > 0) {
+                json.writeNumber(text, 0, length);
+                return;
+            }
+        }
+        json.writeNumber(PlainDecimal.of(value));
     }
+
+    /** Per thread: a generator is written by one thread at a time, and the text is copied out at once. */
+    private static final ThreadLocal<char[]> DIGITS = ThreadLocal.withInitial(() -> new char[PlainDecimal.MAX_LENGTH]);
 
     private static final class PlainDoubleSerializer extends StdSerializer<Double> {
         private static final long serialVersionUID = 1L;

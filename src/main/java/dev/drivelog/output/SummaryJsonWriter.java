@@ -37,9 +37,12 @@ final class SummaryJsonWriter {
             json.writeStringField("error", outcome.error());
         } else {
             json.writeStringField("status", "analysed");
-            json.writeObjectField("summary", outcome.result().summary());
-            json.writeObjectField("violations", outcome.result().violations());
-            json.writeObjectField("events", outcome.result().events());
+            json.writeFieldName("summary");
+            TripJson.summary(json, outcome.result().summary());
+            json.writeFieldName("violations");
+            TripJson.findings(json, outcome.result().violations());
+            json.writeFieldName("events");
+            TripJson.findings(json, outcome.result().events());
         }
         json.writeEndObject();
     }

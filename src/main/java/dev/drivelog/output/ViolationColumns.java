@@ -68,7 +68,7 @@ final class ViolationColumns {
         for (Map.Entry<String, Object> evidence : violation.evidence().entrySet()) {
             String column = FIXED.contains(evidence.getKey()) ? "evidence_" + evidence.getKey() : evidence.getKey();
             json.writeFieldName(column);
-            ResultJson.MAPPER.writeValue(json, evidence.getValue());
+            TripJson.scalar(json, evidence.getValue());
         }
     }
 

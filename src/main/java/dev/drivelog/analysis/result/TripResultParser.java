@@ -19,8 +19,18 @@ public final class TripResultParser {
      *                                  message names the trip (if known) and the problem
      */
     public TripResult parse(String json) {
-        // The engine's own answers map straight onto the records; only a text that does not (another
-        // schema, a broken engine) goes through the tree, whose checks word the message.
+        // The engine's own answers are read by a streaming parser straight into the records; a text in
+        // another shape goes to data binding, and one that does not bind (another schema, a broken
+        // engine) through the tree, whose checks word the message.
+        TripResult result = TripResultStream.read(json);
+        if (result != null && TripResult.READABLE_SCHEMAS.contains(result.schema()) && result.summary() != null) {
+            return result;
+        }
+        return bind(json);
+    }
+
+    /** The reading by data binding alone: what {@link TripResultStream} must agree with. */
+    TripResult bind(String json) {
         TripResult result;
         try {
             result = mapper.readValue(json, TripResult.class);

@@ -1,0 +1,78 @@
+package dev.drivelog.analysis.result;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The streaming reader against data binding: the same records from the engine's shape, and nothing from another. */
+class TripResultStreamTest {
+    private static final ObjectMapper DESCRIBE = JsonMapper.builder().build();
+    private final TripResultParser parser = new TripResultParser();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"speeding-and-stop.json", "driving-events.json", "no-violations.json",
+            "no-usable-points.json", "across-midnight.json"})
+    void read_fixtures_giveWhatDataBindingGives(String name) throws IOException {
+        String json = TripResultParserTest.fixture(name);
+
+        TripResult streamed = TripResultStream.read(json);
+
+        assertNotNull(streamed, "the fixture is in the engine's shape");
+        assertEquals(describe(parser.bind(json)), describe(streamed));
+    }
+
+    @Test
+    void read_randomResultsInTheEnginesNotation_giveWhatDataBindingGivesBitForBit() throws IOException {
+        Random random = new Random(14);
+        for (int i = 0; i < 2_000; i++) {
+            String json = EngineResultSamples.random(random);
+
+            TripResult streamed = TripResultStream.read(json);
+
+            assertNotNull(streamed, json);
+            assertEquals(describe(parser.bind(json)), describe(streamed), json);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"schema\":\"drivelog.trip/1.4\",\"summary\":{\"points\":\"5\"}}", // a number as text
+        "{\"schema\":\"drivelog.trip/1.4\",\"summary\":{\"points\":null}}", // null for a count
+        "{\"schema\":\"drivelog.trip/1.4\",\"summary\":{\"points\":5}}", // counts missing
+        "{\"schema\":\"drivelog.trip/1.4\",\"trip_id\":7}", // a number for a string
+        "{\"violations\":[{\"evidence\":{\"nested\":[1]}}]}", // evidence that is not a scalar
+        "{\"matched\":[{\"forward\":1}]}", // a number for a flag
+        "[]", "{\"schema\":", "not json"})
+    void read_otherShapes_leaveItToDataBinding(String json) {
+        assertNull(TripResultStream.read(json));
+    }
+
+    @Test
+    void parse_aCountAsText_isStillReadAsDataBindingReadsIt() throws IOException {
+        String json = TripResultParserTest.fixture("no-violations.json").replace("\"points\": 60", "\"points\": \"60\"");
+
+        assertNull(TripResultStream.read(json), "the test needs a text the stream leaves alone");
+        assertEquals(60, parser.parse(json).summary().points());
+    }
+
+    /** The records as text, with the Java type of every evidence value (Integer, Long and Double differ in output). */
+    private static String describe(TripResult result) throws JsonProcessingException {
+        StringBuilder types = new StringBuilder();
+        for (Violation finding : result.violations()) {
+            finding.evidence().values().forEach(v -> types.append(v == null ? "null" : v.getClass().getSimpleName()).append(' '));
+        }
+        for (Violation finding : result.events()) {
+            finding.evidence().values().forEach(v -> types.append(v == null ? "null" : v.getClass().getSimpleName()).append(' '));
+        }
+        return DESCRIBE.writeValueAsString(result) + "\n" + types;
+    }
+}
