@@ -363,6 +363,16 @@ class ClassDirectionRules : public ::testing::Test {
     ADD_FAILURE() << "no edge of way " << way;
     return {};
   }
+  // The truth of a car driving `ways` westbound (in that order) at noon.
+  static auto car_truth_westbound(std::initializer_list<int64_t> ways) {
+    TimedRules car(*map_);
+    std::vector<DirectedEdge> route;
+    for (const int64_t way : ways) route.push_back(westbound(way));
+    SimConfig config;
+    Rng rng(7), extra(8);
+    const Drive drive = plan_drive(*map_, config, route, rng, extra);
+    return derive_truth(*map_, drive, TruthThresholds{}, kNoonTokyo, &car).violations;
+  }
   static inline std::unique_ptr<map::MapView> map_;
 };
 
@@ -407,10 +417,7 @@ TEST_F(ClassDirectionRules, ADirectionClosedByAccessIsOneNoEntryInTheTruth) {
   EXPECT_TRUE(rules.closed);
   EXPECT_FALSE(rules.against);
   EXPECT_FALSE(PlanningClock(car, kNoonTokyo).legal_to_enter(*map_, closed, 100));
-  SimConfig config;
-  Rng rng(7), extra(8);
-  const Drive drive = plan_drive(*map_, config, {westbound(1002), closed, westbound(1000)}, rng, extra);
-  const auto truth = derive_truth(*map_, drive, TruthThresholds{}, kNoonTokyo, &car).violations;
+  const auto truth = car_truth_westbound({1002, 1001, 1000});
   ASSERT_EQ(truth.size(), 1U);
   EXPECT_EQ(truth[0].type, "no_entry");
   const auto tag = std::find_if(truth[0].evidence.begin(), truth[0].evidence.end(),
@@ -427,10 +434,7 @@ TEST_F(ClassDirectionRules, AClosedOneWayDrivenAgainstItIsOneNoEntryInTheTruth) 
   const EdgeRulesAt rules = car.at(closed, kNoonTokyo);
   EXPECT_TRUE(rules.closed);
   EXPECT_TRUE(rules.against);
-  SimConfig config;
-  Rng rng(7), extra(8);
-  const Drive drive = plan_drive(*map_, config, {westbound(1122), closed, westbound(1120)}, rng, extra);
-  const auto truth = derive_truth(*map_, drive, TruthThresholds{}, kNoonTokyo, &car).violations;
+  const auto truth = car_truth_westbound({1122, 1121, 1120});
   ASSERT_EQ(truth.size(), 1U);
   EXPECT_EQ(truth[0].type, "no_entry");
 }
