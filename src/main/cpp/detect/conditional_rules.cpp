@@ -1,5 +1,6 @@
 #include "detect/conditional_rules.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -48,6 +49,11 @@ map::LimitInForce conditional_limit(ConditionalVerdict& verdict, const map::Limi
                            map::kNoSpeedRule};
 }
 
+// A value whose one rule always holds (`closed @ (24/7)`): a plain per-class key's record.
+bool always_holds(const legal::ConditionalValue& value) {
+  return value.rules.size() == 1 && value.rules[0].condition_text == "24/7";
+}
+
 }  // namespace
 
 std::string local_iso_minute(int64_t local_seconds) {
@@ -81,10 +87,17 @@ bool against_under(const map::EdgeRecord& edge, bool forward, const ConditionalV
 std::vector<std::pair<const char*, std::string>> conditional_evidence(const map::MapView& map,
                                                                       const ConditionalVerdict& verdict) {
   if (verdict.state == ConditionalVerdict::State::none) return {};
-  if (verdict.plain) return {{"class_tag", std::string(map.string_at(verdict.key)) + "=" + std::string(map.string_at(verdict.value))}};
-  return {{"conditional_tag", std::string(map.string_at(verdict.key)) + "=" + std::string(map.string_at(verdict.value))},
-          {"condition", verdict.condition},
-          {"local_time", verdict.local_time}};
+  const auto tag = [&](uint32_t key, uint32_t value) { return std::string(map.string_at(key)) + "=" + std::string(map.string_at(value)); };
+  if (!verdict.plain) {
+    return {{"conditional_tag", tag(verdict.key, verdict.value)}, {"condition", verdict.condition}, {"local_time", verdict.local_time}};
+  }
+  std::vector<std::pair<const char*, std::string>> out{{"class_tag", tag(verdict.key, verdict.value)}};
+  if (verdict.timed) {
+    if (verdict.followed) out.emplace_back("conditional_tag", tag(verdict.followed_key, verdict.followed_value));
+    out.emplace_back("condition", verdict.condition);
+    out.emplace_back("local_time", verdict.local_time);
+  }
+  return out;
 }
 
 void add_conditional_evidence(const map::MapView& map, const ConditionalVerdict& verdict, Violation& v) {
@@ -167,7 +180,10 @@ ConditionalVerdict ConditionalRules::decide(const Records& records, Binds binds,
     verdict.state = undecidable ? ConditionalVerdict::State::undecidable : ConditionalVerdict::State::holds;
     verdict.key = record.key;
     verdict.value = record.value;
-    if constexpr (requires { record.plain(); }) verdict.plain = record.plain();  // edge records only
+    if constexpr (requires { record.plain(); }) {  // edge records only
+      verdict.plain = record.plain();
+      verdict.timed = verdict.plain && !always_holds(*value);
+    }
     if (rule == nullptr) {  // the rule that may hold, for a caller that takes the most permissive reading
       for (auto it = value->rules.rbegin(); it != value->rules.rend() && rule == nullptr; ++it) {
         if (legal::evaluate(*it, t, vehicle_) != legal::Truth::no) rule = &*it;
@@ -187,7 +203,27 @@ ConditionalVerdict ConditionalRules::at(uint32_t edge, bool forward, map::Condit
   const auto records = map_->conditionals_on(edge);
   if (records.empty()) return {};
   const auto binds = [&](const map::ConditionalRestriction& r) { return r.kind == kind && r.binds(forward, vehicle_bit_); };
-  return decide(records, binds, map_->edge(edge).from_node, utc_seconds);
+  const uint32_t node = map_->edge(edge).from_node;
+  ConditionalVerdict verdict = decide(records, binds, node, utc_seconds);
+  if (verdict.timed) {
+    // The one-way conditional whose times the plain record follows: the one in force, else the
+    // first that binds the vehicle (none of its rules holds: the plain one-way and the access key decide).
+    const auto conditional_oneway = [&](const map::ConditionalRestriction& r) {
+      return r.kind == map::ConditionalKind::oneway && !r.plain() && r.binds(forward, vehicle_bit_);
+    };
+    ConditionalVerdict oneway = decide(records, conditional_oneway, node, utc_seconds);
+    const auto first = std::find_if(records.begin(), records.end(), conditional_oneway);
+    if (oneway.state != ConditionalVerdict::State::none) {
+      verdict.followed_key = oneway.key;
+      verdict.followed_value = oneway.value;
+      verdict.followed = true;
+    } else if (first != records.end()) {
+      verdict.followed_key = first->key;
+      verdict.followed_value = first->value;
+      verdict.followed = true;
+    }
+  }
+  return verdict;
 }
 
 ConditionalVerdict ConditionalRules::at_turn(const map::TurnRestriction& restriction, uint32_t via_node, double utc_seconds) {

@@ -34,6 +34,15 @@ struct ConditionalVerdict {
   std::string local_time;  // when it was judged, local ISO 8601 (2026-12-07T16:00)
   // Decided by a plain per-class key (`hgv=no`, `maxspeed:hgv=60`), not by a time or condition.
   bool plain = false;
+  // A plain access record whose rules follow a one-way conditional's (`hgv:backward=no` under
+  // `oneway:conditional=no @ (22:00-06:00)`: closed while the conditional lifts the one-way,
+  // osm/conditional_tags.cpp): a time decided, so `condition` and `local_time` are evidence, and the
+  // conditional that made the direction the access key's, as tagged (string offsets; `followed`
+  // false where the edge has none binding the vehicle).
+  bool timed = false;
+  bool followed = false;
+  uint32_t followed_key = 0;
+  uint32_t followed_value = 0;
 };
 
 
@@ -119,7 +128,9 @@ bool against_under(const map::EdgeRecord& edge, bool forward, const ConditionalV
 
 // The conditional tag that decided, its condition and the local time it was judged at, as evidence
 // (key, text) pairs `conditional_tag`, `condition`, `local_time` (keys are literals, as EvidenceItem
-// wants); for a plain per-class key `class_tag` (`hgv=no`); none for State::none.
+// wants); for a plain per-class key `class_tag` (`hgv=no`), and where its record follows a one-way
+// conditional's times also that conditional as `conditional_tag`, the condition and the local time;
+// none for State::none.
 std::vector<std::pair<const char*, std::string>> conditional_evidence(const map::MapView& map,
                                                                       const ConditionalVerdict& verdict);
 

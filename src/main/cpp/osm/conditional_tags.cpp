@@ -40,6 +40,16 @@ constexpr std::array<FamilyKey, 6> kMaxspeedKeys{{{"maxspeed:hgv", 0, kHgv},
                                                   {"maxspeed:goods", 1, kHgv},
                                                   {"maxspeed:psv", 1, kBus},
                                                   {"maxspeed", 2, kAll}}};
+// One-way keys, as osm/oneway.cpp reads them for each class (kOnewayKeys): a class's own key, then
+// `oneway:goods` / `oneway:psv`, then `oneway:motor_vehicle`, then `oneway`.
+constexpr std::array<FamilyKey, 8> kOnewayFamily{{{"oneway:motorcar", 0, kCar},
+                                                  {"oneway:hgv", 0, kHgv},
+                                                  {"oneway:bus", 0, kBus},
+                                                  {"oneway:motorcycle", 0, kMotorcycle},
+                                                  {"oneway:goods", 1, kHgv},
+                                                  {"oneway:psv", 1, kBus},
+                                                  {"oneway:motor_vehicle", 2, kAll},
+                                                  {"oneway", 3, kAll}}};
 struct DirectionSuffix {
   std::string_view suffix;
   ConditionalDirection direction;
@@ -217,19 +227,28 @@ class Collector {
     }
   }
 
-  // `oneway:conditional` binds the classes without a one-way key of their own (`oneway:bus=no`
-  // decides for a bus whatever the time), none under `oneway:motor_vehicle`.
+  // `oneway:conditional` and `oneway:CLASS:conditional` (`oneway:bus:conditional`, ...): each binds
+  // the classes of its key for which no more specific plain one-way key decides (osm/oneway.cpp:
+  // `oneway:bus=no` decides for a bus whatever the time, `oneway:motor_vehicle` leaves
+  // `oneway:conditional` no class), tried before the less specific conditionals.
   void oneway() {
-    const std::string key = "oneway:conditional";
-    if (!tags_.get(key)) return;
-    uint8_t vehicles = 0;
-    for (const map::VehicleClass cls : kClasses) {
-      const std::string_view decided = interpret_oneway(tags_, road_class_, cls).decided_by;
-      if (decided.empty() || decided == "oneway" || decided == "junction" || decided == "highway") {
-        vehicles |= map::vehicle_bit(cls);
+    std::array<uint8_t, kClasses.size()> decided_rank{};  // of each class's plain one-way key; 4: none
+    bool read = false;
+    for (const FamilyKey& family : kOnewayFamily) {
+      const std::string key = std::string(family.base) + ":conditional";
+      if (!tags_.get(key)) continue;
+      if (!read) {
+        for (std::size_t c = 0; c < kClasses.size(); ++c) decided_rank[c] = plain_oneway_rank(kClasses[c]);
+        read = true;
       }
+      uint8_t vehicles = 0;
+      for (std::size_t c = 0; c < kClasses.size(); ++c) {
+        const uint8_t bit = map::vehicle_bit(kClasses[c]);
+        if ((family.vehicles & bit) != 0 && decided_rank[c] >= family.rank) vehicles |= bit;
+      }
+      add(key, ConditionalKind::oneway, precedence(family, ConditionalDirection::both), ConditionalDirection::both, vehicles,
+          vehicles, normalised_oneway);
     }
-    add(key, ConditionalKind::oneway, 0, ConditionalDirection::both, vehicles, vehicles, normalised_oneway);
   }
 
   void maxspeed() {
@@ -398,29 +417,44 @@ class Collector {
   static std::string always(std::string_view meaning) { return std::string(meaning) + " @ (24/7)"; }
 
   // The rules of an access record of class `bit` for travel `t`, closed by a directional key, where
-  // `oneway:conditional` binds the class: closed while the one-way in force allows `t` (the plain
-  // one-way, `one_way_allows`, while no rule of the conditional holds), open while it forbids `t`
-  // (a wrong_way then, not also a no_entry): `oneway=yes` + `oneway:conditional=no @ (22:00-06:00)`
-  // gives `closed @ (22:00-06:00)`. Nothing where no conditional binds the class or `t` is never
-  // allowed.
+  // a one-way conditional (`oneway:conditional`, `oneway:hgv:conditional`, ...) binds the class:
+  // closed while the one-way in force allows `t` (the plain one-way, `one_way_allows`, while no rule
+  // of a conditional holds), open while it forbids `t` (a wrong_way then, not also a no_entry):
+  // `oneway=yes` + `oneway:conditional=no @ (22:00-06:00)` gives `closed @ (22:00-06:00)`. The
+  // engine tries the conditionals most specific first, so their rules are written least specific
+  // first (the last rule that holds wins). Nothing where no conditional binds the class or `t` is
+  // never allowed.
   std::optional<std::string> closed_while_one_way_allows(uint8_t bit, std::size_t t, bool one_way_allows) const {
-    const auto binding = std::find_if(out.stored.begin(), out.stored.end(), [&](const map::ConditionalInput& c) {
-      return c.kind == ConditionalKind::oneway && (c.vehicles & bit) != 0;
-    });
-    if (binding == out.stored.end()) return std::nullopt;
     const std::string_view travel = t == 0 ? "forward" : "backward";
     const auto access_under = [&](std::string_view oneway) -> std::optional<std::string> {
       const auto direction = normalised_oneway(oneway);
       if (!direction) return std::nullopt;
       return std::string(*direction == "both" || *direction == travel ? "closed" : "open");
     };
-    std::string error;
-    uint8_t named = 0;
-    auto rules = normalised_rules(binding->value, access_under, error, named);
-    if (!rules) return std::nullopt;  // not stored either: read alike
-    if (one_way_allows) rules->insert(0, always("closed") + "; ");
-    if (rules->find("closed @") == std::string::npos) return std::nullopt;
+    std::string rules = one_way_allows ? always("closed") : std::string();
+    bool bound = false;
+    for (auto binding = out.stored.rbegin(); binding != out.stored.rend(); ++binding) {  // stored most specific first
+      if (binding->kind != ConditionalKind::oneway || (binding->vehicles & bit) == 0) continue;
+      std::string error;
+      uint8_t named = 0;
+      const auto mapped = normalised_rules(binding->value, access_under, error, named);
+      if (!mapped) continue;  // not stored either: read alike
+      bound = true;
+      if (!rules.empty()) rules.append("; ");
+      rules.append(*mapped);
+    }
+    if (!bound || rules.find("closed @") == std::string::npos) return std::nullopt;
     return rules;
+  }
+
+  // The rank in kOnewayFamily of the plain one-way key that decides for `cls`; 4 where none does
+  // (two-way by default, or one-way by a motorway's or roundabout's implication).
+  uint8_t plain_oneway_rank(map::VehicleClass cls) const {
+    const std::string_view decided = interpret_oneway(tags_, road_class_, cls).decided_by;
+    for (const FamilyKey& family : kOnewayFamily) {
+      if (family.base == decided) return family.rank;
+    }
+    return 4;
   }
 
   // The car's plain access key that decides (motorcar > motor_vehicle > vehicle > access).

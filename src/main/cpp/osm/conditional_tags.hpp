@@ -1,7 +1,8 @@
 // Conditional restrictions of a way (docs/CONDITIONAL.md): access (`access`, `vehicle`,
 // `motor_vehicle`, `motorcar`, and per vehicle class `hgv`, `goods`, `bus`, `psv`, `motorcycle`),
-// `oneway` and `maxspeed` (also `maxspeed:hgv`, ...), each with `:conditional` and, for access and
-// maxspeed, `:forward:conditional` / `:backward:conditional`. Each value is parsed
+// `oneway` (also `oneway:bus`, `oneway:hgv`, ...) and `maxspeed` (also `maxspeed:hgv`, ...), each
+// with `:conditional` and, for access and maxspeed, `:forward:conditional` /
+// `:backward:conditional`. Each value is parsed
 // (legal/conditional.hpp) and normalised for the map; a value not understood is reported and
 // treated as absent. A record binds the vehicle classes and directions for which no more specific
 // plain key decides (`motorcar=yes` with `access:conditional=no @ ...` still binds an hgv, not a

@@ -165,11 +165,89 @@ TEST_F(ClassDirections, ACarsOwnDirectionalPermissionIsOnTheFlags) {
   EXPECT_EQ(findings(along(13, false), kHgv), Found{});
 }
 
+// oneway=yes + oneway:bus:conditional=no @ (06:00-20:00): a bus may drive against the one-way by day
+// and not at night; a car and a lorry are bound by the plain one-way at all times.
+TEST_F(ClassDirections, ABusOnewayConditionalLiftsTheOneWayForBusesByDay) {
+  const double night = kMonday + 23 * 3600;
+  EXPECT_EQ(findings(along(14, true), kBus), Found{});
+  EXPECT_EQ(findings(along(14, true, night), kBus), (Found{"wrong_way "}));
+  EXPECT_EQ(findings(along(14, false, night), kBus), Found{});
+  for (const VehicleClass vehicle : {kCar, kHgv}) {
+    EXPECT_EQ(findings(along(14, true), vehicle), (Found{"wrong_way "})) << static_cast<int>(vehicle);
+    EXPECT_EQ(findings(along(14, true, night), vehicle), (Found{"wrong_way "})) << static_cast<int>(vehicle);
+  }
+}
+
+// oneway:hgv:conditional=yes @ (07:00-09:00) on a two-way street: a lorry against it in the morning
+// is a wrong_way named by the conditional; at noon, and for a car, nothing. The street's
+// `oneway:psv:conditional=maybe @ (Mo-Fr)` is not understood: absent, a bus is free.
+TEST_F(ClassDirections, ALorryOnewayConditionalBindsLorriesWhileItHolds) {
+  const double morning = kMonday + 8 * 3600;
+  const auto lorry = test::found_for(*map_, along(16, true, morning), ViolationType::wrong_way, kHgv);
+  ASSERT_EQ(lorry.size(), 1U);
+  EXPECT_EQ(test::evidence_text(lorry[0], "conditional_tag"), "oneway:hgv:conditional=yes @ (07:00-09:00)");
+  EXPECT_EQ(test::evidence_text(lorry[0], "condition"), "07:00-09:00");
+  EXPECT_EQ(test::evidence_text(lorry[0], "local_time"), "2026-12-07T08:00");
+  EXPECT_EQ(findings(along(16, false, morning), kHgv), Found{});
+  EXPECT_EQ(findings(along(16, true), kHgv), Found{});
+  EXPECT_EQ(findings(along(16, true, morning), kCar), Found{});
+  EXPECT_EQ(findings(along(16, true, morning), kBus), Found{});
+}
+
+// A direction an access key closes while a one-way conditional lifts the one-way (`oneway=yes` +
+// `oneway:conditional=no @ (22:00-06:00)` + `hgv:backward=no`): the no_entry a time decided names
+// the access key, the conditional it follows, the condition and the local time, as every
+// conditional finding does; by day it is the one-way's wrong_way.
+TEST_F(ClassDirections, ANoEntryAOnewayConditionalDecidedNamesItsConditionAndTime) {
+  const double night = kMonday + 23 * 3600;
+  struct Case {
+    int street;
+    const char* conditional_tag;
+  };
+  for (const Case c : {Case{8, "oneway:conditional=no @ (22:00-06:00)"}, Case{15, "oneway:hgv:conditional=no @ (22:00-06:00)"}}) {
+    const auto lorry = test::found_for(*map_, along(c.street, true, night), ViolationType::no_entry, kHgv);
+    ASSERT_EQ(lorry.size(), 1U) << c.street;
+    EXPECT_EQ(test::evidence_text(lorry[0], "class_tag"), "hgv:backward=no");
+    EXPECT_EQ(test::evidence_text(lorry[0], "conditional_tag"), c.conditional_tag);
+    EXPECT_EQ(test::evidence_text(lorry[0], "condition"), "22:00-06:00");
+    EXPECT_EQ(test::evidence_text(lorry[0], "local_time"), "2026-12-07T23:00");
+    EXPECT_EQ(findings(along(c.street, true), kHgv), (Found{"wrong_way "})) << c.street;
+    EXPECT_EQ(findings(along(c.street, false, night), kHgv), Found{}) << c.street;
+  }
+  // The lorry's own conditional leaves the car bound by the one-way at night too.
+  EXPECT_EQ(findings(along(15, true, night), kCar), (Found{"wrong_way "}));
+  // A two-way street one-way in the morning: closed to a lorry westbound at other times, by the
+  // access key while no rule of the conditional holds (`24/7`), named with it and the time.
+  const auto noon = test::found_for(*map_, along(17, true), ViolationType::no_entry, kHgv);
+  ASSERT_EQ(noon.size(), 1U);
+  EXPECT_EQ(test::evidence_text(noon[0], "class_tag"), "hgv:backward=no");
+  EXPECT_EQ(test::evidence_text(noon[0], "conditional_tag"), "oneway:conditional=yes @ (07:00-09:00)");
+  EXPECT_EQ(test::evidence_text(noon[0], "condition"), "24/7");
+  EXPECT_EQ(test::evidence_text(noon[0], "local_time"), "2026-12-07T12:00");
+  const auto morning = test::found_for(*map_, along(17, true, kMonday + 8 * 3600), ViolationType::wrong_way, kHgv);
+  ASSERT_EQ(morning.size(), 1U);
+  EXPECT_EQ(test::evidence_text(morning[0], "conditional_tag"), "oneway:conditional=yes @ (07:00-09:00)");
+  EXPECT_EQ(findings(along(17, true, kMonday + 8 * 3600), kHgv).size(), 1U);  // not also a no_entry
+}
+
+// The build report counts the class one-way conditionals like the others, and a value not understood.
+TEST_F(ClassDirections, TheBuildReportsClassOnewayConditionals) {
+  const osm::ImportReport& report = built_->report;
+  EXPECT_EQ(report.conditionals_stored.at("oneway:bus:conditional"), 1U);
+  EXPECT_EQ(report.conditionals_stored.at("oneway:hgv:conditional"), 2U);
+  EXPECT_EQ(report.conditionals_stored.at("oneway:conditional"), 4U);
+  EXPECT_EQ(report.conditionals_not_understood.at("oneway:psv:conditional"), 1U);
+  EXPECT_EQ(report.conditionals_stored.count("oneway:psv:conditional"), 0U);
+  const std::string info = map::map_info_json(*map_);
+  EXPECT_NE(info.find("\"oneway:hgv:conditional\":2"), std::string::npos) << info;
+  EXPECT_NE(info.find("\"oneway:psv:conditional\":1"), std::string::npos) << info;
+}
+
 // What the map holds for each class, per kind of rule, in the build report and in `map info`.
 TEST_F(ClassDirections, TheBuildCountsEachClassesOwnRules) {
   const std::string expected =
       "{\"car\":{\"access\":2,\"oneway\":1,\"maxspeed\":0,\"turn\":0},"
-      "\"hgv\":{\"access\":3,\"oneway\":4,\"maxspeed\":0,\"turn\":0},"
+      "\"hgv\":{\"access\":5,\"oneway\":4,\"maxspeed\":0,\"turn\":0},"
       "\"bus\":{\"access\":3,\"oneway\":6,\"maxspeed\":0,\"turn\":0},"
       "\"motorcycle\":{\"access\":2,\"oneway\":3,\"maxspeed\":0,\"turn\":0}}";
   EXPECT_EQ(osm::class_rules_json(built_->report), expected);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "osm/conditional_tags.hpp"
 
 namespace drivelog::osm {
@@ -296,6 +298,88 @@ TEST(ConditionalTags, OnewayConditionalLeavesAClassWithItsOwnOnewayKey) {
   const auto out = interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:bus", "no"}, {"oneway:conditional", "no @ (22:00-06:00)"}});
   ASSERT_EQ(out.stored.size(), 1U);
   EXPECT_EQ(out.stored[0].vehicles, kAll & ~kBus);
+}
+
+// `oneway:CLASS:conditional`: read by the hierarchy of the plain one-way keys (osm/oneway.cpp), a
+// class's own key before `oneway:goods` / `oneway:psv`, `oneway:motor_vehicle` and `oneway`.
+TEST(ConditionalTags, AClassOnewayConditionalBindsTheClassesItNames) {
+  const auto bus = interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:bus:conditional", "no @ (06:00-20:00)"}});
+  ASSERT_EQ(bus.stored.size(), 1U);
+  EXPECT_EQ(bus.stored[0].kind, ConditionalKind::oneway);
+  EXPECT_EQ(bus.stored[0].key, "oneway:bus:conditional");
+  EXPECT_EQ(bus.stored[0].value, "no @ (06:00-20:00)");
+  EXPECT_EQ(bus.stored[0].rules, "both @ (06:00-20:00)");
+  EXPECT_EQ(bus.stored[0].vehicles, kBus);
+  EXPECT_EQ(bus.stored[0].direction, ConditionalDirection::both);
+  EXPECT_TRUE(bus.plain.empty());  // the car, the lorry and the bus share oneway=yes when no rule holds
+  EXPECT_EQ(interpret_conditional_tags(Tags{{"oneway:psv:conditional", "yes @ (Mo-Fr)"}}).stored.at(0).vehicles, kBus);
+  EXPECT_EQ(interpret_conditional_tags(Tags{{"oneway:goods:conditional", "yes @ (Mo-Fr)"}}).stored.at(0).vehicles, kHgv);
+  EXPECT_EQ(interpret_conditional_tags(Tags{{"oneway:hgv:conditional", "-1 @ (Mo-Fr)"}}).stored.at(0).rules, "backward @ (Mo-Fr)");
+  EXPECT_EQ(interpret_conditional_tags(Tags{{"oneway:motorcycle:conditional", "yes @ (Mo-Fr)"}}).stored.at(0).vehicles, kMotorcycle);
+  EXPECT_EQ(interpret_conditional_tags(Tags{{"oneway:motorcar:conditional", "yes @ (Mo-Fr)"}}).stored.at(0).vehicles, kCar);
+  EXPECT_EQ(interpret_conditional_tags(Tags{{"oneway:motor_vehicle:conditional", "yes @ (Mo-Fr)"}}).stored.at(0).vehicles, kAll);
+}
+
+TEST(ConditionalTags, AClassOnewayConditionalIsTriedBeforeTheGeneralOnes) {
+  const auto out = interpret_conditional_tags(Tags{{"oneway:conditional", "yes @ (07:00-09:00)"},
+                                                   {"oneway:motor_vehicle:conditional", "-1 @ (Sa)"},
+                                                   {"oneway:psv:conditional", "no @ (Su)"},
+                                                   {"oneway:bus:conditional", "no @ (08:00-08:30)"}});
+  ASSERT_EQ(out.stored.size(), 4U);
+  std::vector<std::pair<std::string, uint8_t>> by_precedence;
+  for (const auto& c : out.stored) by_precedence.emplace_back(c.key, c.precedence);
+  std::stable_sort(by_precedence.begin(), by_precedence.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  EXPECT_EQ(by_precedence[0].first, "oneway:bus:conditional");
+  EXPECT_EQ(by_precedence[1].first, "oneway:psv:conditional");
+  EXPECT_EQ(by_precedence[2].first, "oneway:motor_vehicle:conditional");
+  EXPECT_EQ(by_precedence[3].first, "oneway:conditional");
+  for (const auto& c : out.stored) {
+    if (c.key != "oneway:bus:conditional" && c.key != "oneway:psv:conditional") {
+      EXPECT_EQ(c.vehicles, kAll) << c.key;
+    }
+  }
+}
+
+// A more specific plain one-way key decides for its classes at every time.
+TEST(ConditionalTags, AClassOnewayConditionalUnderAMoreSpecificPlainKeyBindsNothing) {
+  const auto psv = interpret_conditional_tags(Tags{{"oneway:bus", "yes"}, {"oneway:psv:conditional", "no @ (Mo-Fr)"}});
+  EXPECT_TRUE(psv.stored.empty());
+  EXPECT_EQ(psv.shadowed, std::vector<std::string>({"oneway:psv:conditional"}));
+  // oneway:motor_vehicle decides for every class: oneway:conditional below it binds none, as before.
+  EXPECT_TRUE(interpret_conditional_tags(Tags{{"oneway:motor_vehicle", "yes"}, {"oneway:conditional", "no @ (Mo-Fr)"}}).stored.empty());
+  // The class's own plain key at the same level: the conditional is tried first (it binds the class).
+  const auto same = interpret_conditional_tags(Tags{{"oneway:hgv", "yes"}, {"oneway:hgv:conditional", "no @ (22:00-06:00)"}});
+  ASSERT_EQ(same.stored.size(), 1U);
+  EXPECT_EQ(same.stored[0].vehicles, kHgv);
+  // oneway:motor_vehicle=yes below oneway:hgv:conditional: the lorry's conditional still binds it.
+  const auto below = interpret_conditional_tags(Tags{{"oneway:motor_vehicle", "yes"}, {"oneway:goods:conditional", "no @ (Su)"}});
+  ASSERT_EQ(below.stored.size(), 1U);
+  EXPECT_EQ(below.stored[0].vehicles, kHgv);
+}
+
+TEST(ConditionalTags, AClassOnewayConditionalNotUnderstoodIsReported) {
+  const auto out = interpret_conditional_tags(Tags{{"oneway", "yes"}, {"oneway:hgv:conditional", "maybe @ (Mo-Fr)"}});
+  EXPECT_TRUE(out.stored.empty());
+  ASSERT_EQ(out.not_understood.size(), 1U);
+  EXPECT_EQ(out.not_understood[0].first, "oneway:hgv:conditional");
+}
+
+// A direction a class's access key closes, under the class's own one-way conditional: closed while
+// the conditional lifts the one-way, as under `oneway:conditional`; two conditionals binding the
+// class follow the one the engine tries first (the last rule that holds wins).
+TEST(ConditionalTags, ADirectionClosedByAccessFollowsTheClassesOwnOnewayConditional) {
+  const auto lorry = interpret_conditional_tags(
+      Tags{{"oneway", "yes"}, {"oneway:hgv:conditional", "no @ (22:00-06:00)"}, {"hgv:backward", "no"}});
+  ASSERT_EQ(lorry.plain.size(), 1U);
+  EXPECT_EQ(lorry.plain[0].key, "hgv:backward");
+  EXPECT_EQ(lorry.plain[0].rules, "closed @ (22:00-06:00)");
+  EXPECT_EQ(lorry.plain[0].vehicles, kHgv);
+  const auto two = interpret_conditional_tags(Tags{{"oneway", "yes"},
+                                                   {"oneway:conditional", "no @ (22:00-06:00)"},
+                                                   {"oneway:hgv:conditional", "yes @ (23:00-24:00)"},
+                                                   {"hgv:backward", "no"}});
+  ASSERT_EQ(two.plain.size(), 1U);
+  EXPECT_EQ(two.plain[0].rules, "closed @ (22:00-06:00); open @ (23:00-24:00)");
 }
 
 TEST(ConditionalTags, PlainClassLimitsAreStoredPerClassAndDirection) {

@@ -410,6 +410,61 @@ TEST_F(ClassDirectionRules, AOneWayLiftedAtNightLeavesTheLorriesDirectionClosed)
   EXPECT_TRUE(car.at(back, kNoonTokyo + 11 * kHour).legal());
 }
 
+// Way 1141: `oneway=yes` + `oneway:bus:conditional=no @ (06:00-20:00)`. The simulator's verdicts
+// are the engine's: a bus may drive it westbound by day, not at night, a car never; a bus's legal
+// leg may use it only within the window, and the truth of a bus there at night is the one-way's.
+TEST_F(ClassDirectionRules, ABusOnewayConditionalDecidesForBusesAtItsTimes) {
+  TimedRules car(*map_);
+  TimedRules bus(*map_, detect::vehicle_profile(detect::VehicleClass::bus));
+  const DirectedEdge back = westbound(1141);
+  const double night = kNoonTokyo + 11 * kHour;
+  const EdgeRulesAt noon = bus.at(back, kNoonTokyo);
+  EXPECT_TRUE(noon.legal());
+  EXPECT_EQ(map_->string_at(noon.oneway.key), "oneway:bus:conditional");
+  EXPECT_TRUE(bus.at(back, night).against);
+  EXPECT_TRUE(car.at(back, kNoonTokyo).against);
+  EXPECT_TRUE(car.at(back, night).against);
+  ASSERT_TRUE(bus.throughout(back, kNoonTokyo, kNoonTokyo + kHour).has_value());
+  EXPECT_TRUE(bus.throughout(back, kNoonTokyo, kNoonTokyo + kHour)->legal());
+  EXPECT_FALSE(bus.throughout(back, kNoonTokyo + 7.5 * kHour, kNoonTokyo + 8.5 * kHour).has_value());  // 20:00
+  EXPECT_TRUE(PlanningClock(bus, kNoonTokyo).legal_to_enter(*map_, back, 100));
+  EXPECT_FALSE(PlanningClock(bus, night).legal_to_enter(*map_, back, 100));
+  EXPECT_FALSE(PlanningClock(car, kNoonTokyo).legal_to_enter(*map_, back, 100));
+  SimConfig config;
+  Rng rng(7), extra(8);
+  const Drive drive = plan_drive(*map_, config, {westbound(1142), back, westbound(1140)}, rng, extra);
+  EXPECT_TRUE(derive_truth(*map_, drive, TruthThresholds{}, kNoonTokyo, &bus).violations.empty());
+  const auto at_night = derive_truth(*map_, drive, TruthThresholds{}, night, &bus).violations;
+  ASSERT_EQ(at_night.size(), 1U);
+  EXPECT_EQ(at_night[0].type, "wrong_way");
+  ASSERT_EQ(derive_truth(*map_, drive, TruthThresholds{}, kNoonTokyo, &car).violations.size(), 1U);
+}
+
+// Way 1151: `oneway=yes` + `oneway:hgv:conditional=no @ (22:00-06:00)` + `hgv:backward=no`. A lorry
+// westbound at night enters a direction closed to it: a no_entry in the truth that names the access
+// key, the conditional, its condition and the local time, as the engine's finding does.
+TEST_F(ClassDirectionRules, ANoEntryAOnewayConditionalDecidedNamesItInTheTruth) {
+  TimedRules lorry(*map_, detect::vehicle_profile(detect::VehicleClass::hgv));
+  const DirectedEdge back = westbound(1151);
+  EXPECT_TRUE(lorry.at(back, kNoonTokyo).against);
+  EXPECT_TRUE(lorry.at(back, kNoonTokyo + 11 * kHour).closed);
+  EXPECT_FALSE(lorry.at(back, kNoonTokyo + 11 * kHour).against);
+  SimConfig config;
+  Rng rng(7), extra(8);
+  const Drive drive = plan_drive(*map_, config, {westbound(1152), back, westbound(1150)}, rng, extra);
+  const auto truth = derive_truth(*map_, drive, TruthThresholds{}, kNoonTokyo + 11 * kHour, &lorry).violations;
+  ASSERT_EQ(truth.size(), 1U);
+  EXPECT_EQ(truth[0].type, "no_entry");
+  const auto text = [&](const std::string& key) {
+    const auto it = std::find_if(truth[0].evidence.begin(), truth[0].evidence.end(), [&](const EvidenceField& e) { return e.key == key; });
+    return it == truth[0].evidence.end() ? std::string("(missing)") : it->text;
+  };
+  EXPECT_EQ(text("class_tag"), "hgv:backward=no");
+  EXPECT_EQ(text("conditional_tag"), "oneway:hgv:conditional=no @ (22:00-06:00)");
+  EXPECT_EQ(text("condition"), "22:00-06:00");
+  EXPECT_EQ(text("local_time").substr(0, 13), "2026-12-07T23");
+}
+
 TEST_F(ClassDirectionRules, ADirectionClosedByAccessIsOneNoEntryInTheTruth) {
   TimedRules car(*map_);
   const DirectedEdge closed = westbound(1001);
