@@ -1,0 +1,132 @@
+package dev.drivelog.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written time text against the JDK formatters the finding columns used before (byte for byte). */
+class UtcTextTest {
+    private static final DateTimeFormatter ISO_SECONDS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+    private static final long DAY_SECONDS = 86_400;
+
+    /** What ViolationColumns wrote before: the time rounded down to the second, through the formatter. */
+    private static String oldIsoSeconds(double epochSeconds) {
+        return Double.isFinite(epochSeconds)
+                ? ISO_SECONDS.format(Instant.ofEpochSecond((long) Math.floor(epochSeconds))) : null;
+    }
+
+    private static String oldDay(double epochSeconds) {
+        return DAY.format(Instant.ofEpochSecond((long) Math.floor(epochSeconds)));
+    }
+
+    private static void assertSame(long epochSecond) {
+        assertEquals(ISO_SECONDS.format(Instant.ofEpochSecond(epochSecond)), UtcText.isoSeconds(epochSecond),
+                "second " + epochSecond);
+        assertEquals(DAY.format(Instant.ofEpochSecond(epochSecond)), UtcText.day(epochSecond), "second " + epochSecond);
+    }
+
+    /** Where the formatter itself throws (a date beyond LocalDate's years), the new text throws the same. */
+    private static void assertBothThrow(long epochSecond) {
+        assertThrows(DateTimeException.class, () -> ISO_SECONDS.format(Instant.ofEpochSecond(epochSecond)));
+        assertThrows(DateTimeException.class, () -> UtcText.isoSeconds(epochSecond));
+        assertThrows(DateTimeException.class, () -> DAY.format(Instant.ofEpochSecond(epochSecond)));
+        assertThrows(DateTimeException.class, () -> UtcText.day(epochSecond));
+    }
+
+    @Test
+    void everyDayFrom1970To2100_firstLastAndAnInnerSecond_matchTheFormatter() {
+        long first = LocalDate.of(1970, 1, 1).toEpochDay();
+        long last = LocalDate.of(2100, 12, 31).toEpochDay();
+        for (long day = first; day <= last; day++) {
+            long start = day * DAY_SECONDS;
+            assertSame(start);
+            assertSame(start + DAY_SECONDS - 1);
+            assertSame(start + (day * 7_919) % DAY_SECONDS); // walks through the hours, minutes and seconds
+        }
+    }
+
+    @Test
+    void leapDaysAndCenturies_matchTheFormatter() {
+        for (int year : new int[] {0, 4, 100, 400, 1600, 1700, 1900, 1968, 1972, 2000, 2024, 2100, 2400, 9996}) {
+            for (String monthDay : new String[] {"-02-28", "-03-01", "-12-31"}) {
+                long day = LocalDate.parse(String.format("%04d", year) + monthDay).toEpochDay();
+                assertSame(day * DAY_SECONDS);
+                assertSame(day * DAY_SECONDS + DAY_SECONDS - 1);
+            }
+        }
+        long leapDay = LocalDate.of(2024, 2, 29).toEpochDay() * DAY_SECONDS;
+        assertEquals("2024-02-29T23:59:59Z", UtcText.isoSeconds(leapDay + DAY_SECONDS - 1));
+        assertEquals("2024-02-29", UtcText.day(leapDay));
+    }
+
+    @Test
+    void secondsBeforeTheEpochAndAtTheFourDigitYearsEdges_matchTheFormatter() {
+        long firstPlain = LocalDate.of(0, 1, 1).toEpochDay() * DAY_SECONDS;
+        long endPlain = LocalDate.of(10_000, 1, 1).toEpochDay() * DAY_SECONDS;
+        for (long second : new long[] {-1, -DAY_SECONDS, -DAY_SECONDS - 1, firstPlain - 1, firstPlain, firstPlain + 1,
+                endPlain - 1, endPlain, endPlain + 1, LocalDate.MIN.toEpochDay() * DAY_SECONDS,
+                LocalDate.MAX.toEpochDay() * DAY_SECONDS + DAY_SECONDS - 1}) {
+            assertSame(second);
+        }
+        assertBothThrow(Instant.MIN.getEpochSecond());
+        assertBothThrow(Instant.MAX.getEpochSecond());
+        assertBothThrow(Long.MAX_VALUE);
+        Random random = new Random(14);
+        for (int i = 0; i < 200_000; i++) { // years -20000 to 20000, the signed ones through the formatter
+            assertSame(random.nextLong(-20_000L * 366 * DAY_SECONDS, 20_000L * 366 * DAY_SECONDS));
+        }
+    }
+
+    @Test
+    void violationColumns_subSecondAndOddTimes_matchWhatTheFormatterWrote() {
+        Random random = new Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            double time = switch (i % 4) {
+                case 0 -> 1.7e9 + random.nextInt(200_000_000) + random.nextInt(1000) / 1000.0; // as the engine rounds
+                case 1 -> random.nextDouble() * 4.2e9; // 1970-2103, any fraction
+                case 2 -> -random.nextDouble() * 2.2e9; // before the epoch: rounded down, not toward zero
+                default -> Math.floor(random.nextDouble() * 4.2e9) + (random.nextBoolean() ? 0.999999 : 1e-6);
+            };
+            assertEquals(oldIsoSeconds(time), ViolationColumns.isoSeconds(time), Double.toString(time));
+            assertEquals(oldDay(time), ViolationColumns.day(time), Double.toString(time));
+        }
+        for (double time : new double[] {-0.5, -0.0, 0.0, 0.5, 86_399.999_999, -86_400.000_001, 951_782_400.0,
+                1_795_161_900.5}) {
+            assertEquals(oldIsoSeconds(time), ViolationColumns.isoSeconds(time), Double.toString(time));
+            assertEquals(oldDay(time), ViolationColumns.day(time), Double.toString(time));
+        }
+        assertEquals("1969-12-31T23:59:59Z", ViolationColumns.isoSeconds(-0.5));
+    }
+
+    @Test
+    void violationColumns_timesThatAreNoSecond_keepTheOldAnswers() {
+        assertNull(ViolationColumns.isoSeconds(Double.NaN));
+        assertNull(ViolationColumns.isoSeconds(Double.POSITIVE_INFINITY));
+        assertEquals(oldDay(Double.NaN), ViolationColumns.day(Double.NaN)); // the cast makes NaN second 0
+        assertEquals("1970-01-01", ViolationColumns.day(Double.NaN));
+        assertThrows(DateTimeException.class, () -> oldDay(Double.POSITIVE_INFINITY));
+        assertThrows(DateTimeException.class, () -> ViolationColumns.day(Double.POSITIVE_INFINITY));
+        assertThrows(DateTimeException.class, () -> ViolationColumns.day(Double.NEGATIVE_INFINITY));
+        assertThrows(DateTimeException.class, () -> ViolationColumns.day(1e300));
+    }
+
+    @Test
+    void day_afterAnotherDay_isNotTheRememberedOne() {
+        long day = LocalDate.of(2026, 11, 21).toEpochDay() * DAY_SECONDS;
+        assertEquals("2026-11-21", UtcText.day(day));
+        assertEquals("2026-11-21", UtcText.day(day + 5));
+        assertEquals("2026-11-22", UtcText.day(day + DAY_SECONDS));
+        assertEquals("2026-11-21", UtcText.day(day + DAY_SECONDS - 1));
+        assertEquals("0000-01-01", UtcText.day(LocalDate.of(0, 1, 1).toEpochDay() * DAY_SECONDS));
+    }
+}
