@@ -2,6 +2,7 @@ package dev.drivelog.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.drivelog.analysis.result.Violation;
+import dev.drivelog.logs.UtcText;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,6 @@
-package dev.drivelog.output;
+package dev.drivelog.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.DateTimeException;
@@ -12,22 +11,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written time text against the JDK formatters the finding columns used before (byte for byte). */
+/** The hand-written time text against the JDK's formatters and Instant.toString, which wrote it before (byte for byte). */
 class UtcTextTest {
     private static final DateTimeFormatter ISO_SECONDS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final long DAY_SECONDS = 86_400;
-
-    /** What ViolationColumns wrote before: the time rounded down to the second, through the formatter. */
-    private static String oldIsoSeconds(double epochSeconds) {
-        return Double.isFinite(epochSeconds)
-                ? ISO_SECONDS.format(Instant.ofEpochSecond((long) Math.floor(epochSeconds))) : null;
-    }
-
-    private static String oldDay(double epochSeconds) {
-        return DAY.format(Instant.ofEpochSecond((long) Math.floor(epochSeconds)));
-    }
 
     private static void assertSame(long epochSecond) {
         assertEquals(ISO_SECONDS.format(Instant.ofEpochSecond(epochSecond)), UtcText.isoSeconds(epochSecond),
@@ -88,39 +77,6 @@ class UtcTextTest {
     }
 
     @Test
-    void violationColumns_subSecondAndOddTimes_matchWhatTheFormatterWrote() {
-        Random random = new Random(7);
-        for (int i = 0; i < 200_000; i++) {
-            double time = switch (i % 4) {
-                case 0 -> 1.7e9 + random.nextInt(200_000_000) + random.nextInt(1000) / 1000.0; // as the engine rounds
-                case 1 -> random.nextDouble() * 4.2e9; // 1970-2103, any fraction
-                case 2 -> -random.nextDouble() * 2.2e9; // before the epoch: rounded down, not toward zero
-                default -> Math.floor(random.nextDouble() * 4.2e9) + (random.nextBoolean() ? 0.999999 : 1e-6);
-            };
-            assertEquals(oldIsoSeconds(time), ViolationColumns.isoSeconds(time), Double.toString(time));
-            assertEquals(oldDay(time), ViolationColumns.day(time), Double.toString(time));
-        }
-        for (double time : new double[] {-0.5, -0.0, 0.0, 0.5, 86_399.999_999, -86_400.000_001, 951_782_400.0,
-                1_795_161_900.5}) {
-            assertEquals(oldIsoSeconds(time), ViolationColumns.isoSeconds(time), Double.toString(time));
-            assertEquals(oldDay(time), ViolationColumns.day(time), Double.toString(time));
-        }
-        assertEquals("1969-12-31T23:59:59Z", ViolationColumns.isoSeconds(-0.5));
-    }
-
-    @Test
-    void violationColumns_timesThatAreNoSecond_keepTheOldAnswers() {
-        assertNull(ViolationColumns.isoSeconds(Double.NaN));
-        assertNull(ViolationColumns.isoSeconds(Double.POSITIVE_INFINITY));
-        assertEquals(oldDay(Double.NaN), ViolationColumns.day(Double.NaN)); // the cast makes NaN second 0
-        assertEquals("1970-01-01", ViolationColumns.day(Double.NaN));
-        assertThrows(DateTimeException.class, () -> oldDay(Double.POSITIVE_INFINITY));
-        assertThrows(DateTimeException.class, () -> ViolationColumns.day(Double.POSITIVE_INFINITY));
-        assertThrows(DateTimeException.class, () -> ViolationColumns.day(Double.NEGATIVE_INFINITY));
-        assertThrows(DateTimeException.class, () -> ViolationColumns.day(1e300));
-    }
-
-    @Test
     void day_afterAnotherDay_isNotTheRememberedOne() {
         long day = LocalDate.of(2026, 11, 21).toEpochDay() * DAY_SECONDS;
         assertEquals("2026-11-21", UtcText.day(day));
@@ -128,5 +84,39 @@ class UtcTextTest {
         assertEquals("2026-11-22", UtcText.day(day + DAY_SECONDS));
         assertEquals("2026-11-21", UtcText.day(day + DAY_SECONDS - 1));
         assertEquals("0000-01-01", UtcText.day(LocalDate.of(0, 1, 1).toEpochDay() * DAY_SECONDS));
+    }
+
+    @Test
+    void isoMillis_everyDayFrom1970To2100AndAroundTheEpoch_matchesInstantToString() {
+        Random random = new Random(21);
+        long first = LocalDate.of(1970, 1, 1).toEpochDay();
+        long last = LocalDate.of(2100, 12, 31).toEpochDay();
+        for (long day = first; day <= last; day++) {
+            long start = day * DAY_SECONDS * 1000;
+            for (long milli : new long[] {start, start + 1, start + 10, start + 100, start + 999, start + 86_399_999,
+                    start + random.nextLong(86_400_000), start - 1}) {
+                assertEquals(Instant.ofEpochMilli(milli).toString(), UtcText.isoMillis(milli), "milli " + milli);
+            }
+        }
+        for (int i = 0; i < 200_000; i++) { // years -20000 to 20000, the signed ones through Instant
+            long milli = random.nextLong(-20_000L * 366 * DAY_SECONDS * 1000, 20_000L * 366 * DAY_SECONDS * 1000);
+            assertEquals(Instant.ofEpochMilli(milli).toString(), UtcText.isoMillis(milli), "milli " + milli);
+        }
+        for (long milli : new long[] {Long.MIN_VALUE, Long.MAX_VALUE, -1, -999, -1000, -1001}) {
+            assertEquals(Instant.ofEpochMilli(milli).toString(), UtcText.isoMillis(milli), "milli " + milli);
+        }
+    }
+
+    @Test
+    void tripSplitterIsoTime_roundedToTheMillisecond_matchesWhatInstantWrote() {
+        Random random = new Random(3);
+        for (int i = 0; i < 200_000; i++) {
+            double time = i % 2 == 0 ? 1.7e9 + random.nextInt(200_000_000) + random.nextInt(1000) / 1000.0
+                    : (random.nextDouble() - 0.3) * 4.2e9;
+            assertEquals(Instant.ofEpochMilli(Math.round(time * 1000)).toString(), TripSplitter.isoTime(time),
+                    Double.toString(time));
+        }
+        assertEquals("1970-01-01T00:00:00Z", TripSplitter.isoTime(Double.NaN));
+        assertEquals("2026-11-19T08:05:00.500Z", TripSplitter.isoTime(1_795_075_500.4996));
     }
 }

@@ -1,4 +1,4 @@
-package dev.drivelog.output;
+package dev.drivelog.logs;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -6,14 +6,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * UTC times as text, written once per finding: {@code 2026-11-21T08:05:00Z} and {@code 2026-11-21}.
- * Done by hand from the epoch day because {@link DateTimeFormatter} builds an Instant, a
- * LocalDateTime, a print context and a StringBuilder per call (about 5 % of Java samples with
- * {@code --matched}, docs/BENCHMARKS.md "End to end"). The text is the formatter's, byte for byte
- * (UtcTextTest): years outside 0000-9999, which the formatter writes with a sign, and times that
- * are no Instant at all (it throws) go to the formatter itself.
+ * UTC times as text, written once per finding or trip: {@code 2026-11-21T08:05:00Z},
+ * {@code 2026-11-21T08:05:00.250Z} and {@code 2026-11-21}. Done by hand from the epoch day because
+ * {@link DateTimeFormatter} and {@link Instant#toString} build an Instant, a LocalDateTime, a print
+ * context and a StringBuilder per call (about 5 % of Java samples with {@code --matched},
+ * docs/BENCHMARKS.md "End to end"). The text is the JDK's, byte for byte (UtcTextTest): years
+ * outside 0000-9999, which the JDK writes with a sign, and times that are no Instant at all (it
+ * throws) go to the JDK itself. Here beside TimestampParser, which reads such text.
  */
-final class UtcText {
+public final class UtcText {
     /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the seconds with a plain four-digit year. */
     private static final long FIRST_PLAIN = -62_167_219_200L;
     private static final long END_PLAIN = 253_402_300_800L;
@@ -34,7 +35,7 @@ final class UtcText {
     private UtcText() {}
 
     /** The UTC day of a second since the epoch, e.g. {@code 2026-11-21}. */
-    static String day(long epochSecond) {
+    public static String day(long epochSecond) {
         if (epochSecond < FIRST_PLAIN || epochSecond >= END_PLAIN) {
             return DAY.format(Instant.ofEpochSecond(epochSecond));
         }
@@ -51,13 +52,41 @@ final class UtcText {
     }
 
     /** A second since the epoch in ISO-8601 UTC, e.g. {@code 2026-11-21T08:05:00Z}. */
-    static String isoSeconds(long epochSecond) {
+    public static String isoSeconds(long epochSecond) {
         if (epochSecond < FIRST_PLAIN || epochSecond >= END_PLAIN) {
             return ISO_SECONDS.format(Instant.ofEpochSecond(epochSecond));
         }
+        byte[] text = new byte[20];
+        writeDateTime(text, epochSecond);
+        text[19] = 'Z';
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A millisecond since the epoch as {@code Instant.ofEpochMilli(epochMilli).toString()} writes it:
+     * {@code 2026-11-21T08:05:00Z}, or {@code 2026-11-21T08:05:00.250Z} where the millisecond is not 0.
+     */
+    public static String isoMillis(long epochMilli) {
+        long epochSecond = Math.floorDiv(epochMilli, 1000L);
+        if (epochSecond < FIRST_PLAIN || epochSecond >= END_PLAIN) {
+            return Instant.ofEpochMilli(epochMilli).toString();
+        }
+        int milli = (int) Math.floorMod(epochMilli, 1000L);
+        byte[] text = new byte[milli == 0 ? 20 : 24];
+        writeDateTime(text, epochSecond);
+        if (milli != 0) {
+            text[19] = '.';
+            text[20] = (byte) ('0' + milli / 100);
+            twoDigits(text, 21, milli % 100);
+        }
+        text[text.length - 1] = 'Z';
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss} into {@code text[0..19)}. */
+    private static void writeDateTime(byte[] text, long epochSecond) {
         long epochDay = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
         int secondOfDay = (int) (epochSecond - epochDay * SECONDS_PER_DAY);
-        byte[] text = new byte[20];
         writeDate(text, epochDay);
         text[10] = 'T';
         twoDigits(text, 11, secondOfDay / 3600);
@@ -65,8 +94,6 @@ final class UtcText {
         twoDigits(text, 14, secondOfDay / 60 % 60);
         text[16] = ':';
         twoDigits(text, 17, secondOfDay % 60);
-        text[19] = 'Z';
-        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     /**
