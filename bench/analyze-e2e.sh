@@ -21,7 +21,8 @@
 # once and twice alternating), E2E_PROFILE=1 also records a JFR profile of the fleet CSV (twice, in a run
 # of its own) and summarises it (bench/JfrProfileSummary.java), E2E_JAVA_OPTS extra JVM options for drivelog analyze,
 # E2E_HOMES the builds to measure, side by side in the same run, as space-separated LABEL=DIR (each DIR
-# with drivelog.jar, lib/, lib-demo/ and native/, passed to bin/drivelog as DRIVELOG_HOME; e.g. a copy
+# with drivelog.jar, lib/, lib-demo/, native/lib/ and, for --mode process, native/bin/drivelog-analyze,
+# passed to bin/drivelog as DRIVELOG_HOME; e.g. a copy
 # of target/ made at main before a change: "main=/tmp/home-main branch=target"); default this=target.
 # Each (set, format, matched) is measured for every build one after the other, so that the ratios
 # between builds come from the same minutes of machine load.

@@ -3,7 +3,6 @@ package dev.drivelog.logs;
 import dev.drivelog.config.LogsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -154,7 +153,7 @@ final class TripSplitter implements PointSink {
     }
 
     static String isoTime(double timeSeconds) {
-        return Instant.ofEpochMilli(Math.round(timeSeconds * 1000)).toString();
+        return UtcText.isoMillis(Math.round(timeSeconds * 1000));
     }
 
     /** Carries the consumer's IOException out through the parsers, which treat their own differently. */

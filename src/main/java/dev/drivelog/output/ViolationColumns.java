@@ -2,10 +2,8 @@ package dev.drivelog.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.drivelog.analysis.result.Violation;
+import dev.drivelog.logs.UtcText;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,10 +24,6 @@ final class ViolationColumns {
     static final String VIOLATION = "violation";
     /** The {@code category} of a driving event (a finding, never a legal violation). */
     static final String EVENT = "event";
-
-    private static final DateTimeFormatter ISO_SECONDS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private ViolationColumns() {}
 
@@ -72,17 +66,16 @@ final class ViolationColumns {
         }
     }
 
-    /** The partition value of a time: its UTC day, e.g. {@code 2026-11-21}. */
+    /**
+     * The partition value of a time: its UTC day, e.g. {@code 2026-11-21}. The second is the time
+     * rounded down, as for {@link #isoSeconds}; NaN is second 0 (the cast's), an infinite time throws.
+     */
     static String day(double epochSeconds) {
-        return DAY.format(instant(epochSeconds));
+        return UtcText.day((long) Math.floor(epochSeconds));
     }
 
-    /** ISO-8601 UTC to the second, e.g. {@code 2026-11-21T08:05:00Z}; null for a non-finite time. */
+    /** ISO-8601 UTC to the second (rounded down), e.g. {@code 2026-11-21T08:05:00Z}; null for a non-finite time. */
     static String isoSeconds(double epochSeconds) {
-        return Double.isFinite(epochSeconds) ? ISO_SECONDS.format(instant(epochSeconds)) : null;
-    }
-
-    private static Instant instant(double epochSeconds) {
-        return Instant.ofEpochSecond((long) Math.floor(epochSeconds));
+        return Double.isFinite(epochSeconds) ? UtcText.isoSeconds((long) Math.floor(epochSeconds)) : null;
     }
 }
