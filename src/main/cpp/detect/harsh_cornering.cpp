@@ -8,6 +8,7 @@
 #include "detect/event_fixes.hpp"
 #include "detect/events.hpp"
 #include "detect/severity.hpp"
+#include "match/hmm_probabilities.hpp"
 
 namespace drivelog::detect {
 namespace {
@@ -74,7 +75,7 @@ double heading_lateral(const TripView& trip, const Run& run) {
     const match::TracePoint& b = trip.trace[sp.matched()[k + 1]];
     const double dt = b.time_s - a.time_s;
     if (std::isnan(a.heading_deg) || std::isnan(b.heading_deg) || !(dt > 0)) continue;
-    const double turn = std::abs(std::remainder(static_cast<double>(b.heading_deg) - a.heading_deg, 360.0)) * M_PI / 180;
+    const double turn = match::HmmProbabilities::angle_between_deg(a.heading_deg, b.heading_deg) * M_PI / 180;
     fastest = std::max(fastest, 0.5 * (sp.speed_mps_at(k) + sp.speed_mps_at(k + 1)) * turn / dt);
   }
   return fastest;

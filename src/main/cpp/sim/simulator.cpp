@@ -16,6 +16,14 @@ namespace {
 constexpr uint64_t kExtraStreams = 0x4558545241ULL;
 }  // namespace
 
+legal::VehicleProfile simulated_vehicle(const SimConfig& config) {
+  detect::DetectConfig vehicle;
+  vehicle.vehicle_class = config.vehicle_class;
+  vehicle.vehicle_type = config.vehicle_type;
+  vehicle.vehicle_trailers = config.vehicle_trailers;
+  return detect::vehicle_profile(vehicle);
+}
+
 std::optional<SimulatedTrip> simulate_trip(const map::MapView& map, const SimConfig& config, uint32_t k) {
   // Separate streams for route, driver and receiver: changing the GPS settings keeps the drive.
   Rng route_rng = Rng::stream(config.seed, uint64_t{k} * 3);
@@ -27,11 +35,7 @@ std::optional<SimulatedTrip> simulate_trip(const map::MapView& map, const SimCon
   const int64_t start_ms = config.start_time_ms + int64_t{k - 1} * 3600000;
   const double start_utc_s = static_cast<double>(start_ms) / 1000.0;
   // Conditional restrictions are judged for the configured vehicle, as the engine judges them.
-  detect::DetectConfig vehicle;
-  vehicle.vehicle_class = config.vehicle_class;
-  vehicle.vehicle_type = config.vehicle_type;
-  vehicle.vehicle_trailers = config.vehicle_trailers;
-  TimedRules rules(map, detect::vehicle_profile(vehicle));
+  TimedRules rules(map, simulated_vehicle(config));
   const PlanningClock clock(rules, start_utc_s);
   auto plan = plan_route(map, config, route_rng, route_extra_rng, &clock);
   if (!plan) return std::nullopt;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "legal/conditional.hpp"
 #include "map/map_view.hpp"
 #include "sim/drive.hpp"
 #include "sim/gps_sampler.hpp"
@@ -24,6 +25,10 @@ struct SimulatedTrip {
   std::vector<GpsFix> fixes;
   uint32_t uturns = 0;  // legal U-turns on the route
 };
+
+// The vehicle whose rules the simulated driver keeps and the truth judges: the configured class or
+// type, and what it tows (as the engine's detect::vehicle_profile of the same analysis settings).
+legal::VehicleProfile simulated_vehicle(const SimConfig& config);
 
 // Trip number `k` (from 1). Nothing if the map offers no drivable route (see RouteConfig).
 std::optional<SimulatedTrip> simulate_trip(const map::MapView& map, const SimConfig& config, uint32_t k);

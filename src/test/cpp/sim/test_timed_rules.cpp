@@ -334,6 +334,32 @@ TEST_F(ClassLimits, ALorryIsDrivenAndJudgedAtItsOwnLimit) {
 }
 
 
+// A towing car is driven and judged at the law's trailer limit: class_limits.osm built as Germany,
+// whose rural default is 100 with maxspeed:conditional=80 @ (trailer) (way 330, a country road).
+TEST(SimulatedVehicle, ACarTowingATrailerKeepsTheTrailersLimit) {
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("drivelog-sim-trailer-" + std::to_string(::getpid()) + ".dlmap")).string();
+  osm::ImportOptions options;
+  options.time_zones_file = kFixtures + "japan_dates.time-zones";
+  options.country = "DE";
+  osm::import_osm(kFixtures + "class_limits.osm", path, options);
+  {
+    const map::MapView map = map::MapView::open(path);
+    std::vector<DirectedEdge> country_road;
+    for (uint32_t e = 0; e < map.edge_count(); ++e) {
+      if (map.edge(e).osm_way_id == 330) country_road.push_back(DirectedEdge{e, false});
+    }
+    ASSERT_FALSE(country_road.empty());
+    constexpr double kNoon = 1796569200 + 12 * 3600;
+    SimConfig config;
+    EXPECT_EQ(TimedRules(map, simulated_vehicle(config)).limits_kmh(country_road, kNoon)[0], 100);
+    config.vehicle_trailers = 1;
+    EXPECT_DOUBLE_EQ(simulated_vehicle(config).trailers, 1);
+    EXPECT_EQ(TimedRules(map, simulated_vehicle(config)).limits_kmh(country_road, kNoon)[0], 80);
+  }
+  std::filesystem::remove(path);
+}
+
 // Direction-specific access and per-class one-way keys as the engine judges them
 // (class_directions.osm, Asia/Tokyo): way 1001 `motor_vehicle:backward=no`, 1021 `oneway=yes` +
 // `oneway:bus=no`, 1031 `oneway:hgv=yes`. A simulated bus drives against the one-way where its key
