@@ -1,5 +1,6 @@
 #include "osm/oneway.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace drivelog::osm {
@@ -69,7 +70,8 @@ Oneway interpret_oneway(const Tags& tags, map::RoadClass road_class, map::Vehicl
     // A key the car reads too (`oneway`, `oneway:motor_vehicle`): two-way, as for the car, and not
     // the motorway's or roundabout's implication, which would give a lorry a wrong_way the car,
     // judged by the same unreadable value, does not get. Only a class's own key is skipped.
-    if (key == "oneway" || key == "oneway:motor_vehicle") return result;
+    const auto& car_keys = kOnewayKeys[static_cast<std::size_t>(map::VehicleClass::car)];
+    if (std::find(car_keys.begin(), car_keys.end(), key) != car_keys.end()) return result;
   }
   if (circular || road_class == map::RoadClass::motorway || road_class == map::RoadClass::motorway_link) {
     result.backward = false;
