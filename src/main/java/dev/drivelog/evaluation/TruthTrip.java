@@ -26,8 +26,21 @@ public record TruthTrip(String tripId, List<WayInterval> route, List<TimedViolat
         this(tripId, route, violations, receiverGaps, List.of());
     }
 
-    /** Whether a receiver gap hides part of the violation, so that no log-based engine could be sure of it. */
+    /**
+     * Whether a receiver gap hides part of the violation, or part of it lies before the log's first
+     * fix or after its last (a dropout at either end of the drive is no gap between two fixes), so
+     * that no log-based engine could be sure of it.
+     */
     boolean hidden(TimedViolation violation) {
-        return receiverGaps.stream().anyMatch(gap -> gap.hides(violation));
+        return receiverGaps.stream().anyMatch(gap -> gap.hides(violation)) || outsideTheLog(violation);
+    }
+
+    private boolean outsideTheLog(TimedViolation violation) {
+        if (fixTimes.isEmpty()) {
+            return false;  // truth written before fix_times existed: the log's span is unknown
+        }
+        double first = fixTimes.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double last = fixTimes.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        return violation.startTime() < first || violation.endTime() > last;
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * Pairs found violations with true ones of one type in one trip: a pair is possible when the
  * intervals overlap after widening each by the slack; every truth and every found violation is used
  * at most once, and the number of pairs is maximal (augmenting paths; the lists are small).
- * Among equally many pairs, those with more overlap are tried first.
+ * Among equally many pairs, those with more overlap are tried first, and the truths that overlap a
+ * find most claim first.
  */
 final class ViolationMatching {
     private ViolationMatching() {}
@@ -38,10 +39,27 @@ final class ViolationMatching {
         }
         int[] truthOfFound = new int[found.size()];
         Arrays.fill(truthOfFound, -1);
-        for (int i = 0; i < truths.size(); i++) {
+        // The truths that overlap a find most claim first: when one find could serve either of two
+        // truths (two stop signs 5 s apart, one found), it is paired with the one it overlaps, and
+        // the other is the miss (which a receiver gap may then explain).
+        for (int i : byBestOverlap(truths, found, candidates)) {
             augment(i, candidates, truthOfFound, new boolean[found.size()]);
         }
         return truthOfFound;
+    }
+
+    private static List<Integer> byBestOverlap(List<TimedViolation> truths, List<TimedViolation> found, List<List<Integer>> candidates) {
+        double[] best = new double[truths.size()];
+        for (int i = 0; i < truths.size(); i++) {
+            List<Integer> options = candidates.get(i);
+            best[i] = options.isEmpty() ? 0 : truths.get(i).overlapSeconds(found.get(options.get(0)));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < truths.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> -best[i]));  // stable: ties keep the truths' order
+        return order;
     }
 
     private static boolean augment(int truth, List<List<Integer>> candidates, int[] truthOfFound, boolean[] visited) {

@@ -176,6 +176,19 @@ class EvaluatorTest {
     }
 
     @Test
+    void evaluate_missedViolationsBeforeTheFirstFixOrAfterTheLast_areUnobservable() {
+        EvaluationReport report = evaluate("log-ends");
+
+        // The log runs from the first to the last of fix_times: a stop before it starts or after it
+        // ends (a dropout at either end of the drive) is hidden; one within it, or ending exactly at
+        // the last fix, is an ordinary miss (there is no gap between 1795161710 and 1795161780 in
+        // receiver_gaps, so the second is a miss too).
+        assertEquals(new TypeCounts(4, 0, 0, 2), report.perType().get("stop_sign"));
+        assertEquals(List.of(Mismatch.Kind.UNOBSERVABLE, Mismatch.Kind.MISSED, Mismatch.Kind.MISSED, Mismatch.Kind.UNOBSERVABLE),
+                report.mismatches().stream().map(Mismatch::kind).toList());
+    }
+
+    @Test
     void typeCounts_moreUnobservableThanUnpairedTruth_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> new TypeCounts(2, 1, 1, 2));
     }
@@ -216,7 +229,7 @@ class EvaluatorTest {
         // turn-restriction find and truth do not overlap.
         assertEquals(List.of(
                 new Mismatch("trip-a", Mismatch.Kind.FALSE_ALARM, "no_entry", t0 + 400, t0 + 410),
-                new Mismatch("trip-a", Mismatch.Kind.MISSED, "wrong_way", t0 + 300, t0 + 320),
+                new Mismatch("trip-a", Mismatch.Kind.MISSED, "wrong_way", t0 + 132, t0 + 138),
                 new Mismatch("trip-b", Mismatch.Kind.FALSE_ALARM, "speeding", t0 + 10, t0 + 14),
                 new Mismatch("trip-b", Mismatch.Kind.FALSE_ALARM, "turn_restriction", t0 + 60, t0 + 62),
                 new Mismatch("trip-b", Mismatch.Kind.MISSED, "turn_restriction", t0 + 50, t0 + 52)),

@@ -1,5 +1,6 @@
 package dev.drivelog.evaluation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -26,6 +27,15 @@ class ViolationMatchingTest {
         List<TimedViolation> truths = List.of(v(0, 10), v(8, 20));
         List<TimedViolation> found = List.of(v(5, 10), v(0, 1));
         assertEquals(2, ViolationMatching.count(truths, found, 0));
+    }
+
+    @Test
+    void pair_oneFindNearTwoTruths_goesToTheTruthItOverlaps() {
+        // Two stop signs passed 5 s apart, one found: it touches the first only through the slack
+        // and overlaps the second, so the second is the pair and the first the miss.
+        List<TimedViolation> truths = List.of(v(410.3, 414.8), v(415.2, 419.6));
+        List<TimedViolation> found = List.of(v(415.2, 421.9));
+        assertArrayEquals(new int[] {1}, ViolationMatching.pair(truths, found, 2));
     }
 
     @Test
