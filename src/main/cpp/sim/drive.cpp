@@ -191,7 +191,10 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
   // Every random choice first, so that re-planning below draws nothing and stays deterministic.
   auto stops = stops_on(map, route, geometry);
   for (auto& stop : stops) {
-    stop.rolling = rng.chance(config.rates.stop_sign);
+    // A drive that ends within the log's error past the line stands there anyway: no log tells its
+    // rolling stop from a stop at the line (--min-separation-m; the draw is made either way).
+    const bool rolls = rng.chance(config.rates.stop_sign);
+    stop.rolling = rolls && length - stop.line_m >= injection.min_separation_m;
     stop.rolling_speed_mps = rng.uniform(injection.min_rolling_speed_kmh, injection.max_rolling_speed_kmh) / 3.6;
     stop.wait_s = rng.uniform(driver.min_stop_wait_s, driver.max_stop_wait_s);
   }

@@ -170,6 +170,33 @@ TEST_F(TruthTest, InjectedViolationsAreClearNotBorderline) {
   EXPECT_GT(speeding, 10u);
 }
 
+TEST_F(TruthTest, RollingStopsAreInjectedOnlyWhereTheDriveGoesOnPastTheLineByTheSeparation) {
+  // A drive that ends a few metres past a stop line stands there anyway: no log tells its rolling
+  // stop from a stop at the line, so with --min-separation-m M a stop rolls only where the drive
+  // goes on at least M past the line (the other injections are unaffected by this rule).
+  SimConfig config;
+  config.rates = ViolationRates{0, 1, 0, 0, 0};
+  const auto rolling_stops = [&](double separation_m) {
+    config.injection.min_separation_m = separation_m;
+    size_t rolling = 0, stops = 0;
+    for (uint32_t k = 1; k <= 20; ++k) {
+      const auto trip = simulate_trip(town(), config, k);
+      if (!trip) continue;
+      for (const auto& stop : trip->drive.stops) {
+        ++stops;
+        if (!stop.rolling) continue;
+        ++rolling;
+        EXPECT_GE(trip->drive.geometry.length_m() - stop.line_m, separation_m) << "trip " << k;
+      }
+    }
+    EXPECT_GT(stops, 10u);
+    return rolling;
+  };
+  EXPECT_GT(rolling_stops(0), 10u);
+  EXPECT_GT(rolling_stops(12), 10u);
+  EXPECT_EQ(rolling_stops(1e7), 0u);  // longer than any drive: no stop is followed by that much road
+}
+
 TEST_F(TruthTest, RouteEntriesCoverTheTripInOrder) {
   SimConfig config;
   for (uint32_t k = 1; k <= 5; ++k) {
