@@ -104,7 +104,8 @@ for t in ["speeding", "stop_sign", "wrong_way", "no_entry", "turn_restriction"]:
 route = r["route"]
 if route["evaluated"]:
     cells.append(f"{route['correct_fraction']:.3f} (observed {route['observed_correct_fraction']:.3f})")
-    cells.append(f"{route.get('fixes_on_right_way', 1):.3f} (direction {route.get('fixes_on_right_way_and_direction', 1):.3f})")
+    cells.append(f"{route.get('fixes_on_right_way', 1):.3f} (direction {route.get('fixes_on_right_way_and_direction', 1):.3f}; "
+                 f"at junctions {route.get('fixes_on_right_way_at_junctions', 1):.3f})")
 else:
     cells += ["not evaluated", "-"]
 worst = max(r["per_type"].values(), key=lambda c: c["false_alarms_per_1000_km"])

@@ -89,6 +89,7 @@ public record EvaluationReport(int trips, SortedMap<String, TypeCounts> perType,
             if (fixes.fixes() > 0) {
                 routeNode.put("fixes_on_right_way", round(fixesOnRightWay()));
                 routeNode.put("fixes_on_right_way_and_direction", round(fixesOnRightWayAndDirection()));
+                routeNode.put("fixes_on_right_way_at_junctions", round(fixes.rightWayAtJunctionsFraction()));
             }
         } else {
             routeNode.put("reason", routeNotEvaluated);
