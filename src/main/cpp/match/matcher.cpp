@@ -237,11 +237,28 @@ Direction Matcher::direction_at(uint32_t edge, bool forward, bool at_start) cons
 
 double Matcher::sigma_of(const TracePoint& p) const { return fix_sigma_m(p, config_); }
 
-double Matcher::transition_score(double driven_m, double priors_m, double great_circle_m, double inverse_beta) const {
+double Matcher::transition_score(double driven_m, double priors_m, double great_circle_m, double inverse_beta,
+                                 double odometer_m) const {
   // Turning round and entering a road against its one-way direction or closed to traffic are
   // priors on driving, not distances the fixes measure: priced in units of the configured beta_m,
-  // they do not get cheaper when noisier fixes widen beta.
-  return HmmProbabilities::transition_log_relative(driven_m, great_circle_m, inverse_beta) - priors_m / config_.beta_m;
+  // they do not get cheaper when noisier fixes widen beta. A route longer than the moving car's
+  // speeds say it drove (odometer_m, slack included) pays for the excess like a detour.
+  return HmmProbabilities::transition_log_relative(driven_m, great_circle_m, inverse_beta) - priors_m / config_.beta_m -
+         std::max(0.0, driven_m - odometer_m) * inverse_beta;
+}
+
+double Matcher::odometer_m(uint32_t from, uint32_t to) const {
+  // Only while the car moves at both fixes: a car creeping in a queue under a wandering error
+  // traces loops no per-step odometer can price fairly (docs/BENCHMARKS.md, "Tried ... and not
+  // adopted"), while a moving car's reported speeds bound the road between its fixes.
+  constexpr double kMovingMps = 3;
+  const TracePoint& a = trace_[from];
+  const TracePoint& b = trace_[to];
+  if (!speeds_trusted_ || !(a.speed_mps >= kMovingMps) || !(b.speed_mps >= kMovingMps)) return kNoOdometer;
+  const double reported = reported_between_m(from, to);
+  if (reported == kNoReport) return kNoOdometer;
+  // Each state may lie off along its road by its fix's error: two sigma of the larger one.
+  return reported + 2 * std::max({sigma_of(a), sigma_of(b), config_.sigma_m});
 }
 
 double Matcher::inverse_beta(const TracePoint& a, const TracePoint& b) const {
@@ -376,6 +393,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   const TracePoint& previous = trace_[previous_index];
   const Column& prev = columns_.back();
   const double limit = cost_limit_m(previous, p, great_circle);
+  const double odometer = odometer_m(previous_index, point_index);
   // Noisier fixes make |route - great circle| larger for the right path too: the transition's
   // scale grows with the fixes' sigma (Newson & Krumm fit beta to the data; here it follows it).
   const double inverse_beta = this->inverse_beta(previous, p);
@@ -573,7 +591,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
             const double forward_m = std::max(0.0, moved);
             double priors_m = forward_m * c_prior_per_m;
             if (c_against && against_exposure_m > forward_m) priors_m += (against_exposure_m - forward_m) * wrong_way_prior;
-            const double score = reach + transition_score(forward_m, priors_m, great_circle, inverse_beta) -
+            const double score = reach + transition_score(forward_m, priors_m, great_circle, inverse_beta, odometer) -
                                  backward_cost(moved);
             if (score > best) {
               best = score;
@@ -604,8 +622,8 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
           const double via_priors =
               node_turns + route_penalties[cell] + d.exit_stop_m + c_entry_penalty + d.remaining_prior_m + c_offset_prior;
           if (via_nodes <= limit &&
-              (driven > limit || transition_score(via_nodes, via_priors, great_circle, inverse_beta) >
-                                     transition_score(driven, priors, great_circle, inverse_beta))) {
+              (driven > limit || transition_score(via_nodes, via_priors, great_circle, inverse_beta, odometer) >
+                                     transition_score(driven, priors, great_circle, inverse_beta, odometer))) {
             driven = via_nodes;
             priors = via_priors;
           }
@@ -614,7 +632,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       // The bound is on the distance driven; a turn's penalty is a price, not distance, so a
       // U-turn stays possible whatever uturn_penalty_m is (a dead end leaves no other way).
       if (driven > limit) continue;
-      const double score = reach + transition_score(driven, priors, great_circle, inverse_beta);
+      const double score = reach + transition_score(driven, priors, great_circle, inverse_beta, odometer);
       if (score > best) {
         best = score;
         back = static_cast<uint16_t>(i);
@@ -931,6 +949,7 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
   const TracePoint& b = trace_[to_point];
   const double great_circle = fix_distance_m(a, b);
   const double inverse_beta = this->inverse_beta(a, b);
+  const double odometer = odometer_m(from_point, to_point);
   constexpr double kImpossible = -std::numeric_limits<double>::infinity();
   double uturn = kImpossible;
   double turn = 0;
@@ -939,7 +958,7 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
     const double out = turn - from.offset_m, back = turn - (to.length_m - to.offset_m);
     uturn = transition_score(out + back,
                              config_.uturn_penalty_m + to.wrong_way_penalty_m + out * from.prior_per_m + back * to.prior_per_m,
-                             great_circle, inverse_beta);
+                             great_circle, inverse_beta, odometer);
   }
   const double remaining = from.length_m - from.offset_m;
   const double budget = cost_limit_m(a, b, great_circle) - remaining * (1 + from.prior_per_m);
@@ -963,7 +982,7 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
       routed = transition_score(remaining + (between - penalties) + to.offset_m,
                                 turns + penalties + to.entry_penalty_m + remaining * from.prior_per_m +
                                     to.offset_m * to.prior_per_m,
-                                great_circle, inverse_beta);
+                                great_circle, inverse_beta, odometer);
     }
   }
   if (uturn == kImpossible && routed == kImpossible) return false;

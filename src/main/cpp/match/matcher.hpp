@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -97,8 +98,12 @@ class Matcher {
   void add_roads_ahead();
   void collect_roads_ahead();
   [[nodiscard]] double inverse_beta(const TracePoint& a, const TracePoint& b) const;
-  [[nodiscard]] double transition_score(double driven_m, double priors_m, double great_circle_m,
-                                        double inverse_beta) const;
+  [[nodiscard]] double transition_score(double driven_m, double priors_m, double great_circle_m, double inverse_beta,
+                                        double odometer_m) const;
+  // The distance the moving car's trusted speeds say it drove from fix `from` to fix `to`, plus
+  // what the states' placement along their roads allows; kNoOdometer where they cannot say.
+  [[nodiscard]] double odometer_m(uint32_t from, uint32_t to) const;
+  static constexpr double kNoOdometer = std::numeric_limits<double>::infinity();
   [[nodiscard]] double cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const;
   // The priors of the turns at the two ends of a route from `from` to `to` (first and last edge of
   // the route between, kNoEdge for none): turning round, turning where a restriction forbids it.

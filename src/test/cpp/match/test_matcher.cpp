@@ -731,3 +731,28 @@ TEST(Matcher, roadAheadStaysACandidateWhereNearerLinksFillEveryPlace) {
 }
 
 }  // namespace drivelog::match
+
+namespace drivelog::match {
+
+TEST(Matcher, movingCarIsNotSentRoundABlockFasterThanItsSpeedsAllow) {
+  // Central Tokyo: a car leaves a one-way street into a closed alley that runs 10 m beside an open
+  // street and joins it further on. With its fixes drawn 6 m towards the open street, the alley's
+  // price (closed) bought a path that turned east at the junction, went round the block and came
+  // back along the open street: 45 m more than the car's reported speeds say it drove between two
+  // fixes. The speeds are trusted after the 1.2 km approach (Q to N); the no_entry was missed.
+  const Scenario s("                N" + std::string(240, '-') + "Q\n" + R"(                |
+                |
+                |
+                |
+        W-------X---L
+        |           |
+Z-------S-----------M--E
+)", 5, {way("QNX", 1).oneway(), way("XWS", 2).closed(), way("XLM", 3), way("ZSME", 4)});
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    Drive d(s, 1, seed);
+    d.noise(1).start_at('Q').to("NX", 20).bias(0, -6).to("WS", 20).bias(0, 0).to("Z", 20);
+    EXPECT_EQ(matched_ways(s.map(), run(s, d.points())), Ways({1, 2, 4})) << "seed " << seed;
+  }
+}
+
+}  // namespace drivelog::match
