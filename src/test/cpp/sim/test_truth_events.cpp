@@ -15,6 +15,7 @@
 #include "map/map_view.hpp"
 #include "map/path_curvature.hpp"
 #include "sim/drive.hpp"
+#include "sim/event_injection.hpp"
 #include "sim/random.hpp"
 #include "sim/truth_events.hpp"
 #include "truth_evidence.hpp"
@@ -109,6 +110,68 @@ TEST_F(AdvisoryCurve, InjectedFastCurveIsAMultipleOfTheSignAndTheTruthSaysSo) {
     EXPECT_GE(speed, kAdvisoryKmh * 1.3) << "seed " << seed;
     EXPECT_LT(speed, evidence(events[0], "comfortable_speed_kmh")) << "seed " << seed;
   }
+}
+
+}  // namespace
+}  // namespace drivelog::sim
+
+namespace drivelog::sim {
+namespace {
+
+// A 200 m drive at 10 m/s and curvature per metre: lateral acceleration 100 x curvature.
+struct CornerRun {
+  SpeedProfile profile{200, 1, std::vector<double>(201, 10.0), std::vector<double>(201, 0.0), 3.0, 3.0};
+  std::vector<map::CurvatureSample> curvature;
+  CornerRun() {
+    for (int i = 0; i <= 200; ++i) curvature.push_back({static_cast<double>(i), 0.0});
+  }
+  void bend(int from_m, int to_m, double kappa) {
+    for (int i = from_m; i <= to_m; ++i) curvature[static_cast<std::size_t>(i)].curvature = kappa;
+  }
+  bool dropped() const {
+    EventPlan plan;
+    plan.corner_cap_mps.assign(201, 10.0);
+    plan.fast_corner_at = 100;
+    return drop_unclear_corner(profile, curvature, TruthThresholds{}, plan);
+  }
+  bool curve_dropped() const {
+    EventPlan plan;
+    plan.corner_cap_mps.assign(201, 10.0);
+    plan.fast_curve_first = 80;
+    plan.fast_curve_last = 120;
+    const bool dropped = drop_unclear_curve(profile, curvature, TruthThresholds{}, plan);
+    EXPECT_EQ(plan.corner_cap_mps[100] == 0, dropped);  // a dropped curve's speed is taken back
+    return dropped;
+  }
+};
+
+TEST(FastCornerInjection, TwoShortRunsOverTheThresholdAreNoClearCorner) {
+  // 5 m/s^2 (over 1.25 x 3.7) for 8 m, a 2 m dip, 8 m more: 1.4-1.6 s over the threshold in all,
+  // but the truth sees two runs of 0.8 s, neither an event. Dropped.
+  CornerRun two_runs;
+  two_runs.bend(92, 99, 0.05);
+  two_runs.bend(102, 109, 0.05);
+  EXPECT_TRUE(two_runs.dropped());
+  // One unbroken run of 15 m (1.5 s): kept.
+  CornerRun one_run;
+  one_run.bend(93, 107, 0.05);
+  EXPECT_FALSE(one_run.dropped());
+}
+
+TEST(FastCurveInjection, KeptOnlyWhereItsCorneringIsClearlyThereOrClearlyNot) {
+  // A fast curve turns at 4.6-6.4 m/s^2 in its core: whether that is also a harsh_cornering event
+  // depends on the core's length. A run over the threshold of 1.1 s (just over the 1 s minimum) is
+  // an event no log tells from one just under it: the curve is dropped. 0.5 s: clearly no event;
+  // 1.5 s at 5 m/s^2: clearly one. Both kept.
+  CornerRun borderline;
+  borderline.bend(95, 105, 0.05);
+  EXPECT_TRUE(borderline.curve_dropped());
+  CornerRun short_core;
+  short_core.bend(98, 102, 0.05);
+  EXPECT_FALSE(short_core.curve_dropped());
+  CornerRun long_core;
+  long_core.bend(93, 107, 0.05);
+  EXPECT_FALSE(long_core.curve_dropped());
 }
 
 }  // namespace
