@@ -6,6 +6,8 @@
 # BENCH_BASELINE=<another checkout> also runs that checkout's drivelog transfers in every round (rows ending in
 # "-baseline"), for a before/after in one run; its classes are compiled first (same dependencies assumed).
 # BENCH_WARM=1 adds rows "-warm": drivelog's transfer made twice in one JVM, the second timed (a warm container).
+# BENCH_AOT=1 adds rows "-aot": a fresh JVM with a JDK AOT cache trained on a 64 MiB transfer of the same kind
+# (as the image and bin/drivelog start with one; the cache needs the classes in jars).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 size_mib="${1:-1024}"
@@ -47,6 +49,21 @@ baseline_client() {
   if [ -n "$baseline" ]; then client_cp="$baseline_cp" client_suffix=-baseline client "$@"; fi
 }
 client create-bucket - - >/dev/null
+if [ -n "${BENCH_AOT:-}" ]; then
+  "$JAVA_HOME/bin/jar" cf "$work/classes.jar" -C target/classes .
+  "$JAVA_HOME/bin/jar" cf "$work/test-classes.jar" -C target/test-classes .
+  aot_cp="$work/test-classes.jar:$work/classes.jar:$(cat "$work/cp.txt")"
+  head -c "$((64 * 1024 * 1024))" /dev/urandom > "$work/training.bin"
+  "$java" "-Xmx$heap" -XX:AOTCacheOutput="$work/upload.aot" -cp "$aot_cp" "$main" upload-drivelog "$endpoint" bench training \
+    "$work/training.bin" > "$work/training.log" 2>&1
+  "$java" "-Xmx$heap" -XX:AOTCacheOutput="$work/download.aot" -cp "$aot_cp" "$main" download-drivelog "$endpoint" bench training \
+    "$work/training-out.bin" >> "$work/training.log" 2>&1
+fi
+aot_client() {
+  if [ -n "${BENCH_AOT:-}" ]; then
+    client_cp="$aot_cp" client_suffix=-aot BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -XX:AOTCache=$work/${1%%-*}.aot" client "$@"
+  fi
+}
 
 export AWS_ACCESS_KEY_ID=drivelog-local AWS_SECRET_ACCESS_KEY=drivelog-local-secret AWS_DEFAULT_REGION=us-east-1
 aws_cli="${AWS_CLI:-aws}"
@@ -68,6 +85,8 @@ for round in $(seq 1 "${3:-2}"); do
     BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -Dbench.warm=true" client upload-drivelog "up-warm" "$work/input.bin" | sed 's/ cpu_s=.*//'
     "$aws_cli" --endpoint-url "$endpoint" s3 rm s3://bench/up-warm >/dev/null
   fi
+  aot_client upload-drivelog "up-aot" "$work/input.bin"
+  [ -z "${BENCH_AOT:-}" ] || "$aws_cli" --endpoint-url "$endpoint" s3 rm s3://bench/up-aot >/dev/null
   client upload-transfer-manager "up-tm" "$work/input.bin"
   "$aws_cli" --endpoint-url "$endpoint" s3 rm s3://bench/up-tm >/dev/null
   cli upload-aws-cli "$work/input.bin" "s3://bench/up-cli"
@@ -76,9 +95,10 @@ for round in $(seq 1 "${3:-2}"); do
   if [ -n "${BENCH_WARM:-}" ]; then
     BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -Dbench.warm=true" client download-drivelog "up-cli" "$work/out-warm.bin" | sed 's/ cpu_s=.*//'
   fi
+  aot_client download-drivelog "up-cli" "$work/out-aot.bin"
   client download-transfer-manager "up-cli" "$work/out-tm.bin"
   cli download-aws-cli "s3://bench/up-cli" "$work/out-cli.bin"
-  for out in ${baseline:+out-baseline} out-drivelog ${BENCH_WARM:+out-warm} out-tm out-cli; do
+  for out in ${baseline:+out-baseline} out-drivelog ${BENCH_WARM:+out-warm} ${BENCH_AOT:+out-aot} out-tm out-cli; do
     cmp -s "$work/input.bin" "$work/$out.bin" && echo "round $round: $out identical to the input" || echo "round $round: $out DIFFERS"
   done
 done

@@ -93,7 +93,7 @@ public record S3Connection(
      * is a byte array that can be read twice, so the SDK computes the checksum (a header, not a
      * trailer) and, over plain HTTP, the payload hash in a first pass over the array. Chunked encoding
      * copies each 128 KiB chunk into a fresh array, so an upload allocated about its own size again
-     * (1.1 bytes per byte sent) and peaked at 277-296 MiB of heap for 40 MiB of parts
+     * (1.1 bytes per byte sent) and peaked at 267-296 MiB of heap for 40 MiB of parts
      * (docs/BENCHMARKS.md, "Pipeline"; {@code UploadMemoryTest}).
      */
     public S3Client s3Client(int maxConnections) {
