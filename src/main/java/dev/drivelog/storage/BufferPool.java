@@ -2,6 +2,7 @@ package dev.drivelog.storage;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reuses transfer buffers of one size so that moving a large object does not allocate per byte.
@@ -11,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 public final class BufferPool {
     private final int bufferSizeBytes;
     private final BlockingQueue<byte[]> free;
+    private final AtomicLong allocated = new AtomicLong();
 
     public BufferPool(int bufferSizeBytes, int retained) {
         this.bufferSizeBytes = bufferSizeBytes;
@@ -24,7 +26,16 @@ public final class BufferPool {
     /** A buffer of exactly {@code bufferSizeBytes()} bytes; its content is undefined. */
     public byte[] acquire() {
         byte[] buffer = free.poll();
-        return buffer != null ? buffer : new byte[bufferSizeBytes];
+        if (buffer != null) {
+            return buffer;
+        }
+        allocated.incrementAndGet();
+        return new byte[bufferSizeBytes];
+    }
+
+    /** Buffers this pool has allocated so far (not reused ones): for tests of the memory bound. */
+    long allocatedCount() {
+        return allocated.get();
     }
 
     /** Gives a buffer back; buffers of another size are dropped. The caller must not touch it afterwards. */

@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
@@ -85,12 +86,22 @@ public record S3Connection(
         return new S3Connection(endpoint, "us-east-1", accessKeyId, secretAccessKey, true, true);
     }
 
-    /** A synchronous S3 client whose connection pool holds {@code maxConnections}. */
+    /**
+     * A synchronous S3 client whose connection pool holds {@code maxConnections}.
+     *
+     * <p>Request bodies are sent as they are, not in {@code aws-chunked} encoding: every body we send
+     * is a byte array that can be read twice, so the SDK computes the checksum (a header, not a
+     * trailer) and, over plain HTTP, the payload hash in a first pass over the array. Chunked encoding
+     * copies each 128 KiB chunk into a fresh array, so an upload allocated about its own size again
+     * (1.1 bytes per byte sent) and peaked at 267-296 MiB of heap for 40 MiB of parts
+     * (docs/BENCHMARKS.md, "Pipeline"; {@code UploadMemoryTest}).
+     */
     public S3Client s3Client(int maxConnections) {
         Apache5HttpClient.Builder http = Apache5HttpClient.builder()
                 .maxConnections(maxConnections)
                 .connectionAcquisitionTimeout(Duration.ofMinutes(2));
-        S3ClientBuilder builder = S3Client.builder().forcePathStyle(pathStyle);
+        S3ClientBuilder builder = S3Client.builder().forcePathStyle(pathStyle)
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
         if (httpLayer == null) {
             builder.httpClientBuilder(http);
         } else {

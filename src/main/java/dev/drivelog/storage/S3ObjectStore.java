@@ -74,6 +74,11 @@ public final class S3ObjectStore implements AutoCloseable {
         return s3;
     }
 
+    /** The pool of upload part buffers, for tests of the memory bound. */
+    BufferPool uploadBufferPool() {
+        return uploadBuffers;
+    }
+
     /**
      * Size, ETag and version of an object.
      *

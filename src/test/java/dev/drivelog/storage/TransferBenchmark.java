@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -21,7 +22,10 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  * Benchmark (not a test) of 1 GB-class transfers against a local S3-compatible server; driven by
  * bench/pipeline-transfers.sh, which also times the AWS CLI on the same object. Modes:
  * {@code server} starts S3Proxy (in memory) and prints its endpoint; the client modes move a file
- * to or from S3 and print one line: mode, bytes, seconds, MiB/s, peak heap MiB.
+ * to or from S3 and print one line: mode, bytes, seconds, MiB/s, peak heap MiB. The drivelog modes
+ * with {@code -Dbench.warm=true} first make the same transfer once untimed in the same JVM (a
+ * warm container: classes loaded, code compiled, buffers pooled) and then time the second, adding
+ * the process CPU seconds of the timed transfer.
  */
 public final class TransferBenchmark {
     private static final int MIB = 1024 * 1024;
@@ -42,6 +46,10 @@ public final class TransferBenchmark {
         String key = args[3];
         Path file = Path.of(args[4]);
         S3Connection connection = S3Connection.local(endpoint, EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY);
+        if (Boolean.getBoolean("bench.warm")) {
+            warm(args[0], connection, bucket, key, file);
+            return;
+        }
         long start = System.nanoTime();
         long bytes;
         switch (args[0]) {
@@ -69,6 +77,26 @@ public final class TransferBenchmark {
                 bytes / (double) MIB / seconds, peakHeapBytes() / MIB);
     }
 
+    /** One untimed transfer, then the same one timed, through one store (as a warm container moves one object after another). */
+    private static void warm(String mode, S3Connection connection, String bucket, String key, Path file) throws Exception {
+        TransferSettings settings = settings();
+        try (S3ObjectStore store = new S3ObjectStore(connection.s3Client(settings.maxConnections()), settings)) {
+            Callable<Long> transfer = switch (mode) {
+                case "upload-drivelog" -> () -> upload(store, bucket, key, file);
+                case "download-drivelog" -> () -> download(store, bucket, key, file);
+                default -> throw new IllegalArgumentException(mode + " has no warm variant");
+            };
+            transfer.call();
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuBefore = os.getProcessCpuTime();
+            long start = System.nanoTime();
+            long bytes = transfer.call();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%s-warm bytes=%d seconds=%.2f MiB/s=%.0f peak_heap_MiB=%d timed_cpu_s=%.2f%n", mode, bytes, seconds,
+                    bytes / (double) MIB / seconds, peakHeapBytes() / MIB, (os.getProcessCpuTime() - cpuBefore) / 1e9);
+        }
+    }
+
     /** The defaults, or parts in flight from {@code -Dbench.partsInFlight=N} (both directions). */
     private static TransferSettings settings() {
         TransferSettings d = TransferSettings.defaults();
@@ -79,8 +107,13 @@ public final class TransferBenchmark {
 
     private static long uploadDrivelog(S3Connection connection, String bucket, String key, Path file) throws Exception {
         TransferSettings settings = settings();
-        try (S3ObjectStore store = new S3ObjectStore(connection.s3Client(settings.maxConnections()), settings);
-                InputStream in = Files.newInputStream(file)) {
+        try (S3ObjectStore store = new S3ObjectStore(connection.s3Client(settings.maxConnections()), settings)) {
+            return upload(store, bucket, key, file);
+        }
+    }
+
+    private static long upload(S3ObjectStore store, String bucket, String key, Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
             PendingUpload upload = store.openWrite(bucket, key, "application/octet-stream");
             in.transferTo(upload);
             upload.commit();
@@ -90,8 +123,13 @@ public final class TransferBenchmark {
 
     private static long downloadDrivelog(S3Connection connection, String bucket, String key, Path file) throws Exception {
         TransferSettings settings = settings();
-        try (S3ObjectStore store = new S3ObjectStore(connection.s3Client(settings.maxConnections()), settings);
-                InputStream in = store.openRead(store.head(bucket, key, null));
+        try (S3ObjectStore store = new S3ObjectStore(connection.s3Client(settings.maxConnections()), settings)) {
+            return download(store, bucket, key, file);
+        }
+    }
+
+    private static long download(S3ObjectStore store, String bucket, String key, Path file) throws Exception {
+        try (InputStream in = store.openRead(store.head(bucket, key, null));
                 OutputStream out = Files.newOutputStream(file)) {
             return in.transferTo(out);
         }
