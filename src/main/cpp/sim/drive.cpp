@@ -337,7 +337,6 @@ Drive plan_drive(const map::MapView& map, const SimConfig& config, std::vector<D
       }
     }
     if (drop_unclear_corner(profile, curvature, config.truth, events)) changed = true;
-    if (drop_unclear_curve(profile, curvature, config.truth, events)) changed = true;
     if (!changed) break;
     profile = plan();
   }

@@ -118,8 +118,6 @@ EventPlan plan_events(const SimConfig& config, const RouteGeometry& geometry, co
       const auto first = static_cast<size_t>(std::max(0.0, c->start_s_m - 10));
       const auto last = std::min(n - 1, static_cast<size_t>(c->end_s_m + 10));
       for (size_t j = first; j <= last; ++j) plan.corner_cap_mps[j] = speed;
-      plan.fast_curve_first = static_cast<long>(first);
-      plan.fast_curve_last = static_cast<long>(last);
     }
   }
   return plan;
@@ -170,19 +168,6 @@ bool drop_unclear_corner(const SpeedProfile& profile, const std::vector<map::Cur
   if (run.peak_mps2 >= 1.25 * th.cornering_mps2 && run.longest_s >= 1.3 * th.event_min_duration_s) return false;
   clear_caps(plan, at - kFastCornerReach, at + kFastCornerReach);
   plan.fast_corner_at = -1;
-  return true;
-}
-
-bool drop_unclear_curve(const SpeedProfile& profile, const std::vector<map::CurvatureSample>& curvature,
-                        const TruthThresholds& th, EventPlan& plan) {
-  if (plan.fast_curve_first < 0) return false;
-  const auto first = static_cast<size_t>(plan.fast_curve_first), last = static_cast<size_t>(plan.fast_curve_last);
-  const LateralRun run = lateral_run(profile, curvature, th.cornering_mps2, first, last);
-  const bool no_corner = run.longest_s < 0.7 * th.event_min_duration_s;
-  const bool clear_corner = run.peak_mps2 >= 1.25 * th.cornering_mps2 && run.longest_s >= 1.3 * th.event_min_duration_s;
-  if (no_corner || clear_corner) return false;
-  clear_caps(plan, first, last);
-  plan.fast_curve_first = plan.fast_curve_last = -1;
   return true;
 }
 

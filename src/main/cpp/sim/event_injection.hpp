@@ -24,8 +24,6 @@ struct EventPlan {
   std::vector<double> brake_mps2;
   std::vector<double> corner_cap_mps; // per grid point: where > 0, replaces the bend and curve caps
   long fast_corner_at = -1;           // grid point of the injected fast corner's sharpest point, or -1
-  long fast_curve_first = -1;         // grid points the injected fast curve's speed covers, or -1
-  long fast_curve_last = -1;
 };
 
 // Grid points either side of a fast corner's sharpest point that its injected speed covers.
@@ -37,13 +35,6 @@ inline constexpr long kFastCornerReach = 25;
 // event). Returns whether it dropped it.
 bool drop_unclear_corner(const SpeedProfile& profile, const std::vector<map::CurvatureSample>& curvature,
                          const TruthThresholds& th, EventPlan& plan);
-
-// Drops an injected fast curve whose harsh cornering (a curve at 1.35-1.6 x its comfortable speed
-// turns at 4.6-6.4 m/s^2 in its core) is neither clearly absent (no run over the threshold of 0.7 x
-// the minimum duration) nor clearly there (as for a fast corner): a short core gave runs of 1.0-1.2
-// s, events no log tells from runs just under the minimum. Returns whether it dropped it.
-bool drop_unclear_curve(const SpeedProfile& profile, const std::vector<map::CurvatureSample>& curvature,
-                        const TruthThresholds& th, EventPlan& plan);
 
 // The lowest advisory speed (tenths of km/h, detect/curve_speed.hpp) of the route from `start_m` to
 // `end_m`; `advisory_tenths` holds the advisory speed of the route's edge at each point of the 1 m

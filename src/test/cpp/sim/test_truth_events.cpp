@@ -134,15 +134,6 @@ struct CornerRun {
     plan.fast_corner_at = 100;
     return drop_unclear_corner(profile, curvature, TruthThresholds{}, plan);
   }
-  bool curve_dropped() const {
-    EventPlan plan;
-    plan.corner_cap_mps.assign(201, 10.0);
-    plan.fast_curve_first = 80;
-    plan.fast_curve_last = 120;
-    const bool dropped = drop_unclear_curve(profile, curvature, TruthThresholds{}, plan);
-    EXPECT_EQ(plan.corner_cap_mps[100] == 0, dropped);  // a dropped curve's speed is taken back
-    return dropped;
-  }
 };
 
 TEST(FastCornerInjection, TwoShortRunsOverTheThresholdAreNoClearCorner) {
@@ -156,22 +147,6 @@ TEST(FastCornerInjection, TwoShortRunsOverTheThresholdAreNoClearCorner) {
   CornerRun one_run;
   one_run.bend(93, 107, 0.05);
   EXPECT_FALSE(one_run.dropped());
-}
-
-TEST(FastCurveInjection, KeptOnlyWhereItsCorneringIsClearlyThereOrClearlyNot) {
-  // A fast curve turns at 4.6-6.4 m/s^2 in its core: whether that is also a harsh_cornering event
-  // depends on the core's length. A run over the threshold of 1.1 s (just over the 1 s minimum) is
-  // an event no log tells from one just under it: the curve is dropped. 0.5 s: clearly no event;
-  // 1.5 s at 5 m/s^2: clearly one. Both kept.
-  CornerRun borderline;
-  borderline.bend(95, 105, 0.05);
-  EXPECT_TRUE(borderline.curve_dropped());
-  CornerRun short_core;
-  short_core.bend(98, 102, 0.05);
-  EXPECT_FALSE(short_core.curve_dropped());
-  CornerRun long_core;
-  long_core.bend(93, 107, 0.05);
-  EXPECT_FALSE(long_core.curve_dropped());
 }
 
 }  // namespace
