@@ -58,9 +58,11 @@ public final class Pipeline implements AutoCloseable {
         provider.prepare(environment);
         S3Connection connection = S3Connection.fromEnvironment(environment);
         CompletableFuture<PipelineSettings> settingsRead = new CompletableFuture<>();
-        BackgroundBuild<S3ObjectStore> store = BackgroundBuild.start("init-s3-client", () -> {
+        Thread.ofPlatform().name("init-tls").daemon().start(() -> {
             S3Connection.prepareTls();
             StartupTrace.mark("tls prepared");
+        });
+        BackgroundBuild<S3ObjectStore> store = BackgroundBuild.start("init-s3-client", () -> {
             S3ObjectStore built = openStore(settingsRead.join(), connection);
             StartupTrace.mark("s3 client built");
             return built;
