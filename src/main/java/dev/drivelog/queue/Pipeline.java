@@ -47,10 +47,11 @@ public final class Pipeline implements AutoCloseable {
      * As Lambda, ECS or EC2 run it: configuration from {@code DRIVELOG_CONFIG} and
      * {@code DRIVELOG_PIPELINE__*}, S3 from the SDK's environment ({@code AWS_ENDPOINT_URL_S3} and
      * {@code DRIVELOG_S3_PATH_STYLE=true} for S3-compatible servers), the analysis from the class path.
-     * Three threads share the work (docs/BENCHMARKS.md, "Handler init time" and "Container image"):
+     * The work is shared by threads that start at once (docs/BENCHMARKS.md, "Handler init time"):
      * the analysis prepares what needs no configuration ({@link InputAnalysisProvider#prepare}: the
-     * native library and the map), the S3 client's thread loads the TLS trust store and then builds
-     * the client, and this thread reads the configuration once and opens the analysis.
+     * native library and the map), one thread loads the TLS trust store, one builds the S3 client as
+     * soon as the settings are read, and this thread reads the configuration once and opens the
+     * analysis. All are joined before this returns: nothing started here runs into the first event.
      */
     public static Pipeline fromEnvironment(Map<String, String> environment, JsonLog log) {
         StartupTrace.mark("pipeline");
@@ -58,9 +59,10 @@ public final class Pipeline implements AutoCloseable {
         provider.prepare(environment);
         S3Connection connection = S3Connection.fromEnvironment(environment);
         CompletableFuture<PipelineSettings> settingsRead = new CompletableFuture<>();
-        Thread.ofPlatform().name("init-tls").daemon().start(() -> {
+        BackgroundBuild<Boolean> tls = BackgroundBuild.start("init-tls", () -> {
             S3Connection.prepareTls();
             StartupTrace.mark("tls prepared");
+            return true;
         });
         BackgroundBuild<S3ObjectStore> store = BackgroundBuild.start("init-s3-client", () -> {
             S3ObjectStore built = openStore(settingsRead.join(), connection);
@@ -78,6 +80,7 @@ public final class Pipeline implements AutoCloseable {
             StartupTrace.mark("result version derived");
             String functionName = environment.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "drivelog");
             S3ObjectStore joined = store.join();
+            tls.join();  // normally done long before: the client's own TLS set-up reads the same cached trust store
             StartupTrace.mark("s3 client joined");
             return new Pipeline(settings, joined, analysis, version, log, functionName);
         } catch (IOException e) {
