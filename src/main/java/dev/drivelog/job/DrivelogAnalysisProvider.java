@@ -61,7 +61,7 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
 
     /**
      * Loads the native library, opens the map and links the engine's downcalls on a thread of its
-     * own (in the image the better part of the handler's init: the JDK spins each downcall's method
+     * own (about a third of the handler's init in the image, where the JDK spins each downcall's method
      * handles on first use), while the caller reads the configuration and builds the S3 client.
      * Needed whatever the binding mode: the result version asks the library for the engine's version
      * and the map's checksums. {@link #version(Map, DrivelogConfig)} waits for it, so that it is
