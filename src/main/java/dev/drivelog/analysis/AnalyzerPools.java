@@ -63,6 +63,16 @@ public final class AnalyzerPools {
         return new VehicleClassAnalyzers(vehicles, engineLines, lines -> open(binding, map, lines, matched));
     }
 
+    /**
+     * Loads the native library, opens {@code map} as the process's shared map and links the engine's
+     * downcalls, ahead of {@link #open} (on a thread of its own during a container's init).
+     *
+     * @throws AnalysisException (permanent) when the map is refused
+     */
+    public static void prepare(Path map) throws AnalysisException {
+        NativeMap.prepare(map);
+    }
+
     /** The lines the analyzers are given: {@code engineLines}, with {@code matched=true} when the path is asked for. */
     public static List<String> engineLines(List<String> engineLines, boolean matched) {
         List<String> lines = new ArrayList<>(engineLines);

@@ -62,7 +62,6 @@ public final class ConfigLoader {
      */
     public static DrivelogConfig fromYaml(String yaml, String sourceName, Map<String, String> environment) {
         Map<String, Object> tree = parseTree(yaml, sourceName);
-        Map<String, Integer> lines = keyLines(yaml);
         Map<String, String> variables = new HashMap<>();
         for (EnvironmentOverrides.Override override : EnvironmentOverrides.from(environment)) {
             Object value = parseScalar(override);
@@ -76,7 +75,9 @@ public final class ConfigLoader {
         try {
             return DrivelogConfig.from(new ConfigSection("", tree));
         } catch (ConfigException e) {
-            throw e.withOrigin(origin(e.keyPath(), sourceName, lines, variables));
+            // The key lines only serve this message: composing the text for them costs as much again
+            // as reading it (on every container's init), and a valid configuration needs none.
+            throw e.withOrigin(origin(e.keyPath(), sourceName, keyLines(yaml), variables));
         }
     }
 

@@ -129,4 +129,33 @@ public record LogsConfig(
                     + "' (use e.g. UTC, Europe/Berlin or +02:00)");
         }
     }
+
+    /**
+     * The record's own text, written out: the result version hashes it (ResultIdentity), and the
+     * generated {@code toString} of 18 components costs tens of ms of a container's init (its method
+     * handles are spun on first use, as those of a string concatenation would be, hence the
+     * builder); LogsConfigTest holds it to the generated form.
+     */
+    @Override
+    public String toString() {
+        return new StringBuilder(400).append("LogsConfig[format=").append(format)
+                .append(", speedUnit=").append(speedUnit)
+                .append(", timeZone=").append(timeZone)
+                .append(", hdopUereMeters=").append(hdopUereMeters)
+                .append(", tripGapSeconds=").append(tripGapSeconds)
+                .append(", minPointsPerTrip=").append(minPointsPerTrip)
+                .append(", maxPointsPerTrip=").append(maxPointsPerTrip)
+                .append(", maxOpenTrips=").append(maxOpenTrips)
+                .append(", maxBufferedPoints=").append(maxBufferedPoints)
+                .append(", reorderWindowPoints=").append(reorderWindowPoints)
+                .append(", maxSpeedKmh=").append(maxSpeedKmh)
+                .append(", dropNullIsland=").append(dropNullIsland)
+                .append(", splitGpxSegments=").append(splitGpxSegments)
+                .append(", maxReportedProblems=").append(maxReportedProblems)
+                .append(", maxInputBytes=").append(maxInputBytes)
+                .append(", maxDecompressedBytes=").append(maxDecompressedBytes)
+                .append(", maxDecompressionRatio=").append(maxDecompressionRatio)
+                .append(", maxLineBytes=").append(maxLineBytes)
+                .append(']').toString();
+    }
 }

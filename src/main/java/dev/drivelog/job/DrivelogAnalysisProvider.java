@@ -1,10 +1,12 @@
 package dev.drivelog.job;
 
 import dev.drivelog.analysis.AnalysisException;
-import dev.drivelog.analysis.VehicleClassAnalyzers;
 import dev.drivelog.analysis.AnalyzerPools;
+import dev.drivelog.analysis.NativeLibrary;
+import dev.drivelog.analysis.VehicleClassAnalyzers;
 import dev.drivelog.config.BindingConfig;
 import dev.drivelog.config.DrivelogConfig;
+import dev.drivelog.observability.StartupTrace;
 import dev.drivelog.report.MapRoads;
 import dev.drivelog.report.Messages;
 import java.io.IOException;
@@ -18,6 +20,8 @@ import java.util.Map;
  * {@code DRIVELOG_*__*} overrides). The analyzer pool lives as long as the container.
  */
 public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
+    private volatile Thread preparing;
+
     @Override
     public String name() {
         return "drivelog";
@@ -26,18 +30,67 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
     /** {@link ResultIdentity#version()} of the map and the settings the environment configures. */
     @Override
     public String version(Map<String, String> environment) {
-        DrivelogConfig config = PipelineSettings.loadConfig(environment);
+        return version(environment, PipelineSettings.loadConfig(environment));
+    }
+
+    @Override
+    public String version(Map<String, String> environment, DrivelogConfig config) {
         Path map = mapPath(environment);
+        String version;
         try {
-            return ResultIdentity.of(config, map, null, config.output().matched(), config.output().report()).version();
+            version = ResultIdentity.of(config, map, null, config.output().matched(), config.output().report()).version();
         } catch (AnalysisException e) {
             throw new IllegalStateException("cannot derive the result version from map " + map + ": " + e.getMessage(), e);
         }
+        awaitPrepared();
+        return version;
+    }
+
+    /** The rest of {@link #prepare} (the analysing downcall) is done before init ends, not in the first event. */
+    private void awaitPrepared() {
+        Thread thread = preparing;
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Loads the native library, opens the map and links the engine's downcalls on a thread of its
+     * own (about a third of the handler's init in the image, where the JDK spins each downcall's method
+     * handles on first use), while the caller reads the configuration and builds the S3 client.
+     * Needed whatever the binding mode: the result version asks the library for the engine's version
+     * and the map's checksums. {@link #version(Map, DrivelogConfig)} waits for it, so that it is
+     * done within init.
+     */
+    @Override
+    public void prepare(Map<String, String> environment) {
+        String map = environment.get("DRIVELOG_MAP");
+        if (preparing != null || map == null || map.isBlank() || !Files.isRegularFile(Path.of(map))) {
+            return;  // open() says what is wrong
+        }
+        preparing = Thread.ofPlatform().name("init-native").daemon().start(() -> {
+            try {
+                AnalyzerPools.prepare(Path.of(map));
+                NativeLibrary.get().version();
+                StartupTrace.mark("native prepared");
+            } catch (AnalysisException | RuntimeException | LinkageError e) {
+                // open() and version() meet the same failure on the caller's thread and report it there.
+            }
+        });
     }
 
     @Override
     public InputAnalysis open(Map<String, String> environment) throws IOException {
-        DrivelogConfig config = PipelineSettings.loadConfig(environment);
+        return open(environment, PipelineSettings.loadConfig(environment));
+    }
+
+    @Override
+    public InputAnalysis open(Map<String, String> environment, DrivelogConfig config) throws IOException {
         Path map = mapPath(environment);
         BindingConfig binding = config.analysis().binding();
         boolean matched = config.output().matched();

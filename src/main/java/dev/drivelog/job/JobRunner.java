@@ -3,6 +3,7 @@ package dev.drivelog.job;
 import dev.drivelog.observability.JsonLog;
 import dev.drivelog.observability.LogContext;
 import dev.drivelog.observability.PipelineMetrics;
+import dev.drivelog.observability.StartupTrace;
 import dev.drivelog.storage.ObjectInfo;
 import dev.drivelog.storage.ObjectMissingException;
 import dev.drivelog.storage.ObjectReadStream;
@@ -60,6 +61,7 @@ public final class JobRunner {
      * which must end the invocation. Any other failure, {@code Error}s included, is this job's alone.
      */
     public JobOutcome run(Job job, TimeBudget budget, LogContext context, PipelineMetrics metrics) {
+        StartupTrace.mark("job");
         LogContext jobContext = context.withObject(job.bucket(), job.key());
         long startNanos = System.nanoTime();
         Progress progress = new Progress();
@@ -107,9 +109,11 @@ public final class JobRunner {
         }
         ResultPrefix results = layout.prefixFor(job.bucket(), job.key(),
                 input.versionId() != null ? "v:" + input.versionId() : "e:" + input.eTag());
+        StartupTrace.mark("job: head done");
         if (store.exists(results.bucket(), results.manifestKey())) {
             return new JobOutcome.Duplicate(job, results);
         }
+        StartupTrace.mark("job: manifest checked");
         if (input.sizeBytes() > settings.maxInputBytes()) {
             return new JobOutcome.Refused(job, "input is " + input.sizeBytes() + " bytes, over the limit of "
                     + settings.maxInputBytes() + " (pipeline.max_input_mib)");
@@ -144,7 +148,9 @@ public final class JobRunner {
             // Also when a reader took the early end for the end of the log and said nothing.
             in.requireNotEndedEarly();
             inputBytes = in.bytesRead();
+            StartupTrace.mark("job: analysed");
             outputs = sink.commitAll();
+            StartupTrace.mark("job: outputs uploaded");
         } catch (IOException | RuntimeException | Error e) {
             sink.abortAll();
             throw e;
@@ -153,6 +159,7 @@ public final class JobRunner {
         if (!store.putIfAbsent(results.bucket(), results.manifestKey(), Manifest.CONTENT_TYPE, manifest)) {
             return new JobOutcome.Duplicate(job, results);
         }
+        StartupTrace.mark("job: committed");
         return new JobOutcome.Committed(job, results, report, inputBytes, outputs);
     }
 

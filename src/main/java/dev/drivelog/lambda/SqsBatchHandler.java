@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drivelog.job.TimeBudget;
 import dev.drivelog.observability.JsonLog;
 import dev.drivelog.observability.LogContext;
+import dev.drivelog.observability.StartupTrace;
 import dev.drivelog.observability.TraceId;
 import dev.drivelog.queue.BatchResult;
 import dev.drivelog.queue.Pipeline;
@@ -32,6 +33,7 @@ public final class SqsBatchHandler implements RequestStreamHandler {
 
     /** Used by the Lambda runtime: configured from the environment. */
     public SqsBatchHandler() {
+        StartupTrace.mark("handler constructor");
         this.log = JsonLog.toStandardOutput();
         this.pipeline = Pipeline.fromEnvironment(System.getenv(), log);
         log.info(LogContext.forRequest(null, null), "handler ready", Map.of(
@@ -39,6 +41,7 @@ public final class SqsBatchHandler implements RequestStreamHandler {
                 "maxConnections", pipeline.settings().transfers().maxConnections(),
                 // The value to query the violations table with (docs/OUTPUTS.md).
                 "resultVersion", pipeline.runner().layout().resultVersion()));
+        StartupTrace.mark("handler ready");
     }
 
     SqsBatchHandler(Pipeline pipeline, JsonLog log) {
@@ -48,6 +51,7 @@ public final class SqsBatchHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StartupTrace.mark("event received");
         LogContext requestContext = LogContext.forRequest(context.getAwsRequestId(), TraceId.current());
         List<QueueMessage> messages = SqsEvent.read(input, json);
         TimeBudget budget = TimeBudget.ofRemaining(Duration.ofMillis(context.getRemainingTimeInMillis()),
@@ -56,6 +60,7 @@ public final class SqsBatchHandler implements RequestStreamHandler {
         List<String> failed = result.failedMessageIds();
         log.info(requestContext, "batch done", Map.of("messages", messages.size(), "batchItemFailures", failed.size()));
         json.writeValue(output, batchResponse(failed));
+        StartupTrace.mark("event done");
     }
 
     private ObjectNode batchResponse(List<String> failedMessageIds) {

@@ -54,7 +54,9 @@ final class BackgroundBuild<T> {
         try {
             close.accept(join());
         } catch (RuntimeException | Error e) {
-            if (e != callerFailure) {  // the caller's failure may be this build's, from join()
+            // The caller's failure may be this build's (from join()), or the cause of it: a build
+            // waiting for something the caller was to provide is told of the caller's failure.
+            if (e != callerFailure && e.getCause() != callerFailure) {
                 callerFailure.addSuppressed(e);
             }
         }

@@ -1,16 +1,19 @@
 package dev.drivelog.queue;
 
+import dev.drivelog.config.DrivelogConfig;
 import dev.drivelog.job.AnalysisSelection;
 import dev.drivelog.job.InputAnalysis;
 import dev.drivelog.job.InputAnalysisProvider;
 import dev.drivelog.job.JobRunner;
 import dev.drivelog.job.PipelineSettings;
 import dev.drivelog.observability.JsonLog;
+import dev.drivelog.observability.StartupTrace;
 import dev.drivelog.storage.S3Connection;
 import dev.drivelog.storage.S3ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything a container builds once and keeps: settings, the S3 client and its connection pool,
@@ -44,25 +47,50 @@ public final class Pipeline implements AutoCloseable {
      * As Lambda, ECS or EC2 run it: configuration from {@code DRIVELOG_CONFIG} and
      * {@code DRIVELOG_PIPELINE__*}, S3 from the SDK's environment ({@code AWS_ENDPOINT_URL_S3} and
      * {@code DRIVELOG_S3_PATH_STYLE=true} for S3-compatible servers), the analysis from the class path.
-     * The S3 client is built on a thread of its own while this one opens the analysis: measured
-     * without the AOT cache, each took 0.5-1.2 s of init, one after the other (docs/BENCHMARKS.md,
-     * "Handler init time").
+     * The work is shared by threads that start at once (docs/BENCHMARKS.md, "Handler init time"):
+     * the analysis prepares what needs no configuration ({@link InputAnalysisProvider#prepare}: the
+     * native library and the map), one thread loads the TLS trust store, one builds the S3 client as
+     * soon as the settings are read, and this thread reads the configuration once and opens the
+     * analysis. All are joined before this returns: nothing started here runs into the first event.
      */
     public static Pipeline fromEnvironment(Map<String, String> environment, JsonLog log) {
-        PipelineSettings settings = PipelineSettings.load(environment);
-        S3Connection connection = S3Connection.fromEnvironment(environment);
-        BackgroundBuild<S3ObjectStore> store = BackgroundBuild.start("init-s3-client", () -> openStore(settings, connection));
+        StartupTrace.mark("pipeline");
         InputAnalysisProvider provider = AnalysisSelection.select(environment);
+        provider.prepare(environment);
+        S3Connection connection = S3Connection.fromEnvironment(environment);
+        CompletableFuture<PipelineSettings> settingsRead = new CompletableFuture<>();
+        BackgroundBuild<Boolean> tls = BackgroundBuild.start("init-tls", () -> {
+            S3Connection.prepareTls();
+            StartupTrace.mark("tls prepared");
+            return true;
+        });
+        BackgroundBuild<S3ObjectStore> store = BackgroundBuild.start("init-s3-client", () -> {
+            S3ObjectStore built = openStore(settingsRead.join(), connection);
+            StartupTrace.mark("s3 client built");
+            return built;
+        });
         try {
-            InputAnalysis analysis = provider.open(environment);
+            DrivelogConfig config = PipelineSettings.loadConfig(environment);
+            PipelineSettings settings = PipelineSettings.from(config.pipeline());
+            settingsRead.complete(settings);
+            StartupTrace.mark("settings loaded");
+            InputAnalysis analysis = provider.open(environment, config);
+            StartupTrace.mark("analysis opened");
+            String version = provider.version(environment, config);
+            StartupTrace.mark("result version derived");
             String functionName = environment.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "drivelog");
-            return new Pipeline(settings, store.join(), analysis, provider.version(environment), log, functionName);
+            S3ObjectStore joined = store.join();
+            tls.join();  // normally done long before: the client's own TLS set-up reads the same cached trust store
+            StartupTrace.mark("s3 client joined");
+            return new Pipeline(settings, joined, analysis, version, log, functionName);
         } catch (IOException e) {
             UncheckedIOException failure = new UncheckedIOException(
                     "cannot open the analysis '" + provider.name() + "': " + e.getMessage(), e);
+            settingsRead.completeExceptionally(failure);
             store.discard(S3ObjectStore::close, failure);
             throw failure;
         } catch (RuntimeException | Error e) {
+            settingsRead.completeExceptionally(e);
             store.discard(S3ObjectStore::close, e);
             throw e;
         }

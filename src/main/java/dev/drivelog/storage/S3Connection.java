@@ -1,9 +1,11 @@
 package dev.drivelog.storage;
 
 import java.net.URI;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -122,6 +124,20 @@ public record S3Connection(
         }
         builder.credentialsProvider(credentials());
         return builder.build();
+    }
+
+    /**
+     * Loads the JDK's default TLS context (its security providers and the trust store's certificates,
+     * which the HTTP client's TLS set-up reads through the same cache), ahead of the client that needs
+     * it: in the image about half of the S3 client's build, and it needs no configuration, so a
+     * container's init starts it at once. A failure is left for the client's own build to report.
+     */
+    public static void prepareTls() {
+        try {
+            SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException | RuntimeException e) {
+            // The client's build meets the same problem and reports it.
+        }
     }
 
     /** A synchronous SQS client. */

@@ -3,6 +3,7 @@ package dev.drivelog.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drivelog.analysis.GridDrives;
@@ -86,5 +87,35 @@ class DrivelogAnalysisProviderTest {
         int inputsAtOnce = PipelineSettings.load(environment).analysisConcurrency();
 
         assertEquals(Runtime.getRuntime().availableProcessors(), inputsAtOnce * analysis.threads());
+    }
+
+    @Test
+    void version_configurationPassedIn_sameAsReadFromTheEnvironment() throws Exception {
+        Map<String, String> environment = Map.of("DRIVELOG_MAP", GridDrives.map().toString(),
+                "DRIVELOG_ANALYSIS__SPEEDING__TOLERANCE_KMH", "7", "DRIVELOG_LOGS__TRIP_GAP_SECONDS", "120");
+        DrivelogAnalysisProvider provider = new DrivelogAnalysisProvider();
+
+        assertEquals(provider.version(environment), provider.version(environment, PipelineSettings.loadConfig(environment)));
+    }
+
+    @Test
+    void prepare_thenOpen_analysesAsWithout() throws Exception {
+        Map<String, String> environment = Map.of("DRIVELOG_MAP", GridDrives.map().toString());
+        DrivelogAnalysisProvider provider = new DrivelogAnalysisProvider();
+        provider.prepare(environment);
+
+        Path inputDirectory = analyse(environment);
+
+        assertTrue(Files.readString(inputDirectory.resolve("summary.json")).contains("speeding"));
+    }
+
+    @Test
+    void prepare_mapMissing_openStillSaysWhichVariableNamesWhat() {
+        Map<String, String> environment = Map.of("DRIVELOG_MAP", out.resolve("absent.dlmap").toString());
+        DrivelogAnalysisProvider provider = new DrivelogAnalysisProvider();
+        provider.prepare(environment);
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> provider.open(environment));
+        assertEquals("DRIVELOG_MAP=" + out.resolve("absent.dlmap") + ": no such file", thrown.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -78,5 +79,17 @@ class BackgroundBuildTest {
         RuntimeException fromJoin = assertThrows(IllegalStateException.class, built::join);
         built.discard(value -> { }, fromJoin);
         assertEquals(0, fromJoin.getSuppressed().length);
+    }
+
+    @Test
+    void discard_buildWaitedForTheCallerWhoFailed_isNotSuppressedInTheFailure() {
+        // The S3 client's build waits for the settings the caller reads; when reading them fails,
+        // the build fails with that failure as its cause, which says nothing new.
+        CompletableFuture<String> settings = new CompletableFuture<>();
+        BackgroundBuild<String> built = BackgroundBuild.start("test-build", () -> "client for " + settings.join());
+        RuntimeException callerFailure = new IllegalArgumentException("pipeline.output_bucket: required");
+        settings.completeExceptionally(callerFailure);
+        built.discard(value -> { }, callerFailure);
+        assertEquals(0, callerFailure.getSuppressed().length);
     }
 }

@@ -29,7 +29,7 @@ public final class EngineSettings {
             long size = 4096;
             while (true) {
                 MemorySegment buffer = call.allocate(size);
-                int status = (int) functions.effectiveConfig.invokeExact(config, buffer, size, needed, error,
+                int status = (int) functions.effectiveConfig.handle().invokeExact(config, buffer, size, needed, error,
                         (long) ERROR_BYTES);
                 if (status != NativeStatus.OK) {
                     throw new AnalysisException("the engine refuses the configuration: " + error.getString(0), true);

@@ -60,7 +60,7 @@ public final class FfmAnalyzer implements Analyzer {
             MemorySegment out = fixed.allocate(ADDRESS);
             MemorySegment config = engineConfig.isEmpty()
                     ? MemorySegment.NULL : fixed.allocateFrom(engineConfig, StandardCharsets.UTF_8);
-            int status = (int) functions.analyzerCreate.invokeExact(mapHandle, config, out, errorBuffer, (long) ERROR_BYTES);
+            int status = (int) functions.analyzerCreate.handle().invokeExact(mapHandle, config, out, errorBuffer, (long) ERROR_BYTES);
             if (status != NativeStatus.OK) {
                 throw new AnalysisException("analysis configuration refused: " + errorBuffer.getString(0), true);
             }
@@ -96,7 +96,7 @@ public final class FfmAnalyzer implements Analyzer {
 
         int status;
         try {
-            status = (int) functions.analyze.invokeExact(analyzer, tripId, (long) count, time, lat, lon,
+            status = (int) functions.analyze.handle().invokeExact(analyzer, tripId, (long) count, time, lat, lon,
                     speedColumn, headingColumn, accuracyColumn, resultPointer, resultLength, errorBuffer,
                     (long) ERROR_BYTES);
         } catch (Throwable t) {
@@ -152,7 +152,7 @@ public final class FfmAnalyzer implements Analyzer {
             return;
         }
         try {
-            functions.analyzerDestroy.invokeExact(analyzer);
+            functions.analyzerDestroy.handle().invokeExact(analyzer);
         } catch (Throwable t) {
             throw new IllegalStateException("calling drivelog_analyzer_destroy", t);
         } finally {

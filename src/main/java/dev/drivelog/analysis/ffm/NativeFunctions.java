@@ -9,38 +9,36 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.invoke.MethodHandle;
 
 /**
- * Downcall handles for the map and analyzer functions of the C ABI, looked up once per process.
- * {@code size_t} is {@code JAVA_LONG}: the library is built for 64-bit Linux only.
+ * Downcall handles for the map and analyzer functions of the C ABI, each linked once per process on
+ * its first use ({@link Downcall}). {@code size_t} is {@code JAVA_LONG}: the library is built for
+ * 64-bit Linux only.
  */
 final class NativeFunctions {
     private static volatile NativeFunctions instance;
 
-    final MethodHandle mapOpen;
-    final MethodHandle mapClose;
-    final MethodHandle mapInfoJson;
-    final MethodHandle analyzerCreate;
-    final MethodHandle analyzerDestroy;
-    final MethodHandle analyze;
-    final MethodHandle effectiveConfig;
+    final Downcall mapOpen = new Downcall("drivelog_map_open",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
+    final Downcall mapClose = new Downcall("drivelog_map_close", FunctionDescriptor.ofVoid(ADDRESS));
+    final Downcall mapInfoJson = new Downcall("drivelog_map_info_json",
+            FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
+    final Downcall analyzerCreate = new Downcall("drivelog_analyzer_create",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
+    final Downcall analyzerDestroy = new Downcall("drivelog_analyzer_destroy", FunctionDescriptor.ofVoid(ADDRESS));
+    final Downcall analyze = new Downcall("drivelog_analyze", FunctionDescriptor.of(JAVA_INT,
+            ADDRESS, ADDRESS, JAVA_LONG,           // analyzer, trip_id, count
+            ADDRESS, ADDRESS, ADDRESS,             // time_s, lat, lon
+            ADDRESS, ADDRESS, ADDRESS,             // speed_mps, heading_deg, accuracy_m
+            ADDRESS, ADDRESS, ADDRESS, JAVA_LONG)); // &result_json, &result_len, error, error_len
+    final Downcall effectiveConfig = new Downcall("drivelog_effective_config",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
+
+    private final NativeLibrary library;
 
     private NativeFunctions(NativeLibrary library) {
-        mapOpen = library.function("drivelog_map_open",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
-        mapClose = library.function("drivelog_map_close", FunctionDescriptor.ofVoid(ADDRESS));
-        mapInfoJson = library.function("drivelog_map_info_json",
-                FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
-        analyzerCreate = library.function("drivelog_analyzer_create",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
-        analyzerDestroy = library.function("drivelog_analyzer_destroy", FunctionDescriptor.ofVoid(ADDRESS));
-        analyze = library.function("drivelog_analyze", FunctionDescriptor.of(JAVA_INT,
-                ADDRESS, ADDRESS, JAVA_LONG,           // analyzer, trip_id, count
-                ADDRESS, ADDRESS, ADDRESS,             // time_s, lat, lon
-                ADDRESS, ADDRESS, ADDRESS,             // speed_mps, heading_deg, accuracy_m
-                ADDRESS, ADDRESS, ADDRESS, JAVA_LONG)); // &result_json, &result_len, error, error_len
-        effectiveConfig = library.function("drivelog_effective_config",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
+        this.library = library;
     }
 
+    /** The functions of the process-wide library, which is loaded (and its ABI version checked) here. */
     static NativeFunctions get() {
         NativeFunctions local = instance;
         if (local == null) {
@@ -52,5 +50,35 @@ final class NativeFunctions {
             }
         }
         return local;
+    }
+
+    /**
+     * One C function, linked on first use. Linking a downcall costs a few milliseconds in a fresh JVM
+     * (the JDK spins its method handles then), and a container's init needs only some of them on its
+     * own thread, so that the rest can be linked beside it ({@link NativeMap#prepare}). A failure is
+     * thrown to every caller alike, not remembered.
+     */
+    final class Downcall {
+        private final String name;
+        private final FunctionDescriptor descriptor;
+        private volatile MethodHandle handle;
+
+        private Downcall(String name, FunctionDescriptor descriptor) {
+            this.name = name;
+            this.descriptor = descriptor;
+        }
+
+        MethodHandle handle() {
+            MethodHandle local = handle;
+            if (local == null) {
+                synchronized (this) {
+                    local = handle;
+                    if (local == null) {
+                        handle = local = library.function(name, descriptor);
+                    }
+                }
+            }
+            return local;
+        }
     }
 }

@@ -53,13 +53,30 @@ public final class NativeMap {
         }
     }
 
+    /**
+     * Ahead of the analysis (on a thread of its own, during a container's init): loads the library,
+     * opens {@code file} as the shared map and links the downcalls that analysing and naming results
+     * need, the analysing one first (it is needed last), so that a thread opening the analysis at
+     * the same time links the others or finds them linked.
+     *
+     * @throws AnalysisException as {@link #shared}
+     */
+    public static void prepare(Path file) throws AnalysisException {
+        shared(file);
+        NativeFunctions functions = NativeFunctions.get();
+        functions.analyze.handle();
+        functions.analyzerCreate.handle();
+        functions.mapInfoJson.handle();
+        functions.effectiveConfig.handle();
+    }
+
     /** Opens a map owned by the caller, who must {@link #close} it after its analyzers. */
     public static NativeMap open(Path file) throws AnalysisException {
         NativeFunctions functions = NativeFunctions.get();
         try (Arena call = Arena.ofConfined()) {
             MemorySegment out = call.allocate(ValueLayout.ADDRESS);
             MemorySegment error = call.allocate(ERROR_BYTES);
-            int status = (int) functions.mapOpen.invokeExact(
+            int status = (int) functions.mapOpen.handle().invokeExact(
                     call.allocateFrom(file.toString(), StandardCharsets.UTF_8), out, error, (long) ERROR_BYTES);
             if (status != NativeStatus.OK) {
                 throw new AnalysisException("cannot open map " + file + ": " + error.getString(0), true);
@@ -83,7 +100,7 @@ public final class NativeMap {
             long size = 4096;
             while (true) {
                 MemorySegment buffer = call.allocate(size);
-                long needed = (long) functions.mapInfoJson.invokeExact(map, buffer, size);
+                long needed = (long) functions.mapInfoJson.handle().invokeExact(map, buffer, size);
                 if (needed < size) {
                     return buffer.getString(0, StandardCharsets.UTF_8);
                 }
@@ -119,7 +136,7 @@ public final class NativeMap {
             throw new IllegalStateException("map " + file + " still has " + users + " analyzer(s); close them first");
         }
         try {
-            functions.mapClose.invokeExact(handle);
+            functions.mapClose.handle().invokeExact(handle);
         } catch (Throwable t) {
             throw new IllegalStateException("calling drivelog_map_close for " + file, t);
         } finally {
