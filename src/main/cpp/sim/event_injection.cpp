@@ -123,50 +123,31 @@ EventPlan plan_events(const SimConfig& config, const RouteGeometry& geometry, co
   return plan;
 }
 
-namespace {
-
-struct LateralRun {
-  double peak_mps2 = 0;
-  double longest_s = 0;  // the longest unbroken run over the threshold
-};
-
-// Lateral acceleration over grid points [from, to], measured as the truth measures an event
-// (truth_events.cpp: one unbroken run of grid steps): two runs of 0.7 s either side of a dip are
-// two runs too short to be events there, not 1.4 s of one.
-LateralRun lateral_run(const SpeedProfile& profile, const std::vector<map::CurvatureSample>& curvature, double threshold,
-                       size_t from, size_t to) {
+bool drop_unclear_corner(const SpeedProfile& profile, const std::vector<map::CurvatureSample>& curvature,
+                         const TruthThresholds& th, EventPlan& plan) {
+  if (plan.fast_corner_at < 0) return false;
   const auto& points = profile.points();
+  const auto at = static_cast<size_t>(plan.fast_corner_at);
   const auto lateral = [&](size_t k) {
     const double v = points[k].speed_mps;
     return k < curvature.size() ? v * v * curvature[k].curvature : 0.0;
   };
-  LateralRun run;
-  size_t run_first = 0;
-  for (size_t k = std::max<size_t>(from, 1); k <= to && k < points.size(); ++k) {
-    run.peak_mps2 = std::max(run.peak_mps2, lateral(k));
-    if (lateral(k) < threshold) {
+  // The longest run over the threshold, measured as the truth measures an event (truth_events.cpp:
+  // one unbroken run of grid steps): two runs of 0.7 s either side of a dip are two runs too short
+  // to be events there, not 1.4 s of one.
+  double peak = 0, longest_s = 0;
+  size_t run_first = 0;  // 0: not in a run (k starts well past 0)
+  for (size_t k = at - kFastCornerReach + 1; k <= at + kFastCornerReach && k < points.size(); ++k) {
+    peak = std::max(peak, lateral(k));
+    if (lateral(k) < th.cornering_mps2) {
       run_first = 0;
       continue;
     }
     if (run_first == 0) run_first = k;
-    run.longest_s = std::max(run.longest_s, points[k].arrive_s - points[run_first - 1].depart_s);
+    longest_s = std::max(longest_s, points[k].arrive_s - points[run_first - 1].depart_s);
   }
-  return run;
-}
-
-void clear_caps(EventPlan& plan, size_t from, size_t to) {
-  for (size_t j = from; j <= to && j < plan.corner_cap_mps.size(); ++j) plan.corner_cap_mps[j] = 0;
-}
-
-}  // namespace
-
-bool drop_unclear_corner(const SpeedProfile& profile, const std::vector<map::CurvatureSample>& curvature,
-                         const TruthThresholds& th, EventPlan& plan) {
-  if (plan.fast_corner_at < 0) return false;
-  const auto at = static_cast<size_t>(plan.fast_corner_at);
-  const LateralRun run = lateral_run(profile, curvature, th.cornering_mps2, at - kFastCornerReach + 1, at + kFastCornerReach);
-  if (run.peak_mps2 >= 1.25 * th.cornering_mps2 && run.longest_s >= 1.3 * th.event_min_duration_s) return false;
-  clear_caps(plan, at - kFastCornerReach, at + kFastCornerReach);
+  if (peak >= 1.25 * th.cornering_mps2 && longest_s >= 1.3 * th.event_min_duration_s) return false;
+  for (size_t j = at - kFastCornerReach; j <= at + kFastCornerReach; ++j) plan.corner_cap_mps[j] = 0;
   plan.fast_corner_at = -1;
   return true;
 }
