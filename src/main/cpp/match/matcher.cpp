@@ -103,7 +103,7 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
   return compared >= 10 && !speeds_contradicted_;
 }
 
-bool Matcher::is_spike(const TracePoint& before, const TracePoint& p, const TracePoint& after) {
+bool Matcher::is_spike(std::span<const TracePoint> trace, uint32_t before_index, uint32_t i) {
   // A fix further off the line between its neighbours than the car can have gone out and come
   // back in the time between them is a gross receiver error (multipath, a bad cold fix). The HMM
   // alone would often follow it: a road near the stray fix fits it well, and driving there and
@@ -116,30 +116,41 @@ bool Matcher::is_spike(const TracePoint& before, const TracePoint& p, const Trac
   // both legs together stay within 10 sigma of the truth but for about one fix in 10,000.
   constexpr double kNoiseSigmas = 10;
   constexpr double kSlowestMps = 5;
+  const TracePoint& before = trace[before_index];
+  const TracePoint& p = trace[i];
   const double dt_before = p.time_s - before.time_s;
-  const double dt_after = after.time_s - p.time_s;
-  if (dt_before <= 0 || dt_after <= 0 || dt_before > kMaxNeighbourS || dt_after > kMaxNeighbourS) return false;
+  if (dt_before <= 0 || dt_before > kMaxNeighbourS) return false;
   const double slack = kNoiseSigmas * std::max(sigma_of(p), config_.sigma_m);
   // The way via p is longer than the direct one by at most twice either leg (triangle
   // inequality): a fix near the one before is no spike, which spares most fixes two distances.
   const double leg_before = fix_distance_m(before, p);
   if (2 * leg_before <= slack) return false;
-  const double direct = fix_distance_m(before, after);
-  const double via = leg_before + fix_distance_m(p, after);
-  double travel = 0;
-  if (speeds_trusted_ && !std::isnan(before.speed_mps) && !std::isnan(p.speed_mps) && !std::isnan(after.speed_mps)) {
-    const double v_before = std::max({static_cast<double>(before.speed_mps), static_cast<double>(p.speed_mps), 2.0});
-    const double v_after = std::max({static_cast<double>(p.speed_mps), static_cast<double>(after.speed_mps), 2.0});
-    travel = config_.reported_speed_factor * (v_before * dt_before + v_after * dt_after);
-  } else {
-    const double v = std::max(direct / (dt_before + dt_after), kSlowestMps);
-    travel = config_.reported_speed_factor * v * (dt_before + dt_after);
+  const bool speeds_known = speeds_trusted_ && !std::isnan(before.speed_mps) && !std::isnan(p.speed_mps);
+  const double v_before = std::max({static_cast<double>(before.speed_mps), static_cast<double>(p.speed_mps), 2.0});
+  // The next fix, and the one after it: in a burst of two stray fixes (multipath lasts seconds)
+  // the way to the second via the first is hardly longer than the straight line to it, so the
+  // first passes the test against the second alone; the fix after the burst shows it.
+  double v_after = std::max(static_cast<double>(p.speed_mps), 2.0);  // the fastest reported from p on
+  bool speeds_after_known = speeds_known;
+  for (uint32_t after_index = i + 1; after_index <= i + 2 && after_index < trace.size(); ++after_index) {
+    const TracePoint& after = trace[after_index];
+    const double dt_after = after.time_s - p.time_s;
+    if (dt_after <= 0 || dt_after > kMaxNeighbourS) return false;
+    speeds_after_known = speeds_after_known && !std::isnan(after.speed_mps);
+    v_after = std::max(v_after, static_cast<double>(after.speed_mps));
+    const double direct = fix_distance_m(before, after);
+    const double via = leg_before + fix_distance_m(p, after);
+    const double travel = speeds_after_known
+                              ? config_.reported_speed_factor * (v_before * dt_before + v_after * dt_after)
+                              : config_.reported_speed_factor * std::max(direct / (dt_before + dt_after), kSlowestMps) *
+                                    (dt_before + dt_after);
+    // The car's path from one neighbour to the other passes (within the fixes' errors) by all
+    // three fixes, so it is at least as long as the way via the middle one; and it is the middle
+    // one that lies off the line between the others (a good fix next to a stray one makes a long
+    // way via itself too, but the line between its neighbours is as long).
+    if (via > travel + slack && via - direct > slack) return true;
   }
-  // The car's path from one neighbour to the other passes (within the fixes' errors) by all three
-  // fixes, so it is at least as long as the way via the middle one; and it is the middle one that
-  // lies off the line between the others (a good fix next to a stray one makes a long way via
-  // itself too, but the line between its neighbours is as long).
-  return via > travel + slack && via - direct > slack;
+  return false;
 }
 
 void Matcher::index_reported_distances(std::span<const TracePoint> trace) {
@@ -716,7 +727,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
     // The spike test looks at the fix just before (a standing fix collapsed onto the path is as
     // good a witness of where the car is as the last one used), not at the last one used, which
     // may lie minutes back after a wait.
-    if (!columns_.empty() && i + 1 < trace.size() && is_spike(trace[last_placed], p, trace[i + 1])) {
+    if (!columns_.empty() && i + 1 < trace.size() && is_spike(trace, last_placed, i)) {
       out.points[i].kind = PointKind::outlier;
       ++out.stats.outliers;
       continue;

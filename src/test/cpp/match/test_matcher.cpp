@@ -242,6 +242,33 @@ TEST(Matcher, strayFixBesideAFastRoadIsSkipped) {
   }
 }
 
+TEST(Matcher, twoStrayFixesInARowAreBothSkipped) {
+  // A multipath burst: two fixes in a row off the road, the first 55 m up the side street (15 m
+  // beyond its end), the second 150 m out. Tested against the next fix alone, the first is no spike (the way via it to
+  // the second is hardly longer than the straight line to it) and the path went up the side street
+  // and back (central Tokyo: a 200 m detour through three streets at 55 km/h, a speeding finding,
+  // and the detour's length pushed a stop 16 m past its line: a stop sign "run").
+  const Scenario s(kSideStreet, 10, {way("ACB", 1, "Main"), way("CD", 2, "Side")});
+  for (const bool speeds : {true, false}) {
+    Drive d(s, 1, 27);
+    d.report_speed(speeds).noise(1).start_at('A').to("CB", 30);
+    std::vector<TracePoint> trace = d.points();
+    const map::Coord c = s.coord('C');
+    const auto at_c = std::min_element(trace.begin(), trace.end(), [&](const TracePoint& a, const TracePoint& b) {
+      return std::fabs(a.lon - c.lon()) < std::fabs(b.lon - c.lon());
+    });
+    ASSERT_TRUE(at_c + 2 < trace.end());
+    constexpr double kMetersPerDegLat = map::geo::kEarthRadiusMeters * map::geo::kDegToRad;
+    at_c->lat = c.lat() + 55 / kMetersPerDegLat;
+    at_c->lon = c.lon();
+    (at_c + 1)->lat += 150 / kMetersPerDegLat;
+    const MatchResult r = run(s, trace);
+    EXPECT_EQ(matched_ways(s.map(), r), Ways({1})) << "speeds " << speeds;
+    EXPECT_EQ(r.stats.outliers, 2u) << "speeds " << speeds;
+    EXPECT_EQ(r.stats.pieces, 1u) << "speeds " << speeds;
+  }
+}
+
 TEST(Matcher, goodFixNextToAStrayOneIsNoSpike) {
   // The fix before a stray one makes a long way via itself too; only the stray one is skipped.
   const Scenario s("A------------------------------------------------------------B", 10, {way("AB", 1)});
