@@ -33,7 +33,8 @@ struct MatchConfig {
   double wrong_way_prior_per_m = 0.2;   // ... and of every metre driven against a one-way direction
   double wrong_way_min_speed_mps = 5;   // ... time there counted as metres at this speed at least (0: metres only)
   double closed_prior_per_m = 0.2;      // ... of every metre driven on a closed road
-  double minor_road_prior_per_m = 0.1;  // ... of every metre on a car-park aisle, driveway, alley, drive-through or track
+  double minor_road_prior_per_m = 0.1;  // ... of every metre on a car-park aisle, driveway, alley, drive-through, track
+                                        //     or road open only for access (destination, delivery, private)
   double over_limit_prior_per_m = 0.2;  // ... of every metre on a road at a trusted speed far over its limit:
   double over_limit_factor = 1.6;       //   over this x its limit in force that day and at least 15 km/h over
   double uturn_penalty_m = 100;       // route cost of turning around in the middle of a road

@@ -24,7 +24,7 @@ struct RouteCosts {
   double closed_penalty_m = 30;     // per road closed to motor vehicles entered
   double wrong_way_per_m = 0;       // per metre driven against a one-way direction
   double closed_per_m = 0;          // per metre driven on a closed road
-  double minor_per_m = 0;           // per metre on a car-park aisle, driveway, alley, drive-through or track
+  double minor_per_m = 0;           // per metre on a car-park aisle, driveway, alley, drive-through, track or access-only road
   double restricted_turn_penalty_m = 0;  // per turn a via-node restriction forbids
 
 };
@@ -70,7 +70,10 @@ class RouteSearch {
       per_m += costs_.wrong_way_per_m;
     }
     if (closed(edge, e, forward)) per_m += costs_.closed_per_m;
-    if (e.use != map::RoadUse::general || e.road_class == map::RoadClass::track) per_m += costs_.minor_per_m;
+    if (e.use != map::RoadUse::general || e.road_class == map::RoadClass::track ||
+        e.has(map::edge_flags::kDestination | map::edge_flags::kPrivate)) {
+      per_m += costs_.minor_per_m;
+    }
     return per_m;
   }
 

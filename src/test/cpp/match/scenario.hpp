@@ -48,6 +48,11 @@ struct WaySpec {
     flags = static_cast<uint16_t>(flags | map::edge_flags::kClosed | map::edge_flags::kClosedAtTimes);
     return *this;
   }
+  // access=destination: no through traffic.
+  WaySpec& destination_only() {
+    flags = static_cast<uint16_t>(flags | map::edge_flags::kDestination);
+    return *this;
+  }
   WaySpec& maxspeed(double kmh) {
     maxspeed_forward_kmh = maxspeed_backward_kmh = kmh;
     return *this;

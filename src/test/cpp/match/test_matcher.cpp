@@ -644,6 +644,31 @@ A----B----------------------------------------C----D
   }
 }
 
+TEST(Matcher, destinationOnlyStreetBesideTheStreetNeedsEvidenceToBeDriven) {
+  // A destination-only street (a pedestrian street open to cars for access, as Paris tags many)
+  // 10 m beside the through street, joining it at both ends: through traffic does not use it, so
+  // it costs what a car-park aisle does. Fixes between the junctions biased 7 m towards it (3 m
+  // from it): the street, where without the price it was the other one (in Paris, fixes biased
+  // towards such a street gave a speeding finding on its 15 km/h); fixes on it from a car that
+  // drives it slowly, with a stop: the destination-only street.
+  const Scenario s(R"(
+A----B----------------------------------------C----D
+      \                                      /
+       E------------------------------------F
+)", 5, {way("ABCD", 1), way("BEFC", 2).destination_only()});
+  for (uint32_t seed = 1; seed <= 3; ++seed) {
+    Drive street(s, 1, seed);
+    street.noise(1).start_at('A').to("B", 30).bias(0, -7).to("C", 30).bias(0, 0).to("D", 30);
+    EXPECT_EQ(matched_ways(s.map(), run(s, street.points())), Ways({1})) << "seed " << seed;
+    MatchConfig free_access;
+    free_access.minor_road_prior_per_m = 0;
+    EXPECT_EQ(matched_ways(s.map(), run(s, street.points(), free_access)), Ways({1, 2, 1})) << "seed " << seed;
+    Drive visit(s, 1, seed);
+    visit.noise(1).start_at('A').to("BE", 15).toward('F', 0.5, 10).wait(5).to("FCD", 10);
+    EXPECT_EQ(matched_ways(s.map(), run(s, visit.points())), Ways({1, 2, 1})) << "seed " << seed;
+  }
+}
+
 TEST(Matcher, frontageRoadIsNotEnteredThroughARightAngleAtSpeed) {
   // A frontage road 20 m beside the main road, entered from it by a short link at a right angle and
   // merging into it again at C: a slip road beside a trunk road. 2.4 km of main road come first, so
