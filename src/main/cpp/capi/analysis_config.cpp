@@ -183,6 +183,7 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("speeding.tolerance_percent", d.speeding.tolerance_percent, 0, 200),
       number("speeding.min_duration_s", d.speeding.min_duration_s, 0, 3600),
       number("speeding.smoothing_s", d.speeding.smoothing_s, 0, 600),
+      number("speeding.derived_distance_margin_m", d.speeding.derived_distance_margin_m, 0, 1000),
       number("speeding.merge_gap_s", d.speeding.merge_gap_s, 0, 600),
       number("speeding.severity.moderate_kmh", d.speeding.severity.moderate_kmh, 0, 500),
       number("speeding.severity.moderate_percent", d.speeding.severity.moderate_percent, 0, 1000),

@@ -22,6 +22,9 @@ struct SpeedingConfig {
   double min_duration_s = 5;     // shorter excursions over the allowance are not reported
   double smoothing_s = 3;        // centred moving average of speed over this window
   double merge_gap_s = 2;        // dips below the allowance this short do not end an episode
+  // Speeds derived from positions (a log without speeds): an episode counts only if the path
+  // distance between its first and last fix, less this, still exceeds the allowance over their time.
+  double derived_distance_margin_m = 14;
   SpeedingSeverityConfig severity;
 };
 

@@ -114,6 +114,30 @@ TEST(Speeding, singleSparseFixOverTheAllowanceIsNoViolation) {
   EXPECT_TRUE(analyse(s, d, config).of(ViolationType::speeding).empty());
 }
 
+TEST(Speeding, positionsDriftingAlongTheRoadAreNoSpeedingWithoutReportedSpeeds) {
+  // No speed column: speeds come from the fixes' places along the road. A receiver error that
+  // drifts 15 m along the road over 8 s makes a car at 30 km/h read 37 km/h for 8 s on a 30 limit
+  // (allowance 35 km/h): no more than two placements' errors explain, so no finding. 45 km/h for
+  // 10 s is one, drift or not.
+  const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(30)});
+  const double east_deg_per_m = (s.coord('B').lon() - s.coord('A').lon()) / 2000;
+  const auto drift_along_the_road = [&](std::vector<match::TracePoint> trace) {
+    for (std::size_t i = 60; i < trace.size(); ++i) trace[i].lon += east_deg_per_m * std::min(15.0, 15.0 * static_cast<double>(i - 60) / 8.0);
+    return trace;
+  };
+  Drive legal(s, 1, 11);
+  legal.report_speed(false).start_at('A').to("B", 30);
+  EXPECT_TRUE(analyse(s, drift_along_the_road(legal.points())).of(ViolationType::speeding).empty());
+  DetectConfig no_margin;
+  no_margin.speeding.derived_distance_margin_m = 0;
+  EXPECT_EQ(analyse(s, drift_along_the_road(legal.points()), no_margin).of(ViolationType::speeding).size(), 1u);
+  Drive fast(s, 1, 12);
+  const double slow_m = 30 / 3.6 * 50;
+  fast.report_speed(false).start_at('A').toward('B', slow_m / 2000, 30).toward('B', 45 / 3.6 * 10 / (2000 - slow_m), 45)
+      .to("B", 30);
+  EXPECT_EQ(analyse(s, drift_along_the_road(fast.points())).of(ViolationType::speeding).size(), 1u);
+}
+
 TEST(Speeding, twoEpisodesSeparatedByLegalDrivingAreTwoViolations) {
   const Scenario s(kLongRoad, 10, {way("AB", 7).maxspeed(50)});
   Drive d(s, 1, 4);
