@@ -335,11 +335,15 @@ void Matcher::build_states(const TracePoint& p) {
                            p.speed_mps >= config_.heading_min_speed_mps;
   const double heading_east = use_heading ? std::sin(p.heading_deg * map::geo::kDegToRad) : 0.0;
   const double heading_north = use_heading ? std::cos(p.heading_deg * map::geo::kDegToRad) : 0.0;
-  // Speeds far over a road's limit are priced only with trusted reported speeds, and not for a fix
-  // too slow to be far over any limit (the lowest in a map are walking pace).
-  const double speed_kmh = p.speed_mps * 3.6;
-  const bool over_limit_check = config_.over_limit_prior_per_m > 0 && speeds_trusted_ && !std::isnan(p.speed_mps) &&
-                                speed_kmh >= OverLimitPrior::kMinExcessKmh;
+  // Speeds far over a road's limit are priced with trusted reported speeds or, in a log without
+  // speeds, the slowest the fixes around allow, and not for a fix too slow to be far over any limit
+  // (the lowest in a map are walking pace).
+  const double check_mps = !std::isnan(p.speed_mps)
+                               ? (speeds_trusted_ ? p.speed_mps : NAN)
+                               : speed_bound_.lowest_mps(static_cast<std::size_t>(&p - trace_.data()));
+  const double speed_kmh = check_mps * 3.6;
+  const bool over_limit_check =
+      config_.over_limit_prior_per_m > 0 && !std::isnan(check_mps) && speed_kmh >= OverLimitPrior::kMinExcessKmh;
   // The law in force that day (Japan's default limits changed on 2026-09-01), the day as local to
   // the fix where it was first seen.
   if (over_limit_check && !local_day_.holds(p.time_s)) {
@@ -692,6 +696,8 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   headings_trusted_ = headings_agree_with_motion(trace);
   local_day_ = OverLimitPrior::LocalDay{};
   independent_share_ = error_share_.estimate(trace, config_);
+  speed_bound_.compute(trace, config_, independent_share_,
+                       [this](const TracePoint& a, const TracePoint& b) { return fix_distance_m(a, b); });
   // A wandering bias carries fixes further from their road than their accuracy says (and a road
   // left out cannot be chosen, however well it fits the rest of the trip); independent errors do not.
   turn_cos_lat_ = trace.empty() ? 1.0 : std::cos(trace.front().lat * map::geo::kDegToRad);

@@ -17,6 +17,7 @@
 #include "match/match_config.hpp"
 #include "match/matched_path.hpp"
 #include "match/over_limit_prior.hpp"
+#include "match/speed_bound.hpp"
 #include "match/route_search.hpp"
 #include "match/stop_run_prior.hpp"
 #include "match/trace.hpp"
@@ -222,6 +223,7 @@ class Matcher {
   std::vector<double> reported_m_;  // see reported_distances()
   std::vector<Direction> exit_direction_, entry_direction_;  // of the previous / pending states (turn checks)
   std::vector<Direction> first_direction_, last_direction_;  // of each route's first / last edge (turn checks)
+  SpeedBound speed_bound_;                 // in a log without speeds, for the over-limit prior
   OverLimitPrior::LocalDay local_day_;  // of the fixes being matched (over-limit prior)
   OverLimitPrior::LimitCache limits_;   // the map's limits (kept across trips: the map does not change)
   double turn_cos_lat_ = 1;  // the trip's latitude's cosine, for directions near junctions

@@ -669,6 +669,28 @@ A----B----------------------------------------C----D
   }
 }
 
+TEST(Matcher, withoutSpeedsTheFixesProgressStillRulesOutAStreetFarTooSlowForIt) {
+  // A 30 km/h street 10 m beside a 60 km/h road, joined to it at both ends. A log without speeds
+  // or headings of a car at 60 km/h on the road, its fixes biased 8 m towards the street: the
+  // straight line between fixes 10 s apart says the car went at least 55 km/h, far over the
+  // street's limit, so the street is priced as with reported speeds (central Tokyo, legal drives
+  // without speeds: a one-way 30 km/h street beside the street driven read as speeding and as a
+  // stop sign run). Without that price the street fits the fixes better.
+  const Scenario s(R"(
+A----B----------------------------------------------------------------------------------------------------C----D
+      \                                                                                                  /
+       E--------------------------------------------------------------------------------------------------F
+)", 5, {way("ABCD", 1).maxspeed(60), way("BEFC", 2).maxspeed(30)});
+  for (uint32_t seed = 1; seed <= 3; ++seed) {
+    Drive d(s, 1, seed);
+    d.report_speed(false).noise(1).start_at('A').to("B", 60).bias(0, -8).to("C", 60).bias(0, 0).to("D", 60);
+    EXPECT_EQ(matched_ways(s.map(), run(s, d.points())), Ways({1})) << "seed " << seed;
+    MatchConfig unpriced;
+    unpriced.over_limit_prior_per_m = 0;
+    EXPECT_EQ(matched_ways(s.map(), run(s, d.points(), unpriced)), Ways({1, 2, 1})) << "seed " << seed;
+  }
+}
+
 TEST(Matcher, frontageRoadIsNotEnteredThroughARightAngleAtSpeed) {
   // A frontage road 20 m beside the main road, entered from it by a short link at a right angle and
   // merging into it again at C: a slip road beside a trunk road. 2.4 km of main road come first, so
