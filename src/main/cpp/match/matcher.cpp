@@ -135,6 +135,14 @@ bool Matcher::is_spike(std::span<const TracePoint> trace, uint32_t before_index,
   for (uint32_t after_index = i + 1; after_index <= i + 2 && after_index < trace.size(); ++after_index) {
     const TracePoint& after = trace[after_index];
     const double dt_after = after.time_s - p.time_s;
+    if (dt_after > kMaxNeighbourS && after_index == i + 1 && speeds_known) {
+      // A receiver gap follows (a tunnel, a garage: multipath often comes just before the signal
+      // goes): no fix after it to compare with, but a car whose own reported speeds say it crept
+      // cannot have covered the way to p since the fix before. Baltimore, a legal drive: a fix
+      // 65 m up a side street at 2 m/s, then 7 s without fixes; the path went up the street and
+      // back and the stop sign at the corner read as run.
+      return leg_before > config_.reported_speed_factor * v_before * dt_before + slack;
+    }
     if (dt_after <= 0 || dt_after > kMaxNeighbourS) return false;
     speeds_after_known = speeds_after_known && !std::isnan(after.speed_mps);
     v_after = std::max(v_after, static_cast<double>(after.speed_mps));

@@ -269,6 +269,21 @@ TEST(Matcher, twoStrayFixesInARowAreBothSkipped) {
   }
 }
 
+TEST(Matcher, strayFixBeforeAReceiverGapIsSkippedByTheSpeedsBeforeIt) {
+  // A fix 65 m up the side street at 20 km/h, then 8 s without fixes (multipath often comes just
+  // before the signal goes): no fix after it within reach to compare with, but the reported
+  // speeds say the car cannot have got there since the fix before. Without the one-sided test the
+  // path went up the side street and back (Baltimore: a stop sign at the corner read as run).
+  const Scenario s(kSideStreet, 10, {way("ACB", 1, "Main"), way("CD", 2, "Side")});
+  for (uint32_t seed = 1; seed <= 3; ++seed) {
+    Drive d(s, 1, 50 + seed);
+    d.noise(1).start_at('A').toward('C', 0.999, 20).outlier(65).gap_next(8).to("CB", 20);
+    const MatchResult r = run(s, d.points());
+    EXPECT_EQ(matched_ways(s.map(), r), Ways({1})) << "seed " << seed;
+    EXPECT_EQ(r.stats.outliers, 1u) << "seed " << seed;
+  }
+}
+
 TEST(Matcher, goodFixNextToAStrayOneIsNoSpike) {
   // The fix before a stray one makes a long way via itself too; only the stray one is skipped.
   const Scenario s("A------------------------------------------------------------B", 10, {way("AB", 1)});
