@@ -334,10 +334,16 @@ void Matcher::build_states(const TracePoint& p) {
   if (over_limit_check && !local_day_.holds(p.time_s)) {
     local_day_ = OverLimitPrior::local_day(*map_, map_->time_zone_at(map::Coord::from_degrees(p.lat, p.lon)), p.time_s);
   }
-  for (std::size_t k = 0; k < found_.size(); ++k) {
+  // The candidates kept (nearest first: those within the margin of the nearest), then two states
+  // each, written in one pass: what a candidate's two directions share is computed once.
+  const double keep_within_m = found_.front().distance_m + margin_sigmas_ * sigma;
+  std::size_t kept = 0;
+  while (kept < found_.size() && !(found_[kept].distance_m > keep_within_m)) ++kept;
+  states_.resize(pending_first_ + 2 * kept);
+  State* out = states_.data() + pending_first_;
+  for (std::size_t k = 0; k < kept; ++k) {
     const Candidate& c = found_[k];
     const map::EdgeRecord& e = map_->edge(c.edge);
-    if (c.distance_m > found_.front().distance_m + margin_sigmas_ * sigma) break;  // nearest first
     ErrorSample error;
     error.east = static_cast<float>(c.error_east_m * inverse_sigma);
     error.north = static_cast<float>(c.error_north_m * inverse_sigma);
@@ -346,12 +352,13 @@ void Matcher::build_states(const TracePoint& p) {
       error.dir_east = static_cast<float>(c.east_m / length);
       error.dir_north = static_cast<float>(c.north_m / length);
     }
+    const double independent = error.independent_log();
     // The reported course against the road's forward direction; backward is the supplement.
     const double forward_angle = use_heading ? HmmProbabilities::angle_between_vectors_deg(
                                                    heading_east, heading_north, c.east_m, c.north_m)
                                              : 0.0;
-    for (const bool forward : {true, false}) {
-      State& s = states_.emplace_back();  // written in place, not built aside and copied
+    const bool restricted_from = e.has(map::edge_flags::kRestrictedFrom);
+    const auto fill = [&](State& s, bool forward) {
       s.edge = c.edge;
       s.candidate = static_cast<uint16_t>(k);
       s.forward = forward;
@@ -366,7 +373,7 @@ void Matcher::build_states(const TracePoint& p) {
                                        config_.over_limit_factor)) {
         s.prior_per_m += static_cast<float>(config_.over_limit_prior_per_m);
       }
-      s.restricted_from = e.has(map::edge_flags::kRestrictedFrom);
+      s.restricted_from = restricted_from;
       const bool allowed = e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed);
       s.wrong_way_penalty_m = allowed ? 0.0F : static_cast<float>(config_.wrong_way_penalty_m);
       s.error = error;
@@ -374,8 +381,10 @@ void Matcher::build_states(const TracePoint& p) {
         s.heading_log = static_cast<float>(HmmProbabilities::heading_log_of_angle(
             forward ? forward_angle : 180.0 - forward_angle, config_.heading_sigma_deg));
       }
-      s.score = s.heading_log + error.independent_log();
-    }
+      s.score = s.heading_log + independent;
+    };
+    fill(out[2 * k], true);
+    fill(out[2 * k + 1], false);
   }
 }
 
