@@ -124,14 +124,6 @@ VehicleLimit ConditionalRules::limit_at(uint32_t edge, bool forward, double utc_
   return out;
 }
 
-bool ConditionalRules::has_conditionals(uint32_t edge) {
-  if (edge != last_edge_asked_) {
-    last_edge_asked_ = edge;
-    last_edge_has_conditionals_ = !map_->conditionals_on(edge).empty();
-  }
-  return last_edge_has_conditionals_;
-}
-
 VehicleLimit ConditionalRules::law_limit_at(uint32_t edge, bool forward, double utc_seconds) {
   const map::EdgeRecord& e = map_->edge(edge);
   VehicleLimit out;

@@ -70,6 +70,15 @@ class ConditionalRules {
   ConditionalVerdict at_turn(const map::TurnRestriction& restriction, uint32_t via_node, double utc_seconds);
   // The limit of `edge` in that direction at `utc_seconds` for the analysed vehicle (VehicleLimit).
   VehicleLimit limit_at(uint32_t edge, bool forward, double utc_seconds);
+  // limit_at() of an edge without a legal rule or conditional records: its tagged limit, the same
+  // at every time and for every vehicle, the rest of the VehicleLimit at its defaults. nullopt for
+  // any other edge (then ask limit_at()). Inline: asked for every matched fix.
+  std::optional<map::LimitInForce> plain_limit(uint32_t edge, bool forward) {
+    // What law_limit_at() answers before it looks at a rule, and limit_at() without conditionals.
+    const map::EdgeRecord& e = map_->edge(edge);
+    if (e.speed_rule != map::kNoSpeedRule || has_conditionals(edge)) return std::nullopt;
+    return map::LimitInForce{e.maxspeed(forward), e.source(forward), map::kNoSpeedRule};
+  }
   // The map's vehicle_bit() of the analysed vehicle's class.
   [[nodiscard]] uint8_t vehicle_bit() const { return vehicle_bit_; }
 
@@ -79,7 +88,13 @@ class ConditionalRules {
   VehicleLimit law_limit_at(uint32_t edge, bool forward, double utc_seconds);
   // Whether `edge` has conditional records: asked for every fix, which mostly share the edge of the
   // fix before, and the map answers by a binary search.
-  bool has_conditionals(uint32_t edge);
+  bool has_conditionals(uint32_t edge) {
+    if (edge != last_edge_asked_) {
+      last_edge_asked_ = edge;
+      last_edge_has_conditionals_ = !map_->conditionals_on(edge).empty();
+    }
+    return last_edge_has_conditionals_;
+  }
   // The first of `records` (most specific first) that `binds` with a rule in force at `node`.
   template <typename Records, typename Binds>
   ConditionalVerdict decide(const Records& records, Binds binds, uint32_t node, double utc_seconds);

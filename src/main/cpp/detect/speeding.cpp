@@ -182,13 +182,12 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
   const auto& matched = sp.matched();
   ConditionalRules& conditionals = trip.conditionals;
   ConditionalVerdict verdict;
+  bool verdict_from_rules = false;  // else `verdict` is a default one
   Episode ep;
   bool open = false;
-  for (std::size_t k = 0; k < matched.size(); ++k) {
-    const match::Traversal& t = trip.match.traversals[trip.match.points[matched[k]].traversal];
-    VehicleLimit vehicle_limit = conditionals.limit_at(t.edge, t.forward, sp.time_at(k));
+  // Fix `k` judged against its limit, the episodes opened and closed (inlined in both places below).
+  const auto judge = [&](std::size_t k, VehicleLimit& vehicle_limit) __attribute__((always_inline)) {
     const map::LimitInForce& in_force = vehicle_limit.limit;
-    verdict = std::move(vehicle_limit.way_conditional);
     const uint16_t limit = in_force.tenths_kmh;
     const bool known = limit != map::kSpeedUnknown && limit != map::kSpeedUnlimited;
     // An episode ends at a break in the matched path, a change of limit, or a long enough dip.
@@ -200,11 +199,11 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
       report(trip, config, ep, out);
       open = false;
     }
-    if (!known) continue;
+    if (!known) return;
     const double limit_kmh = limit / 10.0;
     const double allowance = std::max(config.tolerance_kmh, limit_kmh * config.tolerance_percent / 100.0);
     const double speed_kmh = sp.smoothed_mps_at(k) * 3.6;
-    if (speed_kmh <= limit_kmh + allowance) continue;
+    if (speed_kmh <= limit_kmh + allowance) return;
     if (!open) {
       ep = Episode{};
       ep.first = k;
@@ -222,6 +221,23 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
     ep.sum_kmh += speed_kmh;
     ++ep.over_points;
     ep.any_derived = ep.any_derived || sp.derived_at(k);
+  };
+  // Most edges' limits are their tags at every time (ConditionalRules::plain_limit): a fix on one
+  // needs no VehicleLimit, with its strings, built by its time and dropped (about 100 instructions).
+  VehicleLimit plain_limit;  // the defaults, but for the limit
+  for (std::size_t k = 0; k < matched.size(); ++k) {
+    const match::Traversal& t = trip.match.traversals[trip.match.points[matched[k]].traversal];
+    if (const std::optional<map::LimitInForce> plain = conditionals.plain_limit(t.edge, t.forward)) {
+      if (verdict_from_rules) verdict = ConditionalVerdict{};
+      verdict_from_rules = false;
+      plain_limit.limit = *plain;
+      judge(k, plain_limit);  // (moves from its strings, which stay empty)
+    } else {
+      VehicleLimit vehicle_limit = conditionals.limit_at(t.edge, t.forward, sp.time_at(k));
+      verdict = std::move(vehicle_limit.way_conditional);
+      verdict_from_rules = true;
+      judge(k, vehicle_limit);
+    }
   }
   if (open) report(trip, config, ep, out);
 }
