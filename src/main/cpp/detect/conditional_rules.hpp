@@ -106,6 +106,23 @@ class ConditionalRules {
   uint8_t vehicle_bit_;
   uint32_t last_edge_asked_ = UINT32_MAX;
   bool last_edge_has_conditionals_ = false;
+  // law_limit_at() for the last edge direction asked, up to the rule's limits for the vehicle (which
+  // depend on the time of day): whether the local day matters, and for the last local day the
+  // limit, the rule in force and whether its limits may bind. Consecutive fixes mostly share them,
+  // and the map's rule chain, the rule and its parsed limits cost about 200 instructions a fix.
+  struct LawMemo {
+    uint32_t edge = UINT32_MAX;
+    bool forward = false;
+    bool rule_based = false;
+    bool by_day = false;  // false: the tag's limit at every time
+    bool day_known = false;
+    int32_t local_day = 0;
+    map::LimitInForce limit;
+    uint32_t rule = map::kNoSpeedRule;
+    bool rule_may_bind = false;
+    [[nodiscard]] bool holds(uint32_t e, bool f) const { return edge == e && forward == f; }
+  };
+  LawMemo law_memo_;
   RuleLimits rule_limits_;
   // Parsed rules by string offset; nothing for a value this build cannot read (treated as absent).
   std::unordered_map<uint32_t, std::optional<legal::ConditionalValue>> parsed_;
