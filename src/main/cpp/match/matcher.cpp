@@ -61,6 +61,9 @@ bool Matcher::headings_agree_with_motion(std::span<const TracePoint> trace) {
     ++compared;
     if (HmmProbabilities::angle_between_vectors_deg(east, north, std::sin(heading), std::cos(heading)) <= 60) ++agreeing;
     last = i;
+    // Decided before kSamples: 70 % of kSamples agree, or more than 30 % disagree; no further
+    // comparison up to kSamples could change the verdict below, so it is the same.
+    if (agreeing * 10 >= kSamples * 7 || (compared - agreeing) * 10 > kSamples * 3) break;
   }
   // Too few comparisons to judge: trust them (the Gaussian term is mild on its own).
   return compared < 10 || agreeing * 10 >= compared * 7;
@@ -98,6 +101,9 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
     }
     anchor = i;
     reported = 0;
+    // Decided before kSamples: 80 % of kSamples agree, or more than 20 % disagree; no further
+    // stretch up to kSamples could change either verdict below, so they are the same.
+    if (agreeing * 10 >= kSamples * 8 || (compared - agreeing) * 10 > kSamples * 2) break;
   }
   speeds_contradicted_ = compared >= 10 && agreeing * 10 < compared * 8;
   return compared >= 10 && !speeds_contradicted_;
