@@ -92,7 +92,7 @@ void CandidateSearch::add_separate_stretches(const Nearest& edge, const map::geo
 }
 
 void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max_candidates,
-                           std::vector<Candidate>& out) {
+                           std::vector<Candidate>& out, double keep_margin_m) {
   out.clear();
   runs_.clear();
   nearest_.clear();
@@ -164,7 +164,10 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
     left_out_proj_ = proj;
     nearest_.resize(max_candidates);
   }
-  for (const Nearest& n : nearest_) out.push_back(candidate_of(n, proj));
+  for (const Nearest& n : nearest_) {
+    if (n.distance_m > nearest_.front().distance_m + keep_margin_m) break;  // nearest first
+    out.push_back(candidate_of(n, proj));
+  }
 }
 
 void CandidateSearch::add_left_out(std::span<const uint32_t> keep, std::vector<Candidate>& out) const {

@@ -276,17 +276,19 @@ void Matcher::find_candidates(const TracePoint& p) {
   // search within that margin + kNearSlackM finds exactly what the full radius would keep whenever
   // the nearest road lies within kNearSlackM: most fixes, at a third of the area searched. Only
   // the others are searched again with the full radius.
+  // Roads further than the nearest + that margin are not made candidates at all (build_states()
+  // would stop at the first of them; the roads ahead added after them lie further still).
   constexpr double kNearSlackM = 12;
   const double margin = margin_sigmas_ * sigma_of(p);
   const double near_radius = margin + kNearSlackM;
   if (near_radius < config_.search_radius_m) {
-    candidates_.find(p.lat, p.lon, near_radius, config_.max_candidates, found_);
+    candidates_.find(p.lat, p.lon, near_radius, config_.max_candidates, found_, margin);
     if (!found_.empty() && found_.front().distance_m <= kNearSlackM) {
       add_roads_ahead();
       return;
     }
   }
-  candidates_.find(p.lat, p.lon, config_.search_radius_m, config_.max_candidates, found_);
+  candidates_.find(p.lat, p.lon, config_.search_radius_m, config_.max_candidates, found_, margin);
   add_roads_ahead();
 }
 
