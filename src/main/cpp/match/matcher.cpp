@@ -330,8 +330,8 @@ void Matcher::build_states(const TracePoint& p) {
   const bool correlated_errors = 1 - independent_share_ > ErrorContinuity::kNegligibleRho;
   const bool use_heading = headings_trusted_ && !std::isnan(p.heading_deg) && !std::isnan(p.speed_mps) &&
                            p.speed_mps >= config_.heading_min_speed_mps;
-  const double heading_east = use_heading ? std::sin(p.heading_deg * map::geo::kDegToRad) : 0.0;
-  const double heading_north = use_heading ? std::cos(p.heading_deg * map::geo::kDegToRad) : 0.0;
+  const double heading_east = use_heading ? course_.east(p.heading_deg) : 0.0;
+  const double heading_north = use_heading ? course_.north(p.heading_deg) : 0.0;
   // Speeds far over a road's limit are priced only with trusted reported speeds, and not for a fix
   // too slow to be far over any limit (the lowest in a map are walking pace).
   const double speed_kmh = p.speed_mps * 3.6;

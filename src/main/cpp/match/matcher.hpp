@@ -10,6 +10,7 @@
 #include "match/along_path_bias_smoother.hpp"
 #include "match/along_path_smoother.hpp"
 #include "match/candidate_search.hpp"
+#include "match/course_vector.hpp"
 #include "match/error_continuity.hpp"
 #include "match/error_share.hpp"
 #include "match/local_metric.hpp"
@@ -192,6 +193,7 @@ class Matcher {
   double margin_sigmas_ = 4;      // candidates kept within the nearest + this x sigma, for this trip
   ErrorShare error_share_;
   RhoMemo rho_memo_;  // the error's correlation for the time between two fixes
+  CourseVector course_;  // the reported course as a vector (build_states)
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.
   std::vector<uint32_t> sources_;
