@@ -57,9 +57,10 @@ bool Matcher::headings_agree_with_motion(std::span<const TracePoint> trace) {
     const double east = dlon * metric_.meters_per_deg_lon(a.lat);
     const double north = (b.lat - a.lat) * LocalMetric::kMetersPerDegLat;
     if (east * east + north * north < kMinMoveM * kMinMoveM) continue;
-    const double heading = b.heading_deg * map::geo::kDegToRad;
     ++compared;
-    if (HmmProbabilities::angle_between_vectors_deg(east, north, std::sin(heading), std::cos(heading)) <= 60) ++agreeing;
+    if (HmmProbabilities::angle_between_vectors_deg(east, north, course_.east(b.heading_deg), course_.north(b.heading_deg)) <= 60) {
+      ++agreeing;
+    }
     last = i;
     // Decided before kSamples: 70 % of kSamples agree, or more than 30 % disagree; no further
     // comparison up to kSamples could change the verdict below, so it is the same.
