@@ -26,7 +26,7 @@ Matcher::Matcher(const map::MapView& map, const MatchConfig& config)
   columns_.reserve(kWindowColumns + 1);
 }
 
-double Matcher::fix_distance_m(const TracePoint& a, const TracePoint& b) {
+inline double Matcher::fix_distance_m(const TracePoint& a, const TracePoint& b) {
   // Beyond a few km (a gap) the flat metric drifts; the haversine is exact and rarely needed.
   if (std::fabs(a.lat - b.lat) > 0.05 || std::fabs(a.lon - b.lon) > 0.05) {
     return map::geo::distance_m(a.lat, a.lon, b.lat, b.lon);

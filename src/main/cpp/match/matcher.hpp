@@ -89,7 +89,9 @@ class Matcher {
   // Whether fix `i` stands where the last kept fix was (see the definition).
   [[nodiscard]] bool standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i, double gap_m) const;
   void push_column(uint32_t point, bool initial);
-  double fix_distance_m(const TracePoint& a, const TracePoint& b);
+  // Inlined: asked for every fix (its distance from the last one used) and up to three more times
+  // by the spike test; a call cost about as much as the flat metric itself.
+  [[gnu::always_inline]] double fix_distance_m(const TracePoint& a, const TracePoint& b);
   bool headings_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] double backward_cost(double moved_m) const;
   [[nodiscard]] double sigma_of(const TracePoint& p) const;
