@@ -14,15 +14,15 @@ void JsonWriter::separate() {
     return;
   }
   if (!first_.empty()) {
-    if (!first_.back()) out_->push_back(',');
-    first_.back() = false;
+    if (first_.back() == 0) out_->push_back(',');
+    first_.back() = 0;
   }
 }
 
 void JsonWriter::begin_object() {
   separate();
   out_->push_back('{');
-  first_.push_back(true);
+  first_.push_back(1);
 }
 
 void JsonWriter::end_object() {
@@ -33,7 +33,7 @@ void JsonWriter::end_object() {
 void JsonWriter::begin_array() {
   separate();
   out_->push_back('[');
-  first_.push_back(true);
+  first_.push_back(1);
 }
 
 void JsonWriter::end_array() {
@@ -58,8 +58,8 @@ void JsonWriter::key(std::string_view name) {
   if (after_key_) {  // as separate() does
     after_key_ = false;
   } else if (!first_.empty()) {
-    if (!first_.back()) buf[n++] = ',';
-    first_.back() = false;
+    if (first_.back() == 0) buf[n++] = ',';
+    first_.back() = 0;
   }
   buf[n++] = '"';
   std::memcpy(buf + n, name.data(), name.size());
