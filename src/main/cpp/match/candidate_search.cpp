@@ -137,7 +137,11 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
     if (distance > radius_m) continue;
 
     const Nearest n{ref.edge, ref.segment, static_cast<float>(distance), t, ref.segment, ref.segment};
-    auto existing = std::find_if(nearest_.begin(), nearest_.end(), [&](const Nearest& e) { return e.edge == ref.edge; });
+    // Each edge has one entry so far; a cell lists an edge's segments together, so the last entry
+    // is the one most often (looked at first: the same entry the search would find).
+    auto existing = !nearest_.empty() && nearest_.back().edge == ref.edge
+                        ? nearest_.end() - 1
+                        : std::find_if(nearest_.begin(), nearest_.end(), [&](const Nearest& e) { return e.edge == ref.edge; });
     if (existing == nearest_.end()) {
       nearest_.push_back(n);
     } else {
