@@ -149,6 +149,9 @@ void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std:
   v.confidence = std::clamp(confidence, 0.0, 1.0);
   const double held_kmh = held_speed_kmh(sp, ep.first, ep.last_over, config.severity.min_duration_s);
   v.severity = speeding_severity(limit_kmh, held_kmh, config.severity);
+  // Seven items on a tagged or plain legal limit, more with a rule or a conditional: one allocation
+  // instead of four as the list grows.
+  v.evidence.reserve(8);
   v.evidence.push_back(EvidenceItem::of_number("max_speed_kmh", ep.max_kmh));
   v.evidence.push_back(EvidenceItem::of_number("mean_speed_kmh", mean_kmh));
   v.evidence.push_back(EvidenceItem::of_number("limit_kmh", limit_kmh));
