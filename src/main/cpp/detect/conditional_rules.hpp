@@ -70,14 +70,20 @@ class ConditionalRules {
   ConditionalVerdict at_turn(const map::TurnRestriction& restriction, uint32_t via_node, double utc_seconds);
   // The limit of `edge` in that direction at `utc_seconds` for the analysed vehicle (VehicleLimit).
   VehicleLimit limit_at(uint32_t edge, bool forward, double utc_seconds);
-  // limit_at() of an edge without a legal rule or conditional records: its tagged limit, the same
-  // at every time and for every vehicle, the rest of the VehicleLimit at its defaults. nullopt for
-  // any other edge (then ask limit_at()). Inline: asked for every matched fix.
-  std::optional<map::LimitInForce> plain_limit(uint32_t edge, bool forward) {
-    // What law_limit_at() answers before it looks at a rule, and limit_at() without conditionals.
+  // limit_at() where its answer is a limit and a local day, the rest at its defaults: on an edge
+  // without conditional records whose limit is its tag, or its legal rule's on the local day, with
+  // none of the rule's own limits able to bind the vehicle (most edges). nullopt for any other
+  // edge, direction and time (then ask limit_at()). Inline for an edge without a rule: asked for
+  // every matched fix.
+  struct PlainLimit {
+    map::LimitInForce limit;
+    int32_t local_day = 0;  // the local date the rule was chosen for (0: no rule asked)
+  };
+  std::optional<PlainLimit> plain_limit(uint32_t edge, bool forward, double utc_seconds) {
     const map::EdgeRecord& e = map_->edge(edge);
-    if (e.speed_rule != map::kNoSpeedRule || has_conditionals(edge)) return std::nullopt;
-    return map::LimitInForce{e.maxspeed(forward), e.source(forward), map::kNoSpeedRule};
+    if (e.speed_rule != map::kNoSpeedRule) return plain_rule_limit(edge, forward, e, utc_seconds);
+    if (has_conditionals(edge)) return std::nullopt;
+    return PlainLimit{map::LimitInForce{e.maxspeed(forward), e.source(forward), map::kNoSpeedRule}, 0};
   }
   // The map's vehicle_bit() of the analysed vehicle's class.
   [[nodiscard]] uint8_t vehicle_bit() const { return vehicle_bit_; }
@@ -86,6 +92,12 @@ class ConditionalRules {
   const legal::ConditionalValue* parsed(uint32_t rules_string);
   // limit_at before the way's own conditional records.
   VehicleLimit law_limit_at(uint32_t edge, bool forward, double utc_seconds);
+  // plain_limit() for an edge with a legal rule.
+  std::optional<PlainLimit> plain_rule_limit(uint32_t edge, bool forward, const map::EdgeRecord& e, double utc_seconds);
+  // law_limit_at()'s steps through law_memo_: whether the local day matters for the edge direction,
+  // and the limit, rule and whether the rule's limits may bind on `local_day`.
+  bool law_by_day(uint32_t edge, bool forward, const map::EdgeRecord& e);
+  void law_on_day(uint32_t edge, bool forward, const map::EdgeRecord& e, int32_t local_day);
   // Whether `edge` has conditional records: asked for every fix, which mostly share the edge of the
   // fix before, and the map answers by a binary search.
   bool has_conditionals(uint32_t edge) {

@@ -225,15 +225,30 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
     ++ep.over_points;
     ep.any_derived = ep.any_derived || sp.derived_at(k);
   };
-  // Most edges' limits are their tags at every time (ConditionalRules::plain_limit): a fix on one
-  // needs no VehicleLimit, with its strings, built by its time and dropped (about 100 instructions).
-  VehicleLimit plain_limit;  // the defaults, but for the limit
+  // Most edges' limits are a limit and a local day (ConditionalRules::plain_limit): a fix on one
+  // needs no VehicleLimit, with its strings, built and dropped (about 100 instructions).
+  VehicleLimit plain_limit;  // the defaults, but for the limit and the local day
+  // The edge direction of the fix before when its limit was its tag (no rule asked: the same at
+  // every time), so that fixes after it on the same edge ask nothing at all.
+  uint32_t tag_edge = UINT32_MAX;
+  bool tag_forward = false;
   for (std::size_t k = 0; k < matched.size(); ++k) {
     const match::Traversal& t = trip.match.traversals[trip.match.points[matched[k]].traversal];
-    if (const std::optional<map::LimitInForce> plain = conditionals.plain_limit(t.edge, t.forward)) {
+    if (t.edge == tag_edge && t.forward == tag_forward) {
+      judge(k, plain_limit);  // plain_limit and verdict as for the fix before
+      continue;
+    }
+    tag_edge = UINT32_MAX;
+    if (const auto plain = conditionals.plain_limit(t.edge, t.forward, sp.time_at(k))) {
       if (verdict_from_rules) verdict = ConditionalVerdict{};
       verdict_from_rules = false;
-      plain_limit.limit = *plain;
+      plain_limit.limit = plain->limit;
+      plain_limit.local_day = plain->local_day;
+      if (plain->limit.rule == map::kNoSpeedRule && plain->local_day == 0 &&
+          trip.map.edge(t.edge).speed_rule == map::kNoSpeedRule) {
+        tag_edge = t.edge;
+        tag_forward = t.forward;
+      }
       judge(k, plain_limit);  // (moves from its strings, which stay empty)
     } else {
       VehicleLimit vehicle_limit = conditionals.limit_at(t.edge, t.forward, sp.time_at(k));

@@ -74,7 +74,7 @@ TEST_F(RuleLimitsEndToEnd, LimitAtAnswersAsAFreshInstanceWhateverWasAskedBefore)
   // Days and hours back and forth on each edge direction in turn (2026-08-31 23:00 and 2026-09-01
   // 19:00 in Tokyo among them).
   const std::vector<double> hours{10, 10, 3, 22, 10 + 24, 10, -24 * 97 - 10, -24 * 97 + 10, -24 * 97 - 10, 10, 7.5};
-  int lowered = 0, changed_by_day = 0;
+  int lowered = 0, changed_by_day = 0, plain_answers = 0;
   for (const map::MapView* map : {japan_.get(), germany_.get(), dates.get()}) {
     for (const legal::VehicleProfile& vehicle : {of(VehicleClass::car), of(VehicleClass::hgv, 12), of(VehicleClass::hgv, 3),
                                                  of(VehicleClass::bus, 14)}) {
@@ -95,6 +95,15 @@ TEST_F(RuleLimitsEndToEnd, LimitAtAnswersAsAFreshInstanceWhateverWasAskedBefore)
             EXPECT_EQ(got.lowered_by.condition, want.lowered_by.condition) << edge << " " << hour;
             EXPECT_EQ(got.local_time, want.local_time) << edge << " " << hour;
             if (!want.lowered_by.tag.empty()) ++lowered;
+            // plain_limit(), where it answers, answers the same (asked on the shared instance too).
+            if (const auto plain = shared.plain_limit(edge, forward, t)) {
+              EXPECT_EQ(plain->limit.tenths_kmh, want.limit.tenths_kmh) << edge << " " << hour;
+              EXPECT_EQ(plain->limit.source, want.limit.source) << edge << " " << hour;
+              EXPECT_EQ(plain->limit.rule, want.limit.rule) << edge << " " << hour;
+              EXPECT_EQ(plain->local_day, want.local_day) << edge << " " << hour;
+              EXPECT_TRUE(want.lowered_by.tag.empty() && want.local_time.empty()) << edge << " " << hour;
+              ++plain_answers;
+            }
             if (first == 0) first = want.limit.tenths_kmh;
             if (want.limit.tenths_kmh != first) ++changed_by_day;
           }
@@ -105,6 +114,7 @@ TEST_F(RuleLimitsEndToEnd, LimitAtAnswersAsAFreshInstanceWhateverWasAskedBefore)
   std::filesystem::remove(path("JPdates"));
   EXPECT_GT(lowered, 0);         // the rules' own limits for the vehicle were asked
   EXPECT_GT(changed_by_day, 0);  // and a limit that the local day changes
+  EXPECT_GT(plain_answers, 0);
 }
 
 // Japan's expressway: 100 for a car, 80 for a lorry (maxspeed:hgv); 95 km/h is speeding for the lorry only.

@@ -44,14 +44,15 @@ TEST(Speeding, aPlainLimitIsTheLimitAtEveryTime) {
   ASSERT_GT(s.map().edge_count(), 0u);
   for (uint32_t edge = 0; edge < s.map().edge_count(); ++edge) {
     for (const bool forward : {true, false}) {
-      const std::optional<map::LimitInForce> limit = rules.plain_limit(edge, forward);
-      ASSERT_TRUE(limit.has_value()) << edge;
-      EXPECT_EQ(limit->tenths_kmh, 500);
       for (const double t : {1.7e9, 1.7e9 + 8 * 3600, 1.8e9}) {
+        const std::optional<ConditionalRules::PlainLimit> limit = rules.plain_limit(edge, forward, t);
+        ASSERT_TRUE(limit.has_value()) << edge;
+        EXPECT_EQ(limit->limit.tenths_kmh, 500);
+        EXPECT_EQ(limit->local_day, 0);
         const VehicleLimit at = rules.limit_at(edge, forward, t);
-        EXPECT_EQ(at.limit.tenths_kmh, limit->tenths_kmh);
-        EXPECT_EQ(at.limit.source, limit->source);
-        EXPECT_EQ(at.limit.rule, limit->rule);
+        EXPECT_EQ(at.limit.tenths_kmh, limit->limit.tenths_kmh);
+        EXPECT_EQ(at.limit.source, limit->limit.source);
+        EXPECT_EQ(at.limit.rule, limit->limit.rule);
         EXPECT_EQ(at.local_day, 0);
         EXPECT_TRUE(at.lowered_by.tag.empty() && at.lowered_by.condition.empty() && at.local_time.empty());
         EXPECT_EQ(at.way_conditional.state, ConditionalVerdict::State::none);
