@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "capi/decimal_chars.hpp"
+#include "map/map_types.hpp"
 
 namespace drivelog::capi {
 
@@ -169,7 +170,7 @@ void JsonWriter::number(double value, int decimals) {
   // Nearly every number: its rounded digits printed straight (capi/decimal_chars.hpp), the same
   // text std::to_chars gives the rounded double, in a tenth of the instructions.
   if (decimals >= 0 && decimals <= 9 && std::abs(scaled) < static_cast<double>(kMaxExactScaled)) {
-    const auto k = static_cast<int64_t>(std::round(scaled));
+    const auto k = static_cast<int64_t>(map::round_half_away(scaled));  // std::round's, inline
     out_->append(buf, write_scaled_decimal(buf, k, decimals));  // k == 0 prints "0", never "-0"
     return;
   }
