@@ -3,6 +3,15 @@
 #include <cstring>
 
 namespace drivelog::capi {
+namespace {
+
+// "00", "01", ... "99".
+constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+}  // namespace
 
 char* write_scaled_decimal(char* out, int64_t k, int decimals) {
   char* p = out;
@@ -14,15 +23,26 @@ char* write_scaled_decimal(char* out, int64_t k, int decimals) {
     *p++ = '-';
     k = -k;
   }
-  // The digits of k, most significant first.
-  char digits[20];
-  int n = 0;
-  for (auto u = static_cast<uint64_t>(k); u > 0; u /= 10) digits[n++] = static_cast<char>('0' + u % 10);
-  for (int i = 0; i < n / 2; ++i) {
-    const char t = digits[i];
-    digits[i] = digits[n - 1 - i];
-    digits[n - 1 - i] = t;
+  // The digits of k, most significant first: written from the end of a buffer two at a time (half
+  // the divisions of one at a time, and no reversal).
+  char buffer[20];
+  char* const buffer_end = buffer + sizeof buffer;
+  char* first = buffer_end;
+  auto u = static_cast<uint64_t>(k);
+  while (u >= 100) {
+    const auto pair = static_cast<std::size_t>(u % 100);
+    u /= 100;
+    first -= 2;
+    std::memcpy(first, kDigitPairs + 2 * pair, 2);
   }
+  if (u >= 10) {
+    first -= 2;
+    std::memcpy(first, kDigitPairs + 2 * u, 2);
+  } else {
+    *--first = static_cast<char>('0' + u);
+  }
+  const char* const digits = first;
+  const int n = static_cast<int>(buffer_end - first);
   int zeros = 0;  // trailing zeros of k
   while (zeros < n - 1 && digits[n - 1 - zeros] == '0') ++zeros;
   const int significant = n - zeros;

@@ -2,8 +2,10 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "capi/decimal_chars.hpp"
+#include "map/map_types.hpp"
 
 namespace drivelog::capi {
 
@@ -13,15 +15,15 @@ void JsonWriter::separate() {
     return;
   }
   if (!first_.empty()) {
-    if (!first_.back()) out_->push_back(',');
-    first_.back() = false;
+    if (first_.back() == 0) out_->push_back(',');
+    first_.back() = 0;
   }
 }
 
 void JsonWriter::begin_object() {
   separate();
   out_->push_back('{');
-  first_.push_back(true);
+  first_.push_back(1);
 }
 
 void JsonWriter::end_object() {
@@ -32,7 +34,7 @@ void JsonWriter::end_object() {
 void JsonWriter::begin_array() {
   separate();
   out_->push_back('[');
-  first_.push_back(true);
+  first_.push_back(1);
 }
 
 void JsonWriter::end_array() {
@@ -41,12 +43,31 @@ void JsonWriter::end_array() {
 }
 
 void JsonWriter::key(std::string_view name) {
-  separate();
   // Member names are the program's own ASCII words (`start_time`, an evidence key): appended whole,
-  // with the quotes and colon, instead of scanned for escapes character by character as text is.
-  out_->push_back('"');
-  out_->append(name);
-  out_->append("\":", 2);
+  // with the comma before them, the quotes and the colon, in one append (not scanned for escapes
+  // character by character as text is; four appends cost about twice as much).
+  char buf[64];
+  if (name.size() > sizeof buf - 4) {
+    separate();
+    out_->push_back('"');
+    out_->append(name);
+    out_->append("\":", 2);
+    after_key_ = true;
+    return;
+  }
+  std::size_t n = 0;
+  if (after_key_) {  // as separate() does
+    after_key_ = false;
+  } else if (!first_.empty()) {
+    if (first_.back() == 0) buf[n++] = ',';
+    first_.back() = 0;
+  }
+  buf[n++] = '"';
+  std::memcpy(buf + n, name.data(), name.size());
+  n += name.size();
+  buf[n++] = '"';
+  buf[n++] = ':';
+  out_->append(buf, n);
   after_key_ = true;
 }
 
@@ -149,7 +170,7 @@ void JsonWriter::number(double value, int decimals) {
   // Nearly every number: its rounded digits printed straight (capi/decimal_chars.hpp), the same
   // text std::to_chars gives the rounded double, in a tenth of the instructions.
   if (decimals >= 0 && decimals <= 9 && std::abs(scaled) < static_cast<double>(kMaxExactScaled)) {
-    const auto k = static_cast<int64_t>(std::round(scaled));
+    const auto k = static_cast<int64_t>(map::round_half_away(scaled));  // std::round's, inline
     out_->append(buf, write_scaled_decimal(buf, k, decimals));  // k == 0 prints "0", never "-0"
     return;
   }

@@ -33,7 +33,9 @@ class JsonWriter {
   void quoted(std::string_view value);
 
   std::string* out_;
-  std::vector<bool> first_;  // per open container: nothing written in it yet
+  // Per open container: nothing written in it yet (bytes, not std::vector<bool>: asked before
+  // every value, and a bit's read and write cost several instructions each).
+  std::vector<uint8_t> first_;
   bool after_key_ = false;
 };
 

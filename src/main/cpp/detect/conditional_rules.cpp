@@ -124,32 +124,56 @@ VehicleLimit ConditionalRules::limit_at(uint32_t edge, bool forward, double utc_
   return out;
 }
 
-bool ConditionalRules::has_conditionals(uint32_t edge) {
-  if (edge != last_edge_asked_) {
-    last_edge_asked_ = edge;
-    last_edge_has_conditionals_ = !map_->conditionals_on(edge).empty();
+bool ConditionalRules::law_by_day(uint32_t edge, bool forward, const map::EdgeRecord& e) {
+  // What law_limit_at() asks up to the rule's limits for the vehicle is a function of the edge, the
+  // direction and the local day: remembered for the last ones asked (LawMemo).
+  if (!law_memo_.holds(edge, forward)) {
+    law_memo_ = LawMemo{};
+    law_memo_.edge = edge;
+    law_memo_.forward = forward;
+    law_memo_.rule_based = map::is_rule_based(e.source(forward));
+    // A tagged limit is lowered only by what the law adds for the vehicle; the rules of a chain share
+    // their tags, so its head tells whether anything may.
+    const bool tagged = e.source(forward) == map::SpeedSource::explicit_tag && e.maxspeed(forward) != map::kSpeedUnknown;
+    law_memo_.by_day = law_memo_.rule_based || (tagged && rule_limits_.may_bind(*map_, e.speed_rule, vehicle_class_));
   }
-  return last_edge_has_conditionals_;
+  return law_memo_.by_day;
+}
+
+void ConditionalRules::law_on_day(uint32_t edge, bool forward, const map::EdgeRecord& e, int32_t local_day) {
+  if (law_memo_.day_known && law_memo_.local_day == local_day) return;
+  law_memo_.limit = law_memo_.rule_based ? map_->limit_in_force(edge, forward, local_day)
+                                         : map::LimitInForce{e.maxspeed(forward), e.source(forward), map::kNoSpeedRule};
+  law_memo_.rule = map_->rule_in_force(edge, local_day);
+  law_memo_.rule_may_bind = law_memo_.rule != map::kNoSpeedRule && law_memo_.limit.tenths_kmh != map::kSpeedUnknown &&
+                            rule_limits_.may_bind(*map_, law_memo_.rule, vehicle_class_);
+  law_memo_.local_day = local_day;
+  law_memo_.day_known = true;
+}
+
+std::optional<ConditionalRules::PlainLimit> ConditionalRules::plain_rule_limit(uint32_t edge, bool forward,
+                                                                               const map::EdgeRecord& e, double utc_seconds) {
+  // law_limit_at() without the rule's limits for the vehicle, and limit_at() without conditionals.
+  if (has_conditionals(edge)) return std::nullopt;
+  const map::LimitInForce tag{e.maxspeed(forward), e.source(forward), map::kNoSpeedRule};
+  if (!law_by_day(edge, forward, e)) return PlainLimit{tag, 0};
+  const int32_t local_day = calendar_.day(map_->node_coord(e.from_node), utc_seconds);
+  law_on_day(edge, forward, e, local_day);
+  if (law_memo_.rule_may_bind) return std::nullopt;
+  return PlainLimit{law_memo_.limit, local_day};
 }
 
 VehicleLimit ConditionalRules::law_limit_at(uint32_t edge, bool forward, double utc_seconds) {
   const map::EdgeRecord& e = map_->edge(edge);
   VehicleLimit out;
   out.limit = map::LimitInForce{e.maxspeed(forward), e.source(forward), map::kNoSpeedRule};
-  if (e.speed_rule == map::kNoSpeedRule) return out;
-  const bool rule_based = map::is_rule_based(out.limit.source);
-  // A tagged limit is lowered only by what the law adds for the vehicle; the rules of a chain share
-  // their tags, so its head tells whether anything may.
-  const bool tagged = out.limit.source == map::SpeedSource::explicit_tag && out.limit.tenths_kmh != map::kSpeedUnknown;
-  if (!rule_based && !(tagged && rule_limits_.may_bind(*map_, e.speed_rule, vehicle_class_))) return out;
+  if (e.speed_rule == map::kNoSpeedRule || !law_by_day(edge, forward, e)) return out;
   const map::Coord where = map_->node_coord(e.from_node);
   out.local_day = calendar_.day(where, utc_seconds);
-  if (rule_based) out.limit = map_->limit_in_force(edge, forward, out.local_day);
-  const uint32_t rule = map_->rule_in_force(edge, out.local_day);
-  if (rule == map::kNoSpeedRule || out.limit.tenths_kmh == map::kSpeedUnknown ||
-      !rule_limits_.may_bind(*map_, rule, vehicle_class_)) {
-    return out;
-  }
+  law_on_day(edge, forward, e, out.local_day);
+  out.limit = law_memo_.limit;
+  if (!law_memo_.rule_may_bind) return out;
+  const uint32_t rule = law_memo_.rule;
   const auto local = static_cast<int64_t>(std::floor(calendar_.local_seconds(where, utc_seconds)));
   RuleLimit lowest = rule_limits_.lowest(*map_, rule, vehicle_class_, vehicle_, legal::LocalTime::from_local_seconds(local));
   if (lowest.tenths_kmh == map::kSpeedUnknown || lowest.tenths_kmh >= out.limit.tenths_kmh) return out;

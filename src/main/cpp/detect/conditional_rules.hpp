@@ -70,6 +70,21 @@ class ConditionalRules {
   ConditionalVerdict at_turn(const map::TurnRestriction& restriction, uint32_t via_node, double utc_seconds);
   // The limit of `edge` in that direction at `utc_seconds` for the analysed vehicle (VehicleLimit).
   VehicleLimit limit_at(uint32_t edge, bool forward, double utc_seconds);
+  // limit_at() where its answer is a limit and a local day, the rest at its defaults: on an edge
+  // without conditional records whose limit is its tag, or its legal rule's on the local day, with
+  // none of the rule's own limits able to bind the vehicle (most edges). nullopt for any other
+  // edge, direction and time (then ask limit_at()). Inline for an edge without a rule: asked for
+  // every matched fix.
+  struct PlainLimit {
+    map::LimitInForce limit;
+    int32_t local_day = 0;  // the local date the rule was chosen for (0: no rule asked)
+  };
+  std::optional<PlainLimit> plain_limit(uint32_t edge, bool forward, double utc_seconds) {
+    const map::EdgeRecord& e = map_->edge(edge);
+    if (e.speed_rule != map::kNoSpeedRule) return plain_rule_limit(edge, forward, e, utc_seconds);
+    if (has_conditionals(edge)) return std::nullopt;
+    return PlainLimit{map::LimitInForce{e.maxspeed(forward), e.source(forward), map::kNoSpeedRule}, 0};
+  }
   // The map's vehicle_bit() of the analysed vehicle's class.
   [[nodiscard]] uint8_t vehicle_bit() const { return vehicle_bit_; }
 
@@ -77,9 +92,21 @@ class ConditionalRules {
   const legal::ConditionalValue* parsed(uint32_t rules_string);
   // limit_at before the way's own conditional records.
   VehicleLimit law_limit_at(uint32_t edge, bool forward, double utc_seconds);
+  // plain_limit() for an edge with a legal rule.
+  std::optional<PlainLimit> plain_rule_limit(uint32_t edge, bool forward, const map::EdgeRecord& e, double utc_seconds);
+  // law_limit_at()'s steps through law_memo_: whether the local day matters for the edge direction,
+  // and the limit, rule and whether the rule's limits may bind on `local_day`.
+  bool law_by_day(uint32_t edge, bool forward, const map::EdgeRecord& e);
+  void law_on_day(uint32_t edge, bool forward, const map::EdgeRecord& e, int32_t local_day);
   // Whether `edge` has conditional records: asked for every fix, which mostly share the edge of the
   // fix before, and the map answers by a binary search.
-  bool has_conditionals(uint32_t edge);
+  bool has_conditionals(uint32_t edge) {
+    if (edge != last_edge_asked_) {
+      last_edge_asked_ = edge;
+      last_edge_has_conditionals_ = !map_->conditionals_on(edge).empty();
+    }
+    return last_edge_has_conditionals_;
+  }
   // The first of `records` (most specific first) that `binds` with a rule in force at `node`.
   template <typename Records, typename Binds>
   ConditionalVerdict decide(const Records& records, Binds binds, uint32_t node, double utc_seconds);
@@ -91,6 +118,23 @@ class ConditionalRules {
   uint8_t vehicle_bit_;
   uint32_t last_edge_asked_ = UINT32_MAX;
   bool last_edge_has_conditionals_ = false;
+  // law_limit_at() for the last edge direction asked, up to the rule's limits for the vehicle (which
+  // depend on the time of day): whether the local day matters, and for the last local day the
+  // limit, the rule in force and whether its limits may bind. Consecutive fixes mostly share them,
+  // and the map's rule chain, the rule and its parsed limits cost about 200 instructions a fix.
+  struct LawMemo {
+    uint32_t edge = UINT32_MAX;
+    bool forward = false;
+    bool rule_based = false;
+    bool by_day = false;  // false: the tag's limit at every time
+    bool day_known = false;
+    int32_t local_day = 0;
+    map::LimitInForce limit;
+    uint32_t rule = map::kNoSpeedRule;
+    bool rule_may_bind = false;
+    [[nodiscard]] bool holds(uint32_t e, bool f) const { return edge == e && forward == f; }
+  };
+  LawMemo law_memo_;
   RuleLimits rule_limits_;
   // Parsed rules by string offset; nothing for a value this build cannot read (treated as absent).
   std::unordered_map<uint32_t, std::optional<legal::ConditionalValue>> parsed_;

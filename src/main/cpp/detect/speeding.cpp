@@ -161,6 +161,9 @@ void report(const TripView& trip, const SpeedingConfig& config, Episode ep, std:
   v.confidence = std::clamp(confidence, 0.0, 1.0);
   const double held_kmh = held_speed_kmh(sp, ep.first, ep.last_over, config.severity.min_duration_s);
   v.severity = speeding_severity(limit_kmh, held_kmh, config.severity);
+  // Seven items on a tagged or plain legal limit, more with a rule or a conditional: one allocation
+  // instead of four as the list grows.
+  v.evidence.reserve(8);
   v.evidence.push_back(EvidenceItem::of_number("max_speed_kmh", ep.max_kmh));
   v.evidence.push_back(EvidenceItem::of_number("mean_speed_kmh", mean_kmh));
   v.evidence.push_back(EvidenceItem::of_number("limit_kmh", limit_kmh));
@@ -194,13 +197,12 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
   const auto& matched = sp.matched();
   ConditionalRules& conditionals = trip.conditionals;
   ConditionalVerdict verdict;
+  bool verdict_from_rules = false;  // else `verdict` is a default one
   Episode ep;
   bool open = false;
-  for (std::size_t k = 0; k < matched.size(); ++k) {
-    const match::Traversal& t = trip.match.traversals[trip.match.points[matched[k]].traversal];
-    VehicleLimit vehicle_limit = conditionals.limit_at(t.edge, t.forward, sp.time_at(k));
+  // Fix `k` judged against its limit, the episodes opened and closed (inlined in both places below).
+  const auto judge = [&](std::size_t k, VehicleLimit& vehicle_limit) __attribute__((always_inline)) {
     const map::LimitInForce& in_force = vehicle_limit.limit;
-    verdict = std::move(vehicle_limit.way_conditional);
     const uint16_t limit = in_force.tenths_kmh;
     const bool known = limit != map::kSpeedUnknown && limit != map::kSpeedUnlimited;
     // An episode ends at a break in the matched path, a change of limit, or a long enough dip.
@@ -212,11 +214,11 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
       report(trip, config, ep, out);
       open = false;
     }
-    if (!known) continue;
+    if (!known) return;
     const double limit_kmh = limit / 10.0;
     const double allowance = std::max(config.tolerance_kmh, limit_kmh * config.tolerance_percent / 100.0);
     const double speed_kmh = sp.smoothed_mps_at(k) * 3.6;
-    if (speed_kmh <= limit_kmh + allowance) continue;
+    if (speed_kmh <= limit_kmh + allowance) return;
     if (!open) {
       ep = Episode{};
       ep.first = k;
@@ -234,6 +236,38 @@ void detect_speeding(const TripView& trip, const SpeedingConfig& config, std::ve
     ep.sum_kmh += speed_kmh;
     ++ep.over_points;
     ep.any_derived = ep.any_derived || sp.derived_at(k);
+  };
+  // Most edges' limits are a limit and a local day (ConditionalRules::plain_limit): a fix on one
+  // needs no VehicleLimit, with its strings, built and dropped (about 100 instructions).
+  VehicleLimit plain_limit;  // the defaults, but for the limit and the local day
+  // The edge direction of the fix before when its limit was its tag (no rule asked: the same at
+  // every time), so that fixes after it on the same edge ask nothing at all.
+  uint32_t tag_edge = UINT32_MAX;
+  bool tag_forward = false;
+  for (std::size_t k = 0; k < matched.size(); ++k) {
+    const match::Traversal& t = trip.match.traversals[trip.match.points[matched[k]].traversal];
+    if (t.edge == tag_edge && t.forward == tag_forward) {
+      judge(k, plain_limit);  // plain_limit and verdict as for the fix before
+      continue;
+    }
+    tag_edge = UINT32_MAX;
+    if (const auto plain = conditionals.plain_limit(t.edge, t.forward, sp.time_at(k))) {
+      if (verdict_from_rules) verdict = ConditionalVerdict{};
+      verdict_from_rules = false;
+      plain_limit.limit = plain->limit;
+      plain_limit.local_day = plain->local_day;
+      if (plain->limit.rule == map::kNoSpeedRule && plain->local_day == 0 &&
+          trip.map.edge(t.edge).speed_rule == map::kNoSpeedRule) {
+        tag_edge = t.edge;
+        tag_forward = t.forward;
+      }
+      judge(k, plain_limit);  // (moves from its strings, which stay empty)
+    } else {
+      VehicleLimit vehicle_limit = conditionals.limit_at(t.edge, t.forward, sp.time_at(k));
+      verdict = std::move(vehicle_limit.way_conditional);
+      verdict_from_rules = true;
+      judge(k, vehicle_limit);
+    }
   }
   if (open) report(trip, config, ep, out);
 }

@@ -92,7 +92,7 @@ void CandidateSearch::add_separate_stretches(const Nearest& edge, const map::geo
 }
 
 void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max_candidates,
-                           std::vector<Candidate>& out) {
+                           std::vector<Candidate>& out, double keep_margin_m) {
   out.clear();
   runs_.clear();
   nearest_.clear();
@@ -137,7 +137,11 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
     if (distance > radius_m) continue;
 
     const Nearest n{ref.edge, ref.segment, static_cast<float>(distance), t, ref.segment, ref.segment};
-    auto existing = std::find_if(nearest_.begin(), nearest_.end(), [&](const Nearest& e) { return e.edge == ref.edge; });
+    // Each edge has one entry so far; a cell lists an edge's segments together, so the last entry
+    // is the one most often (looked at first: the same entry the search would find).
+    auto existing = !nearest_.empty() && nearest_.back().edge == ref.edge
+                        ? nearest_.end() - 1
+                        : std::find_if(nearest_.begin(), nearest_.end(), [&](const Nearest& e) { return e.edge == ref.edge; });
     if (existing == nearest_.end()) {
       nearest_.push_back(n);
     } else {
@@ -164,7 +168,10 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
     left_out_proj_ = proj;
     nearest_.resize(max_candidates);
   }
-  for (const Nearest& n : nearest_) out.push_back(candidate_of(n, proj));
+  for (const Nearest& n : nearest_) {
+    if (n.distance_m > nearest_.front().distance_m + keep_margin_m) break;  // nearest first
+    out.push_back(candidate_of(n, proj));
+  }
 }
 
 void CandidateSearch::add_left_out(std::span<const uint32_t> keep, std::vector<Candidate>& out) const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -31,8 +32,11 @@ class CandidateSearch {
 
   // Fills `out` (cleared first) with at most `max_candidates` candidates within `radius_m` of the
   // fix, nearest first: one per edge, or one per stretch of an edge that comes near the fix more
-  // than once (a hairpin bend, a loop: kSeparateStretchM below).
-  void find(double lat, double lon, double radius_m, uint32_t max_candidates, std::vector<Candidate>& out);
+  // than once (a hairpin bend, a loop: kSeparateStretchM below). Of those, only the ones at most
+  // `keep_margin_m` further than the nearest are made into candidates (the matcher uses no other:
+  // the projection onto the edge is not computed for them).
+  void find(double lat, double lon, double radius_m, uint32_t max_candidates, std::vector<Candidate>& out,
+            double keep_margin_m = std::numeric_limits<double>::infinity());
 
   // Whether the last find() left roads out for want of places (beyond `max_candidates`).
   [[nodiscard]] bool left_out_any() const { return !left_out_.empty(); }

@@ -26,7 +26,7 @@ Matcher::Matcher(const map::MapView& map, const MatchConfig& config)
   columns_.reserve(kWindowColumns + 1);
 }
 
-double Matcher::fix_distance_m(const TracePoint& a, const TracePoint& b) {
+inline double Matcher::fix_distance_m(const TracePoint& a, const TracePoint& b) {
   // Beyond a few km (a gap) the flat metric drifts; the haversine is exact and rarely needed.
   if (std::fabs(a.lat - b.lat) > 0.05 || std::fabs(a.lon - b.lon) > 0.05) {
     return map::geo::distance_m(a.lat, a.lon, b.lat, b.lon);
@@ -57,10 +57,14 @@ bool Matcher::headings_agree_with_motion(std::span<const TracePoint> trace) {
     const double east = dlon * metric_.meters_per_deg_lon(a.lat);
     const double north = (b.lat - a.lat) * LocalMetric::kMetersPerDegLat;
     if (east * east + north * north < kMinMoveM * kMinMoveM) continue;
-    const double heading = b.heading_deg * map::geo::kDegToRad;
     ++compared;
-    if (HmmProbabilities::angle_between_vectors_deg(east, north, std::sin(heading), std::cos(heading)) <= 60) ++agreeing;
+    if (HmmProbabilities::angle_between_vectors_deg(east, north, course_.east(b.heading_deg), course_.north(b.heading_deg)) <= 60) {
+      ++agreeing;
+    }
     last = i;
+    // Decided before kSamples: 70 % of kSamples agree, or more than 30 % disagree; no further
+    // comparison up to kSamples could change the verdict below, so it is the same.
+    if (agreeing * 10 >= kSamples * 7 || (compared - agreeing) * 10 > kSamples * 3) break;
   }
   // Too few comparisons to judge: trust them (the Gaussian term is mild on its own).
   return compared < 10 || agreeing * 10 >= compared * 7;
@@ -98,6 +102,9 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
     }
     anchor = i;
     reported = 0;
+    // Decided before kSamples: 80 % of kSamples agree, or more than 20 % disagree; no further
+    // stretch up to kSamples could change either verdict below, so they are the same.
+    if (agreeing * 10 >= kSamples * 8 || (compared - agreeing) * 10 > kSamples * 2) break;
   }
   speeds_contradicted_ = compared >= 10 && agreeing * 10 < compared * 8;
   return compared >= 10 && !speeds_contradicted_;
@@ -289,17 +296,19 @@ void Matcher::find_candidates(const TracePoint& p) {
   // search within that margin + kNearSlackM finds exactly what the full radius would keep whenever
   // the nearest road lies within kNearSlackM: most fixes, at a third of the area searched. Only
   // the others are searched again with the full radius.
+  // Roads further than the nearest + that margin are not made candidates at all (build_states()
+  // would stop at the first of them; the roads ahead added after them lie further still).
   constexpr double kNearSlackM = 12;
   const double margin = margin_sigmas_ * sigma_of(p);
   const double near_radius = margin + kNearSlackM;
   if (near_radius < config_.search_radius_m) {
-    candidates_.find(p.lat, p.lon, near_radius, config_.max_candidates, found_);
+    candidates_.find(p.lat, p.lon, near_radius, config_.max_candidates, found_, margin);
     if (!found_.empty() && found_.front().distance_m <= kNearSlackM) {
       add_roads_ahead();
       return;
     }
   }
-  candidates_.find(p.lat, p.lon, config_.search_radius_m, config_.max_candidates, found_);
+  candidates_.find(p.lat, p.lon, config_.search_radius_m, config_.max_candidates, found_, margin);
   add_roads_ahead();
 }
 
@@ -341,8 +350,8 @@ void Matcher::build_states(const TracePoint& p) {
   const bool correlated_errors = 1 - independent_share_ > ErrorContinuity::kNegligibleRho;
   const bool use_heading = headings_trusted_ && !std::isnan(p.heading_deg) && !std::isnan(p.speed_mps) &&
                            p.speed_mps >= config_.heading_min_speed_mps;
-  const double heading_east = use_heading ? std::sin(p.heading_deg * map::geo::kDegToRad) : 0.0;
-  const double heading_north = use_heading ? std::cos(p.heading_deg * map::geo::kDegToRad) : 0.0;
+  const double heading_east = use_heading ? course_.east(p.heading_deg) : 0.0;
+  const double heading_north = use_heading ? course_.north(p.heading_deg) : 0.0;
   // Speeds far over a road's limit are priced with trusted reported speeds or, in a log without
   // speeds, the slowest the fixes around allow, and not for a fix too slow to be far over any limit
   // (the lowest in a map are walking pace).
@@ -357,10 +366,16 @@ void Matcher::build_states(const TracePoint& p) {
   if (over_limit_check && !local_day_.holds(p.time_s)) {
     local_day_ = OverLimitPrior::local_day(*map_, map_->time_zone_at(map::Coord::from_degrees(p.lat, p.lon)), p.time_s);
   }
-  for (std::size_t k = 0; k < found_.size(); ++k) {
+  // The candidates kept (nearest first: those within the margin of the nearest), then two states
+  // each, written in one pass: what a candidate's two directions share is computed once.
+  const double keep_within_m = found_.front().distance_m + margin_sigmas_ * sigma;
+  std::size_t kept = 0;
+  while (kept < found_.size() && !(found_[kept].distance_m > keep_within_m)) ++kept;
+  states_.resize(pending_first_ + 2 * kept);
+  State* out = states_.data() + pending_first_;
+  for (std::size_t k = 0; k < kept; ++k) {
     const Candidate& c = found_[k];
     const map::EdgeRecord& e = map_->edge(c.edge);
-    if (c.distance_m > found_.front().distance_m + margin_sigmas_ * sigma) break;  // nearest first
     ErrorSample error;
     error.east = static_cast<float>(c.error_east_m * inverse_sigma);
     error.north = static_cast<float>(c.error_north_m * inverse_sigma);
@@ -369,12 +384,13 @@ void Matcher::build_states(const TracePoint& p) {
       error.dir_east = static_cast<float>(c.east_m / length);
       error.dir_north = static_cast<float>(c.north_m / length);
     }
+    const double independent = error.independent_log();
     // The reported course against the road's forward direction; backward is the supplement.
     const double forward_angle = use_heading ? HmmProbabilities::angle_between_vectors_deg(
                                                    heading_east, heading_north, c.east_m, c.north_m)
                                              : 0.0;
-    for (const bool forward : {true, false}) {
-      State& s = states_.emplace_back();  // written in place, not built aside and copied
+    const bool restricted_from = e.has(map::edge_flags::kRestrictedFrom);
+    const auto fill = [&](State& s, bool forward) {
       s.edge = c.edge;
       s.candidate = static_cast<uint16_t>(k);
       s.forward = forward;
@@ -389,7 +405,7 @@ void Matcher::build_states(const TracePoint& p) {
                                        config_.over_limit_factor)) {
         s.prior_per_m += static_cast<float>(config_.over_limit_prior_per_m);
       }
-      s.restricted_from = e.has(map::edge_flags::kRestrictedFrom);
+      s.restricted_from = restricted_from;
       const bool allowed = e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed);
       s.wrong_way_penalty_m = allowed ? 0.0F : static_cast<float>(config_.wrong_way_penalty_m);
       s.error = error;
@@ -397,8 +413,10 @@ void Matcher::build_states(const TracePoint& p) {
         s.heading_log = static_cast<float>(HmmProbabilities::heading_log_of_angle(
             forward ? forward_angle : 180.0 - forward_angle, config_.heading_sigma_deg));
       }
-      s.score = s.heading_log + error.independent_log();
-    }
+      s.score = s.heading_log + independent;
+    };
+    fill(out[2 * k], true);
+    fill(out[2 * k + 1], false);
   }
 }
 

@@ -10,6 +10,7 @@
 #include "match/along_path_bias_smoother.hpp"
 #include "match/along_path_smoother.hpp"
 #include "match/candidate_search.hpp"
+#include "match/course_vector.hpp"
 #include "match/error_continuity.hpp"
 #include "match/error_share.hpp"
 #include "match/local_metric.hpp"
@@ -89,7 +90,9 @@ class Matcher {
   // Whether fix `i` stands where the last kept fix was (see the definition).
   [[nodiscard]] bool standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i, double gap_m) const;
   void push_column(uint32_t point, bool initial);
-  double fix_distance_m(const TracePoint& a, const TracePoint& b);
+  // Inlined: asked for every fix (its distance from the last one used) and up to three more times
+  // by the spike test; a call cost about as much as the flat metric itself.
+  [[gnu::always_inline]] double fix_distance_m(const TracePoint& a, const TracePoint& b);
   bool headings_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] double backward_cost(double moved_m) const;
   [[nodiscard]] double sigma_of(const TracePoint& p) const;
@@ -195,6 +198,7 @@ class Matcher {
   double margin_sigmas_ = 4;      // candidates kept within the nearest + this x sigma, for this trip
   ErrorShare error_share_;
   RhoMemo rho_memo_;  // the error's correlation for the time between two fixes
+  CourseVector course_;  // the reported course as a vector (build_states)
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.
   std::vector<uint32_t> sources_;

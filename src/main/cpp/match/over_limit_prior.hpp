@@ -6,6 +6,8 @@
 // speeds on a street has no such alternative unless a road beside it fits its fixes as well.
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -42,10 +44,12 @@ class OverLimitPrior {
   // direction that fell on it, so a miss costs one lookup more than asking the map.
   class LimitCache {
    public:
-    explicit LimitCache(std::size_t slots = 256) : slots_(slots) {}
+    // `slots` is rounded up to a power of two (a slot is then picked with a mask, not a division).
+    explicit LimitCache(std::size_t slots = 256)
+        : slots_(std::bit_ceil(std::max<std::size_t>(slots, 1))), mask_(slots_.size() - 1) {}
     // Exactly limit_kmh(map, edge, forward, local_day); `map` must be the same on every call.
     double limit_kmh(const map::MapView& map, uint32_t edge, bool forward, int32_t local_day) {
-      Slot& s = slots_[(std::size_t{edge} * 2 + (forward ? 1 : 0)) % slots_.size()];
+      Slot& s = slots_[(std::size_t{edge} * 2 + (forward ? 1 : 0)) & mask_];
       if (!s.filled || s.edge != edge || s.forward != forward || s.day != local_day) {
         s = Slot{edge, local_day, OverLimitPrior::limit_kmh(map, edge, forward, local_day), forward, true};
       }
@@ -61,6 +65,7 @@ class OverLimitPrior {
       bool filled = false;
     };
     std::vector<Slot> slots_;
+    std::size_t mask_;
   };
 
   // Whether `speed_kmh` is grossly over `limit_kmh` (0: unknown, never).

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <string>
 
 #include "json_check.hpp"
 
@@ -25,6 +26,31 @@ TEST(JsonWriter, writesNestedContainersWithCommas) {
   w.end_object();
   EXPECT_EQ(out, R"({"a":1,"b":[1.3,true,null,{}]})");
   EXPECT_EQ(test::json_syntax_error(out), "");
+}
+
+// key() writes the comma, the name and the colon in one append up to 60 characters, and in parts
+// beyond: the same text either way, first in an object or not, before a value or a container.
+TEST(JsonWriter, keysOfEveryLengthAreWrittenWithTheirCommas) {
+  for (std::size_t length = 1; length <= 70; ++length) {
+    const std::string name(length, 'k');
+    std::string out;
+    JsonWriter w(out);
+    w.begin_object();
+    w.key(name);
+    w.integer(1);
+    w.key(name);
+    w.begin_object();
+    w.key(name);
+    w.null();
+    w.end_object();
+    w.key(name);
+    w.begin_array();
+    w.end_array();
+    w.end_object();
+    const std::string q = "\"" + name + "\":";
+    EXPECT_EQ(out, "{" + q + "1," + q + "{" + q + "null}," + q + "[]}") << length;
+    EXPECT_EQ(test::json_syntax_error(out), "") << length;
+  }
 }
 
 TEST(JsonWriter, escapesControlCharactersAndQuotes) {

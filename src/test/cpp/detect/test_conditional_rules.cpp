@@ -56,6 +56,36 @@ const std::vector<std::pair<double, double>> kWeightAvenue{{35.6600, 139.7002}, 
 const std::vector<std::pair<double, double>> kSchoolStreet{{35.6620, 139.7002}, {35.6620, 139.7078}};
 const std::vector<std::pair<double, double>> kLeftTurn{{35.6640, 139.7002}, {35.6640, 139.7020}, {35.6658, 139.7020}};
 
+// detect_speeding asks plain_limit() first and limit_at() only where it declines: where it answers
+// (here: ways under a legal rule whose own limits do not bind a car), it answers what limit_at()
+// does, at any time; it declines on the ways with conditional limits.
+TEST_F(ConditionalRulesEndToEnd, APlainLimitIsTheLimitAtWhereOneIsGiven) {
+  ConditionalRules rules(*map_);
+  int plain = 0, declined = 0;
+  for (uint32_t edge = 0; edge < map_->edge_count(); ++edge) {
+    for (const bool forward : {true, false}) {
+      for (const double hour : {3.0, 8.0, 13.0, 22.0, -24.0 * 120}) {
+        const double t = kMonday + hour * 3600;
+        const std::optional<ConditionalRules::PlainLimit> limit = rules.plain_limit(edge, forward, t);
+        if (!limit) {
+          ++declined;
+          continue;
+        }
+        ++plain;
+        const VehicleLimit at = ConditionalRules(*map_).limit_at(edge, forward, t);
+        EXPECT_EQ(at.limit.tenths_kmh, limit->limit.tenths_kmh) << edge;
+        EXPECT_EQ(at.limit.source, limit->limit.source) << edge;
+        EXPECT_EQ(at.limit.rule, limit->limit.rule) << edge;
+        EXPECT_EQ(at.local_day, limit->local_day) << edge;
+        EXPECT_TRUE(at.lowered_by.tag.empty() && at.lowered_by.condition.empty() && at.local_time.empty()) << edge;
+        EXPECT_EQ(at.way_conditional.state, ConditionalVerdict::State::none) << edge;
+      }
+    }
+  }
+  EXPECT_GT(plain, 0);
+  EXPECT_GT(declined, 0);
+}
+
 TEST_F(ConditionalRulesEndToEnd, TheBuildStoresEveryKindAndReportsIt) {
   EXPECT_EQ(report_->conditionals_stored.at("maxspeed:conditional"), 2U);
   EXPECT_EQ(report_->conditionals_stored.at("restriction:conditional"), 1U);

@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "detect/conditional_rules.hpp"
 #include "detect/detector.hpp"
 #include "osm/osm_import.hpp"
 #include "timed_drive.hpp"
@@ -59,6 +61,61 @@ const std::vector<std::pair<double, double>> kSignedMotorway{{35.6650, 139.7000}
 const std::vector<std::pair<double, double>> kThirtyStreet{{35.6700, 139.7000}, {35.6700, 139.7080}};
 const std::vector<std::pair<double, double>> kCountryRoad{{35.6750, 139.7000}, {35.6750, 139.7200}};
 constexpr double kAtTen = kMonday + 10 * 3600;
+
+// limit_at() remembers what the last edge direction and local day decided (ConditionalRules::LawMemo):
+// asked in any order, one instance answers every question as a fresh one does, for every class and
+// weight the law's limits tell apart, on days before and after Japan's 2026-09-01 change (a street
+// without a centre line, japan_dates.osm: 60 km/h until 2026-08-31, 30 from 2026-09-01).
+TEST_F(RuleLimitsEndToEnd, LimitAtAnswersAsAFreshInstanceWhateverWasAskedBefore) {
+  osm::ImportOptions options;
+  options.time_zones_file = kFixtures + "japan_dates.time-zones";
+  osm::import_osm(kFixtures + "japan_dates.osm", path("JPdates"), options);
+  const auto dates = std::make_unique<map::MapView>(map::MapView::open(path("JPdates")));
+  // Days and hours back and forth on each edge direction in turn (2026-08-31 23:00 and 2026-09-01
+  // 19:00 in Tokyo among them).
+  const std::vector<double> hours{10, 10, 3, 22, 10 + 24, 10, -24 * 97 - 10, -24 * 97 + 10, -24 * 97 - 10, 10, 7.5};
+  int lowered = 0, changed_by_day = 0, plain_answers = 0;
+  for (const map::MapView* map : {japan_.get(), germany_.get(), dates.get()}) {
+    for (const legal::VehicleProfile& vehicle : {of(VehicleClass::car), of(VehicleClass::hgv, 12), of(VehicleClass::hgv, 3),
+                                                 of(VehicleClass::bus, 14)}) {
+      ConditionalRules shared(*map, vehicle);
+      for (uint32_t edge = 0; edge < map->edge_count(); ++edge) {
+        for (const bool forward : {true, false}) {
+          uint16_t first = 0;
+          for (const double hour : hours) {
+            const double t = kMonday + hour * 3600;
+            const VehicleLimit got = shared.limit_at(edge, forward, t);
+            const VehicleLimit want = ConditionalRules(*map, vehicle).limit_at(edge, forward, t);
+            EXPECT_EQ(got.limit.tenths_kmh, want.limit.tenths_kmh) << edge << " " << hour;
+            EXPECT_EQ(got.limit.source, want.limit.source) << edge << " " << hour;
+            EXPECT_EQ(got.limit.rule, want.limit.rule) << edge << " " << hour;
+            EXPECT_EQ(got.local_day, want.local_day) << edge << " " << hour;
+            EXPECT_EQ(got.lowered_by.tenths_kmh, want.lowered_by.tenths_kmh) << edge << " " << hour;
+            EXPECT_EQ(got.lowered_by.tag, want.lowered_by.tag) << edge << " " << hour;
+            EXPECT_EQ(got.lowered_by.condition, want.lowered_by.condition) << edge << " " << hour;
+            EXPECT_EQ(got.local_time, want.local_time) << edge << " " << hour;
+            if (!want.lowered_by.tag.empty()) ++lowered;
+            // plain_limit(), where it answers, answers the same (asked on the shared instance too).
+            if (const auto plain = shared.plain_limit(edge, forward, t)) {
+              EXPECT_EQ(plain->limit.tenths_kmh, want.limit.tenths_kmh) << edge << " " << hour;
+              EXPECT_EQ(plain->limit.source, want.limit.source) << edge << " " << hour;
+              EXPECT_EQ(plain->limit.rule, want.limit.rule) << edge << " " << hour;
+              EXPECT_EQ(plain->local_day, want.local_day) << edge << " " << hour;
+              EXPECT_TRUE(want.lowered_by.tag.empty() && want.local_time.empty()) << edge << " " << hour;
+              ++plain_answers;
+            }
+            if (first == 0) first = want.limit.tenths_kmh;
+            if (want.limit.tenths_kmh != first) ++changed_by_day;
+          }
+        }
+      }
+    }
+  }
+  std::filesystem::remove(path("JPdates"));
+  EXPECT_GT(lowered, 0);         // the rules' own limits for the vehicle were asked
+  EXPECT_GT(changed_by_day, 0);  // and a limit that the local day changes
+  EXPECT_GT(plain_answers, 0);
+}
 
 // Japan's expressway: 100 for a car, 80 for a lorry (maxspeed:hgv); 95 km/h is speeding for the lorry only.
 TEST_F(RuleLimitsEndToEnd, ALorryOnAJapaneseExpresswayGetsItsClassLimit) {

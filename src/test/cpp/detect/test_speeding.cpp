@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <optional>
+
+#include "detect/conditional_rules.hpp"
 #include "detect_scenario.hpp"
 
 namespace drivelog::detect {
@@ -30,6 +33,32 @@ TEST(Speeding, sustainedEpisodeOverTheAllowanceIsOneViolation) {
   EXPECT_EQ(test::evidence_text(v, "limit_source"), "tag");
   // 72 km/h held on a 50 limit: 22 km/h and 44 % over, heavy (severe needs 30 km/h).
   EXPECT_EQ(v.severity, Severity::heavy);
+}
+
+// detect_speeding asks ConditionalRules::plain_limit() first and limit_at() only where it declines:
+// on ways with a tagged limit and no legal rule or conditional it answers, in both directions, with
+// what limit_at() says at any time (the rest of limit_at()'s answer at its defaults).
+TEST(Speeding, aPlainLimitIsTheLimitAtEveryTime) {
+  const Scenario s(kLongRoad, 10, {way("AB", 7, "Long Road").maxspeed(50)});
+  ConditionalRules rules(s.map());
+  ASSERT_GT(s.map().edge_count(), 0u);
+  for (uint32_t edge = 0; edge < s.map().edge_count(); ++edge) {
+    for (const bool forward : {true, false}) {
+      for (const double t : {1.7e9, 1.7e9 + 8 * 3600, 1.8e9}) {
+        const std::optional<ConditionalRules::PlainLimit> limit = rules.plain_limit(edge, forward, t);
+        ASSERT_TRUE(limit.has_value()) << edge;
+        EXPECT_EQ(limit->limit.tenths_kmh, 500);
+        EXPECT_EQ(limit->local_day, 0);
+        const VehicleLimit at = rules.limit_at(edge, forward, t);
+        EXPECT_EQ(at.limit.tenths_kmh, limit->limit.tenths_kmh);
+        EXPECT_EQ(at.limit.source, limit->limit.source);
+        EXPECT_EQ(at.limit.rule, limit->limit.rule);
+        EXPECT_EQ(at.local_day, 0);
+        EXPECT_TRUE(at.lowered_by.tag.empty() && at.lowered_by.condition.empty() && at.local_time.empty());
+        EXPECT_EQ(at.way_conditional.state, ConditionalVerdict::State::none);
+      }
+    }
+  }
 }
 
 TEST(Speeding, speedingOnThroughATunnelGapIsOneEpisode) {

@@ -79,6 +79,29 @@ TEST(CandidateSearch, aSearchReusedAlongADriveFindsExactlyWhatAFreshSearchFinds)
   EXPECT_GT(with_several, order.size() / 4);
 }
 
+// With a margin, the answer is the full answer up to its first candidate further than the nearest +
+// the margin (the matcher stops there): the same candidates, in the same order, no more.
+TEST(CandidateSearch, aMarginKeepsThePrefixOfTheFullAnswerWithinIt) {
+  const Scenario s(kTown, 30, {way("ABCD", 1), way("DHJN", 2), way("CGIJ", 3), way("EGK", 4), way("KLMN", 5),
+                               way("IJ", 6)});
+  Drive drive(s, 1, 7);
+  drive.noise(6).start_at('A').to("BCDHJNMLKEG", 40).wait(10, 3).to("IJ", 30);
+  CandidateSearch search(s.map());
+  std::vector<Candidate> full, kept;
+  std::size_t trimmed = 0;
+  for (const TracePoint& fix : drive.points()) {
+    for (const double margin_m : {0.0, 5.0, 20.0}) {
+      search.find(fix.lat, fix.lon, 50, 8, full);
+      search.find(fix.lat, fix.lon, 50, 8, kept, margin_m);
+      std::size_t within = 0;
+      while (within < full.size() && !(full[within].distance_m > full.front().distance_m + margin_m)) ++within;
+      expect_same(kept, std::vector<Candidate>(full.begin(), full.begin() + static_cast<std::ptrdiff_t>(within)), 0);
+      trimmed += full.size() - within;
+    }
+  }
+  EXPECT_GT(trimmed, 0U);  // some were left out
+}
+
 TEST(CandidateSearch, alternatingBetweenTwoLikeRoadsFarApartFindsEachRoadItself) {
   // Two roads of the same shape (shape points every 60 m make the grid cells small): fixes at the
   // same distance along them get segment lists of the same length but with other segments.
