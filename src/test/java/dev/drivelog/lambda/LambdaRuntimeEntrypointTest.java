@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real entry point: the Lambda runtime interface client ({@code AWSLambda}) in a child JVM
+ * The real entry point: the Lambda runtime interface client ({@code AWSLambda}, started by the
+ * image's {@link LambdaMain}) in a child JVM
  * with our handler name, talking to a Runtime API stand-in and to S3Proxy on 127.0.0.1. The child's
  * class path lacks the demo-only servers, like the Lambda image's.
  */
@@ -120,7 +121,8 @@ class LambdaRuntimeEntrypointTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", classPathWithoutDemoServers(),
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler);
+                "-Dslf4j.provider=org.slf4j.nop.NOPServiceProvider", "-Dslf4j.internal.verbosity=WARN",
+                LambdaMain.class.getName(), handler);  // the image's entry point (docker/bootstrap): the RIC's main behind it
         Map<String, String> env = builder.environment();
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         env.put("AWS_LAMBDA_FUNCTION_NAME", "drivelog");
