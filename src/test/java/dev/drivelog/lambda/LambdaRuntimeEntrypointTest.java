@@ -93,6 +93,27 @@ class LambdaRuntimeEntrypointTest {
         }
     }
 
+    @Test
+    void lambdaMain_configFileMissing_reportsAnInitErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        // LambdaMain reads the configuration before the runtime client's set-up, on a thread of its
+        // own: its failure must still reach the runtime as the handler's init error.
+        try (LocalS3 s3 = LocalS3.start(); RuntimeApiServer runtimeApi = new RuntimeApiServer()) {
+            Path stdout = dir.resolve("stdout.log");
+            Process child = startRuntime(HANDLER, runtimeApi.address(), s3, stdout,
+                    Map.of("DRIVELOG_CONFIG", dir.resolve("no-such.yaml").toString()));
+            try {
+                String error = runtimeApi.awaitInitError(120);
+                assertNotNull(error, "no init error within 120 s; output:\n" + Files.readString(stdout));
+                assertTrue(error.contains("no-such.yaml: config file not found"), error);
+            } finally {
+                child.destroy();
+                if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+            }
+        }
+    }
+
     /**
      * The test class path minus S3Proxy, ElasticMQ and what only they pull in, as in the Lambda image:
      * the handler must start and run without them.
