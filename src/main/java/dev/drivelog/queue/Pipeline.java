@@ -1,6 +1,7 @@
 package dev.drivelog.queue;
 
 import dev.drivelog.config.DrivelogConfig;
+import dev.drivelog.job.AnalysisSelection;
 import dev.drivelog.job.InputAnalysis;
 import dev.drivelog.job.InputAnalysisProvider;
 import dev.drivelog.job.JobRunner;
@@ -13,7 +14,7 @@ import dev.drivelog.storage.S3ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything a container builds once and keeps: settings, the S3 client and its connection pool,
@@ -47,56 +48,51 @@ public final class Pipeline implements AutoCloseable {
      * As Lambda, ECS or EC2 run it: configuration from {@code DRIVELOG_CONFIG} and
      * {@code DRIVELOG_PIPELINE__*}, S3 from the SDK's environment ({@code AWS_ENDPOINT_URL_S3} and
      * {@code DRIVELOG_S3_PATH_STYLE=true} for S3-compatible servers), the analysis from the class path.
-     * The work is shared by threads (docs/BENCHMARKS.md, "Handler init time"): one loads the TLS
-     * trust store ({@link DeferredTrustManager}), one chooses the analysis, lets it prepare what needs
-     * no configuration ({@link InputAnalysisProvider#prepare}: the native library and the map, on a
-     * thread of its own) and reads the configuration once, one builds the S3 client as soon as the
-     * settings are read (without waiting for the trust store), and this thread opens the analysis and
-     * derives the result version. All of it may have been started before, by {@link #startEarly}
-     * with the same environment. All are joined before this returns: nothing started here runs into
-     * the first event, and a failure of any of them is thrown here as it was raised.
+     * The work is shared by threads that start at once (docs/BENCHMARKS.md, "Handler init time"):
+     * the analysis prepares what needs no configuration ({@link InputAnalysisProvider#prepare}: the
+     * native library and the map), one thread loads the TLS trust store ({@link DeferredTrustManager}),
+     * one builds the S3 client as soon as the settings are read (without waiting for the trust store),
+     * and this thread reads the configuration once and opens the analysis. All are joined before this
+     * returns: nothing started here runs into the first event.
      */
     public static Pipeline fromEnvironment(Map<String, String> environment, JsonLog log) {
         StartupTrace.mark("pipeline");
-        PipelineStart start = PipelineStart.take(environment, storeOpener(environment));
+        InputAnalysisProvider provider = AnalysisSelection.select(environment);
+        provider.prepare(environment);
+        S3Connection connection = S3Connection.fromEnvironment(environment);
+        CompletableFuture<PipelineSettings> settingsRead = new CompletableFuture<>();
+        DeferredTrustManager trust = DeferredTrustManager.jdkDefault();
+        trust.startLoading();  // usually started already by LambdaMain, before the runtime client's own set-up
+        BackgroundBuild<S3ObjectStore> store = BackgroundBuild.start("init-s3-client", () -> {
+            S3ObjectStore built = openStore(settingsRead.join(), connection);
+            StartupTrace.mark("s3 client built");
+            return built;
+        });
         try {
-            PipelineStart.Prepared prepared = start.preparedOrThrow();
-            InputAnalysisProvider provider = prepared.provider();
-            InputAnalysis analysis = open(provider, environment, prepared.config());
+            DrivelogConfig config = PipelineSettings.loadConfig(environment);
+            PipelineSettings settings = PipelineSettings.from(config.pipeline());
+            settingsRead.complete(settings);
+            StartupTrace.mark("settings loaded");
+            InputAnalysis analysis = provider.open(environment, config);
             StartupTrace.mark("analysis opened");
-            String version = provider.version(environment, prepared.config());
+            String version = provider.version(environment, config);
             StartupTrace.mark("result version derived");
             String functionName = environment.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "drivelog");
-            S3ObjectStore store = start.store();
+            S3ObjectStore joined = store.join();
             StartupTrace.mark("s3 client joined");
-            DeferredTrustManager.jdkDefault().loaded();  // in init, not at the first handshake; an unreadable trust store fails init here
+            trust.loaded();  // in init, not at the first handshake; a trust store that cannot be read fails init here
             StartupTrace.mark("tls trust joined");
-            return new Pipeline(prepared.settings(), store, analysis, version, log, functionName);
-        } catch (RuntimeException | Error e) {
-            start.discard(e);
-            throw e;
-        }
-    }
-
-    /**
-     * Starts, on threads of their own, what {@link #fromEnvironment} will need from this same
-     * environment, and returns at once: the image's entry point calls it before the Lambda runtime
-     * client's own set-up ({@code LambdaMain}). Failures wait for {@code fromEnvironment}.
-     */
-    public static void startEarly(Map<String, String> environment) {
-        PipelineStart.startEarly(environment, storeOpener(environment));
-    }
-
-    private static Function<PipelineSettings, S3ObjectStore> storeOpener(Map<String, String> environment) {
-        S3Connection connection = S3Connection.fromEnvironment(environment);
-        return settings -> openStore(settings, connection);
-    }
-
-    private static InputAnalysis open(InputAnalysisProvider provider, Map<String, String> environment, DrivelogConfig config) {
-        try {
-            return provider.open(environment, config);
+            return new Pipeline(settings, joined, analysis, version, log, functionName);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the analysis '" + provider.name() + "': " + e.getMessage(), e);
+            UncheckedIOException failure = new UncheckedIOException(
+                    "cannot open the analysis '" + provider.name() + "': " + e.getMessage(), e);
+            settingsRead.completeExceptionally(failure);
+            store.discard(S3ObjectStore::close, failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            settingsRead.completeExceptionally(e);
+            store.discard(S3ObjectStore::close, e);
+            throw e;
         }
     }
 

@@ -95,8 +95,8 @@ class LambdaRuntimeEntrypointTest {
 
     @Test
     void lambdaMain_configFileMissing_reportsAnInitErrorNamingTheFile(@TempDir Path dir) throws Exception {
-        // LambdaMain reads the configuration before the runtime client's set-up, on a thread of its
-        // own: its failure must still reach the runtime as the handler's init error.
+        // The configuration is read while other threads load the trust store, prepare the analysis
+        // and wait to build the S3 client: its failure must still reach the runtime as the init error.
         try (LocalS3 s3 = LocalS3.start(); RuntimeApiServer runtimeApi = new RuntimeApiServer()) {
             Path stdout = dir.resolve("stdout.log");
             Process child = startRuntime(HANDLER, runtimeApi.address(), s3, stdout,
