@@ -8,6 +8,7 @@ import dev.drivelog.job.JobRunner;
 import dev.drivelog.job.PipelineSettings;
 import dev.drivelog.observability.JsonLog;
 import dev.drivelog.observability.StartupTrace;
+import dev.drivelog.storage.DeferredTrustManager;
 import dev.drivelog.storage.S3Connection;
 import dev.drivelog.storage.S3ObjectStore;
 import java.io.IOException;
@@ -49,9 +50,10 @@ public final class Pipeline implements AutoCloseable {
      * {@code DRIVELOG_S3_PATH_STYLE=true} for S3-compatible servers), the analysis from the class path.
      * The work is shared by threads that start at once (docs/BENCHMARKS.md, "Handler init time"):
      * the analysis prepares what needs no configuration ({@link InputAnalysisProvider#prepare}: the
-     * native library and the map), one thread loads the TLS trust store, one builds the S3 client as
-     * soon as the settings are read, and this thread reads the configuration once and opens the
-     * analysis. All are joined before this returns: nothing started here runs into the first event.
+     * native library and the map), one thread loads the TLS trust store ({@link DeferredTrustManager}),
+     * one builds the S3 client as soon as the settings are read (without waiting for the trust store),
+     * and this thread reads the configuration once and opens the analysis. All are joined before this
+     * returns: nothing started here runs into the first event.
      */
     public static Pipeline fromEnvironment(Map<String, String> environment, JsonLog log) {
         StartupTrace.mark("pipeline");
@@ -59,11 +61,8 @@ public final class Pipeline implements AutoCloseable {
         provider.prepare(environment);
         S3Connection connection = S3Connection.fromEnvironment(environment);
         CompletableFuture<PipelineSettings> settingsRead = new CompletableFuture<>();
-        BackgroundBuild<Boolean> tls = BackgroundBuild.start("init-tls", () -> {
-            S3Connection.prepareTls();
-            StartupTrace.mark("tls prepared");
-            return true;
-        });
+        DeferredTrustManager trust = DeferredTrustManager.jdkDefault();
+        trust.startLoading();  // usually started already by LambdaMain, before the runtime client's own set-up
         BackgroundBuild<S3ObjectStore> store = BackgroundBuild.start("init-s3-client", () -> {
             S3ObjectStore built = openStore(settingsRead.join(), connection);
             StartupTrace.mark("s3 client built");
@@ -80,8 +79,9 @@ public final class Pipeline implements AutoCloseable {
             StartupTrace.mark("result version derived");
             String functionName = environment.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "drivelog");
             S3ObjectStore joined = store.join();
-            tls.join();  // normally done long before: the client's own TLS set-up reads the same cached trust store
             StartupTrace.mark("s3 client joined");
+            trust.loaded();  // in init, not at the first handshake; a trust store that cannot be read fails init here
+            StartupTrace.mark("tls trust joined");
             return new Pipeline(settings, joined, analysis, version, log, functionName);
         } catch (IOException e) {
             UncheckedIOException failure = new UncheckedIOException(

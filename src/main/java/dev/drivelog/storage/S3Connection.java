@@ -1,11 +1,9 @@
 package dev.drivelog.storage;
 
 import java.net.URI;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import javax.net.ssl.SSLContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -97,11 +95,16 @@ public record S3Connection(
      * copies each 128 KiB chunk into a fresh array, so an upload allocated about its own size again
      * (1.1 bytes per byte sent) and peaked at 267-296 MiB of heap for 40 MiB of parts
      * (docs/BENCHMARKS.md, "Pipeline"; {@code UploadMemoryTest}).
+     *
+     * <p>TLS trusts what the JDK trusts, through {@link DeferredTrustManager#jdkDefault()}: the
+     * client's build does not wait for the trust store, which loads on its own thread or at the
+     * first handshake.
      */
     public S3Client s3Client(int maxConnections) {
         Apache5HttpClient.Builder http = Apache5HttpClient.builder()
                 .maxConnections(maxConnections)
-                .connectionAcquisitionTimeout(Duration.ofMinutes(2));
+                .connectionAcquisitionTimeout(Duration.ofMinutes(2))
+                .tlsTrustManagersProvider(DeferredTrustManager.jdkDefault()::asArray);
         S3ClientBuilder builder = S3Client.builder().forcePathStyle(pathStyle)
                 .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
         if (httpLayer == null) {
@@ -124,20 +127,6 @@ public record S3Connection(
         }
         builder.credentialsProvider(credentials());
         return builder.build();
-    }
-
-    /**
-     * Loads the JDK's default TLS context (its security providers and the trust store's certificates,
-     * which the HTTP client's TLS set-up reads through the same cache), ahead of the client that needs
-     * it: in the image about half of the S3 client's build, and it needs no configuration, so a
-     * container's init starts it at once. A failure is left for the client's own build to report.
-     */
-    public static void prepareTls() {
-        try {
-            SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException | RuntimeException e) {
-            // The client's build meets the same problem and reports it.
-        }
     }
 
     /** A synchronous SQS client. */

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real entry point: the Lambda runtime interface client ({@code AWSLambda}) in a child JVM
+ * The real entry point: the Lambda runtime interface client ({@code AWSLambda}, started by the
+ * image's {@link LambdaMain}) in a child JVM
  * with our handler name, talking to a Runtime API stand-in and to S3Proxy on 127.0.0.1. The child's
  * class path lacks the demo-only servers, like the Lambda image's.
  */
@@ -92,6 +93,27 @@ class LambdaRuntimeEntrypointTest {
         }
     }
 
+    @Test
+    void lambdaMain_configFileMissing_reportsAnInitErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        // The configuration is read while other threads load the trust store, prepare the analysis
+        // and wait to build the S3 client: its failure must still reach the runtime as the init error.
+        try (LocalS3 s3 = LocalS3.start(); RuntimeApiServer runtimeApi = new RuntimeApiServer()) {
+            Path stdout = dir.resolve("stdout.log");
+            Process child = startRuntime(HANDLER, runtimeApi.address(), s3, stdout,
+                    Map.of("DRIVELOG_CONFIG", dir.resolve("no-such.yaml").toString()));
+            try {
+                String error = runtimeApi.awaitInitError(120);
+                assertNotNull(error, "no init error within 120 s; output:\n" + Files.readString(stdout));
+                assertTrue(error.contains("no-such.yaml: config file not found"), error);
+            } finally {
+                child.destroy();
+                if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+            }
+        }
+    }
+
     /**
      * The test class path minus S3Proxy, ElasticMQ and what only they pull in, as in the Lambda image:
      * the handler must start and run without them.
@@ -120,7 +142,8 @@ class LambdaRuntimeEntrypointTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", classPathWithoutDemoServers(),
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler);
+                "-Dslf4j.provider=org.slf4j.nop.NOPServiceProvider", "-Dslf4j.internal.verbosity=WARN",
+                LambdaMain.class.getName(), handler);  // the image's entry point (docker/bootstrap): the RIC's main behind it
         Map<String, String> env = builder.environment();
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         env.put("AWS_LAMBDA_FUNCTION_NAME", "drivelog");
