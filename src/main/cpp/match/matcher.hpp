@@ -18,8 +18,8 @@
 #include "match/match_config.hpp"
 #include "match/matched_path.hpp"
 #include "match/over_limit_prior.hpp"
-#include "match/speed_bound.hpp"
 #include "match/route_search.hpp"
+#include "match/speed_bound.hpp"
 #include "match/stop_run_prior.hpp"
 #include "match/trace.hpp"
 

@@ -5,6 +5,7 @@
 // limit (match/over_limit_prior.hpp), as it does with reported speeds.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <span>
 #include <vector>
