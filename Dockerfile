@@ -97,7 +97,7 @@ COPY --from=app /out/app/java /opt/drivelog/java
 COPY --from=app /out/app/jni /opt/drivelog/jni
 COPY --from=app /out/app/lib /opt/drivelog/lib
 COPY config/drivelog.yaml /opt/drivelog/config/drivelog.yaml
-COPY --from=app /out/app/drivelog.jar /out/app/classpath.args /opt/drivelog/
+COPY --from=app /out/app/drivelog.jar /out/app/classpath.args /out/app/jit-directives.json /opt/drivelog/
 COPY --from=aot /out/aot /opt/drivelog/aot
 COPY docker/bootstrap /var/runtime/bootstrap
 ENV DRIVELOG_HOME=/opt/drivelog \

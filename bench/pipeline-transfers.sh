@@ -7,7 +7,8 @@
 # "-baseline"), for a before/after in one run; its classes are compiled first (same dependencies assumed).
 # BENCH_WARM=1 adds rows "-warm": drivelog's transfer made twice in one JVM, the second timed (a warm container).
 # BENCH_AOT=1 adds rows "-aot": a fresh JVM with a JDK AOT cache trained on a 64 MiB transfer of the same kind
-# (as the image and bin/drivelog start with one; the cache needs the classes in jars).
+# (as the image and bin/drivelog start with one; the cache needs the classes in jars), and rows "-shipped": the
+# same cache with the image's JIT (C1, and C2 for the JDK's crypto and checksums: docker/bootstrap).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 size_mib="${1:-1024}"
@@ -64,6 +65,14 @@ aot_client() {
     client_cp="$aot_cp" client_suffix=-aot BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -XX:AOTCache=$work/${1%%-*}.aot" client "$@"
   fi
 }
+# As the image starts: the cache, C1, and C2 for the JDK's crypto and checksums (docker/bootstrap).
+shipped_client() {
+  if [ -n "${BENCH_AOT:-}" ]; then
+    client_cp="$aot_cp" client_suffix=-shipped \
+      BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -XX:AOTCache=$work/${1%%-*}.aot -XX:+UnlockDiagnosticVMOptions \
+      -XX:CompilerDirectivesFile=src/main/jvm/jit-directives.json -XX:+DisplayVMOutputToStderr" client "$@"
+  fi
+}
 
 export AWS_ACCESS_KEY_ID=drivelog-local AWS_SECRET_ACCESS_KEY=drivelog-local-secret AWS_DEFAULT_REGION=us-east-1
 aws_cli="${AWS_CLI:-aws}"
@@ -87,6 +96,8 @@ for round in $(seq 1 "${3:-2}"); do
   fi
   aot_client upload-drivelog "up-aot" "$work/input.bin"
   [ -z "${BENCH_AOT:-}" ] || "$aws_cli" --endpoint-url "$endpoint" s3 rm s3://bench/up-aot >/dev/null
+  shipped_client upload-drivelog "up-shipped" "$work/input.bin"
+  [ -z "${BENCH_AOT:-}" ] || "$aws_cli" --endpoint-url "$endpoint" s3 rm s3://bench/up-shipped >/dev/null
   client upload-transfer-manager "up-tm" "$work/input.bin"
   "$aws_cli" --endpoint-url "$endpoint" s3 rm s3://bench/up-tm >/dev/null
   cli upload-aws-cli "$work/input.bin" "s3://bench/up-cli"
@@ -96,9 +107,10 @@ for round in $(seq 1 "${3:-2}"); do
     BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -Dbench.warm=true" client download-drivelog "up-cli" "$work/out-warm.bin" | sed 's/ cpu_s=.*//'
   fi
   aot_client download-drivelog "up-cli" "$work/out-aot.bin"
+  shipped_client download-drivelog "up-cli" "$work/out-shipped.bin"
   client download-transfer-manager "up-cli" "$work/out-tm.bin"
   cli download-aws-cli "s3://bench/up-cli" "$work/out-cli.bin"
-  for out in ${baseline:+out-baseline} out-drivelog ${BENCH_WARM:+out-warm} ${BENCH_AOT:+out-aot} out-tm out-cli; do
+  for out in ${baseline:+out-baseline} out-drivelog ${BENCH_WARM:+out-warm} ${BENCH_AOT:+out-aot out-shipped} out-tm out-cli; do
     cmp -s "$work/input.bin" "$work/$out.bin" && echo "round $round: $out identical to the input" || echo "round $round: $out DIFFERS"
   done
 done

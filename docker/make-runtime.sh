@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lays out the application for the image under OUT: drivelog.jar, lib/ (runtime dependencies only:
 # target/lib, never target/lib-demo), a jlinked Java runtime with just the modules jdeps finds
-# (java/), the RIC's JNI library unpacked ahead of time (jni/), and classpath.args, the class path
+# (java/), the RIC's JNI library unpacked ahead of time (jni/), the JIT's directives, and classpath.args, the class path
 # as a java @argfile in a fixed order (an AOT cache is only valid for the class path it was made with).
 # Usage: make-runtime.sh TARGET_DIR OUT_DIR      (JAVA_HOME: a JDK 25 with jlink)
 set -euo pipefail
@@ -11,6 +11,8 @@ home=/opt/drivelog        # where the image puts $out
 mkdir -p "$out/lib" "$out/jni"
 cp "$target/drivelog.jar" "$out/"
 cp "$target/lib/"*.jar "$out/lib/"
+# The JIT's compiler directives (bootstrap: C1, and C2 for the JDK's crypto and checksums).
+cp "$(dirname "${BASH_SOURCE[0]}")/../src/main/jvm/jit-directives.json" "$out/"
 
 # Class path: our jar first, then the dependencies sorted by name (wildcards expand in directory order).
 classpath="$home/drivelog.jar"

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/drivelog}'s JIT choice (DRIVELOG_JIT, as in the Lambda image's bootstrap): C1 only by
- * default, C1 + C2 with {@code full}, a clear refusal of anything else, and the same results either way.
+ * {@code bin/drivelog}'s JIT choice (DRIVELOG_JIT): by default C1 only for commands on local files and
+ * C1 + C2 for those that talk to S3 (TLS needs C2's intrinsics), {@code c1} or {@code full} for every
+ * command, a clear refusal of anything else, and the same results either way.
  */
 class LauncherJitIT {
     private static final Path REPO = Path.of(System.getProperty("drivelog.repo.dir", "."));
@@ -40,13 +41,19 @@ class LauncherJitIT {
     }
 
     @Test
-    void launcher_default_compilesWithC1Only() throws Exception {
-        assertEquals(1, tieredStopLevel(null));
+    void launcher_localFileCommand_compilesWithC1Only() throws Exception {
+        assertEquals(1, tieredStopLevel(null, List.of("map", "info", map.toString())));
     }
 
     @Test
-    void launcher_jitFull_keepsTheJvmDefault() throws Exception {
-        assertEquals(4, tieredStopLevel("full"));
+    void launcher_commandTalkingToS3_keepsC2() throws Exception {
+        assertEquals(4, tieredStopLevel(null, List.of("report", "--help")));
+    }
+
+    @Test
+    void launcher_jitChosen_appliesToEveryCommand() throws Exception {
+        assertEquals(1, tieredStopLevel("c1", List.of("report", "--help")));
+        assertEquals(4, tieredStopLevel("full", List.of("map", "info", map.toString())));
     }
 
     @Test
@@ -54,7 +61,7 @@ class LauncherJitIT {
         Run run = run("c2", List.of("--help"), "");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.stderr().contains("DRIVELOG_JIT must be c1 or full, not 'c2'"), run.stderr());
+        assertTrue(run.stderr().contains("DRIVELOG_JIT must be auto, c1 or full, not 'c2'"), run.stderr());
     }
 
     @Test
@@ -66,8 +73,8 @@ class LauncherJitIT {
         assertEquals(full, c1);
     }
 
-    private static int tieredStopLevel(String jit) throws Exception {
-        Run run = run(jit, List.of("--help"), "-XX:+PrintFlagsFinal");
+    private static int tieredStopLevel(String jit, List<String> command) throws Exception {
+        Run run = run(jit, command, "-XX:+PrintFlagsFinal");
         assertEquals(0, run.exitCode(), run.stderr());
         Matcher flag = TIERED_STOP.matcher(run.stdout());
         assertTrue(flag.find(), "no TieredStopAtLevel in -XX:+PrintFlagsFinal");
