@@ -185,6 +185,10 @@ void TripAnalyzer::write_result(std::string_view trip_id, const match::CleaningR
   w.number(coverage.undecided_s, 1);
   w.key("undecided_reason");
   if (coverage.undecided_reason != nullptr) w.string(coverage.undecided_reason); else w.null();
+  w.key("curves_judged");
+  w.integer(coverage.curves_judged);
+  w.key("curves_undecided");
+  w.integer(coverage.curves_undecided);
   w.end_object();
   w.end_object();
 

@@ -4,28 +4,36 @@
 // sqrt(a x radius) (detect/curve_speed.hpp says why the advisory wins). An advisory sign on a
 // straight is no finding: nothing here looks at stretches that are not curves. With trusted
 // reported speeds at fixes close in time, the speed through the curve's core is the slowest of them
-// over it. Otherwise (0.2 Hz, no speeds) it is the lowest core speed that explains the time the car
-// took from the last fix before the core to the first one after it, if it slowed into the core and
-// sped up out of it at no more than events.curve_speed_change_mps2: a car that slowed for the
-// curve that gently between two fixes 5 s apart cannot look faster than it was.
+// over it. Otherwise (0.2 Hz, no speeds) the curve is undecided unless
+// events.curve_without_dense_speeds asks for a proven lower bound on the core's speed from the
+// fixes' times and any reported speeds (detect/curve_speed_bound.hpp), assuming only that the car
+// braked and accelerated no harder than the class's harsh thresholds: a curve is a finding when
+// that bound is over the allowed speed, and stays undecided (counted in summary.events) otherwise.
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <vector>
 
 #include "detect/curve_speed.hpp"
+#include "detect/curve_speed_bound.hpp"
 #include "detect/event_fixes.hpp"
 #include "detect/events.hpp"
 #include "detect/severity.hpp"
+#include "map/geo.hpp"
 
 namespace drivelog::detect {
 namespace {
 
-constexpr double kPlacementSlackM = 10;  // 2 sigma of a typical 5 m receiver error
+constexpr double kPlacementSigmas = 3;      // a fix's placement error: this x its reported accuracy, at least
+constexpr double kReportedSpeedMarginMps = 1;  // how far off a trusted reported speed may be (Doppler: ~0.2-0.5 m/s)
 
 struct CoreSpeed {
   double mps = 0;
   bool known = false;
   bool reported = true;  // every pair used had trusted reported speeds
   std::size_t first = 0, last = 0;  // the fixes around the core
+  CoreBound bound;       // where !reported: what proved mps
+  KinematicLimits limits;
 };
 
 // With trusted reported speeds at every fix pair over the core: the slowest over the core, each
@@ -50,25 +58,65 @@ double reported_core_speed(const TripView& trip, const map::Curve& curve, std::s
   return slowest;
 }
 
-// The least time to cover `before_m`, the core and `after_m` with the core at `core_mps` and the
-// speed elsewhere at most what braking into (accelerating out of) the core at the given rates allows.
-double least_time_s(double core_mps, double before_m, double core_m, double after_m, double rate_mps2) {
-  const auto ramp = [&](double d) { return (std::sqrt(core_mps * core_mps + 2 * rate_mps2 * d) - core_mps) / rate_mps2; };
-  return ramp(before_m) + core_m / core_mps + ramp(after_m);
+// The vehicle's braking and acceleration limits the bound assumes: the class's harsh thresholds
+// (a harder brake or start is itself an event, which a 1 Hz log with speeds would show), unless
+// events.curve_speed_change_mps2 sets one rate for both.
+KinematicLimits bound_limits(const EventsConfig& config, const EventThresholds& thresholds) {
+  if (config.curve_speed_change_mps2 > 0) return {config.curve_speed_change_mps2, config.curve_speed_change_mps2};
+  return {thresholds.braking_mps2, thresholds.acceleration_mps2};
 }
 
-// The lowest core speed with which the car could have covered the fixes' span in `time_s`.
-double lowest_core_speed(double time_s, double before_m, double core_m, double after_m, double rate_mps2) {
-  double lo = 0.1, hi = 100;
-  if (least_time_s(lo, before_m, core_m, after_m, rate_mps2) <= time_s) return lo;
-  for (int i = 0; i < 50; ++i) {
-    const double mid = (lo + hi) / 2;
-    (least_time_s(mid, before_m, core_m, after_m, rate_mps2) > time_s ? lo : hi) = mid;
+// The fixes of the piece within curve_max_fix_gap_s of the fixes around the core, for the bound:
+// a reported speed only where trusted, and each fix's placement error along the path at least
+// events.curve_placement_m (kPlacementSigmas x its reported accuracy where that is worse).
+// `from` (out): the matched index of the first fix returned.
+std::vector<BoundFix> bound_fixes(const TripView& trip, std::size_t first, std::size_t last, uint32_t piece,
+                                  const EventsConfig& config, std::size_t& from_out) {
+  const SpeedProfile& sp = trip.speeds;
+  const double window_s = config.curve_max_fix_gap_s;
+  std::size_t from = first, to = last;
+  while (from > 0 && sp.piece_at(from - 1) == piece && sp.time_at(first) - sp.time_at(from - 1) <= window_s) --from;
+  while (to + 1 < sp.matched().size() && sp.piece_at(to + 1) == piece && sp.time_at(to + 1) - sp.time_at(last) <= window_s) ++to;
+  std::vector<BoundFix> fixes;
+  for (std::size_t k = from; k <= to; ++k) {
+    BoundFix f{sp.s_at(k), sp.time_at(k), config.curve_placement_m, NAN};
+    const float accuracy = trip.trace[sp.matched()[k]].accuracy_m;
+    if (!std::isnan(accuracy)) f.placement_m = std::max(f.placement_m, kPlacementSigmas * accuracy);
+    if (!trip.match.stats.speeds_ignored && !sp.derived_at(k)) f.speed_mps = sp.speed_mps_at(k);
+    fixes.push_back(f);
   }
-  return hi;
+  from_out = from;
+  return fixes;
 }
 
-CoreSpeed core_speed(const TripView& trip, const map::Curve& curve, uint32_t piece, const EventsConfig& config) {
+// For the bound: the straight-line distance (m) from fix i of the bound's fixes (matched index
+// first_fix + i) as logged to the path's point at path distance p in the core; the core's points
+// every metre, computed once (NaN where the piece's path has no traversal there).
+std::function<double(std::size_t, double)> straight_line(const TripView& trip, const map::Curve& curve, uint32_t piece,
+                                                         std::size_t first_fix) {
+  std::vector<map::Coord> core;
+  std::vector<bool> known;
+  for (double s = curve.core_start_s_m;; s += 1) {
+    const double at = std::min(s, curve.core_end_s_m);
+    const auto t = std::find_if(trip.match.traversals.begin(), trip.match.traversals.end(), [&](const match::Traversal& tr) {
+      return tr.piece == piece && tr.start_s_m <= at && at <= tr.end_s_m();
+    });
+    known.push_back(t != trip.match.traversals.end());
+    core.push_back(known.back() ? position_at(trip.map, *t, at) : map::Coord{});
+    if (at >= curve.core_end_s_m) break;
+  }
+  return [&trip, first_fix, core = std::move(core), known = std::move(known), start = curve.core_start_s_m](
+             std::size_t fix, double p) {
+    const auto i = static_cast<std::size_t>(std::lround(std::max(0.0, p - start)));
+    if (i >= core.size() || !known[i]) return static_cast<double>(NAN);
+    const match::TracePoint& f = trip.trace[trip.speeds.matched()[first_fix + fix]];
+    return map::geo::distance_m(f.lat, f.lon, core[i].lat(), core[i].lon());
+  };
+}
+
+// `allowed_mps`: the curve's allowed speed; a bound that cannot reach it is not refined further.
+CoreSpeed core_speed(const TripView& trip, const map::Curve& curve, uint32_t piece, const EventsConfig& config,
+                     const EventThresholds& thresholds, double allowed_mps) {
   const SpeedProfile& sp = trip.speeds;
   CoreSpeed c;
   std::size_t k = sp.first_at_or_after(curve.core_start_s_m);
@@ -91,15 +139,18 @@ CoreSpeed core_speed(const TripView& trip, const map::Curve& curve, uint32_t pie
   } else if (!config.curve_without_dense_speeds) {
     return c;  // undecided: measured on simulated drives, the bound below was right too rarely (docs/BENCHMARKS.md)
   } else {
+    // A proven lower bound on the core's speed from the fixes' times and any reported speeds
+    // (detect/curve_speed_bound.hpp). Only a bound over the allowed speed decides the curve (a
+    // finding); one under it leaves the curve undecided.
     c.reported = false;
-    // Without reported speeds the fixes are placed along the path by their projections, each off by
-    // metres of GPS error: the span is taken that much shorter at each end, so noise cannot make a car
-    // look fast.
-    const double before = std::max(0.0, curve.core_start_s_m - sp.s_at(c.first) - kPlacementSlackM);
-    const double after = std::max(0.0, sp.s_at(c.last) - curve.core_end_s_m - kPlacementSlackM);
-    const double core = curve.core_end_s_m - curve.core_start_s_m;
-    c.mps = lowest_core_speed(sp.time_at(c.last) - sp.time_at(c.first), before, std::max(1.0, core), after,
-                              config.curve_speed_change_mps2);
+    c.limits = bound_limits(config, thresholds);
+    std::size_t first_fix = 0;
+    const std::vector<BoundFix> fixes = bound_fixes(trip, c.first, c.last, piece, config, first_fix);
+    const BoundSettings settings{c.limits, kReportedSpeedMarginMps, config.curve_max_fix_gap_s};
+    c.bound = core_speed_bound(fixes, curve.core_start_s_m, curve.core_end_s_m, settings, allowed_mps,
+                               straight_line(trip, curve, piece, first_fix));
+    if (c.bound.mps <= allowed_mps) return c;
+    c.mps = c.bound.mps;
   }
   c.known = true;
   return c;
@@ -119,18 +170,18 @@ uint16_t curve_advisory(const TripView& trip, const map::Curve& curve, uint32_t 
 }  // namespace
 
 void detect_curve_overspeed(const TripView& trip, const TripCurvature& curvature, const EventsConfig& config,
-                            const EventThresholds& thresholds, std::vector<Violation>& out) {
+                            const EventThresholds& thresholds, std::vector<Violation>& out, EventCoverage& coverage) {
   const map::CurveShape shape{config.curve_max_radius_m, config.curve_min_radius_m, config.curve_min_turn_deg};
   const SpeedProfile& sp = trip.speeds;
   for (const TripCurvature::Piece& piece : curvature.pieces()) {
     for (const map::Curve& curve : map::find_curves(curvature.samples(piece), shape)) {
-      const CoreSpeed speed = core_speed(trip, curve, piece.piece, config);
-      if (!speed.known) continue;
       const CurveAllowance allowance =
           curve_allowance(thresholds.curve_comfort_mps2, curve.min_radius_m, curve_advisory(trip, curve, piece.piece),
                           config.curve_tolerance_percent, config.curve_tolerance_kmh);
       const double allowed = allowance.allowed_mps;
-      if (speed.mps <= allowed) continue;
+      const CoreSpeed speed = core_speed(trip, curve, piece.piece, config, thresholds, allowed);
+      ++(speed.known ? coverage.curves_judged : coverage.curves_undecided);
+      if (!speed.known || speed.mps <= allowed) continue;
       Violation v;
       v.type = ViolationType::curve_overspeed;
       v.start_time_s = sp.time_at_distance(curve.start_s_m);
@@ -152,8 +203,17 @@ void detect_curve_overspeed(const TripView& trip, const TripCurvature& curvature
       v.evidence.push_back(EvidenceItem::of_number("radius_m", curve.min_radius_m));
       v.evidence.push_back(EvidenceItem::of_number("turn_deg", curve.turn_deg));
       v.evidence.push_back(EvidenceItem::of_number("lateral_mps2", speed.mps * speed.mps / curve.min_radius_m, 2));
-      // "path": a lower bound from the fixes' times around the curve (see the top of this file).
-      v.evidence.push_back(EvidenceItem::of_text("speed_source", speed.reported ? "reported" : "path"));
+      // "bound": a proven lower bound from the fixes' times (and reported speeds) around the curve.
+      v.evidence.push_back(EvidenceItem::of_text("speed_source", speed.reported ? "reported" : "bound"));
+      if (!speed.reported) {
+        // What proved it: the pair of fixes (their distance along the path and time apart; 0 where
+        // a reported speed near the core did), and the limits assumed.
+        v.evidence.push_back(EvidenceItem::of_number("bound_span_m", speed.bound.span_m));
+        v.evidence.push_back(EvidenceItem::of_number("bound_span_s", speed.bound.span_s));
+        v.evidence.push_back(EvidenceItem::of_number("bound_brake_mps2", speed.limits.brake_mps2, 2));
+        v.evidence.push_back(EvidenceItem::of_number("bound_accel_mps2", speed.limits.accel_mps2, 2));
+        v.evidence.push_back(EvidenceItem::of_number("bound_placement_m", config.curve_placement_m));
+      }
       out.push_back(std::move(v));
     }
   }

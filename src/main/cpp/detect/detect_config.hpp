@@ -96,9 +96,11 @@ struct EventsConfig {
   double curve_tolerance_kmh = 5;       //   both of these
   double curve_max_fix_gap_s = 12;  // the fixes around a curve further apart: its speed is unknown
   // Judge curves without trusted reported speeds at fixes close in time (0.2 Hz, no speeds) from a
-  // lower bound on the core speed; off by default: on simulated drives it was right too rarely.
+  // proven lower bound on the core speed (detect/curve_speed_bound.hpp); where it does not reach the
+  // allowed speed the curve stays undecided.
   bool curve_without_dense_speeds = false;
-  double curve_speed_change_mps2 = 2.5;  // ... assuming the car slowed into / sped out of the curve at most this
+  double curve_speed_change_mps2 = 0;  // ... the braking/acceleration the bound assumes at most (0: the class's harsh thresholds)
+  double curve_placement_m = 15;       // ... how far off along the path a fix may be placed (3 x a 5 m sigma)
   double curve_max_radius_m = 300;  // what counts as a curve (map/path_curvature.hpp, CurveShape)
   double curve_min_radius_m = 20;
   double curve_min_turn_deg = 20;

@@ -67,8 +67,8 @@ void Detector::detect(std::span<const match::TracePoint> trace, const match::Mat
     curvature_.build(trip, std::min(1 / events.curve_max_radius_m, thresholds.cornering_mps2 / (top * top)));
     detect_harsh_longitudinal(trip, events, thresholds, out.events);
     detect_harsh_cornering(trip, curvature_, events, thresholds, out.events);
-    detect_curve_overspeed(trip, curvature_, events, thresholds, out.events);
     out.event_coverage = event_coverage(trip, events);
+    detect_curve_overspeed(trip, curvature_, events, thresholds, out.events, out.event_coverage);
   }
   const auto by_start = [](const Violation& a, const Violation& b) { return a.start_time_s < b.start_time_s; };
   std::stable_sort(out.violations.begin(), out.violations.end(), by_start);

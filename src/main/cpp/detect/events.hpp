@@ -18,7 +18,8 @@ void detect_harsh_longitudinal(const TripView& trip, const EventsConfig& config,
 void detect_harsh_cornering(const TripView& trip, const TripCurvature& curvature, const EventsConfig& config,
                             const EventThresholds& thresholds, std::vector<Violation>& out);
 // curve_overspeed: the speed through a curve's core over its comfortable speed from its radius.
+// Counts the curves judged and undecided into `coverage`.
 void detect_curve_overspeed(const TripView& trip, const TripCurvature& curvature, const EventsConfig& config,
-                            const EventThresholds& thresholds, std::vector<Violation>& out);
+                            const EventThresholds& thresholds, std::vector<Violation>& out, EventCoverage& coverage);
 
 }  // namespace drivelog::detect

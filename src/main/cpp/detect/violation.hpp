@@ -88,6 +88,10 @@ struct EventCoverage {
   double decided_s = 0;
   double undecided_s = 0;
   const char* undecided_reason = nullptr;  // why most of the undecided time was (a string literal)
+  // curve_overspeed: curves whose core speed was measured (reported speeds) or proven over the
+  // allowed speed (events.curve_without_dense_speeds), and curves left undecided (neither).
+  uint32_t curves_judged = 0;
+  uint32_t curves_undecided = 0;
 };
 
 struct Detections {

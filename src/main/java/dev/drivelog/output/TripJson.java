@@ -85,6 +85,8 @@ final class TripJson {
         number(json, "decided_s", events.decidedS());
         number(json, "undecided_s", events.undecidedS());
         json.writeStringField("undecided_reason", events.undecidedReason());
+        json.writeNumberField("curves_judged", events.curvesJudged());
+        json.writeNumberField("curves_undecided", events.curvesUndecided());
         json.writeEndObject();
     }
 

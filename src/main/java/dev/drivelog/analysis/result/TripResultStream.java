@@ -225,6 +225,8 @@ final class TripResultStream {
         double decidedS = 0;
         double undecidedS = 0;
         String undecidedReason = null;
+        int curvesJudged = 0;
+        int curvesUndecided = 0;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -239,11 +241,13 @@ final class TripResultStream {
                     seen |= 1 << 1;
                 }
                 case "undecided_reason" -> undecidedReason = string(p, value);
+                case "curves_judged" -> curvesJudged = intValue(p, value);
+                case "curves_undecided" -> curvesUndecided = intValue(p, value);
                 default -> p.skipChildren();
             }
         }
         requireAll(seen, 2);
-        return new EventCoverage(decidedS, undecidedS, undecidedReason);
+        return new EventCoverage(decidedS, undecidedS, undecidedReason, curvesJudged, curvesUndecided);
     }
 
     private static List<Violation> findings(JsonParser p, JsonToken start) throws IOException, Unexpected {

@@ -27,7 +27,9 @@ public final class EngineResultSamples {
                 .append(",\"low_accuracy_points\":0,\"outliers\":2,\"unmatched_points\":3,\"breaks\":0,\"flags\":[\"gaps\"]}")
                 .append(",\"stop_signs\":{\"passed\":2,\"stopped\":1,\"violations\":1,\"undecided\":0}")
                 .append(",\"events\":{\"decided_s\":").append(number(random, 1e4, 1))
-                .append(",\"undecided_s\":0,\"undecided_reason\":null}},\"violations\":[");
+                .append(",\"undecided_s\":0,\"undecided_reason\":null")
+                .append(random.nextBoolean() ? "" : ",\"curves_judged\":" + random.nextInt(9) + ",\"curves_undecided\":" + random.nextInt(9))
+                .append("}},\"violations\":[");
         StringJoiner findings = new StringJoiner(",");
         for (int i = random.nextInt(4); i > 0; i--) {
             findings.add("{\"type\":\"speeding\",\"start_time\":" + number(random, 2e9, 3) + ",\"end_time\":"

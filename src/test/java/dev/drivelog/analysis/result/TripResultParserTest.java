@@ -55,6 +55,15 @@ class TripResultParserTest {
     }
 
     @Test
+    void parse_curveCounts_areReadAndZeroWhereAbsent() throws IOException {
+        String json = fixture("driving-events.json").replace("\"undecided_reason\": \"sparse_fixes\"}",
+                        "\"undecided_reason\": \"sparse_fixes\", \"curves_judged\": 3, \"curves_undecided\": 4}");
+        TripResult result = parser.parse(json);
+
+        assertEquals(new EventCoverage(590, 9, "sparse_fixes", 3, 4), result.summary().events());
+    }
+
+    @Test
     void parse_schemaOnePointOne_isReadWithoutEventsOrSeverities() throws IOException {
         TripResult result = parser.parse(fixture("speeding-and-stop.json"));
 

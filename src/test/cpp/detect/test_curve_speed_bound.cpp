@@ -1,0 +1,137 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "detect/curve_speed_bound.hpp"
+
+namespace drivelog::detect {
+namespace {
+
+const KinematicLimits kCar{3.7, 3.6};
+
+// A drive along a straight path: speed v(s)^2 = floor^2 + 2 a |s - dip| (braking into the dip at
+// `brake`, accelerating out at `accel`, never faster than `cruise`), sampled at fixes every
+// `interval_s` seconds; the fixes' positions off by up to `error_m`.
+struct DipDrive {
+  double cruise, floor, dip_m, brake, accel;
+  [[nodiscard]] double speed_at(double s) const {
+    const double rate = s < dip_m ? brake : accel;
+    return std::min(cruise, std::sqrt(floor * floor + 2 * rate * std::abs(s - dip_m)));
+  }
+  std::vector<BoundFix> fixes(double interval_s, double error_m, double placement_m, bool speeds, std::mt19937& rng) const {
+    std::uniform_real_distribution<double> err(-error_m, error_m);
+    std::vector<BoundFix> out;
+    double s = 0, t = 0, next = 0;
+    const double ds = 0.05;
+    while (s < dip_m * 2) {
+      if (t >= next) {
+        out.push_back(BoundFix{s + err(rng), t, placement_m, speeds ? speed_at(s) : NAN});
+        next += interval_s;
+      }
+      t += ds / speed_at(s);
+      s += ds;
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST(CurveSpeedBound, leastTimeFallsWithTheSpeedAtThePoint) {
+  double previous = least_time_s(0, 50, 50, NAN, NAN, kCar);
+  EXPECT_NEAR(previous, std::sqrt(2 * 50 / 3.7) + std::sqrt(2 * 50 / 3.6), 1e-9);  // from a standstill
+  for (double v = 1; v < 30; v += 1) {
+    const double t = least_time_s(v, 50, 50, NAN, NAN, kCar);
+    EXPECT_LT(t, previous);
+    previous = t;
+  }
+}
+
+TEST(CurveSpeedBound, aCarThatCouldHaveStoppedProvesNothing) {
+  // 40 m in 10 s: it may have stopped at the point and started again.
+  EXPECT_EQ(lowest_speed_between_mps(10, 20, 20, NAN, NAN, kCar), 0);
+}
+
+TEST(CurveSpeedBound, aSteadyCarIsBoundedBelowItsSpeedByTheRatesAndPlacement) {
+  // At a steady v0 with the fixes tau seconds either side, the bound is v0 - a tau / 2 - slack / tau
+  // (equal rates): never more than v0 - sqrt(2 a slack), whatever the fixes' interval.
+  const KinematicLimits equal{3.6, 3.6};
+  const double v0 = 20, slack = 15;
+  double best = 0;
+  for (double tau = 0.5; tau <= 6; tau += 0.5) {
+    const double x = v0 * tau - slack;
+    if (x <= 0) continue;
+    const double v = lowest_speed_between_mps(2 * tau, x, x, NAN, NAN, equal);
+    EXPECT_NEAR(v, v0 - 3.6 * tau / 2 - slack / tau, 1e-6) << tau;
+    best = std::max(best, v);
+  }
+  EXPECT_LE(best, v0 - std::sqrt(2 * 3.6 * slack) + 1e-6);
+}
+
+TEST(CurveSpeedBound, neverAboveTheTrueSpeedOfACarWithinTheLimits) {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> u(0, 1);
+  int proven = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    const DipDrive d{12 + 25 * u(rng), 2 + 25 * u(rng), 300, 1 + 2.7 * u(rng), 1 + 2.6 * u(rng)};
+    const double interval = trial % 3 == 0 ? 1 : 5;
+    const bool speeds = trial % 2 == 0;
+    const auto fixes = d.fixes(interval, 10, 10, speeds, rng);
+    const double core_start = 280, core_end = 320;
+    double slowest = 1e9;
+    for (double s = core_start; s <= core_end; s += 0.1) slowest = std::min(slowest, d.speed_at(s));
+    const CoreBound b = core_speed_bound(fixes, core_start, core_end, BoundSettings{kCar, 0.5, 12}, 0, {});
+    EXPECT_LE(b.mps, slowest + 1e-6) << "trial " << trial;
+    if (b.mps > 0) ++proven;
+  }
+  EXPECT_GT(proven, 30);  // and it does prove something often
+}
+
+TEST(CurveSpeedBound, reportedSpeedsInsideTheCoreProveTheCoreFastWhenTwoAgree) {
+  // 0.2 Hz: fixes in the core (at 120 and 130 m of a 20 m core) reporting 25 m/s, the others far.
+  const std::vector<BoundFix> fixes{{0, 0, 15, 25}, {120, 4.8, 15, 25}, {130, 5.2, 15, 25}, {250, 10, 15, 25}};
+  const CoreBound b = core_speed_bound(fixes, 115, 135, BoundSettings{kCar, 1, 12}, 0, {});
+  // Each bounds the farthest core point, 15 m off plus 15.5 m of placement, at
+  // sqrt(24^2 - 2 x 3.7 x 30.5) at least (pairs with the speeds as caps may prove more).
+  EXPECT_GE(b.mps, std::sqrt(24.0 * 24 - 2 * 3.7 * 30.5) - 0.01);
+  EXPECT_LE(b.mps, 25);
+  // One such fix alone (its neighbours without speeds, and 20 s apart) proves nothing: it may be an
+  // outlier.
+  const std::vector<BoundFix> one{{0, 0, 15, NAN}, {125, 5, 15, 25}, {250, 20, 15, NAN}};
+  EXPECT_EQ(core_speed_bound(one, 115, 135, BoundSettings{kCar, 1, 12}, 0, {}).mps, 0);
+  // Without the speeds only the fixes' times remain: less is proven.
+  std::vector<BoundFix> bare = fixes;
+  for (BoundFix& f : bare) f.speed_mps = NAN;
+  const CoreBound timed = core_speed_bound(bare, 115, 135, BoundSettings{kCar, 1, 12}, 0, {});
+  EXPECT_LT(timed.mps, b.mps);
+  EXPECT_FALSE(timed.from_speed);
+}
+
+TEST(CurveSpeedBound, aDetourOfTheMatchedPathProvesNoMoreThanTheStraightLine) {
+  // Fixes (two at each end) 5 s apart with 200 m of matched path between them (a detour the car
+  // need not have driven) but only 60 m apart as the crow flies: 49 m after placement, which a car
+  // can cover in 5 s through p at 5.2 m/s.
+  const std::vector<BoundFix> fixes{{0, 0, 5, NAN}, {0, 0.01, 5, NAN}, {200, 5, 5, NAN}, {200, 5.01, 5, NAN}};
+  const auto path_only = core_speed_bound(fixes, 95, 105, BoundSettings{kCar, 1, 12}, 0, {});
+  EXPECT_GT(path_only.mps, 15);  // 200 m in 5 s, taken at its word
+  const auto straight = [](std::size_t, double) { return 30.0; };
+  EXPECT_NEAR(core_speed_bound(fixes, 95, 105, BoundSettings{kCar, 1, 12}, 0, straight).mps, 5.24, 0.02);
+}
+
+TEST(CurveSpeedBound, oneOutlierFixProvesNothing) {
+  // 1 Hz at a steady 10 m/s, but the fix at 3 s is 100 m ahead (an urban canyon's reflection with
+  // a 5 m accuracy): every pair with it claims a fast core; none without it does.
+  std::vector<BoundFix> fixes;
+  for (int i = 0; i <= 6; ++i) fixes.push_back(BoundFix{10.0 * i + (i == 3 ? 100 : 0), static_cast<double>(i), 5, NAN});
+  EXPECT_EQ(core_speed_bound(fixes, 25, 35, BoundSettings{kCar, 1, 12}, 9, {}).mps, 0);
+}
+
+TEST(CurveSpeedBound, fixesTooFarApartInTimeBoundNothing) {
+  const std::vector<BoundFix> fixes{{0, 0, 15, NAN}, {400, 15, 15, NAN}};
+  EXPECT_EQ(core_speed_bound(fixes, 190, 210, BoundSettings{kCar, 1, 12}, 0, {}).mps, 0);
+}
+
+}  // namespace drivelog::detect
