@@ -1,6 +1,7 @@
 // harsh_cornering: lateral acceleration v^2 x curvature, the curvature of the matched path (the
 // map's shape of the roads driven, steadier than GPS headings, which swing by metres of error
-// over a second's travel), the speed the trusted reported one interpolated between the fixes.
+// over a second's travel), the speed the trusted reported one interpolated between the fixes, and
+// how long a run lasted from its metres at that speed.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -33,7 +34,11 @@ double speed_at(const SpeedProfile& sp, std::size_t k, double s_m) {
 // The lowest speed the fixes give within `half_m` of path distance s in `piece` (fix pair k around
 // s): a fix is placed along the path only as well as its error allows, so the speed paired with a
 // corner's tightest metres is known only that well, and a car slowing into a corner and speeding
-// out of it would be judged at the speed of its approach.
+// out of it would be judged at the speed of its approach. 0 (undecided) where that window reaches
+// a stretch with no judged speed (a receiver gap, the trip's or piece's ends): the car may have
+// been slower there, and the first fix after a gap is often placed metres off along the path (a
+// simulated Rome drive: placed 15 m back before Piazza Venezia's corner, its 26 km/h paired with a
+// corner the car took at 19).
 double lowest_speed_near(const TripView& trip, std::size_t k, double s_m, double half_m, uint32_t piece,
                          const EventsConfig& config) {
   const SpeedProfile& sp = trip.speeds;
@@ -41,7 +46,8 @@ double lowest_speed_near(const TripView& trip, std::size_t k, double s_m, double
   if (half_m <= 0) return lowest;
   for (const double at : {s_m - half_m, s_m + half_m}) {
     const std::size_t j = pair_around(trip, at, piece, config);
-    if (j != SIZE_MAX) lowest = std::min(lowest, speed_at(sp, j, at));
+    if (j == SIZE_MAX) return 0;
+    lowest = std::min(lowest, speed_at(sp, j, at));
   }
   for (std::size_t j = sp.first_at_or_after(s_m - half_m); j < sp.matched().size() && sp.s_at(j) <= s_m + half_m; ++j) {
     if (sp.piece_at(j) == piece) lowest = std::min(lowest, static_cast<double>(sp.speed_mps_at(j)));
@@ -55,13 +61,29 @@ double lowest_speed_near(const TripView& trip, std::size_t k, double s_m, double
 constexpr double kMinReadableRadiusM = 7.6;
 // Tyres hold a car to about 1 g sideways: a path that asks more of it is the matching's, not the driver's.
 constexpr double kMaxPlausibleMps2 = 9.81;
+// What a reported (Doppler) speed is good to, 1 sigma: 0.1-0.5 m/s for phone and car receivers,
+// 0.3 in the simulator. A peak over the threshold by less than such an error makes of v^2,
+// (v + e)^2 / v^2 (10 % at 23 km/h), may be a car at the threshold that read fast: simulated central
+// Tokyo, legal drives, where the matched path took a tighter link of one junction than the car
+// did, peaked at 3.94-3.96 m/s^2 at 23 km/h against 3.7, lasting just over the second.
+constexpr double kReportedSpeedErrorMps = 0.3;
 
 struct Run {
   std::size_t first = 0, last = 0;  // samples
   std::size_t first_fix = 0, last_fix = 0;
   double peak = 0, sum = 0, peak_speed = 0, peak_radius = 0;
+  double seconds = 0;  // the time the car took over the run's metres, at the speeds interpolated between the fixes
   uint32_t count = 0;
 };
+
+// The path a sample stands for: from halfway to the one before to halfway to the one after (a run
+// of n samples is over the threshold for n spacings, not n - 1).
+double sample_from_m(std::span<const map::CurvatureSample> samples, std::size_t i) {
+  return i > 0 ? 0.5 * (samples[i - 1].s_m + samples[i].s_m) : samples[i].s_m;
+}
+double sample_to_m(std::span<const map::CurvatureSample> samples, std::size_t i) {
+  return i + 1 < samples.size() ? 0.5 * (samples[i].s_m + samples[i + 1].s_m) : samples[i].s_m;
+}
 
 // The fastest turn the fixes' own reported headings show from the fix before the run to the one
 // after it, as a lateral acceleration (speed x turn rate); negative where no pair reports headings.
@@ -88,15 +110,20 @@ void report(const TripView& trip, std::span<const map::CurvatureSample> samples,
   // the car did, the fixes' headings, where the receiver reports trusted ones, turn more slowly.
   const double by_heading = trip.match.stats.headings_ignored ? -1 : heading_lateral(trip, run);
   if (config.cornering_heading_share > 0 && by_heading >= 0 && by_heading < config.cornering_heading_share * threshold) return;
-  // Each sample stands for the path up to halfway to its neighbours: a run of n samples is over the
-  // threshold for n spacings, not n - 1 (at 40 km/h one 2 m spacing is 0.18 s of a 1 s minimum).
-  const double from_s = run.first > 0 ? 0.5 * (samples[run.first - 1].s_m + samples[run.first].s_m) : samples[run.first].s_m;
-  const double to_s =
-      run.last + 1 < samples.size() ? 0.5 * (samples[run.last].s_m + samples[run.last + 1].s_m) : samples[run.last].s_m;
-  const double start = sp.time_at_distance(from_s);
-  const double end = sp.time_at_distance(to_s);
-  const double duration = end - start;
+  // How long the car was over the threshold: the run's metres at the reported speeds (Run::seconds),
+  // not the times interpolated between the fixes placed around its ends. A fix is placed along the
+  // path only within its error (sigma 5 m is 0.7 s at 27 km/h), so at 1 Hz those times squeeze or
+  // stretch a 10-15 m run by a good part of a second (simulated Rome: a fix placed 8 m ahead made
+  // 10 m at 28 km/h, 1.3 s, read 0.66 s), while a reported speed is good to a few tenths of a m/s.
+  // The placements say only where in time the run lies: its middle.
+  const double duration = run.seconds;
   if (duration < config.min_duration_s || run.peak > kMaxPlausibleMps2) return;
+  const double margin = (run.peak_speed + kReportedSpeedErrorMps) / run.peak_speed;
+  if (run.peak < threshold * margin * margin) return;
+  const double middle = 0.5 * (sp.time_at_distance(sample_from_m(samples, run.first)) +
+                               sp.time_at_distance(sample_to_m(samples, run.last)));
+  const double start = middle - 0.5 * duration;
+  const double end = middle + 0.5 * duration;
   Violation v;
   v.type = ViolationType::harsh_cornering;
   v.start_time_s = start;
@@ -158,6 +185,7 @@ void detect_harsh_cornering(const TripView& trip, const TripCurvature& curvature
         }
         run.last = i;
         run.last_fix = k;
+        run.seconds += (sample_to_m(samples, i) - sample_from_m(samples, i)) / speed_at(trip.speeds, k, samples[i].s_m);
         run.sum += lateral;
         ++run.count;
         if (lateral > run.peak) {
