@@ -102,7 +102,7 @@ void TripAnalyzer::write_result(std::string_view trip_id, const match::CleaningR
 
   w.begin_object();
   w.key("schema");
-  w.string("drivelog.trip/1.4");
+  w.string("drivelog.trip/1.5");
   w.key("trip_id");
   w.string(trip_id);
   w.key("engine_version");

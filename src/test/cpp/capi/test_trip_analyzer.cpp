@@ -35,7 +35,7 @@ TEST(TripAnalyzer, resultFollowsTheTripFormat) {
   TripAnalyzer analyzer(s.map(), config);
   const std::string json = analyzer.analyze("vehicle-7/\"trip\"", columns_of(c));
   EXPECT_EQ(test::json_syntax_error(json), "") << json;
-  EXPECT_NE(json.find(R"("schema":"drivelog.trip/1.4")"), std::string::npos);
+  EXPECT_NE(json.find(R"("schema":"drivelog.trip/1.5")"), std::string::npos);
   EXPECT_NE(json.find(R"("trip_id":"vehicle-7/\"trip\"")"), std::string::npos);
   EXPECT_NE(json.find(R"("points":)" + std::to_string(c.size())), std::string::npos);
   EXPECT_NE(json.find(R"("low_accuracy_points":1)"), std::string::npos) << json;

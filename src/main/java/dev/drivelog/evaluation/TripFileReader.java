@@ -10,13 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads truth ({@code drivelog.truth/1}) and result ({@code drivelog.trip/1.4}; files of {@code drivelog.trip/1}, 1.1, 1.2 and 1.3 are read alike) files into the few
+ * Reads truth ({@code drivelog.truth/1}) and result ({@code drivelog.trip/1.5}; files of {@code drivelog.trip/1}, 1.1, 1.2, 1.3 and 1.4 are read alike) files into the few
  * fields the evaluation needs. Every problem becomes an {@link EvaluationInputException} naming the
  * file and the offending key (e.g. {@code violations[2].start_time}).
  */
 public final class TripFileReader {
     static final String TRUTH_SCHEMA = "drivelog.truth/1";
-    static final String RESULT_SCHEMA = "drivelog.trip/1.4";
+    static final String RESULT_SCHEMA = "drivelog.trip/1.5";
+    // 1.4 had no curve counts in summary.events.
+    static final String RESULT_SCHEMA_1_4 = "drivelog.trip/1.4";
     // 1.4 added curve_overspeed's advisory_kmh and basis evidence.
     static final String RESULT_SCHEMA_1_3 = "drivelog.trip/1.3";
     // 1.3 named the rule in the evidence (conditional and per-class tags) and the analysed vehicle class.
@@ -63,7 +65,7 @@ public final class TripFileReader {
         }
         String found = root.path("schema").asText(null);
         boolean olderResult = schema.equals(RESULT_SCHEMA) && (RESULT_SCHEMA_1_0.equals(found) || RESULT_SCHEMA_1_1.equals(found) || RESULT_SCHEMA_1_2.equals(found)
-                || RESULT_SCHEMA_1_3.equals(found));
+                || RESULT_SCHEMA_1_3.equals(found) || RESULT_SCHEMA_1_4.equals(found));
         if (!schema.equals(found) && !olderResult) {
             throw new EvaluationInputException(file + ": schema is " + (found == null ? "missing" : "'" + found + "'")
                     + ", expected '" + schema + "'");

@@ -143,7 +143,7 @@ class LogFileAnalysisTest {
         assertEquals(2, report.failedTrips());
         assertEquals(List.of("fleet.csv line 3: no latitude",
                 "trip trip-4 failed: bad input: too many points",
-                "trip trip-5 failed: trip result null has schema drivelog.trip/9, expected drivelog.trip/1.4: "
+                "trip trip-5 failed: trip result null has schema drivelog.trip/9, expected drivelog.trip/1.5: "
                         + "the native library and the Java side are of different versions"), report.problems());
         assertEquals(Map.of("speeding", 3, "stop_sign", 3), report.violationCounts(), "trips 0, 3 and 6");
         assertEquals(List.of("summary.json", "violations.geojson", "violations/dt=2026-11-20", "trip_summaries/dt=2026-11-20"),

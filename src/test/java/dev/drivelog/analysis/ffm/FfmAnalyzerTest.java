@@ -36,7 +36,7 @@ class FfmAnalyzerTest {
             for (Trip trip : GridDrives.trips()) {
                 JsonNode result = JSON.readTree(analyzer.analyze(trip));
 
-                assertEquals("drivelog.trip/1.4", result.get("schema").asText());
+                assertEquals("drivelog.trip/1.5", result.get("schema").asText());
                 assertEquals(trip.tripId(), result.get("trip_id").asText());
                 assertEquals(trip.count(), result.get("summary").get("points").asInt());
             }

@@ -11,7 +11,7 @@ public final class EngineResultSamples {
 
     /** A result as the engine writes it: numbers in std::to_chars' shortest form, rounded to its decimals. */
     public static String random(Random random) {
-        StringBuilder json = new StringBuilder("{\"schema\":\"drivelog.trip/1.4\",\"trip_id\":\"v")
+        StringBuilder json = new StringBuilder("{\"schema\":\"drivelog.trip/1.5\",\"trip_id\":\"v")
                 .append(random.nextInt(100)).append("/t\\u00e9").append("\",\"engine_version\":\"0.9.0\",\"summary\":{");
         json.append("\"points\":").append(random.nextInt(5000)).append(",\"points_used\":").append(random.nextInt(5000))
                 .append(",\"matched_points\":").append(random.nextInt(5000))

@@ -45,10 +45,10 @@ class TripResultStreamTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "{\"schema\":\"drivelog.trip/1.4\",\"summary\":{\"points\":\"5\"}}", // a number as text
-        "{\"schema\":\"drivelog.trip/1.4\",\"summary\":{\"points\":null}}", // null for a count
-        "{\"schema\":\"drivelog.trip/1.4\",\"summary\":{\"points\":5}}", // counts missing
-        "{\"schema\":\"drivelog.trip/1.4\",\"trip_id\":7}", // a number for a string
+        "{\"schema\":\"drivelog.trip/1.5\",\"summary\":{\"points\":\"5\"}}", // a number as text
+        "{\"schema\":\"drivelog.trip/1.5\",\"summary\":{\"points\":null}}", // null for a count
+        "{\"schema\":\"drivelog.trip/1.5\",\"summary\":{\"points\":5}}", // counts missing
+        "{\"schema\":\"drivelog.trip/1.5\",\"trip_id\":7}", // a number for a string
         "{\"violations\":[{\"evidence\":{\"nested\":[1]}}]}", // evidence that is not a scalar
         "{\"matched\":[{\"forward\":1}]}", // a number for a flag
         "[]", "{\"schema\":", "not json"})
