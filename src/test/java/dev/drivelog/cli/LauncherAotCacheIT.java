@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,7 +125,7 @@ class LauncherAotCacheIT {
     /** Runs bin/drivelog on HOME; "OUT" in the command stands for a fresh output directory (the same path each run). */
     private static Outcome run(Path home, String aot, List<String> command) throws Exception {
         Path out = dir.resolve("out");
-        deleteTree(out);
+        FileTrees.delete(out);
         Path classLog = dir.resolve("class-load.log");
         Files.deleteIfExists(classLog);
         List<String> line = new ArrayList<>(List.of(REPO.resolve("bin/drivelog").toString()));
@@ -141,28 +140,6 @@ class LauncherAotCacheIT {
         int exit = builder.start().waitFor();
         boolean fromCache = Files.readAllLines(classLog).stream()
                 .anyMatch(l -> l.contains(" dev.drivelog.cli.DrivelogCommand source: shared objects file"));
-        return new Outcome(exit, Files.readString(stdout), Files.readString(stderr), contents(out), fromCache);
-    }
-
-    private static Map<String, String> contents(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        if (Files.exists(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    files.put(root.relativize(file).toString(), Files.readString(file));
-                }
-            }
-        }
-        return files;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path path : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        return new Outcome(exit, Files.readString(stdout), Files.readString(stderr), FileTrees.contents(out), fromCache);
     }
 }

@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,26 +81,10 @@ class LauncherJitIT {
 
     private static Map<String, String> analyzed(String jit) throws Exception {
         Path out = dir.resolve("out");  // the same path each run: results may name where they were written
-        deleteTree(out);
+        FileTrees.delete(out);
         Run run = run(jit, List.of("analyze", "--map", map.toString(), "--out", out.toString(), "--matched", log.toString()), "");
         assertEquals(0, run.exitCode(), run.stderr());
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(out)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(out.relativize(file).toString(), Files.readString(file));
-            }
-        }
-        return files;
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        if (Files.exists(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path path : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        return FileTrees.contents(out);
     }
 
     /** Runs bin/drivelog with DRIVELOG_JIT set to {@code jit} (unset when null). */
