@@ -10,7 +10,10 @@ namespace drivelog::detect {
 // True when covering the path from `start_s` to `end_s` in the time the matched fixes give it
 // needs a speed well above the fastest the receiver reported around it: the path is then an
 // artefact of GPS noise (a detour into a side road and back between two fixes) and the map rule it
-// seems to break was not broken. False when no reported speed is at hand (nothing to judge by).
+// seems to break was not broken. The same holds for the mean speed the path needs against the
+// distance the reported speeds cover in that time (where every speed there is reported and no two
+// fixes lie more than max_unseen_s apart). False when no reported speed is at hand (nothing to
+// judge by).
 bool path_outruns_receiver(const TripView& trip, double start_s, double end_s, const PathCheckConfig& config);
 
 // True when the receiver saw less than `min_seen_m` of the stretch from `start_s` to `end_s`: the

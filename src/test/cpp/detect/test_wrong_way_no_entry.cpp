@@ -48,6 +48,24 @@ TEST(WrongWay, pathFasterThanTheReceiverSaysIsMatchingNoiseNotAViolation) {
   EXPECT_EQ(analyse(s, d).of(ViolationType::wrong_way).size(), 1u);  // speeds that fit: reported
 }
 
+TEST(WrongWay, pathLongerThanTheReportedSpeedsCoverIsMatchingNoiseNotAViolation) {
+  // A trip's first seconds: the receiver reports a car pulling away (0.3, 2, 3.8 m/s) while the
+  // fixes, pushed along by their error, cover the 30 m one-way stub C-B against its direction in
+  // under 3 s. The fastest speed around the stretch (11 m/s right after) excuses that path; the
+  // distance the reported speeds cover in its time (some 9 m) does not: no finding.
+  const Scenario s("C--B--------------------A", 10, {way("BC", 1, "Stub").oneway(), way("BA", 2)});
+  Drive d(s, 1, 4);
+  d.noise(1).start_at('C').to("BA", 40);
+  std::vector<match::TracePoint> pulling_away = d.points();
+  const float crawl[] = {0.3F, 2.0F, 3.8F};
+  for (std::size_t k = 0; k < 3; ++k) pulling_away[k].speed_mps = crawl[k];
+  EXPECT_TRUE(analyse(s, pulling_away).of(ViolationType::wrong_way).empty());
+  DetectConfig unchecked;
+  unchecked.path_check.max_speed_factor = 0;
+  EXPECT_EQ(analyse(s, pulling_away, unchecked).of(ViolationType::wrong_way).size(), 1u);
+  EXPECT_EQ(analyse(s, d).of(ViolationType::wrong_way).size(), 1u);  // speeds that fit: reported
+}
+
 namespace {
 
 // The car takes the long way round B-D-E-C while the receiver is silent (a tunnel, a car park),
