@@ -1,6 +1,9 @@
 #include "detect/path_plausibility.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include "map/geo.hpp"
 
 namespace drivelog::detect {
 namespace {
@@ -65,6 +68,31 @@ bool path_unseen(const TripView& trip, double start_s, double end_s, double min_
     seen_m -= std::max(0.0, std::min(sp.s_at(k), end_s) - std::max(sp.s_at(k - 1), start_s));
   }
   return seen_m < min_seen_m;
+}
+
+bool headings_contradict_path(const TripView& trip, std::size_t first, std::size_t last, double start_s, double end_s,
+                              const PathCheckConfig& config) {
+  if (config.max_heading_off_deg <= 0 || trip.match.stats.headings_ignored) return false;
+  constexpr double kHeadingMinSpeedMps = 3;  // below this a reported heading is noise (as for matching)
+  constexpr double kAlongM = 3;              // the path's direction: its chord this far either side of the fix
+  const SpeedProfile& sp = trip.speeds;
+  int trusted = 0, contradicting = 0;
+  for (std::size_t k = sp.first_at_or_after(start_s); k < sp.matched().size() && sp.s_at(k) <= end_s; ++k) {
+    const match::TracePoint& p = trip.trace[sp.matched()[k]];
+    if (std::isnan(p.heading_deg) || !(p.speed_mps >= kHeadingMinSpeedMps)) continue;
+    const uint32_t t = trip.match.points[sp.matched()[k]].traversal;
+    if (t < first || t >= last) continue;
+    const match::Traversal& on = trip.match.traversals[t];
+    const double s = sp.s_at(k);
+    const map::Coord a = position_at(trip.map, on, std::max(on.start_s_m, s - kAlongM));
+    const map::Coord b = position_at(trip.map, on, std::min(on.end_s_m(), s + kAlongM));
+    if (a == b) continue;
+    const double path_deg = map::geo::bearing_deg(a.lat(), a.lon(), b.lat(), b.lon());
+    const double off_deg = std::fabs(std::fmod(path_deg - p.heading_deg + 540.0, 360.0) - 180.0);
+    ++trusted;
+    if (off_deg > config.max_heading_off_deg) ++contradicting;
+  }
+  return trusted >= 2 && 2 * contradicting > trusted;
 }
 
 }  // namespace drivelog::detect

@@ -25,4 +25,13 @@ bool path_outruns_receiver(const TripView& trip, double start_s, double end_s, c
 // fix after it placed at the short cut's end).
 bool path_unseen(const TripView& trip, double start_s, double end_s, double min_seen_m, const PathCheckConfig& config);
 
+// True when most of the matched fixes on traversals [first, last) (path distance start_s to end_s)
+// that carry a trusted heading (the trip's headings not ignored, the fix at heading_min_speed_mps
+// or more) point more than max_heading_off_deg away from the path's direction where they lie, and
+// at least two do: the receiver saw the car go another way than the path, which a bias across the
+// road put on a one-way street beside the one driven (a car turning round on a two-way road, its
+// fixes 10 m across on the one-way street it meets: "into it and back out against it").
+bool headings_contradict_path(const TripView& trip, std::size_t first, std::size_t last, double start_s, double end_s,
+                              const PathCheckConfig& config);
+
 }  // namespace drivelog::detect
