@@ -208,6 +208,7 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("path_check.max_speed_factor", d.path_check.max_speed_factor, 0, 100),
       number("path_check.speed_margin_kmh", d.path_check.speed_margin_kmh, 0, 1000),
       number("path_check.max_unseen_s", d.path_check.max_unseen_s, 0, 86400),
+      number("path_check.max_heading_off_deg", d.path_check.max_heading_off_deg, 0, 180),
       number("quality.low_accuracy_m", c.quality.low_accuracy_m, 0, 1e6),
       number("quality.gap_s", c.quality.gap_s, 0, 86400),
       number("quality.low_accuracy_flag_fraction", c.quality.low_accuracy_flag_fraction, 0, 1),

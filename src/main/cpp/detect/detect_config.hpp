@@ -56,11 +56,14 @@ struct TurnRestrictionConfig {
 // a path the receiver's own speeds rule out (faster than factor x the fastest reported speed
 // around it + margin) is matching noise, not a finding. max_speed_factor 0 turns the check off.
 // Nor is a stretch the receiver did not see: no fix on it and the fixes either side more than
-// max_unseen_s apart (0 turns that check off).
+// max_unseen_s apart (0 turns that check off). Nor, for a wrong-way run, one that most of the
+// fixes on it whose heading is trusted (at 3 m/s or more) contradict: pointing more than
+// max_heading_off_deg away from the path's direction there (0 turns that check off).
 struct PathCheckConfig {
   double max_speed_factor = 1.5;
   double speed_margin_kmh = 15;
   double max_unseen_s = 10;
+  double max_heading_off_deg = 60;
 };
 
 // The vehicle the trip is analysed for: the event thresholds and the conditional restrictions

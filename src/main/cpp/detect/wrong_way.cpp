@@ -42,7 +42,8 @@ void detect_wrong_way(const TripView& trip, const WrongWayConfig& config, const 
     const double start_s = first.start_s_m, end_s = traversals[j - 1].end_s_m();
     const double distance = end_s - start_s;
     if (distance >= config.min_distance_m && !path_outruns_receiver(trip, start_s, end_s, check) &&
-        !path_unseen(trip, start_s, end_s, config.min_distance_m, check)) {
+        !path_unseen(trip, start_s, end_s, config.min_distance_m, check) &&
+        !headings_contradict_path(trip, i, j, start_s, end_s, check)) {
       Violation v;
       v.type = ViolationType::wrong_way;
       v.start_time_s = trip.speeds.time_at_distance(start_s);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "detect_scenario.hpp"
+#include "map/geo.hpp"
 
 namespace drivelog::detect {
 namespace {
@@ -46,6 +47,47 @@ TEST(WrongWay, pathFasterThanTheReceiverSaysIsMatchingNoiseNotAViolation) {
   unchecked.path_check.max_speed_factor = 0;
   EXPECT_EQ(analyse(s, slow, unchecked).of(ViolationType::wrong_way).size(), 1u);
   EXPECT_EQ(analyse(s, d).of(ViolationType::wrong_way).size(), 1u);  // speeds that fit: reported
+}
+
+TEST(WrongWay, pathLongerThanTheReportedSpeedsCoverIsMatchingNoiseNotAViolation) {
+  // A trip's first seconds: the receiver reports a car pulling away (0.3, 2, 3.8 m/s) while the
+  // fixes, pushed along by their error, cover the 30 m one-way stub C-B against its direction in
+  // under 3 s. The fastest speed around the stretch (11 m/s right after) excuses that path; the
+  // distance the reported speeds cover in its time (some 9 m) does not: no finding.
+  const Scenario s("C--B--------------------A", 10, {way("BC", 1, "Stub").oneway(), way("BA", 2)});
+  Drive d(s, 1, 4);
+  d.noise(1).start_at('C').to("BA", 40);
+  std::vector<match::TracePoint> pulling_away = d.points();
+  const float crawl[] = {0.3F, 2.0F, 3.8F};
+  for (std::size_t k = 0; k < 3; ++k) pulling_away[k].speed_mps = crawl[k];
+  EXPECT_TRUE(analyse(s, pulling_away).of(ViolationType::wrong_way).empty());
+  DetectConfig unchecked;
+  unchecked.path_check.max_speed_factor = 0;
+  EXPECT_EQ(analyse(s, pulling_away, unchecked).of(ViolationType::wrong_way).size(), 1u);
+  EXPECT_EQ(analyse(s, d).of(ViolationType::wrong_way).size(), 1u);  // speeds that fit: reported
+}
+
+TEST(WrongWay, runTheFixesHeadingsContradictIsNoViolation) {
+  // The path runs 30 m against the one-way stub C-B, but the fixes there report a course at right
+  // angles to it (as where a bias put a car turning round on the road beside onto the stub): the
+  // receiver saw another motion than the path's. The headings elsewhere agree, so they are trusted.
+  const Scenario s("A--------------------B---C", 10, {way("BC", 1, "Stub").oneway(), way("BA", 2)});
+  Drive d(s, 1, 6);
+  d.noise(1).report_heading(true).start_at('C').to("BA", 40);
+  std::vector<match::TracePoint> across = d.points();
+  std::size_t on_stub = 0;
+  for (match::TracePoint& p : across) {
+    if (map::geo::distance_m(p.lat, p.lon, s.coord('C').lat(), s.coord('C').lon()) < 30) {
+      p.heading_deg = 0;  // north; the stub runs east-west
+      ++on_stub;
+    }
+  }
+  ASSERT_GE(on_stub, 2u);
+  EXPECT_TRUE(analyse(s, across).of(ViolationType::wrong_way).empty());
+  DetectConfig unchecked;
+  unchecked.path_check.max_heading_off_deg = 0;
+  EXPECT_EQ(analyse(s, across, unchecked).of(ViolationType::wrong_way).size(), 1u);
+  EXPECT_EQ(analyse(s, d).of(ViolationType::wrong_way).size(), 1u);  // headings along the stub: reported
 }
 
 namespace {
