@@ -137,7 +137,7 @@ CoreSpeed core_speed(const TripView& trip, const map::Curve& curve, uint32_t pie
   if (reported >= 0) {
     c.mps = reported;
   } else if (!config.curve_without_dense_speeds) {
-    return c;  // undecided: measured on simulated drives, the bound below was right too rarely (docs/BENCHMARKS.md)
+    return c;  // undecided: the proven bound below decides almost no curve at realistic overspeeds (docs/BENCHMARKS.md)
   } else {
     // A proven lower bound on the core's speed from the fixes' times and any reported speeds
     // (detect/curve_speed_bound.hpp). Only a bound over the allowed speed decides the curve (a
