@@ -58,6 +58,7 @@ for name in "${maps[@]}"; do
   run "$name-1hz-correlated-events" "$map" 1 "" --event-rate 0.5 --noise-correlation-s 30
   run "$name-1hz-legal" "$map" 1 ""
   run "$name-0.2hz-curves" "$map" 0.2 "" --fast-curve-rate 0.8
+  run "$name-0.2hz-legal" "$map" 0.2 ""
   run "$name-0.2hz-curves-bound" "$map" 0.2 "events.curve_without_dense_speeds=true" --fast-curve-rate 0.8
   run "$name-0.2hz-nospeed-curves" "$map" 0.2 "" --fast-curve-rate 0.8 --report-speed no
   run "$name-0.2hz-nospeed-curves-bound" "$map" 0.2 "events.curve_without_dense_speeds=true" --fast-curve-rate 0.8 --report-speed no

@@ -4,14 +4,18 @@
 // sqrt(a x radius) (detect/curve_speed.hpp says why the advisory wins). An advisory sign on a
 // straight is no finding: nothing here looks at stretches that are not curves. With trusted
 // reported speeds at fixes close in time, the speed through the curve's core is the slowest of them
-// over it. Otherwise (0.2 Hz, no speeds) the curve is undecided unless
-// events.curve_without_dense_speeds asks for a proven lower bound on the core's speed from the
+// over it. With trusted reported speeds at fixes too far apart to interpolate (0.2 Hz), a speed
+// read at a fix inside the curve is measured there: it is judged against the comfortable speed of
+// the curve around that fix (detect below: `reading_in_curve`). Otherwise (no speeds) the curve is
+// undecided unless events.curve_without_dense_speeds asks for a proven lower bound on the core's speed from the
 // fixes' times and any reported speeds (detect/curve_speed_bound.hpp), assuming only that the car
 // braked and accelerated no harder than the class's harsh thresholds: a curve is a finding when
 // that bound is over the allowed speed, and stays undecided (counted in summary.events) otherwise.
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
+#include <span>
 #include <vector>
 
 #include "detect/curve_speed.hpp"
@@ -30,7 +34,8 @@ constexpr double kReportedSpeedMarginMps = 1;  // how far off a trusted reported
 struct CoreSpeed {
   double mps = 0;
   bool known = false;
-  bool reported = true;  // every pair used had trusted reported speeds
+  bool reported = true;  // every pair used had trusted reported speeds (or, with `reading`, one fix did)
+  bool reading = false;   // one fix's reported speed inside the curve (reading_in_curve), not the pairs over the core
   std::size_t first = 0, last = 0;  // the fixes around the core
   CoreBound bound;       // where !reported: what proved mps
   KinematicLimits limits;
@@ -56,6 +61,58 @@ double reported_core_speed(const TripView& trip, const map::Curve& curve, std::s
     slowest = slowest < 0 ? v : std::min(slowest, v);
   }
   return slowest;
+}
+
+// A trusted reported speed read at a fix inside the curve, against the curve where the fix lies.
+struct CurveReading {
+  bool known = false;     // some fix lies inside the curve by the margin
+  std::size_t fix = 0;    // the matched index of the reading nearest to (or most over) its allowed speed
+  double mps = 0;
+  double radius_m = 0;    // the gentlest radius within the margin either side of the fix
+  CurveAllowance allowance;
+};
+
+// Where fixes are too far apart in time for the speed between them (0.2 Hz: the car may have
+// braked for the curve and sped up after it), the receiver's speed at a fix that lies inside the
+// curve is still a measurement at that place (Doppler, to ~0.3 m/s), not an inference from
+// positions. A fix may be placed `margin` off along the path (events.curve_placement_m, 3 x a 5 m
+// sigma, or 3 x its reported accuracy where worse), so it counts only that far inside the curve's ends, and it is
+// judged against the gentlest radius within the margin either side of it: the car may have been
+// anywhere there, and on a curve's flanks, gentler than its apex, it may be faster. The reading most over its allowed speed
+// decides (or, with none over, the one nearest to it). A curve shorter than the car drives between
+// two fixes is often left without a reading: undecided, not guessed.
+CurveReading reading_in_curve(const TripView& trip, const map::Curve& curve, std::span<const map::CurvatureSample> samples,
+                              uint32_t piece, uint16_t advisory, const EventsConfig& config,
+                              const EventThresholds& thresholds) {
+  CurveReading best;
+  if (trip.match.stats.speeds_ignored || samples.empty()) return best;
+  const SpeedProfile& sp = trip.speeds;
+  const double first_s = samples.front().s_m;
+  double best_ratio = 0;
+  for (std::size_t k = sp.first_at_or_after(curve.start_s_m); k < sp.matched().size() && sp.s_at(k) <= curve.end_s_m; ++k) {
+    if (sp.piece_at(k) != piece || sp.derived_at(k)) continue;
+    const float accuracy = trip.trace[sp.matched()[k]].accuracy_m;
+    const double margin =
+        std::isnan(accuracy) ? config.curve_placement_m : std::max(config.curve_placement_m, kPlacementSigmas * accuracy);
+    const double s = sp.s_at(k);
+    if (s < curve.start_s_m + margin || s > curve.end_s_m - margin) continue;
+    // The car was somewhere within the margin of where the fix is placed: the gentlest bend there
+    // is what it may have been allowed.
+    double gentlest = std::numeric_limits<double>::infinity();
+    const auto from = static_cast<std::size_t>(std::max(0.0, std::floor((s - margin - first_s) / TripCurvature::kStepM)));
+    const auto to = std::min(samples.size() - 1, static_cast<std::size_t>(std::max(0.0, std::ceil((s + margin - first_s) / TripCurvature::kStepM))));
+    for (std::size_t i = from; i <= to; ++i) gentlest = std::min(gentlest, samples[i].curvature);
+    if (!(gentlest > 0)) continue;
+    const double radius = 1 / gentlest;
+    const CurveAllowance allowance = curve_allowance(thresholds.curve_comfort_mps2, radius, advisory,
+                                                     config.curve_tolerance_percent, config.curve_tolerance_kmh);
+    const double ratio = sp.speed_mps_at(k) / allowance.allowed_mps;
+    if (!best.known || ratio > best_ratio) {
+      best = CurveReading{true, k, sp.speed_mps_at(k), radius, allowance};
+      best_ratio = ratio;
+    }
+  }
+  return best;
 }
 
 // The vehicle's braking and acceleration limits the bound assumes: the class's harsh thresholds
@@ -178,9 +235,23 @@ void detect_curve_overspeed(const TripView& trip, const TripCurvature& curvature
       const CurveAllowance allowance =
           curve_allowance(thresholds.curve_comfort_mps2, curve.min_radius_m, curve_advisory(trip, curve, piece.piece),
                           config.curve_tolerance_percent, config.curve_tolerance_kmh);
-      const double allowed = allowance.allowed_mps;
-      const CoreSpeed speed = core_speed(trip, curve, piece.piece, config, thresholds, allowed);
+      CoreSpeed speed = core_speed(trip, curve, piece.piece, config, thresholds, allowance.allowed_mps);
+      CurveAllowance judged_by = allowance;
+      double radius_m = curve.min_radius_m;
+      if (!speed.known) {
+        const CurveReading reading = reading_in_curve(trip, curve, curvature.samples(piece), piece.piece,
+                                                      curve_advisory(trip, curve, piece.piece), config, thresholds);
+        if (reading.known) {
+          speed.known = true;
+          speed.reading = true;
+          speed.mps = reading.mps;
+          speed.first = speed.last = reading.fix;
+          judged_by = reading.allowance;
+          radius_m = reading.radius_m;
+        }
+      }
       ++(speed.known ? coverage.curves_judged : coverage.curves_undecided);
+      const double allowed = judged_by.allowed_mps;
       if (!speed.known || speed.mps <= allowed) continue;
       Violation v;
       v.type = ViolationType::curve_overspeed;
@@ -195,16 +266,17 @@ void detect_curve_overspeed(const TripView& trip, const TripCurvature& curvature
       v.confidence = std::clamp(0.6 + 0.3 * std::clamp((ratio - 1) / 0.3, 0.0, 1.0) - (speed.reported ? 0.0 : 0.1), 0.0, 1.0);
       v.severity = event_severity(ratio * ratio, config);
       v.evidence.push_back(EvidenceItem::of_number("speed_kmh", speed.mps * 3.6));
-      v.evidence.push_back(EvidenceItem::of_number("comfortable_speed_kmh", allowance.comfortable_mps * 3.6));
-      if (allowance.advisory()) v.evidence.push_back(EvidenceItem::of_number("advisory_kmh", allowance.advisory_mps * 3.6));
+      v.evidence.push_back(EvidenceItem::of_number("comfortable_speed_kmh", judged_by.comfortable_mps * 3.6));
+      if (judged_by.advisory()) v.evidence.push_back(EvidenceItem::of_number("advisory_kmh", judged_by.advisory_mps * 3.6));
       // Which speed `allowed_speed_kmh` was derived from: the signed advisory speed or the radius.
-      v.evidence.push_back(EvidenceItem::of_text("basis", allowance.advisory() ? "advisory" : "radius"));
+      v.evidence.push_back(EvidenceItem::of_text("basis", judged_by.advisory() ? "advisory" : "radius"));
       v.evidence.push_back(EvidenceItem::of_number("allowed_speed_kmh", allowed * 3.6));
-      v.evidence.push_back(EvidenceItem::of_number("radius_m", curve.min_radius_m));
+      v.evidence.push_back(EvidenceItem::of_number("radius_m", radius_m));
       v.evidence.push_back(EvidenceItem::of_number("turn_deg", curve.turn_deg));
-      v.evidence.push_back(EvidenceItem::of_number("lateral_mps2", speed.mps * speed.mps / curve.min_radius_m, 2));
-      // "bound": a proven lower bound from the fixes' times (and reported speeds) around the curve.
-      v.evidence.push_back(EvidenceItem::of_text("speed_source", speed.reported ? "reported" : "bound"));
+      v.evidence.push_back(EvidenceItem::of_number("lateral_mps2", speed.mps * speed.mps / radius_m, 2));
+      // "bound": a proven lower bound from the fixes' times (and reported speeds) around the curve;
+      // "reading_in_curve": one fix's reported speed inside the curve, against the radius around it.
+      v.evidence.push_back(EvidenceItem::of_text("speed_source", !speed.reported ? "bound" : speed.reading ? "reading_in_curve" : "reported"));
       if (!speed.reported) {
         // What proved it: the pair of fixes (their distance along the path and time apart; 0 where
         // a reported speed near the core did), and the limits assumed.

@@ -340,6 +340,43 @@ TEST(CurveOverspeed, atPointTwoHertzWithoutSpeedsIsUndecidedAndCounted) {
   EXPECT_EQ(b.detections.event_coverage.curves_undecided, 1u);
 }
 
+// At 0.2 Hz a fix that lies inside the curve reports the car's speed there (the receiver's
+// Doppler speed, not an inference from positions 97 m apart): that reading decides, against the
+// radius around the fix. Standing 2.5 s at A shifts the 5 s fixes by half a period along the road,
+// so that one falls in the middle of the 94 m arc (340 m from A; the arc runs from 300 to 394 m).
+TEST(CurveOverspeed, atPointTwoHertzASpeedReadInsideTheCurveDecidesIt) {
+  const Scenario s(arc_map(), 2, {way("ACDEFGHIJKLMNOB", 3).maxspeed(80)});
+  Drive fast(s, 0.2, 6);
+  fast.noise(2).start_at('A').wait(2.5).to("CDEFGHIJKLMNOB", 70);
+  const auto o = analyse(s, fast);
+  const auto found = events_of(o, ViolationType::curve_overspeed);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(test::evidence_text(found[0], "speed_source"), "reading_in_curve");
+  EXPECT_NEAR(evidence(found[0], "speed_kmh"), 70, 2);
+  EXPECT_EQ(o.detections.event_coverage.curves_judged, 1u);
+  // The same phase at a comfortable speed: judged, and no finding. (Standing 2.5 s at A at 40 km/h
+  // puts fixes at 28, 83, ... 306, 361 m: one inside the arc again.)
+  Drive comfortable(s, 0.2, 6);
+  comfortable.noise(2).start_at('A').wait(2.5).to("CDEFGHIJKLMNOB", 40);
+  const auto c = analyse(s, comfortable);
+  EXPECT_TRUE(events_of(c, ViolationType::curve_overspeed).empty());
+  EXPECT_EQ(c.detections.event_coverage.curves_judged, 1u);
+}
+
+// A shorter curve (30 m radius, a 47 m arc) between two fixes 111 m apart (80 km/h at 0.2 Hz; standing
+// 3 s at A puts them at 267 and 378 m, either side of it): no speed was read inside it, and
+// positions 5 s apart do not tell what the car did there. Undecided, however fast the fixes
+// either side: no guess.
+TEST(CurveOverspeed, atPointTwoHertzACurveWithoutAReadingInsideItIsUndecided) {
+  const Scenario s(arc_map(15), 2, {way("ACDEFGHIJKLMNOB", 3).maxspeed(90)});
+  Drive d(s, 0.2, 6);
+  d.noise(2).start_at('A').wait(3).to("CDEFGHIJKLMNOB", 80);
+  const auto o = analyse(s, d);
+  EXPECT_TRUE(events_of(o, ViolationType::curve_overspeed).empty());
+  EXPECT_EQ(o.detections.event_coverage.curves_judged, 0u);
+  EXPECT_EQ(o.detections.event_coverage.curves_undecided, 1u);
+}
+
 TEST(CurveOverspeed, withoutSpeedsTheBoundProvesACurveOnlyWhereFixesArePlacedPreciselyEnough) {
   // 80 km/h on the curve (its radius measured 53 m: allowed 46 km/h), 1 Hz without speeds, fixes 1 m off.
   const Scenario s(arc_map(), 2, {way("ACDEFGHIJKLMNOB", 3).maxspeed(90)});
