@@ -77,6 +77,7 @@ bool headings_contradict_path(const TripView& trip, std::size_t first, std::size
   constexpr double kAlongM = 3;              // the path's direction: its chord this far either side of the fix
   const SpeedProfile& sp = trip.speeds;
   int trusted = 0, contradicting = 0;
+  match::EdgeWalk walk;  // consecutive fixes mostly lie on one traversal
   for (std::size_t k = sp.first_at_or_after(start_s); k < sp.matched().size() && sp.s_at(k) <= end_s; ++k) {
     const match::TracePoint& p = trip.trace[sp.matched()[k]];
     if (std::isnan(p.heading_deg) || !(p.speed_mps >= kHeadingMinSpeedMps)) continue;
@@ -84,8 +85,8 @@ bool headings_contradict_path(const TripView& trip, std::size_t first, std::size
     if (t < first || t >= last) continue;
     const match::Traversal& on = trip.match.traversals[t];
     const double s = sp.s_at(k);
-    const map::Coord a = position_at(trip.map, on, std::max(on.start_s_m, s - kAlongM));
-    const map::Coord b = position_at(trip.map, on, std::min(on.end_s_m(), s + kAlongM));
+    const map::Coord a = position_at(trip.map, on, std::max(on.start_s_m, s - kAlongM), walk);
+    const map::Coord b = position_at(trip.map, on, std::min(on.end_s_m(), s + kAlongM), walk);
     if (a == b) continue;
     const double path_deg = map::geo::bearing_deg(a.lat(), a.lon(), b.lat(), b.lon());
     const double off_deg = std::fabs(std::fmod(path_deg - p.heading_deg + 540.0, 360.0) - 180.0);
