@@ -78,7 +78,15 @@ bool headings_contradict_path(const TripView& trip, std::size_t first, std::size
   const SpeedProfile& sp = trip.speeds;
   int trusted = 0, contradicting = 0;
   match::EdgeWalk walk;  // consecutive fixes mostly lie on one traversal
-  for (std::size_t k = sp.first_at_or_after(start_s); k < sp.matched().size() && sp.s_at(k) <= end_s; ++k) {
+  // The fixes at path distances up to end_s (s_at() does not decrease).
+  std::size_t end = sp.first_at_or_after(end_s);
+  while (end < sp.matched().size() && sp.s_at(end) <= end_s) ++end;
+  for (std::size_t k = sp.first_at_or_after(start_s); k < end; ++k) {
+    // Decided before the last fix: if every fix left counted, and all against (for) the path, the
+    // agreeing (contradicting) ones would still be more. The verdict below is then the same.
+    const auto left = static_cast<int>(end - k);
+    const int agreeing = trusted - contradicting;
+    if (agreeing >= contradicting + left || (trusted >= 2 && contradicting > agreeing + left)) break;
     const match::TracePoint& p = trip.trace[sp.matched()[k]];
     if (std::isnan(p.heading_deg) || !(p.speed_mps >= kHeadingMinSpeedMps)) continue;
     const uint32_t t = trip.match.points[sp.matched()[k]].traversal;
