@@ -15,10 +15,22 @@ bool passes_through_end(const TripView& trip, std::size_t traversal) {
   return next.piece == t.piece && t.to_m >= length - 0.01F && next.from_m <= 0.01F;
 }
 
+namespace {
+
+double travel_at(const match::Traversal& t, double s_m) {
+  return std::clamp(static_cast<double>(t.from_m) + (s_m - t.start_s_m), static_cast<double>(t.from_m),
+                    static_cast<double>(t.to_m));
+}
+
+}  // namespace
+
 map::Coord position_at(const map::MapView& map, const match::Traversal& t, double s_m) {
-  const double travel = std::clamp(static_cast<double>(t.from_m) + (s_m - t.start_s_m), static_cast<double>(t.from_m),
-                                   static_cast<double>(t.to_m));
-  return match::position_on_edge(map, t.edge, t.forward, travel);
+  return match::position_on_edge(map, t.edge, t.forward, travel_at(t, s_m));
+}
+
+map::Coord position_at(const map::MapView& map, const match::Traversal& t, double s_m, match::EdgeWalk& walk) {
+  if (!walk.walks(t.edge, t.forward)) walk.reset(map, t.edge, t.forward);
+  return walk.position(travel_at(t, s_m));
 }
 
 void add_way(std::vector<int64_t>& ways, int64_t way) {

@@ -10,6 +10,7 @@
 #include "map/map_types.hpp"
 #include "map/map_view.hpp"
 #include "match/matched_path.hpp"
+#include "match/path_geometry.hpp"
 #include "match/trace.hpp"
 
 namespace drivelog::detect {
@@ -43,6 +44,8 @@ bool passes_through_end(const TripView& trip, std::size_t traversal);
 
 // The matched position at path distance s_m on a traversal.
 map::Coord position_at(const map::MapView& map, const match::Traversal& t, double s_m);
+// The same through `walk`, which measures the traversal's edge once for all points asked of it in a row.
+map::Coord position_at(const map::MapView& map, const match::Traversal& t, double s_m, match::EdgeWalk& walk);
 
 // Adds `way` to `ways` unless it is there already.
 void add_way(std::vector<int64_t>& ways, int64_t way);

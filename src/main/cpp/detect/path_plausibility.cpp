@@ -77,15 +77,24 @@ bool headings_contradict_path(const TripView& trip, std::size_t first, std::size
   constexpr double kAlongM = 3;              // the path's direction: its chord this far either side of the fix
   const SpeedProfile& sp = trip.speeds;
   int trusted = 0, contradicting = 0;
-  for (std::size_t k = sp.first_at_or_after(start_s); k < sp.matched().size() && sp.s_at(k) <= end_s; ++k) {
+  match::EdgeWalk walk;  // consecutive fixes mostly lie on one traversal
+  // The fixes at path distances up to end_s (s_at() does not decrease).
+  std::size_t end = sp.first_at_or_after(end_s);
+  while (end < sp.matched().size() && sp.s_at(end) <= end_s) ++end;
+  for (std::size_t k = sp.first_at_or_after(start_s); k < end; ++k) {
+    // Decided before the last fix: if every fix left counted, and all against (for) the path, the
+    // agreeing (contradicting) ones would still be more. The verdict below is then the same.
+    const auto left = static_cast<int>(end - k);
+    const int agreeing = trusted - contradicting;
+    if (agreeing >= contradicting + left || (trusted >= 2 && contradicting > agreeing + left)) break;
     const match::TracePoint& p = trip.trace[sp.matched()[k]];
     if (std::isnan(p.heading_deg) || !(p.speed_mps >= kHeadingMinSpeedMps)) continue;
     const uint32_t t = trip.match.points[sp.matched()[k]].traversal;
     if (t < first || t >= last) continue;
     const match::Traversal& on = trip.match.traversals[t];
     const double s = sp.s_at(k);
-    const map::Coord a = position_at(trip.map, on, std::max(on.start_s_m, s - kAlongM));
-    const map::Coord b = position_at(trip.map, on, std::min(on.end_s_m(), s + kAlongM));
+    const map::Coord a = position_at(trip.map, on, std::max(on.start_s_m, s - kAlongM), walk);
+    const map::Coord b = position_at(trip.map, on, std::min(on.end_s_m(), s + kAlongM), walk);
     if (a == b) continue;
     const double path_deg = map::geo::bearing_deg(a.lat(), a.lon(), b.lat(), b.lon());
     const double off_deg = std::fabs(std::fmod(path_deg - p.heading_deg + 540.0, 360.0) - 180.0);

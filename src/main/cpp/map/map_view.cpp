@@ -447,10 +447,17 @@ void MapView::segments_near(Coord point, double radius_m, std::vector<SegmentRef
 }
 
 void MapView::segment_runs_near(Coord point, double radius_m, std::vector<SegmentRun>& out, NearSpanCache& cache) const {
-  const format::GridGeometry& grid = impl_->header.grid;
   bool empty = false;
-  const CellRange range = cells_within(grid, point, cache.get(point, radius_m), empty);
-  if (empty) return;
+  const CellRange range = cells_around(point, radius_m, cache, empty);
+  if (!empty) segment_runs_of(range, out);
+}
+
+CellRange MapView::cells_around(Coord point, double radius_m, NearSpanCache& cache, bool& empty) const {
+  return cells_within(impl_->header.grid, point, cache.get(point, radius_m), empty);
+}
+
+void MapView::segment_runs_of(const CellRange& range, std::vector<SegmentRun>& out) const {
+  const format::GridGeometry& grid = impl_->header.grid;
   for_each_cell_run(grid, range, [&](uint64_t first, uint64_t last) {
     const uint32_t begin = impl_->grid_cells[first], end = impl_->grid_cells[last];
     if (begin > end || end > impl_->grid_segments.size()) impl_->damaged("grid index at cell slot " + std::to_string(first));

@@ -18,6 +18,7 @@ namespace format {
 enum class SectionId : uint32_t;
 }
 class NearSpanCache;
+struct CellRange;
 
 // Why a map file was refused; `what()` names the file and says what to do.
 class MapError : public std::runtime_error {
@@ -153,6 +154,10 @@ class MapView {
   // can tell that two points see the same segments by comparing a few runs, and copies nothing.
   // `cache` (one per thread) spares most lookups along a drive a cosine; the answer is the same.
   void segment_runs_near(Coord point, double radius_m, std::vector<SegmentRun>& out, NearSpanCache& cache) const;
+  // The same in two steps: the grid cells it reads (`empty`: none), then their runs. Points in the
+  // same cells have the same runs, so a caller that keeps them needs only the first step.
+  [[nodiscard]] CellRange cells_around(Coord point, double radius_m, NearSpanCache& cache, bool& empty) const;
+  void segment_runs_of(const CellRange& cells, std::vector<SegmentRun>& out) const;
   // The segments of one run (throws MapError for a run outside the grid's lists).
   [[nodiscard]] std::span<const SegmentRef> segments_of(SegmentRun run) const;
 

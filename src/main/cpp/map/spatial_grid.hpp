@@ -13,6 +13,7 @@ namespace drivelog::map {
 // A rectangle of grid cells, inclusive on both ends.
 struct CellRange {
   uint32_t row_min = 0, row_max = 0, col_min = 0, col_max = 0;
+  bool operator==(const CellRange&) const = default;
 };
 
 // Picks a cell size for `segment_count` segments spread over `bbox`: about two segments per cell

@@ -94,10 +94,10 @@ void CandidateSearch::add_separate_stretches(const Nearest& edge, const map::geo
 void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max_candidates,
                            std::vector<Candidate>& out, double keep_margin_m) {
   out.clear();
-  runs_.clear();
   nearest_.clear();
   left_out_.clear();
-  map_->segment_runs_near(map::Coord::from_degrees(lat, lon), radius_m, runs_, near_span_);
+  bool no_cells = false;
+  const map::CellRange cells = map_->cells_around(map::Coord::from_degrees(lat, lon), radius_m, near_span_, no_cells);
   // Metres east/north of the fix: every segment is within a few hundred metres, where the
   // equirectangular projection is exact to well under a centimetre per metre.
   map::geo::LocalProjection proj;
@@ -120,11 +120,21 @@ void CandidateSearch::find(double lat, double lon, double radius_m, uint32_t max
   // depends on it.
   // A fetch cut short by an exception (out of memory, a damaged map) leaves ends_ partial: invalid
   // until a fetch completes, or the next trip on this search would reuse what is left.
-  if (!ends_valid_ || runs_ != cached_runs_) {
-    ends_valid_ = false;
-    cached_runs_.swap(runs_);
-    fetch_ends();
-    ends_valid_ = true;
+  // The same cells as the last query (most fixes at 1 Hz) have the same runs: they need not be
+  // listed again, nor compared.
+  if (!ends_valid_ || !cells_known_ || no_cells != cached_cells_empty_ || (!no_cells && !(cells == cached_cells_))) {
+    runs_.clear();
+    if (!no_cells) map_->segment_runs_of(cells, runs_);
+    if (!ends_valid_ || runs_ != cached_runs_) {
+      ends_valid_ = false;
+      cached_runs_.swap(runs_);
+      fetch_ends();
+      ends_valid_ = true;
+    }
+    // cached_runs_ are now the runs of these cells.
+    cached_cells_ = cells;
+    cached_cells_empty_ = no_cells;
+    cells_known_ = true;
   }
   for (const SegmentEnds& ends : ends_) {
     const map::Coord a = ends.a, b = ends.b;

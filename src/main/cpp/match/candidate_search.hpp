@@ -81,6 +81,10 @@ class CandidateSearch {
   std::vector<map::MapView::SegmentRun> cached_runs_;  // the previous query's grid lists; ends_ belongs to them
   std::vector<SegmentEnds> ends_;
   bool ends_valid_ = true;  // ends_ holds exactly the segments of cached_runs_ (empty at first)
+  // The grid cells cached_runs_ are the runs of (valid with cells_known_; none if cached_cells_empty_).
+  map::CellRange cached_cells_;
+  bool cached_cells_empty_ = false;
+  bool cells_known_ = false;
   std::vector<Nearest> nearest_;
   std::vector<Nearest> left_out_;         // beyond max_candidates in the last find(), nearest first
   map::geo::LocalProjection left_out_proj_;  // the last find()'s frame

@@ -46,6 +46,33 @@ map::Coord position_on_edge(const map::MapView& map, uint32_t edge, bool forward
   return shape_point(shape, forward, shape.size() - 1);
 }
 
+void EdgeWalk::reset(const map::MapView& map, uint32_t edge, bool forward) {
+  valid_ = false;
+  shape_ = map.edge_shape(edge);
+  const double scale = shape_scale(map, edge, shape_);
+  lengths_m_.clear();
+  for (std::size_t i = 0; i + 1 < shape_.size(); ++i) {
+    lengths_m_.push_back(map::geo::distance_m(shape_point(shape_, forward, i), shape_point(shape_, forward, i + 1)) * scale);
+  }
+  edge_ = edge;
+  forward_ = forward;
+  valid_ = true;
+}
+
+map::Coord EdgeWalk::position(double travel_m) const {
+  // position_on_edge()'s walk with the lengths measured in reset().
+  double walked = 0;
+  for (std::size_t i = 0; i + 1 < shape_.size(); ++i) {
+    const double len = lengths_m_[i];
+    if (walked + len >= travel_m && len > 0) {
+      return lerp(shape_point(shape_, forward_, i), shape_point(shape_, forward_, i + 1),
+                  std::clamp((travel_m - walked) / len, 0.0, 1.0));
+    }
+    walked += len;
+  }
+  return shape_point(shape_, forward_, shape_.size() - 1);
+}
+
 void append_stretch(const map::MapView& map, uint32_t edge, bool forward, double from_m, double to_m,
                     std::vector<map::Coord>& out) {
   const auto shape = map.edge_shape(edge);

@@ -16,6 +16,26 @@ namespace drivelog::match {
 // The point `travel_m` metres into `edge` travelled in direction `forward`.
 map::Coord position_on_edge(const map::MapView& map, uint32_t edge, bool forward, double travel_m);
 
+// position_on_edge() for many points of one edge in one direction: the edge's scale and the length
+// of each of its segments are computed once, by the same operations in the same order, so every
+// answer is position_on_edge()'s own (a check of a wrong-way run asks for two points per fix on it,
+// and each call measured the whole shape twice, with a cosine per segment).
+class EdgeWalk {
+ public:
+  // Measures `edge` in direction `forward` (its shape must outlive the walk: the map's).
+  void reset(const map::MapView& map, uint32_t edge, bool forward);
+  [[nodiscard]] bool walks(uint32_t edge, bool forward) const { return valid_ && edge == edge_ && forward == forward_; }
+  // position_on_edge(map, edge, forward, travel_m).
+  [[nodiscard]] map::Coord position(double travel_m) const;
+
+ private:
+  std::span<const map::Coord> shape_;
+  std::vector<double> lengths_m_;  // of the segments in travel order, scaled to the stored length
+  uint32_t edge_ = 0;
+  bool forward_ = true;
+  bool valid_ = false;
+};
+
 // Appends the shape of the stretch [from_m, to_m] (travel metres) of the edge, in travel order.
 void append_stretch(const map::MapView& map, uint32_t edge, bool forward, double from_m, double to_m,
                     std::vector<map::Coord>& out);

@@ -90,6 +90,35 @@ TEST(WrongWay, runTheFixesHeadingsContradictIsNoViolation) {
   EXPECT_EQ(analyse(s, d).of(ViolationType::wrong_way).size(), 1u);  // headings along the stub: reported
 }
 
+TEST(WrongWay, headingsJudgeTheWholeRunNotItsFirstFixes) {
+  // The check of the fixes' headings may stop once the rest of the run cannot change its verdict,
+  // never before: along the one-way B-C the first third of the fixes report the road's course and
+  // the rest a course at right angles (no finding), or the other way round (a finding).
+  // (A-B long enough that the trip's headings, mostly true, are trusted.)
+  const Scenario s("A------------------------------------------------------------B--------------------C", 10,
+                   {way("AB", 1), way("BC", 2).oneway()});
+  Drive d(s, 1, 6);
+  d.noise(1).report_heading(true).start_at('C').to("BA", 30);
+  const double b_lon = s.coord('B').lon(), c_lon = s.coord('C').lon();
+  for (const bool first_third_across : {false, true}) {
+    std::vector<match::TracePoint> points = d.points();
+    std::size_t across = 0, along = 0;
+    for (match::TracePoint& p : points) {
+      if (p.lon <= b_lon + 0.0001 || p.lon > c_lon) continue;  // on the one-way, short of B
+      const bool in_first_third = p.lon > c_lon - (c_lon - b_lon) / 3;
+      if (in_first_third == first_third_across) {
+        p.heading_deg = 0;  // north; the road runs east-west
+        ++across;
+      } else {
+        ++along;
+      }
+    }
+    ASSERT_GE(across + along, 6u);
+    EXPECT_EQ(analyse(s, points).of(ViolationType::wrong_way).size(), first_third_across ? 1u : 0u)
+        << across << " across, " << along << " along";
+  }
+}
+
 namespace {
 
 // The car takes the long way round B-D-E-C while the receiver is silent (a tunnel, a car park),

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "dense_grid.hpp"
 #include "match/candidate_search.hpp"
 #include "match/local_metric.hpp"
 #include "patched_map.hpp"
@@ -77,6 +78,43 @@ TEST(CandidateSearch, aSearchReusedAlongADriveFindsExactlyWhatAFreshSearchFinds)
   // The drive really exercised the search: candidates almost everywhere, often more than one.
   EXPECT_GT(with_candidates, order.size() * 2 * 9 / 10);
   EXPECT_GT(with_several, order.size() / 4);
+}
+
+// The search keeps the grid cells of its last query and reuses their segments while a fix stays
+// in the same cells: a walk over a street grid many cells wide, in every direction, with jumps and
+// changes of radius, must find at every fix what a fresh search finds.
+TEST(CandidateSearch, aSearchReusedOverManyGridCellsFindsExactlyWhatAFreshSearchFinds) {
+  const scenario::DenseGrid grid(14, 90);
+  const map::Coord corner = grid.map().node_coord(grid.node(0, 0));
+  const map::Coord far_corner = grid.map().node_coord(grid.node(13, 13));
+  const double lat0 = far_corner.lat(), lat1 = corner.lat(), lon0 = corner.lon(), lon1 = far_corner.lon();
+  CandidateSearch reused(grid.map());
+  std::vector<Candidate> from_reused, from_fresh;
+  double lat = (lat0 + lat1) / 2, lon = (lon0 + lon1) / 2;
+  uint32_t state = 12345;
+  const auto next = [&] {
+    state = state * 1664525U + 1013904223U;
+    return (state >> 8) / static_cast<double>(1U << 24);  // [0, 1)
+  };
+  std::size_t with_candidates = 0;
+  constexpr int kFixes = 3000;
+  for (int i = 0; i < kFixes; ++i) {
+    if (i % 200 == 199) {  // a jump anywhere on the map
+      lat = lat0 + next() * (lat1 - lat0);
+      lon = lon0 + next() * (lon1 - lon0);
+    } else {  // 0-40 m in any direction, kept on the map
+      const double step_m = 40 * next(), angle = 6.283185307179586 * next();
+      lat = std::clamp(lat + step_m * std::cos(angle) / 111195.0, lat0, lat1);
+      lon = std::clamp(lon + step_m * std::sin(angle) / 73000.0, lon0, lon1);
+    }
+    const double radius_m = i % 3 == 0 ? 50.0 : (i % 3 == 1 ? 20.0 : 35.0);
+    reused.find(lat, lon, radius_m, 8, from_reused);
+    CandidateSearch fresh(grid.map());
+    fresh.find(lat, lon, radius_m, 8, from_fresh);
+    expect_same(from_reused, from_fresh, static_cast<std::size_t>(i));
+    with_candidates += from_fresh.empty() ? 0 : 1;
+  }
+  EXPECT_GT(with_candidates, kFixes * 3 / 4);  // mostly near a road (a 20 m radius misses some)
 }
 
 // With a margin, the answer is the full answer up to its first candidate further than the nearest +

@@ -40,6 +40,54 @@ TEST(PathGeometry, positionOnAnEdgeAcrossTheAntimeridian_staysBetweenItsEnds) {
   std::filesystem::remove(path);
 }
 
+// EdgeWalk measures an edge once and must then answer exactly as position_on_edge() does, for
+// every distance (before the start, on shape points, between them, beyond the end), in both
+// directions, and after moving on to another edge and back.
+TEST(PathGeometry, edgeWalk_answersAsPositionOnEdge) {
+  const std::string path = (std::filesystem::temp_directory_path() / "drivelog-test-edge-walk.dlmap").string();
+  {
+    map::MapBuilder b;
+    b.add_node(1, map::Coord::from_degrees(48.85, 2.35));
+    b.add_node(2, map::Coord::from_degrees(48.8503, 2.3504));
+    b.add_node(3, map::Coord::from_degrees(48.8504, 2.3511));
+    b.add_node(4, map::Coord::from_degrees(48.8509, 2.3513));
+    b.add_node(5, map::Coord::from_degrees(48.8509, 2.3513));  // a repeated point: a segment of no length
+    b.add_node(6, map::Coord::from_degrees(48.8515, 2.3509));
+    b.add_node(7, map::Coord::from_degrees(48.8520, 2.3530));
+    b.add_way(map::WayInput{10, {1, 2, 3, 4, 5, 6}, "Rue Courbe"});
+    b.add_way(map::WayInput{11, {6, 7}, "Rue Droite"});
+    b.write(path);
+  }
+  {
+    const map::MapView m = map::MapView::open(path);
+    ASSERT_GE(m.edge_count(), 2U);
+    EdgeWalk walk;
+    int compared = 0;
+    for (int round = 0; round < 2; ++round) {
+      for (uint32_t edge = 0; edge < m.edge_count(); ++edge) {
+        for (const bool forward : {true, false}) {
+          walk.reset(m, edge, forward);
+          EXPECT_TRUE(walk.walks(edge, forward));
+          EXPECT_FALSE(walk.walks(edge, !forward));
+          const double length = m.edge(edge).length_m;
+          for (double travel = -2; travel <= length + 2; travel += 0.173) {
+            const map::Coord expected = position_on_edge(m, edge, forward, travel);
+            const map::Coord got = walk.position(travel);
+            EXPECT_EQ(got.lat_e7, expected.lat_e7) << edge << " " << forward << " " << travel;
+            EXPECT_EQ(got.lon_e7, expected.lon_e7) << edge << " " << forward << " " << travel;
+            ++compared;
+          }
+          for (const double travel : {0.0, length, length / 3}) {
+            EXPECT_EQ(walk.position(travel), position_on_edge(m, edge, forward, travel)) << travel;
+          }
+        }
+      }
+    }
+    EXPECT_GT(compared, 1000);
+  }
+  std::filesystem::remove(path);
+}
+
 // point_on_polyline: between vertices by path distance, clamped at the ends, and the direction of
 // the next segment that has a length (a junction's two vertices coincide).
 TEST(PathGeometry, pointOnPolyline_interpolatesClampsAndSkipsZeroLengthSegments) {
