@@ -173,6 +173,10 @@ void detect_harsh_cornering(const TripView& trip, const TripCurvature& curvature
         k = pair_around(trip, samples[i].s_m, piece.piece, config);
         if (k != SIZE_MAX) {
           speed = lowest_speed_near(trip, k, samples[i].s_m, config.cornering_placement_m, piece.piece, config);
+          // The lowest of several reported speeds is low by about their error (each is off by
+          // about kReportedSpeedErrorMps, and the minimum picks the one that read slow): it is
+          // given back, never above the speed interpolated at the metre itself.
+          if (speed > 0) speed = std::min(speed + kReportedSpeedErrorMps, speed_at(trip.speeds, k, samples[i].s_m));
           lateral = speed * speed * samples[i].curvature;
         }
       }

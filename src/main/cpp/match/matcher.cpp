@@ -34,6 +34,12 @@ inline double Matcher::fix_distance_m(const TracePoint& a, const TracePoint& b) 
   return metric_.distance_m(a.lat, a.lon, b.lat, b.lon);
 }
 
+inline FixStep Matcher::fix_step(const TracePoint& a, const TracePoint& b) {
+  // The flat frame where fix_distance_m() uses it, with the same scale.
+  if (std::fabs(a.lat - b.lat) > 0.05 || std::fabs(a.lon - b.lon) > 0.05) return FixStep{};
+  return FixStep{(b.lon - a.lon) * metric_.meters_per_deg_lon(a.lat), (b.lat - a.lat) * LocalMetric::kMetersPerDegLat, true};
+}
+
 bool Matcher::headings_agree_with_motion(std::span<const TracePoint> trace) {
   // Reported headings are only worth their weight if they describe the motion: a receiver that
   // reports a constant, magnetic-compass or rotated course would otherwise push every fix onto the
@@ -220,7 +226,7 @@ double Matcher::cost_limit_m(const TracePoint& a, const TracePoint& b, double gr
   return std::min(by_speed, by_detour) + std::max(config_.wrong_way_penalty_m, config_.closed_penalty_m);
 }
 
-double Matcher::turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const {
+inline double Matcher::turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const {
   // The slowest the car can have gone between the two fixes (braking hard half the time, then
   // accelerating): below kTurnCheckMps no turn short of turning round needs much grip.
   constexpr double kTurnCheckMps = 10;
@@ -438,6 +444,8 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   // Noisier fixes make |route - great circle| larger for the right path too: the transition's
   // scale grows with the fixes' sigma (Newson & Krumm fit beta to the data; here it follows it).
   const double inverse_beta = this->inverse_beta(previous, p);
+  const FixStep step = fix_step(previous, p);
+  const double sigma_before = sigma_of(previous), sigma_now = sigma_of(p);
   const ErrorContinuity continuity(
       rho_memo_.rho_for(p.time_s - previous.time_s, independent_share_, config_.error_correlation_s),
       config_.error_jump_log);
@@ -460,6 +468,9 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   target_lat_.clear();
   target_lon_.clear();
   const std::span<State> pending = this->pending();
+  // Every state's place on its road, once per state (the previous ones here, the pending ones per
+  // column below): a pair's distance is then two differences and a square root.
+  const StepPlaces places(step, great_circle, sigma_before, sigma_now);
   state_target_.resize(pending.size());
   double cheapest_target = RouteSearch::kUnreachable;
   for (std::size_t j = 0; j < pending.size(); ++j) {
@@ -494,6 +505,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
     d.index = i;
     d.remaining_m = static_cast<double>(s.length_m) - s.offset_m;
     d.remaining_prior_m = d.remaining_m * s.prior_per_m;
+    d.place = places.from(s.error);
     const double budget =
         limit - (static_cast<double>(s.length_m) - s.offset_m) * (1 + s.prior_per_m) - cheapest_target;
     if (!targets_.empty() && budget >= 0) {
@@ -513,7 +525,9 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   }
   // Only the distances need a value for every cell: a route's first and last edges and penalties
   // are read only where its distance says it was found.
-  source_target_m_.assign(sources_.size() * targets_.size(), RouteSearch::kUnreachable);
+  // (resize and fill, not assign: GCC made assign a call here, 1.3M instructions on the town.)
+  source_target_m_.resize(sources_.size() * targets_.size());
+  std::fill(source_target_m_.begin(), source_target_m_.end(), RouteSearch::kUnreachable);
   source_target_first_edge_.resize(source_target_m_.size());
   source_target_last_edge_.resize(source_target_m_.size());
   source_target_penalty_m_.resize(source_target_m_.size());
@@ -607,6 +621,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
     const double c_position_reversed = static_cast<double>(c.length_m) - c_offset;
     const bool c_against = c.wrong_way_penalty_m > 0;
     const double c_offset_prior = c_offset * c_prior_per_m;
+    const Place c_place = places.to(c.error);
     double best = kMinusInfinity;
     uint16_t back = 0;
     for (std::size_t k = 0; k < predecessor_count; ++k) {
@@ -621,6 +636,9 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       // higher score), and its routes and turns need not be priced.
       const double reach = s.score + position;
       if (reach <= best) continue;
+      // What the route is measured against: the line between the two states' places on their roads
+      // (match/state_distance.hpp).
+      const double apart = StepPlaces::apart_m(d.place, c_place);
       double driven = RouteSearch::kUnreachable;  // distance driven
       double priors = 0;                          // turns and forbidden entries on the way, priced in metres
       if (s.edge == c.edge) {
@@ -632,7 +650,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
             const double forward_m = std::max(0.0, moved);
             double priors_m = forward_m * c_prior_per_m;
             if (c_against && against_exposure_m > forward_m) priors_m += (against_exposure_m - forward_m) * wrong_way_prior;
-            const double score = reach + transition_score(forward_m, priors_m, great_circle, inverse_beta, odometer) -
+            const double score = reach + transition_score(forward_m, priors_m, apart, inverse_beta, odometer) -
                                  backward_cost(moved);
             if (score > best) {
               best = score;
@@ -663,8 +681,8 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
           const double via_priors =
               node_turns + route_penalties[cell] + d.exit_stop_m + c_entry_penalty + d.remaining_prior_m + c_offset_prior;
           if (via_nodes <= limit &&
-              (driven > limit || transition_score(via_nodes, via_priors, great_circle, inverse_beta, odometer) >
-                                     transition_score(driven, priors, great_circle, inverse_beta, odometer))) {
+              (driven > limit || transition_score(via_nodes, via_priors, apart, inverse_beta, odometer) >
+                                     transition_score(driven, priors, apart, inverse_beta, odometer))) {
             driven = via_nodes;
             priors = via_priors;
           }
@@ -673,7 +691,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       // The bound is on the distance driven; a turn's penalty is a price, not distance, so a
       // U-turn stays possible whatever uturn_penalty_m is (a dead end leaves no other way).
       if (driven > limit) continue;
-      const double score = reach + transition_score(driven, priors, great_circle, inverse_beta, odometer);
+      const double score = reach + transition_score(driven, priors, apart, inverse_beta, odometer);
       if (score > best) {
         best = score;
         back = static_cast<uint16_t>(i);
@@ -991,6 +1009,8 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
   const TracePoint& a = trace_[from_point];
   const TracePoint& b = trace_[to_point];
   const double great_circle = fix_distance_m(a, b);
+  const FixStep step = fix_step(a, b);
+  const double apart = step.flat ? states_apart_m(step, from.error, sigma_of(a), to.error, sigma_of(b)) : great_circle;
   const double inverse_beta = this->inverse_beta(a, b);
   const double odometer = odometer_m(from_point, to_point);
   constexpr double kImpossible = -std::numeric_limits<double>::infinity();
@@ -1001,7 +1021,7 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
     const double out = turn - from.offset_m, back = turn - (to.length_m - to.offset_m);
     uturn = transition_score(out + back,
                              config_.uturn_penalty_m + to.wrong_way_penalty_m + out * from.prior_per_m + back * to.prior_per_m,
-                             great_circle, inverse_beta, odometer);
+                             apart, inverse_beta, odometer);
   }
   const double remaining = from.length_m - from.offset_m;
   const double budget = cost_limit_m(a, b, great_circle) - remaining * (1 + from.prior_per_m);
@@ -1025,7 +1045,7 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
       routed = transition_score(remaining + (between - penalties) + to.offset_m,
                                 turns + penalties + to.entry_penalty_m + remaining * from.prior_per_m +
                                     to.offset_m * to.prior_per_m,
-                                great_circle, inverse_beta, odometer);
+                                apart, inverse_beta, odometer);
     }
   }
   if (uturn == kImpossible && routed == kImpossible) return false;

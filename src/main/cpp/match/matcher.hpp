@@ -20,6 +20,7 @@
 #include "match/over_limit_prior.hpp"
 #include "match/route_search.hpp"
 #include "match/speed_bound.hpp"
+#include "match/state_distance.hpp"
 #include "match/stop_run_prior.hpp"
 #include "match/trace.hpp"
 
@@ -93,6 +94,9 @@ class Matcher {
   // Inlined: asked for every fix (its distance from the last one used) and up to three more times
   // by the spike test; a call cost about as much as the flat metric itself.
   [[gnu::always_inline]] double fix_distance_m(const TracePoint& a, const TracePoint& b);
+  // The offset between two fixes in fix_distance_m()'s frame (what states_apart_m() starts from).
+  // Inlined: a call per Viterbi step cost about as much as its body.
+  [[gnu::always_inline]] FixStep fix_step(const TracePoint& a, const TracePoint& b);
   bool headings_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] double backward_cost(double moved_m) const;
   [[nodiscard]] double sigma_of(const TracePoint& p) const;
@@ -135,7 +139,8 @@ class Matcher {
     return turns;
   }
   // The lowest speed the car can have had between two fixes, if it is worth checking turns at (else 0).
-  [[nodiscard]] double turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const;
+  // Inlined into the Viterbi step (once per step; GCC made it a call once the step grew).
+  [[nodiscard, gnu::always_inline]] double turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const;
   // The prior, in metres, against turning from one direction into another at `speed_mps`.
   [[nodiscard]] double turn_speed_prior_m(Direction out, Direction in, double speed_mps) const;
   // The turn-speed priors at both ends of the transition from previous state `i` (of the column
@@ -220,6 +225,7 @@ class Matcher {
     double remaining_m = 0;        // metres to the end of its edge
     double remaining_prior_m = 0;  // remaining_m x its prior per metre
     double exit_stop_m = 0;        // the stop prior at its exit (0: none or not checked)
+    Place place;                   // its place on its road, from the step's StepPlaces
   };
   std::vector<Predecessor> predecessors_;
   std::vector<int32_t> state_target_;
