@@ -637,8 +637,9 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       const double reach = s.score + position;
       if (reach <= best) continue;
       // What the route is measured against: the line between the two states' places on their roads
-      // (match/state_distance.hpp).
-      const double apart = StepPlaces::apart_m(d.place, c_place);
+      // (match/state_distance.hpp). Computed where a score needs it: half the pairs that get this
+      // far have no route within the limit (no search reached the target, or none ran).
+      const auto apart = [&] { return StepPlaces::apart_m(d.place, c_place); };
       double driven = RouteSearch::kUnreachable;  // distance driven
       double priors = 0;                          // turns and forbidden entries on the way, priced in metres
       if (s.edge == c.edge) {
@@ -650,7 +651,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
             const double forward_m = std::max(0.0, moved);
             double priors_m = forward_m * c_prior_per_m;
             if (c_against && against_exposure_m > forward_m) priors_m += (against_exposure_m - forward_m) * wrong_way_prior;
-            const double score = reach + transition_score(forward_m, priors_m, apart, inverse_beta, odometer) -
+            const double score = reach + transition_score(forward_m, priors_m, apart(), inverse_beta, odometer) -
                                  backward_cost(moved);
             if (score > best) {
               best = score;
@@ -681,8 +682,8 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
           const double via_priors =
               node_turns + route_penalties[cell] + d.exit_stop_m + c_entry_penalty + d.remaining_prior_m + c_offset_prior;
           if (via_nodes <= limit &&
-              (driven > limit || transition_score(via_nodes, via_priors, apart, inverse_beta, odometer) >
-                                     transition_score(driven, priors, apart, inverse_beta, odometer))) {
+              (driven > limit || transition_score(via_nodes, via_priors, apart(), inverse_beta, odometer) >
+                                     transition_score(driven, priors, apart(), inverse_beta, odometer))) {
             driven = via_nodes;
             priors = via_priors;
           }
@@ -691,7 +692,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       // The bound is on the distance driven; a turn's penalty is a price, not distance, so a
       // U-turn stays possible whatever uturn_penalty_m is (a dead end leaves no other way).
       if (driven > limit) continue;
-      const double score = reach + transition_score(driven, priors, apart, inverse_beta, odometer);
+      const double score = reach + transition_score(driven, priors, apart(), inverse_beta, odometer);
       if (score > best) {
         best = score;
         back = static_cast<uint16_t>(i);
