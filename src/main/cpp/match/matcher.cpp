@@ -468,8 +468,9 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   target_lat_.clear();
   target_lon_.clear();
   const std::span<State> pending = this->pending();
-  // Every state's place on its road, once per state (the previous ones here, the pending ones per
-  // column below): a pair's distance is then two differences and a square root.
+  // The previous states' places on their roads once per state (below); a new state's where a pair
+  // needs it (about one pair in two past the reach test, and its place in registers across the pair
+  // loop cost more than computing it there).
   const StepPlaces places(step, great_circle, sigma_before, sigma_now);
   state_target_.resize(pending.size());
   double cheapest_target = RouteSearch::kUnreachable;
@@ -621,7 +622,6 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
     const double c_position_reversed = static_cast<double>(c.length_m) - c_offset;
     const bool c_against = c.wrong_way_penalty_m > 0;
     const double c_offset_prior = c_offset * c_prior_per_m;
-    const Place c_place = places.to(c.error);
     double best = kMinusInfinity;
     uint16_t back = 0;
     for (std::size_t k = 0; k < predecessor_count; ++k) {
@@ -638,8 +638,9 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       if (reach <= best) continue;
       // What the route is measured against: the line between the two states' places on their roads
       // (match/state_distance.hpp). Computed where a score needs it: half the pairs that get this
-      // far have no route within the limit (no search reached the target, or none ran).
-      const auto apart = [&] { return StepPlaces::apart_m(d.place, c_place); };
+      // far have no route within the limit (no search reached the target, or none ran), and the new
+      // state's place with it.
+      const auto apart = [&] { return StepPlaces::apart_m(d.place, places.to(c.error)); };
       double driven = RouteSearch::kUnreachable;  // distance driven
       double priors = 0;                          // turns and forbidden entries on the way, priced in metres
       if (s.edge == c.edge) {
