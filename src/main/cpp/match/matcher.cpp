@@ -468,8 +468,9 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   target_lat_.clear();
   target_lon_.clear();
   const std::span<State> pending = this->pending();
-  // Every state's place on its road, once per state (the previous ones here, the pending ones per
-  // column below): a pair's distance is then two differences and a square root.
+  // The previous states' places on their roads once per state (below); a new state's where a pair
+  // needs it (about one pair in two past the reach test, and its place in registers across the pair
+  // loop cost more than computing it there).
   const StepPlaces places(step, great_circle, sigma_before, sigma_now);
   state_target_.resize(pending.size());
   double cheapest_target = RouteSearch::kUnreachable;
@@ -621,7 +622,6 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
     const double c_position_reversed = static_cast<double>(c.length_m) - c_offset;
     const bool c_against = c.wrong_way_penalty_m > 0;
     const double c_offset_prior = c_offset * c_prior_per_m;
-    const Place c_place = places.to(c.error);
     double best = kMinusInfinity;
     uint16_t back = 0;
     for (std::size_t k = 0; k < predecessor_count; ++k) {
@@ -637,8 +637,10 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       const double reach = s.score + position;
       if (reach <= best) continue;
       // What the route is measured against: the line between the two states' places on their roads
-      // (match/state_distance.hpp).
-      const double apart = StepPlaces::apart_m(d.place, c_place);
+      // (match/state_distance.hpp). Computed where a score needs it: half the pairs that get this
+      // far have no route within the limit (no search reached the target, or none ran), and the new
+      // state's place with it.
+      const auto apart = [&] { return StepPlaces::apart_m(d.place, places.to(c.error)); };
       double driven = RouteSearch::kUnreachable;  // distance driven
       double priors = 0;                          // turns and forbidden entries on the way, priced in metres
       if (s.edge == c.edge) {
@@ -650,7 +652,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
             const double forward_m = std::max(0.0, moved);
             double priors_m = forward_m * c_prior_per_m;
             if (c_against && against_exposure_m > forward_m) priors_m += (against_exposure_m - forward_m) * wrong_way_prior;
-            const double score = reach + transition_score(forward_m, priors_m, apart, inverse_beta, odometer) -
+            const double score = reach + transition_score(forward_m, priors_m, apart(), inverse_beta, odometer) -
                                  backward_cost(moved);
             if (score > best) {
               best = score;
@@ -681,8 +683,8 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
           const double via_priors =
               node_turns + route_penalties[cell] + d.exit_stop_m + c_entry_penalty + d.remaining_prior_m + c_offset_prior;
           if (via_nodes <= limit &&
-              (driven > limit || transition_score(via_nodes, via_priors, apart, inverse_beta, odometer) >
-                                     transition_score(driven, priors, apart, inverse_beta, odometer))) {
+              (driven > limit || transition_score(via_nodes, via_priors, apart(), inverse_beta, odometer) >
+                                     transition_score(driven, priors, apart(), inverse_beta, odometer))) {
             driven = via_nodes;
             priors = via_priors;
           }
@@ -691,7 +693,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       // The bound is on the distance driven; a turn's penalty is a price, not distance, so a
       // U-turn stays possible whatever uturn_penalty_m is (a dead end leaves no other way).
       if (driven > limit) continue;
-      const double score = reach + transition_score(driven, priors, apart, inverse_beta, odometer);
+      const double score = reach + transition_score(driven, priors, apart(), inverse_beta, odometer);
       if (score > best) {
         best = score;
         back = static_cast<uint16_t>(i);

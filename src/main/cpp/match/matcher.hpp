@@ -139,8 +139,9 @@ class Matcher {
     return turns;
   }
   // The lowest speed the car can have had between two fixes, if it is worth checking turns at (else 0).
-  // Inlined into the Viterbi step (once per step; GCC made it a call once the step grew).
-  [[nodiscard, gnu::always_inline]] double turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const;
+  // Inline, left to GCC: forced into the Viterbi step it cost the town 3 instructions per fix more
+  // once the pair's distance was computed only where scored.
+  [[nodiscard]] double turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const;
   // The prior, in metres, against turning from one direction into another at `speed_mps`.
   [[nodiscard]] double turn_speed_prior_m(Direction out, Direction in, double speed_mps) const;
   // The turn-speed priors at both ends of the transition from previous state `i` (of the column

@@ -51,6 +51,24 @@ TEST(StateDistance, twoPlacesOnAStreetBesideASideRoadAreTheirDistanceApart) {
   EXPECT_NEAR(StepPlaces::apart_m(places.from(side), places.to(side)), 8, 1e-6);
 }
 
+TEST(StateDistance, squareRootIsStdSqrtBitForBit) {
+  // apart_m() takes its root without std::sqrt's errno test (one instruction): the same value, bit
+  // for bit, or results would change with it. Random places from centimetres to kilometres apart,
+  // places at the same point, and sums near the ends of the double range.
+  std::mt19937 random(11);
+  std::uniform_real_distribution<double> unit(-1, 1);
+  for (int n = 0; n < 20000; ++n) {
+    const double scale = std::pow(10.0, 4 * unit(random) + 1);
+    const Place from{scale * unit(random), scale * unit(random)}, to{scale * unit(random), scale * unit(random)};
+    const double east = to.east - from.east, north = to.north - from.north;
+    ASSERT_EQ(StepPlaces::apart_m(from, to), std::sqrt(east * east + north * north)) << n;
+  }
+  EXPECT_EQ(StepPlaces::apart_m(Place{3, 4}, Place{3, 4}), 0.0);
+  for (const double far : {1e-160, 1e150}) {
+    EXPECT_EQ(StepPlaces::apart_m(Place{0, 0}, Place{far, far}), std::sqrt(far * far + far * far)) << far;
+  }
+}
+
 TEST(StateDistance, fixesTooFarApartForTheFlatFrameAreTheirOwnDistanceApart) {
   // A gap (pieces normally break first): whatever the candidates, the fixes' great-circle distance.
   const StepPlaces places(FixStep{}, 6200, 5, 5);
