@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <atomic>
+#include <limits>
 #include <mutex>
 #include <stdexcept>
 #include <vector>
@@ -331,6 +332,10 @@ uint16_t MapView::time_zone_at(Coord position) const {
 }
 
 int32_t MapView::utc_offset_seconds(uint16_t zone, double utc_seconds) const {
+  return utc_offset_span(zone, utc_seconds).offset_seconds;
+}
+
+MapView::UtcOffsetSpan MapView::utc_offset_span(uint16_t zone, double utc_seconds) const {
   if (zone >= impl_->time_zones.size()) throw std::out_of_range("time zone " + std::to_string(zone) + " out of range");
   const TimeZoneRecord& z = impl_->time_zones[zone];
   const auto& all = impl_->utc_offsets;
@@ -341,7 +346,10 @@ int32_t MapView::utc_offset_seconds(uint16_t zone, double utc_seconds) const {
   // The last transition at or before the instant; the first one holds from the beginning of time.
   const auto after = std::upper_bound(transitions.begin() + 1, transitions.end(), utc_seconds,
                                       [](double t, const UtcOffsetTransition& u) { return t < static_cast<double>(u.utc_seconds); });
-  return (after - 1)->offset_seconds;
+  constexpr double kInfinity = std::numeric_limits<double>::infinity();
+  const auto held = after - 1;
+  return UtcOffsetSpan{held->offset_seconds, held == transitions.begin() ? -kInfinity : static_cast<double>(held->utc_seconds),
+                       after == transitions.end() ? kInfinity : static_cast<double>(after->utc_seconds)};
 }
 uint32_t MapView::node_count() const { return static_cast<uint32_t>(impl_->nodes.size()); }
 uint32_t MapView::edge_count() const { return static_cast<uint32_t>(impl_->edges.size()); }

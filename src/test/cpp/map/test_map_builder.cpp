@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <set>
 
 #include "map/geo.hpp"
@@ -402,6 +403,14 @@ TEST(MapBuilder, TimeZonesGiveEachPositionItsOffsetAtEachInstant) {
     EXPECT_EQ(m.utc_offset_seconds(west, 999), 3600);
     EXPECT_EQ(m.utc_offset_seconds(west, 1000), 7200);
     EXPECT_EQ(m.utc_offset_seconds(east, 1e9), 32400);
+    // The span each offset holds for: up to the change, and from it on.
+    const double inf = std::numeric_limits<double>::infinity();
+    EXPECT_EQ(m.utc_offset_span(west, 999).from_utc, -inf);
+    EXPECT_EQ(m.utc_offset_span(west, 999).until_utc, 1000);
+    EXPECT_EQ(m.utc_offset_span(west, 1000).offset_seconds, 7200);
+    EXPECT_EQ(m.utc_offset_span(west, 1000).from_utc, 1000);
+    EXPECT_EQ(m.utc_offset_span(west, 1000).until_utc, inf);
+    EXPECT_EQ(m.utc_offset_span(east, 1e9).from_utc, -inf);
     // Outside the grid: the nearest cell.
     EXPECT_EQ(m.time_zone_at(Coord::from_degrees(-5, 9)), east);
     EXPECT_EQ(m.info().time_zone_source, "test");
