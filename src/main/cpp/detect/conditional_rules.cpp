@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 #include "detect/path_lookup.hpp"
 
@@ -153,14 +154,22 @@ void ConditionalRules::law_on_day(uint32_t edge, bool forward, const map::EdgeRe
 
 std::optional<ConditionalRules::PlainLimit> ConditionalRules::plain_rule_limit(uint32_t edge, bool forward,
                                                                                const map::EdgeRecord& e, double utc_seconds) {
-  // law_limit_at() without the rule's limits for the vehicle, and limit_at() without conditionals.
-  if (has_conditionals(edge)) return std::nullopt;
+  // law_limit_at() without the rule's limits for the vehicle, and limit_at() without conditionals;
+  // the answer remembered with the instants it stands between (PlainMemo).
+  constexpr double kInfinity = std::numeric_limits<double>::infinity();
+  plain_memo_.edge = edge;
+  plain_memo_.forward = forward;
+  plain_memo_.from_utc = -kInfinity;
+  plain_memo_.until_utc = kInfinity;
+  if (has_conditionals(edge)) return plain_memo_.answer = std::nullopt;
   const map::LimitInForce tag{e.maxspeed(forward), e.source(forward), map::kNoSpeedRule};
-  if (!law_by_day(edge, forward, e)) return PlainLimit{tag, 0};
-  const int32_t local_day = calendar_.day(map_->node_coord(e.from_node), utc_seconds);
-  law_on_day(edge, forward, e, local_day);
-  if (law_memo_.rule_may_bind) return std::nullopt;
-  return PlainLimit{law_memo_.limit, local_day};
+  if (!law_by_day(edge, forward, e)) return plain_memo_.answer = PlainLimit{tag, 0};
+  const LocalCalendar::Day day = calendar_.day_span(map_->node_coord(e.from_node), utc_seconds);
+  plain_memo_.from_utc = day.from_utc;
+  plain_memo_.until_utc = day.until_utc;
+  law_on_day(edge, forward, e, day.day);
+  if (law_memo_.rule_may_bind) return plain_memo_.answer = std::nullopt;
+  return plain_memo_.answer = PlainLimit{law_memo_.limit, day.day};
 }
 
 VehicleLimit ConditionalRules::law_limit_at(uint32_t edge, bool forward, double utc_seconds) {
