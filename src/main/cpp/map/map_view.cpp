@@ -1,7 +1,6 @@
 #include "map/map_view.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <atomic>
 #include <limits>
@@ -10,6 +9,7 @@
 #include <vector>
 
 #include "map/checksum.hpp"
+#include "map/edge_run_index.hpp"
 #include "map/geo.hpp"
 #include "map/map_format.hpp"
 #include "map/mapped_file.hpp"
@@ -55,20 +55,18 @@ struct MapView::Impl {
   std::span<const ConditionalRestriction> conditionals;
   std::span<const TurnConditional> turn_conditionals;
   std::span<const AdvisorySpeed> advisory_speeds;
-  // Bit e set: edge e has a stop sign. Built on the first stop_signs_on() call (opening reads no
-  // section): the matcher asks for every transition that leaves an edge, and a bit test instead
-  // of a binary search over the stop signs was 3 % of a trip's analysis on a city grid.
-  std::once_flag stop_edges_once;
-  // Set once stop_edges is built: std::call_once costs about 100 instructions even when done
+  // Each edge's stop signs and turn restrictions (EdgeRunIndex), built on the first
+  // stop_signs_on() / restrictions_from() call (opening reads no section): the matcher asks for
+  // every transition that leaves an edge, and a search over the stop signs was 3 % of a trip's
+  // analysis on a city grid.
+  std::once_flag stop_runs_once;
+  // Set once stop_runs is built: std::call_once costs about 100 instructions even when done
   // (thread-local state on every call), and the matcher asks tens of times per fix.
-  std::atomic<bool> stop_edges_built{false};
-  std::vector<uint64_t> stop_edges;
-  // An edge's stop signs without a search: the set bits of stop_edges before each word, and for
-  // each edge with a sign, in edge order, its first sign's index, then the end of the last one's.
-  // An edge's rank among the set bits picks its span (two binary searches over the town's signs
-  // were 58 instructions a call, tens of calls a fix).
-  std::vector<uint32_t> stop_rank;
-  std::vector<uint32_t> stop_first;
+  std::atomic<bool> stop_runs_built{false};
+  EdgeRunIndex stop_runs;
+  std::once_flag restriction_runs_once;
+  std::atomic<bool> restriction_runs_built{false};
+  EdgeRunIndex restriction_runs;
 
   std::string_view string_at(uint32_t offset) const {
     if (offset >= strings.size()) damaged("string offset " + std::to_string(offset));
@@ -381,38 +379,14 @@ void MapView::damaged_shape(uint32_t edge) const { impl_->damaged("shape index o
 std::string_view MapView::edge_name(uint32_t edge) const { return impl_->string_at(this->edge(edge).name); }
 
 std::span<const StopSign> MapView::stop_signs_on(uint32_t edge) const {
-  if (!impl_->stop_edges_built.load(std::memory_order_acquire)) {
-    std::call_once(impl_->stop_edges_once, [this] {
-      // The signs are sorted by edge (map_format.hpp): an edge's signs are one run.
-      const auto& all = impl_->stop_signs;
-      impl_->stop_edges.assign(impl_->edges.size() / 64 + 1, 0);
-      uint32_t end = 0;
-      for (uint32_t i = 0; i < all.size(); ++i) {
-        const uint32_t e = all[i].edge;
-        if (e >= impl_->edges.size()) continue;
-        if (i == 0 || all[i - 1].edge != e) {
-          impl_->stop_first.push_back(i);
-          impl_->stop_edges[e >> 6] |= uint64_t{1} << (e & 63);
-        }
-        end = i + 1;
-      }
-      impl_->stop_first.push_back(end);
-      impl_->stop_rank.resize(impl_->stop_edges.size());
-      uint32_t before = 0;
-      for (std::size_t w = 0; w < impl_->stop_edges.size(); ++w) {
-        impl_->stop_rank[w] = before;
-        before += static_cast<uint32_t>(std::popcount(impl_->stop_edges[w]));
-      }
-      impl_->stop_edges_built.store(true, std::memory_order_release);
+  if (!impl_->stop_runs_built.load(std::memory_order_acquire)) {
+    std::call_once(impl_->stop_runs_once, [this] {
+      impl_->stop_runs.build(impl_->stop_signs, impl_->edges.size(), [](const StopSign& s) { return s.edge; });
+      impl_->stop_runs_built.store(true, std::memory_order_release);
     });
   }
-  if (edge >= impl_->edges.size()) return {};
-  const uint64_t word = impl_->stop_edges[edge >> 6];
-  const uint64_t bit = uint64_t{1} << (edge & 63);
-  if ((word & bit) == 0) return {};
-  const uint32_t rank = impl_->stop_rank[edge >> 6] + static_cast<uint32_t>(std::popcount(word & (bit - 1)));
-  const uint32_t first = impl_->stop_first[rank];
-  return impl_->stop_signs.subspan(first, impl_->stop_first[rank + 1] - first);
+  const auto [first, end] = impl_->stop_runs.run_of(edge);
+  return impl_->stop_signs.subspan(first, end - first);
 }
 
 std::span<const ConditionalRestriction> MapView::conditionals_on(uint32_t edge) const {
@@ -443,11 +417,14 @@ bool MapView::has_signal(uint32_t node) const {
 }
 
 std::span<const TurnRestriction> MapView::restrictions_from(uint32_t edge) const {
-  const auto& all = impl_->restrictions;
-  const auto lo =
-      std::lower_bound(all.begin(), all.end(), edge, [](const TurnRestriction& r, uint32_t e) { return r.from_edge < e; });
-  const auto hi = std::upper_bound(lo, all.end(), edge, [](uint32_t e, const TurnRestriction& r) { return e < r.from_edge; });
-  return {lo, hi};
+  if (!impl_->restriction_runs_built.load(std::memory_order_acquire)) {
+    std::call_once(impl_->restriction_runs_once, [this] {
+      impl_->restriction_runs.build(impl_->restrictions, impl_->edges.size(), [](const TurnRestriction& r) { return r.from_edge; });
+      impl_->restriction_runs_built.store(true, std::memory_order_release);
+    });
+  }
+  const auto [first, end] = impl_->restriction_runs.run_of(edge);
+  return impl_->restrictions.subspan(first, end - first);
 }
 
 std::span<const ViaWayRestriction> MapView::via_way_restrictions_from(uint32_t edge) const {
