@@ -184,11 +184,20 @@ VehicleLimit ConditionalRules::law_limit_at(uint32_t edge, bool forward, double 
   if (!law_memo_.rule_may_bind) return out;
   const uint32_t rule = law_memo_.rule;
   const auto local = static_cast<int64_t>(std::floor(calendar_.local_seconds(where, utc_seconds)));
+  // What follows depends on the local time to the minute only (LoweredMemo).
+  const int64_t minute = local >= 0 ? local / 60 : -((59 - local) / 60);
+  if (lowered_memo_.holds(edge, forward, out.local_day, minute)) return lowered_memo_.answer;
   RuleLimit lowest = rule_limits_.lowest(*map_, rule, vehicle_class_, vehicle_, legal::LocalTime::from_local_seconds(local));
-  if (lowest.tenths_kmh == map::kSpeedUnknown || lowest.tenths_kmh >= out.limit.tenths_kmh) return out;
-  out.limit = map::LimitInForce{lowest.tenths_kmh, map_->speed_rule(rule).source, rule};
-  if (!lowest.condition.empty()) out.local_time = local_iso_minute(local);
-  out.lowered_by = std::move(lowest);
+  if (lowest.tenths_kmh != map::kSpeedUnknown && lowest.tenths_kmh < out.limit.tenths_kmh) {
+    out.limit = map::LimitInForce{lowest.tenths_kmh, map_->speed_rule(rule).source, rule};
+    if (!lowest.condition.empty()) out.local_time = local_iso_minute(local);
+    out.lowered_by = std::move(lowest);
+  }
+  lowered_memo_.edge = edge;
+  lowered_memo_.forward = forward;
+  lowered_memo_.local_day = out.local_day;
+  lowered_memo_.local_minute = minute;
+  lowered_memo_.answer = out;
   return out;
 }
 

@@ -151,6 +151,21 @@ class ConditionalRules {
     }
   };
   PlainMemo plain_memo_;
+  // law_limit_at()'s last answer where the rule's limits may bind the vehicle, by edge direction,
+  // local day and local minute: the rule's limits are judged at a legal::LocalTime, which is the
+  // local minute's (and its string the minute's), so a fix in the same minute on the same edge
+  // direction gets the same answer (RuleLimits::lowest was about 450 instructions a fix there).
+  struct LoweredMemo {
+    uint32_t edge = UINT32_MAX;
+    bool forward = false;
+    int32_t local_day = 0;
+    int64_t local_minute = 0;
+    VehicleLimit answer;
+    [[nodiscard]] bool holds(uint32_t e, bool f, int32_t day, int64_t minute) const {
+      return edge == e && forward == f && local_day == day && local_minute == minute;
+    }
+  };
+  LoweredMemo lowered_memo_;
   RuleLimits rule_limits_;
   // Parsed rules by string offset; nothing for a value this build cannot read (treated as absent).
   std::unordered_map<uint32_t, std::optional<legal::ConditionalValue>> parsed_;
