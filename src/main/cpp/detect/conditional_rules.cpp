@@ -177,13 +177,14 @@ VehicleLimit ConditionalRules::law_limit_at(uint32_t edge, bool forward, double 
   VehicleLimit out;
   out.limit = map::LimitInForce{e.maxspeed(forward), e.source(forward), map::kNoSpeedRule};
   if (e.speed_rule == map::kNoSpeedRule || !law_by_day(edge, forward, e)) return out;
-  const map::Coord where = map_->node_coord(e.from_node);
-  out.local_day = calendar_.day(where, utc_seconds);
+  // The local time once: LocalCalendar::day() is this time's day.
+  const double local_seconds = calendar_.local_seconds(map_->node_coord(e.from_node), utc_seconds);
+  out.local_day = LocalCalendar::day_of(local_seconds);
   law_on_day(edge, forward, e, out.local_day);
   out.limit = law_memo_.limit;
   if (!law_memo_.rule_may_bind) return out;
   const uint32_t rule = law_memo_.rule;
-  const auto local = static_cast<int64_t>(std::floor(calendar_.local_seconds(where, utc_seconds)));
+  const auto local = static_cast<int64_t>(std::floor(local_seconds));
   // What follows depends on the local time to the minute only (LoweredMemo).
   const int64_t minute = local >= 0 ? local / 60 : -((59 - local) / 60);
   if (lowered_memo_.holds(edge, forward, out.local_day, minute)) return lowered_memo_.answer;

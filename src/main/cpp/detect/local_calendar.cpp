@@ -9,7 +9,8 @@ const map::MapView::UtcOffsetSpan& LocalCalendar::offset_at(map::Coord position,
   if (!have_position_ || !(position == position_)) {
     have_position_ = true;
     position_ = position;
-    const uint16_t zone = map_->time_zone_at(position);
+    // A map of one zone (built without zones: UTC) has it everywhere.
+    const uint16_t zone = map_->time_zones().size() == 1 ? 0 : map_->time_zone_at(position);
     if (zone != zone_) {
       zone_ = zone;
       span_ = map_->utc_offset_span(zone, utc_seconds);
@@ -20,9 +21,7 @@ const map::MapView::UtcOffsetSpan& LocalCalendar::offset_at(map::Coord position,
   return span_;
 }
 
-int32_t LocalCalendar::day(map::Coord position, double utc_seconds) {
-  return static_cast<int32_t>(std::floor(local_seconds(position, utc_seconds) / 86400.0));
-}
+int32_t LocalCalendar::day(map::Coord position, double utc_seconds) { return day_of(local_seconds(position, utc_seconds)); }
 
 double LocalCalendar::local_seconds(map::Coord position, double utc_seconds) {
   return utc_seconds + offset_at(position, utc_seconds).offset_seconds;

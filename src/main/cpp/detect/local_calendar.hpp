@@ -2,6 +2,7 @@
 // the rule in force on the local date where and when the car was driven.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -17,6 +18,8 @@ class LocalCalendar {
   int32_t day(map::Coord position, double utc_seconds);
   // Seconds since 1970-01-01 00:00 local time at `position` at `utc_seconds`.
   double local_seconds(map::Coord position, double utc_seconds);
+  // The day of local_seconds(): day() is day_of(local_seconds()).
+  static int32_t day_of(double local_seconds) { return static_cast<int32_t>(std::floor(local_seconds / 86400.0)); }
 
   // day() with UTC instants around `utc_seconds` between which day() at `position` answers the
   // same: [from_utc, until_utc), within both the local day (a second inside each midnight, for the
