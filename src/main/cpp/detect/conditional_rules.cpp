@@ -187,7 +187,12 @@ VehicleLimit ConditionalRules::law_limit_at(uint32_t edge, bool forward, double 
   const auto local = static_cast<int64_t>(std::floor(local_seconds));
   // What follows depends on the local time to the minute only (LoweredMemo).
   const int64_t minute = local >= 0 ? local / 60 : -((59 - local) / 60);
-  if (lowered_memo_.holds(edge, forward, out.local_day, minute)) return lowered_memo_.answer;
+  if (lowered_memo_.holds(edge, forward, out.local_day, minute)) {
+    out.limit = lowered_memo_.limit;
+    out.lowered_by = lowered_memo_.lowered_by;
+    out.local_time = lowered_memo_.local_time;
+    return out;
+  }
   RuleLimit lowest = rule_limits_.lowest(*map_, rule, vehicle_class_, vehicle_, legal::LocalTime::from_local_seconds(local));
   if (lowest.tenths_kmh != map::kSpeedUnknown && lowest.tenths_kmh < out.limit.tenths_kmh) {
     out.limit = map::LimitInForce{lowest.tenths_kmh, map_->speed_rule(rule).source, rule};
@@ -198,7 +203,9 @@ VehicleLimit ConditionalRules::law_limit_at(uint32_t edge, bool forward, double 
   lowered_memo_.forward = forward;
   lowered_memo_.local_day = out.local_day;
   lowered_memo_.local_minute = minute;
-  lowered_memo_.answer = out;
+  lowered_memo_.limit = out.limit;
+  lowered_memo_.lowered_by = out.lowered_by;
+  lowered_memo_.local_time = out.local_time;
   return out;
 }
 

@@ -160,7 +160,11 @@ class ConditionalRules {
     bool forward = false;
     int32_t local_day = 0;
     int64_t local_minute = 0;
-    VehicleLimit answer;
+    // The answer's parts that law_limit_at() sets (its way_conditional stays at its default; a
+    // whole VehicleLimit copied is six strings).
+    map::LimitInForce limit;
+    RuleLimit lowered_by;
+    std::string local_time;
     [[nodiscard]] bool holds(uint32_t e, bool f, int32_t day, int64_t minute) const {
       return edge == e && forward == f && local_day == day && local_minute == minute;
     }
