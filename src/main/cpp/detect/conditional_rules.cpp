@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 #include "detect/path_lookup.hpp"
 
@@ -153,14 +154,22 @@ void ConditionalRules::law_on_day(uint32_t edge, bool forward, const map::EdgeRe
 
 std::optional<ConditionalRules::PlainLimit> ConditionalRules::plain_rule_limit(uint32_t edge, bool forward,
                                                                                const map::EdgeRecord& e, double utc_seconds) {
-  // law_limit_at() without the rule's limits for the vehicle, and limit_at() without conditionals.
-  if (has_conditionals(edge)) return std::nullopt;
+  // law_limit_at() without the rule's limits for the vehicle, and limit_at() without conditionals;
+  // the answer remembered with the instants it stands between (PlainMemo).
+  constexpr double kInfinity = std::numeric_limits<double>::infinity();
+  plain_memo_.edge = edge;
+  plain_memo_.forward = forward;
+  plain_memo_.from_utc = -kInfinity;
+  plain_memo_.until_utc = kInfinity;
+  if (has_conditionals(edge)) return plain_memo_.answer = std::nullopt;
   const map::LimitInForce tag{e.maxspeed(forward), e.source(forward), map::kNoSpeedRule};
-  if (!law_by_day(edge, forward, e)) return PlainLimit{tag, 0};
-  const int32_t local_day = calendar_.day(map_->node_coord(e.from_node), utc_seconds);
-  law_on_day(edge, forward, e, local_day);
-  if (law_memo_.rule_may_bind) return std::nullopt;
-  return PlainLimit{law_memo_.limit, local_day};
+  if (!law_by_day(edge, forward, e)) return plain_memo_.answer = PlainLimit{tag, 0};
+  const LocalCalendar::Day day = calendar_.day_span(map_->node_coord(e.from_node), utc_seconds);
+  plain_memo_.from_utc = day.from_utc;
+  plain_memo_.until_utc = day.until_utc;
+  law_on_day(edge, forward, e, day.day);
+  if (law_memo_.rule_may_bind) return plain_memo_.answer = std::nullopt;
+  return plain_memo_.answer = PlainLimit{law_memo_.limit, day.day};
 }
 
 VehicleLimit ConditionalRules::law_limit_at(uint32_t edge, bool forward, double utc_seconds) {
@@ -168,18 +177,35 @@ VehicleLimit ConditionalRules::law_limit_at(uint32_t edge, bool forward, double 
   VehicleLimit out;
   out.limit = map::LimitInForce{e.maxspeed(forward), e.source(forward), map::kNoSpeedRule};
   if (e.speed_rule == map::kNoSpeedRule || !law_by_day(edge, forward, e)) return out;
-  const map::Coord where = map_->node_coord(e.from_node);
-  out.local_day = calendar_.day(where, utc_seconds);
+  // The local time once: LocalCalendar::day() is this time's day.
+  const double local_seconds = calendar_.local_seconds(map_->node_coord(e.from_node), utc_seconds);
+  out.local_day = LocalCalendar::day_of(local_seconds);
   law_on_day(edge, forward, e, out.local_day);
   out.limit = law_memo_.limit;
   if (!law_memo_.rule_may_bind) return out;
   const uint32_t rule = law_memo_.rule;
-  const auto local = static_cast<int64_t>(std::floor(calendar_.local_seconds(where, utc_seconds)));
+  const auto local = static_cast<int64_t>(std::floor(local_seconds));
+  // What follows depends on the local time to the minute only (LoweredMemo).
+  const int64_t minute = local >= 0 ? local / 60 : -((59 - local) / 60);
+  if (lowered_memo_.holds(edge, forward, out.local_day, minute)) {
+    out.limit = lowered_memo_.limit;
+    out.lowered_by = lowered_memo_.lowered_by;
+    out.local_time = lowered_memo_.local_time;
+    return out;
+  }
   RuleLimit lowest = rule_limits_.lowest(*map_, rule, vehicle_class_, vehicle_, legal::LocalTime::from_local_seconds(local));
-  if (lowest.tenths_kmh == map::kSpeedUnknown || lowest.tenths_kmh >= out.limit.tenths_kmh) return out;
-  out.limit = map::LimitInForce{lowest.tenths_kmh, map_->speed_rule(rule).source, rule};
-  if (!lowest.condition.empty()) out.local_time = local_iso_minute(local);
-  out.lowered_by = std::move(lowest);
+  if (lowest.tenths_kmh != map::kSpeedUnknown && lowest.tenths_kmh < out.limit.tenths_kmh) {
+    out.limit = map::LimitInForce{lowest.tenths_kmh, map_->speed_rule(rule).source, rule};
+    if (!lowest.condition.empty()) out.local_time = local_iso_minute(local);
+    out.lowered_by = std::move(lowest);
+  }
+  lowered_memo_.edge = edge;
+  lowered_memo_.forward = forward;
+  lowered_memo_.local_day = out.local_day;
+  lowered_memo_.local_minute = minute;
+  lowered_memo_.limit = out.limit;
+  lowered_memo_.lowered_by = out.lowered_by;
+  lowered_memo_.local_time = out.local_time;
   return out;
 }
 

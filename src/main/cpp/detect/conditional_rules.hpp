@@ -80,6 +80,7 @@ class ConditionalRules {
     int32_t local_day = 0;  // the local date the rule was chosen for (0: no rule asked)
   };
   std::optional<PlainLimit> plain_limit(uint32_t edge, bool forward, double utc_seconds) {
+    if (plain_memo_.holds(edge, forward, utc_seconds)) return plain_memo_.answer;
     const map::EdgeRecord& e = map_->edge(edge);
     if (e.speed_rule != map::kNoSpeedRule) return plain_rule_limit(edge, forward, e, utc_seconds);
     if (has_conditionals(edge)) return std::nullopt;
@@ -135,6 +136,40 @@ class ConditionalRules {
     [[nodiscard]] bool holds(uint32_t e, bool f) const { return edge == e && forward == f; }
   };
   LawMemo law_memo_;
+  // plain_rule_limit()'s last answer and the UTC instants between which it stands for its edge
+  // direction: always where the edge's records or its tag decide, else the edge's local day, cut
+  // at a change of the zone's offset (LocalCalendar::day_span). The fixes of a trip on one edge
+  // mostly share it; finding the local day cost about 100 instructions a fix.
+  struct PlainMemo {
+    uint32_t edge = UINT32_MAX;
+    bool forward = false;
+    double from_utc = 0;
+    double until_utc = 0;
+    std::optional<PlainLimit> answer;
+    [[nodiscard]] bool holds(uint32_t e, bool f, double utc_seconds) const {
+      return edge == e && forward == f && utc_seconds >= from_utc && utc_seconds < until_utc;
+    }
+  };
+  PlainMemo plain_memo_;
+  // law_limit_at()'s last answer where the rule's limits may bind the vehicle, by edge direction,
+  // local day and local minute: the rule's limits are judged at a legal::LocalTime, which is the
+  // local minute's (and its string the minute's), so a fix in the same minute on the same edge
+  // direction gets the same answer (RuleLimits::lowest was about 450 instructions a fix there).
+  struct LoweredMemo {
+    uint32_t edge = UINT32_MAX;
+    bool forward = false;
+    int32_t local_day = 0;
+    int64_t local_minute = 0;
+    // The answer's parts that law_limit_at() sets (its way_conditional stays at its default; a
+    // whole VehicleLimit copied is six strings).
+    map::LimitInForce limit;
+    RuleLimit lowered_by;
+    std::string local_time;
+    [[nodiscard]] bool holds(uint32_t e, bool f, int32_t day, int64_t minute) const {
+      return edge == e && forward == f && local_day == day && local_minute == minute;
+    }
+  };
+  LoweredMemo lowered_memo_;
   RuleLimits rule_limits_;
   // Parsed rules by string offset; nothing for a value this build cannot read (treated as absent).
   std::unordered_map<uint32_t, std::optional<legal::ConditionalValue>> parsed_;

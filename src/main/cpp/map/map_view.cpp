@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cstring>
 #include <atomic>
+#include <limits>
 #include <mutex>
 #include <stdexcept>
 #include <vector>
 
 #include "map/checksum.hpp"
+#include "map/edge_run_index.hpp"
 #include "map/geo.hpp"
 #include "map/map_format.hpp"
 #include "map/mapped_file.hpp"
@@ -53,14 +55,18 @@ struct MapView::Impl {
   std::span<const ConditionalRestriction> conditionals;
   std::span<const TurnConditional> turn_conditionals;
   std::span<const AdvisorySpeed> advisory_speeds;
-  // Bit e set: edge e has a stop sign. Built on the first stop_signs_on() call (opening reads no
-  // section): the matcher asks for every transition that leaves an edge, and a bit test instead
-  // of a binary search over the stop signs was 3 % of a trip's analysis on a city grid.
-  std::once_flag stop_edges_once;
-  // Set once stop_edges is built: std::call_once costs about 100 instructions even when done
+  // Each edge's stop signs and turn restrictions (EdgeRunIndex), built on the first
+  // stop_signs_on() / restrictions_from() call (opening reads no section): the matcher asks for
+  // every transition that leaves an edge, and a search over the stop signs was 3 % of a trip's
+  // analysis on a city grid.
+  std::once_flag stop_runs_once;
+  // Set once stop_runs is built: std::call_once costs about 100 instructions even when done
   // (thread-local state on every call), and the matcher asks tens of times per fix.
-  std::atomic<bool> stop_edges_built{false};
-  std::vector<uint64_t> stop_edges;
+  std::atomic<bool> stop_runs_built{false};
+  EdgeRunIndex stop_runs;
+  std::once_flag restriction_runs_once;
+  std::atomic<bool> restriction_runs_built{false};
+  EdgeRunIndex restriction_runs;
 
   std::string_view string_at(uint32_t offset) const {
     if (offset >= strings.size()) damaged("string offset " + std::to_string(offset));
@@ -331,6 +337,10 @@ uint16_t MapView::time_zone_at(Coord position) const {
 }
 
 int32_t MapView::utc_offset_seconds(uint16_t zone, double utc_seconds) const {
+  return utc_offset_span(zone, utc_seconds).offset_seconds;
+}
+
+MapView::UtcOffsetSpan MapView::utc_offset_span(uint16_t zone, double utc_seconds) const {
   if (zone >= impl_->time_zones.size()) throw std::out_of_range("time zone " + std::to_string(zone) + " out of range");
   const TimeZoneRecord& z = impl_->time_zones[zone];
   const auto& all = impl_->utc_offsets;
@@ -341,7 +351,10 @@ int32_t MapView::utc_offset_seconds(uint16_t zone, double utc_seconds) const {
   // The last transition at or before the instant; the first one holds from the beginning of time.
   const auto after = std::upper_bound(transitions.begin() + 1, transitions.end(), utc_seconds,
                                       [](double t, const UtcOffsetTransition& u) { return t < static_cast<double>(u.utc_seconds); });
-  return (after - 1)->offset_seconds;
+  constexpr double kInfinity = std::numeric_limits<double>::infinity();
+  const auto held = after - 1;
+  return UtcOffsetSpan{held->offset_seconds, held == transitions.begin() ? -kInfinity : static_cast<double>(held->utc_seconds),
+                       after == transitions.end() ? kInfinity : static_cast<double>(after->utc_seconds)};
 }
 uint32_t MapView::node_count() const { return static_cast<uint32_t>(impl_->nodes.size()); }
 uint32_t MapView::edge_count() const { return static_cast<uint32_t>(impl_->edges.size()); }
@@ -366,20 +379,14 @@ void MapView::damaged_shape(uint32_t edge) const { impl_->damaged("shape index o
 std::string_view MapView::edge_name(uint32_t edge) const { return impl_->string_at(this->edge(edge).name); }
 
 std::span<const StopSign> MapView::stop_signs_on(uint32_t edge) const {
-  if (!impl_->stop_edges_built.load(std::memory_order_acquire)) {
-    std::call_once(impl_->stop_edges_once, [this] {
-      impl_->stop_edges.assign(impl_->edges.size() / 64 + 1, 0);
-      for (const StopSign& s : impl_->stop_signs) {
-        if (s.edge < impl_->edges.size()) impl_->stop_edges[s.edge >> 6] |= uint64_t{1} << (s.edge & 63);
-      }
-      impl_->stop_edges_built.store(true, std::memory_order_release);
+  if (!impl_->stop_runs_built.load(std::memory_order_acquire)) {
+    std::call_once(impl_->stop_runs_once, [this] {
+      impl_->stop_runs.build(impl_->stop_signs, impl_->edges.size(), [](const StopSign& s) { return s.edge; });
+      impl_->stop_runs_built.store(true, std::memory_order_release);
     });
   }
-  if (edge >= impl_->edges.size() || ((impl_->stop_edges[edge >> 6] >> (edge & 63)) & 1) == 0) return {};
-  const auto& all = impl_->stop_signs;
-  const auto lo = std::lower_bound(all.begin(), all.end(), edge, [](const StopSign& s, uint32_t e) { return s.edge < e; });
-  const auto hi = std::upper_bound(lo, all.end(), edge, [](uint32_t e, const StopSign& s) { return e < s.edge; });
-  return {lo, hi};
+  const auto [first, end] = impl_->stop_runs.run_of(edge);
+  return impl_->stop_signs.subspan(first, end - first);
 }
 
 std::span<const ConditionalRestriction> MapView::conditionals_on(uint32_t edge) const {
@@ -410,11 +417,14 @@ bool MapView::has_signal(uint32_t node) const {
 }
 
 std::span<const TurnRestriction> MapView::restrictions_from(uint32_t edge) const {
-  const auto& all = impl_->restrictions;
-  const auto lo =
-      std::lower_bound(all.begin(), all.end(), edge, [](const TurnRestriction& r, uint32_t e) { return r.from_edge < e; });
-  const auto hi = std::upper_bound(lo, all.end(), edge, [](uint32_t e, const TurnRestriction& r) { return e < r.from_edge; });
-  return {lo, hi};
+  if (!impl_->restriction_runs_built.load(std::memory_order_acquire)) {
+    std::call_once(impl_->restriction_runs_once, [this] {
+      impl_->restriction_runs.build(impl_->restrictions, impl_->edges.size(), [](const TurnRestriction& r) { return r.from_edge; });
+      impl_->restriction_runs_built.store(true, std::memory_order_release);
+    });
+  }
+  const auto [first, end] = impl_->restriction_runs.run_of(edge);
+  return impl_->restrictions.subspan(first, end - first);
 }
 
 std::span<const ViaWayRestriction> MapView::via_way_restrictions_from(uint32_t edge) const {

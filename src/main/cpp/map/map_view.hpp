@@ -140,6 +140,16 @@ class MapView {
   [[nodiscard]] uint16_t time_zone_at(Coord position) const;
   // Local time minus UTC, in seconds, at `utc_seconds` in `zone`.
   [[nodiscard]] int32_t utc_offset_seconds(uint16_t zone, double utc_seconds) const;
+  // utc_offset_seconds() with the UTC instants between which it holds: from `from_utc` (the
+  // transition at or before the instant; -infinity for the first) up to but excluding `until_utc`
+  // (the next transition; +infinity after the last). For a cache that must be right across a
+  // daylight saving change.
+  struct UtcOffsetSpan {
+    int32_t offset_seconds = 0;
+    double from_utc = 0;
+    double until_utc = 0;
+  };
+  [[nodiscard]] UtcOffsetSpan utc_offset_span(uint16_t zone, double utc_seconds) const;
 
   // Appends to `out` every edge segment whose grid cell lies within `radius_m` of `point`.
   // A superset: callers measure the exact distance. May contain a segment more than once.

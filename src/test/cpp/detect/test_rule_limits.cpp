@@ -117,6 +117,44 @@ TEST_F(RuleLimitsEndToEnd, LimitAtAnswersAsAFreshInstanceWhateverWasAskedBefore)
   EXPECT_GT(plain_answers, 0);
 }
 
+// limit_at() remembers, where the rule's own limits may bind, its last answer by edge direction,
+// local day and local minute (ConditionalRules::LoweredMemo): one instance asked second by second
+// across minute boundaries, and through two days, answers as a fresh one at every instant.
+TEST_F(RuleLimitsEndToEnd, LimitAtAnswersAsAFreshInstanceSecondBySecond) {
+  std::vector<double> instants;
+  for (const double around : {kAtTen, kAtTen + 7 * 3600 + 30}) {
+    for (double t = around - 90; t <= around + 90; t += 1) instants.push_back(t);
+    for (double t = around + 90; t >= around - 90; t -= 0.7) instants.push_back(t);
+  }
+  for (double t = kMonday - 86400; t <= kMonday + 86400; t += 293) instants.push_back(t);
+  int lowered = 0, with_condition = 0;
+  for (const map::MapView* map : {japan_.get(), germany_.get()}) {
+    for (const legal::VehicleProfile& vehicle : {of(VehicleClass::car), of(VehicleClass::hgv, 12), of(VehicleClass::bus, 14)}) {
+      for (uint32_t edge = 0; edge < map->edge_count(); ++edge) {
+        for (const bool forward : {true, false}) {
+          ConditionalRules shared(*map, vehicle);
+          for (const double t : instants) {
+            const VehicleLimit got = shared.limit_at(edge, forward, t);
+            const VehicleLimit want = ConditionalRules(*map, vehicle).limit_at(edge, forward, t);
+            ASSERT_EQ(got.limit.tenths_kmh, want.limit.tenths_kmh) << edge << " " << t;
+            ASSERT_EQ(got.limit.source, want.limit.source) << edge << " " << t;
+            ASSERT_EQ(got.limit.rule, want.limit.rule) << edge << " " << t;
+            ASSERT_EQ(got.local_day, want.local_day) << edge << " " << t;
+            ASSERT_EQ(got.lowered_by.tenths_kmh, want.lowered_by.tenths_kmh) << edge << " " << t;
+            ASSERT_EQ(got.lowered_by.tag, want.lowered_by.tag) << edge << " " << t;
+            ASSERT_EQ(got.lowered_by.condition, want.lowered_by.condition) << edge << " " << t;
+            ASSERT_EQ(got.local_time, want.local_time) << edge << " " << t;
+            if (!want.lowered_by.tag.empty()) ++lowered;
+            if (!want.local_time.empty()) ++with_condition;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(lowered, 0);
+  EXPECT_GT(with_condition, 0);  // the local time, which changes every minute, was part of answers
+}
+
 // Japan's expressway: 100 for a car, 80 for a lorry (maxspeed:hgv); 95 km/h is speeding for the lorry only.
 TEST_F(RuleLimitsEndToEnd, ALorryOnAJapaneseExpresswayGetsItsClassLimit) {
   const auto points = timed_drive(kUntaggedMotorway, 95 / 3.6, kAtTen);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <set>
 
 #include "map/geo.hpp"
@@ -363,6 +364,62 @@ TEST(MapBuilder, ResolverGivesRegionsAndDatedRulesToEdgesWithoutATag) {
   std::filesystem::remove(path);
 }
 
+// stop_signs_on() finds an edge's signs by its rank among the edges with one (no search): for every
+// edge of a long street it gives exactly the signs on it, every sign once, across the words of its
+// bit set (edges 0-63, 64-127, ...), on edges with none, one and two signs.
+TEST(MapBuilder, StopSignsOnGivesEveryEdgeExactlyItsSigns) {
+  const std::string path = test::temp_map_path("stop-rank");
+  MapBuilder builder;
+  WayInput street;
+  street.osm_id = 1;
+  street.name = "Long Street";
+  for (int64_t n = 1; n <= 400; ++n) {
+    builder.add_node(n, Coord::from_degrees(50.0, 8.0 + 0.0005 * static_cast<double>(n)));
+    street.node_ids.push_back(n);
+  }
+  builder.add_way(street);
+  // All-way stops at most of its nodes (the way is cut there; an edge between two has two signs),
+  // and short lanes beside it without any (an edge each, no sign).
+  for (int64_t n = 2; n < 400; ++n) {
+    if (n % 9 != 4 && n % 13 != 0) builder.add_stop(StopInput{n, StopDirection::all_way});
+  }
+  for (int64_t lane = 0; lane < 150; ++lane) {
+    const int64_t a = 1000 + 2 * lane, b = a + 1;
+    builder.add_node(a, Coord::from_degrees(50.001, 8.0 + 0.0012 * static_cast<double>(lane)));
+    builder.add_node(b, Coord::from_degrees(50.001, 8.0005 + 0.0012 * static_cast<double>(lane)));
+    WayInput way;
+    way.osm_id = 10 + lane;
+    way.node_ids = {a, b};
+    builder.add_way(way);
+  }
+  builder.write(path);
+  {
+    const MapView m = MapView::open(path);
+    ASSERT_GT(m.edge_count(), 128U);
+    // Every sign, by edge, as the map stores them (each edge's span concatenated in edge order).
+    std::vector<std::pair<uint32_t, uint32_t>> all;
+    std::size_t with_two = 0, with_none = 0;
+    for (uint32_t e = 0; e < m.edge_count() + 3; ++e) {
+      const auto signs = m.stop_signs_on(e);
+      if (e >= m.edge_count()) {
+        EXPECT_TRUE(signs.empty());
+        continue;
+      }
+      for (const StopSign& s : signs) {
+        EXPECT_EQ(s.edge, e);
+        all.emplace_back(s.edge, s.node);
+      }
+      with_two += signs.size() == 2;
+      with_none += signs.empty();
+    }
+    EXPECT_EQ(all.size(), m.info().stop_signs);
+    EXPECT_TRUE(std::is_sorted(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; }));
+    EXPECT_GT(with_two, 0U);
+    EXPECT_GT(with_none, 0U);
+  }
+  std::filesystem::remove(path);
+}
+
 TEST(MapBuilder, WithoutAResolverUntaggedDirectionsStayUnknownAndTimeIsUtc) {
   const std::string path = test::temp_map_path("no-resolver");
   MapBuilder builder;
@@ -402,6 +459,14 @@ TEST(MapBuilder, TimeZonesGiveEachPositionItsOffsetAtEachInstant) {
     EXPECT_EQ(m.utc_offset_seconds(west, 999), 3600);
     EXPECT_EQ(m.utc_offset_seconds(west, 1000), 7200);
     EXPECT_EQ(m.utc_offset_seconds(east, 1e9), 32400);
+    // The span each offset holds for: up to the change, and from it on.
+    const double inf = std::numeric_limits<double>::infinity();
+    EXPECT_EQ(m.utc_offset_span(west, 999).from_utc, -inf);
+    EXPECT_EQ(m.utc_offset_span(west, 999).until_utc, 1000);
+    EXPECT_EQ(m.utc_offset_span(west, 1000).offset_seconds, 7200);
+    EXPECT_EQ(m.utc_offset_span(west, 1000).from_utc, 1000);
+    EXPECT_EQ(m.utc_offset_span(west, 1000).until_utc, inf);
+    EXPECT_EQ(m.utc_offset_span(east, 1e9).from_utc, -inf);
     // Outside the grid: the nearest cell.
     EXPECT_EQ(m.time_zone_at(Coord::from_degrees(-5, 9)), east);
     EXPECT_EQ(m.info().time_zone_source, "test");
