@@ -6,8 +6,10 @@
 // cost 58 instructions a call, and the matcher asks tens of times a fix.
 #pragma once
 
+#include <atomic>
 #include <bit>
 #include <cstdint>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -56,6 +58,34 @@ class EdgeRunIndex {
   std::vector<uint64_t> has_;
   std::vector<uint32_t> rank_;
   std::vector<uint32_t> first_;
+};
+
+// An EdgeRunIndex built on its first use (opening a map reads no section), once, by whichever of
+// the analysis threads sharing the map asks first. The flag is tested before std::call_once, which
+// costs about 100 instructions even when done (thread-local state on every call), and the matcher
+// asks tens of times a fix.
+class LazyEdgeRunIndex {
+ public:
+  // run_of() of the index over `records` (sorted by `edge_of`); the same records on every call.
+  template <typename Records, typename EdgeOf>
+  [[nodiscard, gnu::always_inline]] std::pair<uint32_t, uint32_t> run_of(uint32_t edge, const Records& records,
+                                                                        uint64_t edge_count, EdgeOf edge_of) {
+    if (!built_.load(std::memory_order_acquire)) build_once(records, edge_count, edge_of);
+    return index_.run_of(edge);
+  }
+
+ private:
+  template <typename Records, typename EdgeOf>
+  [[gnu::noinline]] void build_once(const Records& records, uint64_t edge_count, EdgeOf edge_of) {
+    std::call_once(once_, [&] {
+      index_.build(records, edge_count, edge_of);
+      built_.store(true, std::memory_order_release);
+    });
+  }
+
+  std::once_flag once_;
+  std::atomic<bool> built_{false};
+  EdgeRunIndex index_;
 };
 
 }  // namespace drivelog::map

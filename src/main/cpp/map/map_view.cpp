@@ -55,18 +55,11 @@ struct MapView::Impl {
   std::span<const ConditionalRestriction> conditionals;
   std::span<const TurnConditional> turn_conditionals;
   std::span<const AdvisorySpeed> advisory_speeds;
-  // Each edge's stop signs and turn restrictions (EdgeRunIndex), built on the first
-  // stop_signs_on() / restrictions_from() call (opening reads no section): the matcher asks for
-  // every transition that leaves an edge, and a search over the stop signs was 3 % of a trip's
-  // analysis on a city grid.
-  std::once_flag stop_runs_once;
-  // Set once stop_runs is built: std::call_once costs about 100 instructions even when done
-  // (thread-local state on every call), and the matcher asks tens of times per fix.
-  std::atomic<bool> stop_runs_built{false};
-  EdgeRunIndex stop_runs;
-  std::once_flag restriction_runs_once;
-  std::atomic<bool> restriction_runs_built{false};
-  EdgeRunIndex restriction_runs;
+  // Each edge's stop signs and turn restrictions, built on the first stop_signs_on() /
+  // restrictions_from() call: the matcher asks for every transition that leaves an edge, and a
+  // search over the stop signs was 3 % of a trip's analysis on a city grid.
+  LazyEdgeRunIndex stop_runs;
+  LazyEdgeRunIndex restriction_runs;
 
   std::string_view string_at(uint32_t offset) const {
     if (offset >= strings.size()) damaged("string offset " + std::to_string(offset));
@@ -379,13 +372,8 @@ void MapView::damaged_shape(uint32_t edge) const { impl_->damaged("shape index o
 std::string_view MapView::edge_name(uint32_t edge) const { return impl_->string_at(this->edge(edge).name); }
 
 std::span<const StopSign> MapView::stop_signs_on(uint32_t edge) const {
-  if (!impl_->stop_runs_built.load(std::memory_order_acquire)) {
-    std::call_once(impl_->stop_runs_once, [this] {
-      impl_->stop_runs.build(impl_->stop_signs, impl_->edges.size(), [](const StopSign& s) { return s.edge; });
-      impl_->stop_runs_built.store(true, std::memory_order_release);
-    });
-  }
-  const auto [first, end] = impl_->stop_runs.run_of(edge);
+  const auto [first, end] =
+      impl_->stop_runs.run_of(edge, impl_->stop_signs, impl_->edges.size(), [](const StopSign& s) { return s.edge; });
   return impl_->stop_signs.subspan(first, end - first);
 }
 
@@ -417,13 +405,8 @@ bool MapView::has_signal(uint32_t node) const {
 }
 
 std::span<const TurnRestriction> MapView::restrictions_from(uint32_t edge) const {
-  if (!impl_->restriction_runs_built.load(std::memory_order_acquire)) {
-    std::call_once(impl_->restriction_runs_once, [this] {
-      impl_->restriction_runs.build(impl_->restrictions, impl_->edges.size(), [](const TurnRestriction& r) { return r.from_edge; });
-      impl_->restriction_runs_built.store(true, std::memory_order_release);
-    });
-  }
-  const auto [first, end] = impl_->restriction_runs.run_of(edge);
+  const auto [first, end] = impl_->restriction_runs.run_of(edge, impl_->restrictions, impl_->edges.size(),
+                                                          [](const TurnRestriction& r) { return r.from_edge; });
   return impl_->restrictions.subspan(first, end - first);
 }
 
