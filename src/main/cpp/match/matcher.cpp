@@ -1011,8 +1011,8 @@ bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint
   const TracePoint& a = trace_[from_point];
   const TracePoint& b = trace_[to_point];
   const double great_circle = fix_distance_m(a, b);
-  const FixStep step = fix_step(a, b);
-  const double apart = step.flat ? states_apart_m(step, from.error, sigma_of(a), to.error, sigma_of(b)) : great_circle;
+  const StepPlaces places(fix_step(a, b), great_circle, sigma_of(a), sigma_of(b));
+  const double apart = StepPlaces::apart_m(places.from(from.error), places.to(to.error));
   const double inverse_beta = this->inverse_beta(a, b);
   const double odometer = odometer_m(from_point, to_point);
   constexpr double kImpossible = -std::numeric_limits<double>::infinity();

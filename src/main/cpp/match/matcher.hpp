@@ -94,7 +94,7 @@ class Matcher {
   // Inlined: asked for every fix (its distance from the last one used) and up to three more times
   // by the spike test; a call cost about as much as the flat metric itself.
   [[gnu::always_inline]] double fix_distance_m(const TracePoint& a, const TracePoint& b);
-  // The offset between two fixes in fix_distance_m()'s frame (what states_apart_m() starts from).
+  // The offset between two fixes in fix_distance_m()'s frame (what StepPlaces starts from).
   // Inlined: a call per Viterbi step cost about as much as its body.
   [[gnu::always_inline]] FixStep fix_step(const TracePoint& a, const TracePoint& b);
   bool headings_agree_with_motion(std::span<const TracePoint> trace);

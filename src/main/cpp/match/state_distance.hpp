@@ -27,25 +27,16 @@ struct FixStep {
   bool flat = false;
 };
 
-// The distance between the places of two states (each its fix less its error, in units of the
-// fix's sigma), for fixes `step` apart: for one pair (the decided path's rebuild, join()); the
-// Viterbi step takes StepPlaces below.
-[[gnu::always_inline]] inline double states_apart_m(const FixStep& step, const ErrorSample& from, double sigma_from,
-                                                    const ErrorSample& to, double sigma_to) {
-  const double east = step.east - (static_cast<double>(to.east) * sigma_to - static_cast<double>(from.east) * sigma_from);
-  const double north =
-      step.north - (static_cast<double>(to.north) * sigma_to - static_cast<double>(from.north) * sigma_from);
-  return std::sqrt(east * east + north * north);
-}
-
 // A state's place on its road, in metres east and north of the step's first fix.
 struct Place {
   double east = 0, north = 0;
 };
 
-// The same distance from places computed once per state, for the Viterbi step: a pair costs two
-// differences and a square root instead of states_apart_m()'s conversions and products (per pair,
-// those cost the town 6 % of its instructions per fix).
+// The distance between two states' places (each its fix less its error, in units of the fix's
+// sigma), from places computed once per state: in the Viterbi step a pair costs two differences
+// and a square root (the conversions and products per pair cost the town 6 % of its instructions
+// per fix). The decided path's rebuild (Matcher::join) measures its one pair the same way, so
+// that it prices a route exactly as the step that chose it.
 //
 // Not to first order: projected onto one line per step (the line between the places of the two
 // fixes' nearest candidates; a subtraction per pair), places off that line come out short by
@@ -79,24 +70,10 @@ class StepPlaces {
   }
   [[nodiscard, gnu::always_inline]] static double apart_m(const Place& from, const Place& to) {
     const double east = to.east - from.east, north = to.north - from.north;
-    return root_of_squares(east * east + north * north);
+    return std::sqrt(east * east + north * north);
   }
 
  private:
-  // std::sqrt's value without its test for a negative argument (a call that sets errno), which a
-  // sum of squares never is: the same IEEE square root, one instruction per pair instead of three.
-  // (The SSE2 intrinsics' form cost the town 30 instructions per fix more than std::sqrt: GCC
-  // moved the operand in and out of a vector register around it.)
-  [[gnu::always_inline]] static double root_of_squares(double sum) {
-#if defined(__SSE2__)
-    double root;
-    asm("sqrtsd %1, %0" : "=x"(root) : "x"(sum));
-    return root;
-#else
-    return std::sqrt(sum);
-#endif
-  }
-
   double step_east_ = 0, step_north_ = 0;  // the second fix from the first
   double sigma_from_ = 0, sigma_to_ = 0;   // 0 across a gap: every place at its fix
 };

@@ -16,14 +16,15 @@ ErrorSample error_of(double east_m, double north_m, double sigma) {
 TEST(StateDistance, betweenTheFixesLessTheirErrors) {
   // Fixes 10 m apart going east, each 4 m north of its road: the places are 10 m apart; the first
   // fix's place 3 m further east makes them 7 m apart.
-  const FixStep step{10, 0, true};
-  EXPECT_NEAR(states_apart_m(step, error_of(0, 4, 5), 5, error_of(0, 4, 5), 5), 10, 1e-5);
-  EXPECT_NEAR(states_apart_m(step, error_of(-3, 4, 5), 5, error_of(0, 4, 5), 5), 7, 1e-5);
+  const StepPlaces places(FixStep{10, 0, true}, 10, 5, 5);
+  EXPECT_NEAR(StepPlaces::apart_m(places.from(error_of(0, 4, 5)), places.to(error_of(0, 4, 5))), 10, 1e-5);
+  EXPECT_NEAR(StepPlaces::apart_m(places.from(error_of(-3, 4, 5)), places.to(error_of(0, 4, 5))), 7, 1e-5);
 }
 
 TEST(StateDistance, placesComputedPerStateGiveTheSameDistance) {
-  // What the Viterbi step uses (a place per state, a difference and a square root per pair)
-  // against the distance computed from both errors at once, over random steps, sigmas and errors.
+  // What the Viterbi step and the path's rebuild use (a place per state, a difference and a square
+  // root per pair) against the distance computed from both errors at once, over random steps,
+  // sigmas and errors.
   std::mt19937 random(7);
   std::uniform_real_distribution<double> unit(-1, 1);
   for (int n = 0; n < 20000; ++n) {
@@ -32,7 +33,10 @@ TEST(StateDistance, placesComputedPerStateGiveTheSameDistance) {
     const ErrorSample from = error_of(15 * unit(random), 15 * unit(random), sigma_from);
     const ErrorSample to = error_of(15 * unit(random), 15 * unit(random), sigma_to);
     const StepPlaces places(step, std::hypot(step.east, step.north), sigma_from, sigma_to);
-    const double exact = states_apart_m(step, from, sigma_from, to, sigma_to);
+    const double east = step.east - (static_cast<double>(to.east) * sigma_to - static_cast<double>(from.east) * sigma_from);
+    const double north =
+        step.north - (static_cast<double>(to.north) * sigma_to - static_cast<double>(from.north) * sigma_from);
+    const double exact = std::hypot(east, north);
     ASSERT_NEAR(StepPlaces::apart_m(places.from(from), places.to(to)), exact, 1e-9 * (1 + exact)) << n;
   }
 }
@@ -49,24 +53,6 @@ TEST(StateDistance, twoPlacesOnAStreetBesideASideRoadAreTheirDistanceApart) {
   EXPECT_NEAR(StepPlaces::apart_m(places.from(street), places.to(street)), 8, 1e-6);
   EXPECT_NEAR(StepPlaces::apart_m(places.from(street), places.to(side)), std::hypot(8.0, 10.0), 1e-6);
   EXPECT_NEAR(StepPlaces::apart_m(places.from(side), places.to(side)), 8, 1e-6);
-}
-
-TEST(StateDistance, squareRootIsStdSqrtBitForBit) {
-  // apart_m() takes its root without std::sqrt's errno test (one instruction): the same value, bit
-  // for bit, or results would change with it. Random places from centimetres to kilometres apart,
-  // places at the same point, and sums near the ends of the double range.
-  std::mt19937 random(11);
-  std::uniform_real_distribution<double> unit(-1, 1);
-  for (int n = 0; n < 20000; ++n) {
-    const double scale = std::pow(10.0, 4 * unit(random) + 1);
-    const Place from{scale * unit(random), scale * unit(random)}, to{scale * unit(random), scale * unit(random)};
-    const double east = to.east - from.east, north = to.north - from.north;
-    ASSERT_EQ(StepPlaces::apart_m(from, to), std::sqrt(east * east + north * north)) << n;
-  }
-  EXPECT_EQ(StepPlaces::apart_m(Place{3, 4}, Place{3, 4}), 0.0);
-  for (const double far : {1e-160, 1e150}) {
-    EXPECT_EQ(StepPlaces::apart_m(Place{0, 0}, Place{far, far}), std::sqrt(far * far + far * far)) << far;
-  }
 }
 
 TEST(StateDistance, fixesTooFarApartForTheFlatFrameAreTheirOwnDistanceApart) {
