@@ -31,6 +31,13 @@ namespace {
 constexpr double kPlacementSigmas = 3;      // a fix's placement error: this x its reported accuracy, at least
 constexpr double kReportedSpeedMarginMps = 1;  // how far off a trusted reported speed may be (Doppler: ~0.2-0.5 m/s)
 
+// How far off along the path matched fix k may be placed: events.curve_placement_m, or
+// kPlacementSigmas x its reported accuracy where that is worse.
+double placement_m(const TripView& trip, std::size_t k, const EventsConfig& config) {
+  const float accuracy = trip.trace[trip.speeds.matched()[k]].accuracy_m;
+  return std::isnan(accuracy) ? config.curve_placement_m : std::max(config.curve_placement_m, kPlacementSigmas * accuracy);
+}
+
 struct CoreSpeed {
   double mps = 0;
   bool known = false;
@@ -75,11 +82,11 @@ struct CurveReading {
 // Where fixes are too far apart in time for the speed between them (0.2 Hz: the car may have
 // braked for the curve and sped up after it), the receiver's speed at a fix that lies inside the
 // curve is still a measurement at that place (Doppler, to ~0.3 m/s), not an inference from
-// positions. A fix may be placed `margin` off along the path (events.curve_placement_m, 3 x a 5 m
-// sigma, or 3 x its reported accuracy where worse), so it counts only that far inside the curve's ends, and it is
-// judged against the gentlest radius within the margin either side of it: the car may have been
-// anywhere there, and on a curve's flanks, gentler than its apex, it may be faster. The reading most over its allowed speed
-// decides (or, with none over, the one nearest to it). A curve shorter than the car drives between
+// positions. A fix may be placed placement_m() off along the path, so it counts only that far
+// inside the curve's ends, and it is judged against the gentlest radius within that margin either
+// side of it: the car may have been anywhere there, and on a curve's flanks, gentler than its apex,
+// it may be faster. The reading most over its allowed speed decides (or, with none over, the one
+// nearest to it). A curve shorter than the car drives between
 // two fixes is often left without a reading: undecided, not guessed.
 CurveReading reading_in_curve(const TripView& trip, const map::Curve& curve, std::span<const map::CurvatureSample> samples,
                               uint32_t piece, uint16_t advisory, const EventsConfig& config,
@@ -91,9 +98,7 @@ CurveReading reading_in_curve(const TripView& trip, const map::Curve& curve, std
   double best_ratio = 0;
   for (std::size_t k = sp.first_at_or_after(curve.start_s_m); k < sp.matched().size() && sp.s_at(k) <= curve.end_s_m; ++k) {
     if (sp.piece_at(k) != piece || sp.derived_at(k)) continue;
-    const float accuracy = trip.trace[sp.matched()[k]].accuracy_m;
-    const double margin =
-        std::isnan(accuracy) ? config.curve_placement_m : std::max(config.curve_placement_m, kPlacementSigmas * accuracy);
+    const double margin = placement_m(trip, k, config);
     const double s = sp.s_at(k);
     if (s < curve.start_s_m + margin || s > curve.end_s_m - margin) continue;
     // The car was somewhere within the margin of where the fix is placed: the gentlest bend there
@@ -136,9 +141,7 @@ std::vector<BoundFix> bound_fixes(const TripView& trip, std::size_t first, std::
   while (to + 1 < sp.matched().size() && sp.piece_at(to + 1) == piece && sp.time_at(to + 1) - sp.time_at(last) <= window_s) ++to;
   std::vector<BoundFix> fixes;
   for (std::size_t k = from; k <= to; ++k) {
-    BoundFix f{sp.s_at(k), sp.time_at(k), config.curve_placement_m, NAN};
-    const float accuracy = trip.trace[sp.matched()[k]].accuracy_m;
-    if (!std::isnan(accuracy)) f.placement_m = std::max(f.placement_m, kPlacementSigmas * accuracy);
+    BoundFix f{sp.s_at(k), sp.time_at(k), placement_m(trip, k, config), NAN};
     if (!trip.match.stats.speeds_ignored && !sp.derived_at(k)) f.speed_mps = sp.speed_mps_at(k);
     fixes.push_back(f);
   }
@@ -232,15 +235,16 @@ void detect_curve_overspeed(const TripView& trip, const TripCurvature& curvature
   const SpeedProfile& sp = trip.speeds;
   for (const TripCurvature::Piece& piece : curvature.pieces()) {
     for (const map::Curve& curve : map::find_curves(curvature.samples(piece), shape)) {
+      const uint16_t advisory = curve_advisory(trip, curve, piece.piece);
       const CurveAllowance allowance =
-          curve_allowance(thresholds.curve_comfort_mps2, curve.min_radius_m, curve_advisory(trip, curve, piece.piece),
+          curve_allowance(thresholds.curve_comfort_mps2, curve.min_radius_m, advisory,
                           config.curve_tolerance_percent, config.curve_tolerance_kmh);
       CoreSpeed speed = core_speed(trip, curve, piece.piece, config, thresholds, allowance.allowed_mps);
       CurveAllowance judged_by = allowance;
       double radius_m = curve.min_radius_m;
       if (!speed.known) {
-        const CurveReading reading = reading_in_curve(trip, curve, curvature.samples(piece), piece.piece,
-                                                      curve_advisory(trip, curve, piece.piece), config, thresholds);
+        const CurveReading reading =
+            reading_in_curve(trip, curve, curvature.samples(piece), piece.piece, advisory, config, thresholds);
         if (reading.known) {
           speed.known = true;
           speed.reading = true;
