@@ -92,11 +92,14 @@ inline double limit_kmh(const map::MapView& map, DirectedEdge d, int32_t local_d
   return raw / 10.0;
 }
 
-// The local day at the start of `d` at `utc_ms` (the map's time zones), for limit_kmh.
+// The local day on `d` at `utc_ms` (the map's time zones), for limit_kmh. An edge's clock is that of
+// its from_node in either direction, as the engine reads it (detect/conditional_rules.cpp): an edge
+// whose ends lie in two zones must be judged on the same day by both, or the simulator's legal car
+// would be read as speeding on a day's change of limit.
 inline int32_t local_day_at(const map::MapView& map, DirectedEdge d, int64_t utc_ms) {
   const auto& e = map.edge(d.edge);
   const double utc_s = static_cast<double>(utc_ms) / 1000.0;
-  const int32_t offset = map.utc_offset_seconds(map.time_zone_at(map.node_coord(d.reversed ? e.to_node : e.from_node)), utc_s);
+  const int32_t offset = map.utc_offset_seconds(map.time_zone_at(map.node_coord(e.from_node)), utc_s);
   return static_cast<int32_t>(std::floor((utc_s + offset) / 86400.0));
 }
 

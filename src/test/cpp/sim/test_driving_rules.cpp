@@ -47,6 +47,18 @@ TEST_F(DatedLimits, TheLocalDayIsThatOfTheEdgesZone) {
   EXPECT_EQ(local_day_at(*map_, east_, evening), 20696);
 }
 
+// The west way ends on node 2, which lies in the UTC cell: driven east to west, its start is in UTC,
+// but the engine reads an edge's clock at its from_node (Tokyo) in either direction, and so must the
+// simulator, or a legal drive would be held to another day's limit.
+TEST_F(DatedLimits, AnEdgesLocalDayIsTheSameInBothDirections) {
+  const int64_t evening = kAug31UtcMs + 20 * 3600 * 1000;
+  const DirectedEdge west_reversed{west_.edge, true};
+  ASSERT_NE(map_->time_zone_at(map_->node_coord(map_->edge(west_.edge).to_node)),
+            map_->time_zone_at(map_->node_coord(map_->edge(west_.edge).from_node)));
+  EXPECT_EQ(local_day_at(*map_, west_reversed, evening), 20697);
+  EXPECT_EQ(local_day_at(*map_, west_reversed, evening), local_day_at(*map_, west_, evening));
+}
+
 // Edges whose access or direction depends on the time (conditional_access.osm) are not legal to drive
 // whatever the time: a route judges them by the time it gets there (sim/timed_rules.hpp,
 // test_timed_rules.cpp), and where no time is known (starts, U-turns) avoids them.
