@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "detect_scenario.hpp"
 
@@ -55,6 +57,31 @@ std::string arc_map(int kRadius = 30, int kStraight = 150) {
     rows[static_cast<std::size_t>(y)][static_cast<std::size_t>(x)] = letters[i];
   }
   rows.back()[static_cast<std::size_t>(kStraight + kRadius)] = 'B';
+  std::string out;
+  for (const auto& r : rows) out += r + "\n";
+  return out;
+}
+
+// A bend that tightens and then opens: from C a 45-degree arc of kTight cells' radius (C..I), then a
+// 45-degree arc of kGentle cells (I..O), tangent to each other, between straights A-C (kStraight cells)
+// and O-B. On a 0.5 m grid by default: 30 m, then 90 m; the tight arc is 23.6 m long, the gentle one 70.7.
+std::string tightening_bend_map(int kTight = 60, int kGentle = 180, int kStraight = 300) {
+  constexpr double kPi = 3.14159265358979;
+  const double step = kPi / 24;  // 7.5 degrees between letters
+  std::vector<std::pair<double, double>> points;  // x, y in cells; y grows southwards
+  for (int i = 0; i <= 6; ++i) points.emplace_back(kStraight + kTight * std::sin(i * step), kTight * (1 - std::cos(i * step)));
+  const double join = 6 * step;
+  const double cx = points.back().first - kGentle * std::sin(join), cy = points.back().second + kGentle * std::cos(join);
+  for (int i = 7; i <= 12; ++i) points.emplace_back(cx + kGentle * std::sin(i * step), cy - kGentle * std::cos(i * step));
+  const auto end_x = static_cast<std::size_t>(std::lround(points.back().first));
+  const auto end_y = static_cast<std::size_t>(std::lround(points.back().second));
+  std::vector<std::string> rows(end_y + static_cast<std::size_t>(kStraight) + 1, std::string(end_x + 1, ' '));
+  rows[0][0] = 'A';
+  const char* letters = "CDEFGHIJKLMNO";
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    rows[static_cast<std::size_t>(std::lround(points[i].second))][static_cast<std::size_t>(std::lround(points[i].first))] = letters[i];
+  }
+  rows.back()[end_x] = 'B';
   std::string out;
   for (const auto& r : rows) out += r + "\n";
   return out;
@@ -361,6 +388,28 @@ TEST(CurveOverspeed, atPointTwoHertzASpeedReadInsideTheCurveDecidesIt) {
   const auto c = analyse(s, comfortable);
   EXPECT_TRUE(events_of(c, ViolationType::curve_overspeed).empty());
   EXPECT_EQ(c.detections.event_coverage.curves_judged, 1u);
+}
+
+// The reading's fix may lie up to curve_placement_m (15 m) off along the road, so it is judged against
+// the gentlest bend within that margin, not the tightest: on a bend of 30 m radius for 23.6 m, then 90 m,
+// a fix 25 m into it (standing 1 s at A at 70 km/h, 1.875 s at 48: fixes at 175 m, the bend 150-244 m)
+// lies on the gentle arc's first metres with the tight one within its margin. Against 90 m (allowed
+// 59 km/h) 70 km/h is over and 48 is not; against the tight arc (allowed 36 km/h) both would be, which
+// on legal drives read a car accelerating out of a bend, its fix placed towards the apex, as a finding.
+TEST(CurveOverspeed, atPointTwoHertzAReadingIsJudgedAgainstTheGentlestBendWithinItsPlacement) {
+  const Scenario s(tightening_bend_map(), 0.5, {way("ACDEFGHIJKLMNOB", 3).maxspeed(80)});
+  Drive fast(s, 0.2, 6);
+  fast.noise(2).start_at('A').wait(1).to("CDEFGHIJKLMNOB", 70);
+  const auto o = analyse(s, fast);
+  const auto found = events_of(o, ViolationType::curve_overspeed);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(test::evidence_text(found[0], "speed_source"), "reading_in_curve");
+  EXPECT_NEAR(evidence(found[0], "radius_m"), 90, 15);
+  Drive brisk(s, 0.2, 6);
+  brisk.noise(2).start_at('A').wait(1.875).to("CDEFGHIJKLMNOB", 48);
+  const auto b = analyse(s, brisk);
+  EXPECT_TRUE(events_of(b, ViolationType::curve_overspeed).empty());
+  EXPECT_EQ(b.detections.event_coverage.curves_judged, 1u);
 }
 
 // A shorter curve (30 m radius, a 47 m arc) between two fixes 111 m apart (80 km/h at 0.2 Hz; standing
