@@ -188,6 +188,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         Set<String> names = new HashSet<>();
         for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                // Not read as a folder of logs: one may hold other files (a simulation's truth next
+                // to its drives), and the shell already names exactly the ones meant.
+                throw new UsageException("input is a directory, not a log file: " + file
+                        + " (name its logs, e.g. " + file.resolve("*.csv") + ")");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new UsageException("input file not found: " + file);
             }

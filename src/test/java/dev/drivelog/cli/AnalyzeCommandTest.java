@@ -88,6 +88,12 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void analyze_directoryAsInput_isUsageErrorThatSaysSo() {
+        assertUsageError(analyze("--map", map, dir), "input is a directory, not a log file: " + dir
+                + " (name its logs, e.g. " + dir.resolve("*.csv") + ")");
+    }
+
+    @Test
     void analyze_unknownMode_isUsageError() {
         assertUsageError(analyze("--mode", "jni", "--map", map, log), "--mode must be ffm or process, not 'jni'");
     }
