@@ -1,5 +1,6 @@
 package dev.drivelog.output;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,22 +11,41 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 
 /**
- * The JSON mapper every writer uses: numbers in plain notation (times as {@code 1795161900.5},
- * not {@code 1.7951619005E9}, which some readers of the files mishandle) and non-finite numbers as
- * null (JSON has no NaN). Thread safe; shared.
+ * How every writer writes JSON: numbers in plain notation (times as {@code 1795161900.5}, not
+ * {@code 1.7951619005E9}, which some readers of the files mishandle) and non-finite numbers as null
+ * (JSON has no NaN). The writers write field by field on a bare generator; the mapper, which writes
+ * the same bytes for a whole object (TripJsonTest compares them), is built only where an object is
+ * written whole. Thread safe; shared.
  */
 final class ResultJson {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new SimpleModule("plain-doubles")
-                    .addSerializer(Double.class, new PlainDoubleSerializer())
-                    .addSerializer(double.class, new PlainDoubleSerializer()))
-            // Writers stream many values into one generator; flushing after each would cost a syscall.
-            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
-            .build();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
-    /** A generator over {@code out} that writes objects with {@link #MAPPER}; closing it closes {@code out}. */
+    /**
+     * Built on first need: the writers do not need it, and a first ObjectMapper costs a fresh JVM some
+     * 30-60 ms (its classes' initialisation and caches), paid by every {@code drivelog analyze} when it
+     * was built here at once (docs/BENCHMARKS.md, "Start-up of drivelog analyze").
+     */
+    private static final class Binding {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .addModule(new SimpleModule("plain-doubles")
+                        .addSerializer(Double.class, new PlainDoubleSerializer())
+                        .addSerializer(double.class, new PlainDoubleSerializer()))
+                // Writers stream many values into one generator; flushing after each would cost a syscall.
+                .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+                .build();
+    }
+
+    /** The mapper that writes a whole object as the writers write it field by field. */
+    static ObjectMapper mapper() {
+        return Binding.MAPPER;
+    }
+
+    /**
+     * A generator over {@code out}, the same as the mapper's but without it (the writers write field by
+     * field; {@code writeObject} on it is refused: use {@link #mapper()}); closing it closes {@code out}.
+     */
     static JsonGenerator generator(java.io.OutputStream out) throws IOException {
-        return MAPPER.getFactory().createGenerator(out);
+        return FACTORY.createGenerator(out);
     }
 
     private ResultJson() {}

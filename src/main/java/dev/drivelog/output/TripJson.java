@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trip's summary and findings written field by field, byte for byte as {@link ResultJson#MAPPER}
+ * A trip's summary and findings written field by field, byte for byte as {@link ResultJson#mapper()}
  * serialises the records (their components in order, snake_case, nulls where the records'
  * {@code @JsonInclude} keeps them): every trip of every input is written this way, and binding by
  * reflection cost more than writing the numbers. {@code TripJsonTest} holds the two to the same bytes.
@@ -129,7 +129,7 @@ final class TripJson {
             case BigInteger b -> json.writeNumber(b);
             case String s -> json.writeString(s);
             case Boolean b -> json.writeBoolean(b);
-            default -> ResultJson.MAPPER.writeValue(json, value);
+            default -> ResultJson.mapper().writeValue(json, value);
         }
     }
 

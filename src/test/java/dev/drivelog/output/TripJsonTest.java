@@ -58,7 +58,7 @@ class TripJsonTest {
 
     private static void assertSameAsMapper(TripResult result) throws IOException {
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        try (JsonGenerator json = ResultJson.generator(expected)) {
+        try (JsonGenerator json = ResultJson.mapper().createGenerator(expected)) {
             json.writeStartObject();
             json.writeObjectField("summary", result.summary());
             json.writeObjectField("violations", result.violations());

@@ -8,11 +8,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** Reads the engine's result JSON into a {@link TripResult}; thread safe, build one and share it. */
 public final class TripResultParser {
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // A missing numeric field is a broken engine, not a zero.
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    /**
+     * Data binding, built on first need: the engine's own answers never need it, and a first ObjectMapper
+     * costs a fresh JVM some 60 ms (its classes' initialisation and caches), a tenth of a small input's
+     * whole {@code drivelog analyze} (docs/BENCHMARKS.md, "Start-up of drivelog analyze").
+     */
+    private static final class Binding {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // A missing numeric field is a broken engine, not a zero.
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
 
     /**
      * @throws IllegalArgumentException when the text is not a {@code drivelog.trip/1.2} (or 1.1) result; the
@@ -33,7 +40,7 @@ public final class TripResultParser {
     TripResult bind(String json) {
         TripResult result;
         try {
-            result = mapper.readValue(json, TripResult.class);
+            result = Binding.MAPPER.readValue(json, TripResult.class);
         } catch (JsonProcessingException e) {
             return parseChecked(json);
         }
@@ -46,7 +53,7 @@ public final class TripResultParser {
     private TripResult parseChecked(String json) {
         JsonNode tree;
         try {
-            tree = mapper.readTree(json);
+            tree = Binding.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("unreadable trip result: " + e.getOriginalMessage(), e);
         }
@@ -59,7 +66,7 @@ public final class TripResultParser {
         }
         TripResult result;
         try {
-            result = mapper.treeToValue(tree, TripResult.class);
+            result = Binding.MAPPER.treeToValue(tree, TripResult.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("trip result " + tripId + " is malformed: " + e.getOriginalMessage(), e);
         }
