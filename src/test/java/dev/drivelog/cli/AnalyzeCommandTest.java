@@ -15,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Usage and config errors of {@code drivelog analyze} (exit 2), found before any analysis starts. Each
@@ -47,9 +46,7 @@ class AnalyzeCommandTest {
         for (Object arg : args) {
             all.add(arg.toString());
         }
-        return new CommandLine(new DrivelogCommand())
-                .setExitCodeExceptionMapper(ExitCodes::forException)
-                .setExecutionExceptionHandler(ExitCodes::report)
+        return DrivelogCommand.commandLine(all.getFirst())
                 .setOut(new PrintWriter(new StringWriter()))
                 .setErr(new PrintWriter(err, true))
                 .execute(all.toArray(String[]::new));

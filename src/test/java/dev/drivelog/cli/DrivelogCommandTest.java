@@ -23,13 +23,38 @@ class DrivelogCommandTest {
     @Test
     void run_helpOnEveryCommand_succeeds() {
         List<List<String>> paths = new ArrayList<>();
-        collect(new CommandLine(new DrivelogCommand()), new ArrayList<>(), paths);
+        collect(DrivelogCommand.commandLine(null), new ArrayList<>(), paths);
         assertTrue(paths.size() >= 10, "expected the full command tree, found " + paths);
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
             args.add("--help");
             assertEquals(ExitCodes.OK, DrivelogCommand.execute(args.toArray(String[]::new)), "drivelog " + args);
         }
+    }
+
+    /** A run builds only the command it names; each is registered under its own name, all for --help. */
+    @Test
+    void commandLine_namedCommandAlone_andEveryCommandForHelp() {
+        CommandLine all = DrivelogCommand.commandLine(null);
+        assertEquals(List.of("help", "map", "analyze", "simulate", "evaluate", "demo", "worker", "reconcile", "report"),
+                List.copyOf(all.getSubcommands().keySet()));
+        for (String name : all.getSubcommands().keySet()) {
+            CommandLine one = DrivelogCommand.commandLine(name);
+            List<String> expected = name.equals("help") ? List.copyOf(all.getSubcommands().keySet()) : List.of(name);
+            assertEquals(expected, List.copyOf(one.getSubcommands().keySet()), name);
+        }
+        assertEquals(all.getSubcommands().keySet(), DrivelogCommand.commandLine("--help").getSubcommands().keySet());
+        assertEquals(all.getSubcommands().keySet(), DrivelogCommand.commandLine("no-such-command").getSubcommands().keySet());
+    }
+
+    @Test
+    void run_unknownCommand_isUsageError() {
+        assertEquals(ExitCodes.USAGE, DrivelogCommand.execute("no-such-command"));
+    }
+
+    @Test
+    void run_helpOfACommand_succeeds() {
+        assertEquals(ExitCodes.OK, DrivelogCommand.execute("help", "analyze"));
     }
 
     private static void collect(CommandLine command, List<String> path, List<List<String>> out) {
