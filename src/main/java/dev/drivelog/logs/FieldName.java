@@ -47,7 +47,12 @@ enum FieldName {
 
     /** The field a column or key name means, or null when it means nothing to drivelog. */
     static FieldName of(String rawName) {
-        return BY_NAME.get(normalize(rawName));
+        return ofNormalized(normalize(rawName));
+    }
+
+    /** The field a name already {@link #normalize normalized} means, or null. */
+    static FieldName ofNormalized(String normalizedName) {
+        return BY_NAME.get(normalizedName);
     }
 
     static String normalize(String rawName) {

@@ -9,6 +9,8 @@ import dev.drivelog.config.LogsConfig;
 import dev.drivelog.config.SpeedUnit;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * JSON Lines: one flat JSON object per line with the field names of {@link FieldName} (nested
@@ -18,13 +20,23 @@ import java.io.InputStream;
  * applies. {@code "valid": false} marks an invalid fix (dropped and counted).
  */
 final class JsonLinesLogParser implements LogParser {
+    private static final int MAX_KEYS_REMEMBERED = 1024;
+
     private final LogsConfig config;
     private final ReadCounts counts;
     private final JsonFactory json;
+    private final Map<String, KeyMeaning> meanings = new HashMap<>();
+    private final boolean asciiInPlace;
 
     JsonLinesLogParser(LogsConfig config, ReadCounts counts) {
+        this(config, counts, true);
+    }
+
+    /** @param asciiInPlace false: every line decoded to a String first (what the in-place reading must agree with) */
+    JsonLinesLogParser(LogsConfig config, ReadCounts counts, boolean asciiInPlace) {
         this.config = config;
         this.counts = counts;
+        this.asciiInPlace = asciiInPlace;
         this.json = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build())
                 .build();
@@ -34,13 +46,29 @@ final class JsonLinesLogParser implements LogParser {
     public void parse(InputStream in, PointSink sink) throws IOException {
         LineReader lines = new LineReader(in, config.maxLineBytes(), counts);
         PointRecord record = new PointRecord(config);
-        String line;
-        while ((line = lines.next()) != null) {
-            if (line.isBlank()) {
+        while (lines.advance()) {
+            byte[] bytes = lines.buffer();
+            int from = lines.lineStart();
+            int to = lines.lineEnd();
+            // An ASCII line (nearly every one) is parsed where it lies in the reader's buffer; any other
+            // is decoded first, as it always was (a malformed UTF-8 byte becomes U+FFFD, not an error).
+            boolean ascii = asciiInPlace && isAscii(bytes, from, to);
+            String text = ascii ? null : lines.text();
+            if (ascii ? isBlankAscii(bytes, from, to) : text.isBlank()) {
                 continue;
             }
             try {
-                readRecord(line, record);
+                if (!ascii) {
+                    read(json.createParser(text), record);
+                } else {
+                    try {
+                        read(json.createParser(bytes, from, to - from), record);
+                    } catch (JsonProcessingException inPlace) {
+                        // Jackson words a few errors differently for bytes than for text (an unclosed
+                        // string): the line's message is the decoded line's, as it always was.
+                        read(json.createParser(lines.text()), record);
+                    }
+                }
                 record.emit(sink, lines.lineNumber(), counts);
             } catch (MalformedRecordException e) {
                 counts.malformed(lines.lineNumber(), e.getMessage() + ", line skipped");
@@ -50,45 +78,88 @@ final class JsonLinesLogParser implements LogParser {
         }
     }
 
-    private void readRecord(String line, PointRecord record) throws IOException, MalformedRecordException {
+    private static boolean isAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** String.isBlank for ASCII: Character.isWhitespace's ASCII characters. */
+    private static boolean isBlankAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = bytes[i];
+            if (!((c >= 9 && c <= 13) || (c >= 28 && c <= 32))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What a key means. Remembered per key: Jackson hands out the same String for a key it has seen,
+     * and normalising every key of every record ({@link FieldName#normalize}) was a quarter of the
+     * reading's CPU. Bounded, so that a log of ever new keys cannot fill the heap.
+     */
+    private KeyMeaning meaning(String name) {
+        KeyMeaning meaning = meanings.get(name);
+        if (meaning == null) {
+            String normalized = FieldName.normalize(name);
+            meaning = new KeyMeaning(FieldName.ofNormalized(normalized),
+                    normalized.equals("fixtime") || normalized.equals("devicetime") || normalized.equals("servertime"));
+            if (meanings.size() < MAX_KEYS_REMEMBERED) {
+                meanings.put(name, meaning);
+            }
+        }
+        return meaning;
+    }
+
+    /** @param traccarTime a Traccar time field: the record's plain speed is in knots */
+    private record KeyMeaning(FieldName field, boolean traccarTime) {}
+
+    private void read(JsonParser parser, PointRecord record) throws IOException, MalformedRecordException {
+        try (parser) {
+            readRecord(parser, record);
+        }
+    }
+
+    private void readRecord(JsonParser parser, PointRecord record) throws IOException, MalformedRecordException {
         record.reset();
         boolean traccarStyle = false;
         double plainSpeed = Double.NaN;
-        try (JsonParser parser = json.createParser(line)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedRecordException("not a JSON object");
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new MalformedRecordException("not a JSON object");
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                parser.skipChildren();
+                continue;
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                    parser.skipChildren();
-                    continue;
-                }
-                String normalized = FieldName.normalize(name);
-                if (normalized.equals("fixtime") || normalized.equals("devicetime") || normalized.equals("servertime")) {
-                    traccarStyle = true;
-                }
-                FieldName field = FieldName.of(name);
-                if (field == null || value == JsonToken.VALUE_NULL) {
-                    continue;
-                }
-                if (field == FieldName.SPEED) {
-                    plainSpeed = speedValue(parser, value);
-                } else if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
-                    record.setNumber(field, parser.getDoubleValue(), config.speedUnit());
-                } else if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
-                    record.setNumber(field, value == JsonToken.VALUE_TRUE ? 1 : 0, config.speedUnit());
-                } else {
-                    record.set(field, parser.getText(), config.speedUnit());
-                }
+            KeyMeaning meaning = meaning(name);
+            traccarStyle |= meaning.traccarTime();
+            FieldName field = meaning.field();
+            if (field == null || value == JsonToken.VALUE_NULL) {
+                continue;
             }
-            if (parser.currentToken() != JsonToken.END_OBJECT) {
-                throw new MalformedRecordException("not a flat JSON object");
+            if (field == FieldName.SPEED) {
+                plainSpeed = speedValue(parser, value);
+            } else if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+                record.setNumber(field, parser.getDoubleValue(), config.speedUnit());
+            } else if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
+                record.setNumber(field, value == JsonToken.VALUE_TRUE ? 1 : 0, config.speedUnit());
+            } else {
+                record.set(field, parser.getText(), config.speedUnit());
             }
-            if (parser.nextToken() != null) {
-                throw new MalformedRecordException("text after the JSON object");
-            }
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw new MalformedRecordException("not a flat JSON object");
+        }
+        if (parser.nextToken() != null) {
+            throw new MalformedRecordException("text after the JSON object");
         }
         if (!Double.isNaN(plainSpeed) && Double.isNaN(record.speedMps)) {
             SpeedUnit unit = traccarStyle ? SpeedUnit.KNOTS : config.speedUnit();
