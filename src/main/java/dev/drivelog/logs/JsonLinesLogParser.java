@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.drivelog.config.LogsConfig;
 import dev.drivelog.config.SpeedUnit;
 import java.io.IOException;
@@ -39,6 +40,9 @@ final class JsonLinesLogParser implements LogParser {
         this.asciiInPlace = asciiInPlace;
         this.json = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build())
+                // Jackson's bundled FastDoubleParser (Lemire's algorithm): correctly rounded, as
+                // Double.parseDouble is, so the same doubles, in less of the reading's time.
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .build();
     }
 
