@@ -248,7 +248,9 @@ final class NmeaLogParser implements LogParser {
 
     private static double number(String text, String what) throws MalformedRecordException {
         try {
-            return Double.parseDouble(text);
+            // Double.parseDouble's value and errors, without its slow path for the plain decimals NMEA is
+            // made of (it was a fifth of the reading's CPU).
+            return DecimalParser.parse(text);
         } catch (NumberFormatException e) {
             throw new MalformedRecordException("bad NMEA " + what + " '" + text + "'");
         }
