@@ -116,7 +116,7 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
   return compared >= 10 && !speeds_contradicted_;
 }
 
-bool Matcher::is_spike(std::span<const TracePoint> trace, uint32_t before_index, uint32_t i) {
+bool Matcher::is_spike(std::span<const TracePoint> trace, uint32_t before_index, uint32_t i, double known_leg_m) {
   // A fix further off the line between its neighbours than the car can have gone out and come
   // back in the time between them is a gross receiver error (multipath, a bad cold fix). The HMM
   // alone would often follow it: a road near the stray fix fits it well, and driving there and
@@ -136,7 +136,7 @@ bool Matcher::is_spike(std::span<const TracePoint> trace, uint32_t before_index,
   const double slack = kNoiseSigmas * std::max(sigma_of(p), config_.sigma_m);
   // The way via p is longer than the direct one by at most twice either leg (triangle
   // inequality): a fix near the one before is no spike, which spares most fixes two distances.
-  const double leg_before = fix_distance_m(before, p);
+  const double leg_before = std::isnan(known_leg_m) ? fix_distance_m(before, p) : known_leg_m;
   if (2 * leg_before <= slack) return false;
   const bool speeds_known = speeds_trusted_ && !std::isnan(before.speed_mps) && !std::isnan(p.speed_mps);
   const double v_before = std::max({static_cast<double>(before.speed_mps), static_cast<double>(p.speed_mps), 2.0});
@@ -778,8 +778,10 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
     }
     // The spike test looks at the fix just before (a standing fix collapsed onto the path is as
     // good a witness of where the car is as the last one used), not at the last one used, which
-    // may lie minutes back after a wait.
-    if (!columns_.empty() && i + 1 < trace.size() && is_spike(trace, last_placed, i)) {
+    // may lie minutes back after a wait. Where it is the last one used (no fix collapsed since),
+    // its distance is `gap`, measured above.
+    if (!columns_.empty() && i + 1 < trace.size() &&
+        is_spike(trace, last_placed, i, last_placed == columns_.back().point ? gap : NAN)) {
       out.points[i].kind = PointKind::outlier;
       ++out.stats.outliers;
       continue;

@@ -157,8 +157,9 @@ class Matcher {
   static constexpr double kTurnSpanM = 10;
   bool speeds_agree_with_motion(std::span<const TracePoint> trace);
   // Whether fix `i` is a gross error: further off the line from the fix `before` it to one of the
-  // next two than the car can have gone out and back in the time.
-  [[nodiscard]] bool is_spike(std::span<const TracePoint> trace, uint32_t before, uint32_t i);
+  // next two than the car can have gone out and back in the time. `known_leg_m`: fix_distance_m()
+  // from `before` to `i` where the caller has it already, else NaN.
+  [[nodiscard]] bool is_spike(std::span<const TracePoint> trace, uint32_t before, uint32_t i, double known_leg_m);
   void decide(std::size_t columns, bool finish);
   void emit(uint32_t point, const State& state);
   // Fills reported_m_ with the distance the reported speeds give from fix `from` to each fix up to `to`.
