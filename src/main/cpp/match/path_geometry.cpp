@@ -16,10 +16,11 @@ map::Coord shape_point(std::span<const map::Coord> shape, bool forward, std::siz
 }
 
 // Differences in double: two longitudes on either side of the antimeridian are up to 3.6e9 apart
-// in 1e-7 degree, more than an int32 holds.
+// in 1e-7 degree, more than an int32 holds. Rounded as std::lround does, inline (libm's is a call,
+// two per position on the path).
 map::Coord lerp(map::Coord a, map::Coord b, double f) {
   const auto between = [f](int32_t from, int32_t to) {
-    return static_cast<int32_t>(std::lround(from + f * (static_cast<double>(to) - from)));
+    return static_cast<int32_t>(map::round_half_away(from + f * (static_cast<double>(to) - from)));
   };
   return map::Coord{between(a.lat_e7, b.lat_e7), between(a.lon_e7, b.lon_e7)};
 }
