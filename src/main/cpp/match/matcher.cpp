@@ -178,8 +178,12 @@ void Matcher::index_reported_distances(std::span<const TracePoint> trace) {
   // Prefix sums of the distance the reported speeds give (trapezoid rule), and of the steps they
   // cannot vouch for (a speed missing, or fixes too far apart to integrate across).
   constexpr double kMaxStepS = 2.5;
-  reported_prefix_m_.assign(trace.size(), 0.0);
-  unreported_steps_.assign(trace.size(), 0);
+  // Every entry is written below: sized, not zeroed first.
+  reported_prefix_m_.resize(trace.size());
+  unreported_steps_.resize(trace.size());
+  if (trace.empty()) return;
+  reported_prefix_m_[0] = 0;
+  unreported_steps_[0] = 0;
   for (std::size_t k = 1; k < trace.size(); ++k) {
     const TracePoint& a = trace[k - 1];
     const TracePoint& b = trace[k];
