@@ -354,7 +354,7 @@ void Matcher::collect_roads_ahead() {
 void Matcher::build_states(const TracePoint& p) {
   // The new states go straight after the last column (push_column() then only counts them).
   pending_first_ = columns_.empty() ? 0 : columns_.back().first + columns_.back().count;
-  states_.resize(pending_first_);
+  states_end_ = pending_first_;
   const double sigma = sigma_of(p);
   const double inverse_sigma = 1.0 / sigma;
   const bool correlated_errors = 1 - independent_share_ > ErrorContinuity::kNegligibleRho;
@@ -381,7 +381,9 @@ void Matcher::build_states(const TracePoint& p) {
   const double keep_within_m = found_.front().distance_m + margin_sigmas_ * sigma;
   std::size_t kept = 0;
   while (kept < found_.size() && !(found_[kept].distance_m > keep_within_m)) ++kept;
-  states_.resize(pending_first_ + 2 * kept);
+  // Grown only (constructing states), never cut: fill() below writes every member.
+  states_end_ = pending_first_ + 2 * kept;
+  if (states_.size() < states_end_) states_.resize(states_end_);
   State* out = states_.data() + pending_first_;
   for (std::size_t k = 0; k < kept; ++k) {
     const Candidate& c = found_[k];
@@ -402,6 +404,7 @@ void Matcher::build_states(const TracePoint& p) {
     const bool restricted_from = e.has(map::edge_flags::kRestrictedFrom);
     const auto fill = [&](State& s, bool forward) {
       s.edge = c.edge;
+      s.back = 0;
       s.candidate = static_cast<uint16_t>(k);
       s.forward = forward;
       s.entry_node = forward ? e.from_node : e.to_node;
@@ -419,6 +422,7 @@ void Matcher::build_states(const TracePoint& p) {
       const bool allowed = e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed);
       s.wrong_way_penalty_m = allowed ? 0.0F : static_cast<float>(config_.wrong_way_penalty_m);
       s.error = error;
+      s.heading_log = 0;
       if (use_heading) {
         s.heading_log = static_cast<float>(HmmProbabilities::heading_log_of_angle(
             forward ? forward_angle : 180.0 - forward_angle, config_.heading_sigma_deg));
@@ -729,7 +733,7 @@ void Matcher::push_column(uint32_t point, bool initial) {
     for (const State& s : pending()) best = std::max(best, s.score);
     for (State& s : pending()) s.score -= best;
   }
-  columns_.push_back(Column{point, pending_first_, static_cast<uint32_t>(states_.size() - pending_first_)});
+  columns_.push_back(Column{point, pending_first_, static_cast<uint32_t>(states_end_ - pending_first_)});
   out_->points[point].kind = PointKind::kept;
 }
 
@@ -738,7 +742,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   out.points.assign(trace.size(), PointMatch{});
   trace_ = trace;
   out_ = &out;
-  states_.clear();
+  states_end_ = 0;
   columns_.clear();
   decided_ = Decided{};
   uint32_t outlier_streak = 0;
@@ -957,7 +961,7 @@ void Matcher::finish_piece(uint32_t end) {
       }
     }
   }
-  states_.clear();
+  states_end_ = 0;
   columns_.clear();
   decided_ = Decided{};
 }
@@ -982,7 +986,8 @@ void Matcher::decide(std::size_t columns, bool finish) {
   // Release the decided columns. The first remaining column's back pointers now dangle; they are
   // never followed, because the decided prefix is joined to it by routing (join()).
   const uint32_t drop_states = columns_[columns].first;
-  states_.erase(states_.begin(), states_.begin() + drop_states);
+  std::move(states_.begin() + drop_states, states_.begin() + static_cast<std::ptrdiff_t>(states_end_), states_.begin());
+  states_end_ -= drop_states;
   columns_.erase(columns_.begin(), columns_.begin() + static_cast<std::ptrdiff_t>(columns));
   for (Column& c : columns_) c.first -= drop_states;
   for (uint32_t i = 0; i < columns_.front().count; ++i) states_[columns_.front().first + i].back = 0;

@@ -190,11 +190,14 @@ class Matcher {
 
   std::vector<Candidate> found_;
   std::vector<uint32_t> roads_ahead_;  // candidates beyond max_candidates (add_roads_ahead)
-  // The lattice's states, column after column; the states of the fix being added (build_states())
-  // follow the last column from pending_first_ on, so that adding it copies nothing.
+  // The lattice's states, column after column, in states_[0, states_end_); the states of the fix
+  // being added (build_states()) follow the last column from pending_first_ on, so that adding it
+  // copies nothing. Entries from states_end_ on are storage kept between fixes and trips (stale
+  // values): build_states() writes every member of a state there instead of constructing it.
   std::vector<State> states_;
+  std::size_t states_end_ = 0;
   uint32_t pending_first_ = 0;
-  std::span<State> pending() { return {states_.data() + pending_first_, states_.size() - pending_first_}; }
+  std::span<State> pending() { return {states_.data() + pending_first_, states_end_ - pending_first_}; }
   std::vector<Column> columns_;
   std::vector<uint16_t> chosen_;
   Decided decided_;

@@ -601,9 +601,10 @@ TEST(Matcher, longWaitAtASignalKeepsItsPath) {
   EXPECT_EQ(r.stats.gap_breaks, 0u);
 }
 
-// A matcher keeps its buffers between trips (the reported distances' prefix sums among them, sized
-// without being zeroed): after longer trips, and trips with and without speeds, it must match a trip
-// exactly as a fresh matcher does.
+// A matcher keeps its buffers between trips (the reported distances' prefix sums and the lattice's
+// states among them, written over, not constructed or zeroed): after longer trips (one past the
+// Viterbi window, whose decided columns are dropped), and trips with and without speeds, it must
+// match a trip exactly as a fresh matcher does.
 TEST(Matcher, aMatcherUsedForOtherTripsMatchesAsAFreshOne) {
   const Scenario s(R"(
 A----------B----------C
@@ -613,7 +614,7 @@ A----------B----------C
   std::vector<std::vector<TracePoint>> trips;
   for (uint32_t seed = 1; seed <= 4; ++seed) {
     Drive d(s, 1, seed);
-    d.noise(4).report_speed(seed % 2 == 1).start_at('A');
+    d.noise(4).report_speed(seed % 2 == 1).report_heading(seed == 3).start_at('A');
     if (seed % 2 == 0) {
       d.to("BD", 30);
     } else {
@@ -622,6 +623,14 @@ A----------B----------C
     trips.push_back(d.points());
   }
   std::swap(trips[0], trips[3]);  // a shorter trip after a longer one, too
+  {
+    // Up and down the street for 1,400 fixes: past Matcher::kWindowColumns.
+    Drive d(s, 1, 5);
+    d.noise(4).start_at('A');
+    for (int leg = 0; leg < 70; ++leg) d.to(leg % 2 == 0 ? "BC" : "BA", 35);
+    ASSERT_GT(d.points().size(), Matcher::kWindowColumns + 200);
+    trips.insert(trips.begin() + 1, d.points());
+  }
   Matcher reused(s.map(), MatchConfig{});
   for (std::size_t k = 0; k < trips.size(); ++k) {
     MatchResult again;
