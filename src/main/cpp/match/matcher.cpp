@@ -411,8 +411,9 @@ void Matcher::build_states(const TracePoint& p) {
       s.exit_node = forward ? e.to_node : e.from_node;
       s.length_m = e.length_m;
       s.offset_m = forward ? c.offset_m : std::max(0.0F, e.length_m - c.offset_m);
-      s.entry_penalty_m = static_cast<float>(routes_.penalty_of(c.edge, e, forward));
-      s.prior_per_m = static_cast<float>(routes_.prior_per_m(c.edge, e, forward));
+      const RouteSearch::EntryCosts entry = routes_.entry_costs(c.edge, e, forward);
+      s.entry_penalty_m = static_cast<float>(entry.penalty_m);
+      s.prior_per_m = static_cast<float>(entry.prior_per_m);
       if (over_limit_check &&
           OverLimitPrior::grossly_over(speed_kmh, limits_.limit_kmh(*map_, c.edge, forward, local_day_.day),
                                        config_.over_limit_factor)) {
