@@ -402,6 +402,8 @@ void Matcher::build_states(const TracePoint& p) {
                                                    heading_east, heading_north, c.east_m, c.north_m)
                                              : 0.0;
     const bool restricted_from = e.has(map::edge_flags::kRestrictedFrom);
+    const OverLimitPrior::BothWays limits =
+        over_limit_check ? limits_.both_kmh(*map_, c.edge, local_day_.day) : OverLimitPrior::BothWays{};
     const auto fill = [&](State& s, bool forward) {
       s.edge = c.edge;
       s.back = 0;
@@ -415,7 +417,7 @@ void Matcher::build_states(const TracePoint& p) {
       s.entry_penalty_m = static_cast<float>(entry.penalty_m);
       s.prior_per_m = static_cast<float>(entry.prior_per_m);
       if (over_limit_check &&
-          OverLimitPrior::grossly_over(speed_kmh, limits_.limit_kmh(*map_, c.edge, forward, local_day_.day),
+          OverLimitPrior::grossly_over(speed_kmh, forward ? limits.forward_kmh : limits.backward_kmh,
                                        config_.over_limit_factor)) {
         s.prior_per_m += static_cast<float>(config_.over_limit_prior_per_m);
       }
