@@ -116,7 +116,7 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
   return compared >= 10 && !speeds_contradicted_;
 }
 
-bool Matcher::is_spike(std::span<const TracePoint> trace, uint32_t before_index, uint32_t i, double known_leg_m) {
+inline bool Matcher::is_spike(std::span<const TracePoint> trace, uint32_t before_index, uint32_t i, double known_leg_m) {
   // A fix further off the line between its neighbours than the car can have gone out and come
   // back in the time between them is a gross receiver error (multipath, a bad cold fix). The HMM
   // alone would often follow it: a road near the stray fix fits it well, and driving there and
