@@ -199,7 +199,7 @@ double Matcher::reported_between_m(uint32_t from, uint32_t to) const {
   return reported_prefix_m_[to] - reported_prefix_m_[from];
 }
 
-bool Matcher::standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i, double gap_m) const {
+inline bool Matcher::standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i, double gap_m) const {
   // With trusted speeds: the fix reports standing, and either it is within the noise of the last
   // fix used and that one stood too, or the speeds since the car came to rest (`stand_from`, the
   // first of the fixes reporting standing in a row) add up to (almost) no movement, however far

@@ -88,8 +88,10 @@ class Matcher {
   // The distance the trusted reported speeds give from fix `from` to fix `to`, or kNoReport.
   static constexpr double kNoReport = -1;
   [[nodiscard]] double reported_between_m(uint32_t from, uint32_t to) const;
-  // Whether fix `i` stands where the last kept fix was (see the definition).
-  [[nodiscard]] bool standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i, double gap_m) const;
+  // Whether fix `i` stands where the last kept fix was (see the definition). Inlined into match(),
+  // which asks for most fixes within a few metres of the last one used.
+  [[nodiscard, gnu::always_inline]] bool standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i,
+                                                       double gap_m) const;
   void push_column(uint32_t point, bool initial);
   // Inlined: asked for every fix (its distance from the last one used) and up to three more times
   // by the spike test; a call cost about as much as the flat metric itself.
