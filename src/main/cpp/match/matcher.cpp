@@ -301,7 +301,7 @@ double Matcher::inverse_beta(const TracePoint& a, const TracePoint& b) const {
   return 1.0 / std::max(config_.beta_m, config_.beta_per_sigma * std::max(sigma_of(a), sigma_of(b)));
 }
 
-void Matcher::find_candidates(const TracePoint& p) {
+inline void Matcher::find_candidates(const TracePoint& p) {
   // build_states() keeps only roads within the nearest + candidate_margin_sigmas x sigma. So a
   // search within that margin + kNearSlackM finds exactly what the full radius would keep whenever
   // the nearest road lies within kNearSlackM: most fixes, at a third of the area searched. Only

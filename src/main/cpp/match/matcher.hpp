@@ -102,7 +102,8 @@ class Matcher {
   bool headings_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] double backward_cost(double moved_m) const;
   [[nodiscard]] double sigma_of(const TracePoint& p) const;
-  void find_candidates(const TracePoint& p);
+  // Inlined into match(), its one caller (once per fix that is not collapsed).
+  [[gnu::always_inline]] void find_candidates(const TracePoint& p);
   // The roads the car is likely on and those it can turn onto next, added to found_ where the
   // candidate search left them out for want of places.
   void add_roads_ahead();
