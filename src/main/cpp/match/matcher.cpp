@@ -726,7 +726,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   return true;
 }
 
-void Matcher::push_column(uint32_t point, bool initial) {
+inline void Matcher::push_column(uint32_t point, bool initial) {
   if (initial) {
     // A piece that starts against a one-way direction or on a closed road is as unlikely as one
     // that enters it: with nothing before to say otherwise, a bias that happens to put the first

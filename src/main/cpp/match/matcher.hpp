@@ -92,7 +92,8 @@ class Matcher {
   // which asks for most fixes within a few metres of the last one used.
   [[nodiscard, gnu::always_inline]] bool standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i,
                                                        double gap_m) const;
-  void push_column(uint32_t point, bool initial);
+  // Inlined into match(), which calls it once per kept fix.
+  [[gnu::always_inline]] void push_column(uint32_t point, bool initial);
   // Inlined: asked for every fix (its distance from the last one used) and up to three more times
   // by the spike test; a call cost about as much as the flat metric itself.
   [[gnu::always_inline]] double fix_distance_m(const TracePoint& a, const TracePoint& b);
