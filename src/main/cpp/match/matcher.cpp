@@ -1119,7 +1119,7 @@ bool Matcher::reported_distances(uint32_t from, uint32_t to) {
   return reported_m_.back() > 0;
 }
 
-void Matcher::emit(uint32_t point, const State& state) {
+inline void Matcher::emit(uint32_t point, const State& state) {
   if (!decided_.valid) {
     start_piece(state);
   } else {

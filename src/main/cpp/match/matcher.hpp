@@ -168,7 +168,8 @@ class Matcher {
   [[nodiscard, gnu::always_inline]] bool is_spike(std::span<const TracePoint> trace, uint32_t before, uint32_t i,
                                                  double known_leg_m);
   void decide(std::size_t columns, bool finish);
-  void emit(uint32_t point, const State& state);
+  // Inlined into decide(), its one caller (once per decided fix).
+  [[gnu::always_inline]] void emit(uint32_t point, const State& state);
   // Fills reported_m_ with the distance the reported speeds give from fix `from` to each fix up to `to`.
   bool reported_distances(uint32_t from, uint32_t to);
   bool join(const State& from, uint32_t from_point, const State& to, uint32_t to_point);
