@@ -1011,7 +1011,7 @@ void Matcher::start_piece(const State& state) {
   decided_.s_m = s;
 }
 
-bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint32_t to_point) {
+inline bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint32_t to_point) {
   std::vector<Traversal>& traversals = out_->traversals;
   const uint32_t piece = traversals.back().piece;
   // Same road, same direction, not clearly backwards: stay on it.
