@@ -54,7 +54,7 @@ inline Candidate CandidateSearch::candidate_of(const Nearest& n, const map::geo:
   return c;
 }
 
-void CandidateSearch::fetch_ends() {
+inline void CandidateSearch::fetch_ends() {
   ends_.clear();
   // A cell lists an edge's segments together: look its shape up once per run.
   uint32_t shape_edge = 0;
