@@ -97,7 +97,7 @@ bool headings_contradict_path(const TripView& trip, std::size_t first, std::size
     const map::Coord b = position_at(trip.map, on, std::min(on.end_s_m(), s + kAlongM), walk);
     if (a == b) continue;
     const double path_deg = map::geo::bearing_deg(a.lat(), a.lon(), b.lat(), b.lon());
-    const double off_deg = std::fabs(std::fmod(path_deg - p.heading_deg + 540.0, 360.0) - 180.0);
+    const double off_deg = std::fabs(map::geo::fmod_360(path_deg - p.heading_deg + 540.0) - 180.0);
     ++trusted;
     if (off_deg > config.max_heading_off_deg) ++contradicting;
   }

@@ -28,13 +28,15 @@ void SpeedProfile::build(std::span<const match::TracePoint> trace, const match::
   s_.resize(n);
   time_.resize(n);
   piece_.resize(n);
-  speed_.assign(n, 0.0F);
-  smoothed_.assign(n, 0.0F);
-  derived_.assign(n, 0);
+  // Every entry of these is written below: sized, not zeroed first.
+  speed_.resize(n);
+  smoothed_.resize(n);
+  derived_.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
     const float reported = trace[matched_[k]].speed_mps;
     if (!std::isnan(reported)) {
       speed_[k] = reported;
+      derived_[k] = 0;
       continue;
     }
     // Centred difference within the piece; one-sided at its ends.

@@ -29,6 +29,16 @@ inline double bearing_deg(double lat1, double lon1, double lat2, double lon2) {
   return deg < 0 ? deg + 360.0 : deg;
 }
 
+// std::fmod(x, 360.0) without the library call for x in [0, 1080), where the difference of two
+// bearings in [0, 360] plus 540 lies: there x - 360 and x - 720 are exact (Sterbenz: the operands
+// are within a factor 2 of each other), as fmod is. Anything else goes to the library.
+inline double fmod_360(double x) {
+  if (x >= 0 && x < 360) return x;
+  if (x >= 360 && x < 720) return x - 360;
+  if (x >= 720 && x < 1080) return x - 720;
+  return std::fmod(x, 360.0);
+}
+
 // An equirectangular projection around a reference latitude: metres east/north of the origin.
 // Good to well under 0.1 % within a few kilometres, which is all that one GPS fix's candidates need.
 struct LocalProjection {

@@ -229,7 +229,8 @@ MapView MapView::open(const std::string& path) {
 
 MapView::MapView(std::unique_ptr<Impl> impl)
     : impl_(std::move(impl)),
-      hot_{impl_->nodes, impl_->adjacency_offsets, impl_->adjacency, impl_->edges, impl_->shape_offsets, impl_->shape_points} {}
+      hot_{impl_->nodes, impl_->adjacency_offsets, impl_->adjacency, impl_->edges, impl_->shape_offsets, impl_->shape_points,
+           impl_->grid_segments} {}
 MapView::MapView(MapView&&) noexcept = default;
 MapView& MapView::operator=(MapView&&) noexcept = default;
 MapView::~MapView() = default;
@@ -458,11 +459,8 @@ void MapView::segment_runs_of(const CellRange& range, std::vector<SegmentRun>& o
   });
 }
 
-std::span<const SegmentRef> MapView::segments_of(SegmentRun run) const {
-  if (run.begin > run.end || run.end > impl_->grid_segments.size()) {
-    impl_->damaged("segment run " + std::to_string(run.begin) + ".." + std::to_string(run.end));
-  }
-  return impl_->grid_segments.subspan(run.begin, run.end - run.begin);
+void MapView::damaged_run(SegmentRun run) const {
+  impl_->damaged("segment run " + std::to_string(run.begin) + ".." + std::to_string(run.end));
 }
 
 void MapView::segments_near_ranges(Coord point, double radius_m, std::vector<std::span<const std::byte>>& out) const {

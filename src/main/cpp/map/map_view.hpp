@@ -200,6 +200,7 @@ class MapView {
     std::span<const EdgeRecord> edges;
     std::span<const uint32_t> shape_offsets;
     std::span<const Coord> shape_points;
+    std::span<const SegmentRef> grid_segments;
   };
 
   explicit MapView(std::unique_ptr<Impl> impl);
@@ -208,6 +209,7 @@ class MapView {
   [[noreturn]] static void edge_out_of_range(uint32_t edge);
   [[noreturn]] void damaged_adjacency(uint32_t node) const;
   [[noreturn]] void damaged_shape(uint32_t edge) const;
+  [[noreturn]] void damaged_run(SegmentRun run) const;
 
   std::unique_ptr<Impl> impl_;
   HotSections hot_;
@@ -238,6 +240,13 @@ inline std::span<const Coord> MapView::edge_shape(uint32_t edge) const {
   const uint32_t begin = hot_.shape_offsets[edge], end = hot_.shape_offsets[edge + 1];
   if (begin > end || end - begin < 2 || end > hot_.shape_points.size()) [[unlikely]] damaged_shape(edge);
   return hot_.shape_points.subspan(begin, end - begin);
+}
+
+// Inline: the candidate search asks for a run's segments at every change of cells (a call with
+// its range check cost 31 instructions a run on the grid city).
+inline std::span<const SegmentRef> MapView::segments_of(SegmentRun run) const {
+  if (run.begin > run.end || run.end > hot_.grid_segments.size()) [[unlikely]] damaged_run(run);
+  return hot_.grid_segments.subspan(run.begin, run.end - run.begin);
 }
 
 }  // namespace drivelog::map

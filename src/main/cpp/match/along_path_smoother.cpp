@@ -13,7 +13,7 @@ constexpr double kSpeedPriorSigmaMps = 15;
 void AlongPathSmoother::smooth(std::span<const AlongPathObservation> points, const AlongPathModel& model,
                                std::vector<double>& out_s_m) {
   const std::size_t n = points.size();
-  out_s_m.assign(n, 0.0);
+  out_s_m.resize(n);  // every entry is written below
   if (n == 0) return;
   predicted_.resize(n);
   filtered_.resize(n);

@@ -28,7 +28,33 @@ struct Projection {
 
 }  // namespace
 
-void CandidateSearch::fetch_ends() {
+inline Candidate CandidateSearch::candidate_of(const Nearest& n, const map::geo::LocalProjection& proj) const {
+  // The offset along the edge and the direction: computed only for the edges kept.
+  const auto shape = map_->edge_shape(n.edge);
+  const map::Coord a = shape[n.segment], b = shape[n.segment + 1];
+  const double ax = proj.x(a.lon()), ay = proj.y(a.lat());
+  const double dx = proj.x(b.lon()) - ax, dy = proj.y(b.lat()) - ay;
+  const double len2 = dx * dx + dy * dy;
+  // The segments before this one, then the part of this one.
+  double before = 0;
+  for (uint32_t s = 0; s < n.segment; ++s) {
+    const double sx = proj.x(shape[s + 1].lon()) - proj.x(shape[s].lon());
+    const double sy = proj.y(shape[s + 1].lat()) - proj.y(shape[s].lat());
+    before += std::sqrt(sx * sx + sy * sy);
+  }
+  const double edge_length = map_->edge(n.edge).length_m;
+  Candidate c;
+  c.edge = n.edge;
+  c.offset_m = static_cast<float>(std::clamp(before + n.t * std::sqrt(len2), 0.0, edge_length));
+  c.distance_m = n.distance_m;
+  c.east_m = static_cast<float>(dx);
+  c.north_m = static_cast<float>(dy);
+  c.error_east_m = static_cast<float>(-(ax + n.t * dx));  // the fix is the projection's origin
+  c.error_north_m = static_cast<float>(-(ay + n.t * dy));
+  return c;
+}
+
+inline void CandidateSearch::fetch_ends() {
   ends_.clear();
   // A cell lists an edge's segments together: look its shape up once per run.
   uint32_t shape_edge = 0;
@@ -190,30 +216,5 @@ void CandidateSearch::add_left_out(std::span<const uint32_t> keep, std::vector<C
   }
 }
 
-Candidate CandidateSearch::candidate_of(const Nearest& n, const map::geo::LocalProjection& proj) const {
-  // The offset along the edge and the direction: computed only for the edges kept.
-  const auto shape = map_->edge_shape(n.edge);
-  const map::Coord a = shape[n.segment], b = shape[n.segment + 1];
-  const double ax = proj.x(a.lon()), ay = proj.y(a.lat());
-  const double dx = proj.x(b.lon()) - ax, dy = proj.y(b.lat()) - ay;
-  const double len2 = dx * dx + dy * dy;
-  // The segments before this one, then the part of this one.
-  double before = 0;
-  for (uint32_t s = 0; s < n.segment; ++s) {
-    const double sx = proj.x(shape[s + 1].lon()) - proj.x(shape[s].lon());
-    const double sy = proj.y(shape[s + 1].lat()) - proj.y(shape[s].lat());
-    before += std::sqrt(sx * sx + sy * sy);
-  }
-  const double edge_length = map_->edge(n.edge).length_m;
-  Candidate c;
-  c.edge = n.edge;
-  c.offset_m = static_cast<float>(std::clamp(before + n.t * std::sqrt(len2), 0.0, edge_length));
-  c.distance_m = n.distance_m;
-  c.east_m = static_cast<float>(dx);
-  c.north_m = static_cast<float>(dy);
-  c.error_east_m = static_cast<float>(-(ax + n.t * dx));  // the fix is the projection's origin
-  c.error_north_m = static_cast<float>(-(ay + n.t * dy));
-  return c;
-}
 
 }  // namespace drivelog::match

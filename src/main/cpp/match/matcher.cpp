@@ -116,7 +116,7 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
   return compared >= 10 && !speeds_contradicted_;
 }
 
-bool Matcher::is_spike(std::span<const TracePoint> trace, uint32_t before_index, uint32_t i) {
+inline bool Matcher::is_spike(std::span<const TracePoint> trace, uint32_t before_index, uint32_t i, double known_leg_m) {
   // A fix further off the line between its neighbours than the car can have gone out and come
   // back in the time between them is a gross receiver error (multipath, a bad cold fix). The HMM
   // alone would often follow it: a road near the stray fix fits it well, and driving there and
@@ -136,7 +136,7 @@ bool Matcher::is_spike(std::span<const TracePoint> trace, uint32_t before_index,
   const double slack = kNoiseSigmas * std::max(sigma_of(p), config_.sigma_m);
   // The way via p is longer than the direct one by at most twice either leg (triangle
   // inequality): a fix near the one before is no spike, which spares most fixes two distances.
-  const double leg_before = fix_distance_m(before, p);
+  const double leg_before = std::isnan(known_leg_m) ? fix_distance_m(before, p) : known_leg_m;
   if (2 * leg_before <= slack) return false;
   const bool speeds_known = speeds_trusted_ && !std::isnan(before.speed_mps) && !std::isnan(p.speed_mps);
   const double v_before = std::max({static_cast<double>(before.speed_mps), static_cast<double>(p.speed_mps), 2.0});
@@ -178,8 +178,12 @@ void Matcher::index_reported_distances(std::span<const TracePoint> trace) {
   // Prefix sums of the distance the reported speeds give (trapezoid rule), and of the steps they
   // cannot vouch for (a speed missing, or fixes too far apart to integrate across).
   constexpr double kMaxStepS = 2.5;
-  reported_prefix_m_.assign(trace.size(), 0.0);
-  unreported_steps_.assign(trace.size(), 0);
+  // Every entry is written below: sized, not zeroed first.
+  reported_prefix_m_.resize(trace.size());
+  unreported_steps_.resize(trace.size());
+  if (trace.empty()) return;
+  reported_prefix_m_[0] = 0;
+  unreported_steps_[0] = 0;
   for (std::size_t k = 1; k < trace.size(); ++k) {
     const TracePoint& a = trace[k - 1];
     const TracePoint& b = trace[k];
@@ -195,7 +199,7 @@ double Matcher::reported_between_m(uint32_t from, uint32_t to) const {
   return reported_prefix_m_[to] - reported_prefix_m_[from];
 }
 
-bool Matcher::standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i, double gap_m) const {
+inline bool Matcher::standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i, double gap_m) const {
   // With trusted speeds: the fix reports standing, and either it is within the noise of the last
   // fix used and that one stood too, or the speeds since the car came to rest (`stand_from`, the
   // first of the fixes reporting standing in a row) add up to (almost) no movement, however far
@@ -297,7 +301,7 @@ double Matcher::inverse_beta(const TracePoint& a, const TracePoint& b) const {
   return 1.0 / std::max(config_.beta_m, config_.beta_per_sigma * std::max(sigma_of(a), sigma_of(b)));
 }
 
-void Matcher::find_candidates(const TracePoint& p) {
+inline void Matcher::find_candidates(const TracePoint& p) {
   // build_states() keeps only roads within the nearest + candidate_margin_sigmas x sigma. So a
   // search within that margin + kNearSlackM finds exactly what the full radius would keep whenever
   // the nearest road lies within kNearSlackM: most fixes, at a third of the area searched. Only
@@ -350,7 +354,7 @@ void Matcher::collect_roads_ahead() {
 void Matcher::build_states(const TracePoint& p) {
   // The new states go straight after the last column (push_column() then only counts them).
   pending_first_ = columns_.empty() ? 0 : columns_.back().first + columns_.back().count;
-  states_.resize(pending_first_);
+  states_end_ = pending_first_;
   const double sigma = sigma_of(p);
   const double inverse_sigma = 1.0 / sigma;
   const bool correlated_errors = 1 - independent_share_ > ErrorContinuity::kNegligibleRho;
@@ -377,7 +381,9 @@ void Matcher::build_states(const TracePoint& p) {
   const double keep_within_m = found_.front().distance_m + margin_sigmas_ * sigma;
   std::size_t kept = 0;
   while (kept < found_.size() && !(found_[kept].distance_m > keep_within_m)) ++kept;
-  states_.resize(pending_first_ + 2 * kept);
+  // Grown only (constructing states), never cut: fill() below writes every member.
+  states_end_ = pending_first_ + 2 * kept;
+  if (states_.size() < states_end_) states_.resize(states_end_);
   State* out = states_.data() + pending_first_;
   for (std::size_t k = 0; k < kept; ++k) {
     const Candidate& c = found_[k];
@@ -396,18 +402,22 @@ void Matcher::build_states(const TracePoint& p) {
                                                    heading_east, heading_north, c.east_m, c.north_m)
                                              : 0.0;
     const bool restricted_from = e.has(map::edge_flags::kRestrictedFrom);
+    const OverLimitPrior::BothWays limits =
+        over_limit_check ? limits_.both_kmh(*map_, c.edge, local_day_.day) : OverLimitPrior::BothWays{};
     const auto fill = [&](State& s, bool forward) {
       s.edge = c.edge;
+      s.back = 0;
       s.candidate = static_cast<uint16_t>(k);
       s.forward = forward;
       s.entry_node = forward ? e.from_node : e.to_node;
       s.exit_node = forward ? e.to_node : e.from_node;
       s.length_m = e.length_m;
       s.offset_m = forward ? c.offset_m : std::max(0.0F, e.length_m - c.offset_m);
-      s.entry_penalty_m = static_cast<float>(routes_.penalty_of(c.edge, e, forward));
-      s.prior_per_m = static_cast<float>(routes_.prior_per_m(c.edge, e, forward));
+      const RouteSearch::EntryCosts entry = routes_.entry_costs(c.edge, e, forward);
+      s.entry_penalty_m = static_cast<float>(entry.penalty_m);
+      s.prior_per_m = static_cast<float>(entry.prior_per_m);
       if (over_limit_check &&
-          OverLimitPrior::grossly_over(speed_kmh, limits_.limit_kmh(*map_, c.edge, forward, local_day_.day),
+          OverLimitPrior::grossly_over(speed_kmh, forward ? limits.forward_kmh : limits.backward_kmh,
                                        config_.over_limit_factor)) {
         s.prior_per_m += static_cast<float>(config_.over_limit_prior_per_m);
       }
@@ -415,6 +425,7 @@ void Matcher::build_states(const TracePoint& p) {
       const bool allowed = e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed);
       s.wrong_way_penalty_m = allowed ? 0.0F : static_cast<float>(config_.wrong_way_penalty_m);
       s.error = error;
+      s.heading_log = 0;
       if (use_heading) {
         s.heading_log = static_cast<float>(HmmProbabilities::heading_log_of_angle(
             forward ? forward_angle : 180.0 - forward_angle, config_.heading_sigma_deg));
@@ -715,7 +726,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   return true;
 }
 
-void Matcher::push_column(uint32_t point, bool initial) {
+inline void Matcher::push_column(uint32_t point, bool initial) {
   if (initial) {
     // A piece that starts against a one-way direction or on a closed road is as unlikely as one
     // that enters it: with nothing before to say otherwise, a bias that happens to put the first
@@ -725,7 +736,7 @@ void Matcher::push_column(uint32_t point, bool initial) {
     for (const State& s : pending()) best = std::max(best, s.score);
     for (State& s : pending()) s.score -= best;
   }
-  columns_.push_back(Column{point, pending_first_, static_cast<uint32_t>(states_.size() - pending_first_)});
+  columns_.push_back(Column{point, pending_first_, static_cast<uint32_t>(states_end_ - pending_first_)});
   out_->points[point].kind = PointKind::kept;
 }
 
@@ -734,7 +745,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   out.points.assign(trace.size(), PointMatch{});
   trace_ = trace;
   out_ = &out;
-  states_.clear();
+  states_end_ = 0;
   columns_.clear();
   decided_ = Decided{};
   uint32_t outlier_streak = 0;
@@ -778,8 +789,10 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
     }
     // The spike test looks at the fix just before (a standing fix collapsed onto the path is as
     // good a witness of where the car is as the last one used), not at the last one used, which
-    // may lie minutes back after a wait.
-    if (!columns_.empty() && i + 1 < trace.size() && is_spike(trace, last_placed, i)) {
+    // may lie minutes back after a wait. Where it is the last one used (no fix collapsed since),
+    // its distance is `gap`, measured above.
+    if (!columns_.empty() && i + 1 < trace.size() &&
+        is_spike(trace, last_placed, i, last_placed == columns_.back().point ? gap : NAN)) {
       out.points[i].kind = PointKind::outlier;
       ++out.stats.outliers;
       continue;
@@ -951,7 +964,7 @@ void Matcher::finish_piece(uint32_t end) {
       }
     }
   }
-  states_.clear();
+  states_end_ = 0;
   columns_.clear();
   decided_ = Decided{};
 }
@@ -976,7 +989,8 @@ void Matcher::decide(std::size_t columns, bool finish) {
   // Release the decided columns. The first remaining column's back pointers now dangle; they are
   // never followed, because the decided prefix is joined to it by routing (join()).
   const uint32_t drop_states = columns_[columns].first;
-  states_.erase(states_.begin(), states_.begin() + drop_states);
+  std::move(states_.begin() + drop_states, states_.begin() + static_cast<std::ptrdiff_t>(states_end_), states_.begin());
+  states_end_ -= drop_states;
   columns_.erase(columns_.begin(), columns_.begin() + static_cast<std::ptrdiff_t>(columns));
   for (Column& c : columns_) c.first -= drop_states;
   for (uint32_t i = 0; i < columns_.front().count; ++i) states_[columns_.front().first + i].back = 0;
@@ -997,7 +1011,7 @@ void Matcher::start_piece(const State& state) {
   decided_.s_m = s;
 }
 
-bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint32_t to_point) {
+inline bool Matcher::join(const State& from, uint32_t from_point, const State& to, uint32_t to_point) {
   std::vector<Traversal>& traversals = out_->traversals;
   const uint32_t piece = traversals.back().piece;
   // Same road, same direction, not clearly backwards: stay on it.
@@ -1105,7 +1119,7 @@ bool Matcher::reported_distances(uint32_t from, uint32_t to) {
   return reported_m_.back() > 0;
 }
 
-void Matcher::emit(uint32_t point, const State& state) {
+inline void Matcher::emit(uint32_t point, const State& state) {
   if (!decided_.valid) {
     start_piece(state);
   } else {

@@ -88,9 +88,12 @@ class Matcher {
   // The distance the trusted reported speeds give from fix `from` to fix `to`, or kNoReport.
   static constexpr double kNoReport = -1;
   [[nodiscard]] double reported_between_m(uint32_t from, uint32_t to) const;
-  // Whether fix `i` stands where the last kept fix was (see the definition).
-  [[nodiscard]] bool standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i, double gap_m) const;
-  void push_column(uint32_t point, bool initial);
+  // Whether fix `i` stands where the last kept fix was (see the definition). Inlined into match(),
+  // which asks for most fixes within a few metres of the last one used.
+  [[nodiscard, gnu::always_inline]] bool standing_since(uint32_t last_kept, uint32_t stand_from, uint32_t i,
+                                                       double gap_m) const;
+  // Inlined into match(), which calls it once per kept fix.
+  [[gnu::always_inline]] void push_column(uint32_t point, bool initial);
   // Inlined: asked for every fix (its distance from the last one used) and up to three more times
   // by the spike test; a call cost about as much as the flat metric itself.
   [[gnu::always_inline]] double fix_distance_m(const TracePoint& a, const TracePoint& b);
@@ -100,7 +103,8 @@ class Matcher {
   bool headings_agree_with_motion(std::span<const TracePoint> trace);
   [[nodiscard]] double backward_cost(double moved_m) const;
   [[nodiscard]] double sigma_of(const TracePoint& p) const;
-  void find_candidates(const TracePoint& p);
+  // Inlined into match(), its one caller (once per fix that is not collapsed).
+  [[gnu::always_inline]] void find_candidates(const TracePoint& p);
   // The roads the car is likely on and those it can turn onto next, added to found_ where the
   // candidate search left them out for want of places.
   void add_roads_ahead();
@@ -157,13 +161,20 @@ class Matcher {
   static constexpr double kTurnSpanM = 10;
   bool speeds_agree_with_motion(std::span<const TracePoint> trace);
   // Whether fix `i` is a gross error: further off the line from the fix `before` it to one of the
-  // next two than the car can have gone out and back in the time.
-  [[nodiscard]] bool is_spike(std::span<const TracePoint> trace, uint32_t before, uint32_t i);
+  // next two than the car can have gone out and back in the time. `known_leg_m`: fix_distance_m()
+  // from `before` to `i` where the caller has it already, else NaN. Inlined into match(), its one
+  // caller: asked for nearly every fix, and most return at the first leg's test (the call, with
+  // its registers saved and restored, cost about 20 instructions a fix on the grid city).
+  [[nodiscard, gnu::always_inline]] bool is_spike(std::span<const TracePoint> trace, uint32_t before, uint32_t i,
+                                                 double known_leg_m);
   void decide(std::size_t columns, bool finish);
-  void emit(uint32_t point, const State& state);
+  // Inlined into decide(), its one caller (once per decided fix).
+  [[gnu::always_inline]] void emit(uint32_t point, const State& state);
   // Fills reported_m_ with the distance the reported speeds give from fix `from` to each fix up to `to`.
   bool reported_distances(uint32_t from, uint32_t to);
-  bool join(const State& from, uint32_t from_point, const State& to, uint32_t to_point);
+  // Inlined into emit(), its one caller: at 1 Hz most decided fixes stay on the edge of the one
+  // before and return at its first test.
+  [[gnu::always_inline]] bool join(const State& from, uint32_t from_point, const State& to, uint32_t to_point);
   void start_piece(const State& state);
   // Decides the open lattice and places the collapsed fixes after it, up to trace index `end`.
   void finish_piece(uint32_t end);
@@ -189,11 +200,14 @@ class Matcher {
 
   std::vector<Candidate> found_;
   std::vector<uint32_t> roads_ahead_;  // candidates beyond max_candidates (add_roads_ahead)
-  // The lattice's states, column after column; the states of the fix being added (build_states())
-  // follow the last column from pending_first_ on, so that adding it copies nothing.
+  // The lattice's states, column after column, in states_[0, states_end_); the states of the fix
+  // being added (build_states()) follow the last column from pending_first_ on, so that adding it
+  // copies nothing. Entries from states_end_ on are storage kept between fixes and trips (stale
+  // values): build_states() writes every member of a state there instead of constructing it.
   std::vector<State> states_;
+  std::size_t states_end_ = 0;
   uint32_t pending_first_ = 0;
-  std::span<State> pending() { return {states_.data() + pending_first_, states_.size() - pending_first_}; }
+  std::span<State> pending() { return {states_.data() + pending_first_, states_end_ - pending_first_}; }
   std::vector<Column> columns_;
   std::vector<uint16_t> chosen_;
   Decided decided_;

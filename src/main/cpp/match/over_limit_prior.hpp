@@ -37,31 +37,42 @@ class OverLimitPrior {
   };
   static LocalDay local_day(const map::MapView& map, uint16_t zone, double utc_seconds);
 
-  // limit_kmh() of recently asked edges, remembered by edge, direction and local day. Every state
-  // of a fix with a trusted speed asks for its edge's limit, and consecutive fixes mostly have the
-  // same candidates; MapView::limit_in_force walks the edge's rule chain each time (7 % of the
-  // matcher's instructions on a city grid). Direct-mapped: a slot holds the last edge and
-  // direction that fell on it, so a miss costs one lookup more than asking the map.
+  // An edge's limit_kmh() in both directions.
+  struct BothWays {
+    double forward_kmh = 0, backward_kmh = 0;
+  };
+
+  // limit_kmh() of recently asked edges, both directions, remembered by edge and local day. Every
+  // state of a fix with a trusted speed asks for its edge's limit (a candidate's two states both),
+  // and consecutive fixes mostly have the same candidates; MapView::limit_in_force walks the edge's
+  // rule chain each time (7 % of the matcher's instructions on a city grid). Direct-mapped: a slot
+  // holds the last edge that fell on it, so a miss costs one lookup more than asking the map.
   class LimitCache {
    public:
     // `slots` is rounded up to a power of two (a slot is then picked with a mask, not a division).
-    explicit LimitCache(std::size_t slots = 256)
+    explicit LimitCache(std::size_t slots = 128)
         : slots_(std::bit_ceil(std::max<std::size_t>(slots, 1))), mask_(slots_.size() - 1) {}
-    // Exactly limit_kmh(map, edge, forward, local_day); `map` must be the same on every call.
-    double limit_kmh(const map::MapView& map, uint32_t edge, bool forward, int32_t local_day) {
-      Slot& s = slots_[(std::size_t{edge} * 2 + (forward ? 1 : 0)) & mask_];
-      if (!s.filled || s.edge != edge || s.forward != forward || s.day != local_day) {
-        s = Slot{edge, local_day, OverLimitPrior::limit_kmh(map, edge, forward, local_day), forward, true};
+    // Exactly limit_kmh(map, edge, true, local_day) and limit_kmh(map, edge, false, local_day); `map`
+    // must be the same on every call.
+    BothWays both_kmh(const map::MapView& map, uint32_t edge, int32_t local_day) {
+      Slot& s = slots_[std::size_t{edge} & mask_];
+      if (!s.filled || s.edge != edge || s.day != local_day) {
+        s = Slot{edge, local_day,
+                 BothWays{OverLimitPrior::limit_kmh(map, edge, true, local_day), OverLimitPrior::limit_kmh(map, edge, false, local_day)},
+                 true};
       }
       return s.kmh;
+    }
+    double limit_kmh(const map::MapView& map, uint32_t edge, bool forward, int32_t local_day) {
+      const BothWays both = both_kmh(map, edge, local_day);
+      return forward ? both.forward_kmh : both.backward_kmh;
     }
 
    private:
     struct Slot {
       uint32_t edge = 0;
       int32_t day = 0;
-      double kmh = 0;
-      bool forward = false;
+      BothWays kmh;
       bool filled = false;
     };
     std::vector<Slot> slots_;

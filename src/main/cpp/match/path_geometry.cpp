@@ -1,6 +1,7 @@
 #include "match/path_geometry.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -15,10 +16,11 @@ map::Coord shape_point(std::span<const map::Coord> shape, bool forward, std::siz
 }
 
 // Differences in double: two longitudes on either side of the antimeridian are up to 3.6e9 apart
-// in 1e-7 degree, more than an int32 holds.
+// in 1e-7 degree, more than an int32 holds. Rounded as std::lround does, inline (libm's is a call,
+// two per position on the path).
 map::Coord lerp(map::Coord a, map::Coord b, double f) {
   const auto between = [f](int32_t from, int32_t to) {
-    return static_cast<int32_t>(std::lround(from + f * (static_cast<double>(to) - from)));
+    return static_cast<int32_t>(map::round_half_away(from + f * (static_cast<double>(to) - from)));
   };
   return map::Coord{between(a.lat_e7, b.lat_e7), between(a.lon_e7, b.lon_e7)};
 }
@@ -31,15 +33,37 @@ double shape_scale(const map::MapView& map, uint32_t edge, std::span<const map::
   return total > 0 ? stored / total : 1.0;
 }
 
+// shape_scale() that also keeps each segment's haversine length in `lengths` (shape order), for the
+// walk along the edge to reuse instead of measuring every segment a second time. A segment measures
+// the same to the bit from either end (the haversine's differences change sign exactly, sin is odd,
+// the products commute; PathGeometry.aSegmentMeasuresTheSameFromEitherEnd), so a walk against the
+// shape's order reads them backwards.
+double shape_scale_keeping(const map::MapView& map, uint32_t edge, std::span<const map::Coord> shape, double* lengths) {
+  double total = 0;
+  for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
+    lengths[i] = map::geo::distance_m(shape[i], shape[i + 1]);
+    total += lengths[i];
+  }
+  const double stored = map.edge(edge).length_m;
+  return total > 0 ? stored / total : 1.0;
+}
+
+// Edges of up to this many segments keep their lengths on the stack in position_on_edge() (nearly
+// all: a town's edges have 3.3 shape points on average); longer ones measure each segment twice.
+constexpr std::size_t kKeptSegments = 32;
+
 }  // namespace
 
 map::Coord position_on_edge(const map::MapView& map, uint32_t edge, bool forward, double travel_m) {
   const auto shape = map.edge_shape(edge);
-  const double scale = shape_scale(map, edge, shape);
+  const std::size_t segments = shape.size() - 1;
+  std::array<double, kKeptSegments> kept;
+  const bool keep = segments <= kKeptSegments;
+  const double scale = keep ? shape_scale_keeping(map, edge, shape, kept.data()) : shape_scale(map, edge, shape);
   double walked = 0;
-  for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
+  for (std::size_t i = 0; i < segments; ++i) {
     const map::Coord a = shape_point(shape, forward, i), b = shape_point(shape, forward, i + 1);
-    const double len = map::geo::distance_m(a, b) * scale;
+    const double len = (keep ? kept[forward ? i : segments - 1 - i] : map::geo::distance_m(a, b)) * scale;
     if (walked + len >= travel_m && len > 0) return lerp(a, b, std::clamp((travel_m - walked) / len, 0.0, 1.0));
     walked += len;
   }
@@ -49,11 +73,10 @@ map::Coord position_on_edge(const map::MapView& map, uint32_t edge, bool forward
 void EdgeWalk::reset(const map::MapView& map, uint32_t edge, bool forward) {
   valid_ = false;
   shape_ = map.edge_shape(edge);
-  const double scale = shape_scale(map, edge, shape_);
-  lengths_m_.clear();
-  for (std::size_t i = 0; i + 1 < shape_.size(); ++i) {
-    lengths_m_.push_back(map::geo::distance_m(shape_point(shape_, forward, i), shape_point(shape_, forward, i + 1)) * scale);
-  }
+  lengths_m_.resize(shape_.size() - 1);
+  const double scale = shape_scale_keeping(map, edge, shape_, lengths_m_.data());
+  if (!forward) std::reverse(lengths_m_.begin(), lengths_m_.end());
+  for (double& length : lengths_m_) length *= scale;
   edge_ = edge;
   forward_ = forward;
   valid_ = true;

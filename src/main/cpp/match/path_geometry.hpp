@@ -17,8 +17,8 @@ namespace drivelog::match {
 map::Coord position_on_edge(const map::MapView& map, uint32_t edge, bool forward, double travel_m);
 
 // position_on_edge() for many points of one edge in one direction: the edge's scale and the length
-// of each of its segments are computed once, by the same operations in the same order, so every
-// answer is position_on_edge()'s own (a check of a wrong-way run asks for two points per fix on it,
+// of each of its segments are computed once, by the same operations, so every answer is
+// position_on_edge()'s own (a check of a wrong-way run asks for two points per fix on it,
 // and each call measured the whole shape twice, with a cosine per segment).
 class EdgeWalk {
  public:

@@ -63,6 +63,27 @@ class RouteSearch {
                ? costs_.restricted_turn_penalty_m
                : 0.0;
   }
+  // penalty_of() and prior_per_m() together, by the same additions in the same order, with the
+  // direction's flag and closed() read once (a state of the Viterbi lattice needs both).
+  struct EntryCosts {
+    double penalty_m = 0, prior_per_m = 0;
+  };
+  [[nodiscard]] EntryCosts entry_costs(uint32_t edge, const map::EdgeRecord& e, bool forward) const {
+    EntryCosts c;
+    if (!e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
+      c.penalty_m += costs_.wrong_way_penalty_m;
+      c.prior_per_m += costs_.wrong_way_per_m;
+    }
+    if (closed(edge, e, forward)) {
+      c.penalty_m += costs_.closed_penalty_m;
+      c.prior_per_m += costs_.closed_per_m;
+    }
+    if (e.use != map::RoadUse::general || e.road_class == map::RoadClass::track ||
+        e.has(map::edge_flags::kDestination | map::edge_flags::kPrivate)) {
+      c.prior_per_m += costs_.minor_per_m;
+    }
+    return c;
+  }
   // The prior per metre driven on `e` in that direction (0 for legal travel on an ordinary road).
   [[nodiscard]] double prior_per_m(uint32_t edge, const map::EdgeRecord& e, bool forward) const {
     double per_m = 0;

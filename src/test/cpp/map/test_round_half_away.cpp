@@ -1,10 +1,12 @@
-// map::round_half_away is std::lround: Coord::from_degrees rounds with it.
+// map::round_half_away is std::lround: Coord::from_degrees rounds with it; map::geo::fmod_360 is
+// std::fmod(x, 360.0): the wrong-way check's heading test wraps with it.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 #include <random>
 
+#include "map/geo.hpp"
 #include "map/map_types.hpp"
 
 namespace drivelog::map {
@@ -27,6 +29,27 @@ TEST(RoundHalfAway, IsTheLibrarysLroundOnAMillionCoordinates) {
     ASSERT_EQ(round_half_away(x), std::lround(x)) << x;
     const double tie = static_cast<double>(e7(random)) + 0.5;  // exact halves
     ASSERT_EQ(round_half_away(tie), std::lround(tie)) << tie;
+  }
+}
+
+TEST(Fmod360, IsTheLibrarysFmodForBearingDifferences) {
+  const double cases[] = {0.0, -0.0, 359.99999999999994, 360.0, 360.00000000000006, 540.0, 719.9999999999999, 720.0,
+                          900.0, 1079.9999999999998, 1080.0, 1440.5, -0.5, -720.25, 1e300,
+                          std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()};
+  for (const double x : cases) {
+    const double expected = std::fmod(x, 360.0), got = geo::fmod_360(x);
+    if (std::isnan(expected)) {
+      EXPECT_TRUE(std::isnan(got)) << x;
+    } else {
+      EXPECT_EQ(got, expected) << x;
+      EXPECT_EQ(std::signbit(got), std::signbit(expected)) << x;
+    }
+  }
+  std::mt19937_64 random(15);
+  std::uniform_real_distribution<double> bearing(0.0, 360.0);
+  for (int i = 0; i < 1000000; ++i) {
+    const double x = bearing(random) - bearing(random) + 540.0;
+    ASSERT_EQ(geo::fmod_360(x), std::fmod(x, 360.0)) << x;
   }
 }
 

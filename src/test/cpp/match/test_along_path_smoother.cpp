@@ -88,5 +88,29 @@ TEST(AlongPathSmoother, emptyAndSingle) {
   EXPECT_DOUBLE_EQ(smoothed[0], 42);
 }
 
+// The smoother sizes its output without zeroing it first (every entry is written): a smoother and
+// an output vector used before for a longer piece must give exactly a fresh pair's answer.
+TEST(AlongPathSmoother, aReusedSmootherAndOutputAnswerAsFreshOnes) {
+  AlongPathSmoother reused;
+  std::vector<double> reused_out;
+  for (const int n : {50, 20, 35, 3, 60}) {
+    std::vector<AlongPathObservation> points;
+    for (int k = 0; k < n; ++k) {
+      AlongPathObservation o;
+      o.time_s = k;
+      o.s_m = k % 4 == 2 ? NAN : 9.0 * k + (k % 2 == 0 ? n % 7 : -3.5);
+      o.sigma_m = 4;
+      o.speed_mps = k % 5 == 0 ? NAN : 9;
+      points.push_back(o);
+    }
+    reused.smooth(points, AlongPathModel{}, reused_out);
+    AlongPathSmoother fresh;
+    std::vector<double> fresh_out;
+    fresh.smooth(points, AlongPathModel{}, fresh_out);
+    ASSERT_EQ(reused_out.size(), fresh_out.size()) << n;
+    for (std::size_t k = 0; k < fresh_out.size(); ++k) EXPECT_EQ(reused_out[k], fresh_out[k]) << n << " " << k;
+  }
+}
+
 }  // namespace
 }  // namespace drivelog::match

@@ -601,6 +601,57 @@ TEST(Matcher, longWaitAtASignalKeepsItsPath) {
   EXPECT_EQ(r.stats.gap_breaks, 0u);
 }
 
+// A matcher keeps its buffers between trips (the reported distances' prefix sums and the lattice's
+// states among them, written over, not constructed or zeroed): after longer trips (one past the
+// Viterbi window, whose decided columns are dropped), and trips with and without speeds, it must
+// match a trip exactly as a fresh matcher does.
+TEST(Matcher, aMatcherUsedForOtherTripsMatchesAsAFreshOne) {
+  const Scenario s(R"(
+A----------B----------C
+           |
+           D
+)", 10, {way("ABC", 1), way("BD", 2)});
+  std::vector<std::vector<TracePoint>> trips;
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    Drive d(s, 1, seed);
+    d.noise(4).report_speed(seed % 2 == 1).report_heading(seed == 3).start_at('A');
+    if (seed % 2 == 0) {
+      d.to("BD", 30);
+    } else {
+      d.to("BC", 40).wait(10).to("B", 30);
+    }
+    trips.push_back(d.points());
+  }
+  std::swap(trips[0], trips[3]);  // a shorter trip after a longer one, too
+  {
+    // Up and down the street for 1,400 fixes: past Matcher::kWindowColumns.
+    Drive d(s, 1, 5);
+    d.noise(4).start_at('A');
+    for (int leg = 0; leg < 70; ++leg) d.to(leg % 2 == 0 ? "BC" : "BA", 35);
+    ASSERT_GT(d.points().size(), Matcher::kWindowColumns + 200);
+    trips.insert(trips.begin() + 1, d.points());
+  }
+  Matcher reused(s.map(), MatchConfig{});
+  for (std::size_t k = 0; k < trips.size(); ++k) {
+    MatchResult again;
+    reused.match(trips[k], again);
+    const MatchResult fresh = run(s, trips[k]);
+    EXPECT_GT(fresh.stats.matched_points, 10u) << k;
+    ASSERT_EQ(again.points.size(), fresh.points.size()) << k;
+    for (std::size_t i = 0; i < fresh.points.size(); ++i) {
+      EXPECT_EQ(again.points[i].kind, fresh.points[i].kind) << k << " " << i;
+      EXPECT_EQ(again.points[i].traversal, fresh.points[i].traversal) << k << " " << i;
+      EXPECT_EQ(again.points[i].s_m, fresh.points[i].s_m) << k << " " << i;
+    }
+    ASSERT_EQ(again.traversals.size(), fresh.traversals.size()) << k;
+    for (std::size_t t = 0; t < fresh.traversals.size(); ++t) {
+      EXPECT_EQ(again.traversals[t].edge, fresh.traversals[t].edge) << k << " " << t;
+      EXPECT_EQ(again.traversals[t].from_m, fresh.traversals[t].from_m) << k << " " << t;
+      EXPECT_EQ(again.traversals[t].to_m, fresh.traversals[t].to_m) << k << " " << t;
+    }
+  }
+}
+
 TEST(Matcher, strayFixRightAfterAWaitIsAnOutlier) {
   // The spike test compares a fix with the one just before it. The last fix used lies a minute
   // back, at the start of the wait: measured from there, a stray fix 55 m up the side street was

@@ -32,7 +32,7 @@ TEST(OverLimitPrior, limitIsTheEdgesInItsDirection) {
 
 TEST(OverLimitPrior, limitCacheAnswersAsTheMapDoes) {
   // Five edges, each direction its own limit (one unknown), looked up in an order that revisits
-  // edges and days; two slots, so that edges and directions keep evicting one another.
+  // edges and days; two slots, so that edges keep evicting one another.
   std::vector<scenario::WaySpec> ways;
   for (int k = 0; k < 5; ++k) {
     scenario::WaySpec w = way(std::string{static_cast<char>('A' + k), static_cast<char>('B' + k)}, k + 1);
@@ -51,6 +51,10 @@ TEST(OverLimitPrior, limitCacheAnswersAsTheMapDoes) {
         EXPECT_EQ(cache.limit_kmh(s.map(), edge, forward, day), direct) << edge << forward << day;
         EXPECT_EQ(roomy.limit_kmh(s.map(), edge, forward, day), direct) << edge << forward << day;
       }
+      // Both directions from one lookup, as each alone.
+      const OverLimitPrior::BothWays both = cache.both_kmh(s.map(), edge, day);
+      EXPECT_EQ(both.forward_kmh, OverLimitPrior::limit_kmh(s.map(), edge, true, day)) << edge << day;
+      EXPECT_EQ(both.backward_kmh, OverLimitPrior::limit_kmh(s.map(), edge, false, day)) << edge << day;
     }
   }
   EXPECT_EQ(roomy.limit_kmh(s.map(), 3, false, 20000), 0);

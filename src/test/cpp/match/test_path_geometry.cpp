@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "map/geo.hpp"
 #include "map/map_builder.hpp"
 
 namespace drivelog::match {
@@ -84,6 +87,99 @@ TEST(PathGeometry, edgeWalk_answersAsPositionOnEdge) {
       }
     }
     EXPECT_GT(compared, 1000);
+  }
+  std::filesystem::remove(path);
+}
+
+// position_on_edge() measures each segment once and reads the lengths backwards for a walk against
+// the shape's order, which holds only if a segment measures the same to the bit from either end:
+// the haversine's differences change sign exactly, sin is odd and the products commute. A libm
+// whose sin were not odd to the bit would fail here (and move positions on the path by a rounding).
+TEST(PathGeometry, aSegmentMeasuresTheSameFromEitherEnd) {
+  std::mt19937_64 random(12);
+  std::uniform_real_distribution<double> lat(-80, 80), lon(-180, 180), near(-0.01, 0.01), far(-2, 2);
+  for (int i = 0; i < 1000000; ++i) {
+    const map::Coord a = map::Coord::from_degrees(lat(random), lon(random));
+    const double reach = i % 10 == 0 ? far(random) : near(random);
+    const map::Coord b = map::Coord::from_degrees(std::clamp(a.lat() + reach, -89.0, 89.0), a.lon() + near(random));
+    const double ab = map::geo::distance_m(a, b), ba = map::geo::distance_m(b, a);
+    ASSERT_EQ(ab, ba) << a.lat_e7 << " " << a.lon_e7 << " " << b.lat_e7 << " " << b.lon_e7;
+  }
+}
+
+namespace {
+
+// position_on_edge() as it was: the shape measured for its scale, then every segment walked
+// measured again (shape_point, lerp and the walk as in path_geometry.cpp).
+map::Coord position_measuring_twice(const map::MapView& map, uint32_t edge, bool forward, double travel_m) {
+  const auto shape = map.edge_shape(edge);
+  const auto point = [&](std::size_t i) { return forward ? shape[i] : shape[shape.size() - 1 - i]; };
+  double total = 0;
+  for (std::size_t i = 0; i + 1 < shape.size(); ++i) total += map::geo::distance_m(shape[i], shape[i + 1]);
+  const double scale = total > 0 ? map.edge(edge).length_m / total : 1.0;
+  double walked = 0;
+  for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
+    const map::Coord a = point(i), b = point(i + 1);
+    const double len = map::geo::distance_m(a, b) * scale;
+    if (walked + len >= travel_m && len > 0) {
+      const double f = std::clamp((travel_m - walked) / len, 0.0, 1.0);
+      const auto between = [f](int32_t from, int32_t to) {
+        return static_cast<int32_t>(std::lround(from + f * (static_cast<double>(to) - from)));
+      };
+      return map::Coord{between(a.lat_e7, b.lat_e7), between(a.lon_e7, b.lon_e7)};
+    }
+    walked += len;
+  }
+  return point(shape.size() - 1);
+}
+
+}  // namespace
+
+// Every segment measured once (its length kept for the walk, read backwards against the shape's
+// order) must place every point exactly where measuring it again did: edges of one segment, of a
+// few, with a segment of no length, and longer than the lengths kept on the stack.
+TEST(PathGeometry, positionOnEdgeAnswersAsMeasuringEachSegmentTwice) {
+  const std::string path = (std::filesystem::temp_directory_path() / "drivelog-test-position-on-edge.dlmap").string();
+  {
+    map::MapBuilder b;
+    b.add_node(1, map::Coord::from_degrees(48.85, 2.35));
+    b.add_node(2, map::Coord::from_degrees(48.8503, 2.3504));
+    b.add_node(3, map::Coord::from_degrees(48.8504, 2.3511));
+    b.add_node(4, map::Coord::from_degrees(48.8509, 2.3513));
+    b.add_node(5, map::Coord::from_degrees(48.8509, 2.3513));  // a segment of no length
+    b.add_node(6, map::Coord::from_degrees(48.8515, 2.3509));
+    b.add_node(7, map::Coord::from_degrees(48.8520, 2.3530));
+    b.add_way(map::WayInput{10, {1, 2, 3, 4, 5, 6}, "Rue Courbe"});
+    b.add_way(map::WayInput{11, {6, 7}, "Rue Droite"});
+    std::vector<int64_t> spiral{7};  // 60 segments, more than are kept on the stack
+    for (int k = 1; k <= 60; ++k) {
+      const double angle = k * 0.21, radius = 0.0002 + k * 0.00001;
+      b.add_node(100 + k, map::Coord::from_degrees(48.8520 + radius * std::sin(angle), 2.3530 + radius * std::cos(angle)));
+      spiral.push_back(100 + k);
+    }
+    b.add_way(map::WayInput{12, spiral, "Rue Spirale"});
+    b.write(path);
+  }
+  {
+    const map::MapView m = map::MapView::open(path);
+    ASSERT_GE(m.edge_count(), 3U);
+    bool long_edge = false;
+    int compared = 0;
+    for (uint32_t edge = 0; edge < m.edge_count(); ++edge) {
+      long_edge = long_edge || m.edge_shape(edge).size() > 40;
+      for (const bool forward : {true, false}) {
+        const double length = m.edge(edge).length_m;
+        for (double travel = -2; travel <= length + 2; travel += 0.0731) {
+          const map::Coord expected = position_measuring_twice(m, edge, forward, travel);
+          const map::Coord got = position_on_edge(m, edge, forward, travel);
+          ASSERT_EQ(got.lat_e7, expected.lat_e7) << edge << " " << forward << " " << travel;
+          ASSERT_EQ(got.lon_e7, expected.lon_e7) << edge << " " << forward << " " << travel;
+          ++compared;
+        }
+      }
+    }
+    EXPECT_TRUE(long_edge);
+    EXPECT_GT(compared, 10000);
   }
   std::filesystem::remove(path);
 }

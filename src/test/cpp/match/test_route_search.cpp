@@ -61,6 +61,37 @@ std::vector<double> reference_costs(const map::MapView& m, uint32_t source, cons
 
 }  // namespace
 
+// The Viterbi lattice's states take an edge direction's penalty and prior per metre from one call
+// (entry_costs), the route search from two: the same numbers, to the bit, for every combination of
+// the flags and road kinds they read, in both directions.
+TEST(RouteSearch, entryCostsAreThePenaltyAndThePriorPerMetre) {
+  const Scenario s("A---B---C", 10, {way("ABC", 1)});
+  const RouteCosts costs{31.5, 47.25, 0.37, 1.9, 0.23, 12};
+  const RouteSearch search(s.map(), costs);
+  const uint16_t flags[] = {map::edge_flags::kForwardAllowed, map::edge_flags::kBackwardAllowed, map::edge_flags::kClosed,
+                            map::edge_flags::kClosedAtTimes, map::edge_flags::kPrivate, map::edge_flags::kDestination};
+  int compared = 0;
+  for (uint32_t combination = 0; combination < (1u << 6); ++combination) {
+    for (const map::RoadUse use : {map::RoadUse::general, map::RoadUse::parking_aisle, map::RoadUse::alley}) {
+      for (const map::RoadClass road_class : {map::RoadClass::road, map::RoadClass::track}) {
+        map::EdgeRecord e;
+        for (int bit = 0; bit < 6; ++bit) {
+          if ((combination >> bit) & 1u) e.flags = static_cast<uint16_t>(e.flags | flags[bit]);
+        }
+        e.use = use;
+        e.road_class = road_class;
+        for (const bool forward : {true, false}) {
+          const RouteSearch::EntryCosts c = search.entry_costs(0, e, forward);
+          EXPECT_EQ(c.penalty_m, search.penalty_of(0, e, forward)) << combination << " " << forward;
+          EXPECT_EQ(c.prior_per_m, search.prior_per_m(0, e, forward)) << combination << " " << forward;
+          ++compared;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(compared, 64 * 3 * 2 * 2);
+}
+
 TEST(RouteSearch, findsShortestDistanceAndPath) {
   //  A---B---C
   //      |   |
