@@ -14,7 +14,6 @@ final class ScannedCsvLines {
     private final CsvLineScanner.Batch batch;
     private final CsvScanColumns columns;
     private final VehicleIds vehicleIds;
-    private final AsciiText vehicleText = new AsciiText();
     private final ReadCounts counts;
     private boolean refused;
 
@@ -66,7 +65,7 @@ final class ScannedCsvLines {
             byte kind = c.kind[i];
             if (kind == CsvLineScanner.LINE_POINT) {
                 int at = c.vehicleAt[i];
-                String vehicle = at < 0 ? "" : vehicleIds.of(vehicleText.set(buffer, from + at, from + at + c.vehicleLength[i]));
+                String vehicle = at < 0 ? "" : vehicleIds.of(buffer, from + at, from + at + c.vehicleLength[i]);
                 sink.point(vehicle, c.time[i], c.lat[i], c.lon[i], c.speed[i], c.heading[i], c.accuracy[i], firstLine + i);
             } else if (kind == CsvLineScanner.LINE_INVALID_FIX) {
                 counts.invalidFixes++;
