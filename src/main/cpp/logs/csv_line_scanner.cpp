@@ -65,27 +65,44 @@ struct SplitLine {
 
 enum class Shape { content, blank, not_ours };
 
+// Per byte: where the field loop must look closer (the delimiter, a quote, a byte outside ASCII, and
+// CR and LF, one of which always ends a line, so the loop needs no bounds check).
+struct StopBytes {
+  explicit StopBytes(char delimiter) noexcept {
+    for (int c = 0x80; c < 0x100; ++c) stop[c] = true;
+    stop[static_cast<unsigned char>('"')] = true;
+    stop[static_cast<unsigned char>('\r')] = true;
+    stop[static_cast<unsigned char>('\n')] = true;
+    stop[static_cast<unsigned char>(delimiter)] = true;
+  }
+  bool operator[](char c) const noexcept { return stop[static_cast<unsigned char>(c)]; }
+  bool stop[256] = {};
+};
+
 // CsvLogParser.readPlainAscii's split: any byte outside ASCII or any quote is not ours (Java reads
-// such a line as text with the quote-aware splitter).
-Shape split(const char* begin, const char* end, const CsvLayout& layout, SplitLine& line) noexcept {
-  bool blank = true;
+// such a line as text with the quote-aware splitter). `end` is the line's CR or LF.
+Shape split(const char* begin, const char* end, const CsvLayout& layout, const StopBytes& stops,
+            SplitLine& line) noexcept {
+  // Java's blank rule (every byte Character.isWhitespace, the delimiter too when it is a tab) first:
+  // such a line has no byte the loop below would refuse.
+  const char* i = begin;
+  while (i < end && is_blank(*i)) ++i;
+  if (i == end) return Shape::blank;
   int n = 0;
   const char* field_start = begin;
-  for (const char* i = begin;; ++i) {
-    // Before the delimiter, as Java: a line of tabs is blank in a tab-separated log too.
-    if (i < end && blank && !is_blank(*i)) blank = false;
+  for (i = begin;; ++i) {
+    while (!stops[*i]) ++i;
     if (i == end || *i == layout.delimiter) {
       if (n < layout.column_count) line.fields[static_cast<std::size_t>(n)] = {field_start, i};
       ++n;
       if (i == end) break;
       field_start = i + 1;
-      continue;
+    } else if (*i != '\r') {  // a CR inside the line is an ordinary byte
+      return Shape::not_ours;
     }
-    const char c = *i;
-    if (static_cast<unsigned char>(c) >= 0x80 || c == '"') return Shape::not_ours;
   }
   line.count = n;
-  return blank ? Shape::blank : Shape::content;
+  return Shape::content;
 }
 
 // One line's values, as PointRecord.set and emit make them; false: the line is not ours.
@@ -172,6 +189,7 @@ ScanResult scan_csv_lines(std::string_view text, const CsvLayout& layout, const 
   const char* const base = text.data();
   const char* const limit = base + text.size();
   SplitLine line;
+  const StopBytes stops(layout.delimiter);
   while (true) {
     const char* start = base + result.bytes;
     const void* found = start < limit ? std::memchr(start, '\n', static_cast<std::size_t>(limit - start)) : nullptr;
@@ -190,7 +208,7 @@ ScanResult scan_csv_lines(std::string_view text, const CsvLayout& layout, const 
     if (start < end && *start == '#') {
       rows.line_kind[row] = LineKind::skipped;
     } else {
-      switch (split(start, end, layout, line)) {
+      switch (split(start, end, layout, stops, line)) {
         case Shape::blank:
           rows.line_kind[row] = LineKind::skipped;
           break;
