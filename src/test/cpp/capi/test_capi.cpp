@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -11,6 +12,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "capi/drivelog_csv.h"
 #include "capi/drivelog_roads.h"
 #include "json_check.hpp"
 #include "map/map_format.hpp"
@@ -65,7 +67,7 @@ class CapiTrip : public ::testing::Test {
 // together (NativeLibraryTest checks that the Java constant follows the header). Additions do not
 // change the version; pin them here as well. `noexcept` is C++'s view of the promise that nothing
 // is thrown across the boundary; C callers see the same symbols, so it is no ABI change.
-constexpr int32_t kPinnedAbiVersion = 1;
+constexpr int32_t kPinnedAbiVersion = 2;  // 2: drivelog_csv_scan (capi/drivelog_csv.h)
 static_assert(std::is_same_v<decltype(&drivelog_abi_version), int32_t (*)() noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_version), const char* (*)() noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_map_open),
@@ -83,6 +85,14 @@ static_assert(std::is_same_v<decltype(&drivelog_analyze),
                                          size_t*, char*, size_t) noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_effective_config),
                              int32_t (*)(const char*, char*, size_t, size_t*, char*, size_t) noexcept>);
+static_assert(std::is_same_v<decltype(&drivelog_csv_scan),
+                             int32_t (*)(const drivelog_csv_layout*, const char*, size_t, size_t, double*, double*,
+                                         double*, float*, float*, float*, int32_t*, int32_t*, uint8_t*,
+                                         int64_t*) noexcept>);
+static_assert(offsetof(drivelog_csv_layout, hdop_uere_m) == 16 && offsetof(drivelog_csv_layout, kinds) == 24 &&
+              offsetof(drivelog_csv_layout, speed_factor) == 88 && sizeof(drivelog_csv_layout) == 600);
+static_assert(DRIVELOG_CSV_STOP_END == 0 && DRIVELOG_CSV_STOP_FULL == 1 && DRIVELOG_CSV_STOP_DEFER == 2 &&
+              DRIVELOG_CSV_BAD_CALL == -1);
 static_assert(DRIVELOG_OK == 0 && DRIVELOG_BAD_INPUT == 1 && DRIVELOG_MAP_ERROR == 2 && DRIVELOG_INTERNAL == 3);
 
 TEST(Capi, abiVersion_isTheVersionOfThePinnedSignatures) {
@@ -362,4 +372,69 @@ TEST(Capi, mapRoadsJson_damagedRoadClass_isMapErrorNamingTheFile) {
             DRIVELOG_MAP_ERROR);
   EXPECT_NE(std::string(error).find(damaged.path()), std::string::npos) << error;
   EXPECT_NE(std::string(error).find("road class"), std::string::npos) << error;
+}
+
+namespace {
+
+drivelog_csv_layout time_lat_lon_layout() {
+  drivelog_csv_layout layout{};
+  layout.column_count = 3;
+  layout.needed_fields = 3;
+  layout.delimiter = ',';
+  layout.zone_is_utc = 1;
+  layout.kinds[0] = DRIVELOG_CSV_TIME;
+  layout.kinds[1] = DRIVELOG_CSV_LAT;
+  layout.kinds[2] = DRIVELOG_CSV_LON;
+  return layout;
+}
+
+}  // namespace
+
+TEST(Capi, csvScan_readsLinesIntoTheCallersColumns) {
+  const drivelog_csv_layout layout = time_lat_lon_layout();
+  const std::string text = "1700000000,52.5,13.25\n# note\n1700000001,52.6,13.5\n\"quoted\",1,2\n";
+  double time[4], lat[4], lon[4];
+  float speed[4], heading[4], accuracy[4];
+  int32_t vehicle_at[4], vehicle_length[4];
+  uint8_t kind[4];
+  int64_t scanned[2] = {-1, -1};
+  EXPECT_EQ(drivelog_csv_scan(&layout, text.data(), text.size(), 4, time, lat, lon, speed, heading, accuracy,
+                              vehicle_at, vehicle_length, kind, scanned),
+            DRIVELOG_CSV_STOP_DEFER);
+  EXPECT_EQ(scanned[0], 3);
+  EXPECT_EQ(scanned[1], static_cast<int64_t>(text.find('"')));
+  EXPECT_EQ(kind[0], DRIVELOG_CSV_LINE_POINT);
+  EXPECT_EQ(kind[1], DRIVELOG_CSV_LINE_SKIPPED);
+  EXPECT_EQ(time[2], 1700000001.0);
+  EXPECT_EQ(lon[2], 13.5);
+  EXPECT_EQ(vehicle_at[0], -1);
+  EXPECT_TRUE(std::isnan(speed[0]) && std::isnan(accuracy[0]));
+}
+
+TEST(Capi, csvScan_refusesABadCallWithNothingScanned) {
+  drivelog_csv_layout layout = time_lat_lon_layout();
+  double d[1];
+  float f[1];
+  int32_t i[1];
+  uint8_t k[1];
+  int64_t scanned[2] = {-1, -1};
+  const char* text = "1,2,3\n";
+  EXPECT_EQ(drivelog_csv_scan(nullptr, text, 6, 1, d, d, d, f, f, f, i, i, k, scanned), DRIVELOG_CSV_BAD_CALL);
+  EXPECT_EQ(scanned[0], 0);
+  EXPECT_EQ(drivelog_csv_scan(&layout, text, 6, 1, d, d, d, f, f, f, i, i, nullptr, scanned), DRIVELOG_CSV_BAD_CALL);
+  EXPECT_EQ(drivelog_csv_scan(&layout, text, 6, 1, d, d, d, f, f, f, i, i, k, nullptr), DRIVELOG_CSV_BAD_CALL);
+  for (const auto& change : std::vector<void (*)(drivelog_csv_layout&)>{
+           [](drivelog_csv_layout& l) { l.column_count = 0; },
+           [](drivelog_csv_layout& l) { l.column_count = DRIVELOG_CSV_MAX_COLUMNS + 1; },
+           [](drivelog_csv_layout& l) { l.delimiter = '"'; },
+           [](drivelog_csv_layout& l) { l.delimiter = '\n'; },
+           [](drivelog_csv_layout& l) { l.delimiter = 0xC3; },
+           [](drivelog_csv_layout& l) { l.kinds[5] = DRIVELOG_CSV_VALID + 1; }}) {
+    layout = time_lat_lon_layout();
+    change(layout);
+    EXPECT_EQ(drivelog_csv_scan(&layout, text, 6, 1, d, d, d, f, f, f, i, i, k, scanned), DRIVELOG_CSV_BAD_CALL);
+  }
+  layout = time_lat_lon_layout();
+  EXPECT_EQ(drivelog_csv_scan(&layout, text, 6, 1, d, d, d, f, f, f, i, i, k, scanned), DRIVELOG_CSV_STOP_END);
+  EXPECT_EQ(scanned[0], 1);
 }

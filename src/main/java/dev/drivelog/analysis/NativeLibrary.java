@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 public final class NativeLibrary {
     /** The C ABI version this Java code was written against (DRIVELOG_ABI_VERSION in drivelog.h). */
-    public static final int EXPECTED_ABI_VERSION = 1;
+    public static final int EXPECTED_ABI_VERSION = 2;
 
     private static volatile NativeLibrary instance;
 
@@ -63,10 +63,10 @@ public final class NativeLibrary {
     }
 
     /** Looks up an exported C function; fails with the symbol's name if the library lacks it. */
-    public MethodHandle function(String name, FunctionDescriptor descriptor) {
+    public MethodHandle function(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         MemorySegment address = symbols.find(name)
                 .orElseThrow(() -> new IllegalStateException("native library " + file + " lacks " + name));
-        return Linker.nativeLinker().downcallHandle(address, descriptor);
+        return Linker.nativeLinker().downcallHandle(address, descriptor, options);
     }
 
     public Path file() {

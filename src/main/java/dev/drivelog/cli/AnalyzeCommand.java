@@ -3,6 +3,7 @@ package dev.drivelog.cli;
 import dev.drivelog.analysis.AnalysisException;
 import dev.drivelog.analysis.VehicleClassAnalyzers;
 import dev.drivelog.analysis.AnalyzerPools;
+import dev.drivelog.analysis.ffm.NativeCsvScanner;
 import dev.drivelog.config.BindingConfig;
 import dev.drivelog.config.BindingMode;
 import dev.drivelog.config.ConfigException;
@@ -110,7 +111,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         long points = 0;
         long startNanos = System.nanoTime();
         try (analyzers) {
-            LogsTripSource source = new LogsTripSource(settings.logs(), chosenFormat);
+            LogsTripSource source = new LogsTripSource(settings.logs(), chosenFormat,
+                    NativeCsvScanner.forBinding(binding.mode()));
             TripTable table = new TripTable(stdout);
             table.header();
             // One analysis for every file (its worker threads are reused); trips go to the current file's directory.

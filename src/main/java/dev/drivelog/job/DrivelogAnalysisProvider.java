@@ -4,6 +4,7 @@ import dev.drivelog.analysis.AnalysisException;
 import dev.drivelog.analysis.AnalyzerPools;
 import dev.drivelog.analysis.NativeLibrary;
 import dev.drivelog.analysis.VehicleClassAnalyzers;
+import dev.drivelog.analysis.ffm.NativeCsvScanner;
 import dev.drivelog.config.BindingConfig;
 import dev.drivelog.config.DrivelogConfig;
 import dev.drivelog.observability.StartupTrace;
@@ -77,6 +78,7 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
             try {
                 AnalyzerPools.prepare(Path.of(map));
                 NativeLibrary.get().version();
+                NativeCsvScanner.get(); // links its downcall here rather than in the first event
                 StartupTrace.mark("native prepared");
             } catch (AnalysisException | RuntimeException | LinkageError e) {
                 // open() and version() meet the same failure on the caller's thread and report it there.
@@ -105,7 +107,8 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
         }
         int threads = PipelineSettings.threadsPerInput(binding.threads(),
                 PipelineSettings.from(config.pipeline()).analysisConcurrency(), Runtime.getRuntime().availableProcessors());
-        return new LogFileAnalysis(new LogsTripSource(config.logs(), null), analyzers, threads, matched,
+        LogsTripSource logs = new LogsTripSource(config.logs(), null, NativeCsvScanner.forBinding(binding.mode()));
+        return new LogFileAnalysis(logs, analyzers, threads, matched,
                 outcome -> { }, report ? new MapRoads(map) : null, Messages.of(config.report(), java.time.ZoneOffset.UTC));
     }
 

@@ -1,6 +1,7 @@
 package dev.drivelog.job;
 
 import dev.drivelog.config.LogsConfig;
+import dev.drivelog.logs.CsvLineScanner;
 import dev.drivelog.logs.LogFormat;
 import dev.drivelog.logs.ReadReport;
 import dev.drivelog.logs.TripReader;
@@ -21,7 +22,12 @@ public final class LogsTripSource implements TripSource {
 
     /** @param format the format to assume, or null to take {@code logs.format} (detection when {@code auto}) */
     public LogsTripSource(LogsConfig config, LogFormat format) {
-        this.reader = new TripReader(config);
+        this(config, format, null);
+    }
+
+    /** @param csvScanner the native CSV line scanner, or null (see {@link TripReader#TripReader(LogsConfig, CsvLineScanner)}) */
+    public LogsTripSource(LogsConfig config, LogFormat format, CsvLineScanner csvScanner) {
+        this.reader = new TripReader(config, csvScanner);
         this.format = format;
     }
 

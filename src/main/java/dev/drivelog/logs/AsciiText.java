@@ -41,23 +41,17 @@ final class AsciiText implements CharSequence {
         return toString().substring(start, end);
     }
 
-    /** Whether the text equals {@code other} exactly (String.equals on the same characters). */
-    boolean contentEquals(byte[] other) {
-        return java.util.Arrays.equals(bytes, from, from + length, other, 0, other.length);
+    /** The array the text lies in, and its bounds there: for readers that loop over the bytes themselves. */
+    byte[] array() {
+        return bytes;
     }
 
-    /** A hash of the bytes, for lookups that must not decode them. */
-    int bytesHash() {
-        int h = 1;
-        for (int i = from; i < from + length; i++) {
-            h = 31 * h + bytes[i];
-        }
-        return h;
+    int start() {
+        return from;
     }
 
-    /** A copy of the bytes. */
-    byte[] copyBytes() {
-        return java.util.Arrays.copyOfRange(bytes, from, from + length);
+    int end() {
+        return from + length;
     }
 
     @Override

@@ -12,10 +12,17 @@ import java.io.InputStream;
 final class CsvLogParser implements LogParser {
     private final LogsConfig config;
     private final ReadCounts counts;
+    private final CsvLineScanner scanner;
 
     CsvLogParser(LogsConfig config, ReadCounts counts) {
+        this(config, counts, null);
+    }
+
+    /** @param scanner reads the common lines natively, or null: every line is read here */
+    CsvLogParser(LogsConfig config, ReadCounts counts, CsvLineScanner scanner) {
         this.config = config;
         this.counts = counts;
+        this.scanner = scanner;
     }
 
     @Override
@@ -28,9 +35,19 @@ final class CsvLogParser implements LogParser {
         char delimiter = CsvLineSplitter.detectDelimiter(header);
         CsvLineSplitter splitter = new CsvLineSplitter(delimiter);
         FieldName[] columns = columns(header, splitter, lines.lineNumber());
-        Row row = new Row(columns, lastRequiredColumn(columns) + 1, (byte) delimiter);
-        PointRecord record = new PointRecord(config, new VehicleIds());
-        while (lines.advance()) {
+        int neededFields = lastRequiredColumn(columns) + 1;
+        Row row = new Row(columns, neededFields, (byte) delimiter);
+        VehicleIds vehicleIds = new VehicleIds();
+        PointRecord record = new PointRecord(config, vehicleIds);
+        ScannedCsvLines scanned = scanner == null ? null
+                : ScannedCsvLines.of(scanner, CsvScanLayout.of(columns, neededFields, delimiter, config), vehicleIds, counts);
+        while (true) {
+            if (scanned != null) {
+                scanned.readWaitingLines(lines, sink); // then the line it stopped before, or the next buffer's first, is read here
+            }
+            if (!lines.advance()) {
+                break;
+            }
             try {
                 if (!readPlainAscii(lines, row, record, sink)) {
                     String line = lines.text();

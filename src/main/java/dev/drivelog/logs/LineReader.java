@@ -90,6 +90,31 @@ final class LineReader {
         return lineEnd;
     }
 
+    /** Where the unread bytes start in {@link #buffer()}. */
+    int position() {
+        return position;
+    }
+
+    /** One past the last byte read into {@link #buffer()}. */
+    int limit() {
+        return limit;
+    }
+
+    /**
+     * Takes {@code lineCount} complete lines, {@code bytes} bytes from {@link #position()} with their
+     * newlines, as read by someone else (the native CSV scanner): they count as lines read, as if
+     * {@link #advance} had returned each. The current line is then undefined until the next advance.
+     */
+    void skipScanned(int lineCount, int bytes) {
+        if (bytes < 0 || bytes > limit - position || (lineCount == 0) != (bytes == 0)) {
+            throw new IllegalArgumentException("cannot skip " + lineCount + " lines of " + bytes + " bytes at "
+                    + position + " of " + limit);
+        }
+        position += bytes;
+        lineNumber += lineCount;
+        counts.lines += lineCount;
+    }
+
     /** The current line decoded. */
     String text() {
         return new String(buffer, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);

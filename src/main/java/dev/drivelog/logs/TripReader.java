@@ -25,9 +25,19 @@ public final class TripReader {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final LogsConfig config;
+    private final CsvLineScanner csvScanner;
 
     public TripReader(LogsConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * @param csvScanner reads the common CSV lines natively (identical results, less CPU), or null to
+     *                   read every line in Java
+     */
+    public TripReader(LogsConfig config, CsvLineScanner csvScanner) {
         this.config = Objects.requireNonNull(config, "config");
+        this.csvScanner = csvScanner;
     }
 
     /** Reads a file; its name (without directories) names it in messages. */
@@ -138,7 +148,7 @@ public final class TripReader {
 
     private LogParser parser(LogFormat format, ReadCounts counts) {
         return switch (format) {
-            case CSV -> new CsvLogParser(config, counts);
+            case CSV -> new CsvLogParser(config, counts, csvScanner);
             case JSONL -> new JsonLinesLogParser(config, counts);
             case NMEA -> new NmeaLogParser(config, counts);
             case GPX -> new GpxLogParser(config, counts);

@@ -1,5 +1,6 @@
 package dev.drivelog.logs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -18,18 +19,36 @@ final class VehicleIds {
 
     /** The id (blanks around it stripped, as String.strip does) as a String; the same instance each time. */
     String of(AsciiText text) {
-        int start = Blanks.start(text);
-        int end = Blanks.end(text, start);
-        if (start != 0 || end != text.length()) {
-            return text.toString().strip(); // rare: ids with blanks around them
+        return of(text.array(), text.start(), text.end());
+    }
+
+    /**
+     * The id in {@code bytes[from, to)}, which must be ASCII, as {@link #of(AsciiText)}: read byte by
+     * byte rather than through {@code CharSequence} calls, which C1 does not inline (once per point).
+     */
+    String of(byte[] bytes, int from, int to) {
+        int start = from;
+        int end = to;
+        while (start < end && isBlank(bytes[start])) {
+            start++;
+        }
+        while (end > start && isBlank(bytes[end - 1])) {
+            end--;
+        }
+        if (start != from || end != to) {
+            return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1).strip(); // rare: ids with blanks around them
+        }
+        int hash = 1;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + bytes[i];
         }
         int mask = keys.length - 1;
-        for (int slot = spread(text.bytesHash()) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
             byte[] key = keys[slot];
             if (key == null) {
-                String id = text.toString();
+                String id = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
                 if (size < MAX_IDS) {
-                    keys[slot] = text.copyBytes();
+                    keys[slot] = Arrays.copyOfRange(bytes, from, to);
                     values[slot] = id;
                     if (++size * 2 > keys.length) {
                         grow();
@@ -37,10 +56,15 @@ final class VehicleIds {
                 }
                 return id;
             }
-            if (text.contentEquals(key)) {
+            if (Arrays.equals(bytes, from, to, key, 0, key.length)) {
                 return values[slot];
             }
         }
+    }
+
+    /** Character.isWhitespace for ASCII: what String.strip skips. */
+    private static boolean isBlank(byte c) {
+        return (c >= 9 && c <= 13) || (c >= 28 && c <= 32);
     }
 
     private static int spread(int hash) {

@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.drivelog.analysis.NativeLibrary;
 import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
 import java.lang.invoke.MethodHandle;
 
 /**
@@ -31,6 +32,16 @@ final class NativeFunctions {
             ADDRESS, ADDRESS, ADDRESS, JAVA_LONG)); // &result_json, &result_len, error, error_len
     final Downcall effectiveConfig = new Downcall("drivelog_effective_config",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
+    /**
+     * Critical: a short call that neither blocks nor calls back, so it may read and write Java arrays
+     * in place (heap segments) instead of copies; the GC waits for it (tens of microseconds a batch).
+     */
+    final Downcall csvScan = new Downcall("drivelog_csv_scan", FunctionDescriptor.of(JAVA_INT,
+            ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG,  // layout, text, length, capacity
+            ADDRESS, ADDRESS, ADDRESS,               // time_s, lat, lon
+            ADDRESS, ADDRESS, ADDRESS,               // speed_mps, heading_deg, accuracy_m
+            ADDRESS, ADDRESS, ADDRESS, ADDRESS),     // vehicle_at, vehicle_length, line_kind, scanned
+            Linker.Option.critical(true));
 
     private final NativeLibrary library;
 
@@ -61,11 +72,13 @@ final class NativeFunctions {
     final class Downcall {
         private final String name;
         private final FunctionDescriptor descriptor;
+        private final Linker.Option[] options;
         private volatile MethodHandle handle;
 
-        private Downcall(String name, FunctionDescriptor descriptor) {
+        private Downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
             this.name = name;
             this.descriptor = descriptor;
+            this.options = options;
         }
 
         MethodHandle handle() {
@@ -74,7 +87,7 @@ final class NativeFunctions {
                 synchronized (this) {
                     local = handle;
                     if (local == null) {
-                        handle = local = library.function(name, descriptor);
+                        handle = local = library.function(name, descriptor, options);
                     }
                 }
             }
