@@ -10,19 +10,31 @@ import java.util.Arrays;
 final class OpenTrip {
     enum Added { APPENDED, REORDERED, DUPLICATE, TOO_LATE }
 
-    private static final int INITIAL_CAPACITY = 64;
+    static final int INITIAL_CAPACITY = 64;
 
     final String vehicleId;
     int count;
-    double[] time = new double[INITIAL_CAPACITY];
-    double[] lat = new double[INITIAL_CAPACITY];
-    double[] lon = new double[INITIAL_CAPACITY];
+    double[] time;
+    double[] lat;
+    double[] lon;
     float[] speed;
     float[] heading;
     float[] accuracy;
 
     OpenTrip(String vehicleId) {
+        this(vehicleId, INITIAL_CAPACITY);
+    }
+
+    /**
+     * @param capacity points the columns hold before they grow by copy: the splitter's guess of the
+     *                 trip's length, so that a trip of the usual length is never copied while it grows
+     */
+    OpenTrip(String vehicleId, int capacity) {
         this.vehicleId = vehicleId;
+        int columns = Math.max(1, capacity);
+        time = new double[columns];
+        lat = new double[columns];
+        lon = new double[columns];
     }
 
     double lastTime() {

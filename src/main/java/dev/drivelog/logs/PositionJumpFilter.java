@@ -61,8 +61,31 @@ final class PositionJumpFilter {
 
     private boolean plausible(OpenTrip trip, int a, int b) {
         double dt = trip.time[b] - trip.time[a];
-        return distanceMeters(trip.lat[a], trip.lon[a], trip.lat[b], trip.lon[b]) <= maxSpeedMps * dt + JITTER_METERS;
+        return within(trip.lat[a], trip.lon[a], trip.lat[b], trip.lon[b], maxSpeedMps * dt + JITTER_METERS);
     }
+
+    /**
+     * Whether {@code distanceMeters(...) <= limitMeters}, with the same answer, but without its cosine
+     * for the usual case: leaving out the factor cos(latitude), which is at most 1, can only make the
+     * distance larger, so a pair within the limit even so is within it (a margin of a millionth covers
+     * the rounding of either computation). Only pairs near or beyond the limit pay for the cosine.
+     */
+    static boolean within(double lat1, double lon1, double lat2, double lon2, double limitMeters) {
+        double dLon = lon2 - lon1;
+        if (dLon > 180) {
+            dLon -= 360;
+        } else if (dLon < -180) {
+            dLon += 360;
+        }
+        double x = Math.toRadians(dLon);
+        double y = Math.toRadians(lat2 - lat1);
+        if (EARTH_RADIUS_METERS * Math.sqrt(x * x + y * y) * UPPER_BOUND_MARGIN <= limitMeters) {
+            return true;
+        }
+        return distanceMeters(lat1, lon1, lat2, lon2) <= limitMeters;
+    }
+
+    private static final double UPPER_BOUND_MARGIN = 1 + 1e-6;
 
     /** Equirectangular approximation: within 0.1% for the short hops between fixes. */
     static double distanceMeters(double lat1, double lon1, double lat2, double lon2) {

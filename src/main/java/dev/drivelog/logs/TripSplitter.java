@@ -21,6 +21,7 @@ final class TripSplitter implements PointSink {
     private final PositionJumpFilter jumpFilter;
     /** In access order, so the first entry is the least recently updated vehicle. */
     private final LinkedHashMap<String, OpenTrip> open = new LinkedHashMap<>(64, 0.75f, true);
+    private final TripCapacityGuess capacityGuess = new TripCapacityGuess();
     private long bufferedPoints;
     private boolean earlyCloseReported;
 
@@ -50,7 +51,8 @@ final class TripSplitter implements PointSink {
             trip = null;
         }
         if (trip == null) {
-            trip = new OpenTrip(vehicleId);
+            trip = new OpenTrip(vehicleId, capacityGuess.capacity(config.maxPointsPerTrip(),
+                    config.maxBufferedPoints() - bufferedPoints, open.size()));
             open.put(vehicleId, trip);
         }
         switch (trip.add(timeSeconds, lat, lon, speedMps, headingDeg, accuracyMeters, config.reorderWindowPoints(),
@@ -111,6 +113,7 @@ final class TripSplitter implements PointSink {
     private void close(OpenTrip trip) {
         open.remove(trip.vehicleId);
         bufferedPoints -= trip.count;
+        capacityGuess.closed(trip.count);
         PositionJumpFilter.Segments segments = jumpFilter.filter(trip);
         counts.spikesDropped += segments.spikes();
         counts.jumpSplits += segments.splits();

@@ -1,6 +1,8 @@
 package dev.drivelog.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.drivelog.analysis.result.EventCoverage;
 import dev.drivelog.analysis.result.StopSignCounts;
 import dev.drivelog.analysis.result.TripQuality;
@@ -91,24 +93,32 @@ final class TripJson {
     }
 
     /** A list of findings as {@code [ {type, start_time, ..., evidence}, ... ]}. */
+    /** A finding's names are encoded once (the fixed ones are ViolationColumns'), as there. */
+    private static final SerializedString EVIDENCE = new SerializedString("evidence");
+
     static void findings(JsonGenerator json, List<Violation> findings) throws IOException {
         json.writeStartArray();
         for (Violation finding : findings) {
             json.writeStartObject();
-            json.writeStringField("type", finding.type());
-            number(json, "start_time", finding.startTime());
-            number(json, "end_time", finding.endTime());
-            number(json, "lat", finding.lat());
-            number(json, "lon", finding.lon());
-            json.writeArrayFieldStart("osm_way_ids");
+            json.writeFieldName(ViolationColumns.TYPE);
+            json.writeString(finding.type());
+            number(json, ViolationColumns.START_TIME, finding.startTime());
+            number(json, ViolationColumns.END_TIME, finding.endTime());
+            number(json, ViolationColumns.LAT, finding.lat());
+            number(json, ViolationColumns.LON, finding.lon());
+            json.writeFieldName(ViolationColumns.OSM_WAY_IDS);
+            json.writeStartArray();
             for (long wayId : finding.osmWayIds()) {
                 json.writeNumber(wayId);
             }
             json.writeEndArray();
-            json.writeStringField("road_name", finding.roadName());
-            number(json, "confidence", finding.confidence());
-            json.writeStringField("severity", finding.severity());
-            json.writeObjectFieldStart("evidence");
+            json.writeFieldName(ViolationColumns.ROAD_NAME);
+            json.writeString(finding.roadName());
+            number(json, ViolationColumns.CONFIDENCE, finding.confidence());
+            json.writeFieldName(ViolationColumns.SEVERITY);
+            json.writeString(finding.severity());
+            json.writeFieldName(EVIDENCE);
+            json.writeStartObject();
             for (Map.Entry<String, Object> evidence : finding.evidence().entrySet()) {
                 json.writeFieldName(evidence.getKey());
                 scalar(json, evidence.getValue());
@@ -131,6 +141,11 @@ final class TripJson {
             case Boolean b -> json.writeBoolean(b);
             default -> ResultJson.mapper().writeValue(json, value);
         }
+    }
+
+    private static void number(JsonGenerator json, SerializableString field, double value) throws IOException {
+        json.writeFieldName(field);
+        ResultJson.writeNumber(json, value);
     }
 
     private static void number(JsonGenerator json, String field, double value) throws IOException {

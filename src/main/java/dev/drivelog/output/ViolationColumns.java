@@ -1,6 +1,7 @@
 package dev.drivelog.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.drivelog.analysis.result.Violation;
 import dev.drivelog.logs.UtcText;
 import java.io.IOException;
@@ -25,40 +26,75 @@ final class ViolationColumns {
     /** The {@code category} of a driving event (a finding, never a legal violation). */
     static final String EVENT = "event";
 
+    /*
+     * The fixed columns' names, quoted and encoded once (the generator copies their bytes): a finding is
+     * written twice, to the GeoJSON and to the Athena rows, and encoding every name character by
+     * character each time was a few per cent of the Java side's CPU (docs/BENCHMARKS.md). The same bytes
+     * as writing the name as a String; ViolationColumnsNamesTest holds them equal.
+     */
+    static final SerializedString INPUT = new SerializedString("input");
+    static final SerializedString VEHICLE_ID = new SerializedString("vehicle_id");
+    static final SerializedString TRIP_ID = new SerializedString("trip_id");
+    static final SerializedString CATEGORY = new SerializedString("category");
+    static final SerializedString TYPE = new SerializedString("type");
+    static final SerializedString START_TIME = new SerializedString("start_time");
+    static final SerializedString END_TIME = new SerializedString("end_time");
+    static final SerializedString START_TIME_ISO = new SerializedString("start_time_iso");
+    static final SerializedString END_TIME_ISO = new SerializedString("end_time_iso");
+    static final SerializedString LAT = new SerializedString("lat");
+    static final SerializedString LON = new SerializedString("lon");
+    static final SerializedString OSM_WAY_ID = new SerializedString("osm_way_id");
+    static final SerializedString OSM_WAY_IDS = new SerializedString("osm_way_ids");
+    static final SerializedString ROAD_NAME = new SerializedString("road_name");
+    static final SerializedString CONFIDENCE = new SerializedString("confidence");
+    static final SerializedString SEVERITY = new SerializedString("severity");
+
     private ViolationColumns() {}
 
     /** Writes the columns as fields of the JSON object that {@code json} is inside. */
     static void write(JsonGenerator json, String input, String vehicleId, String tripId, String category,
             Violation violation) throws IOException {
-        json.writeStringField("input", input);
-        json.writeStringField("vehicle_id", vehicleId);
-        json.writeStringField("trip_id", tripId);
-        json.writeStringField("category", category);
-        json.writeStringField("type", violation.type());
-        json.writeFieldName("start_time");
+        json.writeFieldName(INPUT);
+        json.writeString(input);
+        json.writeFieldName(VEHICLE_ID);
+        json.writeString(vehicleId);
+        json.writeFieldName(TRIP_ID);
+        json.writeString(tripId);
+        json.writeFieldName(CATEGORY);
+        json.writeString(category);
+        json.writeFieldName(TYPE);
+        json.writeString(violation.type());
+        json.writeFieldName(START_TIME);
         ResultJson.writeNumber(json, violation.startTime());
-        json.writeFieldName("end_time");
+        json.writeFieldName(END_TIME);
         ResultJson.writeNumber(json, violation.endTime());
-        json.writeStringField("start_time_iso", isoSeconds(violation.startTime()));
-        json.writeStringField("end_time_iso", isoSeconds(violation.endTime()));
-        json.writeFieldName("lat");
+        json.writeFieldName(START_TIME_ISO);
+        json.writeString(isoSeconds(violation.startTime()));
+        json.writeFieldName(END_TIME_ISO);
+        json.writeString(isoSeconds(violation.endTime()));
+        json.writeFieldName(LAT);
         ResultJson.writeNumber(json, violation.lat());
-        json.writeFieldName("lon");
+        json.writeFieldName(LON);
         ResultJson.writeNumber(json, violation.lon());
         if (violation.osmWayIds().isEmpty()) {
-            json.writeNullField("osm_way_id");
+            json.writeFieldName(OSM_WAY_ID);
+            json.writeNull();
         } else {
-            json.writeNumberField("osm_way_id", violation.osmWayIds().getFirst());
+            json.writeFieldName(OSM_WAY_ID);
+            json.writeNumber(violation.osmWayIds().getFirst());
         }
-        json.writeArrayFieldStart("osm_way_ids");
+        json.writeFieldName(OSM_WAY_IDS);
+        json.writeStartArray();
         for (long wayId : violation.osmWayIds()) {
             json.writeNumber(wayId);
         }
         json.writeEndArray();
-        json.writeStringField("road_name", violation.roadName());
-        json.writeFieldName("confidence");
+        json.writeFieldName(ROAD_NAME);
+        json.writeString(violation.roadName());
+        json.writeFieldName(CONFIDENCE);
         ResultJson.writeNumber(json, violation.confidence());
-        json.writeStringField("severity", violation.severity());
+        json.writeFieldName(SEVERITY);
+        json.writeString(violation.severity());
         for (Map.Entry<String, Object> evidence : violation.evidence().entrySet()) {
             String column = FIXED.contains(evidence.getKey()) ? "evidence_" + evidence.getKey() : evidence.getKey();
             json.writeFieldName(column);

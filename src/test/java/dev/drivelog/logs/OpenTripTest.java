@@ -76,4 +76,28 @@ class OpenTripTest {
         assertArrayEquals(new float[] {1f, 2f, 3f}, Arrays.copyOf(trip.speed, 3));
         assertArrayEquals(new float[] {10f, 20f, 30f}, Arrays.copyOf(trip.heading, 3));
     }
+
+    @Test
+    void add_anyInitialCapacity_keepsTheSamePoints() {
+        OpenTrip small = new OpenTrip("v", 1);
+        OpenTrip large = new OpenTrip("v", 1000);
+        OpenTrip usual = new OpenTrip("v");
+        java.util.Random random = new java.util.Random(14);
+        for (int i = 0; i < 300; i++) {
+            double t = i - (random.nextInt(10) == 0 ? random.nextInt(5) + 0.5 : 0);
+            float speed = i < 100 ? NAN : random.nextFloat();
+            float accuracy = i < 200 ? NAN : 5;
+            OpenTrip.Added expected = usual.add(t, 52 + i * 1e-4, 13, speed, NAN, accuracy, 8, 300);
+            assertEquals(expected, small.add(t, 52 + i * 1e-4, 13, speed, NAN, accuracy, 8, 300));
+            assertEquals(expected, large.add(t, 52 + i * 1e-4, 13, speed, NAN, accuracy, 8, 300));
+        }
+        for (OpenTrip trip : new OpenTrip[] {small, large}) {
+            assertEquals(usual.count, trip.count);
+            assertArrayEquals(Arrays.copyOf(usual.time, usual.count), Arrays.copyOf(trip.time, trip.count));
+            assertArrayEquals(Arrays.copyOf(usual.lat, usual.count), Arrays.copyOf(trip.lat, trip.count));
+            assertArrayEquals(Arrays.copyOf(usual.speed, usual.count), Arrays.copyOf(trip.speed, trip.count));
+            assertArrayEquals(Arrays.copyOf(usual.accuracy, usual.count), Arrays.copyOf(trip.accuracy, trip.count));
+            assertNull(trip.heading);
+        }
+    }
 }

@@ -64,4 +64,30 @@ class PositionJumpFilterTest {
         assertEquals(PositionJumpFilter.distanceMeters(0, 179.9, 0, -179.9),
                 PositionJumpFilter.distanceMeters(0, -0.1, 0, 0.1), 1e-6, "across the antimeridian");
     }
+
+    @Test
+    void within_withoutTheCosineShortcut_givesTheSameAnswers() {
+        java.util.Random random = new java.util.Random(14);
+        int disagreements = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double lat1 = random.nextDouble() * 178 - 89;
+            double lon1 = random.nextDouble() * 360 - 180;
+            double scale = Math.pow(10, -random.nextInt(6));
+            double lat2 = Math.max(-90, Math.min(90, lat1 + (random.nextDouble() - 0.5) * scale));
+            double lon2 = lon1 + (random.nextDouble() - 0.5) * scale * 3;
+            lon2 = lon2 > 180 ? lon2 - 360 : lon2 < -180 ? lon2 + 360 : lon2;
+            double distance = PositionJumpFilter.distanceMeters(lat1, lon1, lat2, lon2);
+            // limits at, just around and well around the distance, where a wrong shortcut would show
+            double limit = switch (i % 4) {
+                case 0 -> distance;
+                case 1 -> Math.nextDown(distance);
+                case 2 -> distance * (1 + (random.nextDouble() - 0.5) * 1e-5);
+                default -> distance * random.nextDouble() * 2;
+            };
+            if (PositionJumpFilter.within(lat1, lon1, lat2, lon2, limit) != (distance <= limit)) {
+                disagreements++;
+            }
+        }
+        assertEquals(0, disagreements);
+    }
 }
