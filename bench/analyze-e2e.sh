@@ -24,8 +24,8 @@
 # with drivelog.jar, lib/, lib-demo/, native/lib/ and, for --mode process, native/bin/drivelog-analyze,
 # passed to bin/drivelog as DRIVELOG_HOME; e.g. a copy
 # of target/ made at main before a change: "main=/tmp/home-main branch=target"); default this=target.
-# Each (set, format, matched) is measured for every build one after the other, so that the ratios
-# between builds come from the same minutes of machine load.
+# Each (set, format, matched) is measured round by round, every build in turn within a round, so that
+# the ratios between builds come from the same minutes of machine load.
 # Prints one JSON line per measurement and a table at the end; the load average is printed first and last.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -120,21 +120,28 @@ for m in $matched_modes; do
         once=("$inputs/small-$f"/*)
         twice=("$inputs/small-$f"/* "$inputs/small-$f-again"/*)
       fi
-      for labelled in "${homes[@]}"; do
-        build="${labelled%%=*}"
-        home="${labelled#*=}"
-        cpus_once=()
-        cpus_twice=()
-        for ((r = 0; r < repeat; r++)); do
+      # Round by round, every build in turn: a build's repeats spread over the same minutes as the
+      # others', so that a load that rises or falls during the run weighs on each alike.
+      declare -A runs_once=() runs_twice=()
+      for ((r = 0; r < repeat; r++)); do
+        for labelled in "${homes[@]}"; do
+          build="${labelled%%=*}"
+          home="${labelled#*=}"
           for n in once twice; do
             out="$work/e2e-$build-$set-$f-$m-$n"
             if [ "$n" = once ]; then files=("${once[@]}"); else files=("${twice[@]}"); fi
             rm -rf "$out.d"
             DRIVELOG_HOME="$home" DRIVELOG_JAVA_OPTS="${E2E_JAVA_OPTS:-}" timed "$out" "$root/bin/drivelog" analyze --map "$map" \
               --threads 1 --stats "${flag[@]}" --out "$out.d" "${files[@]}"
-            if [ "$n" = once ]; then cpus_once+=("$(cpu_seconds "$out")"); else cpus_twice+=("$(cpu_seconds "$out")"); fi
+            if [ "$n" = once ]; then runs_once[$build]+="$(cpu_seconds "$out") "; else runs_twice[$build]+="$(cpu_seconds "$out") "; fi
           done
         done
+      done
+      for labelled in "${homes[@]}"; do
+        build="${labelled%%=*}"
+        home="${labelled#*=}"
+        read -r -a cpus_once <<< "${runs_once[$build]}"
+        read -r -a cpus_twice <<< "${runs_twice[$build]}"
         p1="$(stat_field "$work/e2e-$build-$set-$f-$m-once" points)"
         p2="$(stat_field "$work/e2e-$build-$set-$f-$m-twice" points)"
         c1="$(median "${cpus_once[@]}")"
