@@ -71,13 +71,7 @@ final class PositionJumpFilter {
      * the rounding of either computation). Only pairs near or beyond the limit pay for the cosine.
      */
     static boolean within(double lat1, double lon1, double lat2, double lon2, double limitMeters) {
-        double dLon = lon2 - lon1;
-        if (dLon > 180) {
-            dLon -= 360;
-        } else if (dLon < -180) {
-            dLon += 360;
-        }
-        double x = Math.toRadians(dLon);
+        double x = Math.toRadians(longitudeDelta(lon1, lon2));
         double y = Math.toRadians(lat2 - lat1);
         if (EARTH_RADIUS_METERS * Math.sqrt(x * x + y * y) * UPPER_BOUND_MARGIN <= limitMeters) {
             return true;
@@ -89,15 +83,20 @@ final class PositionJumpFilter {
 
     /** Equirectangular approximation: within 0.1% for the short hops between fixes. */
     static double distanceMeters(double lat1, double lon1, double lat2, double lon2) {
+        double x = Math.toRadians(longitudeDelta(lon1, lon2)) * Math.cos(Math.toRadians((lat1 + lat2) / 2));
+        double y = Math.toRadians(lat2 - lat1);
+        return EARTH_RADIUS_METERS * Math.sqrt(x * x + y * y);
+    }
+
+    /** lon2 - lon1 the short way round, across the antimeridian too. */
+    private static double longitudeDelta(double lon1, double lon2) {
         double dLon = lon2 - lon1;
         if (dLon > 180) {
             dLon -= 360;
         } else if (dLon < -180) {
             dLon += 360;
         }
-        double x = Math.toRadians(dLon) * Math.cos(Math.toRadians((lat1 + lat2) / 2));
-        double y = Math.toRadians(lat2 - lat1);
-        return EARTH_RADIUS_METERS * Math.sqrt(x * x + y * y);
+        return dLon;
     }
 
     private static void move(OpenTrip trip, int from, int to) {
