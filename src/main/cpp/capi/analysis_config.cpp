@@ -108,6 +108,7 @@ std::vector<Field> event_fields(detect::EventsConfig& e) {
       number("events.min_duration_s", e.min_duration_s, 0, 60),
       number("events.accel_window_s", e.accel_window_s, 0.2, 30),
       number("events.max_fix_interval_s", e.max_fix_interval_s, 0.1, 60),
+      number("events.unseen_slowing_mps_per_s", e.unseen_slowing_mps_per_s, 0, 20),
       number("events.cornering_placement_m", e.cornering_placement_m, 0, 50),
       number("events.cornering_heading_share", e.cornering_heading_share, 0, 10),
       number("events.curve_tolerance_percent", e.curve_tolerance_percent, 0, 200),

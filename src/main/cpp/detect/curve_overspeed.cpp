@@ -4,7 +4,9 @@
 // sqrt(a x radius) (detect/curve_speed.hpp says why the advisory wins). An advisory sign on a
 // straight is no finding: nothing here looks at stretches that are not curves. With trusted
 // reported speeds at fixes close in time, the speed through the curve's core is the slowest of them
-// over it. With trusted reported speeds at fixes too far apart to interpolate (0.2 Hz), a speed
+// over it (less what the car may have slowed unseen between fixes over a second apart:
+// events.unseen_slowing_mps_per_s). With trusted reported speeds at fixes too far apart to
+// interpolate (0.2 Hz), a speed
 // read at a fix inside the curve is measured there: it is judged against the comfortable speed of
 // the curve around that fix (detect below: `reading_in_curve`). Otherwise (no speeds) the curve is
 // undecided unless events.curve_without_dense_speeds asks for a proven lower bound on the core's speed from the
@@ -64,7 +66,7 @@ double reported_core_speed(const TripView& trip, const map::Curve& curve, std::s
     while (k + 1 < last && sp.s_at(k + 1) < s) ++k;
     const double ds = sp.s_at(k + 1) - sp.s_at(k);
     const double f = ds > 0 ? std::clamp((s - sp.s_at(k)) / ds, 0.0, 1.0) : 0.0;
-    const double v = sp.speed_mps_at(k) + f * (sp.speed_mps_at(k + 1) - sp.speed_mps_at(k));
+    const double v = sp.speed_mps_at(k) + f * (sp.speed_mps_at(k + 1) - sp.speed_mps_at(k)) - unseen_slowing_mps(trip, k, config);
     slowest = slowest < 0 ? v : std::min(slowest, v);
   }
   return slowest;

@@ -1,5 +1,7 @@
 #include "detect/event_fixes.hpp"
 
+#include <algorithm>
+
 namespace drivelog::detect {
 namespace {
 
@@ -13,6 +15,11 @@ bool judged_pair(const TripView& trip, std::size_t k, const EventsConfig& config
   const SpeedProfile& sp = trip.speeds;
   return !trip.match.stats.speeds_ignored && same_piece(sp, k) && !sp.derived_at(k) && !sp.derived_at(k + 1) &&
          sp.time_at(k + 1) - sp.time_at(k) <= config.max_fix_interval_s;
+}
+
+double unseen_slowing_mps(const TripView& trip, std::size_t k, const EventsConfig& config) {
+  const SpeedProfile& sp = trip.speeds;
+  return config.unseen_slowing_mps_per_s * std::max(0.0, sp.time_at(k + 1) - sp.time_at(k) - 1.0);
 }
 
 EventCoverage event_coverage(const TripView& trip, const EventsConfig& config) {

@@ -16,6 +16,11 @@ namespace drivelog::detect {
 // True when the matched fixes k and k + 1 make a stretch the events can be judged on.
 bool judged_pair(const TripView& trip, std::size_t k, const EventsConfig& config);
 
+// How much slower than the speeds of fixes k and k + 1 the car may have been between them out of
+// sight (events.unseen_slowing_mps_per_s for each second beyond the first): what a corner's or a
+// curve's speed interpolated between them is lowered by.
+double unseen_slowing_mps(const TripView& trip, std::size_t k, const EventsConfig& config);
+
 // The trip's judged and undecided driving time and why (summary.events).
 EventCoverage event_coverage(const TripView& trip, const EventsConfig& config);
 

@@ -1,7 +1,9 @@
 // harsh_cornering: lateral acceleration v^2 x curvature, the curvature of the matched path (the
 // map's shape of the roads driven, steadier than GPS headings, which swing by metres of error
 // over a second's travel), the speed the trusted reported one interpolated between the fixes, and
-// how long a run lasted from its metres at that speed.
+// how long a run lasted from its metres at that speed. Between fixes over a second apart the speed
+// is taken lower by what the car may have slowed unseen (events.unseen_slowing_mps_per_s): at 0.5 Hz
+// a car braking into a corner and out of it is under the speeds either side.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -42,17 +44,17 @@ double speed_at(const SpeedProfile& sp, std::size_t k, double s_m) {
 double lowest_speed_near(const TripView& trip, std::size_t k, double s_m, double half_m, uint32_t piece,
                          const EventsConfig& config) {
   const SpeedProfile& sp = trip.speeds;
-  double lowest = speed_at(sp, k, s_m);
-  if (half_m <= 0) return lowest;
+  double lowest = speed_at(sp, k, s_m) - unseen_slowing_mps(trip, k, config);
+  if (half_m <= 0) return std::max(0.0, lowest);
   for (const double at : {s_m - half_m, s_m + half_m}) {
     const std::size_t j = pair_around(trip, at, piece, config);
     if (j == SIZE_MAX) return 0;
-    lowest = std::min(lowest, speed_at(sp, j, at));
+    lowest = std::min(lowest, speed_at(sp, j, at) - unseen_slowing_mps(trip, j, config));
   }
   for (std::size_t j = sp.first_at_or_after(s_m - half_m); j < sp.matched().size() && sp.s_at(j) <= s_m + half_m; ++j) {
     if (sp.piece_at(j) == piece) lowest = std::min(lowest, static_cast<double>(sp.speed_mps_at(j)));
   }
-  return lowest;
+  return std::max(0.0, lowest);  // the unseen slowing may reach a standstill: 0, undecided
 }
 
 // The circle through the points 15 m either side of a sharp corner has a radius of at least 7.5 m

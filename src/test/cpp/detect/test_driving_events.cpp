@@ -171,6 +171,29 @@ TEST(HarshCornering, fastRightAngleTurnIsAnEventSlowOneIsNot) {
   EXPECT_TRUE(events_of(analyse(s, slow), ViolationType::harsh_cornering).empty());
 }
 
+// Between fixes 2 s apart a car may have braked into a corner and sped up out of it unseen, slower
+// than the speeds either side (legal simulated Tokyo drives at 0.5 Hz: 22 false corners per 1,000 km
+// taken at the interpolated speed). The right angle at 25 km/h, a finding at 1 Hz (4.5 m/s^2 on the
+// ~10.6 m radius; the next test), is judged at 1.3 m/s less at 0.5 Hz: 3.0 m/s^2, none.
+TEST(HarshCornering, betweenFixesTwoSecondsApartACornerIsJudgedAtWhatTheCarMayHaveSlowedUnseen) {
+  const Scenario s(kCorner, 10, {way("AC", 1, "West").maxspeed(50), way("CB", 2, "South").maxspeed(50)});
+  std::size_t found = 0, found_interpolated = 0, found_fast = 0;
+  DetectConfig interpolated;
+  interpolated.events.unseen_slowing_mps_per_s = 0;
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    Drive d(s, 0.5, seed);
+    d.noise(1).start_at('A').to("C", 25).to("B", 25);
+    found += events_of(analyse(s, d), ViolationType::harsh_cornering).size();
+    found_interpolated += events_of(analyse(s, d, interpolated), ViolationType::harsh_cornering).size();
+    Drive fast(s, 0.5, seed);
+    fast.noise(1).start_at('A').to("C", 35).to("B", 35);  // 8.4 m/s after the allowance: 6.7 m/s^2
+    found_fast += events_of(analyse(s, fast), ViolationType::harsh_cornering).size();
+  }
+  EXPECT_EQ(found, 0U);
+  EXPECT_GT(found_interpolated, 0U);
+  EXPECT_EQ(found_fast, 4U);
+}
+
 TEST(HarshCornering, aCornerIsJudgedAtTheLowestSpeedTheFixesAllowThere) {
   // Through the corner at a comfortable 15 km/h (1.6 m/s^2 on the ~10.6 m radius), but the fix
   // nearest the corner and the next one report 33 km/h, as the fixes of a car still braking into it
@@ -365,6 +388,25 @@ TEST(CurveOverspeed, atPointTwoHertzWithoutSpeedsIsUndecidedAndCounted) {
   const auto b = analyse(s, d, bound);
   EXPECT_TRUE(events_of(b, ViolationType::curve_overspeed).empty());
   EXPECT_EQ(b.detections.event_coverage.curves_undecided, 1u);
+}
+
+// The 60 m curve (its radius read 53 m from the grid's polyline) allows 46 km/h (41 comfortable, plus 5).
+// At 49 km/h with fixes 1 s apart it is a finding; 2 s apart the car may have slowed out of sight between
+// them by 1.3 m/s (braking into the core and speeding up out of it), to 44 km/h: no finding (legal simulated Tokyo drives at 0.5 Hz
+// taken at the interpolated speed: 270 false curves per 1,000 km). At 70 km/h, one at either rate.
+TEST(CurveOverspeed, betweenFixesTwoSecondsApartTheCoreIsJudgedAtWhatTheCarMayHaveSlowedUnseen) {
+  const Scenario s(arc_map(), 2, {way("ACDEFGHIJKLMNOB", 3).maxspeed(80)});
+  const auto curves = [&](double hz, double kmh, const DetectConfig& config) {
+    Drive d(s, hz, 6);
+    d.noise(2).start_at('A').to("CDEFGHIJKLMNOB", kmh);
+    return events_of(analyse(s, d, config), ViolationType::curve_overspeed).size();
+  };
+  DetectConfig defaults, interpolated;
+  interpolated.events.unseen_slowing_mps_per_s = 0;
+  EXPECT_EQ(curves(1, 49, defaults), 1U);
+  EXPECT_EQ(curves(0.5, 49, defaults), 0U);
+  EXPECT_EQ(curves(0.5, 49, interpolated), 1U);
+  EXPECT_EQ(curves(0.5, 70, defaults), 1U);
 }
 
 // At 0.2 Hz a fix that lies inside the curve reports the car's speed there (the receiver's
