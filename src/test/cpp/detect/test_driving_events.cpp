@@ -409,6 +409,23 @@ TEST(CurveOverspeed, betweenFixesTwoSecondsApartTheCoreIsJudgedAtWhatTheCarMayHa
   EXPECT_EQ(curves(0.5, 70, defaults), 1U);
 }
 
+// A reported speed is good to about 0.3 m/s: a core speed over the allowed one by less is a driver at
+// the allowance whose receiver read fast (or whose bend the polyline draws a little tight), as for
+// harsh_cornering. The 60 m curve allows 46.4 km/h (its radius read 53 m): 47 km/h is 0.17 m/s over,
+// no finding; 48 km/h is 0.45 m/s over, one.
+TEST(CurveOverspeed, aCoreSpeedOverTheAllowedOneByLessThanASpeedErrorIsNoFinding) {
+  const Scenario s(arc_map(), 2, {way("ACDEFGHIJKLMNOB", 3).maxspeed(80)});
+  const auto curves = [&](double kmh) {
+    Drive d(s, 1, 6);
+    d.noise(2).start_at('A').to("CDEFGHIJKLMNOB", kmh);
+    return events_of(analyse(s, d), ViolationType::curve_overspeed);
+  };
+  EXPECT_TRUE(curves(47).empty());
+  const auto over = curves(48);
+  ASSERT_EQ(over.size(), 1U);
+  EXPECT_NEAR(evidence(over[0], "allowed_speed_kmh"), 46.4, 0.1);
+}
+
 // At 0.2 Hz a fix that lies inside the curve reports the car's speed there (the receiver's
 // Doppler speed, not an inference from positions 97 m apart): that reading decides, against the
 // radius around the fix. Standing 2.5 s at A shifts the 5 s fixes by half a period along the road,
