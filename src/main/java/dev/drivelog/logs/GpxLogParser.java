@@ -29,11 +29,13 @@ final class GpxLogParser implements LogParser {
     }
 
     /**
-     * The JDK's own StAX parser, not whichever one the class path offers (Woodstox arrives with some
-     * dependencies), so that behaviour and messages are the same in tests, the CLI and the image.
+     * FasterXML's Aalto, named rather than whichever StAX parser the class path offers, so that
+     * behaviour and messages are the same in tests, the CLI and the image. Under C1, as the launcher
+     * runs {@code analyze}, it reads the fleet benchmark's GPX in half the JDK's parser's CPU
+     * (docs/BENCHMARKS.md, "GPX read by Aalto"). It never resolves external entities.
      */
     static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        XMLInputFactory factory = new com.fasterxml.aalto.stax.InputFactoryImpl();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
