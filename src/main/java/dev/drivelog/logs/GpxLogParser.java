@@ -3,6 +3,8 @@ package dev.drivelog.logs;
 import dev.drivelog.config.LogsConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -18,6 +20,8 @@ import javax.xml.stream.XMLStreamReader;
  * logs.split_gpx_segments is on. DTDs and external entities are disabled (no XXE).
  */
 final class GpxLogParser implements LogParser {
+    private static final Pattern UNEXPANDED_ENTITY = Pattern.compile("General entity reference \\((&[^)]*;)\\) encountered");
+
     private final LogsConfig config;
     private final ReadCounts counts;
     private final PointRecord record;
@@ -155,14 +159,20 @@ final class GpxLogParser implements LogParser {
         return value;
     }
 
-    /** The parser's own words: the JDK prefixes "ParseError at [row,col]:[r,c]" (the line is reported separately). */
-    private static String firstLine(String message) {
+    /**
+     * The parser's own words, without the position Aalto appends on a second line (the line is
+     * reported separately); its words for an entity it will not expand are put plainly.
+     */
+    static String firstLine(String message) {
         if (message == null) {
             return "";
         }
-        int marker = message.indexOf("Message: ");
-        String text = marker >= 0 ? message.substring(marker + "Message: ".length()) : message;
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).strip();
+        int newline = message.indexOf('\n');
+        String text = (newline < 0 ? message : message.substring(0, newline)).strip();
+        // Aalto: "General entity reference (&secret;) encountered in entity expanding mode: operation
+        // not (yet) implemented". No DTD is read, so an entity other than XML's five is never declared.
+        Matcher entity = UNEXPANDED_ENTITY.matcher(text);
+        return entity.lookingAt() ? "entity " + entity.group(1) + " is not declared (DTDs are not read)" : text;
     }
+
 }

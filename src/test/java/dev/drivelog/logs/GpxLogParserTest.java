@@ -58,6 +58,19 @@ class GpxLogParserTest {
         UnreadableLogException e = assertThrows(UnreadableLogException.class, () -> Reads.fixture("gpx/xxe.gpx"));
         assertTrue(e.getMessage().startsWith("xxe.gpx: line "), e.getMessage());
         assertFalse(e.getMessage().contains("root:"), "must not show the file's content");
+        assertTrue(e.getMessage().endsWith("entity &secret; is not declared (DTDs are not read)"), e.getMessage());
+    }
+
+    @Test
+    void read_cutOffDocument_keepsThePointsBeforeAndSaysWhere() throws Exception {
+        String gpx = "<gpx>\n<trk><trkseg>\n"
+                + "<trkpt lat=\"52.5\" lon=\"13.4\"><time>2026-11-21T08:00:00Z</time></trkpt>\n"
+                + "<trkpt lat=\"52.5001\" lon=\"13.4\"><time>2026-11-21T08:00:01Z</time></trkpt>\n<trkpt lat=";
+        Reads read = Reads.text("cut.gpx", gpx, LogsConfig.DEFAULTS);
+        assertTrue(read.report().truncated());
+        assertEquals(2, read.report().pointsRead());
+        assertEquals(List.of("cut.gpx line 5: XML error, the rest of the file is skipped: Unexpected end-of-input when trying to parse START_ELEMENT"),
+                read.report().problems());
     }
 
     @Test
