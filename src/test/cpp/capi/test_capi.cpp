@@ -68,7 +68,7 @@ class CapiTrip : public ::testing::Test {
 // together (NativeLibraryTest checks that the Java constant follows the header). Additions do not
 // change the version; pin them here as well. `noexcept` is C++'s view of the promise that nothing
 // is thrown across the boundary; C callers see the same symbols, so it is no ABI change.
-constexpr int32_t kPinnedAbiVersion = 2;  // 2: drivelog_csv_scan (capi/drivelog_csv.h)
+constexpr int32_t kPinnedAbiVersion = 3;  // 2: drivelog_csv_scan (capi/drivelog_csv.h); 3: drivelog_jsonl_scan
 static_assert(std::is_same_v<decltype(&drivelog_abi_version), int32_t (*)() noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_version), const char* (*)() noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_map_open),
@@ -92,6 +92,12 @@ static_assert(std::is_same_v<decltype(&drivelog_csv_scan),
                                          int64_t*) noexcept>);
 static_assert(offsetof(drivelog_csv_layout, hdop_uere_m) == 16 && offsetof(drivelog_csv_layout, kinds) == 24 &&
               offsetof(drivelog_csv_layout, speed_factor) == 88 && sizeof(drivelog_csv_layout) == 600);
+static_assert(std::is_same_v<decltype(&drivelog_jsonl_scan),
+                             int32_t (*)(const drivelog_jsonl_layout*, const uint8_t*, size_t, const char*, size_t,
+                                         size_t, double*, double*, double*, float*, float*, float*, int32_t*,
+                                         int32_t*, uint8_t*, int64_t*) noexcept>);
+static_assert(offsetof(drivelog_jsonl_layout, hdop_uere_m) == 8 && offsetof(drivelog_jsonl_layout, mph_factor) == 40 &&
+              sizeof(drivelog_jsonl_layout) == 48);
 static_assert(DRIVELOG_CSV_STOP_END == 0 && DRIVELOG_CSV_STOP_FULL == 1 && DRIVELOG_CSV_STOP_DEFER == 2 &&
               DRIVELOG_CSV_BAD_CALL == -1);
 static_assert(DRIVELOG_OK == 0 && DRIVELOG_BAD_INPUT == 1 && DRIVELOG_MAP_ERROR == 2 && DRIVELOG_INTERNAL == 3);
