@@ -27,25 +27,31 @@ public final class NativeJsonLinesScanner implements JsonLinesScanner {
     private static final long MPH_FACTOR = 40;
     private static final int LAYOUT_BYTES = 48;
 
-    private final MethodHandle scan;
+    private final NativeFunctions.Downcall scan;
 
-    private NativeJsonLinesScanner(MethodHandle scan) {
+    private NativeJsonLinesScanner(NativeFunctions.Downcall scan) {
         this.scan = scan;
     }
 
-    /** The scanner of the process-wide library (loaded and its ABI checked if it was not yet). */
+    /** The scanner of the process-wide library (loaded and its ABI checked if it was not yet), its downcall linked. */
     public static NativeJsonLinesScanner get() {
-        return new NativeJsonLinesScanner(NativeFunctions.get().jsonlScan.handle());
+        NativeJsonLinesScanner scanner = new NativeJsonLinesScanner(NativeFunctions.get().jsonlScan);
+        scanner.scan.handle();
+        return scanner;
     }
 
-    /** The scanner where the library is used in-process ({@link BindingMode#FFM}), else null (all Java). */
+    /**
+     * The scanner where the library is used in-process ({@link BindingMode#FFM}), else null (all Java).
+     * Its downcall is linked when a JSON Lines log is first read, not here: a fresh JVM spends a few
+     * milliseconds on a link, which a command on other formats should not pay.
+     */
     public static JsonLinesScanner forBinding(BindingMode mode) {
-        return mode == BindingMode.FFM ? get() : null;
+        return mode == BindingMode.FFM ? new NativeJsonLinesScanner(NativeFunctions.get().jsonlScan) : null;
     }
 
     @Override
     public CsvLineScanner.Batch start(JsonScanLayout layout, JsonScanKeys keys, CsvScanColumns columns) {
-        return new NativeBatch(scan, layoutStruct(layout), keys, columns);
+        return new NativeBatch(scan.handle(), layoutStruct(layout), keys, columns);
     }
 
     private static MemorySegment layoutStruct(JsonScanLayout layout) {
