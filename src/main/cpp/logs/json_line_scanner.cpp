@@ -58,14 +58,12 @@ class Cursor {
     return true;
   }
 
-  // A string after its opening quote; its content (no escapes) and, for keys, its hash.
-  bool string(Text& content, std::uint32_t& hash) noexcept {
+  // A string after its opening quote: its content (no escapes).
+  bool string(Text& content) noexcept {
     const char* begin = at_;
-    std::uint32_t h = JsonKeyTable::kHashStart;
-    while (at_ < end_ && is_plain_string_byte(*at_)) h = JsonKeyTable::hash_step(h, *at_++);
+    while (at_ < end_ && is_plain_string_byte(*at_)) ++at_;
     if (at_ == end_ || *at_ != '"') return false;
     content = {begin, at_++};
-    hash = h;
     return true;
   }
 
@@ -121,11 +119,10 @@ bool skip_nested(Cursor& in, char open, int depth) noexcept;
 
 bool skip_value(Cursor& in, int depth) noexcept {
   Text text{};
-  std::uint32_t hash = 0;
   bool integer = false;
   bool plain = false;
   const char c = in.peek();
-  if (in.take('"')) return in.string(text, hash);
+  if (in.take('"')) return in.string(text);
   if (c == '{' || c == '[') {
     in.take(c);
     return depth < kMaxDepth && skip_nested(in, c, depth + 1);
@@ -143,8 +140,7 @@ bool skip_nested(Cursor& in, char open, int depth) noexcept {
   while (true) {
     if (open == '{') {
       Text key{};
-      std::uint32_t hash = 0;
-      if (!in.take('"') || !in.string(key, hash)) return false;
+      if (!in.take('"') || !in.string(key)) return false;
       in.skip_spaces();
       if (!in.take(':')) return false;
       in.skip_spaces();
@@ -265,11 +261,12 @@ bool read_value(Cursor& in, JsonKeyTable::Meaning meaning, Record& r, const Json
   r.traccar_style |= meaning.traccar_time;  // Java asks every key with a value that is not nested
   const JsonField field = meaning.field;
   Text text{};
-  std::uint32_t hash = 0;
-  if (in.take('"')) return in.string(text, hash) && set_text(r, field, text);
-  if (in.take_word("null", 4)) return true;
-  const bool is_true = in.take_word("true", 4);
-  if (is_true || in.take_word("false", 5)) {
+  if (in.take('"')) return in.string(text) && set_text(r, field, text);
+  const char first = in.peek();
+  if (first == 'n') return in.take_word("null", 4);
+  if (first == 't' || first == 'f') {
+    const bool is_true = first == 't';
+    if (!(is_true ? in.take_word("true", 4) : in.take_word("false", 5))) return false;
     // A vehicle would be "1" or "0", a plain speed Double.parseDouble("true"): Java's.
     return field != JsonField::vehicle && field != JsonField::speed &&
            set_number(r, field, is_true ? 1 : 0, layout);
@@ -306,8 +303,7 @@ Outcome read_line(const char* begin, const char* end, const JsonLayout& layout, 
   if (!in.take('}')) {
     while (true) {
       Text key{};
-      std::uint32_t hash = 0;
-      if (!in.take('"') || !in.string(key, hash)) return Outcome::not_ours;
+      if (!in.take('"') || !in.string(key)) return Outcome::not_ours;
       in.skip_spaces();
       if (!in.take(':')) return Outcome::not_ours;
       in.skip_spaces();
@@ -317,6 +313,7 @@ Outcome read_line(const char* begin, const char* end, const JsonLayout& layout, 
         if (!skip_nested(in, c, 2)) return Outcome::not_ours;
       } else {
         JsonKeyTable::Meaning meaning{};
+        const auto hash = JsonKeyTable::hash(key.begin, static_cast<std::size_t>(key.end - key.begin));
         if (!keys.find(key.begin, key.end, hash, meaning) || !read_value(in, meaning, r, layout)) {
           return Outcome::not_ours;
         }
@@ -362,6 +359,14 @@ bool emit(Record& r, const JsonLayout& layout, const CsvRows& rows, std::size_t 
   return true;
 }
 
+// Keys are short: a loop the compiler inlines, not a call to memcmp.
+bool same_bytes(const std::uint8_t* a, const char* b, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != static_cast<unsigned char>(b[i])) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool JsonKeyTable::load(const std::uint8_t* bytes, std::size_t length) noexcept {
@@ -374,9 +379,7 @@ bool JsonKeyTable::load(const std::uint8_t* bytes, std::size_t length) noexcept 
     if (bytes[at + 1] > kMaxJsonField || bytes[at + 2] > kTraccarTimeKey || length - at - 3 < n) {
       return load(nullptr, 0), false;
     }
-    std::uint32_t hash = kHashStart;
-    for (std::size_t k = 0; k < n; ++k) hash = hash_step(hash, static_cast<char>(bytes[at + 3 + k]));
-    std::size_t slot = hash % kSlots;
+    std::size_t slot = hash(reinterpret_cast<const char*>(bytes + at + 3), n) % kSlots;
     while (slots_[slot] != kEmpty) slot = (slot + 1) % kSlots;
     slots_[slot] = static_cast<std::uint16_t>(count);
     entry_at_[count++] = static_cast<std::uint32_t>(at);
@@ -389,7 +392,7 @@ bool JsonKeyTable::find(const char* begin, const char* end, std::uint32_t hash, 
   const auto n = static_cast<std::size_t>(end - begin);
   for (std::size_t slot = hash % kSlots; slots_[slot] != kEmpty; slot = (slot + 1) % kSlots) {
     const std::uint8_t* entry = bytes_ + entry_at_[slots_[slot]];
-    if (entry[0] == n && std::memcmp(entry + 3, begin, n) == 0) {
+    if (entry[0] == n && same_bytes(entry + 3, begin, n)) {
       out = {static_cast<JsonField>(entry[1]), (entry[2] & kTraccarTimeKey) != 0};
       return true;
     }
