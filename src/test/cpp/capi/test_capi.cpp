@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "capi/drivelog_csv.h"
+#include "capi/drivelog_jsonl.h"
 #include "capi/drivelog_roads.h"
 #include "json_check.hpp"
 #include "map/map_format.hpp"
@@ -67,7 +68,7 @@ class CapiTrip : public ::testing::Test {
 // together (NativeLibraryTest checks that the Java constant follows the header). Additions do not
 // change the version; pin them here as well. `noexcept` is C++'s view of the promise that nothing
 // is thrown across the boundary; C callers see the same symbols, so it is no ABI change.
-constexpr int32_t kPinnedAbiVersion = 2;  // 2: drivelog_csv_scan (capi/drivelog_csv.h)
+constexpr int32_t kPinnedAbiVersion = 3;  // 2: drivelog_csv_scan (capi/drivelog_csv.h); 3: drivelog_jsonl_scan
 static_assert(std::is_same_v<decltype(&drivelog_abi_version), int32_t (*)() noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_version), const char* (*)() noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_map_open),
@@ -91,6 +92,12 @@ static_assert(std::is_same_v<decltype(&drivelog_csv_scan),
                                          int64_t*) noexcept>);
 static_assert(offsetof(drivelog_csv_layout, hdop_uere_m) == 16 && offsetof(drivelog_csv_layout, kinds) == 24 &&
               offsetof(drivelog_csv_layout, speed_factor) == 88 && sizeof(drivelog_csv_layout) == 600);
+static_assert(std::is_same_v<decltype(&drivelog_jsonl_scan),
+                             int32_t (*)(const drivelog_jsonl_layout*, const uint8_t*, size_t, const char*, size_t,
+                                         size_t, double*, double*, double*, float*, float*, float*, int32_t*,
+                                         int32_t*, uint8_t*, int64_t*) noexcept>);
+static_assert(offsetof(drivelog_jsonl_layout, hdop_uere_m) == 8 && offsetof(drivelog_jsonl_layout, mph_factor) == 40 &&
+              sizeof(drivelog_jsonl_layout) == 48);
 static_assert(DRIVELOG_CSV_STOP_END == 0 && DRIVELOG_CSV_STOP_FULL == 1 && DRIVELOG_CSV_STOP_DEFER == 2 &&
               DRIVELOG_CSV_BAD_CALL == -1);
 static_assert(DRIVELOG_OK == 0 && DRIVELOG_BAD_INPUT == 1 && DRIVELOG_MAP_ERROR == 2 && DRIVELOG_INTERNAL == 3);
@@ -437,4 +444,39 @@ TEST(Capi, csvScan_refusesABadCallWithNothingScanned) {
   layout = time_lat_lon_layout();
   EXPECT_EQ(drivelog_csv_scan(&layout, text, 6, 1, d, d, d, f, f, f, i, i, k, scanned), DRIVELOG_CSV_STOP_END);
   EXPECT_EQ(scanned[0], 1);
+}
+
+TEST(Capi, jsonlScan_readsRecordsWithTheCallersKeys_refusesABadTable) {
+  drivelog_jsonl_layout layout{};
+  layout.zone_is_utc = 1;
+  layout.speed_factor = 1;
+  layout.knots_factor = 1852.0 / 3600.0;
+  // [length][field][flags][bytes]: time, lat, lon.
+  const uint8_t keys[] = {4, DRIVELOG_JSONL_TIME, 0, 't', 'i', 'm', 'e', 3, DRIVELOG_JSONL_LAT, 0, 'l', 'a', 't',
+                          3, DRIVELOG_JSONL_LON,  0, 'l', 'o', 'n'};
+  const std::string text = "{\"time\":1700000000,\"lat\":52.5,\"lon\":13.25}\n\n{\"time\":1,\"lat\":1,\"lon\":2,\"x\":3}\n";
+  double time[4], lat[4], lon[4];
+  float speed[4], heading[4], accuracy[4];
+  int32_t vehicle_at[4], vehicle_length[4];
+  uint8_t kind[4];
+  int64_t scanned[2] = {-1, -1};
+  EXPECT_EQ(drivelog_jsonl_scan(&layout, keys, sizeof keys, text.data(), text.size(), 4, time, lat, lon, speed, heading,
+                                accuracy, vehicle_at, vehicle_length, kind, scanned),
+            DRIVELOG_CSV_STOP_DEFER)
+      << "a key not in the table";
+  EXPECT_EQ(scanned[0], 2);
+  EXPECT_EQ(scanned[1], static_cast<int64_t>(text.find("\n\n") + 2));
+  EXPECT_EQ(kind[0], DRIVELOG_CSV_LINE_POINT);
+  EXPECT_EQ(kind[1], DRIVELOG_CSV_LINE_SKIPPED);
+  EXPECT_EQ(time[0], 1700000000.0);
+  EXPECT_EQ(lon[0], 13.25);
+  EXPECT_EQ(vehicle_at[0], -1);
+  const uint8_t bad_keys[] = {9, DRIVELOG_JSONL_TIME, 0, 't'};
+  EXPECT_EQ(drivelog_jsonl_scan(&layout, bad_keys, sizeof bad_keys, text.data(), text.size(), 4, time, lat, lon, speed,
+                                heading, accuracy, vehicle_at, vehicle_length, kind, scanned),
+            DRIVELOG_CSV_BAD_CALL);
+  EXPECT_EQ(scanned[0], 0);
+  EXPECT_EQ(drivelog_jsonl_scan(nullptr, keys, sizeof keys, text.data(), text.size(), 4, time, lat, lon, speed, heading,
+                                accuracy, vehicle_at, vehicle_length, kind, scanned),
+            DRIVELOG_CSV_BAD_CALL);
 }

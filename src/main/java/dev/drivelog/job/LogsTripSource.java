@@ -2,6 +2,7 @@ package dev.drivelog.job;
 
 import dev.drivelog.config.LogsConfig;
 import dev.drivelog.logs.CsvLineScanner;
+import dev.drivelog.logs.JsonLinesScanner;
 import dev.drivelog.logs.LogFormat;
 import dev.drivelog.logs.ReadReport;
 import dev.drivelog.logs.TripReader;
@@ -22,12 +23,17 @@ public final class LogsTripSource implements TripSource {
 
     /** @param format the format to assume, or null to take {@code logs.format} (detection when {@code auto}) */
     public LogsTripSource(LogsConfig config, LogFormat format) {
-        this(config, format, null);
+        this(config, format, null, null);
     }
 
-    /** @param csvScanner the native CSV line scanner, or null (see {@link TripReader#TripReader(LogsConfig, CsvLineScanner)}) */
-    public LogsTripSource(LogsConfig config, LogFormat format, CsvLineScanner csvScanner) {
-        this.reader = new TripReader(config, csvScanner);
+    /**
+     * @param csvScanner       the native CSV line scanner, or null
+     * @param jsonLinesScanner the native JSON Lines scanner, or null (see
+     *                         {@link TripReader#TripReader(LogsConfig, CsvLineScanner, JsonLinesScanner)})
+     */
+    public LogsTripSource(LogsConfig config, LogFormat format, CsvLineScanner csvScanner,
+                          JsonLinesScanner jsonLinesScanner) {
+        this.reader = new TripReader(config, csvScanner, jsonLinesScanner);
         this.format = format;
     }
 

@@ -28,16 +28,29 @@ final class JsonLinesLogParser implements LogParser {
     private final JsonFactory json;
     private final Map<String, KeyMeaning> meanings = new HashMap<>();
     private final boolean asciiInPlace;
+    private final JsonLinesScanner scanner;
+    /** The keys in {@link #meanings}, for the scanner; null without one. */
+    private final JsonScanKeys scanKeys;
 
     JsonLinesLogParser(LogsConfig config, ReadCounts counts) {
-        this(config, counts, true);
+        this(config, counts, true, null);
     }
 
     /** @param asciiInPlace false: every line decoded to a String first (what the in-place reading must agree with) */
     JsonLinesLogParser(LogsConfig config, ReadCounts counts, boolean asciiInPlace) {
+        this(config, counts, asciiInPlace, null);
+    }
+
+    /**
+     * @param asciiInPlace false: every line decoded to a String first (what the in-place reading must agree with)
+     * @param scanner      reads the common lines natively, or null: every line is read here
+     */
+    JsonLinesLogParser(LogsConfig config, ReadCounts counts, boolean asciiInPlace, JsonLinesScanner scanner) {
         this.config = config;
         this.counts = counts;
         this.asciiInPlace = asciiInPlace;
+        this.scanner = scanner;
+        this.scanKeys = scanner == null ? null : new JsonScanKeys();
         this.json = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build())
                 // Jackson's bundled FastDoubleParser (Lemire's algorithm): correctly rounded, as
@@ -49,8 +62,18 @@ final class JsonLinesLogParser implements LogParser {
     @Override
     public void parse(InputStream in, PointSink sink) throws IOException {
         LineReader lines = new LineReader(in, config.maxLineBytes(), counts);
-        PointRecord record = new PointRecord(config);
-        while (lines.advance()) {
+        VehicleIds vehicleIds = new VehicleIds();
+        PointRecord record = new PointRecord(config, vehicleIds);
+        ScannedCsvLines scanned = ScannedCsvLines.of(scanner, JsonScanLayout.of(config), scanKeys, vehicleIds, counts);
+        while (true) {
+            if (scanned != null) {
+                // The scanner stops before a line it cannot read as this class does (one with a key it
+                // was not told of, say): that line, or the next buffer's first, is read here.
+                scanned.readWaitingLines(lines, sink);
+            }
+            if (!lines.advance()) {
+                break;
+            }
             byte[] bytes = lines.buffer();
             int from = lines.lineStart();
             int to = lines.lineEnd();
@@ -115,6 +138,9 @@ final class JsonLinesLogParser implements LogParser {
                     normalized.equals("fixtime") || normalized.equals("devicetime") || normalized.equals("servertime"));
             if (meanings.size() < MAX_KEYS_REMEMBERED) {
                 meanings.put(name, meaning);
+                if (scanKeys != null) {
+                    scanKeys.add(name, meaning.field(), meaning.traccarTime());
+                }
             }
         }
         return meaning;

@@ -1,7 +1,7 @@
 package dev.drivelog.logs;
 
 /**
- * The CSV reader's fast path: hands the complete lines waiting in the {@link LineReader}'s buffer to
+ * The CSV and JSON Lines readers' fast path: hands the complete lines waiting in the {@link LineReader}'s buffer to
  * a {@link CsvLineScanner} (no copy: the scanner reads the buffer where it is) and passes on what it
  * read as the Java path would have: each point to the sink with its line number and its vehicle's one
  * String ({@link VehicleIds}), each invalid fix counted, the lines counted by the reader. The scanner
@@ -10,12 +10,21 @@ package dev.drivelog.logs;
 final class ScannedCsvLines {
     /** Lines per scan: about one 64 KiB buffer of fleet lines, 45 bytes of columns each. */
     static final int BATCH_LINES = 1024;
+    /** The most lines read in Java between two scans while the scans keep stopping at once. */
+    static final int MAX_BACKOFF_LINES = 64;
 
     private final CsvLineScanner.Batch batch;
     private final CsvScanColumns columns;
     private final VehicleIds vehicleIds;
     private final ReadCounts counts;
     private boolean refused;
+    /**
+     * Lines the Java reader reads before the next scan, and how many it will be after the next scan
+     * that stops at once: a log whose every line is Java's (quoted fields; a new key in every record)
+     * is then not offered to the scanner line by line. Results are the same either way.
+     */
+    private int javaLinesBeforeScan;
+    private int backoff;
 
     private ScannedCsvLines(CsvLineScanner.Batch batch, CsvScanColumns columns, VehicleIds vehicleIds, ReadCounts counts) {
         this.batch = batch;
@@ -33,6 +42,16 @@ final class ScannedCsvLines {
         return new ScannedCsvLines(scanner.start(layout, columns), columns, vehicleIds, counts);
     }
 
+    /** The fast path of a JSON Lines read, or null when there is no scanner; it knows the keys in {@code keys} at each scan. */
+    static ScannedCsvLines of(JsonLinesScanner scanner, JsonScanLayout layout, JsonScanKeys keys, VehicleIds vehicleIds,
+                              ReadCounts counts) {
+        if (scanner == null) {
+            return null;
+        }
+        CsvScanColumns columns = new CsvScanColumns(BATCH_LINES);
+        return new ScannedCsvLines(scanner.start(layout, keys, columns), columns, vehicleIds, counts);
+    }
+
     /**
      * Reads the complete lines in the buffer until the scanner stops before a line or runs out of
      * them; the caller then reads the next line itself ({@link LineReader#advance}).
@@ -41,18 +60,28 @@ final class ScannedCsvLines {
         if (refused) {
             return;
         }
+        if (javaLinesBeforeScan > 0) {
+            javaLinesBeforeScan--;
+            return;
+        }
         while (true) {
             byte[] buffer = lines.buffer();
             int from = lines.position();
             int stop = batch.scan(buffer, from, lines.limit());
             if (stop < 0) {
-                refused = true; // cannot happen with a layout from CsvScanLayout.of; the Java path reads on
+                refused = true; // cannot happen with a layout from CsvScanLayout.of or JsonScanLayout.of; the Java path reads on
                 return;
             }
             int scannedLines = (int) columns.scanned[0];
             long firstLine = lines.lineNumber() + 1;
             lines.skipScanned(scannedLines, (int) columns.scanned[1]);
             emit(buffer, from, scannedLines, firstLine, sink);
+            if (scannedLines > 0) {
+                backoff = 0;
+            } else if (stop == CsvLineScanner.STOP_DEFER) {
+                javaLinesBeforeScan = backoff;
+                backoff = Math.min(Math.max(1, 2 * backoff), MAX_BACKOFF_LINES);
+            }
             if (stop != CsvLineScanner.STOP_FULL) {
                 return;
             }

@@ -26,18 +26,25 @@ public final class TripReader {
 
     private final LogsConfig config;
     private final CsvLineScanner csvScanner;
+    private final JsonLinesScanner jsonLinesScanner;
 
     public TripReader(LogsConfig config) {
-        this(config, null);
+        this(config, null, null);
+    }
+
+    public TripReader(LogsConfig config, CsvLineScanner csvScanner) {
+        this(config, csvScanner, null);
     }
 
     /**
-     * @param csvScanner reads the common CSV lines natively (identical results, less CPU), or null to
-     *                   read every line in Java
+     * @param csvScanner       reads the common CSV lines natively (identical results, less CPU), or
+     *                         null to read every line in Java
+     * @param jsonLinesScanner the same for JSON Lines, or null
      */
-    public TripReader(LogsConfig config, CsvLineScanner csvScanner) {
+    public TripReader(LogsConfig config, CsvLineScanner csvScanner, JsonLinesScanner jsonLinesScanner) {
         this.config = Objects.requireNonNull(config, "config");
         this.csvScanner = csvScanner;
+        this.jsonLinesScanner = jsonLinesScanner;
     }
 
     /** Reads a file; its name (without directories) names it in messages. */
@@ -149,7 +156,7 @@ public final class TripReader {
     private LogParser parser(LogFormat format, ReadCounts counts) {
         return switch (format) {
             case CSV -> new CsvLogParser(config, counts, csvScanner);
-            case JSONL -> new JsonLinesLogParser(config, counts);
+            case JSONL -> new JsonLinesLogParser(config, counts, true, jsonLinesScanner);
             case NMEA -> new NmeaLogParser(config, counts);
             case GPX -> new GpxLogParser(config, counts);
         };

@@ -42,6 +42,14 @@ final class NativeFunctions {
             ADDRESS, ADDRESS, ADDRESS,               // speed_mps, heading_deg, accuracy_m
             ADDRESS, ADDRESS, ADDRESS, ADDRESS),     // vehicle_at, vehicle_length, line_kind, scanned
             Linker.Option.critical(true));
+    /** Critical as {@link #csvScan}: the key table, the reader's buffer and the columns in place. */
+    final Downcall jsonlScan = new Downcall("drivelog_jsonl_scan", FunctionDescriptor.of(JAVA_INT,
+            ADDRESS, ADDRESS, JAVA_LONG,            // layout, keys, keys_length
+            ADDRESS, JAVA_LONG, JAVA_LONG,          // text, length, capacity
+            ADDRESS, ADDRESS, ADDRESS,              // time_s, lat, lon
+            ADDRESS, ADDRESS, ADDRESS,              // speed_mps, heading_deg, accuracy_m
+            ADDRESS, ADDRESS, ADDRESS, ADDRESS),    // vehicle_at, vehicle_length, line_kind, scanned
+            Linker.Option.critical(true));
 
     private final NativeLibrary library;
 
