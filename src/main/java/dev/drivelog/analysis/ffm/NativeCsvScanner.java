@@ -71,34 +71,14 @@ public final class NativeCsvScanner implements CsvLineScanner {
     private static final class NativeBatch implements Batch {
         private final MethodHandle scan;
         private final MemorySegment layout;
-        private final long capacity;
-        private final MemorySegment time;
-        private final MemorySegment lat;
-        private final MemorySegment lon;
-        private final MemorySegment speed;
-        private final MemorySegment heading;
-        private final MemorySegment accuracy;
-        private final MemorySegment vehicleAt;
-        private final MemorySegment vehicleLength;
-        private final MemorySegment kind;
-        private final MemorySegment scanned;
+        private final ColumnSegments c;
         private byte[] text;
         private MemorySegment textSegment;
 
-        NativeBatch(MethodHandle scan, MemorySegment layout, CsvScanColumns c) {
+        NativeBatch(MethodHandle scan, MemorySegment layout, CsvScanColumns columns) {
             this.scan = scan;
             this.layout = layout;
-            this.capacity = c.capacity;
-            time = MemorySegment.ofArray(c.time);
-            lat = MemorySegment.ofArray(c.lat);
-            lon = MemorySegment.ofArray(c.lon);
-            speed = MemorySegment.ofArray(c.speed);
-            heading = MemorySegment.ofArray(c.heading);
-            accuracy = MemorySegment.ofArray(c.accuracy);
-            vehicleAt = MemorySegment.ofArray(c.vehicleAt);
-            vehicleLength = MemorySegment.ofArray(c.vehicleLength);
-            kind = MemorySegment.ofArray(c.kind);
-            scanned = MemorySegment.ofArray(c.scanned);
+            this.c = ColumnSegments.over(columns);
         }
 
         @Override
@@ -108,8 +88,9 @@ public final class NativeCsvScanner implements CsvLineScanner {
                 textSegment = MemorySegment.ofArray(bytes);
             }
             try {
-                return (int) scan.invokeExact(layout, textSegment.asSlice(from), (long) (to - from), capacity, time, lat,
-                        lon, speed, heading, accuracy, vehicleAt, vehicleLength, kind, scanned);
+                return (int) scan.invokeExact(layout, textSegment.asSlice(from), (long) (to - from), c.capacity(), c.time(),
+                        c.lat(), c.lon(), c.speed(), c.heading(), c.accuracy(), c.vehicleAt(), c.vehicleLength(), c.kind(),
+                        c.scanned());
             } catch (Throwable t) {
                 throw new IllegalStateException("calling drivelog_csv_scan", t);
             }

@@ -70,37 +70,17 @@ public final class NativeJsonLinesScanner implements JsonLinesScanner {
         private final MethodHandle scan;
         private final MemorySegment layout;
         private final JsonScanKeys keys;
-        private final long capacity;
-        private final MemorySegment time;
-        private final MemorySegment lat;
-        private final MemorySegment lon;
-        private final MemorySegment speed;
-        private final MemorySegment heading;
-        private final MemorySegment accuracy;
-        private final MemorySegment vehicleAt;
-        private final MemorySegment vehicleLength;
-        private final MemorySegment kind;
-        private final MemorySegment scanned;
+        private final ColumnSegments c;
         private byte[] text;
         private MemorySegment textSegment;
         private byte[] keyBytes;
         private MemorySegment keySegment;
 
-        NativeBatch(MethodHandle scan, MemorySegment layout, JsonScanKeys keys, CsvScanColumns c) {
+        NativeBatch(MethodHandle scan, MemorySegment layout, JsonScanKeys keys, CsvScanColumns columns) {
             this.scan = scan;
             this.layout = layout;
             this.keys = keys;
-            this.capacity = c.capacity;
-            time = MemorySegment.ofArray(c.time);
-            lat = MemorySegment.ofArray(c.lat);
-            lon = MemorySegment.ofArray(c.lon);
-            speed = MemorySegment.ofArray(c.speed);
-            heading = MemorySegment.ofArray(c.heading);
-            accuracy = MemorySegment.ofArray(c.accuracy);
-            vehicleAt = MemorySegment.ofArray(c.vehicleAt);
-            vehicleLength = MemorySegment.ofArray(c.vehicleLength);
-            kind = MemorySegment.ofArray(c.kind);
-            scanned = MemorySegment.ofArray(c.scanned);
+            this.c = ColumnSegments.over(columns);
         }
 
         @Override
@@ -115,8 +95,8 @@ public final class NativeJsonLinesScanner implements JsonLinesScanner {
             }
             try {
                 return (int) scan.invokeExact(layout, keySegment, (long) keys.length(), textSegment.asSlice(from),
-                        (long) (to - from), capacity, time, lat, lon, speed, heading, accuracy, vehicleAt, vehicleLength,
-                        kind, scanned);
+                        (long) (to - from), c.capacity(), c.time(), c.lat(), c.lon(), c.speed(), c.heading(), c.accuracy(),
+                        c.vehicleAt(), c.vehicleLength(), c.kind(), c.scanned());
             } catch (Throwable t) {
                 throw new IllegalStateException("calling drivelog_jsonl_scan", t);
             }
