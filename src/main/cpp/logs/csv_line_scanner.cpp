@@ -3,6 +3,7 @@
 #include <cstring>
 #include <limits>
 
+#include "logs/complete_lines.hpp"
 #include "logs/java_decimal.hpp"
 #include "logs/java_timestamp.hpp"
 
@@ -185,48 +186,25 @@ bool read_fix(const SplitLine& line, const CsvLayout& layout, const CsvRows& row
 }  // namespace
 
 ScanResult scan_csv_lines(std::string_view text, const CsvLayout& layout, const CsvRows& rows) noexcept {
-  ScanResult result;
   const char* const base = text.data();
-  const char* const limit = base + text.size();
   SplitLine line;
   const StopBytes stops(layout.delimiter);
-  while (true) {
-    const char* start = base + result.bytes;
-    const void* found = start < limit ? std::memchr(start, '\n', static_cast<std::size_t>(limit - start)) : nullptr;
-    if (found == nullptr) {
-      result.stop = ScanStop::end_of_text;
-      return result;
-    }
-    if (result.lines == rows.capacity) {
-      result.stop = ScanStop::full;
-      return result;
-    }
-    const char* newline = static_cast<const char*>(found);
-    const char* end = newline > start && newline[-1] == '\r' ? newline - 1 : newline;  // LineReader drops one CR
-    const std::size_t row = result.lines;
-    bool ours = true;
+  return walk_complete_lines(text, rows.capacity, [&](const char* start, const char* end, std::size_t row) {
     if (start < end && *start == '#') {
       rows.line_kind[row] = LineKind::skipped;
-    } else {
-      switch (split(start, end, layout, stops, line)) {
-        case Shape::blank:
-          rows.line_kind[row] = LineKind::skipped;
-          break;
-        case Shape::not_ours:
-          ours = false;
-          break;
-        case Shape::content:
-          ours = line.count >= layout.needed_fields && read_fix(line, layout, rows, row, base);
-          break;
-      }
+      return true;
     }
-    if (!ours) {
-      result.stop = ScanStop::deferred;
-      return result;
+    switch (split(start, end, layout, stops, line)) {
+      case Shape::blank:
+        rows.line_kind[row] = LineKind::skipped;
+        return true;
+      case Shape::not_ours:
+        return false;
+      case Shape::content:
+        return line.count >= layout.needed_fields && read_fix(line, layout, rows, row, base);
     }
-    ++result.lines;
-    result.bytes = static_cast<std::size_t>(newline + 1 - base);
-  }
+    return false;
+  });
 }
 
 }  // namespace drivelog::logs

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <limits>
 
+#include "logs/complete_lines.hpp"
 #include "logs/java_decimal.hpp"
 #include "logs/java_timestamp.hpp"
 
@@ -289,7 +290,7 @@ bool read_value(Cursor& in, JsonKeyTable::Meaning meaning, Record& r, const Json
   return set_number(r, field, value, layout);
 }
 
-enum class Outcome { point, skipped, invalid_fix, not_ours };
+enum class Outcome { point, skipped, not_ours };
 
 Outcome read_line(const char* begin, const char* end, const JsonLayout& layout, const JsonKeyTable& keys,
                   Record& r) noexcept {
@@ -402,38 +403,16 @@ bool JsonKeyTable::find(const char* begin, const char* end, std::uint32_t hash, 
 
 ScanResult scan_json_lines(std::string_view text, const JsonLayout& layout, const JsonKeyTable& keys,
                            const CsvRows& rows) noexcept {
-  ScanResult result;
   const char* const base = text.data();
-  const char* const limit = base + text.size();
-  while (true) {
-    const char* start = base + result.bytes;
-    const void* found = start < limit ? std::memchr(start, '\n', static_cast<std::size_t>(limit - start)) : nullptr;
-    if (found == nullptr) {
-      result.stop = ScanStop::end_of_text;
-      return result;
-    }
-    if (result.lines == rows.capacity) {
-      result.stop = ScanStop::full;
-      return result;
-    }
-    const char* newline = static_cast<const char*>(found);
-    const char* end = newline > start && newline[-1] == '\r' ? newline - 1 : newline;  // LineReader drops one CR
-    const std::size_t row = result.lines;
+  return walk_complete_lines(text, rows.capacity, [&](const char* start, const char* end, std::size_t row) {
     Record record;
     const Outcome outcome = read_line(start, end, layout, keys, record);
-    bool ours = outcome != Outcome::not_ours;
     if (outcome == Outcome::skipped) {
       rows.line_kind[row] = LineKind::skipped;
-    } else if (outcome == Outcome::point) {
-      ours = emit(record, layout, rows, row, base);
+      return true;
     }
-    if (!ours) {
-      result.stop = ScanStop::deferred;
-      return result;
-    }
-    ++result.lines;
-    result.bytes = static_cast<std::size_t>(newline + 1 - base);
-  }
+    return outcome == Outcome::point && emit(record, layout, rows, row, base);
+  });
 }
 
 }  // namespace drivelog::logs
