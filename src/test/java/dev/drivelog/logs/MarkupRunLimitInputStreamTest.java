@@ -1,6 +1,7 @@
 package dev.drivelog.logs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
@@ -46,6 +47,58 @@ class MarkupRunLimitInputStreamTest {
         for (boolean byteByByte : new boolean[] {false, true}) {
             assertThrows(InputLimitExceededException.class,
                     () -> readAll(new MarkupRunLimitInputStream(trickle("<a>12345</a>123456<"), 5), byteByByte));
+        }
+    }
+
+    /**
+     * Reads of any size, below and above the limit, refuse in the same read (or pass the same bytes) as
+     * a check of every byte's run does: random texts of markup and other bytes, random read sizes.
+     */
+    @Test
+    void read_anyReadSizes_refuseInTheSameReadAsAByteByByteCheck() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 3_000; round++) {
+            int limit = 1 + random.nextInt(12);
+            byte[] text = new byte[random.nextInt(200)];
+            int markupShare = 1 + random.nextInt(20);
+            for (int i = 0; i < text.length; i++) {
+                text[i] = random.nextInt(markupShare) == 0 ? (byte) (random.nextBoolean() ? '<' : '>') : (byte) 'x';
+            }
+            long seed = random.nextLong();
+            assertEquals(readsUntilRefused(text, limit, seed, false), readsUntilRefused(text, limit, seed, true),
+                    "round " + round);
+        }
+    }
+
+    /** The number of reads that returned before a refusal (or -1 with every byte read), reads of random sizes. */
+    private static int readsUntilRefused(byte[] text, int limit, long seed, boolean reference) throws IOException {
+        java.util.Random sizes = new java.util.Random(seed);
+        InputStream source = new ByteArrayInputStream(text);
+        long run = 0;
+        MarkupRunLimitInputStream limited = new MarkupRunLimitInputStream(source, limit);
+        byte[] buffer = new byte[64];
+        for (int reads = 0; ; reads++) {
+            int size = 1 + sizes.nextInt(2 * limit + 2);
+            if (!reference) {
+                try {
+                    if (limited.read(buffer, 0, size) < 0) {
+                        return -1;
+                    }
+                } catch (InputLimitExceededException e) {
+                    return reads;
+                }
+                continue;
+            }
+            int n = source.read(buffer, 0, size);
+            if (n < 0) {
+                return -1;
+            }
+            for (int i = 0; i < n; i++) {
+                run = buffer[i] == '<' || buffer[i] == '>' ? 0 : run + 1;
+                if (run > limit) {
+                    return reads;
+                }
+            }
         }
     }
 }
