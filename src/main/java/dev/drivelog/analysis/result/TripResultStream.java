@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,15 @@ final class TripResultStream {
 
     /** The result, or null when {@code json} is not a result in the plain shape. */
     static TripResult read(String json) {
-        try (JsonParser p = FACTORY.createParser(json)) {
+        return read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The result, or null when {@code utf8} is not a result in the plain shape. Read by Jackson's UTF-8
+     * byte parser, as the engine wrote it: no String of the whole text, no copy into chars.
+     */
+    static TripResult read(byte[] utf8) {
+        try (JsonParser p = FACTORY.createParser(utf8)) {
             return result(p);
         } catch (IOException | Unexpected e) {
             return null;

@@ -3,11 +3,13 @@ package dev.drivelog.analysis.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +43,22 @@ class TripResultStreamTest {
             assertNotNull(streamed, json);
             assertEquals(describe(parser.bind(json)), describe(streamed), json);
         }
+    }
+
+    @Test
+    void read_rawUtf8Bytes_giveWhatDataBindingOfTheDecodedTextGives() throws IOException {
+        // The engine writes non-ASCII text as raw UTF-8 (2-, 3- and 4-byte sequences), not as escapes;
+        // the analysis reads its bytes, the reference binds the String they decode to.
+        String json = TripResultParserTest.fixture("speeding-and-stop.json")
+                .replaceFirst("\"road_name\": *\"[^\"]*\"", "\"road_name\": \"Stra\u00dfe \u6771\u4eac \uD83D\uDE97\"");
+        assertTrue(json.contains("\u6771\u4eac"), "the test needs a road name to replace");
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+
+        TripResult streamed = TripResultStream.read(utf8);
+
+        assertNotNull(streamed);
+        assertEquals(describe(DESCRIBE.readValue(json, TripResult.class)), describe(streamed));
+        assertEquals(describe(streamed), describe(parser.parse(utf8)));
     }
 
     @ParameterizedTest
