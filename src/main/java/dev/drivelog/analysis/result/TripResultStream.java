@@ -7,9 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a result in the shape the engine writes it straight from a streaming parser into the
@@ -283,7 +281,7 @@ final class TripResultStream {
         String roadName = null;
         double confidence = 0;
         String severity = null;
-        Map<String, Object> evidence = null;
+        Evidence evidence = null;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -322,12 +320,12 @@ final class TripResultStream {
     }
 
     /** Scalars as data binding makes them: Integer, Long or BigInteger; Double; String; Boolean; null. */
-    private static Map<String, Object> evidence(JsonParser p, JsonToken start) throws IOException, Unexpected {
+    private static Evidence evidence(JsonParser p, JsonToken start) throws IOException, Unexpected {
         if (start == JsonToken.VALUE_NULL) {
             return null;
         }
         expect(start, JsonToken.START_OBJECT);
-        Map<String, Object> evidence = new LinkedHashMap<>();
+        Evidence.Builder evidence = new Evidence.Builder();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             Object value = switch (p.nextToken()) {
@@ -341,7 +339,7 @@ final class TripResultStream {
             };
             evidence.put(name, value);
         }
-        return evidence;
+        return evidence.build();
     }
 
     private static List<MatchedSegment> matched(JsonParser p, JsonToken start) throws IOException, Unexpected {
