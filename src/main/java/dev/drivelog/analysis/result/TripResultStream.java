@@ -363,7 +363,7 @@ final class TripResultStream {
         double endTime = 0;
         boolean forward = false;
         Integer segment = null;
-        List<double[]> coordinates = null;
+        Positions coordinates = null;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -395,27 +395,25 @@ final class TripResultStream {
         return new MatchedSegment(osmWayId, roadName, startTime, endTime, forward, segment, coordinates);
     }
 
-    /** {@code [[lon, lat], ...]}: each position an array of numbers (data binding takes any length). */
-    private static List<double[]> positions(JsonParser p, JsonToken start) throws IOException, Unexpected {
+    /**
+     * {@code [[lon, lat], ...]} into one flat array. Only pairs: a position of another length (data
+     * binding takes any) is not the engine's shape, so data binding decides.
+     */
+    private static Positions positions(JsonParser p, JsonToken start) throws IOException, Unexpected {
         if (start == JsonToken.VALUE_NULL) {
             return null;
         }
         expect(start, JsonToken.START_ARRAY);
-        List<double[]> positions = new ArrayList<>();
+        Positions.Builder positions = new Positions.Builder();
         JsonToken next;
         while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
             expect(next, JsonToken.START_ARRAY);
-            double[] position = new double[2];
-            int n = 0;
-            while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (n == position.length) {
-                    position = java.util.Arrays.copyOf(position, 2 * n);
-                }
-                position[n++] = doubleValue(p, next);
-            }
-            positions.add(n == position.length ? position : java.util.Arrays.copyOf(position, n));
+            double lon = doubleValue(p, p.nextToken());
+            double lat = doubleValue(p, p.nextToken());
+            expect(p.nextToken(), JsonToken.END_ARRAY);
+            positions.add(lon, lat);
         }
-        return positions;
+        return positions.build();
     }
 
     private static List<String> strings(JsonParser p, JsonToken start) throws IOException, Unexpected {

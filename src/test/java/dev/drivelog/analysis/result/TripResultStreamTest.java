@@ -69,6 +69,7 @@ class TripResultStreamTest {
         "{\"schema\":\"drivelog.trip/1.5\",\"trip_id\":7}", // a number for a string
         "{\"violations\":[{\"evidence\":{\"nested\":[1]}}]}", // evidence that is not a scalar
         "{\"matched\":[{\"forward\":1}]}", // a number for a flag
+        "{\"matched\":[{\"osm_way_id\":1,\"start_time\":0,\"end_time\":1,\"forward\":true,\"coordinates\":[[1,2,3]]}]}", // not a pair
         "[]", "{\"schema\":", "not json"})
     void read_otherShapes_leaveItToDataBinding(String json) {
         assertNull(TripResultStream.read(json));
