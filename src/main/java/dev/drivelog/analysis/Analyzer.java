@@ -1,6 +1,7 @@
 package dev.drivelog.analysis;
 
 import dev.drivelog.logs.Trip;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Matches one trip to the reference map and finds its violations. Implementations: in-process
@@ -14,6 +15,18 @@ public interface Analyzer extends AutoCloseable {
      * @throws AnalysisException for a failure of this trip only (bad input, native crash, timeout)
      */
     String analyze(Trip trip) throws AnalysisException;
+
+    /**
+     * The same result as {@link #analyze}, as its UTF-8 bytes: what the analysis reads and writes to
+     * {@code trips/*.json}. The engine answers in UTF-8, so the bindings override this to hand its bytes
+     * on as they are, without a String decoded from them and encoded again (docs/BENCHMARKS.md, "The
+     * engine's result carried as bytes"); the caller owns the array.
+     *
+     * @throws AnalysisException as {@link #analyze} does
+     */
+    default byte[] analyzeUtf8(Trip trip) throws AnalysisException {
+        return analyze(trip).getBytes(StandardCharsets.UTF_8);
+    }
 
     /**
      * The analyzer for the trips of one input: the same unless the configuration gives that input's

@@ -36,11 +36,25 @@ public final class AnalyzerPool implements Analyzer {
 
     @Override
     public String analyze(Trip trip) throws AnalysisException {
+        return withAnalyzer(analyzer -> analyzer.analyze(trip));
+    }
+
+    @Override
+    public byte[] analyzeUtf8(Trip trip) throws AnalysisException {
+        return withAnalyzer(analyzer -> analyzer.analyzeUtf8(trip));
+    }
+
+    /** One call on a borrowed analyzer. */
+    private interface Call<T> {
+        T on(Analyzer analyzer) throws AnalysisException;
+    }
+
+    private <T> T withAnalyzer(Call<T> call) throws AnalysisException {
         permits.acquireUninterruptibly();
         try {
             Analyzer analyzer = borrow();
             try {
-                return analyzer.analyze(trip);
+                return call.on(analyzer);
             } finally {
                 giveBack(analyzer);
             }

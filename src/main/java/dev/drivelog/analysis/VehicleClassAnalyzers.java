@@ -47,7 +47,12 @@ public final class VehicleClassAnalyzers implements Analyzer {
 
     @Override
     public String analyze(Trip trip) throws AnalysisException {
-        return analyzeAs(vehicles.classFor(null, trip.vehicleId()), trip);
+        return poolFor(null, trip).analyze(trip);
+    }
+
+    @Override
+    public byte[] analyzeUtf8(Trip trip) throws AnalysisException {
+        return poolFor(null, trip).analyzeUtf8(trip);
     }
 
     @Override
@@ -58,7 +63,12 @@ public final class VehicleClassAnalyzers implements Analyzer {
         return new Analyzer() {
             @Override
             public String analyze(Trip trip) throws AnalysisException {
-                return analyzeAs(vehicles.classFor(inputName, trip.vehicleId()), trip);
+                return poolFor(inputName, trip).analyze(trip);
+            }
+
+            @Override
+            public byte[] analyzeUtf8(Trip trip) throws AnalysisException {
+                return poolFor(inputName, trip).analyzeUtf8(trip);
             }
 
             @Override
@@ -74,8 +84,10 @@ public final class VehicleClassAnalyzers implements Analyzer {
         return chosen == null ? defaultClass : chosen;
     }
 
-    private String analyzeAs(String vehicleClass, Trip trip) throws AnalysisException {
-        return pool(vehicleClass == null ? defaultClass : vehicleClass).analyze(trip);
+    /** The pool of the class a trip of {@code inputName} (null: any input) is analysed for. */
+    private AnalyzerPool poolFor(String inputName, Trip trip) throws AnalysisException {
+        String vehicleClass = vehicles.classFor(inputName, trip.vehicleId());
+        return pool(vehicleClass == null ? defaultClass : vehicleClass);
     }
 
     private AnalyzerPool pool(String vehicleClass) throws AnalysisException {

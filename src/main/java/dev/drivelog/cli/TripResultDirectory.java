@@ -3,7 +3,6 @@ package dev.drivelog.cli;
 import dev.drivelog.output.TripOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,7 +31,7 @@ final class TripResultDirectory {
         }
         Path file = directory.resolve(trips == 1 ? stem + ".json" : stem + "." + trips + ".json");
         try {
-            Files.writeString(file, outcome.resultJson(), StandardCharsets.UTF_8);
+            Files.write(file, outcome.resultJson());
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + file, e);
         }

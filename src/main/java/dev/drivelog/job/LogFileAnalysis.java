@@ -155,7 +155,8 @@ public final class LogFileAnalysis implements InputAnalysis {
 
     private Analysed analyze(Analyzer inputAnalyzer, Trip trip) {
         try {
-            String json = inputAnalyzer.analyze(trip);
+            // The engine's bytes are parsed and kept as they are for trips/*.json: no String of them.
+            byte[] json = inputAnalyzer.analyzeUtf8(trip);
             TripResult result = parser.parse(json);
             return new Analysed(trip, TripOutcome.analysed(trip.vehicleId(), trip.tripId(), trip.count(), result, json), null);
         } catch (AnalysisException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.drivelog.analysis.result.EventCoverage;
+import dev.drivelog.analysis.result.Evidence;
 import dev.drivelog.analysis.result.StopSignCounts;
 import dev.drivelog.analysis.result.TripQuality;
 import dev.drivelog.analysis.result.TripSummary;
@@ -11,7 +12,6 @@ import dev.drivelog.analysis.result.Violation;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A trip's summary and findings written field by field, byte for byte as {@link ResultJson#mapper()}
@@ -119,9 +119,10 @@ final class TripJson {
             json.writeString(finding.severity());
             json.writeFieldName(EVIDENCE);
             json.writeStartObject();
-            for (Map.Entry<String, Object> evidence : finding.evidence().entrySet()) {
-                json.writeFieldName(evidence.getKey());
-                scalar(json, evidence.getValue());
+            Evidence evidence = Evidence.of(finding.evidence());
+            for (int i = 0; i < evidence.size(); i++) {
+                json.writeFieldName(evidence.key(i));
+                scalar(json, evidence.value(i));
             }
             json.writeEndObject();
             json.writeEndObject();

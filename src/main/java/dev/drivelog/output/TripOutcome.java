@@ -8,10 +8,11 @@ import java.util.Objects;
  *
  * @param points the trip's points as read (before the engine's cleaning)
  * @param result     the engine's result; null when the trip failed
- * @param resultJson the engine's result as it returned it (byte for byte); null when the trip failed
+ * @param resultJson the engine's result as it returned it, its UTF-8 bytes (written to {@code trips/*.json}
+ *                   as they are; not copied, so nobody may change them); null when the trip failed
  * @param error      why the trip failed; null when it was analysed
  */
-public record TripOutcome(String vehicleId, String tripId, int points, TripResult result, String resultJson, String error) {
+public record TripOutcome(String vehicleId, String tripId, int points, TripResult result, byte[] resultJson, String error) {
     public TripOutcome {
         Objects.requireNonNull(vehicleId, "vehicleId");
         Objects.requireNonNull(tripId, "tripId");
@@ -20,7 +21,7 @@ public record TripOutcome(String vehicleId, String tripId, int points, TripResul
         }
     }
 
-    public static TripOutcome analysed(String vehicleId, String tripId, int points, TripResult result, String resultJson) {
+    public static TripOutcome analysed(String vehicleId, String tripId, int points, TripResult result, byte[] resultJson) {
         return new TripOutcome(vehicleId, tripId, points, Objects.requireNonNull(result, "result"),
                 Objects.requireNonNull(resultJson, "resultJson"), null);
     }

@@ -2,10 +2,10 @@ package dev.drivelog.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import dev.drivelog.analysis.result.Evidence;
 import dev.drivelog.analysis.result.Violation;
 import dev.drivelog.logs.UtcText;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -95,10 +95,11 @@ final class ViolationColumns {
         ResultJson.writeNumber(json, violation.confidence());
         json.writeFieldName(SEVERITY);
         json.writeString(violation.severity());
-        for (Map.Entry<String, Object> evidence : violation.evidence().entrySet()) {
-            String column = FIXED.contains(evidence.getKey()) ? "evidence_" + evidence.getKey() : evidence.getKey();
-            json.writeFieldName(column);
-            TripJson.scalar(json, evidence.getValue());
+        Evidence evidence = Evidence.of(violation.evidence());
+        for (int i = 0; i < evidence.size(); i++) {
+            String key = evidence.key(i);
+            json.writeFieldName(FIXED.contains(key) ? "evidence_" + key : key);
+            TripJson.scalar(json, evidence.value(i));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.drivelog.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.drivelog.analysis.result.MatchedSegment;
+import dev.drivelog.analysis.result.Positions;
 import dev.drivelog.analysis.result.Violation;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -73,11 +74,21 @@ final class ViolationsGeoJsonWriter {
         json.writeObjectFieldStart("geometry");
         json.writeStringField("type", "LineString");
         json.writeArrayFieldStart("coordinates");
-        for (double[] position : segment.coordinates()) {
-            json.writeStartArray();
-            ResultJson.writeNumber(json, position[0]);
-            ResultJson.writeNumber(json, position[1]);
-            json.writeEndArray();
+        if (segment.coordinates() instanceof Positions positions) {
+            // The engine's pairs, read from the flat array without an array per position.
+            for (int i = 0; i < positions.size(); i++) {
+                json.writeStartArray();
+                ResultJson.writeNumber(json, positions.lon(i));
+                ResultJson.writeNumber(json, positions.lat(i));
+                json.writeEndArray();
+            }
+        } else {
+            for (double[] position : segment.coordinates()) {
+                json.writeStartArray();
+                ResultJson.writeNumber(json, position[0]);
+                ResultJson.writeNumber(json, position[1]);
+                json.writeEndArray();
+            }
         }
         json.writeEndArray();
         json.writeEndObject();

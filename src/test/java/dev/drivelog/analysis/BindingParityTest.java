@@ -1,5 +1,6 @@
 package dev.drivelog.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drivelog.config.BindingConfig;
 import dev.drivelog.config.BindingMode;
 import dev.drivelog.logs.Trip;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +29,10 @@ class BindingParityTest {
                 String viaProcess = process.analyze(trip);
 
                 assertEquals(viaFfm, viaProcess, "trip " + trip.tripId());
+                // The bytes the analysis reads and writes to trips/*.json: the same text, from both.
+                byte[] bytesViaFfm = ffm.analyzeUtf8(trip);
+                assertArrayEquals(viaFfm.getBytes(StandardCharsets.UTF_8), bytesViaFfm, "trip " + trip.tripId());
+                assertArrayEquals(bytesViaFfm, process.analyzeUtf8(trip), "trip " + trip.tripId());
                 violations += JSON.readTree(viaFfm).get("violations").size();
                 assertEquals(matched, JSON.readTree(viaFfm).path("matched").size() > 0, "matched path only when asked for");
             }

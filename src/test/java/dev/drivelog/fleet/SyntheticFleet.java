@@ -65,7 +65,7 @@ public final class SyntheticFleet {
                 }
                 findings += n;
                 TripResult parsed = new TripResultParser().parse(result.toString());
-                files.write(TripOutcome.analysed(vehicle, parsed.tripId(), 600, parsed, result.toString()));
+                files.write(TripOutcome.analysed(vehicle, parsed.tripId(), 600, parsed, result.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
             files.finish(List.of());
         }

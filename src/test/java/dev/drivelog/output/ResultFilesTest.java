@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class ResultFilesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The outcome's engine text: these tests read only its records. */
+    private static final byte[] EMPTY_JSON = "{}".getBytes(StandardCharsets.UTF_8);
     private final MemoryOutputSink sink = new MemoryOutputSink();
 
     private static TripResult fixture(String name) throws IOException {
@@ -30,10 +32,10 @@ class ResultFilesTest {
     private List<String> writeThreeTrips(boolean matched) throws IOException {
         ResultFiles files = new ResultFiles(sink, "fleet.csv", matched);
         TripResult first = fixture("speeding-and-stop.json");
-        files.write(TripOutcome.analysed("vehicle-7", first.tripId(), 3600, first, "{}"));
+        files.write(TripOutcome.analysed("vehicle-7", first.tripId(), 3600, first, EMPTY_JSON));
         files.write(TripOutcome.failed("vehicle-9", "vehicle-9/2026-11-20T09:00:00Z", 12, "native analyzer crashed"));
         TripResult third = fixture("across-midnight.json");
-        files.write(TripOutcome.analysed("van-2", third.tripId(), 1200, third, "{}"));
+        files.write(TripOutcome.analysed("van-2", third.tripId(), 1200, third, EMPTY_JSON));
         return files.finish(List.of("fleet.csv line 17: unreadable time 'yesterday'"));
     }
 
@@ -41,7 +43,7 @@ class ResultFilesTest {
     void finish_beforeFinish_noFileIsComplete() throws IOException {
         ResultFiles files = new ResultFiles(sink, "fleet.csv", false);
         TripResult first = fixture("speeding-and-stop.json");
-        files.write(TripOutcome.analysed("vehicle-7", first.tripId(), 3600, first, "{}"));
+        files.write(TripOutcome.analysed("vehicle-7", first.tripId(), 3600, first, EMPTY_JSON));
 
         assertEquals(Map.of(), sink.closedFiles);
     }
@@ -183,7 +185,7 @@ class ResultFilesTest {
     private void writeEventsTrip() throws IOException {
         ResultFiles files = new ResultFiles(sink, "van.csv", false);
         TripResult trip = fixture("driving-events.json");
-        files.write(TripOutcome.analysed("van-3", trip.tripId(), 600, trip, "{}"));
+        files.write(TripOutcome.analysed("van-3", trip.tripId(), 600, trip, EMPTY_JSON));
         files.finish(List.of());
     }
 
@@ -271,7 +273,7 @@ class ResultFilesTest {
         }
         json.putArray("violations");
         TripResult withoutFindings = new TripResultParser().parse(json.toString());
-        files.write(TripOutcome.analysed("vehicle-7", withoutFindings.tripId(), 3600, withoutFindings, "{}"));
+        files.write(TripOutcome.analysed("vehicle-7", withoutFindings.tripId(), 3600, withoutFindings, EMPTY_JSON));
         List<String> written = files.finish(List.of());
 
         assertEquals(List.of("summary.json", "violations.geojson", "trip_summaries/dt=2026-11-20"), written);
@@ -294,7 +296,7 @@ class ResultFilesTest {
     void summary_engineExtras_arePassedOnAndNullTimesStayNull() throws IOException {
         ResultFiles files = new ResultFiles(sink, "ghost.csv", false);
         TripResult ghost = fixture("no-usable-points.json");
-        files.write(TripOutcome.analysed("ghost", ghost.tripId(), 3, ghost, "{}"));
+        files.write(TripOutcome.analysed("ghost", ghost.tripId(), 3, ghost, EMPTY_JSON));
         List<String> written = files.finish(List.of());
 
         assertFalse(written.stream().anyMatch(w -> w.startsWith("trip_summaries/")), "no start time: no day, no distance, no row");

@@ -55,7 +55,7 @@ final class ReportFixtures {
         List<MatchedSegment> matched = List.of(new MatchedSegment(100, "Hauptstraße", START, end, true, 0,
                 List.of(new double[] {LON, LAT}, new double[] {trip.lon()[trip.count() - 1], LAT})));
         TripResult result = new TripResult(TripResult.SCHEMA, trip.tripId(), "test", summary, violations, events, matched);
-        return TripOutcome.analysed(trip.vehicleId(), trip.tripId(), trip.count(), result, "{}");
+        return TripOutcome.analysed(trip.vehicleId(), trip.tripId(), trip.count(), result, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static RoadContext roads(String name) {

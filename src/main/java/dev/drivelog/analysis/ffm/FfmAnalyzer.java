@@ -79,6 +79,11 @@ public final class FfmAnalyzer implements Analyzer {
 
     @Override
     public String analyze(Trip trip) throws AnalysisException {
+        return new String(analyzeUtf8(trip), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public byte[] analyzeUtf8(Trip trip) throws AnalysisException {
         if (analyzer == null) {
             throw new IllegalStateException("analyzer is closed");
         }
@@ -107,9 +112,9 @@ public final class FfmAnalyzer implements Analyzer {
                     + errorBuffer.getString(0), status == NativeStatus.BAD_INPUT);
         }
         long length = resultLength.get(JAVA_LONG, 0);
-        // The text is owned by the native analyzer until its next call: copy it out now.
-        byte[] json = resultPointer.get(ADDRESS, 0).reinterpret(length).toArray(JAVA_BYTE);
-        return new String(json, StandardCharsets.UTF_8);
+        // The text is owned by the native analyzer until its next call: copy it out now (the one copy
+        // of the result on the Java side: it is parsed and written to trips/*.json as these bytes).
+        return resultPointer.get(ADDRESS, 0).reinterpret(length).toArray(JAVA_BYTE);
     }
 
     private static MemorySegment copyOptional(float[] column, MemorySegment buffer, int count) {

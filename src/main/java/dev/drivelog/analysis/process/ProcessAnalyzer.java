@@ -72,6 +72,11 @@ public final class ProcessAnalyzer implements Analyzer {
 
     @Override
     public String analyze(Trip trip) throws AnalysisException {
+        return new String(analyzeUtf8(trip), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public byte[] analyzeUtf8(Trip trip) throws AnalysisException {
         // Checked before a request starts: the framing cannot carry it, and the child need not die for it.
         if (trip.tripId().getBytes(StandardCharsets.UTF_8).length > ServeFrames.MAX_TRIP_ID_BYTES) {
             throw new AnalysisException("trip id longer than " + ServeFrames.MAX_TRIP_ID_BYTES + " bytes: "
@@ -103,7 +108,7 @@ public final class ProcessAnalyzer implements Analyzer {
         return child == null ? -1 : child.process.pid();
     }
 
-    private String attempt(Trip trip) throws AnalysisException, ChildDiedException {
+    private byte[] attempt(Trip trip) throws AnalysisException, ChildDiedException {
         Child current = child;
         CompletableFuture<Void> timer = arm(current);
         ServeFrames.Response response;
@@ -127,9 +132,9 @@ public final class ProcessAnalyzer implements Analyzer {
         }
         return switch (response.status()) {
             case 0 -> response.payload();
-            case 1 -> throw new AnalysisException("trip " + trip.tripId() + ": " + response.payload(), true);
+            case 1 -> throw new AnalysisException("trip " + trip.tripId() + ": " + response.text(), true);
             default -> throw new AnalysisException("trip " + trip.tripId() + ": native engine error "
-                    + response.status() + ": " + response.payload(), false);
+                    + response.status() + ": " + response.text(), false);
         };
     }
 
@@ -181,7 +186,7 @@ public final class ProcessAnalyzer implements Analyzer {
         disarm(timer);
         if (hello.status() != 0) {
             String died = started.stop();
-            throw new AnalysisException(command.getFirst() + " refused to start: " + hello.payload() + " (" + died + ")", true);
+            throw new AnalysisException(command.getFirst() + " refused to start: " + hello.text() + " (" + died + ")", true);
         }
         return started;
     }

@@ -21,8 +21,17 @@ final class ServeFrames {
     /** A response larger than this is taken as a broken stream, not allocated. */
     static final int MAX_PAYLOAD_BYTES = 1 << 30;
 
-    /** One response frame. */
-    record Response(int status, String payload) {}
+    /**
+     * One response frame.
+     *
+     * @param payload the payload's bytes as sent: a result's UTF-8 (status 0) or a message
+     */
+    record Response(int status, byte[] payload) {
+        /** The payload as text (a message, or a result for whoever wants it as a String). */
+        String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
 
     private ByteBuffer buffer = ByteBuffer.allocate(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
 
@@ -95,6 +104,6 @@ final class ServeFrames {
         if (payload.length < length) {
             throw new EOFException("response cut off after " + payload.length + " of " + length + " payload bytes");
         }
-        return new Response(status, new String(payload, StandardCharsets.UTF_8));
+        return new Response(status, payload);
     }
 }

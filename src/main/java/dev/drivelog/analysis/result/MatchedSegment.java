@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param forward     true when driven in the way's digitised direction
  * @param segment     the matched segment (between breaks) this stretch belongs to; null if not given
- * @param coordinates the path as {@code [lon, lat]} pairs (GeoJSON order), WGS 84 degrees
+ * @param coordinates the path as {@code [lon, lat]} pairs (GeoJSON order), WGS 84 degrees; a {@link Positions}
+ *                    when every position is a pair
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -26,6 +27,8 @@ public record MatchedSegment(
 
     public MatchedSegment {
         roadName = roadName == null ? "" : roadName;
-        coordinates = coordinates == null ? List.of() : List.copyOf(coordinates);
+        // Pairs (all the engine writes) as one flat array; a path with another length of position as a plain copy.
+        Positions flat = Positions.of(coordinates);
+        coordinates = flat != null ? flat : List.copyOf(coordinates);
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** Reads the engine's result JSON into a {@link TripResult}; thread safe, build one and share it. */
 public final class TripResultParser {
@@ -26,36 +28,51 @@ public final class TripResultParser {
      *                                  message names the trip (if known) and the problem
      */
     public TripResult parse(String json) {
+        return parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The result in {@code utf8}, the engine's answer as it gave it (the analysis reads it so: no String).
+     *
+     * @throws IllegalArgumentException as {@link #parse(String)}
+     */
+    public TripResult parse(byte[] utf8) {
         // The engine's own answers are read by a streaming parser straight into the records; a text in
         // another shape goes to data binding, and one that does not bind (another schema, a broken
         // engine) through the tree, whose checks word the message.
-        TripResult result = TripResultStream.read(json);
+        TripResult result = TripResultStream.read(utf8);
         if (result != null && TripResult.READABLE_SCHEMAS.contains(result.schema()) && result.summary() != null) {
             return result;
         }
-        return bind(json);
+        return bind(utf8);
     }
 
     /** The reading by data binding alone: what {@link TripResultStream} must agree with. */
     TripResult bind(String json) {
+        return bind(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private TripResult bind(byte[] utf8) {
         TripResult result;
         try {
-            result = Binding.MAPPER.readValue(json, TripResult.class);
-        } catch (JsonProcessingException e) {
-            return parseChecked(json);
+            result = Binding.MAPPER.readValue(utf8, TripResult.class);
+        } catch (IOException e) {
+            return parseChecked(utf8);
         }
         if (!TripResult.READABLE_SCHEMAS.contains(result.schema()) || result.summary() == null) {
-            return parseChecked(json);
+            return parseChecked(utf8);
         }
         return result;
     }
 
-    private TripResult parseChecked(String json) {
+    private TripResult parseChecked(byte[] utf8) {
         JsonNode tree;
         try {
-            tree = Binding.MAPPER.readTree(json);
+            tree = Binding.MAPPER.readTree(utf8);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("unreadable trip result: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable trip result: " + e.getMessage(), e);
         }
         // The schema first: another version's fields would fail the mapping with a less useful message.
         String schema = tree.path("schema").asText(null);

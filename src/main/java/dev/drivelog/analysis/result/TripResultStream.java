@@ -5,10 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a result in the shape the engine writes it straight from a streaming parser into the
@@ -44,7 +43,15 @@ final class TripResultStream {
 
     /** The result, or null when {@code json} is not a result in the plain shape. */
     static TripResult read(String json) {
-        try (JsonParser p = FACTORY.createParser(json)) {
+        return read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The result, or null when {@code utf8} is not a result in the plain shape. Read by Jackson's UTF-8
+     * byte parser, as the engine wrote it: no String of the whole text, no copy into chars.
+     */
+    static TripResult read(byte[] utf8) {
+        try (JsonParser p = FACTORY.createParser(utf8)) {
             return result(p);
         } catch (IOException | Unexpected e) {
             return null;
@@ -274,7 +281,7 @@ final class TripResultStream {
         String roadName = null;
         double confidence = 0;
         String severity = null;
-        Map<String, Object> evidence = null;
+        Evidence evidence = null;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -313,12 +320,12 @@ final class TripResultStream {
     }
 
     /** Scalars as data binding makes them: Integer, Long or BigInteger; Double; String; Boolean; null. */
-    private static Map<String, Object> evidence(JsonParser p, JsonToken start) throws IOException, Unexpected {
+    private static Evidence evidence(JsonParser p, JsonToken start) throws IOException, Unexpected {
         if (start == JsonToken.VALUE_NULL) {
             return null;
         }
         expect(start, JsonToken.START_OBJECT);
-        Map<String, Object> evidence = new LinkedHashMap<>();
+        Evidence.Builder evidence = new Evidence.Builder();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             Object value = switch (p.nextToken()) {
@@ -332,7 +339,7 @@ final class TripResultStream {
             };
             evidence.put(name, value);
         }
-        return evidence;
+        return evidence.build();
     }
 
     private static List<MatchedSegment> matched(JsonParser p, JsonToken start) throws IOException, Unexpected {
@@ -356,7 +363,7 @@ final class TripResultStream {
         double endTime = 0;
         boolean forward = false;
         Integer segment = null;
-        List<double[]> coordinates = null;
+        Positions coordinates = null;
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -388,27 +395,25 @@ final class TripResultStream {
         return new MatchedSegment(osmWayId, roadName, startTime, endTime, forward, segment, coordinates);
     }
 
-    /** {@code [[lon, lat], ...]}: each position an array of numbers (data binding takes any length). */
-    private static List<double[]> positions(JsonParser p, JsonToken start) throws IOException, Unexpected {
+    /**
+     * {@code [[lon, lat], ...]} into one flat array. Only pairs: a position of another length (data
+     * binding takes any) is not the engine's shape, so data binding decides.
+     */
+    private static Positions positions(JsonParser p, JsonToken start) throws IOException, Unexpected {
         if (start == JsonToken.VALUE_NULL) {
             return null;
         }
         expect(start, JsonToken.START_ARRAY);
-        List<double[]> positions = new ArrayList<>();
+        Positions.Builder positions = new Positions.Builder();
         JsonToken next;
         while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
             expect(next, JsonToken.START_ARRAY);
-            double[] position = new double[2];
-            int n = 0;
-            while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (n == position.length) {
-                    position = java.util.Arrays.copyOf(position, 2 * n);
-                }
-                position[n++] = doubleValue(p, next);
-            }
-            positions.add(n == position.length ? position : java.util.Arrays.copyOf(position, n));
+            double lon = doubleValue(p, p.nextToken());
+            double lat = doubleValue(p, p.nextToken());
+            expect(p.nextToken(), JsonToken.END_ARRAY);
+            positions.add(lon, lat);
         }
-        return positions;
+        return positions.build();
     }
 
     private static List<String> strings(JsonParser p, JsonToken start) throws IOException, Unexpected {

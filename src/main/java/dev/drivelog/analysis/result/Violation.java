@@ -3,8 +3,6 @@ package dev.drivelog.analysis.result;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +14,8 @@ import java.util.Map;
  * @param severity {@code light}, {@code moderate}, {@code heavy} or {@code severe}; null for a type
  *                 that is not graded (and in results before {@code drivelog.trip/1.2})
  * @param evidence type-specific values (speeds in km/h, distances in metres, OSM ids), in the
- *                 engine's order; values are JSON scalars (String, Number, Boolean) or null
+ *                 engine's order; values are JSON scalars (String, Number, Boolean) or null; an
+ *                 {@link Evidence} (unmodifiable)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -35,7 +34,8 @@ public record Violation(
     public Violation {
         osmWayIds = osmWayIds == null ? List.of() : List.copyOf(osmWayIds);
         roadName = roadName == null ? "" : roadName;
-        // Keep the engine's key order (Map.copyOf would not) but allow no changes.
-        evidence = evidence == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+        // Keep the engine's key order (Map.copyOf would not) but allow no changes; the reader's own
+        // Evidence is taken as it is (it cannot change), anything else copied into one.
+        evidence = Evidence.of(evidence);
     }
 }

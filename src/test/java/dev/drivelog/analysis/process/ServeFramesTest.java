@@ -53,7 +53,7 @@ class ServeFramesTest {
         ServeFrames.Response response = frames.readResponse(new ByteArrayInputStream(response("DLRS", 1, "too many points")));
 
         assertEquals(1, response.status());
-        assertEquals("too many points", response.payload());
+        assertEquals("too many points", response.text());
     }
 
     @Test

@@ -3,11 +3,13 @@ package dev.drivelog.analysis.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +45,22 @@ class TripResultStreamTest {
         }
     }
 
+    @Test
+    void read_rawUtf8Bytes_giveWhatDataBindingOfTheDecodedTextGives() throws IOException {
+        // The engine writes non-ASCII text as raw UTF-8 (2-, 3- and 4-byte sequences), not as escapes;
+        // the analysis reads its bytes, the reference binds the String they decode to.
+        String json = TripResultParserTest.fixture("speeding-and-stop.json")
+                .replaceFirst("\"road_name\": *\"[^\"]*\"", "\"road_name\": \"Stra\u00dfe \u6771\u4eac \uD83D\uDE97\"");
+        assertTrue(json.contains("\u6771\u4eac"), "the test needs a road name to replace");
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+
+        TripResult streamed = TripResultStream.read(utf8);
+
+        assertNotNull(streamed);
+        assertEquals(describe(DESCRIBE.readValue(json, TripResult.class)), describe(streamed));
+        assertEquals(describe(streamed), describe(parser.parse(utf8)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"schema\":\"drivelog.trip/1.5\",\"summary\":{\"points\":\"5\"}}", // a number as text
@@ -51,6 +69,7 @@ class TripResultStreamTest {
         "{\"schema\":\"drivelog.trip/1.5\",\"trip_id\":7}", // a number for a string
         "{\"violations\":[{\"evidence\":{\"nested\":[1]}}]}", // evidence that is not a scalar
         "{\"matched\":[{\"forward\":1}]}", // a number for a flag
+        "{\"matched\":[{\"osm_way_id\":1,\"start_time\":0,\"end_time\":1,\"forward\":true,\"coordinates\":[[1,2,3]]}]}", // not a pair
         "[]", "{\"schema\":", "not json"})
     void read_otherShapes_leaveItToDataBinding(String json) {
         assertNull(TripResultStream.read(json));
