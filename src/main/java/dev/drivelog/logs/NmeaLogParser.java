@@ -78,6 +78,7 @@ final class NmeaLogParser implements LogParser {
         int from = lines.lineStart();
         int to = lines.lineEnd();
         int first = -1;
+        int dollars = 0;
         for (int i = to - 1; i >= from; i--) {
             byte c = b[i];
             if (c < 0) {
@@ -85,6 +86,7 @@ final class NmeaLogParser implements LogParser {
             }
             if (c == '$') {
                 first = i;
+                dollars++;
             }
         }
         if (first < 0) {
@@ -94,10 +96,12 @@ final class NmeaLogParser implements LogParser {
         int start = first;
         while (start >= 0) {
             int next = -1;
-            for (int i = start + 1; i < to; i++) {
-                if (b[i] == '$') {
-                    next = i;
-                    break;
+            if (--dollars > 0) { // glued sentences: find where the next one starts
+                for (int i = start + 1; i < to; i++) {
+                    if (b[i] == '$') {
+                        next = i;
+                        break;
+                    }
                 }
             }
             int end = next < 0 ? to : next;

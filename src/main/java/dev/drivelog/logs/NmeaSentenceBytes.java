@@ -1,5 +1,7 @@
 package dev.drivelog.logs;
 
+import java.util.Arrays;
+
 /**
  * {@link NmeaSentence#parse} over ASCII bytes where they lie in the reader's buffer, for the common
  * case only: a sentence whose checksum is two hex digits and right. It then knows what the String
@@ -48,32 +50,30 @@ final class NmeaSentenceBytes {
         if (high < 0 || low < 0) {
             return false;
         }
+        // One pass: the checksum, and a field after every comma (the first comma ends the address, so
+        // every comma before the star starts a field, as NmeaSentence's split from the address's end).
         int computed = 0;
         int addressEnd = star;
-        int commas = 0;
+        int n = 0;
+        int[] fieldStarts = starts;
         for (int i = from + 1; i < star; i++) {
             int c = bytes[i];
             computed ^= c;
             if (c == ',') {
-                if (commas == 0) {
+                if (n == 0) {
                     addressEnd = i;
                 }
-                commas++;
+                if (n + 1 >= fieldStarts.length) {
+                    fieldStarts = Arrays.copyOf(fieldStarts, fieldStarts.length * 2);
+                    starts = fieldStarts;
+                }
+                fieldStarts[n++] = i + 1;
             }
         }
         if (computed != (high << 4 | low)) {
             return false;
         }
-        if (starts.length < commas + 1) {
-            starts = new int[Math.max(commas + 1, starts.length * 2)];
-        }
-        int n = 0;
-        for (int i = addressEnd; i < star; i++) {
-            if (bytes[i] == ',') {
-                starts[n++] = i + 1;
-            }
-        }
-        starts[n] = star + 1;
+        fieldStarts[n] = star + 1;
         this.bytes = bytes;
         this.count = n;
         this.type = type(bytes, from + 1, addressEnd);

@@ -90,7 +90,10 @@ class NmeaByteLevelDifferentialTest {
                 withSum("$GPRMC,000033.00,A,5230.0500,N,01324.0500,E,1.0,2.0,211126") + "\u0001",
                 "\u001c" + withSum("$GPRMC,000034.00,A,5230.0500,N,01324.0500,E,1.0,2.0,211126") + "\u001f",
                 withSum("$GPRMC,000035.00,A,5230.0500,N,01324.0500,E,,,211126"),
-                withSum("$GPRMC,000036.00,A,5230.0500,N,01324.0500,E,1.0,2.0,211126"));
+                withSum("$GPRMC,000036.00,A,5230.0500,N,01324.0500,E,1.0,2.0,211126"),
+                withSum("$GPRMC,000037.00,A,5230.0500,N,01324.0500,E,1.0,2.0,211126" + ",9".repeat(70)),
+                withSum("$GPGSV" + ",".repeat(100)),
+                withSum("$GPRMC,000038.00,A,5230.0500,N,01324.0500,E,1.0,2.0,211126"));
         assertSame(text);
         assertSame(text + "\n");
         assertSame(text.replace("\n", "\r\n"));
