@@ -15,6 +15,10 @@ import java.nio.charset.StandardCharsets;
  * The date comes from RMC; an epoch without RMC takes the last RMC date, moved on a day when the
  * time of day wraps past midnight; fixes before any date is known are dropped and counted.
  * Several sentences glued on one line (a cut-off line followed by the next) are read separately.
+ * An ASCII line is read where it lies in the reader's buffer (NmeaSentenceBytes, NmeaFieldBytes);
+ * whatever that path cannot reproduce exactly (a bad checksum, a field that would throw or need
+ * Double.parseDouble, a byte outside ASCII) is read from its decoded text, the reader's original path
+ * and its messages (docs/ARCHITECTURE.md, "NMEA read in place").
  */
 final class NmeaLogParser implements LogParser {
     private static final double SECONDS_PER_DAY = 86_400;
