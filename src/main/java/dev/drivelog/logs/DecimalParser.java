@@ -73,6 +73,53 @@ final class DecimalParser {
         return negative ? -value : value;
     }
 
+    /**
+     * {@link #parse(CharSequence, int, int)}'s fast path over ASCII bytes {@code bytes[from, to)}: the
+     * same value where that path decides, NaN where it would hand the text to Double.parseDouble
+     * (which the caller then does on the text, or not at all). The same steps as above, byte for
+     * char, so that a reader working on its buffer (NMEA) gets the String reader's values; it never
+     * returns NaN otherwise.
+     */
+    static double parseFastOrNaN(byte[] bytes, int from, int to) {
+        int n = to - from;
+        int i = from;
+        boolean negative = false;
+        boolean signed = n > 0 && (bytes[from] == '-' || bytes[from] == '+');
+        if (signed) {
+            negative = bytes[from] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int fractionDigits = 0;
+        boolean point = false;
+        for (; i < to; i++) {
+            int c = bytes[i];
+            if (c >= '0' && c <= '9') {
+                if (digits >= 18) {
+                    return Double.NaN;
+                }
+                mantissa = mantissa * 10 + (c - '0');
+                if (mantissa != 0) {
+                    digits++;
+                }
+                if (point) {
+                    fractionDigits++;
+                }
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return Double.NaN;
+            }
+        }
+        boolean hasDigit = n - (signed ? 1 : 0) - (point ? 1 : 0) > 0;
+        if (!hasDigit || mantissa >= MAX_EXACT_MANTISSA || fractionDigits >= POWERS_OF_TEN.length) {
+            return Double.NaN;
+        }
+        double value = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
+        return negative ? -value : value;
+    }
+
     private static double slowly(CharSequence text, int from, int to) {
         return Double.parseDouble(text.subSequence(from, to).toString());
     }

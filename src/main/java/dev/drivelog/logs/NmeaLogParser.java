@@ -4,6 +4,7 @@ import dev.drivelog.config.LogsConfig;
 import dev.drivelog.config.SpeedUnit;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * NMEA 0183 as GPS receivers log it. A receiver sends one burst of sentences per fix (an epoch):
@@ -14,12 +15,22 @@ import java.io.InputStream;
  * The date comes from RMC; an epoch without RMC takes the last RMC date, moved on a day when the
  * time of day wraps past midnight; fixes before any date is known are dropped and counted.
  * Several sentences glued on one line (a cut-off line followed by the next) are read separately.
+ * An ASCII line is read where it lies in the reader's buffer (NmeaSentenceBytes, NmeaFieldBytes);
+ * whatever that path cannot reproduce exactly (a bad checksum, a field that would throw or need
+ * Double.parseDouble, a byte outside ASCII) is read from its decoded text, the reader's original path
+ * and its messages (docs/ARCHITECTURE.md, "NMEA read in place").
  */
 final class NmeaLogParser implements LogParser {
     private static final double SECONDS_PER_DAY = 86_400;
 
     private final LogsConfig config;
     private final ReadCounts counts;
+    /** Sentences read where they lie in the reader's buffer (false: every line decoded, the reference for tests). */
+    private final boolean byteLevel;
+    private final NmeaSentenceBytes bytes = new NmeaSentenceBytes();
+    // A sentence's position decoded from its bytes, before anything is changed.
+    private double pendingLat;
+    private double pendingLon;
 
     // The epoch being assembled.
     private double epochTimeOfDay = Double.NaN;
@@ -39,35 +50,253 @@ final class NmeaLogParser implements LogParser {
     private boolean undatedReported;
 
     NmeaLogParser(LogsConfig config, ReadCounts counts) {
+        this(config, counts, true);
+    }
+
+    NmeaLogParser(LogsConfig config, ReadCounts counts, boolean byteLevel) {
         this.config = config;
         this.counts = counts;
+        this.byteLevel = byteLevel;
         clearEpoch();
     }
 
     @Override
     public void parse(InputStream in, PointSink sink) throws IOException {
         LineReader lines = new LineReader(in, config.maxLineBytes(), counts);
-        String line;
-        while ((line = lines.next()) != null) {
-            int start = line.indexOf('$');
-            if (start < 0) {
-                if (!line.isBlank()) {
-                    counts.malformed(lines.lineNumber(), "not an NMEA sentence, line skipped");
-                }
-                continue;
-            }
-            while (start >= 0) {
-                int next = line.indexOf('$', start + 1);
-                String text = next < 0 ? line.substring(start) : line.substring(start, next);
-                try {
-                    sentence(NmeaSentence.parse(text.strip()), lines.lineNumber(), sink);
-                } catch (MalformedRecordException e) {
-                    counts.malformed(lines.lineNumber(), e.getMessage() + ", sentence skipped");
-                }
-                start = next;
+        while (lines.advance()) {
+            if (!byteLevel || !lineInBuffer(lines, sink)) {
+                line(lines.text(), lines.lineNumber(), sink);
             }
         }
         flush(sink);
+    }
+
+    /**
+     * The current line read where it lies in the buffer: false, having read nothing, when it has a
+     * byte outside ASCII or no '$' (blank or not NMEA), which {@link #line} then reads from its text.
+     * A sentence {@link NmeaSentenceBytes} or the field readers decline is read from its text, as
+     * {@link #line} would cut it ('$' is one byte in UTF-8, so the cut is the same).
+     */
+    private boolean lineInBuffer(LineReader lines, PointSink sink) {
+        byte[] b = lines.buffer();
+        int from = lines.lineStart();
+        int to = lines.lineEnd();
+        int first = -1;
+        int dollars = 0;
+        for (int i = to - 1; i >= from; i--) {
+            byte c = b[i];
+            if (c < 0) {
+                return false;
+            }
+            if (c == '$') {
+                first = i;
+                dollars++;
+            }
+        }
+        if (first < 0) {
+            return false;
+        }
+        long lineNumber = lines.lineNumber();
+        int start = first;
+        while (start >= 0) {
+            int next = -1;
+            if (--dollars > 0) { // glued sentences: find where the next one starts
+                for (int i = start + 1; i < to; i++) {
+                    if (b[i] == '$') {
+                        next = i;
+                        break;
+                    }
+                }
+            }
+            int end = next < 0 ? to : next;
+            if (!bytes.parse(b, start, end) || !sentenceInBuffer(bytes, lineNumber, sink)) {
+                sentenceText(new String(b, start, end - start, StandardCharsets.ISO_8859_1), lineNumber, sink);
+            }
+            start = next;
+        }
+        return true;
+    }
+
+    private void line(String line, long lineNumber, PointSink sink) {
+        int start = line.indexOf('$');
+        if (start < 0) {
+            if (!line.isBlank()) {
+                counts.malformed(lineNumber, "not an NMEA sentence, line skipped");
+            }
+            return;
+        }
+        while (start >= 0) {
+            int next = line.indexOf('$', start + 1);
+            sentenceText(next < 0 ? line.substring(start) : line.substring(start, next), lineNumber, sink);
+            start = next;
+        }
+    }
+
+    private void sentenceText(String text, long lineNumber, PointSink sink) {
+        try {
+            sentence(NmeaSentence.parse(text.strip()), lineNumber, sink);
+        } catch (MalformedRecordException e) {
+            counts.malformed(lineNumber, e.getMessage() + ", sentence skipped");
+        }
+    }
+
+    /**
+     * One sentence from its bytes, with the String path's effects in its order: every field it reads
+     * is decoded first, and only when all decode is anything changed; false (nothing changed) when a
+     * field would have thrown or needs Double.parseDouble, for the String path to read the sentence.
+     */
+    private boolean sentenceInBuffer(NmeaSentenceBytes s, long line, PointSink sink) {
+        return switch (s.type()) {
+            case NmeaSentenceBytes.RMC -> rmcInBuffer(s, line, sink);
+            case NmeaSentenceBytes.GGA -> ggaInBuffer(s, line, sink);
+            case NmeaSentenceBytes.VTG -> vtgInBuffer(s);
+            default -> true;
+        };
+    }
+
+    private boolean rmcInBuffer(NmeaSentenceBytes s, long line, PointSink sink) {
+        byte[] b = s.bytes();
+        double timeOfDay = NmeaFieldBytes.timeOfDay(b, s.from(0), s.to(0));
+        if (Double.isNaN(timeOfDay)) {
+            return false;
+        }
+        long day = NmeaFieldBytes.NO_DAY;
+        if (!s.isEmpty(8)) {
+            day = NmeaFieldBytes.day(b, s.from(8), s.to(8));
+            if (day == NmeaFieldBytes.NO_DAY) {
+                return false;
+            }
+        }
+        boolean notValid = !s.is(1, 'A') || s.is(11, 'N');
+        if (!positionInBuffer(s, 2)) {
+            return false;
+        }
+        double speed = Double.NaN;
+        if (!s.isEmpty(6)) {
+            speed = NmeaFieldBytes.number(b, s.from(6), s.to(6));
+            if (Double.isNaN(speed)) {
+                return false;
+            }
+        }
+        double course = Double.NaN;
+        if (!s.isEmpty(7)) {
+            course = NmeaFieldBytes.number(b, s.from(7), s.to(7));
+            if (Double.isNaN(course)) {
+                return false;
+            }
+        }
+        startEpoch(timeOfDay, line, sink);
+        if (day != NmeaFieldBytes.NO_DAY) {
+            epochDay = day;
+        }
+        if (notValid) {
+            invalid = true;
+        }
+        takePosition();
+        if (!Double.isNaN(speed)) {
+            speedMps = SpeedUnit.KNOTS.toMps(speed);
+        }
+        if (!Double.isNaN(course)) {
+            headingDeg = course;
+        }
+        return true;
+    }
+
+    private boolean ggaInBuffer(NmeaSentenceBytes s, long line, PointSink sink) {
+        byte[] b = s.bytes();
+        double timeOfDay = NmeaFieldBytes.timeOfDay(b, s.from(0), s.to(0));
+        if (Double.isNaN(timeOfDay)) {
+            return false;
+        }
+        boolean notValid = s.isEmpty(5) || s.is(5, '0');
+        if (!positionInBuffer(s, 1)) {
+            return false;
+        }
+        double dilution = Double.NaN;
+        if (!s.isEmpty(7)) {
+            dilution = NmeaFieldBytes.number(b, s.from(7), s.to(7));
+            if (Double.isNaN(dilution)) {
+                return false;
+            }
+        }
+        startEpoch(timeOfDay, line, sink);
+        if (notValid) {
+            invalid = true;
+        }
+        takePosition();
+        if (!Double.isNaN(dilution)) {
+            hdop = dilution;
+        }
+        return true;
+    }
+
+    private boolean vtgInBuffer(NmeaSentenceBytes s) {
+        if (Double.isNaN(epochTimeOfDay)) {
+            return true; // no epoch to join: the String path reads no field either
+        }
+        byte[] b = s.bytes();
+        double course = Double.NaN;
+        if (!s.isEmpty(0) && Double.isNaN(headingDeg)) {
+            course = NmeaFieldBytes.number(b, s.from(0), s.to(0));
+            if (Double.isNaN(course)) {
+                return false;
+            }
+        }
+        double speed = Double.NaN;
+        if (!s.isEmpty(6)) {
+            double kmh = NmeaFieldBytes.number(b, s.from(6), s.to(6));
+            if (Double.isNaN(kmh)) {
+                return false;
+            }
+            speed = SpeedUnit.KMH.toMps(kmh);
+        } else if (!s.isEmpty(4)) {
+            double knots = NmeaFieldBytes.number(b, s.from(4), s.to(4));
+            if (Double.isNaN(knots)) {
+                return false;
+            }
+            speed = SpeedUnit.KNOTS.toMps(knots);
+        }
+        if (!Double.isNaN(course)) {
+            headingDeg = course;
+        }
+        if (!s.isEmpty(6) || !s.isEmpty(4)) {
+            speedMps = speed;
+        }
+        if (s.is(8, 'N')) {
+            invalid = true;
+        }
+        return true;
+    }
+
+    /**
+     * {@link #position}'s checks for fields {@code at..at+3} into {@link #pendingLat}/{@link #pendingLon}
+     * (NaN: no fix, the fields empty); false where {@link #position} would throw.
+     */
+    private boolean positionInBuffer(NmeaSentenceBytes s, int at) {
+        pendingLat = Double.NaN;
+        pendingLon = Double.NaN;
+        if (s.isEmpty(at) || s.isEmpty(at + 2)) {
+            return true;
+        }
+        byte[] b = s.bytes();
+        double la = NmeaFieldBytes.degrees(b, s.from(at), s.to(at), 2);
+        double lo = NmeaFieldBytes.degrees(b, s.from(at + 2), s.to(at + 2), 3);
+        boolean south = s.is(at + 1, 'S');
+        boolean west = s.is(at + 3, 'W');
+        if (Double.isNaN(la) || Double.isNaN(lo) || !(s.is(at + 1, 'N') || south) || !(s.is(at + 3, 'E') || west)) {
+            return false;
+        }
+        pendingLat = south ? -la : la;
+        pendingLon = west ? -lo : lo;
+        return true;
+    }
+
+    private void takePosition() {
+        if (!Double.isNaN(pendingLat) && !hasPosition) {
+            hasPosition = true;
+            lat = pendingLat;
+            lon = pendingLon;
+        }
     }
 
     private void sentence(NmeaSentence s, long line, PointSink sink) throws MalformedRecordException {
