@@ -75,7 +75,7 @@ public final class Evaluator {
             List<WayInterval> matched = inTimeOrder(result.matched());
             double tolerance = settings.routeToleranceSeconds() != null ? settings.routeToleranceSeconds()
                     : samplingIntervalSeconds(truth.fixTimes());
-            coverage = coverage.plus(RouteCoverage.measure(truth.route(), matched, truth.receiverGaps(), settings.bridgeSeconds(),
+            coverage = coverage.plus(RouteCoverage.measure(truth.route(), matched, truth.unloggedSpans(), settings.bridgeSeconds(),
                     tolerance));
             fixes = fixes.plus(FixPlacement.of(truth.fixTimes(), inTimeOrder(truth.route()), matched));
         }

@@ -1,5 +1,6 @@
 package dev.drivelog.evaluation;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +34,28 @@ public record TruthTrip(String tripId, List<WayInterval> route, List<TimedViolat
      */
     boolean hidden(TimedViolation violation) {
         return receiverGaps.stream().anyMatch(gap -> gap.hides(violation)) || outsideTheLog(violation);
+    }
+
+    /**
+     * The spans of the route the log does not show: the receiver gaps, and the drive before the first
+     * fix and after the last (a dropout at either end of the drive), as for {@link #hidden}.
+     */
+    List<ReceiverGap> unloggedSpans() {
+        if (fixTimes.isEmpty() || route.isEmpty()) {
+            return receiverGaps;
+        }
+        double first = fixTimes.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double last = fixTimes.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double routeStart = route.stream().mapToDouble(WayInterval::startTime).min().orElseThrow();
+        double routeEnd = route.stream().mapToDouble(WayInterval::endTime).max().orElseThrow();
+        List<ReceiverGap> spans = new ArrayList<>(receiverGaps);
+        if (routeStart < first) {
+            spans.add(new ReceiverGap(routeStart, first));
+        }
+        if (routeEnd > last) {
+            spans.add(new ReceiverGap(last, routeEnd));
+        }
+        return spans;
     }
 
     private boolean outsideTheLog(TimedViolation violation) {

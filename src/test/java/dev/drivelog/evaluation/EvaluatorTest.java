@@ -189,6 +189,20 @@ class EvaluatorTest {
     }
 
     @Test
+    void evaluate_routeBeforeTheFirstFixOrAfterTheLast_isLeftOutOfTheObservedRoute() {
+        EvaluationReport report = evaluate("log-ends");
+
+        // 500 m in 100 s; the log runs from 1795161705 to 1795161780 and the match spans it, widened
+        // at both ends by half the 12 s bridge: 86 s right (430 m) of the whole route, and all 75 s
+        // (375 m) of the part the log shows. The drive after the last fix is no matcher's to find.
+        assertEquals(500.0, report.route().truthMeters(), EPS);
+        assertEquals(430.0, report.route().correctMeters(), 1e-6);
+        assertEquals(375.0, report.route().observedMeters(), 1e-6);
+        assertEquals(375.0, report.route().observedCorrectMeters(), 1e-6);
+        assertEquals(1.0, report.observedRouteCorrectFraction(), 1e-9);
+    }
+
+    @Test
     void typeCounts_moreUnobservableThanUnpairedTruth_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> new TypeCounts(2, 1, 1, 2));
     }
