@@ -40,9 +40,22 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
   while (first > 0 && sp.piece_at(first - 1) == piece && distance_to(trip, first - 1, line) <= config.zone_m) --first;
   std::size_t last = first;
   while (last < n && sp.s_at(last) <= s_line + config.after_m) ++last;
-  // Past the line a single stray fix (jitter of a standing car) does not end the passage.
+  // Past the line a single stray fix (jitter of a standing car) does not end the passage, nor does
+  // a path that jitter sent round a corner and back; but a car that the speeds say has driven on
+  // more than after_m since its first fix past the line has left it, though it may stand within
+  // after_m of the line a few seconds later (turned round, or into a road that runs back beside
+  // the one it came on): that is a later stop, not one at the line.
+  const std::size_t first_past = sp.first_at_or_after(s_line + 1e-6);
+  const auto driven_on_m = [&](std::size_t k) {
+    double driven = 0;
+    for (std::size_t j = first_past; j < k; ++j) {
+      driven += 0.5 * (sp.speed_mps_at(j) + sp.speed_mps_at(j + 1)) * (sp.time_at(j + 1) - sp.time_at(j));
+    }
+    return driven;
+  };
   const auto near_after = [&](std::size_t k) {
-    return k < n && sp.piece_at(k) == piece && distance_to(trip, k, line) <= config.after_m;
+    return k < n && sp.piece_at(k) == piece && distance_to(trip, k, line) <= config.after_m &&
+           driven_on_m(k) <= config.after_m;
   };
   while (last < n) {
     if (near_after(last)) {

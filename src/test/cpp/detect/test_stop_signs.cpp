@@ -157,4 +157,25 @@ TEST_F(StopSign, standingWithJitterAtTheLineIsAStopForEverySeed) {
   }
 }
 
+TEST(StopSignHairpin, standingBesideTheLineAfterDrivingOnIsNoStopAtTheLine) {
+  // The car runs the sign at S at 25 km/h, turns down B-D and back west on the road beside, and
+  // stands there 10 m south of the line (a queue, a delivery). Every fix since the line lay within
+  // after_m (15 m) of S in a straight line, but the speeds say the car drove some 25 m on: a later
+  // stop, not one at the line (found on the Pennsylvania extract, where a forbidden turn at a
+  // junction 10 m past a sign led onto a road running back beside it).
+  const Scenario s(R"(
+A-------------S-B
+                |
+C---------------D
+)",
+                   5, {way("ASB", 1, "Minor Road"), way("BDC", 2, "Back Road")}, {StopSpec{'S', map::StopDirection::forward}});
+  for (uint32_t seed = 1; seed <= 5; ++seed) {
+    Drive d(s, 1, seed);
+    d.noise(1).start_at('A').to("SBD", 25).toward('C', 0.1, 15).wait(6, 1).to("C", 20);
+    const auto out = analyse(s, d);
+    ASSERT_EQ(out.of(ViolationType::stop_sign).size(), 1u) << "seed " << seed;
+    EXPECT_GE(test::evidence(out.of(ViolationType::stop_sign)[0], "min_speed_kmh"), 14.9) << "seed " << seed;
+  }
+}
+
 }  // namespace drivelog::detect
