@@ -23,7 +23,7 @@ dir="${ACCURACY_DIR:-$root/target/bench-accuracy-suite}"
 osm_dir="${OSM_DIR:-$root/../shared/osm}"
 trips="${1:-60}"
 seed="${ACCURACY_SEED:-1}"
-maps="${ACCURACY_MAPS:-tokyo_shibuya_west paris_bss ny-access-restriction bus baltimore harrisburg town}"
+maps="${ACCURACY_MAPS:-tokyo_shibuya_west paris_bss ny-access-restriction bus baltimore harrisburg town whitelion_bristol_uk via_montebello_roma_italy nh-access-restriction rome pa-access-restriction}"
 rows="${ACCURACY_ROWS:-independent correlated correlated-bare correlated-10m correlated-20m correlated-0.2hz realistic legal-correlated legal-realistic}"
 source "$root/bench/town.sh"
 require_tools bench/accuracy-suite.sh "$bin" drivelog-synth drivelog-map drivelog-simulate drivelog-analyze
