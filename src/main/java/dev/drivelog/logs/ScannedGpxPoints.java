@@ -22,6 +22,13 @@ final class ScannedGpxPoints {
     private static final int FIRST_BUFFER_BYTES = 64 * 1024;
     /** A unit (a trkpt with its extensions, a long comment) larger than this is Aalto's. */
     static final int MAX_BUFFER_BYTES = 4 << 20;
+    /**
+     * The most bytes asked of the input at a time, about what Aalto asks (its buffer is 4,000 bytes).
+     * A read that ends in an EOFException or ZipException (a truncated or corrupt gzip) loses what it
+     * had read, and TripReader keeps the points before it; asking little keeps that loss as small as
+     * Aalto's (the points kept can still differ by that read's tail: docs/ARCHITECTURE.md).
+     */
+    private static final int READ_BYTES = 4096;
 
     /** What is left for Aalto: a stream that starts with the replay, and the lines before it. */
     record HandBack(InputStream rest, long lineOffset) {
@@ -68,7 +75,7 @@ final class ScannedGpxPoints {
                 }
                 buffer = Arrays.copyOf(buffer, buffer.length * 2);
             }
-            int n = in.read(buffer, end, buffer.length - end);
+            int n = in.read(buffer, end, Math.min(buffer.length - end, READ_BYTES));
             if (n < 0) {
                 endOfInput = true;
             } else {

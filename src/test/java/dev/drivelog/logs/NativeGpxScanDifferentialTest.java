@@ -221,6 +221,43 @@ class NativeGpxScanDifferentialTest {
         }
     }
 
+    /**
+     * A gzip cut short: both ways hand on the points before the cut, in order, and then fail with the
+     * same exception (TripReader then keeps what came before: "input ends early"). Not the same number
+     * of points: the read that meets the cut loses what it had read, and Aalto's reads are not the
+     * scanner's, so the points handed on may differ by that read's tail (at most 4,096 bytes asked).
+     */
+    @Test
+    void truncatedGzip_handsOnThePointsBeforeTheCut() throws IOException {
+        byte[] text = new Generator(11, 0).document().getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(text);
+        }
+        byte[] gz = zipped.toByteArray();
+        LogsConfig config = CONFIGS.get(1);
+        List<String> whole = points(read(text, config, null, 1));
+        for (int cut = 20; cut < gz.length; cut += Math.max(1, gz.length / 40)) {
+            byte[] shorter = java.util.Arrays.copyOf(gz, cut);
+            String aalto = read(gunzip(shorter), config, null);
+            String scanned = read(gunzip(shorter), config, NativeGpxScanner.get());
+            for (String out : List.of(aalto, scanned)) {
+                List<String> points = points(out);
+                assertEquals(whole.subList(0, points.size()), points, "cut at " + cut);
+                assertTrue(out.contains("failed EOFException"), out);
+            }
+            assertTrue(Math.abs(points(aalto).size() - points(scanned).size()) <= 4096 / 100, "cut at " + cut);
+        }
+    }
+
+    private static InputStream gunzip(byte[] gz) throws IOException {
+        return new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gz), 1 << 16);
+    }
+
+    private static List<String> points(String read) {
+        return read.lines().filter(l -> l.startsWith("point ")).toList();
+    }
+
     private static String fleetWith(String unit, String place) {
         String point = "<trkpt lat=\"50.0148973\" lon=\"10.0042311\"><time>2026-11-21T08:00:00Z</time><course>276.7</course>"
                 + "<speed>0.14</speed><hdop>1.06</hdop></trkpt>\n";
@@ -237,9 +274,13 @@ class NativeGpxScanDifferentialTest {
     }
 
     private static String tripsOf(Path file, GpxScanner scanner) throws IOException {
+        return tripsOf(file.getFileName().toString(), Files.readAllBytes(file), scanner);
+    }
+
+    private static String tripsOf(String name, byte[] bytes, GpxScanner scanner) throws IOException {
         StringBuilder out = new StringBuilder();
-        try (InputStream in = Files.newInputStream(file)) {
-            ReadReport report = new TripReader(LogsConfig.DEFAULTS, null, null, scanner).read(file.getFileName().toString(), in,
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
+            ReadReport report = new TripReader(LogsConfig.DEFAULTS, null, null, scanner).read(name, in,
                     null, trip -> {
                         out.append("trip ").append(trip.tripId()).append(' ').append(trip.vehicleId()).append('\n');
                         for (int i = 0; i < trip.count(); i++) {
