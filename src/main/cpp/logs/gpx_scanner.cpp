@@ -3,6 +3,7 @@
 // at the last safe point, so Aalto reads that construct and says what it always said.
 #include "logs/gpx_scanner.hpp"
 
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -21,9 +22,27 @@ enum class Step { ok, more, refuse };
   } while (false)
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_name_start(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_name_char(char c) noexcept {
-  return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+
+// The ASCII name characters the scanner takes: bit 1 may start a name, bit 0 may continue one.
+constexpr std::array<std::uint8_t, 256> kNameChars = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    const bool start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    const bool more = start || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    table[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>((start ? 2 : 0) | (more ? 1 : 0));
+  }
+  return table;
+}();
+bool is_name_start(char c) noexcept { return (kNameChars[static_cast<unsigned char>(c)] & 2) != 0; }
+bool is_name_char(char c) noexcept { return (kNameChars[static_cast<unsigned char>(c)] & 1) != 0; }
+// Printable ASCII without DEL: the common byte of text and values, taken without a call.
+bool is_plain(char c) noexcept { return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F; }
+
+// s == word with the word's length known here, so that the compare is inlined (a memcmp call per
+// name was a tenth of the scan).
+template <std::size_t N>
+bool is(std::string_view s, const char (&word)[N]) noexcept {
+  return s.size() == N - 1 && std::memcmp(s.data(), word, N - 1) == 0;
 }
 
 // A character Aalto accepts in XML 1.0 text; C1 controls and DEL are refused too, to stay clear of
@@ -110,10 +129,11 @@ Step reference(const char*& p, const char* end) noexcept {
 }
 
 // A qualified name: ASCII name characters, at most one colon, with a name on both sides of it.
+// Filled by name(); no initializers, so that a StartTag's attributes cost nothing until used.
 struct Name {
-  const char* begin = nullptr;
-  const char* colon = nullptr;
-  const char* end = nullptr;
+  const char* begin;
+  const char* colon;
+  const char* end;
   std::string_view local() const noexcept {
     const char* from = colon != nullptr ? colon + 1 : begin;
     return {from, static_cast<std::size_t>(end - from)};
@@ -150,19 +170,20 @@ bool is_reserved(std::string_view prefix) noexcept {
 
 struct Attribute {
   Name name;
-  const char* value = nullptr;
-  const char* value_end = nullptr;
-  bool reference = false;  // the value holds an '&' (checked, not decoded)
+  const char* value;
+  const char* value_end;
+  bool reference;  // the value holds an '&' (checked, not decoded)
 };
 
 constexpr int kMaxAttributes = 16;
 
 struct StartTag {
-  const char* begin = nullptr;
-  const char* end = nullptr;
+  const char* begin;
+  const char* end;
   Name name;
-  bool empty = false;  // <name/>
-  int count = 0;
+  bool empty;  // <name/>
+  bool declares;  // an attribute is xmlns or xmlns:*
+  int count;
   Attribute attributes[kMaxAttributes];
 };
 
@@ -175,6 +196,7 @@ void skip_spaces(const char*& p, const char* end) noexcept {
 Step start_tag(const char*& p, const char* end, StartTag& tag) noexcept {
   tag.begin = p;
   tag.count = 0;
+  tag.declares = false;
   ++p;
   GPX_TRY(name(p, end, tag.name));
   for (;;) {
@@ -210,6 +232,10 @@ Step start_tag(const char*& p, const char* end, StartTag& tag) noexcept {
       if (p == end) return Step::more;
       const char c = *p;
       if (c == quote) break;
+      if (is_plain(c) && c != '<' && c != '&') {
+        ++p;
+        continue;
+      }
       if (c == '<') return Step::refuse;
       if (c == '&') {
         a.reference = true;
@@ -219,6 +245,8 @@ Step start_tag(const char*& p, const char* end, StartTag& tag) noexcept {
       }
     }
     a.value_end = p++;
+    const std::string_view qualified = a.name.qualified();
+    tag.declares |= is(qualified, "xmlns") || (a.name.colon != nullptr && is(a.name.prefix(), "xmlns"));
   }
   tag.end = p;
   return Step::ok;
@@ -238,6 +266,22 @@ Step end_tag(const char*& p, const char* end, const GpxScanState& state, Name& o
   const auto length = static_cast<std::size_t>(state.name_length[top]);
   const std::string_view closing = out.qualified();
   return closing.size() == length && std::memcmp(open, closing.data(), length) == 0 ? Step::ok : Step::refuse;
+}
+
+// The end tag at p ("</") when it is exactly the innermost element's name and '>' (the common case,
+// without parsing a name); else end_tag decides.
+Step close_tag(const char*& p, const char* end, const GpxScanState& state) noexcept {
+  if (state.depth > 0) {
+    const int top = state.depth - 1;
+    const char* open = state.tags + (top == 0 ? 0 : state.tag_end[top - 1]) + 1;
+    const auto length = static_cast<std::size_t>(state.name_length[top]);
+    if (static_cast<std::size_t>(end - p) > length + 2 && std::memcmp(p + 2, open, length) == 0 && p[2 + length] == '>') {
+      p += length + 3;
+      return Step::ok;
+    }
+  }
+  Name closing;
+  return end_tag(p, end, state, closing);
 }
 
 // A comment from its "<!--" at p: checked characters, no "--" before its end.
@@ -299,20 +343,31 @@ constexpr std::string_view kXmlnsNamespace = "http://www.w3.org/2000/xmlns/";
 // prefixes it declares are registered; refused where Aalto's namespace rules might object (an
 // undeclared or reserved prefix, an empty or reserved binding, an attribute's name given twice, or
 // two attributes of one local name, which could be one name in two spellings).
-Step open_element(const StartTag& tag, GpxScanState& state) noexcept {
-  const auto length = static_cast<std::int32_t>(tag.end - tag.begin);
+//
+// Inside a trkpt, where the scan never stops, only '<' and the name are kept (the end tag's check
+// needs no more) unless the tag declares prefixes, whose bytes the table points into.
+Step open_element(const StartTag& tag, GpxScanState& state, bool for_replay = true) noexcept {
+  const auto length = static_cast<std::int32_t>(
+      for_replay || tag.declares ? tag.end - tag.begin : tag.name.end - tag.begin);
   if (state.depth == kGpxMaxDepth || kGpxMaxTagBytes - state.replay_bytes < length) return Step::refuse;
   char* copy = state.tags + state.replay_bytes;
   for (std::int32_t i = 0; i < length; ++i) {
     const char c = tag.begin[i];
     copy[i] = c == '\n' || c == '\r' ? ' ' : c;
   }
+  if (tag.count == 0 && tag.name.colon == nullptr) {  // <time>, <speed>: nothing to check
+    state.tag_end[state.depth] = state.replay_bytes + length;
+    state.name_length[state.depth] = static_cast<std::int32_t>(tag.name.end - tag.name.begin);
+    ++state.depth;
+    state.replay_bytes += length;
+    return Step::ok;
+  }
   const std::int32_t at = state.replay_bytes;
   const std::int32_t depth = state.depth + 1;
   for (int i = 0; i < tag.count; ++i) {
     const Attribute& a = tag.attributes[i];
     const std::string_view value{a.value, static_cast<std::size_t>(a.value_end - a.value)};
-    const bool declaration = a.name.prefix() == "xmlns" || (a.name.colon == nullptr && a.name.local() == "xmlns");
+    const bool declaration = is(a.name.prefix(), "xmlns") || (a.name.colon == nullptr && is(a.name.local(), "xmlns"));
     if (declaration && (a.reference || value == kXmlNamespace || value == kXmlnsNamespace)) return Step::refuse;
     for (int j = 0; j < i; ++j) {
       const Name& other = tag.attributes[j].name;
@@ -320,7 +375,7 @@ Step open_element(const StartTag& tag, GpxScanState& state) noexcept {
         return Step::refuse;
       }
     }
-    if (a.name.prefix() != "xmlns") continue;
+    if (!is(a.name.prefix(), "xmlns")) continue;
     if (is_reserved(a.name.local()) || value.empty() || state.prefix_count == kGpxMaxPrefixes) return Step::refuse;
     const std::int32_t n = state.prefix_count++;
     state.prefix_depth[n] = depth;
@@ -333,7 +388,7 @@ Step open_element(const StartTag& tag, GpxScanState& state) noexcept {
   if (!declared(tag.name.prefix())) return Step::refuse;
   for (int i = 0; i < tag.count; ++i) {
     const std::string_view prefix = tag.attributes[i].name.prefix();
-    if (prefix != "xmlns" && !declared(prefix)) return Step::refuse;
+    if (!is(prefix, "xmlns") && !declared(prefix)) return Step::refuse;
   }
   state.tag_end[state.depth] = at + length;
   state.name_length[state.depth] = static_cast<std::int32_t>(tag.name.end - tag.name.begin);
@@ -364,13 +419,13 @@ void restore(GpxScanState& state, const Mark& m) noexcept {
 }
 
 std::int64_t line_breaks(const char* from, const char* to) noexcept {
+  const auto length = static_cast<std::size_t>(to - from);
   std::int64_t n = 0;
+  for (std::size_t i = 0; i < length; ++i) n += from[i] == '\n' ? 1 : 0;  // vectorised
+  if (std::memchr(from, '\r', length) == nullptr) return n;
   for (const char* p = from; p < to; ++p) {
-    if (*p == '\n') {
-      ++n;
-    } else if (*p == '\r' && (p + 1 == to || p[1] != '\n')) {
-      ++n;  // a unit never ends between CR and LF: it ends at '>' or before '<'
-    }
+    // A lone CR ends a line too; a unit never ends between CR and LF (it ends at '>' or before '<').
+    if (*p == '\r' && (p + 1 == to || p[1] != '\n')) ++n;
   }
   return n;
 }
@@ -453,7 +508,7 @@ Step prolog(const char*& p, const char* end, GpxScanState& state) noexcept {
     if (p[1] == '?') return Step::refuse;  // processing instructions are Aalto's
     StartTag tag;
     GPX_TRY(start_tag(p, end, tag));
-    if (tag.name.local() != "gpx" || tag.empty) return Step::refuse;
+    if (!is(tag.name.local(), "gpx") || tag.empty) return Step::refuse;
     return open_element(tag, state);
   }
 }
@@ -472,10 +527,10 @@ struct Point {
 enum class Field : std::uint8_t { none, time, speed, course, hdop };
 
 Field field_of(std::string_view local) noexcept {
-  if (local == "time") return Field::time;
-  if (local == "speed") return Field::speed;
-  if (local == "course") return Field::course;
-  if (local == "hdop") return Field::hdop;
+  if (is(local, "time")) return Field::time;
+  if (is(local, "speed")) return Field::speed;
+  if (is(local, "course")) return Field::course;
+  if (is(local, "hdop")) return Field::hdop;
   return Field::none;
 }
 
@@ -515,8 +570,7 @@ Step field_text(const char*& p, const char* end, const GpxScanState& state, cons
   text_end = p;
   if (end - p < 2) return Step::more;
   if (p[1] != '/') return Step::refuse;
-  Name closing;
-  return end_tag(p, end, state, closing);
+  return close_tag(p, end, state);
 }
 
 Step set_field(Point& point, Field field, const char* b, const char* e) noexcept {
@@ -550,8 +604,7 @@ Step point_body(const char*& p, const char* end, GpxScanState& state, Point& poi
     if (end - p < 2) return Step::more;
     if (p[1] == '/') {
       const char* at = p;
-      Name name;
-      GPX_TRY(end_tag(p, end, state, name));
+      GPX_TRY(close_tag(p, end, state));
       close_element(state);
       if (state.depth < point_depth) {
         closing = at;
@@ -567,8 +620,8 @@ Step point_body(const char*& p, const char* end, GpxScanState& state, Point& poi
     StartTag tag;
     GPX_TRY(start_tag(p, end, tag));
     const std::string_view local = tag.name.local();
-    if (local == "trkpt" || local == "trk" || local == "trkseg") return Step::refuse;
-    GPX_TRY(open_element(tag, state));
+    if (is(local, "trkpt") || is(local, "trk") || is(local, "trkseg")) return Step::refuse;
+    GPX_TRY(open_element(tag, state, false));
     const Field field = field_of(local);
     if (tag.empty) {
       close_element(state);
@@ -609,12 +662,12 @@ Step whole_point(const char*& p, const char* end, const StartTag& tag, GpxScanSt
   for (int i = 0; i < tag.count; ++i) {
     const Attribute& a = tag.attributes[i];
     const std::string_view local = a.name.local();
-    if (local != "lat" && local != "lon") continue;
+    if (!is(local, "lat") && !is(local, "lon")) continue;
     if (a.name.colon != nullptr) return Step::refuse;
-    if (!coordinate(a, local == "lat" ? point.lat : point.lon)) return Step::refuse;
+    if (!coordinate(a, is(local, "lat") ? point.lat : point.lon)) return Step::refuse;
   }
   if (point.lat != point.lat || point.lon != point.lon) return Step::refuse;  // "without lat attribute"
-  GPX_TRY(open_element(tag, state));
+  GPX_TRY(open_element(tag, state, false));
   GPX_TRY(point_body(p, end, state, point, closing));
   return emit(point, layout, rows, row) ? Step::ok : Step::refuse;
 }
@@ -654,6 +707,7 @@ GpxScanResult scan_gpx(std::string_view text, const GpxLayout& layout, GpxScanSt
     const Mark before = mark(state);
     Step step = Step::ok;
     bool full = false;
+    std::int64_t breaks = -1;  // the unit's line ends, when already counted
     if (*p != '<') {
       step = text_run(p, end);
     } else if (end - p < 2) {
@@ -664,7 +718,7 @@ GpxScanResult scan_gpx(std::string_view text, const GpxLayout& layout, GpxScanSt
         step = Step::refuse;  // the root's end and what follows: Aalto's
       } else if ((step = end_tag(p, end, state, name)) == Step::ok) {
         const std::string_view local = name.local();
-        if (layout.split_segments && (local == "trkseg" || local == "trk")) {
+        if (layout.split_segments && (is(local, "trkseg") || is(local, "trk"))) {
           if (result.entries == rows.capacity) {
             full = true;
           } else {
@@ -680,7 +734,7 @@ GpxScanResult scan_gpx(std::string_view text, const GpxLayout& layout, GpxScanSt
     } else {
       StartTag tag;
       step = start_tag(p, end, tag);
-      if (step == Step::ok && tag.name.local() == "trkpt") {
+      if (step == Step::ok && is(tag.name.local(), "trkpt")) {
         if (result.entries == rows.capacity) {
           full = true;
         } else {
@@ -688,8 +742,10 @@ GpxScanResult scan_gpx(std::string_view text, const GpxLayout& layout, GpxScanSt
           step = whole_point(p, end, tag, state, layout, rows, result.entries, closing);
           if (step == Step::ok) {
             const std::int64_t start_line = state.line_breaks + 1;
+            const std::int64_t before_end_tag = line_breaks(unit, closing);
             rows.line[result.entries++] = start_line;
-            result.last_point_end_line = start_line + line_breaks(unit, closing);
+            result.last_point_end_line = start_line + before_end_tag;
+            breaks = before_end_tag + line_breaks(closing, p);  // each byte counted once
           }
         }
       } else if (step == Step::ok) {
@@ -697,7 +753,7 @@ GpxScanResult scan_gpx(std::string_view text, const GpxLayout& layout, GpxScanSt
         if (step == Step::ok && tag.empty) {
           // <trkseg/> is a start and an end to Aalto: a boundary too
           const std::string_view local = tag.name.local();
-          if (layout.split_segments && (local == "trkseg" || local == "trk")) {
+          if (layout.split_segments && (is(local, "trkseg") || is(local, "trk"))) {
             if (result.entries == rows.capacity) {
               full = true;
             } else {
@@ -725,7 +781,7 @@ GpxScanResult scan_gpx(std::string_view text, const GpxLayout& layout, GpxScanSt
       }
       break;
     }
-    state.line_breaks += line_breaks(unit, p);
+    state.line_breaks += breaks >= 0 ? breaks : line_breaks(unit, p);
   }
   result.bytes = static_cast<std::size_t>(p - base);
   return result;
