@@ -78,6 +78,13 @@ class NativeGpxScanDifferentialTest {
             "<![CDATA[x]]>", "<?pi x?>", "<?xml version=\"1.0\"?>", "<!-- a -- b -->", "<a b='1'c='2'/>", "<a b='1' b='2'/>",
             "<a b='<'/>", "</trk>", "</gpx>", "</gpx><trk>", "<x:a xmlns:x=''/>", "<xml:a/>", "<a xml:lang='en'/>",
             "<!DOCTYPE gpx>", "<1a/>", "<a:b:c/>", "text & more", "<a>",
+            // names and namespaces at the edges of what is taken
+            "<xmlfoo/>", "<XML/>", "<a xmlnsfoo='1'/>", "<_a.b-c/>", "<a:b xmlns:a='urn:a' a:c='1' c='2'/>",
+            "<a xmlns='http://www.w3.org/XML/1998/namespace'/>", "<a xmlns:b='urn:b' xmlns:b='urn:c'/>",
+            "<a xmlns=''/>", "<b:a xmlns:b='urn:b'><b:c/></b:a>", "<b:a xmlns:b='urn:b'></a>", "<a xmlns:b=\"&amp;\"/>",
+            "<xmlns:a/>", "<a xmlns:xmlns='urn:x'/>", "<a\tb='1'\r\n/>", "<a b = \"x'y\" c='x\"y'/>",
+            "<desc>\uFDD0 \uFFFD \uD83D\uDE00 \u00A0 \u0085 \u2028</desc>", "<desc>&#x85;&#xD7FF;&#xFFFE;</desc>",
+            "<desc>&#x7F;</desc>", "<desc>\u007F</desc>", "<desc>&#X41;</desc>", "<desc>&#;</desc>", "<desc>&amp</desc>",
     };
 
     /** Counts the points the native scanner took, to show that the comparison is not vacuous. */
@@ -328,6 +335,9 @@ class NativeGpxScanDifferentialTest {
             out.append("refused ").append(e.getMessage()).append('\n');
         } catch (IOException e) {
             out.append("failed ").append(e.getClass().getSimpleName()).append(' ').append(e.getMessage()).append('\n');
+        } catch (RuntimeException e) {
+            // Aalto 1.3.3 throws one for <xmlns:a/> ("non-singleton binding for ns prefix 'xmlns'"): alike both ways.
+            out.append("threw ").append(e).append('\n');
         }
         out.append(counts.toReport("gpx", "none", 0, 0)).append(" lines ").append(counts.lines).append('\n');
         return out.toString();
