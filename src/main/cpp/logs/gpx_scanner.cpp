@@ -591,6 +591,56 @@ Step set_field(Point& point, Field field, const char* b, const char* e) noexcept
   return Step::ok;
 }
 
+// The common field element at p, `<time>text</time>` (or speed, course, hdop) without prefix,
+// attributes, white space in its tags or anything but plain ASCII in its text: what the general path
+// below would take, in one pass and without touching the element stack. False (p unchanged) for
+// anything else, which the general path then reads; also where the stack is full, so that the
+// general path refuses it whether the element came whole or cut by the end of the text.
+template <std::size_t N>
+bool plain_field(const char*& p, const char* end, const char (&word)[N], const char*& text,
+                 const char*& text_end) noexcept {
+  constexpr std::size_t n = N - 1;
+  if (static_cast<std::size_t>(end - p) < 2 * n + 5 || std::memcmp(p + 1, word, n) != 0 || p[n + 1] != '>') {
+    return false;
+  }
+  const char* q = p + n + 2;
+  const char* const begin = q;
+  for (; q < end && *q != '<'; ++q) {
+    const auto c = static_cast<unsigned char>(*q);
+    if (c == '&' || c == ']' || c >= 0x7F || (c < 0x20 && !is_space(*q))) return false;
+  }
+  if (static_cast<std::size_t>(end - q) < n + 3 || q[1] != '/' || std::memcmp(q + 2, word, n) != 0 ||
+      q[n + 2] != '>') {
+    return false;
+  }
+  text = begin;
+  text_end = q;
+  p = q + n + 3;
+  return true;
+}
+
+bool plain_field(const char*& p, const char* end, const GpxScanState& state, Field& field, const char*& text,
+                 const char*& text_end) noexcept {
+  constexpr std::int32_t kLongestField = 7;  // "<course", what open_element would keep of it
+  if (state.depth == kGpxMaxDepth || kGpxMaxTagBytes - state.replay_bytes < kLongestField) return false;
+  switch (p[1]) {
+    case 't':
+      field = Field::time;
+      return plain_field(p, end, "time", text, text_end);
+    case 's':
+      field = Field::speed;
+      return plain_field(p, end, "speed", text, text_end);
+    case 'c':
+      field = Field::course;
+      return plain_field(p, end, "course", text, text_end);
+    case 'h':
+      field = Field::hdop;
+      return plain_field(p, end, "hdop", text, text_end);
+    default:
+      return false;
+  }
+}
+
 // The inside of a trkpt whose start tag `tag` is open, to its end tag; `closing` is left at that
 // end tag's '<'. Trip boundaries (trk, trkseg) and nested trkpts inside a point are Aalto's.
 Step point_body(const char*& p, const char* end, GpxScanState& state, Point& point, const char*& closing) noexcept {
@@ -617,6 +667,13 @@ Step point_body(const char*& p, const char* end, GpxScanState& state, Point& poi
       continue;
     }
     if (p[1] == '?') return Step::refuse;
+    Field plain = Field::none;
+    const char* plain_text = nullptr;
+    const char* plain_end = nullptr;
+    if (plain_field(p, end, state, plain, plain_text, plain_end)) {
+      GPX_TRY(set_field(point, plain, plain_text, plain_end));
+      continue;
+    }
     StartTag tag;
     GPX_TRY(start_tag(p, end, tag));
     const std::string_view local = tag.name.local();

@@ -96,6 +96,25 @@ TEST(GpxScanner, EveryPrefixOfTheTextGivesTheSameEntries) {
   }
 }
 
+// A trkpt as the 32nd open element leaves no room for its <time>: refused, whole or cut anywhere
+// (the common field's shortcut must not take what the general path refuses).
+TEST(GpxScanner, TheDepthLimitHoldsWholeOrCut) {
+  std::string text = "<gpx>";
+  for (int i = 0; i < 30; ++i) text += "<e>";
+  text += std::string(kPoint) + "</e>";
+  Scan whole;
+  const auto expected = whole.run(text);
+  EXPECT_EQ(expected.stop, GpxStop::hand_back);
+  EXPECT_EQ(expected.entries, 0u);
+  for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+    Scan s;
+    const auto first = s.run(std::string_view(text).substr(0, cut));
+    const auto second = first.stop == GpxStop::hand_back ? first : s.run(std::string_view(text).substr(first.bytes));
+    EXPECT_EQ(first.entries + (first.stop == GpxStop::hand_back ? 0 : second.entries), 0u) << cut;
+    EXPECT_EQ(first.stop == GpxStop::hand_back ? first.bytes : first.bytes + second.bytes, expected.bytes) << cut;
+  }
+}
+
 TEST(GpxScanner, GarminExtensionsAndEmptyValues) {
   const std::string text = std::string(kHead) +
                            "<trkpt lon=' 10.5 ' lat=\"-1\">\r\n<ele>3</ele><time>\n 2026-11-21T08:00:01Z </time>"
