@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "capi/drivelog_csv.h"
+#include "capi/drivelog_gpx.h"
 #include "capi/drivelog_jsonl.h"
 #include "capi/drivelog_roads.h"
 #include "json_check.hpp"
@@ -68,7 +69,8 @@ class CapiTrip : public ::testing::Test {
 // together (NativeLibraryTest checks that the Java constant follows the header). Additions do not
 // change the version; pin them here as well. `noexcept` is C++'s view of the promise that nothing
 // is thrown across the boundary; C callers see the same symbols, so it is no ABI change.
-constexpr int32_t kPinnedAbiVersion = 3;  // 2: drivelog_csv_scan (capi/drivelog_csv.h); 3: drivelog_jsonl_scan
+constexpr int32_t kPinnedAbiVersion = 4;  // 2: drivelog_csv_scan (capi/drivelog_csv.h); 3: drivelog_jsonl_scan;
+                                          // 4: drivelog_gpx_scan (capi/drivelog_gpx.h)
 static_assert(std::is_same_v<decltype(&drivelog_abi_version), int32_t (*)() noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_version), const char* (*)() noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_map_open),
@@ -98,6 +100,15 @@ static_assert(std::is_same_v<decltype(&drivelog_jsonl_scan),
                                          int32_t*, uint8_t*, int64_t*) noexcept>);
 static_assert(offsetof(drivelog_jsonl_layout, hdop_uere_m) == 8 && offsetof(drivelog_jsonl_layout, mph_factor) == 40 &&
               sizeof(drivelog_jsonl_layout) == 48);
+static_assert(std::is_same_v<decltype(&drivelog_gpx_scan),
+                             int32_t (*)(const drivelog_gpx_layout*, uint8_t*, size_t, const char*, size_t, size_t,
+                                         double*, double*, double*, float*, float*, float*, int64_t*, uint8_t*,
+                                         int64_t*) noexcept>);
+static_assert(offsetof(drivelog_gpx_layout, hdop_uere_m) == 8 && sizeof(drivelog_gpx_layout) == 16 &&
+              DRIVELOG_GPX_STATE_BYTES == 8856 && DRIVELOG_GPX_STATE_LINE_BREAKS == 8 &&
+              DRIVELOG_GPX_STATE_REPLAY_BYTES == 16 && DRIVELOG_GPX_STATE_REPLAY == 664);
+static_assert(DRIVELOG_GPX_STOP_MORE == 0 && DRIVELOG_GPX_STOP_FULL == 1 && DRIVELOG_GPX_STOP_HAND_BACK == 2 &&
+              DRIVELOG_GPX_BAD_CALL == -1 && DRIVELOG_GPX_POINT == 1 && DRIVELOG_GPX_BOUNDARY == 2);
 static_assert(DRIVELOG_CSV_STOP_END == 0 && DRIVELOG_CSV_STOP_FULL == 1 && DRIVELOG_CSV_STOP_DEFER == 2 &&
               DRIVELOG_CSV_BAD_CALL == -1);
 static_assert(DRIVELOG_OK == 0 && DRIVELOG_BAD_INPUT == 1 && DRIVELOG_MAP_ERROR == 2 && DRIVELOG_INTERNAL == 3);

@@ -2,6 +2,7 @@ package dev.drivelog.job;
 
 import dev.drivelog.config.LogsConfig;
 import dev.drivelog.logs.CsvLineScanner;
+import dev.drivelog.logs.GpxScanner;
 import dev.drivelog.logs.JsonLinesScanner;
 import dev.drivelog.logs.LogFormat;
 import dev.drivelog.logs.ReadReport;
@@ -33,7 +34,13 @@ public final class LogsTripSource implements TripSource {
      */
     public LogsTripSource(LogsConfig config, LogFormat format, CsvLineScanner csvScanner,
                           JsonLinesScanner jsonLinesScanner) {
-        this.reader = new TripReader(config, csvScanner, jsonLinesScanner);
+        this(config, format, csvScanner, jsonLinesScanner, null);
+    }
+
+    /** @param gpxScanner the native GPX scanner, or null (see {@link TripReader}) */
+    public LogsTripSource(LogsConfig config, LogFormat format, CsvLineScanner csvScanner,
+                          JsonLinesScanner jsonLinesScanner, GpxScanner gpxScanner) {
+        this.reader = new TripReader(config, csvScanner, jsonLinesScanner, gpxScanner);
         this.format = format;
     }
 

@@ -18,6 +18,11 @@ import javax.xml.stream.XMLStreamReader;
  * ({@code gpxtpx:speed}, {@code gpxtpx:course}): any element of that local name inside the trkpt.
  * Routes and waypoints are not drives and are ignored. Each track and segment ends the trip when
  * logs.split_gpx_segments is on. DTDs and external entities are disabled (no XXE).
+ *
+ * <p>With a {@link GpxScanner} (the native library in-process) the document is read natively up to
+ * the first thing the scanner does not take exactly as this class would, and Aalto reads the rest,
+ * resumed after a replay of the open start tags, its lines offset to the original ones
+ * ({@link ScannedGpxPoints}): the same points, boundaries, counts, lines and messages by construction.
  */
 final class GpxLogParser implements LogParser {
     private static final Pattern UNEXPANDED_ENTITY = Pattern.compile("General entity reference \\((&[^)]*;)\\) encountered");
@@ -25,11 +30,20 @@ final class GpxLogParser implements LogParser {
     private final LogsConfig config;
     private final ReadCounts counts;
     private final PointRecord record;
+    private final GpxScanner scanner;
+    /** Added to every line Aalto reports: the lines the scanner read before handing back. */
+    private long lineOffset;
 
     GpxLogParser(LogsConfig config, ReadCounts counts) {
+        this(config, counts, null);
+    }
+
+    /** @param scanner reads the document natively up to a safe point, or null to read it all with Aalto */
+    GpxLogParser(LogsConfig config, ReadCounts counts, GpxScanner scanner) {
         this.config = config;
         this.counts = counts;
         this.record = new PointRecord(config);
+        this.scanner = scanner;
     }
 
     /**
@@ -61,13 +75,20 @@ final class GpxLogParser implements LogParser {
         XMLStreamReader xml = null;
         long pointsBefore = counts.pointsRead + counts.malformedLines;
         try {
-            xml = secureFactory().createXMLStreamReader(new MarkupRunLimitInputStream(in, config.maxLineBytes()));
+            InputStream limited = new MarkupRunLimitInputStream(in, config.maxLineBytes());
+            if (scanner != null) {
+                ScannedGpxPoints.HandBack rest = ScannedGpxPoints.read(scanner, config, limited, sink, counts);
+                limited = rest.rest();
+                lineOffset = rest.lineOffset();
+            }
+            xml = secureFactory().createXMLStreamReader(limited);
             readDocument(xml, sink);
         } catch (XMLStreamException e) {
             if (e.getCause() instanceof IOException io && !(io instanceof java.io.CharConversionException)) {
                 throw io; // from the stream (limits, truncation, network); bad bytes in the text are an XML error
             }
             long line = e.getLocation() != null ? e.getLocation().getLineNumber() : 0;
+            line = line > 0 ? line + lineOffset : line;
             if (counts.pointsRead + counts.malformedLines == pointsBefore) {
                 throw new UnreadableLogException(counts.inputName, (line > 0 ? "line " + line + ": " : "")
                         + "not readable as GPX: " + firstLine(e.getMessage()), e);
@@ -104,7 +125,7 @@ final class GpxLogParser implements LogParser {
                 }
                 if (name.equals("trkpt")) {
                     inPoint = true;
-                    pointLine = xml.getLocation().getLineNumber();
+                    pointLine = line(xml);
                     record.reset();
                     pointProblem = null;
                     try {
@@ -134,7 +155,7 @@ final class GpxLogParser implements LogParser {
                 String name = xml.getLocalName();
                 if (name.equals("trkpt") && inPoint) {
                     inPoint = false;
-                    counts.lines = xml.getLocation().getLineNumber();
+                    counts.lines = line(xml);
                     try {
                         if (pointProblem != null) {
                             throw new MalformedRecordException(pointProblem);
@@ -148,7 +169,12 @@ final class GpxLogParser implements LogParser {
                 }
             }
         }
-        counts.lines = Math.max(counts.lines, xml.getLocation().getLineNumber());
+        counts.lines = Math.max(counts.lines, line(xml));
+    }
+
+    /** The current event's line in the original input. */
+    private long line(XMLStreamReader xml) {
+        return xml.getLocation().getLineNumber() + lineOffset;
     }
 
     private static String attribute(XMLStreamReader xml, String name) throws MalformedRecordException {

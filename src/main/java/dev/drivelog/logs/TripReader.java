@@ -27,6 +27,7 @@ public final class TripReader {
     private final LogsConfig config;
     private final CsvLineScanner csvScanner;
     private final JsonLinesScanner jsonLinesScanner;
+    private final GpxScanner gpxScanner;
 
     public TripReader(LogsConfig config) {
         this(config, null, null);
@@ -42,9 +43,16 @@ public final class TripReader {
      * @param jsonLinesScanner the same for JSON Lines, or null
      */
     public TripReader(LogsConfig config, CsvLineScanner csvScanner, JsonLinesScanner jsonLinesScanner) {
+        this(config, csvScanner, jsonLinesScanner, null);
+    }
+
+    /** @param gpxScanner reads GPX natively up to a safe point, Aalto the rest; or null for Aalto alone */
+    public TripReader(LogsConfig config, CsvLineScanner csvScanner, JsonLinesScanner jsonLinesScanner,
+                      GpxScanner gpxScanner) {
         this.config = Objects.requireNonNull(config, "config");
         this.csvScanner = csvScanner;
         this.jsonLinesScanner = jsonLinesScanner;
+        this.gpxScanner = gpxScanner;
     }
 
     /** Reads a file; its name (without directories) names it in messages. */
@@ -158,7 +166,7 @@ public final class TripReader {
             case CSV -> new CsvLogParser(config, counts, csvScanner);
             case JSONL -> new JsonLinesLogParser(config, counts, true, jsonLinesScanner);
             case NMEA -> new NmeaLogParser(config, counts);
-            case GPX -> new GpxLogParser(config, counts);
+            case GPX -> new GpxLogParser(config, counts, gpxScanner);
         };
     }
 }

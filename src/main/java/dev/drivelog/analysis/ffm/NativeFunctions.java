@@ -51,6 +51,15 @@ final class NativeFunctions {
             ADDRESS, ADDRESS, ADDRESS, ADDRESS),    // vehicle_at, vehicle_length, line_kind, scanned
             Linker.Option.critical(true));
 
+    /** Critical as {@link #csvScan}: the state block, the reader's buffer and the columns in place. */
+    final Downcall gpxScan = new Downcall("drivelog_gpx_scan", FunctionDescriptor.of(JAVA_INT,
+            ADDRESS, ADDRESS, JAVA_LONG,            // layout, state, state_length
+            ADDRESS, JAVA_LONG, JAVA_LONG,          // text, length, capacity
+            ADDRESS, ADDRESS, ADDRESS,              // time_s, lat, lon
+            ADDRESS, ADDRESS, ADDRESS,              // speed_mps, heading_deg, accuracy_m
+            ADDRESS, ADDRESS, ADDRESS),             // line, entry, scanned
+            Linker.Option.critical(true));
+
     private final NativeLibrary library;
 
     private NativeFunctions(NativeLibrary library) {
