@@ -81,7 +81,7 @@ final class GpxLogParser implements LogParser {
                 limited = rest.rest();
                 lineOffset = rest.lineOffset();
             }
-            xml = secureFactory().createXMLStreamReader(limited);
+            xml = new XmlParserFaults(secureFactory().createXMLStreamReader(limited));
             readDocument(xml, sink);
         } catch (XMLStreamException e) {
             if (e.getCause() instanceof IOException io && !(io instanceof java.io.CharConversionException)) {

@@ -91,6 +91,16 @@ class GpxLogParserTest {
     }
 
     @Test
+    void read_elementNamedWithTheXmlnsPrefix_isUnreadableGpxNotACrash() {
+        // Aalto 1.3.3 throws a bare RuntimeException ("non-singleton binding for ns prefix 'xmlns'")
+        // for an element named xmlns:*, which the namespaces spec forbids: a bad file, named as such.
+        UnreadableLogException e = assertThrows(UnreadableLogException.class,
+                () -> Reads.text("odd.gpx", "<gpx version=\"1.1\">\n<xmlns:a/>\n</gpx>\n", LogsConfig.DEFAULTS));
+        assertEquals("odd.gpx: line 2: not readable as GPX: Trying to create non-singleton binding for ns prefix 'xmlns'",
+                e.getMessage());
+    }
+
+    @Test
     void read_hugeTextBetweenTags_failsWithoutBufferingIt() {
         String text = "<gpx version=\"1.1\"><trk><name>" + "x".repeat(5000) + "</name></trk></gpx>";
         UnreadableLogException e = assertThrows(UnreadableLogException.class,
