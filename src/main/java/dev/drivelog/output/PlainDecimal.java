@@ -121,6 +121,53 @@ final class PlainDecimal {
         return at;
     }
 
+    /**
+     * True when {@code text[start, end)} is exactly what {@link #of} writes for the double it reads as
+     * ({@link Double#parseDouble}), so that a writer may copy it: a plain decimal {@code -?I.F} whose
+     * integer part {@code I} is {@code 0} or up to 7 digits without a leading zero, whose fraction {@code F}
+     * has 1 to 9 digits and ends in a non-zero digit, with at most 15 significant digits, and at least
+     * 0.001 in magnitude. Such a decimal is {@link #fewDigits}' own: it reads back as its double, has
+     * no shorter form, and needs neither the point of a whole number ({@code 12.0}), the scientific
+     * range (from 10^7 on) nor the trailing zero below 10^-3 ({@code 0.00010}). Anything else answers
+     * false (the caller parses and formats). {@code PlainDecimalTest} holds the two to each other.
+     */
+    static boolean isOwnText(char[] text, int start, int end) {
+        int at = start;
+        if (at < end && text[at] == '-') {
+            at++;
+        }
+        int integerStart = at;
+        while (at < end && isDigit(text[at])) {
+            at++;
+        }
+        int integerDigits = at - integerStart;
+        if (integerDigits == 0 || integerDigits > 7 || at == end || text[at] != '.') {
+            return false;
+        }
+        boolean belowOne = text[integerStart] == '0';
+        if (belowOne && integerDigits > 1) {
+            return false; // a leading zero
+        }
+        int fractionStart = ++at;
+        while (at < end && isDigit(text[at])) {
+            at++;
+        }
+        int fractionDigits = at - fractionStart;
+        if (at != end || fractionDigits == 0 || fractionDigits > MAX_DECIMALS || text[end - 1] == '0') {
+            return false;
+        }
+        if (belowOne) {
+            // At least 0.001: a non-zero digit among the first three decimals (and so at most 9 significant).
+            return text[fractionStart] != '0' || (fractionDigits > 1 && text[fractionStart + 1] != '0')
+                    || (fractionDigits > 2 && text[fractionStart + 2] != '0');
+        }
+        return integerDigits + fractionDigits <= 15;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** Writes {@code value} as exactly {@code width} digits (leading zeros) at {@code at}; returns the end. */
     private static int put(long value, int width, char[] out, int at) {
         for (int i = at + width - 1; i >= at; i--) {

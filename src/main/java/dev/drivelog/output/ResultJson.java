@@ -68,6 +68,19 @@ final class ResultJson {
         json.writeNumber(PlainDecimal.of(value));
     }
 
+    /**
+     * Writes the number the engine wrote as {@code text[start, end)} as {@link #writeNumber(JsonGenerator, double)}
+     * writes the double it reads as: by copying the text where it is that very text
+     * ({@link PlainDecimal#isOwnText}, nearly every coordinate of a matched path), else by parsing it.
+     */
+    static void writeNumber(JsonGenerator json, char[] text, int start, int end) throws IOException {
+        if (PlainDecimal.isOwnText(text, start, end)) {
+            json.writeNumber(text, start, end - start);
+            return;
+        }
+        writeNumber(json, Double.parseDouble(new String(text, start, end - start)));
+    }
+
     /** Per thread: a generator is written by one thread at a time, and the text is copied out at once. */
     private static final ThreadLocal<char[]> DIGITS = ThreadLocal.withInitial(() -> new char[PlainDecimal.MAX_LENGTH]);
 

@@ -12,16 +12,34 @@ import java.util.RandomAccess;
  * {@link MatchedSegment}) was the reader's largest item (docs/BENCHMARKS.md, "The engine's result
  * carried as bytes"). The writer reads it by index ({@link #lon}, {@link #lat}); {@link #get} gives a
  * fresh pair, so nobody changes the path through it.
+ *
+ * <p>Read from the engine's result, the path keeps the numbers as the engine wrote them ({@link #hasText},
+ * {@link TextBuilder}) and parses a number only when it is asked for: the GeoJSON writer copies that text
+ * where it is the text it would write itself, so that most coordinates are neither parsed nor formatted
+ * again (docs/BENCHMARKS.md, "The matched path's numbers copied").
  */
 public final class Positions extends AbstractList<double[]> implements RandomAccess {
     private static final Positions EMPTY = new Positions(new double[0], 0);
 
-    /** lon, lat, lon, lat, ... */
+    /** lon, lat, lon, lat, ...; null when the path is held as text. */
     private final double[] lonLat;
+    /** The numbers' text one after the other (lon, lat, lon, ...); null when held as doubles. */
+    private final char[] text;
+    /** Where number {@code k}'s text ends in {@link #text}; it starts where number {@code k - 1}'s ends. */
+    private final int[] textEnds;
     private final int size;
 
     private Positions(double[] lonLat, int size) {
         this.lonLat = lonLat;
+        this.text = null;
+        this.textEnds = null;
+        this.size = size;
+    }
+
+    private Positions(char[] text, int[] textEnds, int size) {
+        this.lonLat = null;
+        this.text = text;
+        this.textEnds = textEnds;
         this.size = size;
     }
 
@@ -47,23 +65,55 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
     }
 
     public double lon(int index) {
-        return lonLat[2 * checked(index)];
+        return number(2 * checked(index));
     }
 
     public double lat(int index) {
-        return lonLat[2 * checked(index) + 1];
+        return number(2 * checked(index) + 1);
     }
 
     /** A new {@code [lon, lat]}. */
     @Override
     public double[] get(int index) {
         int at = 2 * checked(index);
-        return new double[] {lonLat[at], lonLat[at + 1]};
+        return new double[] {number(at), number(at + 1)};
     }
 
     @Override
     public int size() {
         return size;
+    }
+
+    /** True when the numbers are held as the engine's text ({@link #textStart}, {@link #textEnd}, {@link #text}). */
+    public boolean hasText() {
+        return text != null;
+    }
+
+    /**
+     * The text of the numbers, lon and lat of each position in turn (number {@code 2 * i} is position
+     * {@code i}'s lon); shared, not copied: the caller must not change it. Only when {@link #hasText}.
+     */
+    public char[] text() {
+        return text;
+    }
+
+    /** Where number {@code k}'s text starts in {@link #text}. */
+    public int textStart(int number) {
+        return number == 0 ? 0 : textEnds[number - 1];
+    }
+
+    /** Where number {@code k}'s text ends in {@link #text} (exclusive). */
+    public int textEnd(int number) {
+        return textEnds[number];
+    }
+
+    private double number(int at) {
+        if (lonLat != null) {
+            return lonLat[at];
+        }
+        int start = textStart(at);
+        // JSON's number grammar, which Double.parseDouble reads; correctly rounded as Jackson's reading.
+        return Double.parseDouble(new String(text, start, textEnds[at] - start));
     }
 
     private int checked(int index) {
@@ -91,6 +141,69 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
         /** The positions, trimmed to their size; the builder must not be used afterwards. */
         public Positions build() {
             return size == 0 ? EMPTY : new Positions(2 * size == lonLat.length ? lonLat : Arrays.copyOf(lonLat, 2 * size), size);
+        }
+    }
+
+    /**
+     * Collects the numbers' text in order, lon then lat of each position. Only for decimal numbers with
+     * a fraction or an exponent (JSON's floats): {@link Double#parseDouble} reads such a text as Jackson
+     * reads it (both correctly rounded), whereas Jackson reads an integer such as {@code -0} as an int
+     * first (0.0, not -0.0), so the reader keeps integers as doubles ({@link #toDoubles}).
+     */
+    public static final class TextBuilder {
+        private char[] text = new char[1024];
+        private int length;
+        private int[] ends = new int[128];
+        private int numbers;
+
+        /** Appends one number's text, {@code chars[offset, offset + count)}. */
+        public TextBuilder add(char[] chars, int offset, int count) {
+            if (length + count > text.length) {
+                text = Arrays.copyOf(text, Math.max(2 * text.length, length + count));
+            }
+            System.arraycopy(chars, offset, text, length, count);
+            length += count;
+            if (numbers == ends.length) {
+                ends = Arrays.copyOf(ends, 2 * ends.length);
+            }
+            ends[numbers++] = length;
+            return this;
+        }
+
+        /** Numbers added so far. */
+        public int numbers() {
+            return numbers;
+        }
+
+        /** Takes the last number added off again and gives its value. */
+        public double removeLast() {
+            int end = ends[--numbers];
+            int start = numbers == 0 ? 0 : ends[numbers - 1];
+            length = start;
+            return Double.parseDouble(new String(text, start, end - start));
+        }
+
+        /** The positions (an odd number of numbers is refused); the builder must not be used afterwards. */
+        public Positions build() {
+            requirePairs();
+            return numbers == 0 ? EMPTY : new Positions(text, ends, numbers / 2);
+        }
+
+        /** The positions so far, parsed, in a Builder of pairs to go on with; this builder must not be used afterwards. */
+        public Builder toDoubles() {
+            requirePairs();
+            Builder pairs = new Builder();
+            Positions sofar = new Positions(text, ends, numbers / 2);
+            for (int i = 0; i < sofar.size(); i++) {
+                pairs.add(sofar.lon(i), sofar.lat(i));
+            }
+            return pairs;
+        }
+
+        private void requirePairs() {
+            if (numbers % 2 != 0) {
+                throw new IllegalStateException("a lon without its lat");
+            }
         }
     }
 }

@@ -396,24 +396,43 @@ final class TripResultStream {
     }
 
     /**
-     * {@code [[lon, lat], ...]} into one flat array. Only pairs: a position of another length (data
-     * binding takes any) is not the engine's shape, so data binding decides.
+     * {@code [[lon, lat], ...]} into one flat path. Only pairs: a position of another length (data
+     * binding takes any) is not the engine's shape, so data binding decides. The numbers are kept as
+     * the engine's text while every one is a decimal with a fraction (all the engine writes for a
+     * coordinate but a whole number): the writer copies most of them rather than parse and format them
+     * again ({@link Positions}). From the first integer on, the path is parsed into doubles as before.
      */
     private static Positions positions(JsonParser p, JsonToken start) throws IOException, Unexpected {
         if (start == JsonToken.VALUE_NULL) {
             return null;
         }
         expect(start, JsonToken.START_ARRAY);
-        Positions.Builder positions = new Positions.Builder();
+        Positions.TextBuilder text = new Positions.TextBuilder();
+        Positions.Builder positions = null;
         JsonToken next;
         while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
             expect(next, JsonToken.START_ARRAY);
-            double lon = doubleValue(p, p.nextToken());
-            double lat = doubleValue(p, p.nextToken());
+            JsonToken lonToken = p.nextToken();
+            if (positions == null && lonToken == JsonToken.VALUE_NUMBER_FLOAT) {
+                text.add(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                JsonToken latToken = p.nextToken();
+                if (latToken == JsonToken.VALUE_NUMBER_FLOAT) {
+                    text.add(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                } else {
+                    double lon = text.removeLast();
+                    positions = text.toDoubles().add(lon, doubleValue(p, latToken));
+                }
+            } else {
+                if (positions == null) {
+                    positions = text.toDoubles();
+                }
+                double lon = doubleValue(p, lonToken);
+                double lat = doubleValue(p, p.nextToken());
+                positions.add(lon, lat);
+            }
             expect(p.nextToken(), JsonToken.END_ARRAY);
-            positions.add(lon, lat);
         }
-        return positions.build();
+        return positions == null ? text.build() : positions.build();
     }
 
     private static List<String> strings(JsonParser p, JsonToken start) throws IOException, Unexpected {
