@@ -73,8 +73,12 @@ final class PlainDecimal {
             return -1;
         }
         long digits = (long) scaled;
-        while (decimals > 0 && digits % 10 == 0) {
-            digits /= 10;
+        while (decimals > 0) {
+            long tenth = digits / 10; // one long division a step, not two (C1 calls the runtime for each: put)
+            if (digits - 10 * tenth != 0) {
+                break;
+            }
+            digits = tenth;
             decimals--;
         }
         return format(value < 0, digits, decimals, out);
@@ -104,9 +108,10 @@ final class PlainDecimal {
             }
         } else if (length > decimals) {
             long unit = LONG_POWERS_OF_TEN[decimals];
-            at = put(digits / unit, length - decimals, out, at);
+            long integer = digits / unit;
+            at = put(integer, length - decimals, out, at);
             out[at++] = '.';
-            at = put(digits % unit, decimals, out, at);
+            at = put(digits - integer * unit, decimals, out, at);
         } else {
             out[at++] = '0';
             out[at++] = '.';
@@ -168,11 +173,30 @@ final class PlainDecimal {
         return c >= '0' && c <= '9';
     }
 
-    /** Writes {@code value} as exactly {@code width} digits (leading zeros) at {@code at}; returns the end. */
+    /**
+     * Writes {@code value} (below 10^{@code width}) as exactly {@code width} digits (leading zeros) at
+     * {@code at}; returns the end. Digit by digit in {@code int}: C1, the launcher's JIT for
+     * {@code drivelog analyze}, calls into the runtime for every {@code long} division and remainder
+     * (two a digit before), so a long of more than nine digits is split once into its high part and its
+     * last nine digits.
+     */
     private static int put(long value, int width, char[] out, int at) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
+        int i = at + width - 1;
+        int high;
+        if (value >= 1_000_000_000L) {
+            long upper = value / 1_000_000_000L;
+            int low = (int) (value - upper * 1_000_000_000L);
+            for (int k = 0; k < 9; k++) {
+                out[i--] = (char) ('0' + low % 10);
+                low /= 10;
+            }
+            high = (int) upper; // below 10^6: values here are below 10^15
+        } else {
+            high = (int) value;
+        }
+        for (; i >= at; i--) {
+            out[i] = (char) ('0' + high % 10);
+            high /= 10;
         }
         return at + width;
     }
