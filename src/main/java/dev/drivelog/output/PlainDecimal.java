@@ -136,7 +136,7 @@ final class PlainDecimal {
      * range (from 10^7 on) nor the trailing zero below 10^-3 ({@code 0.00010}). Anything else answers
      * false (the caller parses and formats). {@code PlainDecimalTest} holds the two to each other.
      */
-    static boolean isOwnText(char[] text, int start, int end) {
+    static boolean isOwnText(byte[] text, int start, int end) {
         int at = start;
         if (at < end && text[at] == '-') {
             at++;
@@ -169,7 +169,7 @@ final class PlainDecimal {
         return integerDigits + fractionDigits <= 15;
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 

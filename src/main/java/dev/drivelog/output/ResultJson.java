@@ -69,16 +69,21 @@ final class ResultJson {
     }
 
     /**
-     * Writes the number the engine wrote as {@code text[start, end)} as {@link #writeNumber(JsonGenerator, double)}
+     * Writes the number the engine wrote as {@code text[start, end)} (ASCII) as {@link #writeNumber(JsonGenerator, double)}
      * writes the double it reads as: by copying the text where it is that very text
      * ({@link PlainDecimal#isOwnText}, nearly every coordinate of a matched path), else by parsing it.
      */
-    static void writeNumber(JsonGenerator json, char[] text, int start, int end) throws IOException {
-        if (PlainDecimal.isOwnText(text, start, end)) {
-            json.writeNumber(text, start, end - start);
+    static void writeNumber(JsonGenerator json, byte[] text, int start, int end) throws IOException {
+        int length = end - start;
+        if (length <= PlainDecimal.MAX_LENGTH && PlainDecimal.isOwnText(text, start, end)) {
+            char[] chars = DIGITS.get();
+            for (int i = 0; i < length; i++) {
+                chars[i] = (char) text[start + i];
+            }
+            json.writeNumber(chars, 0, length);
             return;
         }
-        writeNumber(json, Double.parseDouble(new String(text, start, end - start)));
+        writeNumber(json, Double.parseDouble(new String(text, start, length, java.nio.charset.StandardCharsets.ISO_8859_1)));
     }
 
     /** Per thread: a generator is written by one thread at a time, and the text is copied out at once. */

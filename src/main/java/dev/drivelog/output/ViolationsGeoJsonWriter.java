@@ -76,7 +76,7 @@ final class ViolationsGeoJsonWriter {
         json.writeArrayFieldStart("coordinates");
         if (segment.coordinates() instanceof Positions positions && positions.hasText()) {
             // The engine's own number text, copied where it is what writeNumber would write.
-            char[] text = positions.text();
+            byte[] text = positions.text();
             for (int number = 0; number < 2 * positions.size(); number += 2) {
                 json.writeStartArray();
                 ResultJson.writeNumber(json, text, positions.textStart(number), positions.textEnd(number));

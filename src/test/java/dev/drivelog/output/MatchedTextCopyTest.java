@@ -45,7 +45,7 @@ class MatchedTextCopyTest {
     void geoJson_engineCoordinates_areCopied() {
         // What json_writer.cpp writes for a coordinate: to_chars' shortest text of a number rounded to 7 decimals.
         for (String text : List.of("13.3779001", "-76.8812345", "52.5", "0.001", "-0.0123457", "179.9999999", "9999999.5")) {
-            assertTrue(PlainDecimal.isOwnText(text.toCharArray(), 0, text.length()), text);
+            assertTrue(PlainDecimal.isOwnText(text.getBytes(StandardCharsets.US_ASCII), 0, text.length()), text);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,7 +100,7 @@ class PlainDecimalTest {
                 text.append('e').append(random.nextInt(20) - 10);
             }
             String value = text.toString();
-            char[] padded = ("[" + value + "]").toCharArray();
+            byte[] padded = ("[" + value + "]").getBytes(StandardCharsets.US_ASCII);
             if (PlainDecimal.isOwnText(padded, 1, padded.length - 1)) {
                 own++;
                 double parsed = Double.parseDouble(value);
@@ -123,7 +124,7 @@ class PlainDecimalTest {
             String text = PlainDecimal.of(value);
             boolean expected = Math.abs(value) >= 1e-3 && Math.abs(value) < 1e7 && value != Math.rint(value)
                     && text.replace("-", "").replace(".", "").replaceFirst("^0+", "").length() <= 15;
-            assertEquals(expected, PlainDecimal.isOwnText(text.toCharArray(), 0, text.length()), text);
+            assertEquals(expected, PlainDecimal.isOwnText(text.getBytes(StandardCharsets.US_ASCII), 0, text.length()), text);
         }
     }
 
@@ -131,6 +132,6 @@ class PlainDecimalTest {
     @ValueSource(strings = {"12", "12.0", "0", "-0", "0.0", "-0.0", "0.00010", "0.0001", "1e-05", "1.5e3", "012.5", "12345678.5",
             "1.5000", ".5", "5.", "-", "", "1.0123456789", "1234567.123456789", "1.5E3", "+1.5", "1-2.5"})
     void isOwnText_otherNotations_areNotCopied(String text) {
-        assertFalse(PlainDecimal.isOwnText(text.toCharArray(), 0, text.length()), text);
+        assertFalse(PlainDecimal.isOwnText(text.getBytes(StandardCharsets.US_ASCII), 0, text.length()), text);
     }
 }

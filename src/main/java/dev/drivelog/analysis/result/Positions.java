@@ -1,5 +1,6 @@
 package dev.drivelog.analysis.result;
 
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +24,8 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
 
     /** lon, lat, lon, lat, ...; null when the path is held as text. */
     private final double[] lonLat;
-    /** The numbers' text one after the other (lon, lat, lon, ...); null when held as doubles. */
-    private final char[] text;
+    /** The numbers' text (ASCII) one after the other (lon, lat, lon, ...); null when held as doubles. */
+    private final byte[] text;
     /** Where number {@code k}'s text ends in {@link #text}; it starts where number {@code k - 1}'s ends. */
     private final int[] textEnds;
     private final int size;
@@ -36,7 +37,7 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
         this.size = size;
     }
 
-    private Positions(char[] text, int[] textEnds, int size) {
+    private Positions(byte[] text, int[] textEnds, int size) {
         this.lonLat = null;
         this.text = text;
         this.textEnds = textEnds;
@@ -93,7 +94,7 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
      * The text of the numbers, lon and lat of each position in turn (number {@code 2 * i} is position
      * {@code i}'s lon); shared, not copied: the caller must not change it. Only when {@link #hasText}.
      */
-    public char[] text() {
+    public byte[] text() {
         return text;
     }
 
@@ -112,8 +113,12 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
             return lonLat[at];
         }
         int start = textStart(at);
-        // JSON's number grammar, which Double.parseDouble reads; correctly rounded as Jackson's reading.
-        return Double.parseDouble(new String(text, start, textEnds[at] - start));
+        return parse(text, start, textEnds[at]);
+    }
+
+    /** JSON's number grammar, which Double.parseDouble reads; correctly rounded as Jackson's reading. */
+    private static double parse(byte[] text, int start, int end) {
+        return Double.parseDouble(new String(text, start, end - start, StandardCharsets.ISO_8859_1));
     }
 
     private int checked(int index) {
@@ -145,23 +150,27 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
     }
 
     /**
-     * Collects the numbers' text in order, lon then lat of each position. Only for decimal numbers with
-     * a fraction or an exponent (JSON's floats): {@link Double#parseDouble} reads such a text as Jackson
-     * reads it (both correctly rounded), whereas Jackson reads an integer such as {@code -0} as an int
-     * first (0.0, not -0.0), so the reader keeps integers as doubles ({@link #toDoubles}).
+     * Collects the numbers' text in order, lon then lat of each position, for one stretch after another
+     * (one builder per trip: its buffers grow once, and each stretch gets arrays of its own size). Only
+     * for decimal numbers with a fraction or an exponent (JSON's floats): {@link Double#parseDouble}
+     * reads such a text as Jackson reads it (both correctly rounded), whereas Jackson reads an integer
+     * such as {@code -0} as an int first (0.0, not -0.0), so the reader keeps integers as doubles
+     * ({@link #toDoubles}).
      */
     public static final class TextBuilder {
-        private char[] text = new char[1024];
+        private byte[] text = new byte[256];
         private int length;
-        private int[] ends = new int[128];
+        private int[] ends = new int[32];
         private int numbers;
 
-        /** Appends one number's text, {@code chars[offset, offset + count)}. */
+        /** Appends one number's text, {@code chars[offset, offset + count)}: ASCII, as JSON's numbers are. */
         public TextBuilder add(char[] chars, int offset, int count) {
             if (length + count > text.length) {
                 text = Arrays.copyOf(text, Math.max(2 * text.length, length + count));
             }
-            System.arraycopy(chars, offset, text, length, count);
+            for (int i = 0; i < count; i++) {
+                text[length + i] = (byte) chars[offset + i];
+            }
             length += count;
             if (numbers == ends.length) {
                 ends = Arrays.copyOf(ends, 2 * ends.length);
@@ -170,26 +179,25 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
             return this;
         }
 
-        /** Numbers added so far. */
-        public int numbers() {
-            return numbers;
-        }
-
         /** Takes the last number added off again and gives its value. */
         public double removeLast() {
             int end = ends[--numbers];
             int start = numbers == 0 ? 0 : ends[numbers - 1];
             length = start;
-            return Double.parseDouble(new String(text, start, end - start));
+            return parse(text, start, end);
         }
 
-        /** The positions (an odd number of numbers is refused); the builder must not be used afterwards. */
+        /** The stretch's positions (an odd number of numbers is refused); the builder starts the next stretch. */
         public Positions build() {
             requirePairs();
-            return numbers == 0 ? EMPTY : new Positions(text, ends, numbers / 2);
+            Positions positions = numbers == 0 ? EMPTY
+                    : new Positions(Arrays.copyOf(text, length), Arrays.copyOf(ends, numbers), numbers / 2);
+            length = 0;
+            numbers = 0;
+            return positions;
         }
 
-        /** The positions so far, parsed, in a Builder of pairs to go on with; this builder must not be used afterwards. */
+        /** The stretch's positions so far, parsed, in a Builder of pairs to go on with; the builder starts the next stretch. */
         public Builder toDoubles() {
             requirePairs();
             Builder pairs = new Builder();
@@ -197,6 +205,8 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
             for (int i = 0; i < sofar.size(); i++) {
                 pairs.add(sofar.lon(i), sofar.lat(i));
             }
+            length = 0;
+            numbers = 0;
             return pairs;
         }
 

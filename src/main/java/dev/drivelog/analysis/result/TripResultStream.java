@@ -348,14 +348,16 @@ final class TripResultStream {
         }
         expect(start, JsonToken.START_ARRAY);
         List<MatchedSegment> segments = new ArrayList<>();
+        Positions.TextBuilder text = new Positions.TextBuilder(); // one for the trip's stretches
         JsonToken next;
         while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-            segments.add(segment(p, next));
+            segments.add(segment(p, next, text));
         }
         return segments;
     }
 
-    private static MatchedSegment segment(JsonParser p, JsonToken start) throws IOException, Unexpected {
+    private static MatchedSegment segment(JsonParser p, JsonToken start, Positions.TextBuilder text)
+            throws IOException, Unexpected {
         expect(start, JsonToken.START_OBJECT);
         long osmWayId = 0;
         String roadName = null;
@@ -387,7 +389,7 @@ final class TripResultStream {
                     seen |= 1 << 3;
                 }
                 case "segment" -> segment = value == JsonToken.VALUE_NULL ? null : intValue(p, value);
-                case "coordinates" -> coordinates = positions(p, value);
+                case "coordinates" -> coordinates = positions(p, value, text);
                 default -> p.skipChildren();
             }
         }
@@ -402,12 +404,12 @@ final class TripResultStream {
      * coordinate but a whole number): the writer copies most of them rather than parse and format them
      * again ({@link Positions}). From the first integer on, the path is parsed into doubles as before.
      */
-    private static Positions positions(JsonParser p, JsonToken start) throws IOException, Unexpected {
+    private static Positions positions(JsonParser p, JsonToken start, Positions.TextBuilder text)
+            throws IOException, Unexpected {
         if (start == JsonToken.VALUE_NULL) {
             return null;
         }
         expect(start, JsonToken.START_ARRAY);
-        Positions.TextBuilder text = new Positions.TextBuilder();
         Positions.Builder positions = null;
         JsonToken next;
         while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
