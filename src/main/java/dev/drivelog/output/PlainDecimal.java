@@ -73,8 +73,12 @@ final class PlainDecimal {
             return -1;
         }
         long digits = (long) scaled;
-        while (decimals > 0 && digits % 10 == 0) {
-            digits /= 10;
+        while (decimals > 0) {
+            long tenth = digits / 10; // one long division a step, not two (C1 calls the runtime for each: put)
+            if (digits - 10 * tenth != 0) {
+                break;
+            }
+            digits = tenth;
             decimals--;
         }
         return format(value < 0, digits, decimals, out);
@@ -104,9 +108,10 @@ final class PlainDecimal {
             }
         } else if (length > decimals) {
             long unit = LONG_POWERS_OF_TEN[decimals];
-            at = put(digits / unit, length - decimals, out, at);
+            long integer = digits / unit;
+            at = put(integer, length - decimals, out, at);
             out[at++] = '.';
-            at = put(digits % unit, decimals, out, at);
+            at = put(digits - integer * unit, decimals, out, at);
         } else {
             out[at++] = '0';
             out[at++] = '.';
@@ -121,11 +126,77 @@ final class PlainDecimal {
         return at;
     }
 
-    /** Writes {@code value} as exactly {@code width} digits (leading zeros) at {@code at}; returns the end. */
+    /**
+     * True when {@code text[start, end)} is exactly what {@link #of} writes for the double it reads as
+     * ({@link Double#parseDouble}), so that a writer may copy it: a plain decimal {@code -?I.F} whose
+     * integer part {@code I} is {@code 0} or up to 7 digits without a leading zero, whose fraction {@code F}
+     * has 1 to 9 digits and ends in a non-zero digit, with at most 15 significant digits, and at least
+     * 0.001 in magnitude. Such a decimal is {@link #fewDigits}' own: it reads back as its double, has
+     * no shorter form, and needs neither the point of a whole number ({@code 12.0}), the scientific
+     * range (from 10^7 on) nor the trailing zero below 10^-3 ({@code 0.00010}). Anything else answers
+     * false (the caller parses and formats). {@code PlainDecimalTest} holds the two to each other.
+     */
+    static boolean isOwnText(byte[] text, int start, int end) {
+        int at = start;
+        if (at < end && text[at] == '-') {
+            at++;
+        }
+        int integerStart = at;
+        while (at < end && isDigit(text[at])) {
+            at++;
+        }
+        int integerDigits = at - integerStart;
+        if (integerDigits == 0 || integerDigits > 7 || at == end || text[at] != '.') {
+            return false;
+        }
+        boolean belowOne = text[integerStart] == '0';
+        if (belowOne && integerDigits > 1) {
+            return false; // a leading zero
+        }
+        int fractionStart = ++at;
+        while (at < end && isDigit(text[at])) {
+            at++;
+        }
+        int fractionDigits = at - fractionStart;
+        if (at != end || fractionDigits == 0 || fractionDigits > MAX_DECIMALS || text[end - 1] == '0') {
+            return false;
+        }
+        if (belowOne) {
+            // At least 0.001: a non-zero digit among the first three decimals (and so at most 9 significant).
+            return text[fractionStart] != '0' || (fractionDigits > 1 && text[fractionStart + 1] != '0')
+                    || (fractionDigits > 2 && text[fractionStart + 2] != '0');
+        }
+        return integerDigits + fractionDigits <= 15;
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * Writes {@code value} (below 10^{@code width}) as exactly {@code width} digits (leading zeros) at
+     * {@code at}; returns the end. Digit by digit in {@code int}: C1, the launcher's JIT for
+     * {@code drivelog analyze}, calls into the runtime for every {@code long} division and remainder
+     * (two a digit before), so a long of more than nine digits is split once into its high part and its
+     * last nine digits.
+     */
     private static int put(long value, int width, char[] out, int at) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
+        int i = at + width - 1;
+        int high;
+        if (value >= 1_000_000_000L) {
+            long upper = value / 1_000_000_000L;
+            int low = (int) (value - upper * 1_000_000_000L);
+            for (int k = 0; k < 9; k++) {
+                out[i--] = (char) ('0' + low % 10);
+                low /= 10;
+            }
+            high = (int) upper; // below 10^6: values here are below 10^15
+        } else {
+            high = (int) value;
+        }
+        for (; i >= at; i--) {
+            out[i] = (char) ('0' + high % 10);
+            high /= 10;
         }
         return at + width;
     }

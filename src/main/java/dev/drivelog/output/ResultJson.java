@@ -58,7 +58,7 @@ final class ResultJson {
         }
         if (value != 0) {
             // Nearly every number: one the engine rounded, written from a reused buffer, no String.
-            char[] text = DIGITS.get();
+            char[] text = digits();
             int length = PlainDecimal.fewDigits(value, text);
             if (length > 0) {
                 json.writeNumber(text, 0, length);
@@ -68,8 +68,52 @@ final class ResultJson {
         json.writeNumber(PlainDecimal.of(value));
     }
 
-    /** Per thread: a generator is written by one thread at a time, and the text is copied out at once. */
-    private static final ThreadLocal<char[]> DIGITS = ThreadLocal.withInitial(() -> new char[PlainDecimal.MAX_LENGTH]);
+    /**
+     * Writes the number the engine wrote as {@code text[start, end)} (ASCII) as {@link #writeNumber(JsonGenerator, double)}
+     * writes the double it reads as: by copying the text where it is that very text
+     * ({@link PlainDecimal#isOwnText}, nearly every coordinate of a matched path), else by parsing it.
+     */
+    static void writeNumber(JsonGenerator json, byte[] text, int start, int end) throws IOException {
+        int length = end - start;
+        if (length <= PlainDecimal.MAX_LENGTH && PlainDecimal.isOwnText(text, start, end)) {
+            char[] chars = digits();
+            for (int i = 0; i < length; i++) {
+                chars[i] = (char) text[start + i];
+            }
+            json.writeNumber(chars, 0, length);
+            return;
+        }
+        writeNumber(json, Double.parseDouble(new String(text, start, length, java.nio.charset.StandardCharsets.ISO_8859_1)));
+    }
+
+    /** A buffer for one number's text: a generator is written by one thread at a time, and the text is copied out at once. */
+    private static char[] digits() {
+        Digits last = lastDigits;
+        Thread current = Thread.currentThread();
+        if (last == null || last.owner != current) {
+            last = new Digits(current);
+            lastDigits = last;
+        }
+        return last.chars;
+    }
+
+    /**
+     * The digit buffer of the thread that wrote a number last. Not a ThreadLocal: under C1 (the launcher's
+     * JIT for {@code analyze}) every {@code ThreadLocal.get} calls into the JVM ({@code Reference.refersTo0}),
+     * some 5 % of the CPU of writing the results (docs/BENCHMARKS.md, "The matched path's numbers copied").
+     * A buffer is only ever handed to its owner, so threads that take turns each get a new one instead
+     * (nearly always a single thread writes); its fields are final, so publishing it is safe.
+     */
+    private static volatile Digits lastDigits;
+
+    private static final class Digits {
+        final Thread owner;
+        final char[] chars = new char[PlainDecimal.MAX_LENGTH];
+
+        Digits(Thread owner) {
+            this.owner = owner;
+        }
+    }
 
     private static final class PlainDoubleSerializer extends StdSerializer<Double> {
         private static final long serialVersionUID = 1L;

@@ -74,7 +74,16 @@ final class ViolationsGeoJsonWriter {
         json.writeObjectFieldStart("geometry");
         json.writeStringField("type", "LineString");
         json.writeArrayFieldStart("coordinates");
-        if (segment.coordinates() instanceof Positions positions) {
+        if (segment.coordinates() instanceof Positions positions && positions.hasText()) {
+            // The engine's own number text, copied where it is what writeNumber would write.
+            byte[] text = positions.text();
+            for (int number = 0; number < 2 * positions.size(); number += 2) {
+                json.writeStartArray();
+                ResultJson.writeNumber(json, text, positions.textStart(number), positions.textEnd(number));
+                ResultJson.writeNumber(json, text, positions.textStart(number + 1), positions.textEnd(number + 1));
+                json.writeEndArray();
+            }
+        } else if (segment.coordinates() instanceof Positions positions) {
             // The engine's pairs, read from the flat array without an array per position.
             for (int i = 0; i < positions.size(); i++) {
                 json.writeStartArray();

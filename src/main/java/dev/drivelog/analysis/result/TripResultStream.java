@@ -348,14 +348,16 @@ final class TripResultStream {
         }
         expect(start, JsonToken.START_ARRAY);
         List<MatchedSegment> segments = new ArrayList<>();
+        Positions.TextBuilder text = new Positions.TextBuilder(); // one for the trip's stretches
         JsonToken next;
         while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-            segments.add(segment(p, next));
+            segments.add(segment(p, next, text));
         }
         return segments;
     }
 
-    private static MatchedSegment segment(JsonParser p, JsonToken start) throws IOException, Unexpected {
+    private static MatchedSegment segment(JsonParser p, JsonToken start, Positions.TextBuilder text)
+            throws IOException, Unexpected {
         expect(start, JsonToken.START_OBJECT);
         long osmWayId = 0;
         String roadName = null;
@@ -387,7 +389,7 @@ final class TripResultStream {
                     seen |= 1 << 3;
                 }
                 case "segment" -> segment = value == JsonToken.VALUE_NULL ? null : intValue(p, value);
-                case "coordinates" -> coordinates = positions(p, value);
+                case "coordinates" -> coordinates = positions(p, value, text);
                 default -> p.skipChildren();
             }
         }
@@ -396,24 +398,43 @@ final class TripResultStream {
     }
 
     /**
-     * {@code [[lon, lat], ...]} into one flat array. Only pairs: a position of another length (data
-     * binding takes any) is not the engine's shape, so data binding decides.
+     * {@code [[lon, lat], ...]} into one flat path. Only pairs: a position of another length (data
+     * binding takes any) is not the engine's shape, so data binding decides. The numbers are kept as
+     * the engine's text while every one is a decimal with a fraction (all the engine writes for a
+     * coordinate but a whole number): the writer copies most of them rather than parse and format them
+     * again ({@link Positions}). From the first integer on, the path is parsed into doubles as before.
      */
-    private static Positions positions(JsonParser p, JsonToken start) throws IOException, Unexpected {
+    private static Positions positions(JsonParser p, JsonToken start, Positions.TextBuilder text)
+            throws IOException, Unexpected {
         if (start == JsonToken.VALUE_NULL) {
             return null;
         }
         expect(start, JsonToken.START_ARRAY);
-        Positions.Builder positions = new Positions.Builder();
+        Positions.Builder positions = null;
         JsonToken next;
         while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
             expect(next, JsonToken.START_ARRAY);
-            double lon = doubleValue(p, p.nextToken());
-            double lat = doubleValue(p, p.nextToken());
+            JsonToken lonToken = p.nextToken();
+            if (positions == null && lonToken == JsonToken.VALUE_NUMBER_FLOAT) {
+                text.add(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                JsonToken latToken = p.nextToken();
+                if (latToken == JsonToken.VALUE_NUMBER_FLOAT) {
+                    text.add(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                } else {
+                    double lon = text.removeLast();
+                    positions = text.toDoubles().add(lon, doubleValue(p, latToken));
+                }
+            } else {
+                if (positions == null) {
+                    positions = text.toDoubles();
+                }
+                double lon = doubleValue(p, lonToken);
+                double lat = doubleValue(p, p.nextToken());
+                positions.add(lon, lat);
+            }
             expect(p.nextToken(), JsonToken.END_ARRAY);
-            positions.add(lon, lat);
         }
-        return positions.build();
+        return positions == null ? text.build() : positions.build();
     }
 
     private static List<String> strings(JsonParser p, JsonToken start) throws IOException, Unexpected {

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -60,5 +62,32 @@ class PositionsTest {
         assertArrayEquals(new double[] {13.5, 52.6, 35}, segment.coordinates().get(1));
         assertInstanceOf(Positions.class,
                 new MatchedSegment(1, "", 0, 1, true, null, List.of(new double[] {13.4, 52.5})).coordinates());
+    }
+
+    @Test
+    void textBuilder_stretchesOneAfterAnother_eachItsOwnNumbers() {
+        Positions.TextBuilder builder = new Positions.TextBuilder();
+        String[] first = {"13.4123456", "52.5", "-0.0", "1e-05"};
+        for (String number : first) {
+            builder.add(("x" + number).toCharArray(), 1, number.length());
+        }
+
+        Positions one = builder.build();
+        builder.add("7.25".toCharArray(), 0, 4).add("-8.5".toCharArray(), 0, 4).add("9.75".toCharArray(), 0, 4);
+        double lon = builder.removeLast();
+        Positions.Builder rest = builder.toDoubles().add(lon, 10.5);
+        Positions two = rest.build();
+        Positions empty = builder.build();
+
+        assertTrue(one.hasText());
+        assertEquals(2, one.size());
+        assertArrayEquals(new double[] {13.4123456, 52.5}, one.get(0));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(one.lon(1)));
+        assertEquals(1e-05, one.lat(1));
+        assertEquals("1e-05", new String(one.text(), one.textStart(3), one.textEnd(3) - one.textStart(3), StandardCharsets.US_ASCII));
+        assertFalse(two.hasText());
+        assertArrayEquals(new double[] {7.25, -8.5}, two.get(0));
+        assertArrayEquals(new double[] {9.75, 10.5}, two.get(1));
+        assertEquals(0, empty.size());
     }
 }

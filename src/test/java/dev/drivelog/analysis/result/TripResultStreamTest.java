@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +60,28 @@ class TripResultStreamTest {
         assertNotNull(streamed);
         assertEquals(describe(DESCRIBE.readValue(json, TripResult.class)), describe(streamed));
         assertEquals(describe(streamed), describe(parser.parse(utf8)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[13.4,52.5],[13.5,52.6]", "[13.4,52.5],[13,52.6],[13.5,52.7]", "[13.4,52],[13.5,52.6]",
+        "[-0,-0.0],[0.0,-0]", "[1e-05,1.5E3],[-0.0000001,180]", "[13.4,52.5],[13.5,52.6],[14,53]", "[5,6]"})
+    void read_pathsOfFloatsAndIntegers_giveWhatDataBindingGivesBitForBit(String positions) throws IOException {
+        // The path is kept as text while every number has a fraction and parsed from the first integer on
+        // (Jackson reads an integer -0 as 0.0): either way the doubles data binding makes.
+        String json = "{\"matched\":[{\"osm_way_id\":1,\"start_time\":0,\"end_time\":1,\"forward\":true,"
+                + "\"coordinates\":[" + positions + "]}]}";
+
+        TripResult streamed = TripResultStream.read(json);
+
+        assertNotNull(streamed, json);
+        TripResult bound = DESCRIBE.readValue(json, TripResult.class);
+        List<double[]> expected = bound.matched().getFirst().coordinates();
+        List<double[]> actual = streamed.matched().getFirst().coordinates();
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(Double.doubleToRawLongBits(expected.get(i)[0]), Double.doubleToRawLongBits(actual.get(i)[0]), json);
+            assertEquals(Double.doubleToRawLongBits(expected.get(i)[1]), Double.doubleToRawLongBits(actual.get(i)[1]), json);
+        }
     }
 
     @ParameterizedTest
