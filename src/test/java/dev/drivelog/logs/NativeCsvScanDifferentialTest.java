@@ -171,7 +171,7 @@ class NativeCsvScanDifferentialTest {
             }
         };
         try {
-            new CsvLogParser(config, counts, scanner).parse(new ChunkedInput(bytes, chunking), sink);
+            new CsvLogParser(config, counts, scanner).parse(ChunkedInput.upTo(bytes, chunking, 300), sink);
         } catch (UnreadableLogException e) {
             out.append("refused ").append(e.getMessage()).append('\n');
         }
@@ -179,33 +179,6 @@ class NativeCsvScanDifferentialTest {
         return out.toString();
     }
 
-    /** Hands out the bytes in random pieces (1 to 300 bytes), so that lines break across the reader's refills. */
-    private static final class ChunkedInput extends InputStream {
-        private final byte[] bytes;
-        private final Random random;
-        private int position;
-
-        ChunkedInput(byte[] bytes, long seed) {
-            this.bytes = bytes;
-            this.random = new Random(seed);
-        }
-
-        @Override
-        public int read() {
-            return position < bytes.length ? bytes[position++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position == bytes.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, bytes.length - position), 1 + random.nextInt(300));
-            System.arraycopy(bytes, position, b, off, n);
-            position += n;
-            return n;
-        }
-    }
 
     /**
      * Random CSV logs: a random header of known and unknown columns, then lines of which some are

@@ -304,7 +304,7 @@ class NativeGpxScanDifferentialTest {
     }
 
     private static String read(byte[] bytes, LogsConfig config, GpxScanner scanner, long chunking) throws IOException {
-        return read(new ChunkedInput(bytes, chunking), config, scanner);
+        return read(ChunkedInput.smallOrLarge(bytes, chunking), config, scanner);
     }
 
     /** Every call the parser makes to the sink, with exact bits, then the counts and messages. */
@@ -358,35 +358,6 @@ class NativeGpxScanDifferentialTest {
         }
     }
 
-    /** Hands out the bytes in random pieces: 1 to 300 bytes, or for every other seed up to 64 KiB. */
-    private static final class ChunkedInput extends InputStream {
-        private final byte[] bytes;
-        private final Random random;
-        private final int largestPiece;
-        private int position;
-
-        ChunkedInput(byte[] bytes, long seed) {
-            this.bytes = bytes;
-            this.random = new Random(seed);
-            this.largestPiece = (seed & 1) == 0 ? 300 : 1 << 16;
-        }
-
-        @Override
-        public int read() {
-            return position < bytes.length ? bytes[position++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position == bytes.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, bytes.length - position), 1 + random.nextInt(largestPiece));
-            System.arraycopy(bytes, position, b, off, n);
-            position += n;
-            return n;
-        }
-    }
 
     /**
      * Fleet-like GPX documents: vehicles as tracks of segments of 1 Hz points, GPX 1.1 with Garmin's

@@ -210,44 +210,11 @@ class NativeJsonLinesScanDifferentialTest {
                 out.append("boundary ").append(vehicleId).append('\n');
             }
         };
-        new JsonLinesLogParser(config, counts, true, scanner).parse(new ChunkedInput(bytes, chunking), sink);
+        new JsonLinesLogParser(config, counts, true, scanner).parse(ChunkedInput.smallOrLarge(bytes, chunking), sink);
         out.append(counts.toReport("jsonl", "none", 0, 0)).append('\n');
         return out.toString();
     }
 
-    /**
-     * Hands out the bytes in random pieces, so that lines break across the reader's refills: 1 to 300
-     * bytes (about two records: the reader, not the scanner, then reads most lines), or for every other
-     * seed up to 64 KiB (most lines then complete in the buffer, as with a file).
-     */
-    private static final class ChunkedInput extends InputStream {
-        private final byte[] bytes;
-        private final Random random;
-        private final int largestPiece;
-        private int position;
-
-        ChunkedInput(byte[] bytes, long seed) {
-            this.bytes = bytes;
-            this.random = new Random(seed);
-            this.largestPiece = (seed & 1) == 0 ? 300 : 1 << 16;
-        }
-
-        @Override
-        public int read() {
-            return position < bytes.length ? bytes[position++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position == bytes.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, bytes.length - position), 1 + random.nextInt(largestPiece));
-            System.arraycopy(bytes, position, b, off, n);
-            position += n;
-            return n;
-        }
-    }
 
     /**
      * Random JSON Lines logs: each with its own set and order of keys (known, unknown, nested), lines

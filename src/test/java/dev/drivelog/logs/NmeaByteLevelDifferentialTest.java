@@ -231,7 +231,7 @@ class NmeaByteLevelDifferentialTest {
             }
         };
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        InputStream in = trickle ? new Trickle(bytes) : new ByteArrayInputStream(bytes);
+        InputStream in = trickle ? ChunkedInput.upTo(bytes, 7, 97) : new ByteArrayInputStream(bytes);
         new NmeaLogParser(Reads.config(""), counts, byteLevel).parse(in, sink);
         ReadReport report = counts.toReport("nmea", "none", 0, 0);
         out.add("lines " + report.lines() + " malformed " + report.malformedLines() + " invalid " + report.invalidFixes()
@@ -240,32 +240,6 @@ class NmeaByteLevelDifferentialTest {
         return out;
     }
 
-    /** Hands out 1 to 97 bytes per read. */
-    private static final class Trickle extends InputStream {
-        private final byte[] bytes;
-        private final Random random = new Random(7);
-        private int at;
-
-        Trickle(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read() {
-            return at < bytes.length ? bytes[at++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (at >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, 1 + random.nextInt(97)), bytes.length - at);
-            System.arraycopy(bytes, at, b, off, n);
-            at += n;
-            return n;
-        }
-    }
 
     static String withSum(String sentence) {
         int sum = 0;
