@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "capi/json_writer.hpp"
@@ -77,6 +78,17 @@ const std::string& TripAnalyzer::analyze(std::string_view trip_id, const match::
   detector_.detect(trace_, match_, detections_);
   write_result(trip_id, cleaning);
   return result_;
+}
+
+void TripAnalyzer::find_piece_last_fix_times() {
+  piece_last_fix_s_.assign(match_.stats.pieces, -std::numeric_limits<double>::infinity());
+  for (std::size_t i = 0; i < match_.points.size() && i < trace_.size(); ++i) {
+    const match::PointMatch& p = match_.points[i];
+    if (p.kind != match::PointKind::kept && p.kind != match::PointKind::collapsed) continue;
+    const uint32_t piece = match_.traversals[p.traversal].piece;
+    if (piece >= piece_last_fix_s_.size()) piece_last_fix_s_.resize(piece + 1, -std::numeric_limits<double>::infinity());
+    piece_last_fix_s_[piece] = std::max(piece_last_fix_s_[piece], trace_[i].time_s);
+  }
 }
 
 void TripAnalyzer::write_result(std::string_view trip_id, const match::CleaningReport& cleaning) {
@@ -204,6 +216,7 @@ void TripAnalyzer::write_result(std::string_view trip_id, const match::CleaningR
   if (config_.matched) {
     // One entry per run of traversals on the same way in the same direction and piece.
     const auto& ts = match_.traversals;
+    find_piece_last_fix_times();
     w.key("matched");
     w.begin_array();
     std::size_t i = 0;
@@ -223,8 +236,12 @@ void TripAnalyzer::write_result(std::string_view trip_id, const match::CleaningR
       w.string(map_->edge_name(ts[i].edge));
       w.key("start_time");
       w.number(detector_.speeds().time_at_distance(ts[i].start_s_m), kTimeDecimals);
+      // The path's end is reached at the first fix placed there; a car that then stands (at its
+      // destination, before a receiver gap) is still on that way until the piece's last fix.
+      double end_time = detector_.speeds().time_at_distance(ts[j - 1].end_s_m());
+      if (j == ts.size() || ts[j].piece != ts[i].piece) end_time = std::max(end_time, piece_last_fix_s_[ts[i].piece]);
       w.key("end_time");
-      w.number(detector_.speeds().time_at_distance(ts[j - 1].end_s_m()), kTimeDecimals);
+      w.number(end_time, kTimeDecimals);
       w.key("forward");
       w.boolean(ts[i].forward);
       w.key("segment");

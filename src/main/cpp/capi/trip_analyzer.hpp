@@ -35,6 +35,8 @@ class TripAnalyzer {
 
  private:
   void write_result(std::string_view trip_id, const match::CleaningReport& cleaning);
+  // The time of each matched piece's last matched fix, into piece_last_fix_s_.
+  void find_piece_last_fix_times();
 
   const map::MapView* map_;
   AnalysisConfig config_;
@@ -45,6 +47,7 @@ class TripAnalyzer {
   match::MatchResult match_;
   detect::Detections detections_;
   std::vector<map::Coord> shape_;
+  std::vector<double> piece_last_fix_s_;
   std::string result_;
 };
 

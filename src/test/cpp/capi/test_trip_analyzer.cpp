@@ -91,4 +91,24 @@ TEST(TripAnalyzer, sameTripTwiceGivesTheSameText) {
   EXPECT_EQ(analyzer.analyze("t", columns_of(c)), first);
 }
 
+// A car that stands at its destination for its last fixes (collapsed: they are no HMM steps) is on
+// the way it stopped on until the last of them; the matched path used to end at the first fix
+// placed there, leaving the fixes after it on no way at all.
+TEST(TripAnalyzer, matchedPathLastsUntilTheLastFixOfACarStandingAtItsEnd) {
+  const Scenario s("A--------------------B", 10, {way("AB", 1)});
+  Drive d(s, 1, 6);
+  d.start_at('A').toward('B', 0.7, 30).wait(6, 0.5);
+  const test::Columns c(d.points());
+  AnalysisConfig config;
+  config.matched = true;
+  TripAnalyzer analyzer(s.map(), config);
+  const std::string json = analyzer.analyze("t", columns_of(c));
+  const std::size_t matched = json.find(R"("matched":)");
+  ASSERT_NE(matched, std::string::npos) << json;
+  const std::size_t end = json.rfind(R"("end_time":)");
+  ASSERT_GT(end, matched) << json;
+  const double end_time = std::stod(json.substr(end + 11));
+  EXPECT_NEAR(end_time, c.time_s.back(), 1e-3) << json;
+}
+
 }  // namespace drivelog::capi
