@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
 /**
  * The {@link InputAnalysis} of drivelog: reads an input into trips ({@link TripSource}), analyses up
  * to {@code threads} trips at once ({@link Analyzer}, shared and thread safe, e.g. an analyzer
- * pool), and writes the result files ({@link ResultFiles}) in the order the trips were read.
+ * pool; with one thread on the calling thread, between reading one trip and the next), and writes the
+ * result files ({@link ResultFiles}) in the order the trips were read.
  *
  * <p>Memory stays bounded: at most {@code 2 x threads} trips are between the reader and the writers
  * (the reader waits while that window is full). A trip the engine refuses for good (bad input) is
@@ -52,6 +54,13 @@ public final class LogFileAnalysis implements InputAnalysis {
      */
     private final ExecutorService workers =
             Executors.newCachedThreadPool(Thread.ofPlatform().name("analysis-", 0).daemon(true).factory());
+    /**
+     * Where a trip is analysed: with one thread on the reading thread itself, in the reader's callback.
+     * A worker thread would overlap one trip's reading with another's analysis, but it costs a hand-over
+     * per trip (the future, the slot, waking and parking both threads, the trip's columns and the result
+     * moving between caches) that adds CPU time, and on one vCPU (Lambda's smallest) it overlaps nothing.
+     */
+    private final Executor engineCalls;
 
     /**
      * A trip's outcome with the trip itself, kept until written for the report's raw points; or, instead
@@ -92,6 +101,7 @@ public final class LogFileAnalysis implements InputAnalysis {
         this.reader = reader;
         this.analyzer = analyzer;
         this.threads = threads;
+        this.engineCalls = threads == 1 ? Runnable::run : workers;
         this.matched = matched;
         this.onTrip = onTrip;
         this.reportRoads = reportRoads;
@@ -118,7 +128,7 @@ public final class LogFileAnalysis implements InputAnalysis {
         TripSource.ReadResult read;
         try {
             read = reader.read(name, input, trip -> {
-                window.addLast(CompletableFuture.supplyAsync(() -> analyzeInSlot(inputAnalyzer, trip, slots, abandoned), workers));
+                window.addLast(CompletableFuture.supplyAsync(() -> analyzeInSlot(inputAnalyzer, trip, slots, abandoned), engineCalls));
                 while (window.size() >= windowTrips) {
                     write(window.removeFirst(), files, tripProblems, name);
                 }

@@ -295,4 +295,32 @@ class LogFileAnalysisTest {
         // A pool per input would have started threads * inputs (40) threads.
         assertTrue(engineThreads.size() < inputs, "threads are shared by the inputs: " + engineThreads.size());
     }
+
+    @Test
+    void analyze_oneThread_callsTheEngineOnTheCallingThreadAndKeepsTheOrder() throws Exception {
+        // One thread: no hand-over to a worker per trip (docs/BENCHMARKS.md, "CSV end to end, structural").
+        Set<Thread> engineThreads = ConcurrentHashMap.newKeySet();
+        FixtureAnalyzer fixtures = new FixtureAnalyzer();
+        Analyzer recording = new Analyzer() {
+            @Override
+            public String analyze(Trip trip) throws AnalysisException {
+                engineThreads.add(Thread.currentThread());
+                return fixtures.analyze(trip);
+            }
+
+            @Override
+            public void close() {}
+        };
+        List<String> order = new ArrayList<>();
+        LogFileAnalysis analysis = new LogFileAnalysis(readerOf(7, List.of()), recording, 1, false,
+                outcome -> order.add(outcome.tripId()));
+
+        InputReport report = analysis.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]),
+                new DirectoryOutputSink(out, "fleet.csv", "v1"));
+
+        assertEquals(Set.of(Thread.currentThread()), engineThreads);
+        assertEquals(List.of("trip-0", "trip-1", "trip-2", "trip-3", "trip-4", "trip-5", "trip-6"), order);
+        assertEquals(7, report.trips());
+        assertEquals(2, report.failedTrips(), "trip-4 refused, trip-5 not a result: " + report.problems());
+    }
 }
