@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
 /**
  * The {@link InputAnalysis} of drivelog: reads an input into trips ({@link TripSource}), analyses up
  * to {@code threads} trips at once ({@link Analyzer}, shared and thread safe, e.g. an analyzer
- * pool), and writes the result files ({@link ResultFiles}) in the order the trips were read.
+ * pool; with one thread on the calling thread, unless it is virtual, between reading one trip and the
+ * next), and writes the result files ({@link ResultFiles}) in the order the trips were read.
  *
  * <p>Memory stays bounded: at most {@code 2 x threads} trips are between the reader and the writers
  * (the reader waits while that window is full). A trip the engine refuses for good (bad input) is
@@ -110,15 +112,16 @@ public final class LogFileAnalysis implements InputAnalysis {
         List<String> tripProblems = new ArrayList<>();
         Deque<CompletableFuture<Analysed>> window = new ArrayDeque<>();
         int windowTrips = 2 * threads;
-        // At most `threads` trips of this input in the engine at once, on the shared worker threads.
+        // At most `threads` trips of this input in the engine at once, on the shared worker threads (one: here).
         Semaphore slots = new Semaphore(threads);
         AtomicBoolean abandoned = new AtomicBoolean();
         // The input may give its trips their vehicle class (analysis.vehicles.by_input).
         Analyzer inputAnalyzer = analyzer.forInput(name);
+        Executor engineCalls = engineCalls();
         TripSource.ReadResult read;
         try {
             read = reader.read(name, input, trip -> {
-                window.addLast(CompletableFuture.supplyAsync(() -> analyzeInSlot(inputAnalyzer, trip, slots, abandoned), workers));
+                window.addLast(CompletableFuture.supplyAsync(() -> analyzeInSlot(inputAnalyzer, trip, slots, abandoned), engineCalls));
                 while (window.size() >= windowTrips) {
                     write(window.removeFirst(), files, tripProblems, name);
                 }
@@ -141,6 +144,18 @@ public final class LogFileAnalysis implements InputAnalysis {
         }
         return new InputReport(written.trips(), read.pointsRead(), written.violationsByType(), written.failedTrips(),
                 outputs, problems);
+    }
+
+    /**
+     * Where this input's trips are analysed. With one thread, on the reading thread itself, in the reader's
+     * callback: a worker would overlap one trip's reading with another's analysis, but it costs a hand-over
+     * per trip (the future, the slot, waking and parking both threads, the trip's columns and the result
+     * moving between caches) that adds CPU time, and on one vCPU it overlaps nothing. Not on a virtual
+     * thread (the pipeline's jobs): a native call pins its carrier for as long as the trip takes, and the
+     * carriers also run the downloads and uploads.
+     */
+    private Executor engineCalls() {
+        return threads == 1 && !Thread.currentThread().isVirtual() ? Runnable::run : workers;
     }
 
     /** A trip waiting for a slot after its input failed is dropped unanalysed (its result would be thrown away). */

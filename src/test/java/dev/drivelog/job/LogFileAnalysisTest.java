@@ -79,6 +79,17 @@ class LogFileAnalysisTest {
         public void close() {}
     }
 
+    /** The fixture analyzer, noting the threads it is called on. */
+    private static final class EngineThreads extends FixtureAnalyzer {
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public String analyze(Trip trip) throws AnalysisException {
+            threads.add(Thread.currentThread());
+            return super.analyze(trip);
+        }
+    }
+
     private static TripSource readerOf(int trips, List<String> readProblems) {
         return (name, input, consumer) -> {
             long points = 0;
@@ -294,5 +305,42 @@ class LogFileAnalysisTest {
         assertTrue(mostInEngine.get() <= threads, "at most " + threads + " trips in the engine, saw " + mostInEngine.get());
         // A pool per input would have started threads * inputs (40) threads.
         assertTrue(engineThreads.size() < inputs, "threads are shared by the inputs: " + engineThreads.size());
+    }
+
+    @Test
+    void analyze_oneThread_callsTheEngineOnTheCallingThreadAndKeepsTheOrder() throws Exception {
+        // One thread: no hand-over to a worker per trip (docs/BENCHMARKS.md, "CSV end to end, structural").
+        EngineThreads recording = new EngineThreads();
+        List<String> order = new ArrayList<>();
+        LogFileAnalysis analysis = new LogFileAnalysis(readerOf(7, List.of()), recording, 1, false,
+                outcome -> order.add(outcome.tripId()));
+
+        InputReport report = analysis.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]),
+                new DirectoryOutputSink(out, "fleet.csv", "v1"));
+
+        assertEquals(Set.of(Thread.currentThread()), recording.threads);
+        assertEquals(List.of("trip-0", "trip-1", "trip-2", "trip-3", "trip-4", "trip-5", "trip-6"), order);
+        assertEquals(7, report.trips());
+        assertEquals(2, report.failedTrips(), "trip-4 refused, trip-5 not a result: " + report.problems());
+    }
+
+    @Test
+    void analyze_oneThreadOnAVirtualThread_leavesTheEngineToAPlatformWorker() throws Exception {
+        // A native call would pin the virtual thread's carrier, which the pipeline's transfers share.
+        EngineThreads recording = new EngineThreads();
+        LogFileAnalysis analysis = new LogFileAnalysis(readerOf(3, List.of()), recording, 1, false, outcome -> {});
+        List<Object> answer = new ArrayList<>();
+
+        Thread.ofVirtual().start(() -> {
+            try {
+                answer.add(analysis.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]),
+                        new DirectoryOutputSink(out, "fleet.csv", "v1")));
+            } catch (Exception e) {
+                answer.add(e);
+            }
+        }).join();
+
+        assertEquals(3, ((InputReport) answer.getFirst()).trips(), "answer: " + answer);
+        assertTrue(recording.threads.stream().noneMatch(Thread::isVirtual), "engine threads: " + recording.threads);
     }
 }
