@@ -54,8 +54,7 @@ public final class NativeNmeaScanner implements NmeaSentenceScanner {
         private final MemorySegment course;
         private final MemorySegment hdop;
         private final MemorySegment scanned;
-        private byte[] text;
-        private MemorySegment textSegment;
+        private final ReaderBuffer text = new ReaderBuffer();
 
         NativeBatch(MethodHandle scan, NmeaScanColumns c) {
             this.scan = scan;
@@ -75,12 +74,8 @@ public final class NativeNmeaScanner implements NmeaSentenceScanner {
 
         @Override
         public int scan(byte[] bytes, int from, int to) {
-            if (bytes != text) { // the reader's buffer changes only when it grows
-                text = bytes;
-                textSegment = MemorySegment.ofArray(bytes);
-            }
             try {
-                return (int) scan.invokeExact(textSegment.asSlice(from), (long) (to - from), capacity, sentence, flags, line,
+                return (int) scan.invokeExact(text.from(bytes, from), (long) (to - from), capacity, sentence, flags, line,
                         timeOfDay, day, lat, lon, speed, course, hdop, scanned);
             } catch (Throwable t) {
                 throw new IllegalStateException("calling drivelog_nmea_scan", t);
