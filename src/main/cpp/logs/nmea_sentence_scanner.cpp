@@ -3,6 +3,7 @@
 #include <cstring>
 #include <limits>
 
+#include "logs/complete_lines.hpp"
 #include "logs/java_decimal.hpp"
 #include "logs/java_timestamp.hpp"
 
@@ -255,32 +256,23 @@ LineOutcome scan_line(const char* begin, const char* end, const NmeaRows& rows, 
 
 NmeaScanResult scan_nmea_lines(std::string_view text, const NmeaRows& rows) noexcept {
   NmeaScanResult result;
-  const char* const base = text.data();
-  const char* const limit = base + text.size();
-  while (true) {
-    const char* start = base + result.bytes;
-    const void* found = start < limit ? std::memchr(start, '\n', static_cast<std::size_t>(limit - start)) : nullptr;
-    if (found == nullptr) {
-      result.stop = ScanStop::end_of_text;
-      return result;
-    }
-    const char* newline = static_cast<const char*>(found);
-    const char* end = newline > start && newline[-1] == '\r' ? newline - 1 : newline;
-    std::size_t written = 0;
-    const LineOutcome outcome =
-        scan_line(start, end, rows, result.sentences, static_cast<std::int32_t>(result.lines), written);
-    if (outcome == LineOutcome::declined || (outcome == LineOutcome::no_room && result.sentences == 0)) {
-      result.stop = ScanStop::deferred;  // rows it wrote past result.sentences are not counted
-      return result;
-    }
-    if (outcome == LineOutcome::no_room) {
-      result.stop = ScanStop::full;
-      return result;
-    }
-    result.sentences += written;
-    ++result.lines;
-    result.bytes = static_cast<std::size_t>(newline + 1 - base);
-  }
+  bool no_room = false;
+  // Lines are not limited, rows are: a line whose rows do not fit ends the walk as if deferred.
+  const ScanResult walked = walk_complete_lines(
+      text, std::numeric_limits<std::size_t>::max(), [&](const char* begin, const char* end, std::size_t line) {
+        std::size_t written = 0;
+        const LineOutcome outcome =
+            scan_line(begin, end, rows, result.sentences, static_cast<std::int32_t>(line), written);
+        no_room = outcome == LineOutcome::no_room;
+        if (outcome != LineOutcome::taken) return false;  // rows it wrote past result.sentences are not counted
+        result.sentences += written;
+        return true;
+      });
+  result.lines = walked.lines;
+  result.bytes = walked.bytes;
+  // A line too long for even empty columns is the caller's (deferred); else the columns are full.
+  result.stop = no_room && result.sentences > 0 ? ScanStop::full : walked.stop;
+  return result;
 }
 
 }  // namespace drivelog::logs
