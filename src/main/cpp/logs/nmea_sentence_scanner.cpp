@@ -1,5 +1,6 @@
 #include "logs/nmea_sentence_scanner.hpp"
 
+#include <bit>
 #include <cstring>
 #include <limits>
 
@@ -12,6 +13,8 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+static_assert(std::endian::native == std::endian::little, "a word's first byte is its lowest");
+
 // Character.isWhitespace for ASCII: what String.strip and isBlank skip.
 bool is_blank(char c) noexcept { return (c >= 9 && c <= 13) || (c >= 28 && c <= 32); }
 
@@ -21,6 +24,19 @@ int hex_digit(char c) noexcept {
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return -1;
+}
+
+// Whether every byte of [begin, end) is ASCII, eight at a time (gcc does not vectorise at -O2).
+bool all_ascii(const char* begin, const char* end) noexcept {
+  std::uint64_t any = 0;
+  const char* i = begin;
+  for (; end - i >= 8; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, i, sizeof w);
+    any |= w;
+  }
+  for (; i < end; ++i) any |= static_cast<unsigned char>(*i);
+  return (any & 0x8080808080808080ULL) == 0;
 }
 
 int two_digits(const char* at) noexcept {
@@ -51,22 +67,31 @@ class Sentence {
     const int high = hex_digit(trailer[0]);
     const int low = hex_digit(trailer[1]);
     if (high < 0 || low < 0) return false;
-    // The checksum, and a field after every comma (the first comma ends the address).
-    int computed = 0;
-    const char* address_end = star;
+    // The checksum, and a field after every comma (the first comma ends the address), eight bytes
+    // at a time: the XOR of the words folds to the XOR of the bytes, and the commas of a word are
+    // the set bits of an exact per-byte compare (no carry crosses a byte).
     count_ = 0;
-    for (const char* i = from + 1; i < star; ++i) {
-      const char c = *i;
-      computed ^= static_cast<unsigned char>(c);
-      if (c == ',') {
-        if (count_ == 0) address_end = i;
-        if (count_ <= kKeptFields) starts_[count_] = i + 1;
-        ++count_;
-      }
+    const char* i = from + 1;
+    std::uint64_t words = 0;
+    for (; star - i >= 8; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, i, sizeof w);
+      words ^= w;
+      const std::uint64_t x = w ^ 0x2C2C2C2C2C2C2C2CULL;  // a comma is a zero byte
+      std::uint64_t commas = ~(((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | x) & 0x8080808080808080ULL;
+      for (; commas != 0; commas &= commas - 1) field_after(i + std::countr_zero(commas) / 8);
     }
-    if (computed != (high << 4 | low)) return false;
+    words ^= words >> 32;
+    words ^= words >> 16;
+    words ^= words >> 8;
+    unsigned computed = static_cast<unsigned>(words & 0xFF);
+    for (; i < star; ++i) {
+      computed ^= static_cast<unsigned char>(*i);
+      if (*i == ',') field_after(i);
+    }
+    if (computed != static_cast<unsigned>(high << 4 | low)) return false;
     if (count_ <= kKeptFields) starts_[count_] = star + 1;
-    type_ = type(from + 1, address_end);
+    type_ = type(from + 1, count_ == 0 ? star : starts_[0] - 1);
     return true;
   }
 
@@ -84,6 +109,12 @@ class Sentence {
   const char* end(int index) const noexcept { return starts_[index + 1] - 1; }
 
  private:
+  // A field starts after the comma at `comma`.
+  void field_after(const char* comma) noexcept {
+    if (count_ <= kKeptFields) starts_[count_] = comma + 1;
+    ++count_;
+  }
+
   // NmeaSentence's type(): the whole address when shorter than five characters or proprietary
   // ($P...), else its last three characters; 0 for any type but the three read.
   static int type(const char* from, const char* to) noexcept {
@@ -209,11 +240,8 @@ enum class LineOutcome { taken, declined, no_room };
 LineOutcome scan_line(const char* begin, const char* end, const NmeaRows& rows, std::size_t first_row,
                       std::int32_t line_index, std::size_t& written) noexcept {
   written = 0;
-  const char* first = nullptr;
-  for (const char* i = begin; i < end; ++i) {
-    if (static_cast<unsigned char>(*i) >= 0x80) return LineOutcome::declined;  // decoded by Java
-    if (*i == '$' && first == nullptr) first = i;
-  }
+  if (!all_ascii(begin, end)) return LineOutcome::declined;  // decoded by Java
+  const auto* first = static_cast<const char*>(std::memchr(begin, '$', static_cast<std::size_t>(end - begin)));
   if (first == nullptr) {  // blank: nothing; anything else is "not an NMEA sentence", Java's message
     for (const char* i = begin; i < end; ++i) {
       if (!is_blank(*i)) return LineOutcome::declined;
