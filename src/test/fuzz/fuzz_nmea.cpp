@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "logs/nmea_sentence_scanner.hpp"
+#include "nmea_columns.hpp"
 #include "require.hpp"
 
 namespace {
@@ -20,21 +21,7 @@ using drivelog::fuzz::require;
 using drivelog::logs::NmeaSentence;
 using drivelog::logs::ScanStop;
 
-struct Rows {
-  explicit Rows(std::size_t n)
-      : sentence(n, NmeaSentence{0}), flags(n, 0xFF), line(n, -1), time(n, -1), day(n, -1), lat(n, -1), lon(n, -1),
-        speed(n, -1), course(n, -1), hdop(n, -1) {}
-  drivelog::logs::NmeaRows view() {
-    return {sentence.size(), sentence.data(), flags.data(), line.data(),   time.data(), day.data(),
-            lat.data(),      lon.data(),      speed.data(), course.data(), hdop.data()};
-  }
-  std::vector<NmeaSentence> sentence;
-  std::vector<std::uint8_t> flags;
-  std::vector<std::int32_t> line;
-  std::vector<double> time;
-  std::vector<std::int64_t> day;
-  std::vector<double> lat, lon, speed, course, hdop;
-};
+using Rows = drivelog::test::NmeaColumns;
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "logs/java_timestamp.hpp"
+#include "nmea_columns.hpp"
 
 namespace {
 
@@ -31,24 +32,11 @@ std::string summed(std::string_view body) {
   return sentence;
 }
 
-struct Scan {
-  explicit Scan(std::size_t capacity)
-      : sentence(capacity), flags(capacity), line(capacity), time(capacity), day(capacity), lat(capacity),
-        lon(capacity), speed(capacity), course(capacity), hdop(capacity) {}
+// The scanner over columns of `capacity` rows.
+struct Scan : drivelog::test::NmeaColumns {
+  explicit Scan(std::size_t capacity) : NmeaColumns(capacity) {}
 
-  drivelog::logs::NmeaScanResult run(std::string_view text) {
-    const drivelog::logs::NmeaRows rows{sentence.size(), sentence.data(), flags.data(), line.data(),
-                                        time.data(),     day.data(),      lat.data(),   lon.data(),
-                                        speed.data(),    course.data(),   hdop.data()};
-    return drivelog::logs::scan_nmea_lines(text, rows);
-  }
-
-  std::vector<NmeaSentence> sentence;
-  std::vector<std::uint8_t> flags;
-  std::vector<std::int32_t> line;
-  std::vector<double> time;
-  std::vector<std::int64_t> day;
-  std::vector<double> lat, lon, speed, course, hdop;
+  drivelog::logs::NmeaScanResult run(std::string_view text) { return drivelog::logs::scan_nmea_lines(text, view()); }
 };
 
 const std::string kRmc = summed("GPRMC,235959.50,A,5230.0000,S,01324.0000,W,10.5,45.5,211126,,,A");
