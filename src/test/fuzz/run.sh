@@ -13,7 +13,7 @@ build="$(cd "${1:-$here/../../../target/native-asan}" && pwd)"
 seconds="${2:-60}"
 shift $(( $# > 2 ? 2 : $# ))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_trip_analysis fuzz_map_file fuzz_csv_trace fuzz_json_lines fuzz_gpx)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_trip_analysis fuzz_map_file fuzz_csv_trace fuzz_json_lines fuzz_gpx fuzz_nmea)
 bin="$build/fuzz-bin"
 work="$build/fuzz-work"
 

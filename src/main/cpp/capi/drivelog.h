@@ -13,7 +13,7 @@
 extern "C" {
 #endif
 
-#define DRIVELOG_ABI_VERSION 4
+#define DRIVELOG_ABI_VERSION 5
 
 /* The library is built with hidden visibility; only what is marked here is exported. */
 #define DRIVELOG_API __attribute__((visibility("default")))

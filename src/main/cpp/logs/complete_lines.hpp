@@ -1,5 +1,5 @@
-// The native scanners' walk over the complete lines of the reader's buffer, shared by the CSV and
-// JSON Lines scanners: a line ends in '\n', and one '\r' before it is not part of it (as Java's
+// The native scanners' walk over the complete lines of the reader's buffer, shared by the CSV, JSON
+// Lines and NMEA scanners: a line ends in '\n', and one '\r' before it is not part of it (as Java's
 // LineReader drops it); text after the last '\n' is left for the next call.
 #pragma once
 

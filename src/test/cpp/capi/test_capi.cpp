@@ -15,6 +15,7 @@
 #include "capi/drivelog_csv.h"
 #include "capi/drivelog_gpx.h"
 #include "capi/drivelog_jsonl.h"
+#include "capi/drivelog_nmea.h"
 #include "capi/drivelog_roads.h"
 #include "json_check.hpp"
 #include "map/map_format.hpp"
@@ -69,8 +70,9 @@ class CapiTrip : public ::testing::Test {
 // together (NativeLibraryTest checks that the Java constant follows the header). Additions do not
 // change the version; pin them here as well. `noexcept` is C++'s view of the promise that nothing
 // is thrown across the boundary; C callers see the same symbols, so it is no ABI change.
-constexpr int32_t kPinnedAbiVersion = 4;  // 2: drivelog_csv_scan (capi/drivelog_csv.h); 3: drivelog_jsonl_scan;
-                                          // 4: drivelog_gpx_scan (capi/drivelog_gpx.h)
+constexpr int32_t kPinnedAbiVersion = 5;  // 2: drivelog_csv_scan (capi/drivelog_csv.h); 3: drivelog_jsonl_scan;
+                                          // 4: drivelog_gpx_scan (capi/drivelog_gpx.h);
+                                          // 5: drivelog_nmea_scan (capi/drivelog_nmea.h)
 static_assert(std::is_same_v<decltype(&drivelog_abi_version), int32_t (*)() noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_version), const char* (*)() noexcept>);
 static_assert(std::is_same_v<decltype(&drivelog_map_open),
@@ -109,6 +111,13 @@ static_assert(offsetof(drivelog_gpx_layout, hdop_uere_m) == 8 && sizeof(drivelog
               DRIVELOG_GPX_STATE_REPLAY_BYTES == 16 && DRIVELOG_GPX_STATE_REPLAY == 664);
 static_assert(DRIVELOG_GPX_STOP_MORE == 0 && DRIVELOG_GPX_STOP_FULL == 1 && DRIVELOG_GPX_STOP_HAND_BACK == 2 &&
               DRIVELOG_GPX_BAD_CALL == -1 && DRIVELOG_GPX_POINT == 1 && DRIVELOG_GPX_BOUNDARY == 2);
+static_assert(std::is_same_v<decltype(&drivelog_nmea_scan),
+                             int32_t (*)(const char*, size_t, size_t, uint8_t*, uint8_t*, int32_t*, double*, int64_t*,
+                                         double*, double*, double*, double*, double*, int64_t*) noexcept>);
+static_assert(DRIVELOG_NMEA_STOP_END == 0 && DRIVELOG_NMEA_STOP_FULL == 1 && DRIVELOG_NMEA_STOP_DEFER == 2 &&
+              DRIVELOG_NMEA_BAD_CALL == -1 && DRIVELOG_NMEA_RMC == 1 && DRIVELOG_NMEA_GGA == 2 &&
+              DRIVELOG_NMEA_VTG == 3 && DRIVELOG_NMEA_NOT_VALID == 1 && DRIVELOG_NMEA_SPEED_KMH == 2 &&
+              DRIVELOG_NMEA_SPEED_KNOTS == 4);
 static_assert(DRIVELOG_CSV_STOP_END == 0 && DRIVELOG_CSV_STOP_FULL == 1 && DRIVELOG_CSV_STOP_DEFER == 2 &&
               DRIVELOG_CSV_BAD_CALL == -1);
 static_assert(DRIVELOG_OK == 0 && DRIVELOG_BAD_INPUT == 1 && DRIVELOG_MAP_ERROR == 2 && DRIVELOG_INTERNAL == 3);
@@ -455,6 +464,40 @@ TEST(Capi, csvScan_refusesABadCallWithNothingScanned) {
   layout = time_lat_lon_layout();
   EXPECT_EQ(drivelog_csv_scan(&layout, text, 6, 1, d, d, d, f, f, f, i, i, k, scanned), DRIVELOG_CSV_STOP_END);
   EXPECT_EQ(scanned[0], 1);
+}
+
+TEST(Capi, nmeaScan_readsSentencesIntoTheCallersColumns_refusesABadCall) {
+  const std::string text =
+      "$GPRMC,120000.00,A,5230.0000,N,01324.0000,E,10.0,45.5,211126,,,A*5F\n"
+      "$GPGSA,A,3,01,02,,,,,,,,,,,1.5,0.9,1.2*3F\n"
+      "$GPRMC,120001.00,A,5230.0000,N,01324.0000,E,10.0,45.5,211126,,,A*00\n";  // a wrong checksum
+  uint8_t sentence[4], flags[4];
+  int32_t line[4];
+  double time[4], lat[4], lon[4], speed[4], course[4], hdop[4];
+  int64_t day[4];
+  int64_t scanned[3] = {-1, -1, -1};
+  EXPECT_EQ(drivelog_nmea_scan(text.data(), text.size(), 4, sentence, flags, line, time, day, lat, lon, speed, course,
+                               hdop, scanned),
+            DRIVELOG_NMEA_STOP_DEFER);
+  EXPECT_EQ(scanned[0], 1);
+  EXPECT_EQ(scanned[1], 2);
+  EXPECT_EQ(scanned[2], static_cast<int64_t>(text.find("$GPRMC,120001")));
+  EXPECT_EQ(sentence[0], DRIVELOG_NMEA_RMC);
+  EXPECT_EQ(flags[0], 0);
+  EXPECT_EQ(time[0], 43200.0);
+  EXPECT_EQ(lat[0], 52.5);
+  EXPECT_EQ(speed[0], 10.0);
+  EXPECT_TRUE(std::isnan(hdop[0]));
+
+  EXPECT_EQ(drivelog_nmea_scan(text.data(), text.size(), 4, nullptr, flags, line, time, day, lat, lon, speed, course,
+                               hdop, scanned),
+            DRIVELOG_NMEA_BAD_CALL);
+  EXPECT_EQ(scanned[0], 0);
+  EXPECT_EQ(drivelog_nmea_scan(nullptr, 5, 4, sentence, flags, line, time, day, lat, lon, speed, course, hdop, scanned),
+            DRIVELOG_NMEA_BAD_CALL);
+  EXPECT_EQ(drivelog_nmea_scan(text.data(), text.size(), 4, sentence, flags, line, time, day, lat, lon, speed, course,
+                               hdop, nullptr),
+            DRIVELOG_NMEA_BAD_CALL);
 }
 
 TEST(Capi, jsonlScan_readsRecordsWithTheCallersKeys_refusesABadTable) {

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 public final class NativeLibrary {
     /** The C ABI version this Java code was written against (DRIVELOG_ABI_VERSION in drivelog.h). */
-    public static final int EXPECTED_ABI_VERSION = 4;
+    public static final int EXPECTED_ABI_VERSION = 5;
 
     private static volatile NativeLibrary instance;
 

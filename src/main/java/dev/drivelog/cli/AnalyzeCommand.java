@@ -5,6 +5,7 @@ import dev.drivelog.analysis.VehicleClassAnalyzers;
 import dev.drivelog.analysis.AnalyzerPools;
 import dev.drivelog.analysis.ffm.NativeCsvScanner;
 import dev.drivelog.analysis.ffm.NativeGpxScanner;
+import dev.drivelog.analysis.ffm.NativeNmeaScanner;
 import dev.drivelog.analysis.ffm.NativeJsonLinesScanner;
 import dev.drivelog.config.BindingConfig;
 import dev.drivelog.config.BindingMode;
@@ -115,7 +116,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (analyzers) {
             LogsTripSource source = new LogsTripSource(settings.logs(), chosenFormat,
                     NativeCsvScanner.forBinding(binding.mode()), NativeJsonLinesScanner.forBinding(binding.mode()),
-                    NativeGpxScanner.forBinding(binding.mode()));
+                    NativeGpxScanner.forBinding(binding.mode()), NativeNmeaScanner.forBinding(binding.mode()));
             TripTable table = new TripTable(stdout);
             table.header();
             // One analysis for every file (its worker threads are reused); trips go to the current file's directory.

@@ -6,6 +6,7 @@ import dev.drivelog.analysis.NativeLibrary;
 import dev.drivelog.analysis.VehicleClassAnalyzers;
 import dev.drivelog.analysis.ffm.NativeCsvScanner;
 import dev.drivelog.analysis.ffm.NativeGpxScanner;
+import dev.drivelog.analysis.ffm.NativeNmeaScanner;
 import dev.drivelog.analysis.ffm.NativeJsonLinesScanner;
 import dev.drivelog.config.BindingConfig;
 import dev.drivelog.config.DrivelogConfig;
@@ -83,6 +84,7 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
                 NativeCsvScanner.get(); // links its downcall here rather than in the first event
                 NativeJsonLinesScanner.get();
                 NativeGpxScanner.get();
+                NativeNmeaScanner.get();
                 StartupTrace.mark("native prepared");
             } catch (AnalysisException | RuntimeException | LinkageError e) {
                 // open() and version() meet the same failure on the caller's thread and report it there.
@@ -112,7 +114,8 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
         int threads = PipelineSettings.threadsPerInput(binding.threads(),
                 PipelineSettings.from(config.pipeline()).analysisConcurrency(), Runtime.getRuntime().availableProcessors());
         LogsTripSource logs = new LogsTripSource(config.logs(), null, NativeCsvScanner.forBinding(binding.mode()),
-                NativeJsonLinesScanner.forBinding(binding.mode()), NativeGpxScanner.forBinding(binding.mode()));
+                NativeJsonLinesScanner.forBinding(binding.mode()), NativeGpxScanner.forBinding(binding.mode()),
+                NativeNmeaScanner.forBinding(binding.mode()));
         return new LogFileAnalysis(logs, analyzers, threads, matched,
                 outcome -> { }, report ? new MapRoads(map) : null, Messages.of(config.report(), java.time.ZoneOffset.UTC));
     }

@@ -4,6 +4,7 @@ import dev.drivelog.config.LogsConfig;
 import dev.drivelog.logs.CsvLineScanner;
 import dev.drivelog.logs.GpxScanner;
 import dev.drivelog.logs.JsonLinesScanner;
+import dev.drivelog.logs.NmeaSentenceScanner;
 import dev.drivelog.logs.LogFormat;
 import dev.drivelog.logs.ReadReport;
 import dev.drivelog.logs.TripReader;
@@ -34,13 +35,16 @@ public final class LogsTripSource implements TripSource {
      */
     public LogsTripSource(LogsConfig config, LogFormat format, CsvLineScanner csvScanner,
                           JsonLinesScanner jsonLinesScanner) {
-        this(config, format, csvScanner, jsonLinesScanner, null);
+        this(config, format, csvScanner, jsonLinesScanner, null, null);
     }
 
-    /** @param gpxScanner the native GPX scanner, or null (see {@link TripReader}) */
+    /**
+     * @param gpxScanner  the native GPX scanner, or null (see {@link TripReader})
+     * @param nmeaScanner the native NMEA sentence scanner, or null
+     */
     public LogsTripSource(LogsConfig config, LogFormat format, CsvLineScanner csvScanner,
-                          JsonLinesScanner jsonLinesScanner, GpxScanner gpxScanner) {
-        this.reader = new TripReader(config, csvScanner, jsonLinesScanner, gpxScanner);
+                          JsonLinesScanner jsonLinesScanner, GpxScanner gpxScanner, NmeaSentenceScanner nmeaScanner) {
+        this.reader = new TripReader(config, csvScanner, jsonLinesScanner, gpxScanner, nmeaScanner);
         this.format = format;
     }
 

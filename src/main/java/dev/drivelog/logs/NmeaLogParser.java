@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
  * An ASCII line is read where it lies in the reader's buffer (NmeaSentenceBytes, NmeaFieldBytes);
  * whatever that path cannot reproduce exactly (a bad checksum, a field that would throw or need
  * Double.parseDouble, a byte outside ASCII) is read from its decoded text, the reader's original path
- * and its messages (docs/ARCHITECTURE.md, "NMEA read in place").
+ * and its messages (docs/ARCHITECTURE.md, "NMEA read in place"). With a native scanner, the common
+ * lines' sentences are decoded outside Java into rows, which go through the same epoch assembly as the
+ * byte path's ({@link ScannedNmeaLines}; docs/ARCHITECTURE.md, "NMEA read natively").
  */
 final class NmeaLogParser implements LogParser {
     private static final double SECONDS_PER_DAY = 86_400;
@@ -28,6 +30,8 @@ final class NmeaLogParser implements LogParser {
     /** Sentences read where they lie in the reader's buffer (false: every line decoded, the reference for tests). */
     private final boolean byteLevel;
     private final NmeaSentenceBytes bytes = new NmeaSentenceBytes();
+    /** Decodes the common lines' sentences natively (with {@link #byteLevel} only), or null. */
+    private final NmeaSentenceScanner scanner;
     // A sentence's position decoded from its bytes, before anything is changed.
     private double pendingLat;
     private double pendingLon;
@@ -54,21 +58,59 @@ final class NmeaLogParser implements LogParser {
     }
 
     NmeaLogParser(LogsConfig config, ReadCounts counts, boolean byteLevel) {
+        this(config, counts, byteLevel, null);
+    }
+
+    NmeaLogParser(LogsConfig config, ReadCounts counts, NmeaSentenceScanner scanner) {
+        this(config, counts, true, scanner);
+    }
+
+    private NmeaLogParser(LogsConfig config, ReadCounts counts, boolean byteLevel, NmeaSentenceScanner scanner) {
         this.config = config;
         this.counts = counts;
         this.byteLevel = byteLevel;
+        this.scanner = byteLevel ? scanner : null;
         clearEpoch();
     }
 
     @Override
     public void parse(InputStream in, PointSink sink) throws IOException {
         LineReader lines = new LineReader(in, config.maxLineBytes(), counts);
-        while (lines.advance()) {
+        ScannedNmeaLines scanned = ScannedNmeaLines.of(scanner);
+        ScannedNmeaLines.Rows rows = (columns, count, firstLine) -> scannedRows(columns, count, firstLine, sink);
+        while (true) {
+            if (scanned != null) {
+                scanned.readWaitingLines(lines, rows); // then the line it stopped before, or the next buffer's first, is read here
+            }
+            if (!lines.advance()) {
+                break;
+            }
             if (!byteLevel || !lineInBuffer(lines, sink)) {
                 line(lines.text(), lines.lineNumber(), sink);
             }
         }
         flush(sink);
+    }
+
+    /** The native scanner's rows, through the byte path's epoch assembly (it took only what that path takes). */
+    private void scannedRows(NmeaScanColumns c, int count, long firstLine, PointSink sink) {
+        for (int i = 0; i < count; i++) {
+            byte flags = c.flags[i];
+            boolean notValid = (flags & NmeaSentenceScanner.NOT_VALID) != 0;
+            switch (c.sentence[i]) {
+                case NmeaSentenceScanner.RMC -> takeRmc(c.timeOfDay[i], c.day[i], notValid, c.lat[i], c.lon[i], c.speed[i],
+                        c.course[i], firstLine + c.line[i], sink);
+                case NmeaSentenceScanner.GGA -> takeGga(c.timeOfDay[i], notValid, c.lat[i], c.lon[i], c.hdop[i],
+                        firstLine + c.line[i], sink);
+                default -> {
+                    double speed = c.speed[i];
+                    boolean kmh = (flags & NmeaSentenceScanner.SPEED_KMH) != 0;
+                    boolean knots = (flags & NmeaSentenceScanner.SPEED_KNOTS) != 0;
+                    takeVtg(c.course[i], kmh || knots, kmh ? SpeedUnit.KMH.toMps(speed) : SpeedUnit.KNOTS.toMps(speed),
+                            notValid);
+                }
+            }
+        }
     }
 
     /**
@@ -185,6 +227,13 @@ final class NmeaLogParser implements LogParser {
                 return false;
             }
         }
+        takeRmc(timeOfDay, day, notValid, pendingLat, pendingLon, speed, course, line, sink);
+        return true;
+    }
+
+    /** An RMC's effects, its fields decoded ({@link NmeaFieldBytes#NO_DAY}, NaN: not given). */
+    private void takeRmc(double timeOfDay, long day, boolean notValid, double la, double lo, double knots, double course,
+                         long line, PointSink sink) {
         startEpoch(timeOfDay, line, sink);
         if (day != NmeaFieldBytes.NO_DAY) {
             epochDay = day;
@@ -192,14 +241,13 @@ final class NmeaLogParser implements LogParser {
         if (notValid) {
             invalid = true;
         }
-        takePosition();
-        if (!Double.isNaN(speed)) {
-            speedMps = SpeedUnit.KNOTS.toMps(speed);
+        takePosition(la, lo);
+        if (!Double.isNaN(knots)) {
+            speedMps = SpeedUnit.KNOTS.toMps(knots);
         }
         if (!Double.isNaN(course)) {
             headingDeg = course;
         }
-        return true;
     }
 
     private boolean ggaInBuffer(NmeaSentenceBytes s, long line, PointSink sink) {
@@ -219,15 +267,21 @@ final class NmeaLogParser implements LogParser {
                 return false;
             }
         }
+        takeGga(timeOfDay, notValid, pendingLat, pendingLon, dilution, line, sink);
+        return true;
+    }
+
+    /** A GGA's effects, its fields decoded (NaN: not given). */
+    private void takeGga(double timeOfDay, boolean notValid, double la, double lo, double dilution, long line,
+                         PointSink sink) {
         startEpoch(timeOfDay, line, sink);
         if (notValid) {
             invalid = true;
         }
-        takePosition();
+        takePosition(la, lo);
         if (!Double.isNaN(dilution)) {
             hdop = dilution;
         }
-        return true;
     }
 
     private boolean vtgInBuffer(NmeaSentenceBytes s) {
@@ -256,16 +310,27 @@ final class NmeaLogParser implements LogParser {
             }
             speed = SpeedUnit.KNOTS.toMps(knots);
         }
-        if (!Double.isNaN(course)) {
+        takeVtg(course, !s.isEmpty(6) || !s.isEmpty(4), speed, s.is(8, 'N'));
+        return true;
+    }
+
+    /**
+     * A VTG's effects: the course (NaN: not given) where the epoch has none yet, the speed when a
+     * speed field is given, the mode; nothing without an epoch to join.
+     */
+    private void takeVtg(double course, boolean hasSpeed, double speed, boolean modeN) {
+        if (Double.isNaN(epochTimeOfDay)) {
+            return;
+        }
+        if (!Double.isNaN(course) && Double.isNaN(headingDeg)) {
             headingDeg = course;
         }
-        if (!s.isEmpty(6) || !s.isEmpty(4)) {
+        if (hasSpeed) {
             speedMps = speed;
         }
-        if (s.is(8, 'N')) {
+        if (modeN) {
             invalid = true;
         }
-        return true;
     }
 
     /**
@@ -291,11 +356,12 @@ final class NmeaLogParser implements LogParser {
         return true;
     }
 
-    private void takePosition() {
-        if (!Double.isNaN(pendingLat) && !hasPosition) {
+    /** The epoch's position, unless it has one: the first sentence's with a fix wins. */
+    private void takePosition(double la, double lo) {
+        if (!Double.isNaN(la) && !hasPosition) {
             hasPosition = true;
-            lat = pendingLat;
-            lon = pendingLon;
+            lat = la;
+            lon = lo;
         }
     }
 

@@ -10,21 +10,13 @@ package dev.drivelog.logs;
 final class ScannedCsvLines {
     /** Lines per scan: about one 64 KiB buffer of fleet lines, 45 bytes of columns each. */
     static final int BATCH_LINES = 1024;
-    /** The most lines read in Java between two scans while the scans keep stopping at once. */
-    static final int MAX_BACKOFF_LINES = 64;
 
     private final CsvLineScanner.Batch batch;
     private final CsvScanColumns columns;
     private final VehicleIds vehicleIds;
     private final ReadCounts counts;
+    private final ScanBackoff backoff = new ScanBackoff();
     private boolean refused;
-    /**
-     * Lines the Java reader reads before the next scan, and how many it will be after the next scan
-     * that stops at once: a log whose every line is Java's (quoted fields; a new key in every record)
-     * is then not offered to the scanner line by line. Results are the same either way.
-     */
-    private int javaLinesBeforeScan;
-    private int backoff;
 
     private ScannedCsvLines(CsvLineScanner.Batch batch, CsvScanColumns columns, VehicleIds vehicleIds, ReadCounts counts) {
         this.batch = batch;
@@ -57,11 +49,7 @@ final class ScannedCsvLines {
      * them; the caller then reads the next line itself ({@link LineReader#advance}).
      */
     void readWaitingLines(LineReader lines, PointSink sink) {
-        if (refused) {
-            return;
-        }
-        if (javaLinesBeforeScan > 0) {
-            javaLinesBeforeScan--;
+        if (refused || backoff.javaReadsNextLine()) {
             return;
         }
         while (true) {
@@ -76,12 +64,7 @@ final class ScannedCsvLines {
             long firstLine = lines.lineNumber() + 1;
             lines.skipScanned(scannedLines, (int) columns.scanned[1]);
             emit(buffer, from, scannedLines, firstLine, sink);
-            if (scannedLines > 0) {
-                backoff = 0;
-            } else if (stop == CsvLineScanner.STOP_DEFER) {
-                javaLinesBeforeScan = backoff;
-                backoff = Math.min(Math.max(1, 2 * backoff), MAX_BACKOFF_LINES);
-            }
+            backoff.scanned(scannedLines, stop);
             if (stop != CsvLineScanner.STOP_FULL) {
                 return;
             }

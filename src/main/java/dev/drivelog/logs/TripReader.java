@@ -28,6 +28,7 @@ public final class TripReader {
     private final CsvLineScanner csvScanner;
     private final JsonLinesScanner jsonLinesScanner;
     private final GpxScanner gpxScanner;
+    private final NmeaSentenceScanner nmeaScanner;
 
     public TripReader(LogsConfig config) {
         this(config, null, null);
@@ -49,10 +50,17 @@ public final class TripReader {
     /** @param gpxScanner reads GPX natively up to a safe point, Aalto the rest; or null for Aalto alone */
     public TripReader(LogsConfig config, CsvLineScanner csvScanner, JsonLinesScanner jsonLinesScanner,
                       GpxScanner gpxScanner) {
+        this(config, csvScanner, jsonLinesScanner, gpxScanner, null);
+    }
+
+    /** @param nmeaScanner decodes the common NMEA lines' sentences natively, or null to read them in Java */
+    public TripReader(LogsConfig config, CsvLineScanner csvScanner, JsonLinesScanner jsonLinesScanner,
+                      GpxScanner gpxScanner, NmeaSentenceScanner nmeaScanner) {
         this.config = Objects.requireNonNull(config, "config");
         this.csvScanner = csvScanner;
         this.jsonLinesScanner = jsonLinesScanner;
         this.gpxScanner = gpxScanner;
+        this.nmeaScanner = nmeaScanner;
     }
 
     /** Reads a file; its name (without directories) names it in messages. */
@@ -165,7 +173,7 @@ public final class TripReader {
         return switch (format) {
             case CSV -> new CsvLogParser(config, counts, csvScanner);
             case JSONL -> new JsonLinesLogParser(config, counts, true, jsonLinesScanner);
-            case NMEA -> new NmeaLogParser(config, counts);
+            case NMEA -> new NmeaLogParser(config, counts, nmeaScanner);
             case GPX -> new GpxLogParser(config, counts, gpxScanner);
         };
     }

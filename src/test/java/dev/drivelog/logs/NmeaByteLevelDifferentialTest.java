@@ -3,8 +3,10 @@ package dev.drivelog.logs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drivelog.analysis.ffm.NativeNmeaScanner;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +15,34 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The NMEA reader reads sentences where they lie in its buffer (NmeaSentenceBytes, NmeaFieldBytes)
- * and leaves what it cannot reproduce to the String path. Both ways must give the same sink calls
- * (every double and float bit for bit), counts and messages, on hand-made edge cases and on
- * generated logs with random damage, whole and trickled a few bytes per read (lines split across
- * buffer refills).
+ * The NMEA reader reads sentences where they lie in its buffer (NmeaSentenceBytes, NmeaFieldBytes),
+ * or has the native scanner decode the common lines' sentences (drivelog_nmea_scan), and leaves what
+ * it cannot reproduce to the String path. Every way must give the same sink calls (every double and
+ * float bit for bit), counts and messages, on hand-made edge cases and on generated logs, clean and
+ * with random damage, whole, trickled a few bytes per read and split in two at every byte (lines
+ * split across buffer refills).
  */
 class NmeaByteLevelDifferentialTest {
+    /** How the reader reads: every line decoded (the reference), in place in Java, with the native scanner. */
+    private enum Reading { STRING, BYTES, NATIVE }
+
+    /** Counts the sentences the native scanner decoded, to show that the comparison is not vacuous. */
+    private static final class CountingScanner implements NmeaSentenceScanner {
+        private final NmeaSentenceScanner scanner = NativeNmeaScanner.get();
+        long sentences;
+
+        @Override
+        public CsvLineScanner.Batch start(NmeaScanColumns columns) {
+            CsvLineScanner.Batch batch = scanner.start(columns);
+            return (text, from, to) -> {
+                int stop = batch.scan(text, from, to);
+                sentences += columns.scanned[0];
+                return stop;
+            };
+        }
+    }
+
+    private static final CountingScanner NATIVE = new CountingScanner();
 
     @Test
     void edgeCases_sameCallsCountsAndMessages() throws Exception {
@@ -118,22 +141,71 @@ class NmeaByteLevelDifferentialTest {
     void generatedLogsWithDamage_sameBothWays_wholeAndTrickled() throws Exception {
         for (int seed = 1; seed <= 40; seed++) {
             Random random = new Random(seed);
-            String text = generated(random, 400 + random.nextInt(800));
+            String text = generated(random, 400 + random.nextInt(800), true);
             assertSame(text);
             List<String> whole = readAll(text, false, false);
             assertEquals(whole, readAll(text, true, true), "trickled, seed " + seed);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            assertEquals(whole, readAll(Reading.NATIVE, ChunkedInput.smallOrLarge(bytes, seed)), "native, pieces, seed " + seed);
+        }
+    }
+
+    /** Clean logs (any talker, glued sentences, CRLF, blank lines): the native scanner decodes nearly every sentence. */
+    @Test
+    void generatedCleanLogs_nativeSameAsStringPath_andDecodesNearlyAll() throws Exception {
+        long before = NATIVE.sentences;
+        long lines = 0;
+        for (int seed = 1; seed <= 20; seed++) {
+            Random random = new Random(1000 + seed);
+            String text = generated(random, 300 + random.nextInt(600), false);
+            assertSame(text);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            List<String> whole = readAll(text, false, false);
+            assertEquals(whole, readAll(Reading.NATIVE, ChunkedInput.smallOrLarge(bytes, seed)), "native, pieces, seed " + seed);
+            assertEquals(whole, readAll(Reading.NATIVE, ChunkedInput.upTo(bytes, seed, 97)), "native, trickled, seed " + seed);
+            lines += text.lines().filter(line -> line.contains("RMC") || line.contains("GGA") || line.contains("VTG")).count();
+        }
+        long decoded = NATIVE.sentences - before;
+        assertTrue(decoded > 2 * lines, "the scanner decoded " + decoded + " sentences of lines with about " + lines);
+    }
+
+    /** Every way of reading, the text given in two pieces cut at every byte. */
+    @Test
+    void everySplit_nativeSameAsStringPath() throws Exception {
+        String text = String.join("\n",
+                withSum("$GPRMC,235959.00,A,5230.0000,N,01324.0000,E,10.0,45.5,211126,,,A"),
+                withSum("$GPGGA,235959.00,5230.0000,N,01324.0000,E,1,08,0.9,34.0,M,45.0,M,,")
+                        + withSum("$GPVTG,45.5,T,,M,10.0,N,18.5,K,A") + "\r",
+                "",
+                withSum("$GNRMC,000000.50,A,5230.0100,S,01324.0100,W,0.0,,211126,,,A").replace("*", "*0"),
+                withSum("$GPGGA,000000.50,5230.0100,N,01324.0100,E,0,08,1.2"),
+                "\u00e9" + withSum("$GPRMC,000001.00,A,5230.0200,N,01324.0200,E,1.0,2.0,221126"),
+                withSum("$GPGGA,000001.00,5230.0200,N,01324.0200,E,1,08,1e1"),
+                withSum("$GPRMC,000002.00,V,5230.0300,N,01324.0300,E,1.0,2.0,221126"),
+                withSum("$GPVTG,x,T,,M,5.0,N,,K,A"),
+                withSum("$GPGGA,000003.00,5230.0400,N,01324.0400,E,1,08,0.9"));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        List<String> reference = readAll(text, false, false);
+        for (int at = 0; at <= bytes.length; at++) {
+            InputStream in = new SequenceInputStream(new ByteArrayInputStream(bytes, 0, at),
+                    new ByteArrayInputStream(bytes, at, bytes.length - at));
+            assertEquals(reference, readAll(Reading.NATIVE, in), "cut at " + at);
         }
     }
 
     /** A log larger than the reader's 64 KB buffer, trickled: lines cut at every place by refills. */
     @Test
     void largeLogTrickled_sameAsStringPath() throws Exception {
-        String text = generated(new Random(99), 6000);
+        String text = generated(new Random(99), 6000, true);
         assertTrue(text.length() > 3 * 64 * 1024);
-        assertEquals(readAll(text, false, false), readAll(text, true, true));
+        List<String> reference = readAll(text, false, false);
+        assertEquals(reference, readAll(text, true, true));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        assertEquals(reference, readAll(Reading.NATIVE, ChunkedInput.upTo(bytes, 99, 97)));
+        assertEquals(reference, readAll(Reading.NATIVE, new ByteArrayInputStream(bytes)));
     }
 
-    private static String generated(Random random, int epochs) {
+    private static String generated(Random random, int epochs, boolean damaged) {
         StringBuilder out = new StringBuilder();
         double t = 86_400 - epochs / 2.0 - random.nextInt(5);
         String[] talkers = {"GP", "GN", "GL", "GA", "BD", "GB", "GQ"};
@@ -165,7 +237,7 @@ class NmeaByteLevelDifferentialTest {
             }
             for (String sentence : epoch) {
                 String line = withSum(sentence);
-                if (random.nextInt(12) == 0) {
+                if (damaged && random.nextInt(12) == 0) {
                     line = damage(random, line);
                     if (random.nextBoolean() && line.lastIndexOf('*') > 0) {
                         line = withSum(line.substring(0, line.lastIndexOf('*')));
@@ -208,10 +280,19 @@ class NmeaByteLevelDifferentialTest {
     private static void assertSame(String text) throws Exception {
         List<String> reference = readAll(text, false, false);
         assertEquals(reference, readAll(text, true, false));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        assertEquals(reference, readAll(Reading.NATIVE, new ByteArrayInputStream(bytes)), "native");
+        assertEquals(reference, readAll(Reading.NATIVE, ChunkedInput.upTo(bytes, 7, 97)), "native, trickled");
+    }
+
+    private static List<String> readAll(String text, boolean byteLevel, boolean trickle) throws Exception {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        InputStream in = trickle ? ChunkedInput.upTo(bytes, 7, 97) : new ByteArrayInputStream(bytes);
+        return readAll(byteLevel ? Reading.BYTES : Reading.STRING, in);
     }
 
     /** Every sink call (doubles and floats as their bits), the counts and every message of one read. */
-    private static List<String> readAll(String text, boolean byteLevel, boolean trickle) throws Exception {
+    private static List<String> readAll(Reading reading, InputStream in) throws Exception {
         List<String> out = new ArrayList<>();
         ReadCounts counts = new ReadCounts("t.nmea", 100_000);
         PointSink sink = new PointSink() {
@@ -230,9 +311,12 @@ class NmeaByteLevelDifferentialTest {
                 out.add("boundary " + vehicleId);
             }
         };
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        InputStream in = trickle ? ChunkedInput.upTo(bytes, 7, 97) : new ByteArrayInputStream(bytes);
-        new NmeaLogParser(Reads.config(""), counts, byteLevel).parse(in, sink);
+        NmeaLogParser parser = switch (reading) {
+            case STRING -> new NmeaLogParser(Reads.config(""), counts, false);
+            case BYTES -> new NmeaLogParser(Reads.config(""), counts, true);
+            case NATIVE -> new NmeaLogParser(Reads.config(""), counts, NATIVE);
+        };
+        parser.parse(in, sink);
         ReadReport report = counts.toReport("nmea", "none", 0, 0);
         out.add("lines " + report.lines() + " malformed " + report.malformedLines() + " invalid " + report.invalidFixes()
                 + " undated " + report.undatedFixes());

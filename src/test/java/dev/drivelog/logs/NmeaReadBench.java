@@ -1,5 +1,6 @@
 package dev.drivelog.logs;
 
+import dev.drivelog.analysis.ffm.NativeNmeaScanner;
 import dev.drivelog.config.LogsConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What reading an NMEA log costs, sentences read where they lie in the reader's buffer against every
- * line decoded to a String (the reader before; still its path for what the byte level declines), in
- * one JVM: the parser over the file into a sink that counts points (epoch assembly included; no trip
- * splitting), the two ways alternating pass by pass so that both see the same load, CPU time of the
- * reading thread per point (docs/BENCHMARKS.md, "NMEA read in place"). Not a test; after
+ * What reading an NMEA log costs three ways in one JVM: every line decoded to a String (the reader
+ * before; still its path for what the others decline), sentences read where they lie in the reader's
+ * buffer in Java, and decoded there by the native scanner (drivelog_nmea_scan): the parser over the
+ * file into a sink that counts points (epoch assembly included; no trip splitting), the ways in turn
+ * pass by pass so that all see the same load, CPU time of the reading thread per point
+ * (docs/BENCHMARKS.md, "NMEA read in place", "NMEA read natively"). Not a test; after
  * {@code ./mvnw package} and {@code test-compile}, with the launcher's JIT for local files (C1):
  * <pre>
  * java -XX:TieredStopAtLevel=1 -cp 'target/classes:target/test-classes:target/lib/*' \
@@ -30,21 +32,26 @@ public final class NmeaReadBench {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        List<Double> strings = new ArrayList<>();
-        List<Double> inPlace = new ArrayList<>();
-        for (int pass = 0; pass < 2 * passes; pass++) {
-            boolean byteLevel = pass % 2 == 1;
-            double nanosPerPoint = read(file, byteLevel);
-            if (pass / 2 >= passes / 4) {
-                (byteLevel ? inPlace : strings).add(nanosPerPoint);
+        String[] ways = {"a String per line", "read in place", "native scanner"};
+        List<List<Double>> nanos = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int pass = 0; pass < ways.length * passes; pass++) {
+            int way = pass % ways.length;
+            double nanosPerPoint = read(file, way);
+            if (pass / ways.length >= passes / 4) {
+                nanos.get(way).add(nanosPerPoint);
             }
         }
-        System.out.printf("%s: CPU ns per point, median (range) of %d passes each: a String per line %.0f (%.0f-%.0f), "
-                        + "read in place %.0f (%.0f-%.0f)%n", file.getFileName(), strings.size(), median(strings),
-                min(strings), max(strings), median(inPlace), min(inPlace), max(inPlace));
+        StringBuilder line = new StringBuilder(file.getFileName() + ": CPU ns per point, median (range) of "
+                + nanos.get(0).size() + " passes each:");
+        for (int way = 0; way < ways.length; way++) {
+            List<Double> n = nanos.get(way);
+            line.append(String.format(" %s %.0f (%.0f-%.0f)%s", ways[way], median(n), min(n), max(n),
+                    way + 1 < ways.length ? "," : ""));
+        }
+        System.out.println(line);
     }
 
-    private static double read(Path file, boolean byteLevel) throws IOException {
+    private static double read(Path file, int way) throws IOException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] points = {0};
         PointSink sink = new PointSink() {
@@ -60,7 +67,10 @@ public final class NmeaReadBench {
         };
         long start = threads.getCurrentThreadCpuTime();
         try (InputStream in = Files.newInputStream(file)) {
-            new NmeaLogParser(LogsConfig.DEFAULTS, new ReadCounts(file.getFileName().toString(), 100), byteLevel).parse(in, sink);
+            ReadCounts counts = new ReadCounts(file.getFileName().toString(), 100);
+            NmeaLogParser parser = way == 2 ? new NmeaLogParser(LogsConfig.DEFAULTS, counts, NativeNmeaScanner.get())
+                    : new NmeaLogParser(LogsConfig.DEFAULTS, counts, way == 1);
+            parser.parse(in, sink);
         }
         return (double) (threads.getCurrentThreadCpuTime() - start) / points[0];
     }

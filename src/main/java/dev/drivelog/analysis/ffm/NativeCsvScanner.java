@@ -72,8 +72,7 @@ public final class NativeCsvScanner implements CsvLineScanner {
         private final MethodHandle scan;
         private final MemorySegment layout;
         private final ColumnSegments c;
-        private byte[] text;
-        private MemorySegment textSegment;
+        private final ReaderBuffer text = new ReaderBuffer();
 
         NativeBatch(MethodHandle scan, MemorySegment layout, CsvScanColumns columns) {
             this.scan = scan;
@@ -83,12 +82,8 @@ public final class NativeCsvScanner implements CsvLineScanner {
 
         @Override
         public int scan(byte[] bytes, int from, int to) {
-            if (bytes != text) { // the reader's buffer changes only when it grows
-                text = bytes;
-                textSegment = MemorySegment.ofArray(bytes);
-            }
             try {
-                return (int) scan.invokeExact(layout, textSegment.asSlice(from), (long) (to - from), c.capacity(), c.time(),
+                return (int) scan.invokeExact(layout, text.from(bytes, from), (long) (to - from), c.capacity(), c.time(),
                         c.lat(), c.lon(), c.speed(), c.heading(), c.accuracy(), c.vehicleAt(), c.vehicleLength(), c.kind(),
                         c.scanned());
             } catch (Throwable t) {

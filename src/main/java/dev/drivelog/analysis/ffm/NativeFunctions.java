@@ -60,6 +60,14 @@ final class NativeFunctions {
             ADDRESS, ADDRESS, ADDRESS),             // line, entry, scanned
             Linker.Option.critical(true));
 
+    /** Critical as {@link #csvScan}: the reader's buffer and the columns in place. */
+    final Downcall nmeaScan = new Downcall("drivelog_nmea_scan", FunctionDescriptor.of(JAVA_INT,
+            ADDRESS, JAVA_LONG, JAVA_LONG,          // text, length, capacity
+            ADDRESS, ADDRESS, ADDRESS,              // sentence, flags, line
+            ADDRESS, ADDRESS, ADDRESS, ADDRESS,     // time_of_day_s, day, lat, lon
+            ADDRESS, ADDRESS, ADDRESS, ADDRESS),    // speed, course_deg, hdop, scanned
+            Linker.Option.critical(true));
+
     private final NativeLibrary library;
 
     private NativeFunctions(NativeLibrary library) {

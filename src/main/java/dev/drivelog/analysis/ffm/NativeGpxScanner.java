@@ -73,8 +73,7 @@ public final class NativeGpxScanner implements GpxScanner {
         private final MemorySegment line;
         private final MemorySegment entry;
         private final MemorySegment scanned;
-        private byte[] text;
-        private MemorySegment textSegment;
+        private final ReaderBuffer text = new ReaderBuffer();
 
         NativeScan(MethodHandle scan, MemorySegment layout, GpxScanColumns c) {
             this.scan = scan;
@@ -93,13 +92,9 @@ public final class NativeGpxScanner implements GpxScanner {
 
         @Override
         public int scan(byte[] bytes, int from, int to) {
-            if (bytes != text) { // the reader's buffer changes only when it grows
-                text = bytes;
-                textSegment = MemorySegment.ofArray(bytes);
-            }
             int stop;
             try {
-                stop = (int) scan.invokeExact(layout, state, state.byteSize(), textSegment.asSlice(from), (long) (to - from),
+                stop = (int) scan.invokeExact(layout, state, state.byteSize(), text.from(bytes, from), (long) (to - from),
                         capacity, time, lat, lon, speed, heading, accuracy, line, entry, scanned);
             } catch (Throwable t) {
                 throw new IllegalStateException("calling drivelog_gpx_scan", t);

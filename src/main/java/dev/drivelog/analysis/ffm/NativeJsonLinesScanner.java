@@ -71,8 +71,7 @@ public final class NativeJsonLinesScanner implements JsonLinesScanner {
         private final MemorySegment layout;
         private final JsonScanKeys keys;
         private final ColumnSegments c;
-        private byte[] text;
-        private MemorySegment textSegment;
+        private final ReaderBuffer text = new ReaderBuffer();
         private byte[] keyBytes;
         private MemorySegment keySegment;
 
@@ -85,16 +84,12 @@ public final class NativeJsonLinesScanner implements JsonLinesScanner {
 
         @Override
         public int scan(byte[] bytes, int from, int to) {
-            if (bytes != text) { // the reader's buffer changes only when it grows
-                text = bytes;
-                textSegment = MemorySegment.ofArray(bytes);
-            }
             if (keys.bytes() != keyBytes) { // likewise the key table
                 keyBytes = keys.bytes();
                 keySegment = MemorySegment.ofArray(keyBytes);
             }
             try {
-                return (int) scan.invokeExact(layout, keySegment, (long) keys.length(), textSegment.asSlice(from),
+                return (int) scan.invokeExact(layout, keySegment, (long) keys.length(), text.from(bytes, from),
                         (long) (to - from), c.capacity(), c.time(), c.lat(), c.lon(), c.speed(), c.heading(), c.accuracy(),
                         c.vehicleAt(), c.vehicleLength(), c.kind(), c.scanned());
             } catch (Throwable t) {
