@@ -17,6 +17,8 @@
 # HANDLER_E2E_BUILDS: the builds' main classes to measure, one after the other per mode, as space-separated
 # LABEL=DIR (e.g. "main=/tmp/classes-main branch=target/classes"; default this=target/classes); the test
 # classes, libraries and native library are this tree's.
+# HANDLER_E2E_SAME_BYTES=1: the server keeps its objects in files, and each build's result files (all
+# but the manifests, which carry the time) are compared with the first build's (diff -r).
 # Env: E2E_FORMATS (default "csv jsonl gpx nmea"), E2E_MATCHED (default "no yes"), HANDLER_E2E_JAVA_OPTS
 # extra options of the handler's JVM. Prints one JSON line per invocation and a table at the end; the
 # load average first and last.
@@ -61,13 +63,15 @@ for m in $matched_modes; do
     build="${labelled_build%%=*}"
     classes="${labelled_build#*=}:$root/target/test-classes:$root/target/lib/*"
     # A fresh server per run: the objects and results of one run do not sit in the next one's heap.
-    coproc server { exec "$java" -Xmx4g -XX:+UseParallelGC -cp "$classes:$root/target/lib-demo/*" dev.drivelog.demo.EmbeddedS3Server; }
+    out="$work/handler-$build-$m"
+    blobs=()
+    [ "${HANDLER_E2E_SAME_BYTES:-0}" = 1 ] && blobs=("$out.blobs")
+    coproc server { exec "$java" -Xmx4g -XX:+UseParallelGC -cp "$classes:$root/target/lib-demo/*" dev.drivelog.demo.EmbeddedS3Server ${blobs[@]+"${blobs[@]}"}; }
     read -r endpoint <&"${server[0]}"
     labelled=()
     for f in $formats; do labelled+=("$f=$inputs/fleet.$f"); done
     matched_value=false
     [ "$m" = yes ] && matched_value=true
-    out="$work/handler-$build-$m"
     env DRIVELOG_ANALYSIS=drivelog DRIVELOG_MAP="$map" DRIVELOG_OUTPUT__MATCHED="$matched_value" \
       DRIVELOG_ANALYSIS__BINDING__THREADS="${HANDLER_E2E_THREADS:-1}" \
       AWS_ENDPOINT_URL_S3="$endpoint" DRIVELOG_S3_PATH_STYLE=true AWS_REGION=us-east-1 \
@@ -86,11 +90,25 @@ for m in $matched_modes; do
     exec {server[1]}>&-
     wait "$server_PID" || true
     grep '^{"what":"handler"' "$out.err" | sed "s/^{/{\"build\":\"$build\",\"matched\":\"$m\",/"
+    if [ ${#blobs[@]} -gt 0 ]; then
+      # The result files (not the manifests: they carry the time) against the first build's, then the objects are dropped.
+      first="$work/handler-${builds[0]%%=*}-$m.blobs/drivelog-bench/results"
+      if [ "$out.blobs/drivelog-bench/results" != "$first" ]; then
+        if diff -r -x manifest.json -q "$first" "$out.blobs/drivelog-bench/results" > "$out.diff"; then
+          echo "{\"same_bytes\":true,\"build\":\"$build\",\"matched\":\"$m\",\"files\":$(find "$first" -type f ! -name manifest.json | wc -l)}"
+        else
+          echo "{\"same_bytes\":false,\"build\":\"$build\",\"matched\":\"$m\",\"differences\":\"$out.diff\"}"
+        fi
+        rm -rf "$out.blobs"
+      fi
+      rm -rf "$out.blobs/drivelog-bench/logs"
+    fi
     for f in $formats; do
       row="$(grep "\"label\":\"$f\"" "$out.err" | "$java" "$root/bench/HandlerE2eRow.java" "$engine_pps")"
       table+=("| $build | $f | $m | $row")
     done
   done
+  rm -rf "$work/handler-${builds[0]%%=*}-$m.blobs"
 done
 echo "{\"load_average_end\":\"$(load)\"}"
 echo
