@@ -40,6 +40,7 @@ repeat="${E2E_REPEAT:-1}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
 source "$root/bench/town.sh"
+source "$root/bench/e2e-inputs.sh"
 require_tools bench/analyze-e2e.sh "$bin" drivelog-synth drivelog-map drivelog-simulate drivelog-analyze
 [ -x /usr/bin/time ] || { echo "bench/analyze-e2e.sh: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
 read -r -a homes <<< "${E2E_HOMES:-this=$root/target}"
@@ -49,23 +50,7 @@ for labelled in "${homes[@]}"; do
 done
 
 map="$(town_map "$dir" "$bin")"
-inputs="$dir/inputs-$fleet_trips-$small_files"
-if [ ! -f "$inputs/done" ]; then
-  rm -rf "$inputs"
-  "$bin/drivelog-simulate" --map "$map" --trips "$fleet_trips" --seed 1 --hz 1 --noise-m 5 --violation-rate 0.5 \
-    --out "$inputs/fleet-sim" > /dev/null
-  "$bin/drivelog-simulate" --map "$map" --trips "$small_files" --seed 2 --hz 1 --noise-m 5 --violation-rate 0.5 \
-    --min-length-m 4000 --max-length-m 5000 --out "$inputs/small-sim" > /dev/null
-  convert=("$java" "$root/src/test/java/dev/drivelog/logs/SimulatedLogFormats.java")
-  for f in csv jsonl gpx nmea; do
-    "${convert[@]}" fleet "$f" "$inputs/fleet.$f" 100 "$inputs"/fleet-sim/*.csv
-    cp "$inputs/fleet.$f" "$inputs/fleet-again.$f"
-    "${convert[@]}" each "$f" "$inputs/small-$f" "$inputs"/small-sim/*.csv
-    mkdir -p "$inputs/small-$f-again"
-    for file in "$inputs/small-$f"/*; do cp "$file" "$inputs/small-$f-again/again-$(basename "$file")"; done
-  done
-  touch "$inputs/done"
-fi
+inputs="$(e2e_inputs "$dir" "$bin" "$map" "$fleet_trips" "$small_files")"
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "{\"load_average_start\":\"$(load)\",\"nproc\":$(nproc),\"builds\":\"${homes[*]}\"}"

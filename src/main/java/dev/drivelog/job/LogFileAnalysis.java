@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -28,8 +30,10 @@ import java.util.function.Consumer;
 /**
  * The {@link InputAnalysis} of drivelog: reads an input into trips ({@link TripSource}), analyses up
  * to {@code threads} trips at once ({@link Analyzer}, shared and thread safe, e.g. an analyzer
- * pool; with one thread on the calling thread, unless it is virtual, between reading one trip and the
- * next), and writes the result files ({@link ResultFiles}) in the order the trips were read.
+ * pool; with one thread on the reading thread, between reading one trip and the next), and writes the
+ * result files ({@link ResultFiles}) in the order the trips were read. The input is read on the calling
+ * thread, or with one thread and a virtual caller on a platform worker (a native call would pin the
+ * virtual thread's carrier).
  *
  * <p>Memory stays bounded: at most {@code 2 x threads} trips are between the reader and the writers
  * (the reader waits while that window is full). A trip the engine refuses for good (bad input) is
@@ -64,7 +68,7 @@ public final class LogFileAnalysis implements InputAnalysis {
     /**
      * @param analyzer thread safe (used by {@code threads} threads at once); not closed by this class
      * @param matched  write the matched path into the GeoJSON (the analyzer must be configured to return it)
-     * @param onTrip   told of each trip's outcome in output order, on the calling thread (e.g. a CLI table)
+     * @param onTrip   told of each trip's outcome in output order, on the thread that reads the input (e.g. a CLI table)
      */
     public LogFileAnalysis(TripSource reader, Analyzer analyzer, int threads, boolean matched, Consumer<TripOutcome> onTrip) {
         this(reader, analyzer, threads, matched, onTrip, null);
@@ -107,6 +111,51 @@ public final class LogFileAnalysis implements InputAnalysis {
 
     @Override
     public InputReport analyze(String name, InputStream input, OutputSink sink) throws IOException, InputRejectedException {
+        if (threads == 1 && Thread.currentThread().isVirtual()) {
+            return onWorker(name, input, sink);
+        }
+        return analyze(name, input, sink, threads == 1 ? Runnable::run : workers);
+    }
+
+    /**
+     * One thread, called on a virtual thread (the pipeline's jobs): the whole input is read, analysed and
+     * written on one platform worker while the caller waits, so that the engine is called where the trip
+     * is read, as for a platform caller, without pinning the carrier that the downloads and uploads share.
+     * The per-trip hand-over this replaces (a future, a slot, two threads woken and parked, the columns and
+     * the result between caches, per trip) was most of what a fleet log cost the handler beyond
+     * {@code drivelog analyze} (docs/BENCHMARKS.md, "One S3 object through the Lambda handler").
+     * The wait ignores interrupts (restored afterwards), as the per-trip waits did: nothing may still
+     * write to the sink once this returns or throws.
+     */
+    private InputReport onWorker(String name, InputStream input, OutputSink sink) throws IOException, InputRejectedException {
+        Future<InputReport> task = workers.submit(() -> analyze(name, input, sink, Runnable::run));
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case InputRejectedException rejected -> throw rejected;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException("analysing " + name + " failed unexpectedly", e.getCause());
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Reads, analyses and writes the input on this thread, the engine's calls on {@code engineCalls}. */
+    private InputReport analyze(String name, InputStream input, OutputSink sink, Executor engineCalls)
+            throws IOException, InputRejectedException {
         // Opened with the first trip (or at the end), so that an input rejected up front opens no file.
         LazyResultFiles files = new LazyResultFiles(sink, name);
         List<String> tripProblems = new ArrayList<>();
@@ -117,7 +166,6 @@ public final class LogFileAnalysis implements InputAnalysis {
         AtomicBoolean abandoned = new AtomicBoolean();
         // The input may give its trips their vehicle class (analysis.vehicles.by_input).
         Analyzer inputAnalyzer = analyzer.forInput(name);
-        Executor engineCalls = engineCalls();
         TripSource.ReadResult read;
         try {
             read = reader.read(name, input, trip -> {
@@ -144,18 +192,6 @@ public final class LogFileAnalysis implements InputAnalysis {
         }
         return new InputReport(written.trips(), read.pointsRead(), written.violationsByType(), written.failedTrips(),
                 outputs, problems);
-    }
-
-    /**
-     * Where this input's trips are analysed. With one thread, on the reading thread itself, in the reader's
-     * callback: a worker would overlap one trip's reading with another's analysis, but it costs a hand-over
-     * per trip (the future, the slot, waking and parking both threads, the trip's columns and the result
-     * moving between caches) that adds CPU time, and on one vCPU it overlaps nothing. Not on a virtual
-     * thread (the pipeline's jobs): a native call pins its carrier for as long as the trip takes, and the
-     * carriers also run the downloads and uploads.
-     */
-    private Executor engineCalls() {
-        return threads == 1 && !Thread.currentThread().isVirtual() ? Runnable::run : workers;
     }
 
     /** A trip waiting for a slot after its input failed is dropped unanalysed (its result would be thrown away). */

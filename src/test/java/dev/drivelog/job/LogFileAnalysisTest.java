@@ -325,22 +325,60 @@ class LogFileAnalysisTest {
     }
 
     @Test
-    void analyze_oneThreadOnAVirtualThread_leavesTheEngineToAPlatformWorker() throws Exception {
-        // A native call would pin the virtual thread's carrier, which the pipeline's transfers share.
+    void analyze_oneThreadOnAVirtualThread_readsAndCallsTheEngineOnOnePlatformWorker() throws Exception {
+        // A native call would pin the virtual thread's carrier, which the pipeline's transfers share; and a
+        // hand-over per trip costs the handler CPU (docs/BENCHMARKS.md, "One S3 object through the Lambda handler").
         EngineThreads recording = new EngineThreads();
-        LogFileAnalysis analysis = new LogFileAnalysis(readerOf(3, List.of()), recording, 1, false, outcome -> {});
-        List<Object> answer = new ArrayList<>();
+        Set<Thread> readers = ConcurrentHashMap.newKeySet();
+        TripSource reader = (name, input, consumer) -> {
+            readers.add(Thread.currentThread());
+            return readerOf(7, List.of()).read(name, input, consumer);
+        };
+        LogFileAnalysis analysis = new LogFileAnalysis(reader, recording, 1, false, outcome -> {});
 
+        Object answer = onVirtualThread(() -> analysis.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]),
+                new DirectoryOutputSink(out, "fleet.csv", "v1")));
+
+        assertEquals(7, ((InputReport) answer).trips(), "answer: " + answer);
+        assertEquals(readers, recording.threads, "the engine is called on the thread that reads");
+        assertTrue(readers.size() == 1 && !readers.iterator().next().isVirtual(), "reading threads: " + readers);
+    }
+
+    @Test
+    void analyze_oneThreadOnAVirtualThread_throwsTheWorkersFailuresAsTheyAre() throws Exception {
+        InputRejectedException refusal = new InputRejectedException("junk.bin: not a drive log");
+        LogFileAnalysis rejecting = new LogFileAnalysis((name, input, consumer) -> {
+            throw refusal;
+        }, new FixtureAnalyzer(), 1, false, outcome -> {});
+        Analyzer transientOnTrip1 = new FixtureAnalyzer() {
+            @Override
+            public String analyze(Trip trip) throws AnalysisException {
+                if (trip.tripId().equals("trip-1")) {
+                    throw new AnalysisException("trip trip-1: internal error", false);
+                }
+                return super.analyze(trip);
+            }
+        };
+        LogFileAnalysis failing = new LogFileAnalysis(readerOf(3, List.of()), transientOnTrip1, 1, false, outcome -> {});
+
+        assertSame(refusal, onVirtualThread(() -> rejecting.analyze("junk.bin", new ByteArrayInputStream(new byte[0]),
+                new DirectoryOutputSink(out, "junk.bin", "v1"))));
+        Object failure = onVirtualThread(() -> failing.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]),
+                new DirectoryOutputSink(out, "fleet.csv", "v1")));
+        assertTrue(failure instanceof TransientTripFailureException t && t.getMessage().contains("trip trip-1 failed"),
+                "answer: " + failure);
+    }
+
+    /** What the call returned, or the exception it threw, on a virtual thread (the pipeline's jobs run on them). */
+    private static Object onVirtualThread(java.util.concurrent.Callable<Object> call) throws InterruptedException {
+        List<Object> answer = new ArrayList<>();
         Thread.ofVirtual().start(() -> {
             try {
-                answer.add(analysis.analyze("fleet.csv", new ByteArrayInputStream(new byte[0]),
-                        new DirectoryOutputSink(out, "fleet.csv", "v1")));
+                answer.add(call.call());
             } catch (Exception e) {
                 answer.add(e);
             }
         }).join();
-
-        assertEquals(3, ((InputReport) answer.getFirst()).trips(), "answer: " + answer);
-        assertTrue(recording.threads.stream().noneMatch(Thread::isVirtual), "engine threads: " + recording.threads);
+        return answer.getFirst();
     }
 }
