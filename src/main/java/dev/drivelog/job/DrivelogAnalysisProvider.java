@@ -64,7 +64,7 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
     }
 
     /**
-     * Loads the native library, opens the map and links the engine's downcalls on a thread of its
+     * Loads the native library, opens the map and links the engine's downcalls and the CSV scanner's on a thread of its
      * own (about a third of the handler's init in the image, where the JDK spins each downcall's method
      * handles on first use), while the caller reads the configuration and builds the S3 client.
      * Needed whatever the binding mode: the result version asks the library for the engine's version
@@ -81,10 +81,10 @@ public final class DrivelogAnalysisProvider implements InputAnalysisProvider {
             try {
                 AnalyzerPools.prepare(Path.of(map));
                 NativeLibrary.get().version();
-                NativeCsvScanner.get(); // links its downcall here rather than in the first event
-                NativeJsonLinesScanner.get();
-                NativeGpxScanner.get();
-                NativeNmeaScanner.get();
+                // CSV, the fleets' common export, is linked here rather than in its first event. The
+                // JSON Lines, GPX and NMEA scanners are linked when a log of theirs is first read: each
+                // link spins the JDK's classes for a downcall, which no CSV event should wait for in init.
+                NativeCsvScanner.get();
                 StartupTrace.mark("native prepared");
             } catch (AnalysisException | RuntimeException | LinkageError e) {
                 // open() and version() meet the same failure on the caller's thread and report it there.

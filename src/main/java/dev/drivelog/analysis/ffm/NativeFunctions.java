@@ -8,6 +8,8 @@ import dev.drivelog.analysis.NativeLibrary;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Downcall handles for the map and analyzer functions of the C ABI, each linked once per process on
@@ -16,6 +18,9 @@ import java.lang.invoke.MethodHandle;
  */
 final class NativeFunctions {
     private static volatile NativeFunctions instance;
+
+    /** Every downcall below, in declaration order (declared first: the field initialisers below add to it). */
+    private final List<Downcall> all = new ArrayList<>();
 
     final Downcall mapOpen = new Downcall("drivelog_map_open",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
@@ -70,7 +75,8 @@ final class NativeFunctions {
 
     private final NativeLibrary library;
 
-    private NativeFunctions(NativeLibrary library) {
+    /** Functions of {@code library}, none linked yet; the process's own are {@link #get()}'s. */
+    NativeFunctions(NativeLibrary library) {
         this.library = library;
     }
 
@@ -88,10 +94,17 @@ final class NativeFunctions {
         return local;
     }
 
+    /** The names of the C functions linked so far (what a container's init linked: tests and diagnostics). */
+    List<String> linkedNames() {
+        return all.stream().filter(Downcall::isLinked).map(Downcall::name).toList();
+    }
+
     /**
      * One C function, linked on first use. Linking a downcall costs a few milliseconds in a fresh JVM
      * (the JDK spins its method handles then), and a container's init needs only some of them on its
-     * own thread, so that the rest can be linked beside it ({@link NativeMap#prepare}). A failure is
+     * own thread, so that the rest can be linked beside it ({@link NativeMap#prepare}), and a log
+     * format's scanner is linked only when a log of that format is first read. Thread safe: one link
+     * per process, however many threads ask at once. A failure (e.g. a symbol the library lacks) is
      * thrown to every caller alike, not remembered.
      */
     final class Downcall {
@@ -100,10 +113,19 @@ final class NativeFunctions {
         private final Linker.Option[] options;
         private volatile MethodHandle handle;
 
-        private Downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+        Downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
             this.name = name;
             this.descriptor = descriptor;
             this.options = options;
+            all.add(this);
+        }
+
+        String name() {
+            return name;
+        }
+
+        boolean isLinked() {
+            return handle != null;
         }
 
         MethodHandle handle() {
