@@ -168,6 +168,8 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("matching.over_limit_prior_per_m", m.over_limit_prior_per_m, 0, 100),
       number("matching.over_limit_factor", m.over_limit_factor, 1, 100),
       number("matching.uturn_penalty_m", m.uturn_penalty_m, 0, 10000),
+      number("matching.uturn_seen_penalty_m", m.uturn_seen_penalty_m, 0, 10000),
+      number("matching.uturn_radius_m", m.uturn_radius_m, 1, 100),
       number("matching.restricted_turn_penalty_m", m.restricted_turn_penalty_m, 0, 10000),
       number("matching.stop_run_penalty_m", m.stop_run_penalty_m, 0, 10000),
       number("matching.max_lateral_accel_mps2", m.max_lateral_accel_mps2, 0, 100),

@@ -37,7 +37,9 @@ struct MatchConfig {
                                         //     or road open only for access (destination, delivery, private)
   double over_limit_prior_per_m = 0.2;  // ... of every metre on a road at a trusted speed far over its limit:
   double over_limit_factor = 1.6;       //   over this x its limit in force that day and at least 15 km/h over
-  double uturn_penalty_m = 100;       // route cost of turning around in the middle of a road
+  double uturn_penalty_m = 100;       // route cost of turning round (mid-road or at a node) ...
+  double uturn_seen_penalty_m = 70;   // ... where the reported headings show the car facing the other way after (match/uturn_price.hpp)
+  double uturn_radius_m = 5;          // a U-turn is a half circle of this radius: faster than the grip allows, priced as any turn
   double max_lateral_accel_mps2 = 6;  // a turn needing more grip at the trusted speeds is priced (0: never)
   double turn_radius_m = 15;          // ... on a corner of radius turn_radius_m / tan(angle / 2)
   double restricted_turn_penalty_m = 40;  // route cost of a turn a via-node restriction forbids (as entering a one-way against it)

@@ -7,6 +7,7 @@
 #include "map/geo.hpp"
 #include "match/hmm_probabilities.hpp"
 #include "match/path_geometry.hpp"
+#include "match/uturn_price.hpp"
 
 namespace drivelog::match {
 namespace {
@@ -237,6 +238,11 @@ inline double Matcher::turn_check_speed_mps(const TracePoint& a, const TracePoin
   if (!speeds_trusted_ || config_.max_lateral_accel_mps2 <= 0 || std::isnan(a.speed_mps) || std::isnan(b.speed_mps)) return 0;
   const double slowest = std::min(a.speed_mps, b.speed_mps) - kBrakeForChecksMps2 * (b.time_s - a.time_s) / 2;
   return slowest >= kTurnCheckMps ? slowest : 0;
+}
+
+double Matcher::uturn_price_m(uint32_t from, uint32_t to) const {
+  return match::uturn_price_m(config_, course_reversals_.reversed(from, to), speeds_trusted_, kBrakeForChecksMps2,
+                              trace_[from], trace_[to]);
 }
 
 double Matcher::turn_speed_prior_m(Direction out, Direction in, double speed_mps) const {
@@ -605,7 +611,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   const double* route_penalties = source_target_penalty_m_.data();
   const std::size_t target_count = targets_.size();
   const std::size_t pending_count = pending.size();
-  const double uturn_penalty = config_.uturn_penalty_m;
+  const double uturn_penalty = uturn_price_m(previous_index, point_index);
   // Time on a road against its one-way direction counts as if driven at wrong_way_min_speed_mps at
   // least: a car there meets the oncoming traffic by the second, not by the metre. Per metre
   // alone, waiting or creeping there would cost nothing, and a bias that carries a queue at a
@@ -688,7 +694,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
           // explained by driving into the cross road and back for free).
           // An empty route (the exit node is the entry node) turns round there if it re-enters
           // the same edge.
-          double node_turns = node_turn_prior(s, c, first_edges[cell], last_edges[cell]);
+          double node_turns = node_turn_prior(s, c, first_edges[cell], last_edges[cell], uturn_penalty);
           if (turn_speed > 0) node_turns += turn_speed_prior_at_ends_m(prev.first, i, j, cell, turn_speed);
           const double via_nodes = d.remaining_m + (between - route_penalties[cell]) + c_offset;
           const double via_priors =
@@ -763,6 +769,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   speeds_trusted_ = speeds_agree_with_motion(trace);
   out.stats.speeds_ignored = speeds_contradicted_;
   out.stats.headings_ignored = !headings_trusted_;
+  course_reversals_.index(trace, config_, headings_trusted_);
 
   uint32_t stand_from = 0;  // the first of the latest fixes in a row to report standing
   for (uint32_t i = 0; i < trace.size(); ++i) {
@@ -1030,13 +1037,14 @@ inline bool Matcher::join(const State& from, uint32_t from_point, const State& t
   const double inverse_beta = this->inverse_beta(a, b);
   const double odometer = odometer_m(from_point, to_point);
   constexpr double kImpossible = -std::numeric_limits<double>::infinity();
+  const double uturn_price = uturn_price_m(from_point, to_point);
   double uturn = kImpossible;
   double turn = 0;
   if (from.edge == to.edge && from.forward != to.forward) {
     turn = std::max<double>(from.offset_m, to.length_m - to.offset_m);
     const double out = turn - from.offset_m, back = turn - (to.length_m - to.offset_m);
     uturn = transition_score(out + back,
-                             config_.uturn_penalty_m + to.wrong_way_penalty_m + out * from.prior_per_m + back * to.prior_per_m,
+                             uturn_price + to.wrong_way_penalty_m + out * from.prior_per_m + back * to.prior_per_m,
                              apart, inverse_beta, odometer);
   }
   const double remaining = from.length_m - from.offset_m;
@@ -1048,7 +1056,7 @@ inline bool Matcher::join(const State& from, uint32_t from_point, const State& t
     routes_.run(from.exit_node, budget, std::span<const uint32_t>(&target, 1), std::span<double>(&between, 1));
     if (between != RouteSearch::kUnreachable) {
       const uint32_t first = routes_.first_edge_to(target), last = routes_.last_edge_to(target);
-      double turns = node_turn_prior(from, to, first, last);
+      double turns = node_turn_prior(from, to, first, last, uturn_price);
       const double turn_speed = turn_check_speed_mps(a, b);
       if (turn_speed > 0) {
         const Direction out = direction_at(from.edge, from.forward, false), in = direction_at(to.edge, to.forward, true);

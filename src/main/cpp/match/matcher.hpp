@@ -10,6 +10,7 @@
 #include "match/along_path_bias_smoother.hpp"
 #include "match/along_path_smoother.hpp"
 #include "match/candidate_search.hpp"
+#include "match/course_reversals.hpp"
 #include "match/course_vector.hpp"
 #include "match/error_continuity.hpp"
 #include "match/error_share.hpp"
@@ -122,14 +123,14 @@ class Matcher {
   // Inlined into the Viterbi step, which asks for every pair joined by a route (GCC kept it a call
   // there, 2.5 % of the town's instructions, though it is short in the common case).
   [[nodiscard, gnu::always_inline]] double node_turn_prior(const State& from, const State& to, uint32_t first_edge,
-                                                           uint32_t last_edge) const {
+                                                           uint32_t last_edge, double uturn) const {
     // Turning round at a node costs what turning round mid-road does (else a fix past a corner would
     // be explained by driving into the cross road and back for free); a turn a restriction forbids
     // costs its penalty. An empty route (`first_edge` kNoEdge: the exit node is the entry node)
     // turns there from one edge straight into the other. The state's flag spares the route's first
     // turn a map lookup; the last turn's from edge is the route's. Without restrictions the terms
     // they add are 0 and skipped: adding 0.0 to a sum changes nothing, so the sums are the same.
-    const double uturn = config_.uturn_penalty_m;
+    // `uturn` is this step's price of turning round (uturn_price_m()).
     const bool restricted = config_.restricted_turn_penalty_m > 0;
     if (first_edge == RouteSearch::kNoEdge) {
       const double turns = from.edge == to.edge ? uturn : 0.0;
@@ -142,6 +143,8 @@ class Matcher {
     }
     return turns;
   }
+  // The price, in metres, of turning round between fixes `from` and `to`, mid-road or at a node.
+  [[nodiscard]] double uturn_price_m(uint32_t from, uint32_t to) const;
   // The lowest speed the car can have had between two fixes, if it is worth checking turns at (else 0).
   // Inline, left to GCC: forced into the Viterbi step it cost the town 3 instructions per fix more
   // once the pair's distance was computed only where scored.
@@ -218,6 +221,7 @@ class Matcher {
   double margin_sigmas_ = 4;      // candidates kept within the nearest + this x sigma, for this trip
   ErrorShare error_share_;
   RhoMemo rho_memo_;  // the error's correlation for the time between two fixes
+  CourseReversals course_reversals_;  // where the headings show the car turning round (uturn_price_m)
   CourseVector course_;  // the reported course as a vector (build_states)
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.

@@ -1,0 +1,38 @@
+#include "match/course_reversals.hpp"
+
+#include <cmath>
+
+#include "match/hmm_probabilities.hpp"
+
+namespace drivelog::match {
+
+void CourseReversals::index(std::span<const TracePoint> trace, const MatchConfig& config, bool headings_trusted) {
+  trace_ = trace;
+  const std::size_t n = trace.size();
+  usable_before_.assign(n, kNone);
+  usable_after_.assign(n, kNone);
+  if (!headings_trusted) return;
+  const auto usable = [&](const TracePoint& p) {
+    return !std::isnan(p.heading_deg) && !std::isnan(p.speed_mps) && p.speed_mps >= config.heading_min_speed_mps;
+  };
+  uint32_t last = kNone;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (usable(trace[i])) last = static_cast<uint32_t>(i);
+    usable_before_[i] = last;
+  }
+  uint32_t next = kNone;
+  for (std::size_t i = n; i-- > 0;) {
+    if (usable(trace[i])) next = static_cast<uint32_t>(i);
+    usable_after_[i] = next;
+  }
+}
+
+bool CourseReversals::reversed(uint32_t from, uint32_t to) const {
+  if (from >= usable_before_.size() || to >= usable_after_.size()) return false;
+  const uint32_t before = usable_before_[from], after = usable_after_[to];
+  if (before == kNone || after == kNone || before >= after) return false;
+  if (!(trace_[after].time_s - trace_[before].time_s <= kSpanS)) return false;
+  return HmmProbabilities::angle_between_deg(trace_[before].heading_deg, trace_[after].heading_deg) >= kReversedDeg;
+}
+
+}  // namespace drivelog::match
