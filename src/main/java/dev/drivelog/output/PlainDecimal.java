@@ -169,30 +169,6 @@ final class PlainDecimal {
         return integerDigits + fractionDigits <= 15;
     }
 
-    /**
-     * True when {@code text[start, end)} is JSON arrays of numbers without white space (as the engine writes
-     * a path, {@code [[13.4,52.5],[13.41,52.51]]}; the caller knows the grammar holds) and every number in it
-     * is {@link #isOwnText}: a generator writing the numbers' doubles with {@link #of} writes that very text.
-     */
-    static boolean isOwnNumbersText(byte[] text, int start, int end) {
-        int at = start;
-        while (at < end) {
-            byte c = text[at];
-            if (c == '[' || c == ']' || c == ',') {
-                at++;
-                continue;
-            }
-            int numberStart = at;
-            do {
-                at++;
-            } while (at < end && text[at] != ',' && text[at] != ']');
-            if (at - numberStart > MAX_LENGTH || !isOwnText(text, numberStart, at)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }

@@ -102,7 +102,8 @@ final class ViolationsGeoJsonWriter {
     private void writeCoordinates(List<double[]> coordinates) throws IOException {
         if (coordinates instanceof Positions positions && positions.hasText()) {
             byte[] text = positions.text();
-            if (positions.compactText() && PlainDecimal.isOwnNumbersText(text, positions.textStart(), positions.textEnd())) {
+            if (positions.compactText() && positions.plainDecimals()) {
+                // Plain decimals are PlainDecimal.isOwnText: what writing each number would give, so the whole array.
                 json.writeRawValue(text, positions.textStart(), positions.textEnd() - positions.textStart());
                 return;
             }

@@ -54,6 +54,8 @@ final class MatchedPathReader {
     private final byte[] b;
     private final int end;
     private int at;
+    /** While a path is read: every number so far a plain decimal ({@link #scanCoordinate}). */
+    private boolean plain;
 
     /** A reader of the array that starts at {@code utf8[start]}. */
     MatchedPathReader(byte[] utf8, int start) {
@@ -171,8 +173,10 @@ final class MatchedPathReader {
     }
 
     /**
-     * A JSON array of pairs of numbers, kept as text: its grammar checked, its numbers not read. Written
-     * out in one loop, since this is nearly every byte of the result.
+     * A JSON array of pairs of numbers, kept as text: its grammar checked, its numbers not read, and
+     * whether it is compact and every number a plain decimal ({@link Positions#plainDecimals}). Written
+     * out in one loop without calls for the compact case, since this is nearly every byte of the result
+     * (and C1, the launcher's JIT for local files, inlines little).
      */
     private Positions coordinates() throws Declined {
         if (literal('n', "null")) {
@@ -181,50 +185,129 @@ final class MatchedPathReader {
         int start = at;
         expect('[');
         int i = at;
-        int j = skipWhiteSpace(i);
-        boolean compact = j == i;
-        i = j;
+        boolean compact = true;
+        plain = true;
+        if (i < end && Positions.isWhiteSpace(b[i])) {
+            i = skipWhiteSpace(i);
+            compact = false;
+        }
         int pairs = 0;
         if (i < end && b[i] == ']') {
             at = i + 1;
-            return Positions.ofText(b, start, at, 0, compact);
+            return Positions.ofText(b, start, at, 0, compact, plain);
         }
         while (true) {
             if (i >= end || b[i] != '[') {
                 throw DECLINED;
             }
-            j = skipWhiteSpace(i + 1);
-            compact &= j == i + 1;
-            i = scanNumber(j);
-            j = skipWhiteSpace(i);
-            compact &= j == i;
-            if (j >= end || b[j] != ',') {
+            i++;
+            if (i < end && Positions.isWhiteSpace(b[i])) {
+                i = skipWhiteSpace(i);
+                compact = false;
+            }
+            i = scanCoordinate(i);
+            if (i < end && Positions.isWhiteSpace(b[i])) {
+                i = skipWhiteSpace(i);
+                compact = false;
+            }
+            if (i >= end || b[i] != ',') {
                 throw DECLINED;
             }
-            i = skipWhiteSpace(j + 1);
-            compact &= i == j + 1;
-            j = scanNumber(i);
-            i = skipWhiteSpace(j);
-            compact &= i == j;
+            i++;
+            if (i < end && Positions.isWhiteSpace(b[i])) {
+                i = skipWhiteSpace(i);
+                compact = false;
+            }
+            i = scanCoordinate(i);
+            if (i < end && Positions.isWhiteSpace(b[i])) {
+                i = skipWhiteSpace(i);
+                compact = false;
+            }
             if (i >= end || b[i] != ']') {
                 throw DECLINED;
             }
             pairs++;
-            j = skipWhiteSpace(i + 1);
-            compact &= j == i + 1;
-            if (j >= end) {
+            i++;
+            if (i < end && Positions.isWhiteSpace(b[i])) {
+                i = skipWhiteSpace(i);
+                compact = false;
+            }
+            if (i >= end) {
                 throw DECLINED;
             }
-            if (b[j] == ']') {
-                at = j + 1;
-                return Positions.ofText(b, start, at, pairs, compact);
+            if (b[i] == ']') {
+                at = i + 1;
+                return Positions.ofText(b, start, at, pairs, compact, plain);
             }
-            if (b[j] != ',') {
+            if (b[i] != ',') {
                 throw DECLINED;
             }
-            i = skipWhiteSpace(j + 1);
-            compact &= i == j + 1;
+            i++;
+            if (i < end && Positions.isWhiteSpace(b[i])) {
+                i = skipWhiteSpace(i);
+                compact = false;
+            }
         }
+    }
+
+    /**
+     * {@link #scanNumber} for a coordinate, which also clears {@link #plain} unless the number is a plain
+     * decimal as {@link Positions#plainDecimals} defines it: {@code -?I.F}, {@code I} 0 or up to 7 digits,
+     * {@code F} 1 to 9 digits ending in a non-zero one, at most 15 digits, at least 0.001 in magnitude.
+     */
+    private int scanCoordinate(int i) throws Declined {
+        int start = i;
+        if (i < end && b[i] == '-') {
+            i++;
+        }
+        int integerStart = i;
+        if (i >= end || !isDigit(b[i])) {
+            throw DECLINED;
+        }
+        if (b[i] == '0') {
+            i++;
+        } else {
+            do {
+                i++;
+            } while (i < end && isDigit(b[i]));
+        }
+        int integerDigits = i - integerStart;
+        boolean isPlain = false;
+        if (i < end && b[i] == '.') {
+            i++;
+            int fractionStart = i;
+            if (i >= end || !isDigit(b[i])) {
+                throw DECLINED;
+            }
+            do {
+                i++;
+            } while (i < end && isDigit(b[i]));
+            int fractionDigits = i - fractionStart;
+            isPlain = integerDigits <= 7 && fractionDigits <= 9 && integerDigits + fractionDigits <= 15 && b[i - 1] != '0'
+                    && (b[integerStart] != '0' || b[fractionStart] != '0'
+                        || (fractionDigits > 1 && b[fractionStart + 1] != '0')
+                        || (fractionDigits > 2 && b[fractionStart + 2] != '0'));
+        }
+        if (i < end && (b[i] == 'e' || b[i] == 'E')) {
+            isPlain = false;
+            i++;
+            if (i < end && (b[i] == '+' || b[i] == '-')) {
+                i++;
+            }
+            if (i >= end || !isDigit(b[i])) {
+                throw DECLINED;
+            }
+            do {
+                i++;
+            } while (i < end && isDigit(b[i]));
+        }
+        if (i - start > MAX_NUMBER_LENGTH) {
+            throw DECLINED;
+        }
+        if (!isPlain) {
+            plain = false;
+        }
+        return i;
     }
 
     /** JSON's number grammar from {@code i}: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}; returns its end. */

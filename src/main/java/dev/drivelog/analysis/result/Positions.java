@@ -31,6 +31,8 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
     private final int textEnd;
     /** True when the text has no white space: {@code [[lon,lat],[lon,lat]]}. */
     private final boolean compact;
+    /** True when every number of the text is a plain decimal ({@link #plainDecimals}). */
+    private final boolean plain;
     /**
      * Where each number's text starts and ends (start of number {@code k} at {@code 2k}, end at {@code 2k + 1}),
      * found on the first call that needs a number: the writer's copy never does, so a path that is only
@@ -45,15 +47,17 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
         this.textStart = 0;
         this.textEnd = 0;
         this.compact = false;
+        this.plain = false;
         this.size = size;
     }
 
-    private Positions(byte[] text, int textStart, int textEnd, int size, boolean compact) {
+    private Positions(byte[] text, int textStart, int textEnd, int size, boolean compact, boolean plain) {
         this.lonLat = null;
         this.text = text;
         this.textStart = textStart;
         this.textEnd = textEnd;
         this.compact = compact;
+        this.plain = plain;
         this.size = size;
     }
 
@@ -81,10 +85,11 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
     /**
      * The path held as the text {@code text[start, end)}, which must be a JSON array of {@code size}
      * arrays of two JSON numbers each (the caller has checked the grammar: {@link MatchedPathReader}),
-     * without white space if {@code compact}. Not copied: the caller must not change those bytes.
+     * without white space if {@code compact}, every number a plain decimal if {@code plain}
+     * ({@link #plainDecimals}). Not copied: the caller must not change those bytes.
      */
-    static Positions ofText(byte[] text, int start, int end, int size, boolean compact) {
-        return size == 0 ? EMPTY : new Positions(text, start, end, size, compact);
+    static Positions ofText(byte[] text, int start, int end, int size, boolean compact, boolean plain) {
+        return size == 0 ? EMPTY : new Positions(text, start, end, size, compact, plain);
     }
 
     public double lon(int index) {
@@ -118,6 +123,17 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
     /** True when the text holds no white space ({@code [[lon,lat],...]}, as a JSON generator writes it). */
     public boolean compactText() {
         return compact;
+    }
+
+    /**
+     * True when every number of the text is a plain decimal {@code -?I.F} whose integer part {@code I} is
+     * {@code 0} or up to 7 digits, whose fraction {@code F} has 1 to 9 digits and ends in a non-zero one,
+     * with at most 15 digits in all and at least 0.001 in magnitude: the engine's text of a coordinate
+     * ({@code json_writer.cpp}) but for a whole number, a tiny one or one past 10^7, and the text the
+     * GeoJSON writer would print for its double (held to it by {@code MatchedTextCopyTest}).
+     */
+    public boolean plainDecimals() {
+        return plain;
     }
 
     /** The bytes holding the array's text; shared, not copied: the caller must not change them. Only when {@link #hasText}. */

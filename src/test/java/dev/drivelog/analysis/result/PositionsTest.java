@@ -71,7 +71,7 @@ class PositionsTest {
         int start = json.indexOf("[[");
         int end = json.lastIndexOf("]]") + 2;
 
-        Positions positions = Positions.ofText(bytes, start, end, 4, false);
+        Positions positions = Positions.ofText(bytes, start, end, 4, false, false);
 
         assertTrue(positions.hasText());
         assertSame(bytes, positions.text());
@@ -87,6 +87,6 @@ class PositionsTest {
         assertEquals("1e-05", new String(bytes, positions.numberStart(3), positions.numberEnd(3) - positions.numberStart(3),
                 StandardCharsets.US_ASCII));
         assertThrows(IndexOutOfBoundsException.class, () -> positions.lon(4));
-        assertEquals(0, Positions.ofText(bytes, 0, 0, 0, true).size());
+        assertEquals(0, Positions.ofText(bytes, 0, 0, 0, true, true).size());
     }
 }
