@@ -174,9 +174,8 @@ final class MatchedPathReader {
 
     /**
      * A JSON array of pairs of numbers, kept as text: its grammar checked, its numbers not read, and
-     * whether it is compact and every number a plain decimal ({@link Positions#plainDecimals}). Written
-     * out in one loop without calls for the compact case, since this is nearly every byte of the result
-     * (and C1, the launcher's JIT for local files, inlines little).
+     * whether it is compact and every number a plain decimal ({@link Positions#plainDecimals}), in one
+     * pass: this is nearly every byte of the result.
      */
     private Positions coordinates() throws Declined {
         if (literal('n', "null")) {
@@ -187,47 +186,11 @@ final class MatchedPathReader {
         int i = at;
         boolean compact = true;
         plain = true;
-        if (i < end && Positions.isWhiteSpace(b[i])) {
-            i = skipWhiteSpace(i);
-            compact = false;
-        }
         int pairs = 0;
-        if (i < end && b[i] == ']') {
-            at = i + 1;
-            return Positions.ofText(b, start, at, 0, compact, plain);
-        }
+        // What comes next: 0 a pair's '[' (or, before the first, the array's ']'), 1 lon, 2 ',', 3 lat,
+        // 4 the pair's ']', 5 ',' or the array's ']'.
+        int next = 0;
         while (true) {
-            if (i >= end || b[i] != '[') {
-                throw DECLINED;
-            }
-            i++;
-            if (i < end && Positions.isWhiteSpace(b[i])) {
-                i = skipWhiteSpace(i);
-                compact = false;
-            }
-            i = scanCoordinate(i);
-            if (i < end && Positions.isWhiteSpace(b[i])) {
-                i = skipWhiteSpace(i);
-                compact = false;
-            }
-            if (i >= end || b[i] != ',') {
-                throw DECLINED;
-            }
-            i++;
-            if (i < end && Positions.isWhiteSpace(b[i])) {
-                i = skipWhiteSpace(i);
-                compact = false;
-            }
-            i = scanCoordinate(i);
-            if (i < end && Positions.isWhiteSpace(b[i])) {
-                i = skipWhiteSpace(i);
-                compact = false;
-            }
-            if (i >= end || b[i] != ']') {
-                throw DECLINED;
-            }
-            pairs++;
-            i++;
             if (i < end && Positions.isWhiteSpace(b[i])) {
                 i = skipWhiteSpace(i);
                 compact = false;
@@ -235,19 +198,40 @@ final class MatchedPathReader {
             if (i >= end) {
                 throw DECLINED;
             }
-            if (b[i] == ']') {
-                at = i + 1;
-                return Positions.ofText(b, start, at, pairs, compact, plain);
+            byte c = b[i];
+            switch (next) {
+                case 0 -> {
+                    if (c == ']' && pairs == 0) {
+                        at = i + 1;
+                        return Positions.ofText(b, start, at, 0, compact, plain);
+                    }
+                    i = expect(c, '[', i);
+                }
+                case 1, 3 -> i = scanCoordinate(i);
+                case 2 -> i = expect(c, ',', i);
+                case 4 -> {
+                    i = expect(c, ']', i);
+                    pairs++;
+                }
+                default -> {
+                    if (c == ']') {
+                        at = i + 1;
+                        return Positions.ofText(b, start, at, pairs, compact, plain);
+                    }
+                    i = expect(c, ',', i);
+                    next = -1;
+                }
             }
-            if (b[i] != ',') {
-                throw DECLINED;
-            }
-            i++;
-            if (i < end && Positions.isWhiteSpace(b[i])) {
-                i = skipWhiteSpace(i);
-                compact = false;
-            }
+            next++;
         }
+    }
+
+    /** The index after {@code i} when the byte there, {@code c}, is {@code expected}; else declines. */
+    private static int expect(byte c, char expected, int i) throws Declined {
+        if (c != expected) {
+            throw DECLINED;
+        }
+        return i + 1;
     }
 
     /**
