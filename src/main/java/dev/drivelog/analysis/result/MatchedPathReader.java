@@ -54,7 +54,7 @@ final class MatchedPathReader {
     private final byte[] b;
     private final int end;
     private int at;
-    /** While a path is read: every number so far a plain decimal ({@link #scanCoordinate}). */
+    /** While a path is read: every number so far a plain decimal ({@link #scanNumber}). */
     private boolean plain;
 
     /** A reader of the array that starts at {@code utf8[start]}. */
@@ -207,7 +207,7 @@ final class MatchedPathReader {
                     }
                     i = expect(c, '[', i);
                 }
-                case 1, 3 -> i = scanCoordinate(i);
+                case 1, 3 -> i = scanNumber(i);
                 case 2 -> i = expect(c, ',', i);
                 case 4 -> {
                     i = expect(c, ']', i);
@@ -235,11 +235,12 @@ final class MatchedPathReader {
     }
 
     /**
-     * {@link #scanNumber} for a coordinate, which also clears {@link #plain} unless the number is a plain
-     * decimal as {@link Positions#plainDecimals} defines it: {@code -?I.F}, {@code I} 0 or up to 7 digits,
-     * {@code F} 1 to 9 digits ending in a non-zero one, at most 15 digits, at least 0.001 in magnitude.
+     * JSON's number grammar from {@code i}, {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}; returns
+     * its end. Also clears {@link #plain} unless the number is a plain decimal as
+     * {@link Positions#plainDecimals} defines it: {@code -?I.F}, {@code I} 0 or up to 7 digits, {@code F} 1
+     * to 9 digits ending in a non-zero one, at most 15 digits, at least 0.001 in magnitude.
      */
-    private int scanCoordinate(int i) throws Declined {
+    private int scanNumber(int i) throws Declined {
         int start = i;
         if (i < end && b[i] == '-') {
             i++;
@@ -290,49 +291,6 @@ final class MatchedPathReader {
         }
         if (!isPlain) {
             plain = false;
-        }
-        return i;
-    }
-
-    /** JSON's number grammar from {@code i}: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}; returns its end. */
-    private int scanNumber(int i) throws Declined {
-        int start = i;
-        if (i < end && b[i] == '-') {
-            i++;
-        }
-        if (i >= end || !isDigit(b[i])) {
-            throw DECLINED;
-        }
-        if (b[i] == '0') {
-            i++;
-        } else {
-            do {
-                i++;
-            } while (i < end && isDigit(b[i]));
-        }
-        if (i < end && b[i] == '.') {
-            i++;
-            if (i >= end || !isDigit(b[i])) {
-                throw DECLINED;
-            }
-            do {
-                i++;
-            } while (i < end && isDigit(b[i]));
-        }
-        if (i < end && (b[i] == 'e' || b[i] == 'E')) {
-            i++;
-            if (i < end && (b[i] == '+' || b[i] == '-')) {
-                i++;
-            }
-            if (i >= end || !isDigit(b[i])) {
-                throw DECLINED;
-            }
-            do {
-                i++;
-            } while (i < end && isDigit(b[i]));
-        }
-        if (i - start > MAX_NUMBER_LENGTH) {
-            throw DECLINED;
         }
         return i;
     }
