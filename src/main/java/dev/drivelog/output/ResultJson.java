@@ -19,6 +19,7 @@ import java.io.IOException;
  */
 final class ResultJson {
     private static final JsonFactory FACTORY = new JsonFactory();
+    private static final RawBytesGenerator.Factory RAW_FACTORY = new RawBytesGenerator.Factory();
 
     /**
      * Built on first need: the writers do not need it, and a first ObjectMapper costs a fresh JVM some
@@ -46,6 +47,11 @@ final class ResultJson {
      */
     static JsonGenerator generator(java.io.OutputStream out) throws IOException {
         return FACTORY.createGenerator(out);
+    }
+
+    /** As {@link #generator}, one that also writes a value given as its JSON text in UTF-8 bytes. */
+    static RawBytesGenerator rawBytesGenerator(java.io.OutputStream out) throws IOException {
+        return RAW_FACTORY.create(out);
     }
 
     private ResultJson() {}

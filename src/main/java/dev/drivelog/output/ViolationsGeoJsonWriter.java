@@ -1,11 +1,11 @@
 package dev.drivelog.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.drivelog.analysis.result.MatchedSegment;
 import dev.drivelog.analysis.result.Positions;
 import dev.drivelog.analysis.result.Violation;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * Streams {@code violations.geojson}: an RFC 7946 FeatureCollection with one Point per violation
@@ -17,13 +17,13 @@ final class ViolationsGeoJsonWriter {
     static final String FILE_NAME = "violations.geojson";
     static final String CONTENT_TYPE = "application/geo+json";
 
-    private final JsonGenerator json;
+    private final RawBytesGenerator json;
     private final String input;
     private final boolean matched;
 
     /** Writes the collection's start; takes ownership of {@code out} (closed by {@link #finish}). */
     ViolationsGeoJsonWriter(OutputStream out, String input, boolean matched) throws IOException {
-        this.json = ResultJson.generator(out);
+        this.json = ResultJson.rawBytesGenerator(out);
         this.input = input;
         this.matched = matched;
         json.writeStartObject();
@@ -44,7 +44,7 @@ final class ViolationsGeoJsonWriter {
         }
     }
 
-    private void writePoints(TripOutcome outcome, String category, java.util.List<Violation> findings)
+    private void writePoints(TripOutcome outcome, String category, List<Violation> findings)
             throws IOException {
         for (Violation violation : findings) {
             json.writeStartObject();
@@ -73,33 +73,8 @@ final class ViolationsGeoJsonWriter {
         json.writeStringField("type", "Feature");
         json.writeObjectFieldStart("geometry");
         json.writeStringField("type", "LineString");
-        json.writeArrayFieldStart("coordinates");
-        if (segment.coordinates() instanceof Positions positions && positions.hasText()) {
-            // The engine's own number text, copied where it is what writeNumber would write.
-            byte[] text = positions.text();
-            for (int number = 0; number < 2 * positions.size(); number += 2) {
-                json.writeStartArray();
-                ResultJson.writeNumber(json, text, positions.textStart(number), positions.textEnd(number));
-                ResultJson.writeNumber(json, text, positions.textStart(number + 1), positions.textEnd(number + 1));
-                json.writeEndArray();
-            }
-        } else if (segment.coordinates() instanceof Positions positions) {
-            // The engine's pairs, read from the flat array without an array per position.
-            for (int i = 0; i < positions.size(); i++) {
-                json.writeStartArray();
-                ResultJson.writeNumber(json, positions.lon(i));
-                ResultJson.writeNumber(json, positions.lat(i));
-                json.writeEndArray();
-            }
-        } else {
-            for (double[] position : segment.coordinates()) {
-                json.writeStartArray();
-                ResultJson.writeNumber(json, position[0]);
-                ResultJson.writeNumber(json, position[1]);
-                json.writeEndArray();
-            }
-        }
-        json.writeEndArray();
+        json.writeFieldName("coordinates");
+        writeCoordinates(segment.coordinates());
         json.writeEndObject();
         json.writeObjectFieldStart("properties");
         json.writeStringField("feature", "matched");
@@ -118,6 +93,48 @@ final class ViolationsGeoJsonWriter {
         ResultJson.writeNumber(json, segment.endTime());
         json.writeEndObject();
         json.writeEndObject();
+    }
+
+    /**
+     * A path read from the engine is its text: copied whole where every number is what writing its double
+     * would give (nearly always), else number by number.
+     */
+    private void writeCoordinates(List<double[]> coordinates) throws IOException {
+        if (coordinates instanceof Positions positions && positions.hasText()) {
+            byte[] text = positions.text();
+            if (positions.compactText() && positions.plainDecimals()) {
+                // Plain decimals are PlainDecimal.isOwnText: what writing each number would give, so the whole array.
+                json.writeRawValue(text, positions.textStart(), positions.textEnd() - positions.textStart());
+                return;
+            }
+            json.writeStartArray();
+            for (int number = 0; number < 2 * positions.size(); number += 2) {
+                json.writeStartArray();
+                ResultJson.writeNumber(json, text, positions.numberStart(number), positions.numberEnd(number));
+                ResultJson.writeNumber(json, text, positions.numberStart(number + 1), positions.numberEnd(number + 1));
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+            return;
+        }
+        json.writeStartArray();
+        if (coordinates instanceof Positions positions) {
+            // The engine's pairs, read from the flat array without an array per position.
+            for (int i = 0; i < positions.size(); i++) {
+                json.writeStartArray();
+                ResultJson.writeNumber(json, positions.lon(i));
+                ResultJson.writeNumber(json, positions.lat(i));
+                json.writeEndArray();
+            }
+        } else {
+            for (double[] position : coordinates) {
+                json.writeStartArray();
+                ResultJson.writeNumber(json, position[0]);
+                ResultJson.writeNumber(json, position[1]);
+                json.writeEndArray();
+            }
+        }
+        json.writeEndArray();
     }
 
     /** Closes the collection and the file. */

@@ -14,33 +14,50 @@ import java.util.RandomAccess;
  * carried as bytes"). The writer reads it by index ({@link #lon}, {@link #lat}); {@link #get} gives a
  * fresh pair, so nobody changes the path through it.
  *
- * <p>Read from the engine's result, the path keeps the numbers as the engine wrote them ({@link #hasText},
- * {@link TextBuilder}) and parses a number only when it is asked for: the GeoJSON writer copies that text
- * where it is the text it would write itself, so that most coordinates are neither parsed nor formatted
- * again (docs/BENCHMARKS.md, "The matched path's numbers copied").
+ * <p>Read from the engine's result, the path is the engine's own text of the {@code coordinates} array, a
+ * slice of the result's bytes that is neither copied nor parsed ({@link #hasText}): the GeoJSON writer
+ * copies it whole where it is the text it would write itself, and a number is parsed only when asked for
+ * (docs/BENCHMARKS.md, "The matched path copied, not parsed"). The slice keeps the whole result's bytes
+ * alive as long as the path.
  */
 public final class Positions extends AbstractList<double[]> implements RandomAccess {
     private static final Positions EMPTY = new Positions(new double[0], 0);
 
     /** lon, lat, lon, lat, ...; null when the path is held as text. */
     private final double[] lonLat;
-    /** The numbers' text (ASCII) one after the other (lon, lat, lon, ...); null when held as doubles. */
+    /** The bytes that hold the array's text {@code [[lon,lat],...]} at {@code [textStart, textEnd)}; null when held as doubles. */
     private final byte[] text;
-    /** Where number {@code k}'s text ends in {@link #text}; it starts where number {@code k - 1}'s ends. */
-    private final int[] textEnds;
+    private final int textStart;
+    private final int textEnd;
+    /** True when the text has no white space: {@code [[lon,lat],[lon,lat]]}. */
+    private final boolean compact;
+    /** True when every number of the text is a plain decimal ({@link #plainDecimals}). */
+    private final boolean plain;
+    /**
+     * Where each number's text starts and ends (start of number {@code k} at {@code 2k}, end at {@code 2k + 1}),
+     * found on the first call that needs a number: the writer's copy never does, so a path that is only
+     * copied allocates nothing per position. Volatile: the array is complete before it is published.
+     */
+    private volatile int[] bounds;
     private final int size;
 
     private Positions(double[] lonLat, int size) {
         this.lonLat = lonLat;
         this.text = null;
-        this.textEnds = null;
+        this.textStart = 0;
+        this.textEnd = 0;
+        this.compact = false;
+        this.plain = false;
         this.size = size;
     }
 
-    private Positions(byte[] text, int[] textEnds, int size) {
+    private Positions(byte[] text, int textStart, int textEnd, int size, boolean compact, boolean plain) {
         this.lonLat = null;
         this.text = text;
-        this.textEnds = textEnds;
+        this.textStart = textStart;
+        this.textEnd = textEnd;
+        this.compact = compact;
+        this.plain = plain;
         this.size = size;
     }
 
@@ -65,6 +82,16 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
         return builder.build();
     }
 
+    /**
+     * The path held as the text {@code text[start, end)}, which must be a JSON array of {@code size}
+     * arrays of two JSON numbers each (the caller has checked the grammar: {@link MatchedPathReader}),
+     * without white space if {@code compact}, every number a plain decimal if {@code plain}
+     * ({@link #plainDecimals}). Not copied: the caller must not change those bytes.
+     */
+    static Positions ofText(byte[] text, int start, int end, int size, boolean compact, boolean plain) {
+        return size == 0 ? EMPTY : new Positions(text, start, end, size, compact, plain);
+    }
+
     public double lon(int index) {
         return number(2 * checked(index));
     }
@@ -85,40 +112,111 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
         return size;
     }
 
-    /** True when the numbers are held as the engine's text ({@link #textStart}, {@link #textEnd}, {@link #text}). */
+    /**
+     * True when the path is held as the engine's text of its {@code coordinates} array
+     * ({@link #text}, {@link #textStart}, {@link #textEnd}).
+     */
     public boolean hasText() {
         return text != null;
     }
 
+    /** True when the text holds no white space ({@code [[lon,lat],...]}, as a JSON generator writes it). */
+    public boolean compactText() {
+        return compact;
+    }
+
     /**
-     * The text of the numbers, lon and lat of each position in turn (number {@code 2 * i} is position
-     * {@code i}'s lon); shared, not copied: the caller must not change it. Only when {@link #hasText}.
+     * True when every number of the text is a plain decimal {@code -?I.F} whose integer part {@code I} is
+     * {@code 0} or up to 7 digits, whose fraction {@code F} has 1 to 9 digits and ends in a non-zero one,
+     * with at most 15 digits in all and at least 0.001 in magnitude: the engine's text of a coordinate
+     * ({@code json_writer.cpp}) but for a whole number, a tiny one or one past 10^7, and the text the
+     * GeoJSON writer would print for its double (held to it by {@code MatchedTextCopyTest}).
      */
+    public boolean plainDecimals() {
+        return plain;
+    }
+
+    /** The bytes holding the array's text; shared, not copied: the caller must not change them. Only when {@link #hasText}. */
     public byte[] text() {
         return text;
     }
 
-    /** Where number {@code k}'s text starts in {@link #text}. */
-    public int textStart(int number) {
-        return number == 0 ? 0 : textEnds[number - 1];
+    /** Where the array's text starts in {@link #text}: its {@code [}. */
+    public int textStart() {
+        return textStart;
+    }
+
+    /** Where the array's text ends in {@link #text} (exclusive): after its {@code ]}. */
+    public int textEnd() {
+        return textEnd;
+    }
+
+    /** Where number {@code k}'s text starts in {@link #text} (number {@code 2 * i} is position {@code i}'s lon). */
+    public int numberStart(int number) {
+        return bounds()[2 * number];
     }
 
     /** Where number {@code k}'s text ends in {@link #text} (exclusive). */
-    public int textEnd(int number) {
-        return textEnds[number];
+    public int numberEnd(int number) {
+        return bounds()[2 * number + 1];
     }
 
     private double number(int at) {
         if (lonLat != null) {
             return lonLat[at];
         }
-        int start = textStart(at);
-        return parse(text, start, textEnds[at]);
+        int[] b = bounds();
+        return parse(text, b[2 * at], b[2 * at + 1]);
     }
 
-    /** JSON's number grammar, which Double.parseDouble reads; correctly rounded as Jackson's reading. */
+    private int[] bounds() {
+        int[] b = bounds;
+        if (b == null) {
+            b = findBounds();
+            bounds = b;
+        }
+        return b;
+    }
+
+    /** Each number's text in the checked grammar: it starts after white space that follows {@code [} or {@code ,}. */
+    private int[] findBounds() {
+        int[] b = new int[4 * size];
+        int k = 0;
+        int at = textStart;
+        while (k < b.length) {
+            byte c = text[at];
+            if (c == '-' || (c >= '0' && c <= '9')) {
+                b[k++] = at;
+                do {
+                    at++;
+                    c = text[at];
+                } while (c != ',' && c != ']' && !isWhiteSpace(c));
+                b[k++] = at;
+            } else {
+                at++;
+            }
+        }
+        return b;
+    }
+
+    static boolean isWhiteSpace(byte c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+
+    /**
+     * JSON's number grammar as Jackson reads it for a double: a number with a fraction or an exponent as
+     * {@link Double#parseDouble} (both correctly rounded), an integer through its integer value, which
+     * makes {@code -0} the double 0.0 (adding +0.0 turns -0.0 into 0.0 and leaves every other value as it is).
+     */
     private static double parse(byte[] text, int start, int end) {
-        return Double.parseDouble(new String(text, start, end - start, StandardCharsets.ISO_8859_1));
+        double value = Double.parseDouble(new String(text, start, end - start, StandardCharsets.ISO_8859_1));
+        for (int i = start; i < end; i++) {
+            byte c = text[i];
+            if (c == '.' || c == 'e' || c == 'E') {
+                return value;
+            }
+        }
+        return value + 0.0;
     }
 
     private int checked(int index) {
@@ -146,74 +244,6 @@ public final class Positions extends AbstractList<double[]> implements RandomAcc
         /** The positions, trimmed to their size; the builder must not be used afterwards. */
         public Positions build() {
             return size == 0 ? EMPTY : new Positions(2 * size == lonLat.length ? lonLat : Arrays.copyOf(lonLat, 2 * size), size);
-        }
-    }
-
-    /**
-     * Collects the numbers' text in order, lon then lat of each position, for one stretch after another
-     * (one builder per trip: its buffers grow once, and each stretch gets arrays of its own size). Only
-     * for decimal numbers with a fraction or an exponent (JSON's floats): {@link Double#parseDouble}
-     * reads such a text as Jackson reads it (both correctly rounded), whereas Jackson reads an integer
-     * such as {@code -0} as an int first (0.0, not -0.0), so the reader keeps integers as doubles
-     * ({@link #toDoubles}).
-     */
-    public static final class TextBuilder {
-        private byte[] text = new byte[256];
-        private int length;
-        private int[] ends = new int[32];
-        private int numbers;
-
-        /** Appends one number's text, {@code chars[offset, offset + count)}: ASCII, as JSON's numbers are. */
-        public TextBuilder add(char[] chars, int offset, int count) {
-            if (length + count > text.length) {
-                text = Arrays.copyOf(text, Math.max(2 * text.length, length + count));
-            }
-            for (int i = 0; i < count; i++) {
-                text[length + i] = (byte) chars[offset + i];
-            }
-            length += count;
-            if (numbers == ends.length) {
-                ends = Arrays.copyOf(ends, 2 * ends.length);
-            }
-            ends[numbers++] = length;
-            return this;
-        }
-
-        /** Takes the last number added off again and gives its value. */
-        public double removeLast() {
-            int end = ends[--numbers];
-            int start = numbers == 0 ? 0 : ends[numbers - 1];
-            length = start;
-            return parse(text, start, end);
-        }
-
-        /** The stretch's positions (an odd number of numbers is refused); the builder starts the next stretch. */
-        public Positions build() {
-            requirePairs();
-            Positions positions = numbers == 0 ? EMPTY
-                    : new Positions(Arrays.copyOf(text, length), Arrays.copyOf(ends, numbers), numbers / 2);
-            length = 0;
-            numbers = 0;
-            return positions;
-        }
-
-        /** The stretch's positions so far, parsed, in a Builder of pairs to go on with; the builder starts the next stretch. */
-        public Builder toDoubles() {
-            requirePairs();
-            Builder pairs = new Builder();
-            Positions sofar = new Positions(text, ends, numbers / 2);
-            for (int i = 0; i < sofar.size(); i++) {
-                pairs.add(sofar.lon(i), sofar.lat(i));
-            }
-            length = 0;
-            numbers = 0;
-            return pairs;
-        }
-
-        private void requirePairs() {
-            if (numbers % 2 != 0) {
-                throw new IllegalStateException("a lon without its lat");
-            }
         }
     }
 }

@@ -52,7 +52,8 @@ public final class TripResultParser {
         return bind(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private TripResult bind(byte[] utf8) {
+    /** As {@link #bind(String)}, from the bytes as the engine gives them. */
+    TripResult bind(byte[] utf8) {
         TripResult result;
         try {
             result = Binding.MAPPER.readValue(utf8, TripResult.class);

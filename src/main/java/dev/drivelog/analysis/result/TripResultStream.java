@@ -19,7 +19,10 @@ import java.util.List;
  * record takes null. Anything else (a number as text, a null for a count, evidence that is not a
  * scalar, broken JSON) gives null, and {@link TripResultParser} reads the text with data binding
  * instead, whose coercions and messages therefore stay the only ones. What the two make of a plain
- * result is the same: {@code TripResultStreamTest} holds them to it.
+ * result is the same: {@code TripResultStreamTest} holds them to it. The matched path, nearly all of a
+ * result with {@code --matched}, is not tokenised by Jackson: {@link MatchedPathReader} reads it from the
+ * bytes and keeps its coordinates as the engine's text, and declines (the result is then read by Jackson
+ * alone) whatever is not the engine's plain shape.
  */
 final class TripResultStream {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -51,14 +54,25 @@ final class TripResultStream {
      * byte parser, as the engine wrote it: no String of the whole text, no copy into chars.
      */
     static TripResult read(byte[] utf8) {
-        try (JsonParser p = FACTORY.createParser(utf8)) {
-            return result(p);
-        } catch (IOException | Unexpected e) {
+        try {
+            try (JsonParser p = FACTORY.createParser(utf8)) {
+                return result(p, utf8);
+            } catch (MatchedPathReader.Declined e) {
+                // The matched path is not in the engine's plain shape: Jackson reads all of it.
+                try (JsonParser p = FACTORY.createParser(utf8)) {
+                    return result(p, null);
+                }
+            }
+        } catch (IOException | Unexpected | MatchedPathReader.Declined e) {
             return null;
         }
     }
 
-    private static TripResult result(JsonParser p) throws IOException, Unexpected {
+    /**
+     * @param utf8 the bytes {@code p} reads, for {@link MatchedPathReader} to read the matched path from;
+     *             null: Jackson reads it too
+     */
+    private static TripResult result(JsonParser p, byte[] utf8) throws IOException, Unexpected, MatchedPathReader.Declined {
         expect(p.nextToken(), JsonToken.START_OBJECT);
         String schema = null;
         String tripId = null;
@@ -77,12 +91,32 @@ final class TripResultStream {
                 case "summary" -> summary = value == JsonToken.VALUE_NULL ? null : summary(p, value);
                 case "violations" -> violations = findings(p, value);
                 case "events" -> events = findings(p, value);
-                case "matched" -> matched = matched(p, value);
+                case "matched" -> {
+                    if (utf8 != null && value == JsonToken.START_ARRAY) {
+                        // The engine writes the path last: read from the bytes, the result ends after it.
+                        MatchedPathReader path = new MatchedPathReader(utf8, arrayStart(p, utf8));
+                        matched = path.read();
+                        if (!path.onlyTheEndFollows()) {
+                            throw MatchedPathReader.DECLINED;
+                        }
+                        return new TripResult(schema, tripId, engineVersion, summary, violations, events, matched);
+                    }
+                    matched = matched(p, value);
+                }
                 default -> p.skipChildren();
             }
         }
         expect(p.currentToken(), JsonToken.END_OBJECT);
         return new TripResult(schema, tripId, engineVersion, summary, violations, events, matched);
+    }
+
+    /** Where the array whose start {@code p} just gave begins in {@code utf8} (the parser reads it from its start). */
+    private static int arrayStart(JsonParser p, byte[] utf8) throws MatchedPathReader.Declined {
+        long offset = p.currentTokenLocation().getByteOffset();
+        if (offset < 0 || offset >= utf8.length || utf8[(int) offset] != '[') {
+            throw MatchedPathReader.DECLINED;
+        }
+        return (int) offset;
     }
 
     private static TripSummary summary(JsonParser p, JsonToken start) throws IOException, Unexpected {
@@ -348,16 +382,14 @@ final class TripResultStream {
         }
         expect(start, JsonToken.START_ARRAY);
         List<MatchedSegment> segments = new ArrayList<>();
-        Positions.TextBuilder text = new Positions.TextBuilder(); // one for the trip's stretches
         JsonToken next;
         while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-            segments.add(segment(p, next, text));
+            segments.add(segment(p, next));
         }
         return segments;
     }
 
-    private static MatchedSegment segment(JsonParser p, JsonToken start, Positions.TextBuilder text)
-            throws IOException, Unexpected {
+    private static MatchedSegment segment(JsonParser p, JsonToken start) throws IOException, Unexpected {
         expect(start, JsonToken.START_OBJECT);
         long osmWayId = 0;
         String roadName = null;
@@ -389,7 +421,7 @@ final class TripResultStream {
                     seen |= 1 << 3;
                 }
                 case "segment" -> segment = value == JsonToken.VALUE_NULL ? null : intValue(p, value);
-                case "coordinates" -> coordinates = positions(p, value, text);
+                case "coordinates" -> coordinates = positions(p, value);
                 default -> p.skipChildren();
             }
         }
@@ -398,43 +430,24 @@ final class TripResultStream {
     }
 
     /**
-     * {@code [[lon, lat], ...]} into one flat path. Only pairs: a position of another length (data
-     * binding takes any) is not the engine's shape, so data binding decides. The numbers are kept as
-     * the engine's text while every one is a decimal with a fraction (all the engine writes for a
-     * coordinate but a whole number): the writer copies most of them rather than parse and format them
-     * again ({@link Positions}). From the first integer on, the path is parsed into doubles as before.
+     * {@code [[lon, lat], ...]} into one flat path of doubles. Only pairs: a position of another length (data
+     * binding takes any) is not the engine's shape, so data binding decides.
      */
-    private static Positions positions(JsonParser p, JsonToken start, Positions.TextBuilder text)
-            throws IOException, Unexpected {
+    private static Positions positions(JsonParser p, JsonToken start) throws IOException, Unexpected {
         if (start == JsonToken.VALUE_NULL) {
             return null;
         }
         expect(start, JsonToken.START_ARRAY);
-        Positions.Builder positions = null;
+        Positions.Builder positions = new Positions.Builder();
         JsonToken next;
         while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
             expect(next, JsonToken.START_ARRAY);
-            JsonToken lonToken = p.nextToken();
-            if (positions == null && lonToken == JsonToken.VALUE_NUMBER_FLOAT) {
-                text.add(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                JsonToken latToken = p.nextToken();
-                if (latToken == JsonToken.VALUE_NUMBER_FLOAT) {
-                    text.add(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                } else {
-                    double lon = text.removeLast();
-                    positions = text.toDoubles().add(lon, doubleValue(p, latToken));
-                }
-            } else {
-                if (positions == null) {
-                    positions = text.toDoubles();
-                }
-                double lon = doubleValue(p, lonToken);
-                double lat = doubleValue(p, p.nextToken());
-                positions.add(lon, lat);
-            }
+            double lon = doubleValue(p, p.nextToken());
+            double lat = doubleValue(p, p.nextToken());
+            positions.add(lon, lat);
             expect(p.nextToken(), JsonToken.END_ARRAY);
         }
-        return positions == null ? text.build() : positions.build();
+        return positions.build();
     }
 
     private static List<String> strings(JsonParser p, JsonToken start) throws IOException, Unexpected {

@@ -65,29 +65,28 @@ class PositionsTest {
     }
 
     @Test
-    void textBuilder_stretchesOneAfterAnother_eachItsOwnNumbers() {
-        Positions.TextBuilder builder = new Positions.TextBuilder();
-        String[] first = {"13.4123456", "52.5", "-0.0", "1e-05"};
-        for (String number : first) {
-            builder.add(("x" + number).toCharArray(), 1, number.length());
-        }
+    void ofText_theEnginesArray_givesItsNumbersAsJacksonReadsThem() {
+        String json = "{\"c\":[[13.4123456,52.5], [ -0.0 ,1e-05],[-0,7],[12345678901234567890,-1.5E3]]}";
+        byte[] bytes = json.getBytes(StandardCharsets.US_ASCII);
+        int start = json.indexOf("[[");
+        int end = json.lastIndexOf("]]") + 2;
 
-        Positions one = builder.build();
-        builder.add("7.25".toCharArray(), 0, 4).add("-8.5".toCharArray(), 0, 4).add("9.75".toCharArray(), 0, 4);
-        double lon = builder.removeLast();
-        Positions.Builder rest = builder.toDoubles().add(lon, 10.5);
-        Positions two = rest.build();
-        Positions empty = builder.build();
+        Positions positions = Positions.ofText(bytes, start, end, 4, false, false);
 
-        assertTrue(one.hasText());
-        assertEquals(2, one.size());
-        assertArrayEquals(new double[] {13.4123456, 52.5}, one.get(0));
-        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(one.lon(1)));
-        assertEquals(1e-05, one.lat(1));
-        assertEquals("1e-05", new String(one.text(), one.textStart(3), one.textEnd(3) - one.textStart(3), StandardCharsets.US_ASCII));
-        assertFalse(two.hasText());
-        assertArrayEquals(new double[] {7.25, -8.5}, two.get(0));
-        assertArrayEquals(new double[] {9.75, 10.5}, two.get(1));
-        assertEquals(0, empty.size());
+        assertTrue(positions.hasText());
+        assertSame(bytes, positions.text());
+        assertEquals(start, positions.textStart());
+        assertEquals(end, positions.textEnd());
+        assertEquals(4, positions.size());
+        assertArrayEquals(new double[] {13.4123456, 52.5}, positions.get(0));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(positions.lon(1)), "a float -0.0 stays negative");
+        assertEquals(1e-05, positions.lat(1));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(positions.lon(2)), "an integer -0 is 0.0");
+        assertEquals(1.2345678901234567e19, positions.lon(3));
+        assertEquals(-1500, positions.lat(3));
+        assertEquals("1e-05", new String(bytes, positions.numberStart(3), positions.numberEnd(3) - positions.numberStart(3),
+                StandardCharsets.US_ASCII));
+        assertThrows(IndexOutOfBoundsException.class, () -> positions.lon(4));
+        assertEquals(0, Positions.ofText(bytes, 0, 0, 0, true, true).size());
     }
 }

@@ -66,8 +66,8 @@ class TripResultStreamTest {
     @ValueSource(strings = {"[13.4,52.5],[13.5,52.6]", "[13.4,52.5],[13,52.6],[13.5,52.7]", "[13.4,52],[13.5,52.6]",
         "[-0,-0.0],[0.0,-0]", "[1e-05,1.5E3],[-0.0000001,180]", "[13.4,52.5],[13.5,52.6],[14,53]", "[5,6]"})
     void read_pathsOfFloatsAndIntegers_giveWhatDataBindingGivesBitForBit(String positions) throws IOException {
-        // The path is kept as text while every number has a fraction and parsed from the first integer on
-        // (Jackson reads an integer -0 as 0.0): either way the doubles data binding makes.
+        // The path is kept as the engine's text and parsed when asked for, an integer as Jackson reads it
+        // (-0 as 0.0): the doubles data binding makes.
         String json = "{\"matched\":[{\"osm_way_id\":1,\"start_time\":0,\"end_time\":1,\"forward\":true,"
                 + "\"coordinates\":[" + positions + "]}]}";
 
