@@ -45,8 +45,15 @@ export DOCKER="$docker"
 
 if ! "$docker" info >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v dockerd >/dev/null 2>&1; then
+    # A daemon that died (its session ended) leaves its pid file, and dockerd refuses to start
+    # while the file names a pid; remove it only when that process is gone.
+    pidfile=/var/run/docker.pid
+    if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile" 2>/dev/null)" 2>/dev/null; then
+      echo "build-image: removing stale $pidfile (pid $(cat "$pidfile" 2>/dev/null) is gone)"
+      rm -f "$pidfile"
+    fi
     echo "build-image: starting dockerd (log: /var/log/drivelog-dockerd.log)"
-    nohup dockerd > /var/log/drivelog-dockerd.log 2>&1 &
+    setsid nohup dockerd > /var/log/drivelog-dockerd.log 2>&1 < /dev/null &
     for _ in $(seq 1 60); do "$docker" info >/dev/null 2>&1 && break; sleep 1; done
   fi
   "$docker" info >/dev/null 2>&1 || { echo "build-image: docker daemon not reachable" >&2; exit 1; }
