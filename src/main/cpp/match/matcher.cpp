@@ -83,7 +83,13 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
   // stretches; a receiver reporting 0, km/h or garbage is then simply not believed. A stretch spans
   // at least kStretchS seconds: between fixes a second apart GPS noise outweighs the movement of a
   // car in town, and only the noisiest pairs would move far enough to be compared at all.
+  // Judged on as few as kMinStretches (30 s of clear motion): ten were once required, so a trip
+  // under 100 s never trusted its speeds, and its fixes were placed by their projections alone and
+  // its standing fixes spread along the road (the old-town extracts of the accuracy suite, trips
+  // of about a minute: changes of way 2.5 m off at the median instead of 0.8 m). Speeds in the
+  // wrong unit or stuck contradict every stretch, so a few are enough to see them.
   constexpr int kSamples = 200;
+  constexpr int kMinStretches = 3;
   constexpr double kStretchS = 10;
   constexpr double kMaxFixGapS = 30;
   int compared = 0, agreeing = 0;
@@ -113,8 +119,8 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
     // stretch up to kSamples could change either verdict below, so they are the same.
     if (agreeing * 10 >= kSamples * 8 || (compared - agreeing) * 10 > kSamples * 2) break;
   }
-  speeds_contradicted_ = compared >= 10 && agreeing * 10 < compared * 8;
-  return compared >= 10 && !speeds_contradicted_;
+  speeds_contradicted_ = compared >= kMinStretches && agreeing * 10 < compared * 8;
+  return compared >= kMinStretches && !speeds_contradicted_;
 }
 
 inline bool Matcher::is_spike(std::span<const TracePoint> trace, uint32_t before_index, uint32_t i, double known_leg_m) {
