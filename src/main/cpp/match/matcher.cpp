@@ -87,7 +87,9 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
   // under 100 s never trusted its speeds, and its fixes were placed by their projections alone and
   // its standing fixes spread along the road (the old-town extracts of the accuracy suite, trips
   // of about a minute: changes of way 2.5 m off at the median instead of 0.8 m). Speeds in the
-  // wrong unit or stuck contradict every stretch, so a few are enough to see them.
+  // wrong unit or stuck contradict every stretch, so a few are enough to see them. One stretch
+  // may disagree however few there are: a turn round or a stray fix inside it shortens or stretches
+  // the straight line between its ends (a fifth of four stretches is less than one).
   constexpr int kSamples = 200;
   constexpr int kMinStretches = 3;
   constexpr double kStretchS = 10;
@@ -119,7 +121,7 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
     // stretch up to kSamples could change either verdict below, so they are the same.
     if (agreeing * 10 >= kSamples * 8 || (compared - agreeing) * 10 > kSamples * 2) break;
   }
-  speeds_contradicted_ = compared >= kMinStretches && agreeing * 10 < compared * 8;
+  speeds_contradicted_ = compared >= kMinStretches && agreeing * 10 < compared * 8 && compared - agreeing > 1;
   return compared >= kMinStretches && !speeds_contradicted_;
 }
 

@@ -383,6 +383,19 @@ TEST(Matcher, shortDriveWithSpeedsInKmhIgnoresThem) {
   EXPECT_EQ(matched_ways(s.map(), r), Ways({1, 2}));
 }
 
+TEST(Matcher, shortDriveThatTurnsRoundStillTrustsItsSpeeds) {
+  // 30 s: out 125 m and back at 30 km/h. Of its three 10 s stretches the middle one turns round:
+  // its ends lie metres apart while the speeds say 83 m. One stretch in three disagreeing is a
+  // third, not a receiver whose speeds are wrong.
+  const Scenario s("A------------B------------C", 10, {way("AB", 1), way("BC", 2)});
+  for (uint32_t seed = 1; seed <= 5; ++seed) {
+    Drive d(s, 1, seed);
+    d.noise(5).start_at('A').toward('C', 0.52, 30).to("A", 30);
+    const MatchResult r = run(s, d.points());
+    EXPECT_FALSE(r.stats.speeds_ignored) << "seed " << seed;
+  }
+}
+
 TEST(Matcher, fixBesideAJunctionDoesNotDetourIntoTheCrossRoadAndBack) {
   // Straight through a junction J with a short cross road (J-C, 12 m) that goes on beyond C. The
   // fix at the junction lies 10 m up the cross road. Explaining it by driving into the cross road
