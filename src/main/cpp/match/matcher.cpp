@@ -226,10 +226,8 @@ double Matcher::backward_cost(double moved_m) const {
 
 double Matcher::cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const {
   // No faster than max_speed (plus what GPS noise can add), no longer than a plausible detour,
-  // plus room for one penalised entry so that forbidden travel stays reachable: the dearest, a
-  // road closed to motor vehicles entered against its one-way direction, pays both penalties (with
-  // room for one only, a short trip whose trusted speeds bound the route tightly could not enter a
-  // one-way bus street the wrong way at all: its fixes there became outliers and a new piece).
+  // plus room for one penalised entry so that forbidden travel stays reachable (a closed road
+  // entered against its one-way is one entry, priced once: RouteSearch::penalty_of).
   const double dt_s = b.time_s - a.time_s;
   double by_speed = dt_s * config_.max_speed_kmh / 3.6 + 4 * config_.sigma_m;
   if (speeds_trusted_ && !std::isnan(a.speed_mps) && !std::isnan(b.speed_mps)) {
@@ -239,7 +237,7 @@ double Matcher::cost_limit_m(const TracePoint& a, const TracePoint& b, double gr
     by_speed = std::min(by_speed, dt_s * v * config_.reported_speed_factor + 4 * config_.sigma_m);
   }
   const double by_detour = great_circle_m + config_.max_detour_m;
-  return std::min(by_speed, by_detour) + config_.wrong_way_penalty_m + config_.closed_penalty_m;
+  return std::min(by_speed, by_detour) + std::max(config_.wrong_way_penalty_m, config_.closed_penalty_m);
 }
 
 inline double Matcher::turn_check_speed_mps(const TracePoint& a, const TracePoint& b) const {
