@@ -83,7 +83,15 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
   // stretches; a receiver reporting 0, km/h or garbage is then simply not believed. A stretch spans
   // at least kStretchS seconds: between fixes a second apart GPS noise outweighs the movement of a
   // car in town, and only the noisiest pairs would move far enough to be compared at all.
+  // Judged on as few as kMinStretches (30 s of clear motion): ten were once required, so a trip
+  // under 100 s never trusted its speeds, and its fixes were placed by their projections alone and
+  // its standing fixes spread along the road (the old-town extracts of the accuracy suite, trips
+  // of about a minute: changes of way 2.5 m off at the median instead of 0.8 m). Speeds in the
+  // wrong unit or stuck contradict every stretch, so a few are enough to see them. One stretch
+  // may disagree however few there are: a turn round or a stray fix inside it shortens or stretches
+  // the straight line between its ends (a fifth of four stretches is less than one).
   constexpr int kSamples = 200;
+  constexpr int kMinStretches = 3;
   constexpr double kStretchS = 10;
   constexpr double kMaxFixGapS = 30;
   int compared = 0, agreeing = 0;
@@ -113,8 +121,8 @@ bool Matcher::speeds_agree_with_motion(std::span<const TracePoint> trace) {
     // stretch up to kSamples could change either verdict below, so they are the same.
     if (agreeing * 10 >= kSamples * 8 || (compared - agreeing) * 10 > kSamples * 2) break;
   }
-  speeds_contradicted_ = compared >= 10 && agreeing * 10 < compared * 8;
-  return compared >= 10 && !speeds_contradicted_;
+  speeds_contradicted_ = compared >= kMinStretches && agreeing * 10 < compared * 8 && compared - agreeing > 1;
+  return compared >= kMinStretches && !speeds_contradicted_;
 }
 
 inline bool Matcher::is_spike(std::span<const TracePoint> trace, uint32_t before_index, uint32_t i, double known_leg_m) {
@@ -218,7 +226,8 @@ double Matcher::backward_cost(double moved_m) const {
 
 double Matcher::cost_limit_m(const TracePoint& a, const TracePoint& b, double great_circle_m) const {
   // No faster than max_speed (plus what GPS noise can add), no longer than a plausible detour,
-  // plus room for one penalised entry so that forbidden travel stays reachable.
+  // plus room for one penalised entry so that forbidden travel stays reachable (a closed road
+  // entered against its one-way is one entry, priced once: RouteSearch::penalty_of).
   const double dt_s = b.time_s - a.time_s;
   double by_speed = dt_s * config_.max_speed_kmh / 3.6 + 4 * config_.sigma_m;
   if (speeds_trusted_ && !std::isnan(a.speed_mps) && !std::isnan(b.speed_mps)) {

@@ -49,13 +49,15 @@ class RouteSearch {
   // The penalty for entering `edge` in that direction (0 for legal travel on an open road).
   [[nodiscard]] double entry_penalty(uint32_t edge, bool forward) const;
   // The same for an edge record already at hand (inline: called per state and per edge relaxed).
+  // A road closed to the vehicle is closed either way: entering it against its one-way is one
+  // offence, priced once (the detector reports it as one no_entry). Priced twice, the entry cost
+  // more than the room the route's cost limit leaves for one, and a car entering a one-way bus
+  // street the wrong way, with trusted speeds bounding its route, was never matched there.
   [[nodiscard]] double penalty_of(uint32_t edge, const map::EdgeRecord& e, bool forward) const {
-    double penalty = 0;
-    if (!e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
-      penalty += costs_.wrong_way_penalty_m;
-    }
-    if (closed(edge, e, forward)) penalty += costs_.closed_penalty_m;
-    return penalty;
+    if (closed(edge, e, forward)) return costs_.closed_penalty_m;
+    return e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)
+               ? 0.0
+               : costs_.wrong_way_penalty_m;
   }
   // The penalty for turning from `from_edge` at `via_node` into `to_edge` (0 unless a restriction forbids it).
   [[nodiscard]] double turn_penalty(uint32_t from_edge, uint32_t via_node, uint32_t to_edge) const {
@@ -70,11 +72,12 @@ class RouteSearch {
   };
   [[nodiscard]] EntryCosts entry_costs(uint32_t edge, const map::EdgeRecord& e, bool forward) const {
     EntryCosts c;
-    if (!e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
+    const bool is_closed = closed(edge, e, forward);  // closed either way: not also against its one-way
+    if (!is_closed && !e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
       c.penalty_m += costs_.wrong_way_penalty_m;
       c.prior_per_m += costs_.wrong_way_per_m;
     }
-    if (closed(edge, e, forward)) {
+    if (is_closed) {
       c.penalty_m += costs_.closed_penalty_m;
       c.prior_per_m += costs_.closed_per_m;
     }
@@ -87,10 +90,11 @@ class RouteSearch {
   // The prior per metre driven on `e` in that direction (0 for legal travel on an ordinary road).
   [[nodiscard]] double prior_per_m(uint32_t edge, const map::EdgeRecord& e, bool forward) const {
     double per_m = 0;
-    if (!e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
+    const bool is_closed = closed(edge, e, forward);  // closed either way: not also against its one-way
+    if (!is_closed && !e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed)) {
       per_m += costs_.wrong_way_per_m;
     }
-    if (closed(edge, e, forward)) per_m += costs_.closed_per_m;
+    if (is_closed) per_m += costs_.closed_per_m;
     if (e.use != map::RoadUse::general || e.road_class == map::RoadClass::track ||
         e.has(map::edge_flags::kDestination | map::edge_flags::kPrivate)) {
       per_m += costs_.minor_per_m;

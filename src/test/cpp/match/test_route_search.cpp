@@ -31,8 +31,8 @@ uint32_t node_of(const map::MapView& m, char letter) {
 // taken from RouteSearch, so that the reference below shares nothing with the code under test.
 double entry_penalty(const map::EdgeRecord& e, bool forward, const RouteCosts& costs) {
   const uint16_t allowed = forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed;
-  return ((e.flags & allowed) == 0 ? costs.wrong_way_penalty_m : 0.0) +
-         ((e.flags & map::edge_flags::kClosed) != 0 ? costs.closed_penalty_m : 0.0);
+  if ((e.flags & map::edge_flags::kClosed) != 0) return costs.closed_penalty_m;  // closed either way
+  return (e.flags & allowed) == 0 ? costs.wrong_way_penalty_m : 0.0;
 }
 
 // A textbook Dijkstra over the whole map in double precision: every node's cost from `source`.
@@ -137,6 +137,20 @@ TEST(RouteSearch, wrongWayAndClosedRoadsCostTheirPenalty) {
   const uint32_t to_c[] = {c};
   search.run(a, 1000, to_c, cost);
   EXPECT_NEAR(search.distance_to(c), 80 + 50, 1.0);  // legal, then into the closed road
+}
+
+TEST(RouteSearch, aClosedOneWayEnteredAgainstItsDirectionCostsTheClosedPenaltyOnce) {
+  // A one-way bus street (access=no, oneway=yes) is closed to a car either way: entering it
+  // backwards is one offence (one no_entry), not also a wrong-way. Priced as both, the entry cost
+  // more than the room for one penalty the matcher's route limit leaves, and a short drive with
+  // trusted speeds into such a street was never matched there.
+  const Scenario s("A---B---C", 10, {way("AB", 1), way("CB", 2).closed().oneway()});
+  RouteSearch search(s.map(), RouteCosts{100, 50});
+  double cost[1] = {0};
+  const uint32_t a = node_of(s.map(), 'A'), c = node_of(s.map(), 'C');
+  const uint32_t to_c[] = {c};
+  search.run(a, 1000, to_c, cost);
+  EXPECT_NEAR(search.distance_to(c), 80 + 50, 1.0);
 }
 
 TEST(RouteSearch, aClosedRoadOpenWhileTheTripIsDrivenCostsItsLength) {
