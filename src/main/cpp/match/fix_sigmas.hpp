@@ -31,7 +31,7 @@ class FixSigmas {
  private:
   std::vector<double> sigmas_;
   std::vector<double> reported_;  // each fix's clamped accuracy (NaN: none)
-  std::vector<double> window_;    // scratch for the median
+  std::vector<double> window_;    // the reported figures within the window, sorted
 };
 
 }  // namespace drivelog::match
