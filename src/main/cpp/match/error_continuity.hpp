@@ -10,6 +10,13 @@
 // new one's through the cosine between the two roads' normals, and the unseen part along the
 // previous road widens the prediction as far as it lies across the new road (a right-angle turn
 // predicts nothing). With rho = 0 this is the independent emission -|z|^2 / 2 of Newson & Krumm.
+//
+// What carries over is the error in metres, not in sigmas: a receiver's reported accuracy moves
+// from fix to fix (4.4, 6.2, 5.0 m) while the bias it sits in stays where it is, so the previous
+// error predicts the same metres, which are more or fewer of this fix's sigmas. Carried in sigmas,
+// a steady 20 m bias read as 4 sigmas at one fix and 3 at the next: every wobble of the accuracy
+// billed the road far from the fixes as a change of the error, and the road beside the bias won
+// stretches it never earned (a one-way carriageway driven against, on legal drives).
 #pragma once
 
 #include <algorithm>
@@ -35,8 +42,11 @@ class ErrorContinuity {
   // pair of states (a white-noise trace's estimated share of new error scatters a little below 1).
   static constexpr double kNegligibleRho = 0.25;
 
-  // rho in [0, 1): how much of the error survives from the previous fix; jump_log >= 0.
-  ErrorContinuity(double rho, double jump_log) : rho_(rho), jump_log_(jump_log) {}
+  // rho in [0, 1): how much of the error survives from the previous fix; jump_log >= 0;
+  // `sigma_ratio`: the previous fix's sigma over this fix's (> 0), which turns the previous error,
+  // in its own sigmas, into this fix's.
+  ErrorContinuity(double rho, double jump_log, double sigma_ratio = 1.0)
+      : rho_(rho), jump_log_(jump_log), carried_(rho * sigma_ratio), sigma_ratio_(sigma_ratio) {}
 
   // The correlation a step of `dt_s` leaves: the share of the error that is not new at every fix
   // (1 - independent_share) decaying with `correlation_s` (0: independent fixes).
@@ -57,9 +67,12 @@ class ErrorContinuity {
     const double normal_east = -now.dir_north, normal_north = now.dir_east;
     const double across = now.east * normal_east + now.north * normal_north;
     const double along = now.east * now.dir_east + now.north * now.dir_north;  // beyond a road's end only
-    const double predicted = rho_ * (before.east * normal_east + before.north * normal_north);
+    const double predicted = carried_ * (before.east * normal_east + before.north * normal_north);
+    // The new part of the error (1 - rho^2 of this fix's variance) and the carried part of the
+    // previous error along its road, which nobody saw, as far as it lies across this one.
     const double unseen = before.dir_east * normal_east + before.dir_north * normal_north;
-    const double variance = 1.0 - rho_ * rho_ * (1.0 - unseen * unseen);
+    const double unseen_share = sigma_ratio_ * unseen;
+    const double variance = 1.0 - rho_ * rho_ + rho_ * rho_ * unseen_share * unseen_share;
     const double miss = across - predicted;
     const double continued = -0.5 * (miss * miss / variance + along * along);
     return std::max(continued, independent - jump_log_);
@@ -69,6 +82,8 @@ class ErrorContinuity {
 
   double rho_;
   double jump_log_;
+  double carried_;      // rho x sigma_ratio: the previous error's share, in this fix's sigmas
+  double sigma_ratio_;
 };
 
 // ErrorContinuity::rho_for() remembering its last answer: fixes come at a steady rate, so most

@@ -7,7 +7,7 @@
 
 namespace drivelog::match {
 
-double ErrorShare::estimate(std::span<const TracePoint> trace, const MatchConfig& config) {
+double ErrorShare::estimate(std::span<const TracePoint> trace, const FixSigmas& sigmas) {
   // For independent errors of sigma per axis, the second difference of three fixes a second apart
   // has 6 sigma^2 per axis, so its squared length over sigma^2 has median 6 x 2 ln 2 = 8.32; an
   // error that wanders slowly leaves a fraction of that, and the car's own acceleration (a few
@@ -24,7 +24,7 @@ double ErrorShare::estimate(std::span<const TracePoint> trace, const MatchConfig
     if (b.time_s - a.time_s > kRegularGapS || c.time_s - b.time_s > kRegularGapS) continue;
     const double east = ((a.lon - b.lon) - (b.lon - c.lon)) * metric.meters_per_deg_lon(b.lat);
     const double north = ((a.lat - b.lat) - (b.lat - c.lat)) * LocalMetric::kMetersPerDegLat;
-    const double sigma = fix_sigma_m(b, config);
+    const double sigma = sigmas[i];
     ratios_.push_back((east * east + north * north) / (sigma * sigma));
   }
   if (ratios_.size() < kMinSamples) return 0.0;

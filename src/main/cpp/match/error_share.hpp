@@ -7,7 +7,7 @@
 #include <span>
 #include <vector>
 
-#include "match/match_config.hpp"
+#include "match/fix_sigmas.hpp"
 #include "match/trace.hpp"
 
 namespace drivelog::match {
@@ -16,7 +16,8 @@ class ErrorShare {
  public:
   // Between 0 (all of the error carries over) and 1 (independent); 0 when the trace has too few
   // fixes about a second apart to judge, so that the configured correlation time decides.
-  double estimate(std::span<const TracePoint> trace, const MatchConfig& config);
+  // `sigmas`: each fix's sigma (FixSigmas for this trace).
+  double estimate(std::span<const TracePoint> trace, const FixSigmas& sigmas);
 
  private:
   std::vector<double> ratios_;

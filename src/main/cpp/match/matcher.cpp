@@ -286,7 +286,11 @@ Direction Matcher::direction_at(uint32_t edge, bool forward, bool at_start) cons
   return direction_near_end(*map_, edge, forward, at_start, kTurnSpanM, turn_cos_lat_);
 }
 
-double Matcher::sigma_of(const TracePoint& p) const { return fix_sigma_m(p, config_); }
+double Matcher::sigma_of(const TracePoint& p) const {
+  // Every caller passes a fix of the trace being matched; anything else is judged on its own.
+  const auto i = static_cast<std::size_t>(&p - trace_.data());
+  return &p >= trace_.data() && i < sigmas_.size() ? sigmas_[i] : fix_sigma_m(p, config_);
+}
 
 double Matcher::transition_score(double driven_m, double priors_m, double great_circle_m, double inverse_beta,
                                  double odometer_m) const {
@@ -474,7 +478,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   const double sigma_before = sigma_of(previous), sigma_now = sigma_of(p);
   const ErrorContinuity continuity(
       rho_memo_.rho_for(p.time_s - previous.time_s, independent_share_, config_.error_correlation_s),
-      config_.error_jump_log);
+      config_.error_jump_log, sigma_before / sigma_now);
   // Independent errors (most simulators, a receiver in the open): the fix's distance counts alone,
   // added once per new state instead of per pair.
   const bool paired = continuity.correlated();
@@ -767,7 +771,8 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   uint32_t last_placed = 0;  // the latest fix kept or collapsed
   headings_trusted_ = headings_agree_with_motion(trace);
   local_day_ = OverLimitPrior::LocalDay{};
-  independent_share_ = error_share_.estimate(trace, config_);
+  sigmas_.compute(trace, config_);
+  independent_share_ = error_share_.estimate(trace, sigmas_);
   speed_bound_.compute(trace, config_, independent_share_,
                        [this](const TracePoint& a, const TracePoint& b) { return fix_distance_m(a, b); });
   // A wandering bias carries fixes further from their road than their accuracy says (and a road

@@ -14,6 +14,7 @@
 #include "match/course_vector.hpp"
 #include "match/error_continuity.hpp"
 #include "match/error_share.hpp"
+#include "match/fix_sigmas.hpp"
 #include "match/local_metric.hpp"
 #include "match/path_geometry.hpp"
 #include "match/match_config.hpp"
@@ -220,6 +221,7 @@ class Matcher {
   double independent_share_ = 0;  // the share of the receiver's error new from fix to fix (ErrorShare)
   double margin_sigmas_ = 4;      // candidates kept within the nearest + this x sigma, for this trip
   ErrorShare error_share_;
+  FixSigmas sigmas_;  // each fix's sigma, the reported accuracy steadied (sigma_of())
   RhoMemo rho_memo_;  // the error's correlation for the time between two fixes
   CourseReversals course_reversals_;  // where the headings show the car turning round (uturn_price_m)
   CourseVector course_;  // the reported course as a vector (build_states)

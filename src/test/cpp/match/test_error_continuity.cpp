@@ -25,6 +25,25 @@ TEST(ErrorContinuity, aSteadyBiasCostsLittleWhereIndependentFixesWouldCostMuch) 
   EXPECT_GT(continuity.log_likelihood(before, now), -0.1);
 }
 
+TEST(ErrorContinuity, aSteadyBiasInMetresCostsLittleWhileTheReportedAccuracyWobbles) {
+  // 10 m north of the road at both fixes; the receiver reported 4 m, then 6 m. In the previous
+  // fix's sigmas the bias was 2.5, in this one's 1.67: the same metres, not a change of the error.
+  const double sigma_before = 4, sigma_now = 6;
+  const ErrorContinuity continuity(0.95, 4, sigma_before / sigma_now);
+  const ErrorSample before = beside_east_road(static_cast<float>(10 / sigma_before));
+  const ErrorSample now = beside_east_road(static_cast<float>(10 / sigma_now));
+  EXPECT_GT(continuity.log_likelihood(before, now), -0.1);
+  // Carried in sigmas (the ratio left at 1) the same fixes would pay as if the error had moved 4 m.
+  const ErrorContinuity in_sigmas(0.95, 4);
+  EXPECT_LT(in_sigmas.log_likelihood(before, now), -2.0);
+}
+
+TEST(ErrorContinuity, aChangeOfTheBiasInMetresIsBilledWhateverTheSigmasSay) {
+  // 2 sigmas at both fixes, but 8 m then 12 m: the error moved 4 m across the road in a second.
+  const ErrorContinuity continuity(0.95, 4, 4.0 / 6.0);
+  EXPECT_LT(continuity.log_likelihood(beside_east_road(2), beside_east_road(2)), -2.0);
+}
+
 TEST(ErrorContinuity, aJumpAcrossTheRoadCostsTheIndependentTermAndTheJump) {
   // The error cannot move 3 sigma in one step by wandering: the fix re-drew it (jump_log) or the
   // road is the wrong one. This is what makes hopping onto the parallel road beside expensive.
