@@ -51,6 +51,34 @@ final class RawBytesGenerator extends UTF8JsonGenerator {
                 return;
             }
         }
+        copy(utf8, offset, length);
+    }
+
+    /**
+     * Writes more members of the object the generator is in, given as their UTF-8 JSON text
+     * ({@code "a":1,"b":[2]}), after the members it wrote itself: a comma, then the bytes. The object must
+     * hold at least one member already and the text be complete members: nothing here checks them, and
+     * the generator counts them as none (a member written after them gets its comma all the same).
+     */
+    void writeRawMembers(byte[] utf8, int offset, int length) throws IOException {
+        if (!_writeContext.inObject() || _writeContext.getEntryCount() < 1) {
+            throw new IllegalStateException("members follow a member of an object");
+        }
+        if (_outputTail >= _outputEnd) {
+            _flushBuffer();
+        }
+        _outputBuffer[_outputTail++] = ',';
+        if (_outputTail + length > _outputEnd) {
+            _flushBuffer();
+            if (length > _outputEnd) {
+                _outputStream.write(utf8, offset, length);
+                return;
+            }
+        }
+        copy(utf8, offset, length);
+    }
+
+    private void copy(byte[] utf8, int offset, int length) {
         System.arraycopy(utf8, offset, _outputBuffer, _outputTail, length);
         _outputTail += length;
     }
