@@ -21,6 +21,10 @@
 #                warm-up are in the intercept. With "1 2" this is the older "twice - once", a difference
 #                of two noisy runs; with "1 5" the same run-to-run noise is spread over four copies. Each
 #                round also gives a slope of its own; their range is printed as the spread.
+#   in-process   the same cost read inside the run with the most copies: drivelog analyze --stats prints the
+#                process's CPU per input (input_cpu_s, every thread, JIT and GC included); a copy's figure is
+#                the median over copies 2..N of that run (the first pays for start-up and warm-up), then the
+#                median over the rounds. No start-up in it at all, so it varies less than the fit (both given).
 # Env: E2E_FORMATS (default "csv jsonl gpx nmea"), E2E_MATCHED (default "no yes"), E2E_SETS
 # (default "fleet small"), E2E_COPIES (default "1 5"; two or more copy counts), E2E_REPEAT (default 1:
 # rounds; in each round every build runs every copy count, the builds in turn and their order
@@ -79,6 +83,13 @@ timed() {
 cpu_seconds() { sed -n 's/.*cpu_s=\([0-9.]*\)+\([0-9.]*\).*/\1 \2/p' "$1.time" | awk '{printf "%.3f", $1 + $2}'; }
 rss_kib() { sed -n 's/.*max_rss_kib=\([0-9]*\).*/\1/p' "$1.time"; }
 stat_field() { sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" "$1.err" | tail -1; }
+# in_process_copy OUT FILES_A_COPY: the median CPU-s of copies 2..N in run OUT's input_cpu_s; "nan" without it.
+in_process_copy() {
+  local values
+  values="$(sed -n 's/.*"input_cpu_s":\[\([^]]*\)\].*/\1/p' "$1.err" | tail -1 | awk -F, -v n="$2" '
+    NF > 0 { for (c = 2; c * n <= NF; c++) { s = 0; for (i = (c - 1) * n + 1; i <= c * n; i++) s += $i; print s } }')"
+  if [ -n "$values" ]; then median $values; else echo nan; fi
+}
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b > 0 ? a / b : 0) }'; }
 
@@ -129,7 +140,7 @@ for m in $matched_modes; do
       }
       # Round by round, every build in turn (the order alternating): a build's runs spread over the same
       # minutes as the others', so that a load that rises or falls during the run weighs on each alike.
-      declare -A runs=() slopes_of=()
+      declare -A runs=() slopes_of=() inproc=()
       for ((r = 0; r < repeat; r++)); do
         order=("${homes[@]}")
         if ((r % 2 == 1)); then
@@ -148,6 +159,7 @@ for m in $matched_modes; do
             rm -rf "$out.d"
             # "round copies cpu" triples, one per run.
             runs[$build]+="$r $n $(cpu_seconds "$out") "
+            [ "$n" = "$max_copies" ] && inproc[$build]+="$(in_process_copy "$out" "${#base[@]}") "
           done
         done
       done
@@ -190,6 +202,24 @@ for m in $matched_modes; do
           vs_first="\"$dmed ($drange)\""
           vs_first_text="$dmed ($drange)"
         fi
+        # In process: per round a copy's CPU inside the run with the most copies; against the first build round by round.
+        read -r -a ip <<< "${inproc[$build]}"
+        if [[ " ${ip[*]} " == *" nan "* ]]; then
+          inproc_text="-"; inproc_json="null"; inproc_vs_text="-"; inproc_vs_json="null"; inproc_copy=""
+        else
+          inproc_copy="$(median "${ip[@]}")"
+          inproc_range="$(printf '%s\n' "${ip[@]}" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s..%s", lo, hi }')"
+          inproc_text="$inproc_copy ($inproc_range)"
+          inproc_json="{\"median\":$inproc_copy,\"by_round\":\"${ip[*]}\"}"
+          inproc_vs_text="-"; inproc_vs_json="null"
+          read -r -a ipf <<< "${inproc[$first_build]}"
+          if [ "$build" != "$first_build" ] && [[ " ${ipf[*]} " != *" nan "* ]]; then
+            diffs=()
+            for ((i = 0; i < ${#ip[@]}; i++)); do diffs+=("$(awk -v a="${ip[$i]}" -v b="${ipf[$i]}" 'BEGIN { printf "%.3f", a - b }')"); done
+            inproc_vs_text="$(median "${diffs[@]}") ($(printf '%s\n' "${diffs[@]}" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s..%s", lo, hi }'))"
+            inproc_vs_json="\"$inproc_vs_text\""
+          fi
+        fi
         cpu_once=()
         read -r -a triples <<< "${runs[$build]}"
         for ((i = 0; i < ${#triples[@]}; i += 3)); do
@@ -204,8 +234,8 @@ for m in $matched_modes; do
           'BEGIN { printf "%.2f", (s - p / e) / n * 1000 }')"
         engine_ms_per_file="$(awk -v p="$engine_points" -v e="$engine_pps" -v n="${#sim[@]}" 'BEGIN { printf "%.2f", p / e / n * 1000 }')"
         steady_vs_engine="$(awk -v s="$steady" -v e="$engine_pps" 'BEGIN { printf "%.3f", s / e }')"
-        echo "{\"what\":\"e2e\",\"build\":\"$build\",\"set\":\"$set\",\"format\":\"$f\",\"matched\":\"$m\",\"files\":$n_files,\"points\":$p_copy,\"copies\":\"${copy_counts[*]}\",\"runs_round_copies_cpu_s\":\"${runs[$build]% }\",\"cpu_s_once\":$c1,\"steady_cpu_s_per_copy\":$slope,\"intercept_cpu_s\":$intercept,\"steady_cpu_s_per_copy_by_round\":\"$round_slopes\",\"per_copy_minus_first_build_by_round_median_range\":$vs_first,\"whole_points_per_cpu_second\":$whole,\"steady_points_per_cpu_second\":$steady,\"steady_vs_engine\":$steady_vs_engine,\"whole_vs_engine_process\":$(awk -v w="$whole" -v p="$engine_points" -v c="$engine_whole_cpu" 'BEGIN { printf "%.3f", w / (p / c) }'),\"per_input_overhead_ms\":$per_input_ms,\"engine_ms_per_input\":$engine_ms_per_file,\"max_rss_kib\":$(rss_kib "$work/e2e-$build-$set-$f-$m-$n1")}"
-        table+=("| $build | $set | $f | $m | $p_copy | $engine_pps | $slope ($spread) | $vs_first_text | $steady | $(awk -v s="$steady" -v e="$engine_pps" 'BEGIN { printf "%.0f %%", 100 * s / e }') | $whole | $(ratio "$engine_points" "$engine_whole_cpu") | $per_input_ms | $engine_ms_per_file |")
+        echo "{\"what\":\"e2e\",\"build\":\"$build\",\"set\":\"$set\",\"format\":\"$f\",\"matched\":\"$m\",\"files\":$n_files,\"points\":$p_copy,\"copies\":\"${copy_counts[*]}\",\"runs_round_copies_cpu_s\":\"${runs[$build]% }\",\"cpu_s_once\":$c1,\"steady_cpu_s_per_copy\":$slope,\"intercept_cpu_s\":$intercept,\"steady_cpu_s_per_copy_by_round\":\"$round_slopes\",\"per_copy_minus_first_build_by_round_median_range\":$vs_first,\"in_process_cpu_s_per_copy\":$inproc_json,\"in_process_minus_first_build_by_round_median_range\":$inproc_vs_json,\"whole_points_per_cpu_second\":$whole,\"steady_points_per_cpu_second\":$steady,\"steady_vs_engine\":$steady_vs_engine,\"whole_vs_engine_process\":$(awk -v w="$whole" -v p="$engine_points" -v c="$engine_whole_cpu" 'BEGIN { printf "%.3f", w / (p / c) }'),\"per_input_overhead_ms\":$per_input_ms,\"engine_ms_per_input\":$engine_ms_per_file,\"max_rss_kib\":$(rss_kib "$work/e2e-$build-$set-$f-$m-$n1")}"
+        table+=("| $build | $set | $f | $m | $p_copy | $engine_pps | $slope ($spread) | $vs_first_text | $inproc_text | $inproc_vs_text | $steady | $(awk -v p="$p_copy" -v c="$inproc_copy" 'BEGIN { printf "%s", (c > 0 ? sprintf("%.0f", p / c) : "-") }') | $(awk -v s="$steady" -v e="$engine_pps" 'BEGIN { printf "%.0f %%", 100 * s / e }') | $whole | $(ratio "$engine_points" "$engine_whole_cpu") | $per_input_ms | $engine_ms_per_file |")
         if [ "${E2E_PROFILE:-0}" = 1 ] && [ "$set" = fleet ] && [ "$f" = csv ]; then
           # A run of its own: the recording's cost stays out of the figures above.
           jfr="$work/profile-$build-$set-$f-$m.jfr"
@@ -233,6 +263,6 @@ for m in $matched_modes; do
 done
 echo "{\"load_average_end\":\"$(load)\"}"
 echo
-echo "| build | set | format | matched | points a copy | engine pts/CPU-s | CPU-s a copy (rounds' range) | minus the first build, per round: median (range) | e2e steady pts/CPU-s | steady / engine | e2e whole process pts/CPU-s | engine whole process pts/CPU-s | per-input overhead ms | engine ms per input |"
-echo "|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| build | set | format | matched | points a copy | engine pts/CPU-s | CPU-s a copy, fit (rounds' range) | fit minus the first build, per round: median (range) | CPU-s a copy in process, median (rounds' range) | in process minus the first build, per round | e2e steady pts/CPU-s (fit) | in process pts/CPU-s | steady / engine | e2e whole process pts/CPU-s | engine whole process pts/CPU-s | per-input overhead ms | engine ms per input |"
+echo "|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${table[@]}"
