@@ -27,6 +27,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "csv|jsonl|nmea|gpx", description = "Assume this format instead of detecting it.")
     String format;
 
-    @Option(names = "--stats", description = "Print one JSON line to stderr: points, seconds, threads, points_per_second.")
+    @Option(names = "--stats", description = "Print one JSON line to stderr: points, seconds, threads, points_per_second, "
+            + "input_cpu_s (the process's CPU seconds each input took).")
     boolean stats;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Drive-log files.")
@@ -113,6 +115,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         int failedInputs = 0;
         long points = 0;
         long startNanos = System.nanoTime();
+        // Per input, the whole process's CPU (every thread, the JIT and GC included): with renamed copies of
+        // one input, the later copies' figures are its steady cost without start-up (bench/analyze-e2e.sh).
+        ProcessCpu cpu = stats ? new ProcessCpu() : null;
+        List<Double> inputCpuSeconds = new ArrayList<>();
         try (analyzers) {
             LogsTripSource source = new LogsTripSource(settings.logs(), chosenFormat,
                     NativeCsvScanner.forBinding(binding.mode()), NativeJsonLinesScanner.forBinding(binding.mode()),
@@ -128,6 +134,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     }, withReport ? new MapRoads(map) : null, Messages.of(settings.report(), java.time.ZoneOffset.UTC));
             for (Path file : files) {
                 String name = file.getFileName().toString();
+                long cpuBefore = cpu == null ? 0 : cpu.nanos();
                 DirectoryOutputSink sink = new DirectoryOutputSink(out, name, resultVersion);
                 try (InputStream input = Files.newInputStream(file)) {
                     tripFiles.set(new TripResultDirectory(out, name));
@@ -143,11 +150,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                     discard(sink, stderr);
                 }
                 stdout.flush();
+                if (cpu != null) {
+                    inputCpuSeconds.add((cpu.nanos() - cpuBefore) / 1e9);
+                }
             }
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         if (stats) {
-            printStats(stderr, points, seconds, binding);
+            printStats(stderr, points, seconds, binding, inputCpuSeconds);
         }
         return failedInputs == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }
@@ -218,14 +228,19 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private static void printStats(PrintWriter stderr, long points, double seconds, BindingConfig binding) {
+    private static void printStats(PrintWriter stderr, long points, double seconds, BindingConfig binding,
+            List<Double> inputCpuSeconds) {
         int threadCount = binding.effectiveThreads();
         double perSecond = seconds > 0 ? points / seconds : 0;
+        StringBuilder inputs = new StringBuilder();
+        for (double input : inputCpuSeconds) {
+            inputs.append(inputs.isEmpty() ? "" : ",").append(String.format(Locale.ROOT, "%.3f", input));
+        }
         // points_per_second is per thread (per core when threads <= cores), as issue 3 asks; the total beside it.
         stderr.printf(Locale.ROOT, "{\"points\":%d,\"seconds\":%.3f,\"threads\":%d,\"points_per_second\":%.1f,"
-                        + "\"points_per_second_total\":%.1f,\"mode\":\"%s\"}%n",
+                        + "\"points_per_second_total\":%.1f,\"mode\":\"%s\",\"input_cpu_s\":[%s]}%n",
                 points, seconds, threadCount, perSecond / threadCount, perSecond,
-                binding.mode().name().toLowerCase(Locale.ROOT));
+                binding.mode().name().toLowerCase(Locale.ROOT), inputs);
         stderr.flush();
     }
 }

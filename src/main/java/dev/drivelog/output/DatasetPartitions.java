@@ -1,6 +1,5 @@
 package dev.drivelog.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.drivelog.job.OutputSink;
 import java.io.IOException;
@@ -19,7 +18,7 @@ final class DatasetPartitions {
 
     private final OutputSink sink;
     private final String dataset;
-    private final Map<String, JsonGenerator> byPartition = new LinkedHashMap<>();
+    private final Map<String, RawBytesGenerator> byPartition = new LinkedHashMap<>();
 
     DatasetPartitions(OutputSink sink, String dataset) {
         this.sink = sink;
@@ -30,11 +29,14 @@ final class DatasetPartitions {
         return dataset;
     }
 
-    /** The generator of one partition, e.g. {@code dt=2026-11-21}; write one object per call. */
-    JsonGenerator partition(String partition) throws IOException {
-        JsonGenerator json = byPartition.get(partition);
+    /**
+     * The generator of one partition, e.g. {@code dt=2026-11-21}; write one object per call (an encoded
+     * row as a raw value: {@link RawBytesGenerator#writeRawValue(byte[], int, int)}).
+     */
+    RawBytesGenerator partition(String partition) throws IOException {
+        RawBytesGenerator json = byPartition.get(partition);
         if (json == null) {
-            json = ResultJson.generator(sink.openDatasetPart(dataset, partition, CONTENT_TYPE));
+            json = ResultJson.rawBytesGenerator(sink.openDatasetPart(dataset, partition, CONTENT_TYPE));
             // One object per line: the root value separator is the newline JSON Lines needs.
             json.setRootValueSeparator(new SerializedString("\n"));
             byPartition.put(partition, json);
@@ -45,7 +47,7 @@ final class DatasetPartitions {
     /** Closes every partition file; returns {@code <dataset>/<partition>} for each file written. */
     List<String> finish() throws IOException {
         List<String> written = new ArrayList<>();
-        for (Map.Entry<String, JsonGenerator> entry : byPartition.entrySet()) {
+        for (Map.Entry<String, RawBytesGenerator> entry : byPartition.entrySet()) {
             // The last line ends with a newline too, so that files concatenate cleanly.
             entry.getValue().writeRaw('\n');
             entry.getValue().close();

@@ -44,6 +44,28 @@ final class RawBytesGenerator extends UTF8JsonGenerator {
      */
     void writeRawValue(byte[] utf8, int offset, int length) throws IOException {
         _verifyValueWrite("write raw value");
+        writeBytes(utf8, offset, length);
+    }
+
+    /**
+     * Writes more members of the object the generator is in, given as their UTF-8 JSON text
+     * ({@code "a":1,"b":[2]}), after the members it wrote itself: a comma, then the bytes. The object must
+     * hold at least one member already (else IllegalStateException); the text must be complete members and
+     * is not checked. The generator counts them as none (a member written after them gets its comma all the same).
+     */
+    void writeRawMembers(byte[] utf8, int offset, int length) throws IOException {
+        if (!_writeContext.inObject() || _writeContext.getEntryCount() < 1) {
+            throw new IllegalStateException("members follow a member of an object");
+        }
+        if (_outputTail >= _outputEnd) {
+            _flushBuffer();
+        }
+        _outputBuffer[_outputTail++] = ',';
+        writeBytes(utf8, offset, length);
+    }
+
+    /** Copies the bytes into the output buffer, or past it to the stream when they are longer than the buffer. */
+    private void writeBytes(byte[] utf8, int offset, int length) throws IOException {
         if (_outputTail + length > _outputEnd) {
             _flushBuffer();
             if (length > _outputEnd) {

@@ -1,5 +1,6 @@
 package dev.drivelog.output;
 
+import dev.drivelog.analysis.result.Violation;
 import dev.drivelog.job.OutputSink;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ public final class ResultFiles {
     private final ViolationsGeoJsonWriter geoJson;
     private final AthenaViolationsWriter athena;
     private final AthenaTripsWriter trips;
+    private final EncodedColumns columns = new EncodedColumns();
+    private final String input;
     private final InputTotals totals = new InputTotals();
 
     /**
@@ -30,16 +33,29 @@ public final class ResultFiles {
         this.summary = new SummaryJsonWriter(sink.open(SummaryJsonWriter.FILE_NAME, SummaryJsonWriter.CONTENT_TYPE), input);
         this.geoJson = new ViolationsGeoJsonWriter(
                 sink.open(ViolationsGeoJsonWriter.FILE_NAME, ViolationsGeoJsonWriter.CONTENT_TYPE), input, matched);
-        this.athena = new AthenaViolationsWriter(sink, input);
+        this.athena = new AthenaViolationsWriter(sink);
+        this.input = input;
         this.trips = new AthenaTripsWriter(sink, input);
     }
 
     public void write(TripOutcome outcome) throws IOException {
         totals.add(outcome);
         summary.write(outcome);
-        geoJson.write(outcome);
-        athena.write(outcome);
+        if (!outcome.failed()) {
+            findings(outcome, ViolationColumns.VIOLATION, outcome.result().violations());
+            findings(outcome, ViolationColumns.EVENT, outcome.result().events());
+            geoJson.writeMatched(outcome);
+        }
         trips.write(outcome);
+    }
+
+    /** Each finding's columns encoded once, for its GeoJSON point and its Athena row alike. */
+    private void findings(TripOutcome outcome, String category, List<Violation> findings) throws IOException {
+        for (Violation finding : findings) {
+            columns.encode(input, outcome.vehicleId(), outcome.tripId(), category, finding);
+            geoJson.writePoint(category, finding, columns);
+            athena.write(finding, columns);
+        }
     }
 
     /**
@@ -49,6 +65,7 @@ public final class ResultFiles {
      * @return the files written: plain names, and {@code violations/dt=...}, {@code trip_summaries/dt=...} for the dataset parts
      */
     public List<String> finish(List<String> problems) throws IOException {
+        columns.close();
         summary.finish(totals, problems);
         geoJson.finish();
         List<String> written = new ArrayList<>(List.of(SummaryJsonWriter.FILE_NAME, ViolationsGeoJsonWriter.FILE_NAME));

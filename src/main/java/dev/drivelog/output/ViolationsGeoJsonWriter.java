@@ -31,36 +31,35 @@ final class ViolationsGeoJsonWriter {
         json.writeArrayFieldStart("features");
     }
 
-    void write(TripOutcome outcome) throws IOException {
-        if (outcome.failed()) {
-            return;
-        }
-        writePoints(outcome, ViolationColumns.VIOLATION, outcome.result().violations());
-        writePoints(outcome, ViolationColumns.EVENT, outcome.result().events());
-        if (matched) {
-            for (MatchedSegment segment : outcome.result().matched()) {
-                writeMatched(outcome, segment);
-            }
-        }
+    /**
+     * Writes one finding as a Point: its properties are {@code feature} and its columns as {@code columns}
+     * encoded them ({@link ResultFiles}).
+     */
+    void writePoint(String category, Violation finding, EncodedColumns columns) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "Feature");
+        json.writeObjectFieldStart("geometry");
+        json.writeStringField("type", "Point");
+        json.writeArrayFieldStart("coordinates");
+        ResultJson.writeNumber(json, finding.lon());
+        ResultJson.writeNumber(json, finding.lat());
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("feature", category);
+        // The encoded object without its braces: its members follow "feature".
+        json.writeRawMembers(columns.text(), 1, columns.length() - 2);
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void writePoints(TripOutcome outcome, String category, List<Violation> findings)
-            throws IOException {
-        for (Violation violation : findings) {
-            json.writeStartObject();
-            json.writeStringField("type", "Feature");
-            json.writeObjectFieldStart("geometry");
-            json.writeStringField("type", "Point");
-            json.writeArrayFieldStart("coordinates");
-            ResultJson.writeNumber(json, violation.lon());
-            ResultJson.writeNumber(json, violation.lat());
-            json.writeEndArray();
-            json.writeEndObject();
-            json.writeObjectFieldStart("properties");
-            json.writeStringField("feature", category);
-            ViolationColumns.write(json, input, outcome.vehicleId(), outcome.tripId(), category, violation);
-            json.writeEndObject();
-            json.writeEndObject();
+    /** Writes the trip's matched path, one LineString per stretch, if the file carries it; after its points. */
+    void writeMatched(TripOutcome outcome) throws IOException {
+        if (!matched || outcome.failed()) {
+            return;
+        }
+        for (MatchedSegment segment : outcome.result().matched()) {
+            writeMatched(outcome, segment);
         }
     }
 

@@ -88,6 +88,9 @@ class AnalyzeCommandIT {
         JsonNode stats = JSON.readTree(run.stderr().strip().lines().reduce((a, b) -> b).orElseThrow());
         assertEquals(2, stats.get("threads").asInt());
         assertTrue(stats.get("points").asLong() > 0 && stats.get("points_per_second").asDouble() > 0, stats.toString());
+        // The process's CPU per input, in the inputs' order: what bench/analyze-e2e.sh fits a copy's cost from.
+        assertEquals(2, stats.get("input_cpu_s").size(), stats.toString());
+        stats.get("input_cpu_s").forEach(seconds -> assertTrue(seconds.asDouble() > 0, stats.toString()));
 
         JsonNode summary = JSON.readTree(out.resolve("speeding.csv/summary.json").toFile());
         assertEquals("drivelog.summary/1", summary.get("schema").asText());

@@ -46,6 +46,52 @@ class RawBytesGeneratorTest {
         }
     }
 
+    @Test
+    void writeRawMembers_afterAMember_atEveryFillOfTheBuffer_sameBytesAsWritingTheFields() throws IOException {
+        for (int filler : new int[] {0, 1, 7_950, 7_990, 7_997, 7_998, 7_999, 8_000, 8_010, 15_990}) {
+            for (int members : new int[] {1, 3, 40, 700, 3_000}) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < members; i++) {
+                    text.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+                }
+                byte[] source = ("{" + text + "}").getBytes(StandardCharsets.US_ASCII);
+
+                ByteArrayOutputStream ours = new ByteArrayOutputStream();
+                try (RawBytesGenerator json = ResultJson.rawBytesGenerator(ours)) {
+                    json.writeStartObject();
+                    json.writeStringField("filler", "f".repeat(filler));
+                    json.writeRawMembers(source, 1, source.length - 2);
+                    json.writeNumberField("after", 1);
+                    json.writeEndObject();
+                }
+                ByteArrayOutputStream jacksons = new ByteArrayOutputStream();
+                try (JsonGenerator json = ResultJson.generator(jacksons)) {
+                    json.writeStartObject();
+                    json.writeStringField("filler", "f".repeat(filler));
+                    for (int i = 0; i < members; i++) {
+                        json.writeNumberField("k" + i, i);
+                    }
+                    json.writeNumberField("after", 1);
+                    json.writeEndObject();
+                }
+
+                assertArrayEquals(jacksons.toByteArray(), ours.toByteArray(), filler + " / " + members);
+            }
+        }
+    }
+
+    @Test
+    void writeRawMembers_outsideAnObjectOrBeforeItsFirstMember_isRefused() throws IOException {
+        byte[] members = "\"a\":1".getBytes(StandardCharsets.US_ASCII);
+        try (RawBytesGenerator json = ResultJson.rawBytesGenerator(new ByteArrayOutputStream())) {
+            assertThrows(IllegalStateException.class, () -> json.writeRawMembers(members, 0, members.length));
+            json.writeStartArray();
+            assertThrows(IllegalStateException.class, () -> json.writeRawMembers(members, 0, members.length));
+            json.writeStartObject();
+            assertThrows(IllegalStateException.class, () -> json.writeRawMembers(members, 0, members.length));
+        }
+    }
+
     private interface RawWrite {
         void write() throws IOException;
     }
