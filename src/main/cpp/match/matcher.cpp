@@ -287,9 +287,8 @@ Direction Matcher::direction_at(uint32_t edge, bool forward, bool at_start) cons
 }
 
 double Matcher::sigma_of(const TracePoint& p) const {
-  // Every caller passes a fix of the trace being matched; anything else is judged on its own.
-  const auto i = static_cast<std::size_t>(&p - trace_.data());
-  return &p >= trace_.data() && i < sigmas_.size() ? sigmas_[i] : fix_sigma_m(p, config_);
+  // Every caller passes a fix of trace_, whose sigmas match() computes before any is asked for.
+  return sigmas_[static_cast<std::size_t>(&p - trace_.data())];
 }
 
 double Matcher::transition_score(double driven_m, double priors_m, double great_circle_m, double inverse_beta,
