@@ -846,6 +846,27 @@ TEST(Matcher, frontageRoadIsNotEnteredThroughARightAngleAtSpeed) {
 }
 
 
+TEST(Matcher, aWobblingAccuracyFigureDoesNotPullABiasedStretchOntoTheOneWayBeside) {
+  // A two-way main road and, 15 m south of it, a one-way street running east. The car drives west
+  // on the main road under a steady bias 9 m south (6 m from the one-way), its receiver reporting
+  // 4.0 and 6.5 m by turns. Taken fix by fix those figures made the bias a change of the error at
+  // every fix, more so the further the road (the main road), and the one-way won, driven against.
+  const std::string road(80, '-');
+  std::string ascii = "\nA";
+  ascii.append(road).append("B\n");
+  for (int row = 0; row < 2; ++row) ascii.append("|").append(road.size(), ' ').append("|\n");
+  ascii.append("C").append(road).append("D\n");
+  const Scenario s(ascii, 5,
+                   {way("AB", 1, "Main"), way("CD", 2, "Side").oneway(), way("AC", 3, "West"), way("BD", 4, "East")});
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    Drive d(s, 1, seed);
+    d.noise(0.5).bias(0, -9).start_at('B').to("A", 30);
+    std::vector<TracePoint> points = d.points();
+    for (std::size_t i = 0; i < points.size(); ++i) points[i].accuracy_m = i % 2 == 0 ? 4.0F : 6.5F;
+    EXPECT_EQ(matched_ways(s.map(), run(s, points)), Ways({1})) << "seed " << seed;
+  }
+}
+
 TEST(Matcher, carThatStopsAtTheSideStreetsStopSignIsMatchedOnTheSideStreet) {
   // A side street beside the main road, with a stop sign where it rejoins (the drive on the main
   // road that the stop prior keeps there: src/test/resources/traces, tamagawa-dori). A car that
