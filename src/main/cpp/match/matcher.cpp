@@ -465,12 +465,13 @@ bool Matcher::connect_column(uint32_t point_index, double great_circle_m) {
   // priced outlier_log: where the last two fixes together cost more than that, the pending states
   // are also extended from the column before it, and each keeps the better of the two paths (a
   // non-emitting state, as in Meert & Verbeke, "HMM with non-emitting states for map matching",
-  // 2018). A fix that is the only one to show a manoeuvre gives it up only where the manoeuvre
-  // costs more than outlier_log; the fixes after a real one show it too, and cannot skip it.
+  // 2018). Only a fix the car cannot have reached from its neighbours at its speed may be dropped
+  // (beyond_reach()): at 0.2 Hz the one fix on a street driven the wrong way is all that shows the
+  // manoeuvre, and explaining it costs more than outlier_log too.
   const double last_cost = columns_.back().shift;
   const double direct = connect_column_from(point_index, columns_.size() - 1, great_circle_m, 0.0);
   double best = direct;
-  if (!(last_cost + direct >= -config_.outlier_log)) {
+  if (!(last_cost + direct >= -config_.outlier_log) && beyond_reach(point_index)) {
     const std::span<State> pending = this->pending();
     direct_scores_.resize(pending.size());
     direct_backs_.resize(pending.size());
@@ -505,6 +506,33 @@ bool Matcher::connect_column(uint32_t point_index, double great_circle_m) {
   }
   pending_shift_ = best;
   return true;
+}
+
+bool Matcher::beyond_reach(uint32_t next) {
+  // With trusted speeds the car covers at most the faster of two fixes' speeds times the time
+  // between them (at least walking pace); without them, what the fixes either side show it covered
+  // (at least kSlowestMps), as the spike test reads it. Each leg is off by two fixes' errors:
+  // kNoiseSigmas of the larger sigma for them, so that a good fix is rarely a suspect (and a suspect
+  // is dropped only where explaining it costs more than outlier_log).
+  constexpr double kNoiseSigmas = 3;
+  constexpr double kSlowestMps = 5;
+  const uint32_t p = columns_.back().point;
+  const bool has_before = columns_.size() >= 2;
+  const uint32_t before = has_before ? columns_[columns_.size() - 2].point : p;
+  double progress_mps = config_.max_speed_kmh / 3.6;
+  if (!speeds_trusted_ && has_before && trace_[next].time_s > trace_[before].time_s) {
+    progress_mps = std::max(kSlowestMps, fix_distance_m(trace_[before], trace_[next]) /
+                                             (trace_[next].time_s - trace_[before].time_s));
+  }
+  const auto out_of_reach = [&](const TracePoint& a, const TracePoint& b) {
+    double v = progress_mps;
+    if (speeds_trusted_ && !std::isnan(a.speed_mps) && !std::isnan(b.speed_mps)) {
+      v = std::max({static_cast<double>(a.speed_mps), static_cast<double>(b.speed_mps), 2.0});
+    }
+    const double reach = v * (b.time_s - a.time_s) + kNoiseSigmas * std::max(sigma_of(a), sigma_of(b));
+    return fix_distance_m(a, b) > reach;
+  };
+  return (has_before && out_of_reach(trace_[before], trace_[p])) || out_of_reach(trace_[p], trace_[next]);
 }
 
 double Matcher::connect_column_from(uint32_t point_index, std::size_t from_column, double great_circle_m,

@@ -179,6 +179,10 @@ class Matcher {
   // from `before` to `i` where the caller has it already, else NaN. Inlined into match(), its one
   // caller: asked for nearly every fix, and most return at the first leg's test (the call, with
   // its registers saved and restored, cost about 20 instructions a fix on the grid city).
+  // Whether the last column's fix lies further from the fix before it (the column before; none
+  // for a piece's first) or from fix `next` than the car can have driven between them, beyond the
+  // noise: a fix the path may drop (connect_column()).
+  [[nodiscard]] bool beyond_reach(uint32_t next);
   [[nodiscard, gnu::always_inline]] bool is_spike(std::span<const TracePoint> trace, uint32_t before, uint32_t i,
                                                  double known_leg_m);
   void decide(std::size_t columns, bool finish);
