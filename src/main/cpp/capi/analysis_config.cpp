@@ -181,6 +181,7 @@ std::vector<Field> fields(AnalysisConfig& c) {
       number("matching.break_gap_s", m.break_gap_s, 1, 86400),
       number("matching.break_distance_m", m.break_distance_m, 10, 1e6),
       integer("matching.max_outliers", m.max_outliers, 0, 1000),
+      number("matching.outlier_log", m.outlier_log, 0, 1e9),
       number("matching.beam_width_log", m.beam_width_log, 0, 1e9),
       boolean("speeding.enabled", d.speeding.enabled),
       number("speeding.tolerance_kmh", d.speeding.tolerance_kmh, 0, 200),

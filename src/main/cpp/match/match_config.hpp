@@ -49,6 +49,7 @@ struct MatchConfig {
   double break_gap_s = 60;            // a time gap above this starts a new matched segment
   double break_distance_m = 2000;     // a jump above this starts a new matched segment
   uint32_t max_outliers = 3;          // unreachable fixes skipped in a row before the trace is broken
+  double outlier_log = 20;            // log-odds against a fix being a receiver spike the path need not explain (Matcher::connect_column)
   bool smooth_along_path = true;      // place fixes along the decided path with a Kalman smoother (speeds, neighbours)
   double beam_width_log = 15;         // states this far (natural log) below a step's best are not extended
 };

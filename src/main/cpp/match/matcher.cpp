@@ -440,6 +440,7 @@ void Matcher::build_states(const TracePoint& p) {
         s.prior_per_m += static_cast<float>(config_.over_limit_prior_per_m);
       }
       s.restricted_from = restricted_from;
+      s.skips = false;
       const bool allowed = e.has(forward ? map::edge_flags::kForwardAllowed : map::edge_flags::kBackwardAllowed);
       s.wrong_way_penalty_m = allowed ? 0.0F : static_cast<float>(config_.wrong_way_penalty_m);
       s.error = error;
@@ -455,19 +456,102 @@ void Matcher::build_states(const TracePoint& p) {
   }
 }
 
-bool Matcher::connect_column(uint32_t point_index, uint32_t previous_index, double great_circle_m) {
+bool Matcher::connect_column(uint32_t point_index, double great_circle_m) {
+  // A receiver's spike (multipath: 30-200 m off for a second, at the accuracy its neighbours
+  // report) is not something the car did. Its column can leave only absurd states (the road under
+  // the car is no candidate of a fix 45 m beside it), and the path is forced through them: out and
+  // back along a side street through two U-turns at 60 km/h, whose price the normalisation of each
+  // column makes nobody's cost. So dropping the last column's fix is a hypothesis of its own,
+  // priced outlier_log: where the last two fixes together cost more than that, the pending states
+  // are also extended from the column before it, and each keeps the better of the two paths (a
+  // non-emitting state, as in Meert & Verbeke, "HMM with non-emitting states for map matching",
+  // 2018). Only a fix the car cannot have reached from its neighbours at its speed may be dropped
+  // (beyond_reach()): at 0.2 Hz the one fix on a street driven the wrong way is all that shows the
+  // manoeuvre, and explaining it costs more than outlier_log too.
+  const double last_cost = columns_.back().shift;
+  const double direct = connect_column_from(point_index, columns_.size() - 1, great_circle_m, 0.0);
+  double best = direct;
+  if (!(last_cost + direct >= -config_.outlier_log) && beyond_reach(point_index)) {
+    const std::span<State> pending = this->pending();
+    direct_scores_.resize(pending.size());
+    direct_backs_.resize(pending.size());
+    for (std::size_t j = 0; j < pending.size(); ++j) {
+      direct_scores_[j] = pending[j].score;
+      direct_backs_[j] = pending[j].back;
+    }
+    // The column before's scores, in the last column's terms, less the price of the dropped fix;
+    // where the last column is the piece's first, the piece may start here instead.
+    const double offset = -last_cost - config_.outlier_log;
+    double skip = kMinusInfinity;
+    if (columns_.size() >= 2) {
+      const Column& before = columns_[columns_.size() - 2];
+      skip = connect_column_from(point_index, columns_.size() - 2,
+                                 fix_distance_m(trace_[before.point], trace_[point_index]), offset);
+    } else {
+      skip = score_as_first(offset);
+    }
+    best = std::max(direct, skip);
+    for (std::size_t j = 0; j < pending.size(); ++j) {
+      State& c = pending[j];
+      c.skips = c.score > direct_scores_[j];
+      if (!c.skips) {
+        c.score = direct_scores_[j];
+        c.back = direct_backs_[j];
+      }
+    }
+  }
+  if (best == kMinusInfinity) return false;
+  for (State& c : pending()) {
+    if (c.score != kMinusInfinity) c.score -= best;  // keeps long traces far from underflow
+  }
+  pending_shift_ = best;
+  return true;
+}
+
+bool Matcher::beyond_reach(uint32_t next) {
+  // With trusted speeds the car covers at most the faster of two fixes' speeds times the time
+  // between them (at least walking pace); without them, what the fixes either side show it covered
+  // (at least kSlowestMps), as the spike test reads it. Each leg is off by two fixes' errors:
+  // kNoiseSigmas of the larger sigma for them, so that a good fix is rarely a suspect (and a suspect
+  // is dropped only where explaining it costs more than outlier_log).
+  constexpr double kNoiseSigmas = 3;
+  constexpr double kSlowestMps = 5;
+  const uint32_t p = columns_.back().point;
+  const bool has_before = columns_.size() >= 2;
+  const uint32_t before = has_before ? columns_[columns_.size() - 2].point : p;
+  double progress_mps = config_.max_speed_kmh / 3.6;
+  if (!speeds_trusted_ && has_before && trace_[next].time_s > trace_[before].time_s) {
+    progress_mps = std::max(kSlowestMps, fix_distance_m(trace_[before], trace_[next]) /
+                                             (trace_[next].time_s - trace_[before].time_s));
+  }
+  const auto out_of_reach = [&](const TracePoint& a, const TracePoint& b) {
+    double v = progress_mps;
+    if (speeds_trusted_ && !std::isnan(a.speed_mps) && !std::isnan(b.speed_mps)) {
+      v = std::max({static_cast<double>(a.speed_mps), static_cast<double>(b.speed_mps), 2.0});
+    }
+    const double reach = v * (b.time_s - a.time_s) + kNoiseSigmas * std::max(sigma_of(a), sigma_of(b));
+    return fix_distance_m(a, b) > reach;
+  };
+  return (has_before && out_of_reach(trace_[before], trace_[p])) || out_of_reach(trace_[p], trace_[next]);
+}
+
+double Matcher::connect_column_from(uint32_t point_index, std::size_t from_column, double great_circle_m,
+                                    double reach_offset) {
   // Beam pruning: states more than beam_width_log below the best of their step (scores are
   // normalised to 0) are not extended; they become the best path only if every other path dies,
   // and then the step is tried again with all of them.
-  return connect_column_from(point_index, previous_index, great_circle_m, -config_.beam_width_log) ||
-         connect_column_from(point_index, previous_index, great_circle_m, kMinusInfinity);
+  const double best = connect_column_from(point_index, from_column, great_circle_m, -config_.beam_width_log, reach_offset);
+  return best != kMinusInfinity ? best
+                                : connect_column_from(point_index, from_column, great_circle_m, kMinusInfinity, reach_offset);
 }
 
-// Extends the previous step's states scoring at least `score_floor` to the pending ones.
-bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index, double great_circle, double score_floor) {
+// Extends the states of column `from_column` scoring at least `score_floor` to the pending ones.
+double Matcher::connect_column_from(uint32_t point_index, std::size_t from_column, double great_circle, double score_floor,
+                                    double reach_offset) {
+  const Column& prev = columns_[from_column];
+  const uint32_t previous_index = prev.point;
   const TracePoint& p = trace_[point_index];
   const TracePoint& previous = trace_[previous_index];
-  const Column& prev = columns_.back();
   const double limit = cost_limit_m(previous, p, great_circle);
   const double odometer = odometer_m(previous_index, point_index);
   // Noisier fixes make |route - great circle| larger for the right path too: the transition's
@@ -631,7 +715,6 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   // way" stretches at walking pace cheaper than the fixes' offset from the right carriageway.
   const double against_exposure_m = config_.wrong_way_min_speed_mps * (p.time_s - previous.time_s);
   const double wrong_way_prior = config_.wrong_way_prior_per_m;
-  bool any = false;
   double best_overall = kMinusInfinity;
   for (std::size_t j = 0; j < pending_count; ++j) {
     State& c = pending[j];
@@ -663,7 +746,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       // adding a term <= 0 never raises a floating-point sum. So a predecessor that does not beat
       // the best so far before its transition cannot win with it (the winner needs a strictly
       // higher score), and its routes and turns need not be priced.
-      const double reach = s.score + position;
+      const double reach = s.score + reach_offset + position;
       if (reach <= best) continue;
       // What the route is measured against: the line between the two states' places on their roads
       // (match/state_distance.hpp). Computed where a score needs it: half the pairs that get this
@@ -732,29 +815,32 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
       c.score = kMinusInfinity;
       continue;
     }
-    any = true;
     c.back = back;
     c.score = best + c.heading_log + (paired ? 0.0 : c.error.independent_log());
     best_overall = std::max(best_overall, c.score);
   }
-  if (!any) return false;
-  for (State& c : pending) {
-    if (c.score != kMinusInfinity) c.score -= best_overall;  // keeps long traces far from underflow
+  return best_overall;
+}
+
+double Matcher::score_as_first(double offset) {
+  // A piece that starts against a one-way direction or on a closed road is as unlikely as one
+  // that enters it: with nothing before to say otherwise, a bias that happens to put the first
+  // fixes on the one-way street beside would make a wrong-way start cost only its metres.
+  double best = kMinusInfinity;
+  for (State& s : pending()) {
+    s.score = s.heading_log + s.error.independent_log() - s.entry_penalty_m / config_.beta_m + offset;
+    s.back = 0;
+    best = std::max(best, s.score);
   }
-  return true;
+  return best;
 }
 
 inline void Matcher::push_column(uint32_t point, bool initial) {
   if (initial) {
-    // A piece that starts against a one-way direction or on a closed road is as unlikely as one
-    // that enters it: with nothing before to say otherwise, a bias that happens to put the first
-    // fixes on the one-way street beside would make a wrong-way start cost only its metres.
-    for (State& s : pending()) s.score -= s.entry_penalty_m / config_.beta_m;
-    double best = kMinusInfinity;
-    for (const State& s : pending()) best = std::max(best, s.score);
-    for (State& s : pending()) s.score -= best;
+    pending_shift_ = score_as_first(0.0);
+    for (State& s : pending()) s.score -= pending_shift_;
   }
-  columns_.push_back(Column{point, pending_first_, static_cast<uint32_t>(states_end_ - pending_first_)});
+  columns_.push_back(Column{point, pending_first_, static_cast<uint32_t>(states_end_ - pending_first_), pending_shift_});
   out_->points[point].kind = PointKind::kept;
 }
 
@@ -828,7 +914,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
       last_placed = i;
       continue;
     }
-    if (connect_column(i, columns_.back().point, gap)) {
+    if (connect_column(i, gap)) {
       push_column(i, false);
       last_placed = i;
       outlier_streak = 0;
@@ -1001,10 +1087,29 @@ void Matcher::decide(std::size_t columns, bool finish) {
       chosen_[n - 1] = static_cast<uint16_t>(i);
     }
   }
-  for (std::size_t j = n - 1; j > 0; --j) {
-    chosen_[j - 1] = states_[columns_[j].first + chosen_[j]].back;
+  // A state that skips drops the column before it: its fix is an outlier, its back pointer is in
+  // the column before that (the first column's skip drops it, its predecessor already decided).
+  dropped_.assign(n, 0);
+  for (std::size_t j = n - 1; j > 0;) {
+    const State& s = states_[columns_[j].first + chosen_[j]];
+    if (!s.skips) {
+      chosen_[j - 1] = s.back;
+      --j;
+      continue;
+    }
+    dropped_[j - 1] = 1;
+    if (j < 2) break;
+    chosen_[j - 2] = s.back;
+    j -= 2;
   }
-  for (std::size_t j = 0; j < columns; ++j) emit(columns_[j].point, states_[columns_[j].first + chosen_[j]]);
+  for (std::size_t j = 0; j < columns; ++j) {
+    if (dropped_[j]) {
+      out_->points[columns_[j].point].kind = PointKind::outlier;
+      ++out_->stats.outliers;
+    } else {
+      emit(columns_[j].point, states_[columns_[j].first + chosen_[j]]);
+    }
+  }
   if (finish) return;
   // Release the decided columns. The first remaining column's back pointers now dangle; they are
   // never followed, because the decided prefix is joined to it by routing (join()).
@@ -1013,7 +1118,10 @@ void Matcher::decide(std::size_t columns, bool finish) {
   states_end_ -= drop_states;
   columns_.erase(columns_.begin(), columns_.begin() + static_cast<std::ptrdiff_t>(columns));
   for (Column& c : columns_) c.first -= drop_states;
-  for (uint32_t i = 0; i < columns_.front().count; ++i) states_[columns_.front().first + i].back = 0;
+  for (uint32_t i = 0; i < columns_.front().count; ++i) {
+    states_[columns_.front().first + i].back = 0;
+    states_[columns_.front().first + i].skips = false;
+  }
 }
 
 void Matcher::start_piece(const State& state) {

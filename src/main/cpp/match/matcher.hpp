@@ -52,9 +52,10 @@ class Matcher {
     uint32_t edge = 0;
     uint32_t entry_node = 0;    // where travel in this direction enters the edge
     uint32_t exit_node = 0;     // where it leaves
-    uint16_t back = 0;          // best predecessor: index within the previous column
+    uint16_t back = 0;          // best predecessor: index within the previous column (the one before if skips)
     uint16_t candidate = 0;     // which candidate of its fix (an edge near a fix twice gives two)
     bool forward = true;
+    bool skips = false;         // its path drops the previous column's fix as a receiver spike (connect_column)
     float offset_m = 0;         // travel metres from entry_node
     float length_m = 0;
     float entry_penalty_m = 0;  // cost of entering this edge in this direction
@@ -69,6 +70,7 @@ class Matcher {
     uint32_t point = 0;  // trace index
     uint32_t first = 0;  // index of its first state in states_
     uint32_t count = 0;
+    double shift = 0;    // subtracted from its scores: its best against the previous column's best (<= 0 but rounding)
   };
   // The last decided state of the current piece, where the next decided one connects.
   struct Decided {
@@ -83,8 +85,14 @@ class Matcher {
   // the position again with the previous fix's error).
   void build_states(const TracePoint& p);
   // `great_circle_m`: the distance between the two fixes (fix_distance_m), known to the caller.
-  bool connect_column(uint32_t point_index, uint32_t previous_index, double great_circle_m);
-  bool connect_column_from(uint32_t point_index, uint32_t previous_index, double great_circle_m, double score_floor);
+  // Scores the pending states from the last column or, where that costs more than dropping its fix
+  // (MatchConfig::outlier_log), from the column before it; leaves the best in pending_shift_.
+  bool connect_column(uint32_t point_index, double great_circle_m);
+  // The best unnormalised score (-infinity if no state is reached) of the pending states extended
+  // from column `from_column`, whose scores count `reach_offset` more.
+  double connect_column_from(uint32_t point_index, std::size_t from_column, double great_circle_m, double score_floor,
+                             double reach_offset);
+  double connect_column_from(uint32_t point_index, std::size_t from_column, double great_circle_m, double reach_offset);
   // Prefix sums for reported_between_m().
   void index_reported_distances(std::span<const TracePoint> trace);
   // The distance the trusted reported speeds give from fix `from` to fix `to`, or kNoReport.
@@ -96,6 +104,8 @@ class Matcher {
                                                        double gap_m) const;
   // Inlined into match(), which calls it once per kept fix.
   [[gnu::always_inline]] void push_column(uint32_t point, bool initial);
+  // Scores the pending states as a piece's first fix, plus `offset`; returns the best.
+  double score_as_first(double offset);
   // Inlined: asked for every fix (its distance from the last one used) and up to three more times
   // by the spike test; a call cost about as much as the flat metric itself.
   [[gnu::always_inline]] double fix_distance_m(const TracePoint& a, const TracePoint& b);
@@ -169,6 +179,10 @@ class Matcher {
   // from `before` to `i` where the caller has it already, else NaN. Inlined into match(), its one
   // caller: asked for nearly every fix, and most return at the first leg's test (the call, with
   // its registers saved and restored, cost about 20 instructions a fix on the grid city).
+  // Whether the last column's fix lies further from the fix before it (the column before; none
+  // for a piece's first) or from fix `next` than the car can have driven between them, beyond the
+  // noise: a fix the path may drop (connect_column()).
+  [[nodiscard]] bool beyond_reach(uint32_t next);
   [[nodiscard, gnu::always_inline]] bool is_spike(std::span<const TracePoint> trace, uint32_t before, uint32_t i,
                                                  double known_leg_m);
   void decide(std::size_t columns, bool finish);
@@ -214,6 +228,10 @@ class Matcher {
   std::span<State> pending() { return {states_.data() + pending_first_, states_end_ - pending_first_}; }
   std::vector<Column> columns_;
   std::vector<uint16_t> chosen_;
+  std::vector<uint8_t> dropped_;       // decide(): columns whose fix the chosen path drops
+  std::vector<double> direct_scores_;  // connect_column(): the pending states' scores from the last column
+  std::vector<uint16_t> direct_backs_;
+  double pending_shift_ = 0;           // connect_column()'s best, for push_column()
   Decided decided_;
   bool headings_trusted_ = true;
   bool speeds_trusted_ = false;
