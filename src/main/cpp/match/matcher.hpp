@@ -69,6 +69,9 @@ class Matcher {
     uint32_t point = 0;  // trace index
     uint32_t first = 0;  // index of its first state in states_
     uint32_t count = 0;
+    // Reached in a step where the headings show the car turning round: the beam is widened by that
+    // step's price of turning round when its states are extended (connect_column()).
+    float turn_round_log = 0;
   };
   // The last decided state of the current piece, where the next decided one connects.
   struct Decided {
