@@ -464,14 +464,20 @@ bool Matcher::connect_column(uint32_t point_index, uint32_t previous_index, doub
   // alternatives that keep going (a lap round a block, through a forbidden turn, or a one-way driven
   // back) pay for their turning round later, in their own priors and in the headings they
   // contradict. At 70 m the seen price is 14 log units at beta 5, which left 1 of the beam's 15 for
-  // the fixes' noise, and a real U-turn was pruned on the step it was made or the next.
-  const double floor = -(config_.beam_width_log + columns_.back().turn_round_log);
-  return connect_column_from(point_index, previous_index, great_circle_m, floor) ||
-         connect_column_from(point_index, previous_index, great_circle_m, kMinusInfinity);
+  // the fixes' noise, and a real U-turn was pruned on the step it was made or the next. The room is
+  // for turning round only: a state driven against a one-way or into a closed road after it is
+  // judged by the beam as before (on a one-way hairpin under a bias towards its other branch, the
+  // U-turn back along the first branch against its direction was otherwise kept, and won).
+  const double floor = -config_.beam_width_log;
+  const double legal_floor = floor - columns_.back().turn_round_log;
+  return connect_column_from(point_index, previous_index, great_circle_m, floor, legal_floor) ||
+         connect_column_from(point_index, previous_index, great_circle_m, kMinusInfinity, kMinusInfinity);
 }
 
-// Extends the previous step's states scoring at least `score_floor` to the pending ones.
-bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index, double great_circle, double score_floor) {
+// Extends the previous step's states scoring at least `score_floor` (`legal_floor` for those on
+// their road legally: no entry penalty) to the pending ones.
+bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index, double great_circle, double score_floor,
+                                  double legal_floor) {
   const TracePoint& p = trace_[point_index];
   const TracePoint& previous = trace_[previous_index];
   const Column& prev = columns_.back();
@@ -537,7 +543,7 @@ bool Matcher::connect_column_from(uint32_t point_index, uint32_t previous_index,
   predecessors_.clear();
   for (uint32_t i = 0; i < prev.count; ++i) {
     const State& s = states_[prev.first + i];
-    if (s.score == kMinusInfinity || s.score < score_floor) continue;
+    if (s.score == kMinusInfinity || s.score < (s.entry_penalty_m > 0 ? score_floor : legal_floor)) continue;
     Predecessor d;
     d.index = i;
     d.remaining_m = static_cast<double>(s.length_m) - s.offset_m;
@@ -763,7 +769,9 @@ inline void Matcher::push_column(uint32_t point, bool initial) {
   }
   Column column{point, pending_first_, static_cast<uint32_t>(states_end_ - pending_first_)};
   if (!initial && course_reversals_.reversed(columns_.back().point, point)) {
-    column.turn_round_log = static_cast<float>(uturn_price_m(columns_.back().point, point) / config_.beta_m);
+    // The seen price only: the grip priced on top where the speeds say the car was too fast to
+    // turn round is their evidence against the U-turn, which the beam may judge.
+    column.turn_round_log = static_cast<float>(config_.uturn_seen_penalty_m / config_.beta_m);
   }
   columns_.push_back(column);
   out_->points[point].kind = PointKind::kept;

@@ -69,8 +69,8 @@ class Matcher {
     uint32_t point = 0;  // trace index
     uint32_t first = 0;  // index of its first state in states_
     uint32_t count = 0;
-    // Reached in a step where the headings show the car turning round: the beam is widened by that
-    // step's price of turning round when its states are extended (connect_column()).
+    // Reached in a step where the headings show the car turning round: the beam is widened by the
+    // seen price of turning round, for its states on their roads legally (connect_column()).
     float turn_round_log = 0;
   };
   // The last decided state of the current piece, where the next decided one connects.
@@ -87,7 +87,8 @@ class Matcher {
   void build_states(const TracePoint& p);
   // `great_circle_m`: the distance between the two fixes (fix_distance_m), known to the caller.
   bool connect_column(uint32_t point_index, uint32_t previous_index, double great_circle_m);
-  bool connect_column_from(uint32_t point_index, uint32_t previous_index, double great_circle_m, double score_floor);
+  bool connect_column_from(uint32_t point_index, uint32_t previous_index, double great_circle_m, double score_floor,
+                           double legal_floor);
   // Prefix sums for reported_between_m().
   void index_reported_distances(std::span<const TracePoint> trace);
   // The distance the trusted reported speeds give from fix `from` to fix `to`, or kNoReport.
