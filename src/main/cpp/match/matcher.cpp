@@ -540,14 +540,27 @@ double Matcher::connect_column_from(uint32_t point_index, std::size_t from_colum
   // Beam pruning: states more than beam_width_log below the best of their step (scores are
   // normalised to 0) are not extended; they become the best path only if every other path dies,
   // and then the step is tried again with all of them.
-  const double best = connect_column_from(point_index, from_column, great_circle_m, -config_.beam_width_log, reach_offset);
+  //
+  // A state behind by the price of a U-turn the headings show is not ruled out by the evidence: the
+  // alternatives that keep going (a lap round a block, through a forbidden turn, or a one-way driven
+  // back) pay for their turning round later, in their own priors and in the headings they
+  // contradict. At 70 m the seen price is 14 log units at beta 5, which left 1 of the beam's 15 for
+  // the fixes' noise, and a real U-turn was pruned on the step it was made or the next. The room is
+  // for turning round only: a state driven against a one-way or into a closed road after it is
+  // judged by the beam as before (on a one-way hairpin under a bias towards its other branch, the
+  // U-turn back along the first branch against its direction was otherwise kept, and won).
+  const double floor = -config_.beam_width_log;
+  const double legal_floor = floor - columns_[from_column].turn_round_log;
+  const double best = connect_column_from(point_index, from_column, great_circle_m, floor, legal_floor, reach_offset);
   return best != kMinusInfinity ? best
-                                : connect_column_from(point_index, from_column, great_circle_m, kMinusInfinity, reach_offset);
+                                : connect_column_from(point_index, from_column, great_circle_m, kMinusInfinity,
+                                                      kMinusInfinity, reach_offset);
 }
 
-// Extends the states of column `from_column` scoring at least `score_floor` to the pending ones.
+// Extends the states of column `from_column` scoring at least `score_floor` (`legal_floor` for those
+// on their road legally: no entry penalty) to the pending ones.
 double Matcher::connect_column_from(uint32_t point_index, std::size_t from_column, double great_circle, double score_floor,
-                                    double reach_offset) {
+                                    double legal_floor, double reach_offset) {
   const Column& prev = columns_[from_column];
   const uint32_t previous_index = prev.point;
   const TracePoint& p = trace_[point_index];
@@ -614,7 +627,7 @@ double Matcher::connect_column_from(uint32_t point_index, std::size_t from_colum
   predecessors_.clear();
   for (uint32_t i = 0; i < prev.count; ++i) {
     const State& s = states_[prev.first + i];
-    if (s.score == kMinusInfinity || s.score < score_floor) continue;
+    if (s.score == kMinusInfinity || s.score < (s.entry_penalty_m > 0 ? score_floor : legal_floor)) continue;
     Predecessor d;
     d.index = i;
     d.remaining_m = static_cast<double>(s.length_m) - s.offset_m;
@@ -840,7 +853,13 @@ inline void Matcher::push_column(uint32_t point, bool initial) {
     pending_shift_ = score_as_first(0.0);
     for (State& s : pending()) s.score -= pending_shift_;
   }
-  columns_.push_back(Column{point, pending_first_, static_cast<uint32_t>(states_end_ - pending_first_), pending_shift_});
+  Column column{point, pending_first_, static_cast<uint32_t>(states_end_ - pending_first_), pending_shift_};
+  if (!initial && course_reversals_.reversed(columns_.back().point, point)) {
+    // The seen price only: the grip priced on top where the speeds say the car was too fast to
+    // turn round is their evidence against the U-turn, which the beam may judge.
+    column.turn_round_log = static_cast<float>(config_.uturn_seen_penalty_m / config_.beta_m);
+  }
+  columns_.push_back(column);
   out_->points[point].kind = PointKind::kept;
 }
 

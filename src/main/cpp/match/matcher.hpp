@@ -71,6 +71,9 @@ class Matcher {
     uint32_t first = 0;  // index of its first state in states_
     uint32_t count = 0;
     double shift = 0;    // subtracted from its scores: its best against the previous column's best (<= 0 but rounding)
+    // Reached in a step where the headings show the car turning round: the beam is widened by the
+    // seen price of turning round, for its states on their roads legally (connect_column_from()).
+    float turn_round_log = 0;
   };
   // The last decided state of the current piece, where the next decided one connects.
   struct Decided {
@@ -89,9 +92,10 @@ class Matcher {
   // (MatchConfig::outlier_log), from the column before it; leaves the best in pending_shift_.
   bool connect_column(uint32_t point_index, double great_circle_m);
   // The best unnormalised score (-infinity if no state is reached) of the pending states extended
-  // from column `from_column`, whose scores count `reach_offset` more.
+  // from column `from_column`, whose scores count `reach_offset` more: those at least `score_floor`
+  // (`legal_floor` for a state on its road legally) or, where none is reached so, all of them.
   double connect_column_from(uint32_t point_index, std::size_t from_column, double great_circle_m, double score_floor,
-                             double reach_offset);
+                             double legal_floor, double reach_offset);
   double connect_column_from(uint32_t point_index, std::size_t from_column, double great_circle_m, double reach_offset);
   // Prefix sums for reported_between_m().
   void index_reported_distances(std::span<const TracePoint> trace);

@@ -233,6 +233,25 @@ Drive& Drive::outlier(double meters) {
   return *this;
 }
 
+std::vector<match::TracePoint> replay(const Scenario& scenario, char origin, const std::vector<RecordedFix>& fixes) {
+  constexpr double kStartS = 1795161600.0;  // 2026-11-20T08:00:00Z, as Drive
+  const map::Coord o = scenario.coord(origin);
+  const double meters_per_deg_lon = kMetersPerDegLat * std::cos(o.lat() * map::geo::kDegToRad);
+  std::vector<match::TracePoint> trace;
+  trace.reserve(fixes.size());
+  for (const RecordedFix& f : fixes) {
+    match::TracePoint p;
+    p.time_s = kStartS + f.t_s;
+    p.lat = o.lat() + f.north_m / kMetersPerDegLat;
+    p.lon = o.lon() + f.east_m / meters_per_deg_lon;
+    p.speed_mps = static_cast<float>(f.speed_mps);
+    p.heading_deg = static_cast<float>(f.heading_deg);
+    p.accuracy_m = static_cast<float>(f.accuracy_m);
+    trace.push_back(p);
+  }
+  return trace;
+}
+
 std::vector<int64_t> matched_ways(const map::MapView& map, const match::MatchResult& result) {
   std::vector<int64_t> ways;
   for (const match::Traversal& t : result.traversals) {

@@ -169,6 +169,18 @@ class Drive {
   std::pair<char, char> leg_{0, 0};
 };
 
+// A fix recorded on a real drive, placed on a drawn map: seconds from a moment of interest, metres
+// east and north of a letter, and what the receiver reported (m/s, degrees, metres).
+struct RecordedFix {
+  double t_s = 0;
+  double east_m = 0, north_m = 0;
+  double speed_mps = 0, heading_deg = 0, accuracy_m = 0;
+};
+
+// The recorded fixes as a trace on the scenario's map, placed relative to `origin`: to replay the
+// fixes of a real trip around a finding on the roads drawn from its map.
+std::vector<match::TracePoint> replay(const Scenario& scenario, char origin, const std::vector<RecordedFix>& fixes);
+
 // The OSM way ids along a matched path, consecutive repeats collapsed.
 std::vector<int64_t> matched_ways(const map::MapView& map, const match::MatchResult& result);
 

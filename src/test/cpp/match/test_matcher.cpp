@@ -1083,3 +1083,161 @@ TEST(Matcher, slowCarThroughAJunctionTakesItsLinkMoreOftenThanTheLongerDogLegBes
 }
 
 }  // namespace drivelog::match
+
+namespace drivelog::match {
+namespace {
+
+using scenario::RecordedFix;
+using scenario::replay;
+
+// Piazza Venezia, Rome, drawn from its OSM ways (2.5 m per character, turned so that Via del
+// Corso runs east-west): the street A B ends at a short link B P into the square's one-way
+// triangle P E Q, Q F R, P R; turning from P E Q into Q F R is forbidden (OSM: only straight on
+// into Q S); G P, H P and J Q lead into the square.
+constexpr const char* kStreetEndingAtASquare = R"(
+                                                                          G
+                                                                          |       H
+                                                                          |    ///
+                                                                          |   /
+                                                                          |///
+                                                                         -P
+A---------------------------------------------------------------------B-- |\    J
+                                                                          |\   /
+                                                                          | E /
+                                                                          |  Q
+                                                                          | / \
+                                                                          | / \
+                                                                          | /  S
+                                                                          |F
+                                                                          ||
+                                                                          |
+                                                                          R
+)";
+
+std::vector<scenario::WaySpec> street_ending_at_a_square_ways() {
+  return {way("AB", 1, "Street"), way("BP", 2), way("PEQ", 3).oneway(), way("QFR", 4).oneway(), way("PR", 5).oneway(),
+          way("QS", 6).oneway(), way("GP", 7).oneway(), way("HP", 8).oneway(), way("JQ", 9).oneway()};
+}
+
+}  // namespace
+
+TEST(Matcher, turningRoundAtTheEndOfAStreetIsNotALapThroughAForbiddenTurn) {
+  // A legal drive of the suite (Rome, realistic profile): east along the street at 7 m/s, slowing to
+  // 2.8 m/s at its end and turning round there, the headings reversed a second later (t = 3.3 s),
+  // then back west; the correlated error puts the fixes 2-6 m north of the street and those at the
+  // turn beyond its end. The U-turn the headings show costs uturn_seen_penalty_m (70: 14 log units
+  // at beta 5), and the state that made it fell 15.1 below the step's best, where driving on round
+  // the square paid nothing yet: the beam (15) dropped it, and the path went on round the
+  // triangle, through the forbidden turn and P R against its one-way, and came back (a false
+  // turn_restriction finding). A step where the headings show the car turning round widens the beam
+  // by that price.
+  const Scenario s(kStreetEndingAtASquare, 2.5, street_ending_at_a_square_ways(), {},
+                   {{900, map::RestrictionKind::no, 3, 'Q', 4},
+                    {901, map::RestrictionKind::no, 8, 'P', 3},
+                    {902, map::RestrictionKind::no, 8, 'P', 5},
+                    {903, map::RestrictionKind::no, 9, 'Q', 6}});
+  // Seconds from the moment of the finding, metres east and north of B, m/s, degrees, metres.
+  const std::vector<RecordedFix> fixes = {
+      {-20.7, -165.4, -1.4, 6.67, 93.4, 4.2}, {-19.7, -161.5, -0.9, 7.01, 87.4, 5.9}, {-18.7, -152.5, -2.8, 7.30, 88.6, 5.6},
+      {-17.7, -144.9, -1.1, 7.71, 86.9, 6.5}, {-16.7, -136.8, -2.1, 7.10, 91.0, 5.9}, {-15.7, -127.7, 0.8, 7.33, 89.8, 6.0},
+      {-14.7, -120.6, -0.9, 7.53, 92.1, 5.3}, {-13.7, -115.1, -1.0, 7.17, 93.0, 6.4}, {-12.7, -111.2, -0.5, 7.14, 85.5, 5.4},
+      {-11.7, -102.7, 2.3, 7.25, 88.7, 5.2}, {-10.7, -94.8, -0.3, 7.10, 91.6, 4.2}, {-9.7, -89.0, 1.7, 7.52, 89.4, 4.2},
+      {-8.7, -79.6, 2.8, 7.54, 95.5, 5.3}, {-7.7, -72.6, 3.3, 6.41, 87.1, 4.5}, {-6.7, -61.5, 3.3, 7.32, 84.1, 5.2},
+      {-5.7, -52.9, 3.9, 7.12, 93.3, 5.9}, {-4.7, -47.6, 4.4, 7.60, 94.2, 5.8}, {-3.7, -40.8, 5.4, 7.30, 92.9, 4.4},
+      {-2.7, -31.5, 4.6, 7.13, 93.9, 5.1}, {-1.7, -24.3, 4.3, 7.35, 88.2, 5.6}, {-0.7, -16.6, 6.3, 7.10, 92.0, 6.0},
+      {0.3, -5.6, 5.2, 7.44, 89.1, 6.1}, {1.3, 0.5, 5.5, 6.47, 83.4, 6.3}, {2.3, 7.1, 7.2, 2.80, 85.5, 4.1},
+      {3.3, 5.6, -3.8, 3.46, 264.6, 4.3}, {4.3, -1.7, -7.5, 5.63, 265.4, 5.1}, {5.3, -7.0, -3.3, 7.28, 271.1, 4.2},
+      {6.3, -14.1, -2.6, 7.27, 265.3, 4.1}, {7.3, -20.6, -0.8, 7.46, 266.5, 5.0}, {8.3, -29.3, 0.4, 7.52, 274.2, 6.4},
+      {9.3, -37.8, 0.2, 7.08, 274.9, 6.3}, {10.3, -47.4, 1.1, 7.23, 273.2, 4.6}, {11.3, -52.9, 1.6, 7.52, 269.7, 5.5},
+      {12.3, -60.8, 1.1, 7.24, 270.3, 6.2}, {13.3, -69.0, 3.4, 7.91, 270.2, 4.3}, {14.3, -73.4, 3.3, 7.40, 267.6, 5.6},
+      {15.3, -82.9, 3.7, 7.45, 275.6, 5.6}, {16.3, -92.8, 2.9, 7.60, 272.9, 6.0}, {17.3, -99.5, 2.4, 7.11, 274.4, 5.0},
+      {18.3, -105.8, 4.0, 7.30, 269.9, 4.8}, {19.3, -116.4, 2.3, 8.21, 265.4, 6.1}, {20.3, -124.4, 2.1, 7.34, 264.0, 6.1},
+  };
+  const MatchResult r = run(s, replay(s, 'B', fixes));
+  const Ways ways = matched_ways(s.map(), r);
+  EXPECT_EQ(std::count(ways.begin(), ways.end(), 4), 0);  // the forbidden turn from P E Q into Q F R
+  EXPECT_TRUE(all_legal(s.map(), r));
+  ASSERT_FALSE(ways.empty());
+  EXPECT_EQ(ways.front(), 1);
+  EXPECT_EQ(ways.back(), 1);
+}
+
+namespace {
+
+// A block in central Tokyo (Shibuya), drawn from its OSM ways (2.5 m per character): the street
+// U X Y K W from the east, the lane K C D round the block's corner C (and C V on south), and the
+// one-way street N W D Z southbound on its west side.
+constexpr const char* kBlockWithAOneWaySide = R"(
+                                   U
+                                   |
+                                   |
+  N                                |
+  |                                |
+  |                              --X
+  |                         -----
+  |                   ---Y--
+  |          ---------
+  |   ---K---
+  W---   |
+  |      |
+  |      |
+  |      |
+  |      |
+  |      |
+  |      |
+  |      |
+  |      |
+ |       |
+ |       |
+ |       |
+ |       |
+ |       |
+ |       |
+ |       |
+ |       |
+ D-------C
+ |       |
+ |       |
+ |       |
+ |       |
+|        |
+|        |
+|        |
+|        V
+Z
+)";
+
+}  // namespace
+
+TEST(Matcher, turningRoundBesideABlockIsNotALapTheWrongWayRoundIt) {
+  // A legal drive of the suite (Tokyo, realistic profile): from the east along U X Y K, south into
+  // the lane at K, slowing to 2.4 m/s and turning round just before its corner C (the headings
+  // reversed at t = -1.7 s), back north to K, west to W and south down the one-way street; the
+  // correlated error puts the fixes 7-13 m east of the roads. The state that turned round was
+  // 14.0 below the step's best on the step it did, and 15.8 on the next, where driving on round
+  // the corner C (heading west while the fixes head north) cost only 2: the beam (15) dropped it,
+  // and the path went on round the block, up the one-way street against its direction and back
+  // (a false wrong_way finding). On the real map the U-turn is matched now; on this drawn one,
+  // with fewer roads, a legal lap round the block (K W D C K) scores a little better than the
+  // U-turn. What this pins is that no one-way is driven against.
+  const Scenario s(kBlockWithAOneWaySide, 2.5,
+                   {way("UXYKW", 2), way("KCD", 1), way("NWDZ", 3).oneway(), way("CV", 4)});
+  // Seconds from the moment of the finding, metres east and north of K, m/s, degrees, metres.
+  const std::vector<RecordedFix> fixes = {
+      {-18.7, 64.7, 18.1, 7.06, 181.5, 4.9}, {-17.7, 65.0, 10.1, 6.89, 261.8, 5.5}, {-16.7, 57.5, 10.6, 7.39, 258.2, 5.1},
+      {-15.7, 50.1, 7.9, 7.36, 259.1, 5.8}, {-14.7, 43.3, 3.2, 7.83, 260.5, 6.2}, {-13.7, 35.4, 3.2, 7.97, 259.2, 5.9},
+      {-12.7, 30.8, 0.2, 7.08, 261.0, 5.3}, {-11.7, 23.3, -3.1, 7.48, 268.0, 5.4}, {-10.7, 17.2, -2.9, 7.62, 264.7, 6.2},
+      {-9.7, 8.0, -5.3, 7.77, 255.4, 4.9}, {-8.7, 6.7, 1.9, 6.57, 184.2, 4.2}, {-7.7, 11.8, -3.4, 7.54, 186.7, 4.7},
+      {-6.7, 11.9, -14.1, 8.07, 181.9, 6.0}, {-5.7, 10.3, -23.6, 7.79, 180.9, 4.3}, {-4.7, 9.7, -32.3, 7.43, 182.1, 4.0},
+      {-3.7, 12.4, -39.1, 5.51, 183.2, 6.2}, {-2.7, 13.3, -44.0, 2.38, 178.8, 4.8}, {-1.7, 0.7, -42.6, 3.06, 0.7, 5.5},
+      {-0.7, 0.4, -40.7, 5.50, 358.1, 5.8}, {0.3, 4.9, -37.0, 6.17, 357.0, 5.4}, {1.3, 2.6, -28.1, 7.91, 3.2, 5.3},
+      {2.3, -0.9, -21.1, 7.56, 3.5, 5.9}, {3.3, -3.0, -10.8, 7.96, 0.2, 5.5}, {4.3, -3.4, -4.5, 5.99, 2.7, 6.4},
+      {5.3, 1.0, -10.9, 5.92, 267.1, 4.8}, {6.3, -6.3, -9.8, 7.68, 256.5, 4.2}, {7.3, -14.6, -7.6, 6.10, 266.4, 4.4},
+      {8.3, -8.9, -9.7, 7.72, 181.6, 5.1}, {9.3, -9.1, -19.6, 7.31, 181.2, 6.3}, {10.3, -10.6, -28.3, 7.77, 181.1, 5.2},
+      {11.3, -11.1, -34.7, 7.93, 181.6, 5.8},
+  };
+  const MatchResult r = run(s, replay(s, 'K', fixes));
+  EXPECT_TRUE(all_legal(s.map(), r)) << ::testing::PrintToString(matched_ways(s.map(), r));
+}
+
+}  // namespace drivelog::match
