@@ -12,6 +12,9 @@ enum class StopOutcome { stopped, violation, undecided };
 
 // How far along the road a matched fix may lie from where the car was (GPS error).
 constexpr double kLineUncertaintyM = 10;
+// Path distance between two fixes that says they were placed at one spot (a standing car's fixes
+// collapsed onto each other; a moving car's are metres apart).
+constexpr double kStandstillM = 0.1;
 
 struct StopCheck {
   StopOutcome outcome = StopOutcome::undecided;
@@ -89,6 +92,21 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
     check.min_speed_kmh = std::min(check.min_speed_kmh, speed * 3.6);
     check.closest_m = std::min(check.closest_m, std::fabs(sp.s_at(k) - s_line));
     check.derived = check.derived || sp.derived_at(k);
+  }
+  // Two fixes in the zone that the matched path puts at the same place: the car stood between them.
+  // Without reported speeds this is the only sign of a brief stop where the receiver's error along
+  // the road has placed it past the line (where no fix is lowered as a dip, above): the matcher
+  // collapses a standing car's fixes and never moves them backwards, while the centred difference
+  // of derived speeds spreads a one-second standstill over the seconds either side (a car that
+  // arrives at 4 m/s, stands a second and pulls away reads 2 m/s at both standing fixes). Only a
+  // standstill counts, not a slow second: fix to fix, a second's path distance carries metres of
+  // GPS error, and a car rolling through a turn at 15 km/h can seem to cover a metre in it.
+  for (std::size_t k = first; k + 1 < last; ++k) {
+    if (sp.piece_at(k) != piece || sp.piece_at(k + 1) != piece || !sp.derived_at(k) || !sp.derived_at(k + 1)) continue;
+    const double dt = sp.time_at(k + 1) - sp.time_at(k);
+    if (dt > 0 && dt <= config.max_gap_s && sp.s_at(k + 1) - sp.s_at(k) <= kStandstillM) {
+      check.min_speed_kmh = std::min(check.min_speed_kmh, std::max(0.0, sp.s_at(k + 1) - sp.s_at(k)) / dt * 3.6);
+    }
   }
   // The fixes either side of the line: the mean speed between them bounds the speed at the line
   // from above only if they are close in time; a long gap could hide a stop. Only for derived

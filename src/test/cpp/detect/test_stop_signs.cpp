@@ -179,3 +179,20 @@ C---------------D
 }
 
 }  // namespace drivelog::detect
+
+namespace drivelog::detect {
+
+TEST_F(StopSign, briefStandstillPlacedPastTheLineWithoutSpeedsIsAStop) {
+  // A log without speeds: the car arrives at 15 km/h (200 m from A: at 48 s, on a fix), stands one
+  // second at the line and pulls away, while the receiver's error puts every fix 6 m ahead along
+  // the road. Its two standing fixes lie past the line (where no fix counts as a dip), collapsed
+  // onto one place; their derived (centred) speeds average the standstill with the seconds either
+  // side, 7.5 km/h, and this was a violation (as on simulated legal drives, issue 12).
+  Drive d(s_, 1, 21);
+  d.report_speed(false).bias(6, 0).start_at('A').to("S", 15).wait(1).to("B", 15);
+  const auto out = analyse(s_, d);
+  EXPECT_TRUE(out.of(ViolationType::stop_sign).empty());
+  EXPECT_EQ(out.detections.stop_signs.stopped, 1u);
+}
+
+}  // namespace drivelog::detect
