@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "map/geo.hpp"
+
 namespace drivelog::detect {
 
 void SpeedProfile::build(std::span<const match::TracePoint> trace, const match::MatchResult& match,
@@ -32,6 +34,8 @@ void SpeedProfile::build(std::span<const match::TracePoint> trace, const match::
   speed_.resize(n);
   smoothed_.resize(n);
   derived_.resize(n);
+  step_m_.resize(n);
+  bool steps_known = false;  // step_m_ filled (only for a trip with a point without a reported speed)
   for (std::size_t k = 0; k < n; ++k) {
     const float reported = trace[matched_[k]].speed_mps;
     if (!std::isnan(reported)) {
@@ -39,11 +43,17 @@ void SpeedProfile::build(std::span<const match::TracePoint> trace, const match::
       derived_[k] = 0;
       continue;
     }
+    if (!steps_known) {
+      observed_steps(trace);
+      steps_known = true;
+    }
     // Centred difference within the piece; one-sided at its ends.
     const std::size_t a = (k > 0 && piece_[k - 1] == piece_[k]) ? k - 1 : k;
     const std::size_t b = (k + 1 < n && piece_[k + 1] == piece_[k]) ? k + 1 : k;
     const double dt = time_[b] - time_[a];
-    speed_[k] = dt > 0 ? static_cast<float>((s_[b] - s_[a]) / dt) : 0.0F;
+    double distance = 0;
+    for (std::size_t i = a; i < b; ++i) distance += step_m_[i];
+    speed_[k] = dt > 0 ? static_cast<float>(distance / dt) : 0.0F;
     derived_[k] = 1;
   }
   // Centred moving average over [t - w/2, t + w/2] within the piece (two pointers, O(n)).
@@ -54,6 +64,23 @@ void SpeedProfile::build(std::span<const match::TracePoint> trace, const match::
     while (hi < n && piece_[hi] == piece_[k] && time_[hi] <= time_[k] + half) sum += speed_[hi++];
     while (lo < k && (piece_[lo] != piece_[k] || time_[lo] < time_[k] - half)) sum -= speed_[lo++];
     smoothed_[k] = static_cast<float>(sum / static_cast<double>(hi - lo));
+  }
+}
+
+void SpeedProfile::observed_steps(std::span<const match::TracePoint> trace) {
+  const std::size_t n = matched_.size();
+  const auto sigma = [](const match::TracePoint& p) {
+    return std::isnan(p.accuracy_m) ? kDefaultSigmaM : static_cast<double>(p.accuracy_m);
+  };
+  for (std::size_t k = 0; k < n; ++k) {
+    const double path_m = k + 1 < n ? s_[k + 1] - s_[k] : 0;
+    step_m_[k] = path_m;
+    if (k + 1 >= n || piece_[k + 1] != piece_[k]) continue;
+    const match::TracePoint& a = trace[matched_[k]];
+    const match::TracePoint& b = trace[matched_[k + 1]];
+    const double straight_m = map::geo::distance_m(a.lat, a.lon, b.lat, b.lon);
+    const double noise_m = kUnobservedSigmas * std::hypot(sigma(a), sigma(b));
+    if (path_m > straight_m + noise_m) step_m_[k] = straight_m;
   }
 }
 
