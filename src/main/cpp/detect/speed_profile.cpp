@@ -44,7 +44,7 @@ void SpeedProfile::build(std::span<const match::TracePoint> trace, const match::
       continue;
     }
     if (!steps_known) {
-      observed_steps(trace);
+      observed_steps(trace, match);
       steps_known = true;
     }
     // Centred difference within the piece; one-sided at its ends.
@@ -67,20 +67,33 @@ void SpeedProfile::build(std::span<const match::TracePoint> trace, const match::
   }
 }
 
-void SpeedProfile::observed_steps(std::span<const match::TracePoint> trace) {
+void SpeedProfile::observed_steps(std::span<const match::TracePoint> trace, const match::MatchResult& match) {
   const std::size_t n = matched_.size();
   const auto sigma = [](const match::TracePoint& p) {
     return std::isnan(p.accuracy_m) ? kDefaultSigmaM : static_cast<double>(p.accuracy_m);
   };
-  for (std::size_t k = 0; k < n; ++k) {
-    const double path_m = k + 1 < n ? s_[k + 1] - s_[k] : 0;
-    step_m_[k] = path_m;
-    if (k + 1 >= n || piece_[k + 1] != piece_[k]) continue;
+  const auto straight_m = [&](std::size_t k) {
     const match::TracePoint& a = trace[matched_[k]];
     const match::TracePoint& b = trace[matched_[k + 1]];
-    const double straight_m = map::geo::distance_m(a.lat, a.lon, b.lat, b.lon);
-    const double noise_m = kUnobservedSigmas * std::hypot(sigma(a), sigma(b));
-    if (path_m > straight_m + noise_m) step_m_[k] = straight_m;
+    return map::geo::distance_m(a.lat, a.lon, b.lat, b.lon);
+  };
+  for (std::size_t k = 0; k < n; ++k) step_m_[k] = k + 1 < n ? s_[k + 1] - s_[k] : 0;
+  // From one kept fix to the next in the piece: the collapsed fixes between them are placed along
+  // the matcher's route by interpolation, so they observe nothing of it; the route is compared
+  // with the fixes' own straight lines from kept to kept.
+  std::size_t from = 0;
+  while (from + 1 < n) {
+    std::size_t to = from + 1;
+    while (to + 1 < n && piece_[to] == piece_[from] && match.points[matched_[to]].kind != match::PointKind::kept) ++to;
+    if (piece_[to] == piece_[from]) {
+      double fixes_m = 0;
+      for (std::size_t k = from; k < to; ++k) fixes_m += straight_m(k);
+      const double noise_m = kUnobservedSigmas * std::hypot(sigma(trace[matched_[from]]), sigma(trace[matched_[to]]));
+      if (s_[to] - s_[from] > fixes_m + noise_m) {
+        for (std::size_t k = from; k < to; ++k) step_m_[k] = straight_m(k);
+      }
+    }
+    from = to;
   }
 }
 

@@ -14,12 +14,13 @@ namespace drivelog::detect {
 // and a centred moving average of it. Also answers "when was the vehicle at path distance s".
 // Reuses its memory between trips.
 //
-// A derived speed counts only the path the fixes observed. Between two consecutive matched fixes
-// the path is the matcher's route; where it is longer than the fixes' own straight-line distance
-// by more than their noise allows (kUnobservedSigmas), no fix saw the car drive it (a block the
-// matcher joined after holding the fixes on the wrong road: Bristol, legal drives without speeds,
-// 100 m of route in 1.6 s read as 180 km/h), and the derived speed is the fixes' own distance over
-// the time. At 1 Hz on a right path the two differ by metres.
+// A derived speed counts only the path the fixes observed. Between two kept fixes the path is the
+// matcher's route (the fixes collapsed between them are placed along it by interpolation); where
+// it is longer than the fixes' own straight lines by more than their noise allows
+// (kUnobservedSigmas), no fix saw the car drive it (a block the matcher joined after holding the
+// fixes on the wrong road: Bristol, legal drives without speeds, 100 m of route in 1.6 s read as
+// 180 km/h), and the derived speeds there are the fixes' own distances over the time. At 1 Hz on
+// a right path the two differ by metres.
 class SpeedProfile {
  public:
   // How many sigmas (of the two fixes' accuracies combined; kDefaultSigmaM where not reported) the
@@ -45,8 +46,8 @@ class SpeedProfile {
 
  private:
   // Fills step_m_: the path to the next matched point, or the fixes' straight-line distance where
-  // the path is longer than they allow.
-  void observed_steps(std::span<const match::TracePoint> trace);
+  // the path from one kept fix to the next is longer than the fixes between them allow.
+  void observed_steps(std::span<const match::TracePoint> trace, const match::MatchResult& match);
 
   std::vector<uint32_t> matched_;
   std::vector<double> s_;
