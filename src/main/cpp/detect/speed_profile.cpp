@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "map/geo.hpp"
+
 namespace drivelog::detect {
 
 void SpeedProfile::build(std::span<const match::TracePoint> trace, const match::MatchResult& match,
@@ -32,6 +34,8 @@ void SpeedProfile::build(std::span<const match::TracePoint> trace, const match::
   speed_.resize(n);
   smoothed_.resize(n);
   derived_.resize(n);
+  step_m_.resize(n);
+  bool steps_known = false;  // step_m_ filled (only for a trip with a point without a reported speed)
   for (std::size_t k = 0; k < n; ++k) {
     const float reported = trace[matched_[k]].speed_mps;
     if (!std::isnan(reported)) {
@@ -39,11 +43,17 @@ void SpeedProfile::build(std::span<const match::TracePoint> trace, const match::
       derived_[k] = 0;
       continue;
     }
+    if (!steps_known) {
+      observed_steps(trace, match);
+      steps_known = true;
+    }
     // Centred difference within the piece; one-sided at its ends.
     const std::size_t a = (k > 0 && piece_[k - 1] == piece_[k]) ? k - 1 : k;
     const std::size_t b = (k + 1 < n && piece_[k + 1] == piece_[k]) ? k + 1 : k;
     const double dt = time_[b] - time_[a];
-    speed_[k] = dt > 0 ? static_cast<float>((s_[b] - s_[a]) / dt) : 0.0F;
+    double distance = 0;
+    for (std::size_t i = a; i < b; ++i) distance += step_m_[i];
+    speed_[k] = dt > 0 ? static_cast<float>(distance / dt) : 0.0F;
     derived_[k] = 1;
   }
   // Centred moving average over [t - w/2, t + w/2] within the piece (two pointers, O(n)).
@@ -54,6 +64,36 @@ void SpeedProfile::build(std::span<const match::TracePoint> trace, const match::
     while (hi < n && piece_[hi] == piece_[k] && time_[hi] <= time_[k] + half) sum += speed_[hi++];
     while (lo < k && (piece_[lo] != piece_[k] || time_[lo] < time_[k] - half)) sum -= speed_[lo++];
     smoothed_[k] = static_cast<float>(sum / static_cast<double>(hi - lo));
+  }
+}
+
+void SpeedProfile::observed_steps(std::span<const match::TracePoint> trace, const match::MatchResult& match) {
+  const std::size_t n = matched_.size();
+  const auto sigma = [](const match::TracePoint& p) {
+    return std::isnan(p.accuracy_m) ? kDefaultSigmaM : static_cast<double>(p.accuracy_m);
+  };
+  const auto straight_m = [&](std::size_t k) {
+    const match::TracePoint& a = trace[matched_[k]];
+    const match::TracePoint& b = trace[matched_[k + 1]];
+    return map::geo::distance_m(a.lat, a.lon, b.lat, b.lon);
+  };
+  for (std::size_t k = 0; k < n; ++k) step_m_[k] = k + 1 < n ? s_[k + 1] - s_[k] : 0;
+  // From one kept fix to the next in the piece: the collapsed fixes between them are placed along
+  // the matcher's route by interpolation, so they observe nothing of it; the route is compared
+  // with the fixes' own straight lines from kept to kept.
+  std::size_t from = 0;
+  while (from + 1 < n) {
+    std::size_t to = from + 1;
+    while (to + 1 < n && piece_[to] == piece_[from] && match.points[matched_[to]].kind != match::PointKind::kept) ++to;
+    if (piece_[to] == piece_[from]) {
+      double fixes_m = 0;
+      for (std::size_t k = from; k < to; ++k) fixes_m += straight_m(k);
+      const double noise_m = kUnobservedSigmas * std::hypot(sigma(trace[matched_[from]]), sigma(trace[matched_[to]]));
+      if (s_[to] - s_[from] > fixes_m + noise_m) {
+        for (std::size_t k = from; k < to; ++k) step_m_[k] = straight_m(k);
+      }
+    }
+    from = to;
   }
 }
 

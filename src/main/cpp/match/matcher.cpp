@@ -858,6 +858,11 @@ inline void Matcher::push_column(uint32_t point, bool initial) {
     // The seen price only: the grip priced on top where the speeds say the car was too fast to
     // turn round is their evidence against the U-turn, which the beam may judge.
     column.turn_round_log = static_cast<float>(config_.uturn_seen_penalty_m / config_.beta_m);
+  } else if (!initial && position_reversals_.reversed(columns_.back().point, point)) {
+    // Without usable headings the U-turn pays the price of the doubt (the positions lower no
+    // price: they are noisier evidence, and a lap round a block reverses them too); the beam
+    // only keeps the state that paid it, and the step's own evidence decides.
+    column.turn_round_log = static_cast<float>(config_.uturn_penalty_m / config_.beta_m);
   }
   columns_.push_back(column);
   out_->points[point].kind = PointKind::kept;
@@ -888,6 +893,11 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   out.stats.speeds_ignored = speeds_contradicted_;
   out.stats.headings_ignored = !headings_trusted_;
   course_reversals_.index(trace, config_, headings_trusted_);
+  // The positions stand in for the headings only in a trip whose headings say nothing (none
+  // reported, or contradicting the motion): where they are trusted they show a turn better.
+  const bool headings_reported =
+      std::any_of(trace.begin(), trace.end(), [](const TracePoint& p) { return !std::isnan(p.heading_deg); });
+  position_reversals_.index(trace, sigmas_, !headings_trusted_ || !headings_reported);
 
   uint32_t stand_from = 0;  // the first of the latest fixes in a row to report standing
   for (uint32_t i = 0; i < trace.size(); ++i) {

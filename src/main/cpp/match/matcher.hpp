@@ -20,6 +20,7 @@
 #include "match/match_config.hpp"
 #include "match/matched_path.hpp"
 #include "match/over_limit_prior.hpp"
+#include "match/position_reversals.hpp"
 #include "match/route_search.hpp"
 #include "match/speed_bound.hpp"
 #include "match/state_distance.hpp"
@@ -71,8 +72,9 @@ class Matcher {
     uint32_t first = 0;  // index of its first state in states_
     uint32_t count = 0;
     double shift = 0;    // subtracted from its scores: its best against the previous column's best (<= 0 but rounding)
-    // Reached in a step where the headings show the car turning round: the beam is widened by the
-    // seen price of turning round, for its states on their roads legally (connect_column_from()).
+    // Reached in a step where the headings (or, without usable headings, the positions) show the
+    // car turning round: the beam is widened by that step's price of turning round, for its states
+    // on their roads legally (connect_column_from()).
     float turn_round_log = 0;
   };
   // The last decided state of the current piece, where the next decided one connects.
@@ -246,6 +248,7 @@ class Matcher {
   FixSigmas sigmas_;  // each fix's sigma, the reported accuracy steadied (sigma_of())
   RhoMemo rho_memo_;  // the error's correlation for the time between two fixes
   CourseReversals course_reversals_;  // where the headings show the car turning round (uturn_price_m)
+  PositionReversals position_reversals_;  // where, without trusted headings, the positions show it (the beam)
   CourseVector course_;  // the reported course as a vector (build_states)
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -1238,6 +1239,118 @@ TEST(Matcher, turningRoundBesideABlockIsNotALapTheWrongWayRoundIt) {
   };
   const MatchResult r = run(s, replay(s, 'K', fixes));
   EXPECT_TRUE(all_legal(s.map(), r)) << ::testing::PrintToString(matched_ways(s.map(), r));
+}
+
+namespace {
+
+// Central Bristol, drawn from its OSM ways (2.5 m per character): Quay Street A B C (on at C into
+// the one-way C D), Small Street A S H I, Bell Lane I T U V W X E beside Quay Street 20-40 m east,
+// Broad Street E K.
+constexpr const char* kQuayStreetBesideBellLane = R"(
+            R        P
+
+
+
+
+                 D
+                C
+
+
+
+              B       E
+
+
+                   X
+
+
+
+                W
+
+                                     K
+
+
+              V
+
+
+
+
+  A
+
+  S        U
+
+
+   H     T
+
+
+        I
+  N
+
+
+
+
+
+
+                    M
+)";
+
+constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace
+
+TEST(Matcher, uTurnInALogWithoutSpeedsOrHeadingsIsKeptAndTheParallelStreetDrivenBack) {
+  // A legal drive of the suite (Bristol, realistic profile, the speed and heading columns emptied):
+  // down Bell Lane and Small Street, up Quay Street, round at its end (t = 5 s), back down it, then
+  // Small Street and up Bell Lane 20-40 m east of it, and Broad Street. Without headings the U-turn
+  // costs uturn_penalty_m (100: 20 log units at beta 5), beyond the beam's 15, and the state that
+  // turned round was dropped on its step: the path held the fixes of Small Street and Bell Lane on
+  // Quay Street and drove the block in the second before Broad Street (a false speeding finding at
+  // 180 km/h). The fixes' own course reverses there, which widens the beam as headings would.
+  const Scenario s(kQuayStreetBesideBellLane, 2.5,
+                   {way("ABC", 44, "Quay Street"), way("CD", 63).oneway(), way("DP", 3).oneway(), way("RD", 2).oneway(),
+                    way("ASH", 94, "Small Street"), way("HI", 93, "Small Street"), way("HN", 92).oneway(), way("IM", 46),
+                    way("IT", 9, "Bell Lane"), way("TU", 67, "Bell Lane"), way("UV", 66, "Bell Lane"),
+                    way("VW", 68, "Bell Lane"), way("WXE", 69, "Bell Lane"), way("EK", 6, "Broad Street")});
+  // Seconds from the U-turn's step, metres east and north of A, no speed, no heading, metres.
+  const std::vector<RecordedFix> fixes = {
+      {-19.8, 40.5, 46.4, kNone, kNone, 4.7}, {-18.8, 42.2, 44.3, kNone, kNone, 4.1}, {-17.8, 41.2, 40.8, kNone, kNone, 4.8},
+      {-16.8, 38.0, 39.4, kNone, kNone, 5.4}, {-15.8, 36.4, 34.5, kNone, kNone, 4.2}, {-14.8, 33.0, 29.2, kNone, kNone, 5.9},
+      {-13.8, 29.8, 21.5, kNone, kNone, 6.2}, {-11.8, 26.6, 9.3, kNone, kNone, 5.6}, {-10.8, 21.3, 2.5, kNone, kNone, 6.4},
+      {-9.8, 17.0, -4.0, kNone, kNone, 5.9}, {-7.8, 10.4, -16.0, kNone, kNone, 6.0}, {-6.8, 25.8, -14.5, kNone, kNone, 6.2},
+      {-5.8, 17.4, -11.7, kNone, kNone, 5.3}, {-4.8, 11.3, -12.4, kNone, kNone, 4.1}, {-3.8, 8.7, -8.9, kNone, kNone, 5.1},
+      {-2.8, 9.7, -1.4, kNone, kNone, 5.5}, {-1.8, 11.4, 4.2, kNone, kNone, 6.1}, {-0.8, 17.6, 9.6, kNone, kNone, 6.4},
+      {0.2, 22.5, 18.5, kNone, kNone, 5.9}, {1.2, 27.3, 20.0, kNone, kNone, 4.5}, {2.2, 30.5, 31.5, kNone, kNone, 4.6},
+      {3.2, 35.5, 40.4, kNone, kNone, 6.2}, {4.2, 39.7, 46.1, kNone, kNone, 4.7}, {5.2, 43.2, 47.9, kNone, kNone, 5.5},
+      {6.2, 30.4, 55.8, kNone, kNone, 5.5}, {7.2, 25.8, 55.1, kNone, kNone, 4.3}, {8.2, 21.9, 50.9, kNone, kNone, 4.4},
+      {9.2, 21.6, 43.4, kNone, kNone, 6.2}, {10.2, 16.6, 40.1, kNone, kNone, 5.2}, {11.2, 13.2, 31.5, kNone, kNone, 6.1},
+      {12.2, 9.1, 21.9, kNone, kNone, 5.5}, {13.2, 5.9, 15.6, kNone, kNone, 4.1}, {14.2, 4.8, 11.9, kNone, kNone, 4.6},
+      {15.2, 1.5, 3.8, kNone, kNone, 4.1}, {16.2, 1.8, -5.8, kNone, kNone, 4.3}, {17.2, 6.1, -9.7, kNone, kNone, 4.7},
+      {18.2, 7.5, -16.6, kNone, kNone, 4.2}, {19.2, 15.5, -15.7, kNone, kNone, 5.5}, {22.2, 22.7, 7.2, kNone, kNone, 5.2},
+      {23.2, 25.5, 15.1, kNone, kNone, 6.0}, {26.2, 36.8, 33.7, kNone, kNone, 5.5}, {27.2, 40.2, 42.2, kNone, kNone, 6.1},
+      {28.2, 44.4, 50.1, kNone, kNone, 4.3}, {29.2, 52.1, 50.2, kNone, kNone, 6.5}, {30.2, 58.9, 45.9, kNone, kNone, 5.3},
+      {31.2, 65.9, 41.6, kNone, kNone, 4.5}, {32.2, 73.5, 40.3, kNone, kNone, 5.2}, {33.2, 78.6, 35.9, kNone, kNone, 5.3},
+      {34.2, 81.8, 30.5, kNone, kNone, 4.9}, {35.2, 89.2, 26.7, kNone, kNone, 5.5}, {36.2, 96.8, 23.6, kNone, kNone, 5.7},
+      {37.2, 104.8, 19.2, kNone, kNone, 5.6}, {38.2, 107.2, 13.0, kNone, kNone, 6.5}, {39.2, 111.7, 6.6, kNone, kNone, 6.3},
+      {40.2, 117.0, 3.9, kNone, kNone, 6.0}, {41.2, 122.6, -1.5, kNone, kNone, 4.8}, {42.2, 131.1, -7.7, kNone, kNone, 4.2},
+      {43.2, 137.2, -14.5, kNone, kNone, 4.9}, {44.2, 144.0, -20.9, kNone, kNone, 6.1}, {45.2, 147.8, -24.4, kNone, kNone, 4.9},
+      {46.2, 154.7, -28.8, kNone, kNone, 4.3}, {47.2, 160.7, -35.3, kNone, kNone, 5.5}, {48.2, 168.3, -40.0, kNone, kNone, 4.5},
+      {49.2, 175.3, -44.4, kNone, kNone, 5.8}, {50.2, 180.8, -48.2, kNone, kNone, 5.8}, {51.2, 185.2, -49.5, kNone, kNone, 5.9},
+      {52.2, 193.8, -52.9, kNone, kNone, 5.5}, {53.2, 201.9, -53.7, kNone, kNone, 6.1}, {54.2, 210.0, -59.9, kNone, kNone, 5.9},
+      {55.2, 214.0, -56.3, kNone, kNone, 5.7}
+  };
+  const std::vector<TracePoint> trace = replay(s, 'A', fixes);
+  const MatchResult r = run(s, trace);
+  EXPECT_EQ(r.stats.pieces, 1u);
+  // Every fix on Bell Lane after the turn round is matched on Bell Lane, in time to it.
+  int on_bell_lane = 0;
+  for (std::size_t i = 0; i < fixes.size(); ++i) {
+    if (fixes[i].t_s < 22 || fixes[i].t_s > 27.5) continue;
+    const PointMatch& m = r.points[i];
+    ASSERT_TRUE(m.kind == PointKind::kept || m.kind == PointKind::collapsed) << fixes[i].t_s;
+    const int64_t w = s.map().edge(r.traversals[m.traversal].edge).osm_way_id;
+    EXPECT_TRUE(w == 66 || w == 68 || w == 69) << "fix at " << fixes[i].t_s << " s on way " << w;
+    ++on_bell_lane;
+  }
+  EXPECT_EQ(on_bell_lane, 4);
 }
 
 }  // namespace drivelog::match
