@@ -13,6 +13,7 @@
 #   realistic       1 Hz, sigma 5 m, --profile realistic (correlated + urban canyon, long gaps,
 #                   tunnels, U-turns, red signals, car parks and tracks)
 #   legal-correlated, legal-realistic: no violation injected (4 x TRIPS): false alarms per 1,000 km
+#   legal-realistic-bare: legal-realistic without speed and heading in the log
 # Prints one Markdown table per map (precision / recall per type, route, fixes on the right way,
 # false alarms per 1,000 km). Files go to ${ACCURACY_DIR:-target/bench-accuracy-suite}; seed
 # ${ACCURACY_SEED:-1}.
@@ -24,7 +25,7 @@ osm_dir="${OSM_DIR:-$root/../shared/osm}"
 trips="${1:-60}"
 seed="${ACCURACY_SEED:-1}"
 maps="${ACCURACY_MAPS:-tokyo_shibuya_west paris_bss ny-access-restriction bus baltimore harrisburg town whitelion_bristol_uk via_montebello_roma_italy nh-access-restriction rome pa-access-restriction}"
-rows="${ACCURACY_ROWS:-independent correlated correlated-bare correlated-10m correlated-20m correlated-0.2hz realistic legal-correlated legal-realistic}"
+rows="${ACCURACY_ROWS:-independent correlated correlated-bare correlated-10m correlated-20m correlated-0.2hz realistic legal-correlated legal-realistic legal-realistic-bare}"
 source "$root/bench/town.sh"
 require_tools bench/accuracy-suite.sh "$bin" drivelog-synth drivelog-map drivelog-simulate drivelog-analyze
 [ -f "$root/target/drivelog.jar" ] || { echo "bench/accuracy-suite.sh: target/drivelog.jar missing; run ./mvnw package first" >&2; exit 1; }
@@ -60,6 +61,7 @@ row_options() {
     realistic) echo "--profile realistic --hz 1 --noise-m 5 $violations" ;;
     legal-correlated) echo "--hz 1 --noise-m 5 $correlated --violation-rate 0" ;;
     legal-realistic) echo "--profile realistic --hz 1 --noise-m 5 --violation-rate 0" ;;
+    legal-realistic-bare) echo "--profile realistic --hz 1 --noise-m 5 --violation-rate 0 --report-speed no --report-heading no" ;;
     *) echo "bench/accuracy-suite.sh: unknown row $1" >&2; exit 2 ;;
   esac
 }
