@@ -20,6 +20,9 @@ public final class DrivelogCommand implements Runnable {
     private static final List<String> SUBCOMMANDS =
             List.of("help", "map", "analyze", "simulate", "evaluate", "demo", "worker", "reconcile", "report");
 
+    /** The standard options that print the version (mixinStandardHelpOptions). */
+    private static final List<String> VERSION_OPTIONS = List.of("--version", "-V");
+
     // A switch, not a map of constructor references: the JDK's AOT cache archives such lambdas with the
     // class that holds them, and one that names a picocli class (Java 5 class files, which it cannot
     // archive) made the cache's creation crash (JDK 25.0.3, archiveHeapWriter.cpp:757).
@@ -52,14 +55,15 @@ public final class DrivelogCommand implements Runnable {
 
     /**
      * The command line for a run whose first argument is {@code first}: with that subcommand alone when
-     * it names one (not {@code help}), else with every one, so that {@code --help}, {@code help X} and the
-     * message for an unknown command see them all.
+     * it names one (not {@code help}), with none for {@code --version} (building all nine cost about a
+     * CPU-second, for a line of text), else with every one, so that {@code --help}, {@code help X} and
+     * the message for an unknown command see them all.
      */
     static CommandLine commandLine(String first) {
         CommandLine line = new CommandLine(new DrivelogCommand());
         if (first != null && !first.equals("help") && SUBCOMMANDS.contains(first)) {
             line.addSubcommand(subcommand(first));
-        } else {
+        } else if (first == null || !VERSION_OPTIONS.contains(first)) {
             for (String name : SUBCOMMANDS) {
                 line.addSubcommand(subcommand(name));
             }

@@ -3,6 +3,8 @@ package dev.drivelog.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,19 @@ class DrivelogCommandTest {
         }
         assertEquals(all.getSubcommands().keySet(), DrivelogCommand.commandLine("--help").getSubcommands().keySet());
         assertEquals(all.getSubcommands().keySet(), DrivelogCommand.commandLine("no-such-command").getSubcommands().keySet());
+    }
+
+    /** --version needs no subcommand: it builds none, and still prints the Java and native versions. */
+    @Test
+    void version_buildsNoSubcommand_andPrintsBothSides() {
+        assertEquals(List.of(), List.copyOf(DrivelogCommand.commandLine("--version").getSubcommands().keySet()));
+        assertEquals(List.of(), List.copyOf(DrivelogCommand.commandLine("-V").getSubcommands().keySet()));
+        StringWriter out = new StringWriter();
+        CommandLine line = DrivelogCommand.commandLine("--version");
+        line.setOut(new PrintWriter(out));
+        assertEquals(ExitCodes.OK, line.execute("--version"));
+        assertTrue(out.toString().startsWith("drivelog "), out.toString());
+        assertTrue(out.toString().contains("\nnative "), out.toString());
     }
 
     @Test
