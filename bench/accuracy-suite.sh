@@ -14,6 +14,10 @@
 #                   tunnels, U-turns, red signals, car parks and tracks)
 #   legal-correlated, legal-realistic: no violation injected (4 x TRIPS): false alarms per 1,000 km
 #   legal-realistic-bare: legal-realistic without speed and heading in the log
+# Held-out legal rows, not run by default (ACCURACY_ROWS names them; docs/BENCHMARKS.md "Held-out
+# generator settings"): the same drives' generator under settings the engine was not tuned on:
+#   legal-realistic-0.5hz, legal-realistic-8m, legal-realistic-corr120 (bias correlated over 120 s),
+#   legal-realistic-nospeed, legal-realistic-noheading, legal-realistic-noaccuracy
 # Prints one Markdown table per map (precision / recall per type, route, fixes on the right way,
 # false alarms per 1,000 km). Files go to ${ACCURACY_DIR:-target/bench-accuracy-suite}; seed
 # ${ACCURACY_SEED:-1}.
@@ -62,6 +66,12 @@ row_options() {
     legal-correlated) echo "--hz 1 --noise-m 5 $correlated --violation-rate 0" ;;
     legal-realistic) echo "--profile realistic --hz 1 --noise-m 5 --violation-rate 0" ;;
     legal-realistic-bare) echo "--profile realistic --hz 1 --noise-m 5 --violation-rate 0 --report-speed no --report-heading no" ;;
+    legal-realistic-0.5hz) echo "--profile realistic --hz 0.5 --noise-m 5 --violation-rate 0" ;;
+    legal-realistic-8m) echo "--profile realistic --hz 1 --noise-m 8 --violation-rate 0" ;;
+    legal-realistic-corr120) echo "--profile realistic --hz 1 --noise-m 5 --noise-correlation-s 120 --violation-rate 0" ;;
+    legal-realistic-nospeed) echo "--profile realistic --hz 1 --noise-m 5 --violation-rate 0 --report-speed no" ;;
+    legal-realistic-noheading) echo "--profile realistic --hz 1 --noise-m 5 --violation-rate 0 --report-heading no" ;;
+    legal-realistic-noaccuracy) echo "--profile realistic --hz 1 --noise-m 5 --violation-rate 0 --report-accuracy no" ;;
     *) echo "bench/accuracy-suite.sh: unknown row $1" >&2; exit 2 ;;
   esac
 }
@@ -77,7 +87,7 @@ for name in $maps; do
     n="$trips"
     case "$row" in legal-*) n=$((trips * 4)) ;; esac
     hz=1
-    case "$row" in *0.2hz) hz=0.2 ;; esac
+    case "$row" in *0.2hz) hz=0.2 ;; *0.5hz) hz=0.5 ;; esac
     run="$dir/$name/$row"
     rm -rf "$run"
     mkdir -p "$run"
