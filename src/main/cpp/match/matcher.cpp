@@ -250,7 +250,8 @@ inline double Matcher::turn_check_speed_mps(const TracePoint& a, const TracePoin
 }
 
 double Matcher::uturn_price_m(uint32_t from, uint32_t to) const {
-  return match::uturn_price_m(config_, course_reversals_.reversed(from, to), speeds_trusted_, kBrakeForChecksMps2,
+  const bool seen = course_reversals_.reversed(from, to) || position_reversals_.reversed(from, to);
+  return match::uturn_price_m(config_, seen, speeds_trusted_, kBrakeForChecksMps2,
                               trace_[from], trace_[to]);
 }
 
@@ -862,7 +863,7 @@ inline void Matcher::push_column(uint32_t point, bool initial) {
     // Without usable headings the U-turn pays the price of the doubt (the positions lower no
     // price: they are noisier evidence, and a lap round a block reverses them too); the beam
     // only keeps the state that paid it, and the step's own evidence decides.
-    column.turn_round_log = static_cast<float>(config_.uturn_penalty_m / config_.beta_m);
+    column.turn_round_log = static_cast<float>(config_.uturn_seen_penalty_m / config_.beta_m);
   }
   columns_.push_back(column);
   out_->points[point].kind = PointKind::kept;

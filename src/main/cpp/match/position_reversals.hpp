@@ -33,6 +33,11 @@ class PositionReversals {
   // a U-turn (as CourseReversals::kSpanS).
   static constexpr double kSpanS = 20;
 
+  // Where a car stands (or crawls) at the end of a window, its course is read from the last fix
+  // before it (the first after it) beyond the noise, at most this long before (after): a car that
+  // turns round and waits, or waits and turns round, shows no course within kWindowS of the turn.
+  static constexpr double kStandS = 60;
+
   // Indexes `trace`; nothing is reversed when `used` is false.
   void index(std::span<const TracePoint> trace, const FixSigmas& sigmas, bool used);
 
