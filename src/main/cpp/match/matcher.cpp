@@ -876,14 +876,11 @@ inline void Matcher::push_column(uint32_t point, bool initial) {
     for (State& s : pending()) s.score -= pending_shift_;
   }
   Column column{point, pending_first_, static_cast<uint32_t>(states_end_ - pending_first_), pending_shift_};
-  if (!initial && course_reversals_.reversed(columns_.back().point, point)) {
+  if (!initial && (course_reversals_.reversed(columns_.back().point, point) ||
+                   position_reversals_.reversed(columns_.back().point, point))) {
     // The seen price only: the grip priced on top where the speeds say the car was too fast to
-    // turn round is their evidence against the U-turn, which the beam may judge.
-    column.turn_round_log = static_cast<float>(config_.uturn_seen_penalty_m / config_.beta_m);
-  } else if (!initial && position_reversals_.reversed(columns_.back().point, point)) {
-    // Without usable headings the U-turn pays the price of the doubt (the positions lower no
-    // price: they are noisier evidence, and a lap round a block reverses them too); the beam
-    // only keeps the state that paid it, and the step's own evidence decides.
+    // turn round is their evidence against the U-turn, which the beam may judge. Without usable
+    // headings the fixes' own course reversing is the evidence a reversed heading is.
     column.turn_round_log = static_cast<float>(config_.uturn_seen_penalty_m / config_.beta_m);
   }
   columns_.push_back(column);

@@ -258,7 +258,7 @@ class Matcher {
   FixSigmas sigmas_;  // each fix's sigma, the reported accuracy steadied (sigma_of())
   RhoMemo rho_memo_;  // the error's correlation for the time between two fixes
   CourseReversals course_reversals_;  // where the headings show the car turning round (uturn_price_m)
-  PositionReversals position_reversals_;  // where, without trusted headings, the positions show it (the beam)
+  PositionReversals position_reversals_;  // where, without trusted headings, the positions show it (uturn_price_m)
   CourseVector course_;  // the reported course as a vector (build_states)
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.
