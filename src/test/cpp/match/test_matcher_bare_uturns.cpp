@@ -113,11 +113,15 @@ Driven driven(const Scenario& s, const MatchResult& r) {
 // Down Via Calatafimi from its short end, round, and back up: what both drives did.
 const Driven kRoundOnCalatafimi = {{33569150, true}, {33569151, false}, {33569151, true}, {33569150, false}};
 
-MatchResult run(const Scenario& s, const std::vector<TracePoint>& trace) {
+// Replays `fixes` (seconds, metres east and north of A, no speed, no heading, accuracy) on the drawn
+// map and expects the path down Via Calatafimi, round and back up, never into the bus lane.
+void expectRoundOnCalatafimi(const std::vector<RecordedFix>& fixes) {
+  const Scenario s = calatafimi();
   Matcher matcher(s.map(), MatchConfig{});
-  MatchResult result;
-  matcher.match(trace, result);
-  return result;
+  MatchResult r;
+  matcher.match(replay(s, 'A', fixes), r);
+  EXPECT_FALSE(drives(matched_ways(s.map(), r), 201204009));
+  EXPECT_EQ(driven(s, r), kRoundOnCalatafimi);
 }
 
 }  // namespace
@@ -128,8 +132,6 @@ TEST(MatcherBareUTurns, uTurnTheFixesShowIsPricedAsSeenNotLappedThroughTheBusLan
   // (100), and the lap B-F-G-A through 38 m of the bus lane (closed_penalty_m 40 + 0.2 a metre)
   // was cheaper: a false no_entry. The fixes' course reverses within seconds, which is the
   // evidence a reversed heading would be: the U-turn pays uturn_seen_penalty_m (70).
-  const Scenario s = calatafimi();
-  // Seconds, metres east and north of A, no speed, no heading, accuracy.
   const std::vector<RecordedFix> fixes = {
       {0, 44.9, 82.0, kNone, kNone, 4.1}, {1, 46.0, 75.2, kNone, kNone, 6.0}, {2, 53.5, 71.2, kNone, kNone, 5.8}, {3, 58.8, 59.2, kNone, kNone, 6.5},
       {4, 55.6, 49.5, kNone, kNone, 5.6}, {5, 49.7, 45.2, kNone, kNone, 6.3}, {6, 48.4, 39.6, kNone, kNone, 4.1}, {7, 40.5, 32.2, kNone, kNone, 5.4},
@@ -139,10 +141,7 @@ TEST(MatcherBareUTurns, uTurnTheFixesShowIsPricedAsSeenNotLappedThroughTheBusLan
       {20, 16.9, 31.3, kNone, kNone, 6.1}, {21, 26.3, 39.9, kNone, kNone, 6.3}, {22, 37.0, 45.5, kNone, kNone, 4.7}, {23, 40.8, 55.8, kNone, kNone, 4.9},
       {24, 40.0, 58.4, kNone, kNone, 6.2}, {25, 34.2, 66.7, kNone, kNone, 4.1}, {26, 25.0, 72.5, kNone, kNone, 6.4}, {27, 21.0, 80.5, kNone, kNone, 5.5},
       {28, 17.9, 89.4, kNone, kNone, 6.2}};
-  const MatchResult r = run(s, replay(s, 'A', fixes));
-  const std::vector<int64_t> ways = matched_ways(s.map(), r);
-  EXPECT_FALSE(drives(ways, 201204009));
-  EXPECT_EQ(driven(s, r), kRoundOnCalatafimi);
+  expectRoundOnCalatafimi(fixes);
 }
 
 TEST(MatcherBareUTurns, uTurnFollowedByAWaitIsSeenAcrossTheWait) {
@@ -151,7 +150,6 @@ TEST(MatcherBareUTurns, uTurnFollowedByAWaitIsSeenAcrossTheWait) {
   // positions showed no turn round: on the suite's map the wait went into the bus lane beside and
   // round the block (no_entry for 39 s); on this drawn one the path never came back up. The course
   // after a wait is the one the car leaves by (PositionReversals::kStandS).
-  const Scenario s = calatafimi();
   const std::vector<RecordedFix> fixes = {
       {0, 28.3, 84.8, kNone, kNone, 6.1}, {1, 31.3, 82.2, kNone, kNone, 4.1}, {2, 32.4, 80.4, kNone, kNone, 6.0}, {3, 33.9, 77.0, kNone, kNone, 5.2},
       {4, 34.4, 69.0, kNone, kNone, 5.4}, {5, 39.6, 62.6, kNone, kNone, 6.1}, {6, 47.2, 51.6, kNone, kNone, 6.2}, {7, 50.9, 45.4, kNone, kNone, 4.1},
@@ -169,10 +167,7 @@ TEST(MatcherBareUTurns, uTurnFollowedByAWaitIsSeenAcrossTheWait) {
       {52, 4.3, 17.9, kNone, kNone, 6.2}, {53, 2.8, 20.0, kNone, kNone, 4.7}, {54, 7.3, 23.6, kNone, kNone, 6.5}, {55, 11.1, 29.9, kNone, kNone, 5.0},
       {56, 16.3, 34.5, kNone, kNone, 5.8}, {57, 23.4, 38.8, kNone, kNone, 5.2}, {58, 41.0, 46.6, kNone, kNone, 4.1}, {59, 47.8, 52.4, kNone, kNone, 6.3},
       {60, 53.3, 54.6, kNone, kNone, 6.4}, {61, 47.4, 61.2, kNone, kNone, 5.4}, {62, 43.1, 73.3, kNone, kNone, 5.7}};
-  const MatchResult r = run(s, replay(s, 'A', fixes));
-  const std::vector<int64_t> ways = matched_ways(s.map(), r);
-  EXPECT_FALSE(drives(ways, 201204009));
-  EXPECT_EQ(driven(s, r), kRoundOnCalatafimi);
+  expectRoundOnCalatafimi(fixes);
 }
 
 }  // namespace drivelog::match
