@@ -250,7 +250,8 @@ inline double Matcher::turn_check_speed_mps(const TracePoint& a, const TracePoin
 }
 
 double Matcher::uturn_price_m(uint32_t from, uint32_t to) const {
-  return match::uturn_price_m(config_, course_reversals_.reversed(from, to), speeds_trusted_, kBrakeForChecksMps2,
+  const bool seen = course_reversals_.reversed(from, to) || position_reversals_.reversed(from, to);
+  return match::uturn_price_m(config_, seen, speeds_trusted_, kBrakeForChecksMps2,
                               trace_[from], trace_[to]);
 }
 
@@ -508,31 +509,52 @@ bool Matcher::connect_column(uint32_t point_index, double great_circle_m) {
   return true;
 }
 
-bool Matcher::beyond_reach(uint32_t next) {
+bool Matcher::out_of_reach(const TracePoint& a, const TracePoint& b, double progress_mps) {
   // With trusted speeds the car covers at most the faster of two fixes' speeds times the time
-  // between them (at least walking pace); without them, what the fixes either side show it covered
-  // (at least kSlowestMps), as the spike test reads it. Each leg is off by two fixes' errors:
-  // kNoiseSigmas of the larger sigma for them, so that a good fix is rarely a suspect (and a suspect
-  // is dropped only where explaining it costs more than outlier_log).
+  // between them (at least walking pace); without them, what the fixes around show it covered
+  // (`progress_mps`, at least kSlowestMps), as the spike test reads it. Each leg is off by two
+  // fixes' errors: kNoiseSigmas of the larger sigma for them, so that a good fix is rarely a
+  // suspect (and a suspect is dropped only where explaining it costs more than outlier_log).
   constexpr double kNoiseSigmas = 3;
-  constexpr double kSlowestMps = 5;
-  const uint32_t p = columns_.back().point;
-  const bool has_before = columns_.size() >= 2;
-  const uint32_t before = has_before ? columns_[columns_.size() - 2].point : p;
-  double progress_mps = config_.max_speed_kmh / 3.6;
-  if (!speeds_trusted_ && has_before && trace_[next].time_s > trace_[before].time_s) {
-    progress_mps = std::max(kSlowestMps, fix_distance_m(trace_[before], trace_[next]) /
-                                             (trace_[next].time_s - trace_[before].time_s));
+  double v = progress_mps;
+  if (speeds_trusted_ && !std::isnan(a.speed_mps) && !std::isnan(b.speed_mps)) {
+    v = std::max({static_cast<double>(a.speed_mps), static_cast<double>(b.speed_mps), 2.0});
   }
-  const auto out_of_reach = [&](const TracePoint& a, const TracePoint& b) {
-    double v = progress_mps;
-    if (speeds_trusted_ && !std::isnan(a.speed_mps) && !std::isnan(b.speed_mps)) {
-      v = std::max({static_cast<double>(a.speed_mps), static_cast<double>(b.speed_mps), 2.0});
-    }
-    const double reach = v * (b.time_s - a.time_s) + kNoiseSigmas * std::max(sigma_of(a), sigma_of(b));
-    return fix_distance_m(a, b) > reach;
-  };
-  return (has_before && out_of_reach(trace_[before], trace_[p])) || out_of_reach(trace_[p], trace_[next]);
+  const double reach = v * (b.time_s - a.time_s) + kNoiseSigmas * std::max(sigma_of(a), sigma_of(b));
+  return fix_distance_m(a, b) > reach;
+}
+
+double Matcher::progress_mps(uint32_t from, uint32_t to) {
+  if (speeds_trusted_ || !(trace_[to].time_s > trace_[from].time_s)) return config_.max_speed_kmh / 3.6;
+  return std::max(kSlowestProgressMps, fix_distance_m(trace_[from], trace_[to]) / (trace_[to].time_s - trace_[from].time_s));
+}
+
+bool Matcher::beyond_reach(uint32_t next) {
+  const uint32_t p = columns_.back().point;
+  if (columns_.size() < 2) return out_of_reach(trace_[p], trace_[next], config_.max_speed_kmh / 3.6);
+  const uint32_t before = columns_[columns_.size() - 2].point;
+  const double progress = progress_mps(before, next);
+  return out_of_reach(trace_[before], trace_[p], progress) || out_of_reach(trace_[p], trace_[next], progress);
+}
+
+void Matcher::drop_stray_last_fix() {
+  // No fix after the piece's last one can skip it (connect_column()), so a stray last fix (the
+  // receiver's spike as the engine stops, or before a gap) had to be explained however absurd:
+  // NY, a legal drive without speeds, ended with a fix 95 m off a second after the one before,
+  // on a cross street, and the path drove it the wrong way for 26 nats. The piece may end at the
+  // fix before instead, on the same terms as a skip: the last fix cost more than outlier_log, and
+  // the car cannot have reached it from the fix before at the progress the fixes before showed.
+  if (columns_.size() < 2) return;
+  const Column& last = columns_.back();
+  if (!(last.shift < -config_.outlier_log)) return;
+  const uint32_t before = columns_[columns_.size() - 2].point;
+  const double progress =
+      columns_.size() >= 3 ? progress_mps(columns_[columns_.size() - 3].point, before) : config_.max_speed_kmh / 3.6;
+  if (!out_of_reach(trace_[before], trace_[last.point], progress)) return;
+  out_->points[last.point].kind = PointKind::outlier;
+  ++out_->stats.outliers;
+  states_end_ = last.first;
+  columns_.pop_back();
 }
 
 double Matcher::connect_column_from(uint32_t point_index, std::size_t from_column, double great_circle_m,
@@ -854,15 +876,12 @@ inline void Matcher::push_column(uint32_t point, bool initial) {
     for (State& s : pending()) s.score -= pending_shift_;
   }
   Column column{point, pending_first_, static_cast<uint32_t>(states_end_ - pending_first_), pending_shift_};
-  if (!initial && course_reversals_.reversed(columns_.back().point, point)) {
+  if (!initial && (course_reversals_.reversed(columns_.back().point, point) ||
+                   position_reversals_.reversed(columns_.back().point, point))) {
     // The seen price only: the grip priced on top where the speeds say the car was too fast to
-    // turn round is their evidence against the U-turn, which the beam may judge.
+    // turn round is their evidence against the U-turn, which the beam may judge. Without usable
+    // headings the fixes' own course reversing is the evidence a reversed heading is.
     column.turn_round_log = static_cast<float>(config_.uturn_seen_penalty_m / config_.beta_m);
-  } else if (!initial && position_reversals_.reversed(columns_.back().point, point)) {
-    // Without usable headings the U-turn pays the price of the doubt (the positions lower no
-    // price: they are noisier evidence, and a lap round a block reverses them too); the beam
-    // only keeps the state that paid it, and the step's own evidence decides.
-    column.turn_round_log = static_cast<float>(config_.uturn_penalty_m / config_.beta_m);
   }
   columns_.push_back(column);
   out_->points[point].kind = PointKind::kept;
@@ -1086,6 +1105,7 @@ void Matcher::smooth_with_wandering_error(const map::geo::LocalProjection& frame
 }
 
 void Matcher::finish_piece(uint32_t end) {
+  drop_stray_last_fix();
   if (!columns_.empty()) decide(columns_.size(), true);
   // Collapsed fixes after the last decided one stay where it was.
   if (decided_.valid) {

@@ -189,6 +189,16 @@ class Matcher {
   // for a piece's first) or from fix `next` than the car can have driven between them, beyond the
   // noise: a fix the path may drop (connect_column()).
   [[nodiscard]] bool beyond_reach(uint32_t next);
+  // Whether fix `b` lies further from fix `a` than the car can have driven between them, beyond
+  // the noise; without trusted speeds at `progress_mps`.
+  [[nodiscard]] bool out_of_reach(const TracePoint& a, const TracePoint& b, double progress_mps);
+  // How fast the fixes from `from` to `to` show the car went (at least kSlowestProgressMps); with
+  // trusted speeds (which out_of_reach() reads instead) max_speed_kmh.
+  [[nodiscard]] double progress_mps(uint32_t from, uint32_t to);
+  static constexpr double kSlowestProgressMps = 5;
+  // Drops the last column where its fix is a stray one (out of reach of the fix before, and
+  // costlier than outlier_log): the piece ends at the fix before (finish_piece()).
+  void drop_stray_last_fix();
   [[nodiscard, gnu::always_inline]] bool is_spike(std::span<const TracePoint> trace, uint32_t before, uint32_t i,
                                                  double known_leg_m);
   void decide(std::size_t columns, bool finish);
@@ -248,7 +258,7 @@ class Matcher {
   FixSigmas sigmas_;  // each fix's sigma, the reported accuracy steadied (sigma_of())
   RhoMemo rho_memo_;  // the error's correlation for the time between two fixes
   CourseReversals course_reversals_;  // where the headings show the car turning round (uturn_price_m)
-  PositionReversals position_reversals_;  // where, without trusted headings, the positions show it (the beam)
+  PositionReversals position_reversals_;  // where, without trusted headings, the positions show it (uturn_price_m)
   CourseVector course_;  // the reported course as a vector (build_states)
 
   // Transition scratch: distinct exit nodes of the previous column and entry nodes of the next.

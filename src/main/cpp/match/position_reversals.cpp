@@ -24,17 +24,39 @@ void PositionReversals::index(std::span<const TracePoint> trace, const FixSigmas
     c.known = c.east_m * c.east_m + c.north_m * c.north_m > noise_m * noise_m;
     return c;
   };
+  const auto near = [&](std::size_t a, std::size_t b) {
+    const double east_m = (trace[b].lon - trace[a].lon) * metric.meters_per_deg_lon(trace[a].lat);
+    const double north_m = (trace[b].lat - trace[a].lat) * LocalMetric::kMetersPerDegLat;
+    const double noise_m = kMinSigmas * std::max(sigmas[a], sigmas[b]);
+    return east_m * east_m + north_m * north_m <= noise_m * noise_m;
+  };
   // Two pointers: the window's far end moves forward with the fix.
   std::size_t lo = 0;
   for (std::size_t i = 0; i < n; ++i) {
     while (trace[i].time_s - trace[lo].time_s > kWindowS) ++lo;
     if (lo < i) before_[i] = course(lo, i);
+    if (before_[i].known) continue;
+    // Standing (or crawling) at the end of the window: the course is the one the car came by, from
+    // the last fix before the standstill that lies beyond the noise of this one.
+    for (std::size_t k = i; k-- > 0 && trace[i].time_s - trace[k].time_s <= kStandS;) {
+      if (!near(k, i)) {
+        before_[i] = course(k, i);
+        break;
+      }
+    }
   }
   std::size_t hi = 0;
   for (std::size_t i = 0; i < n; ++i) {
     hi = std::max(hi, i);
     while (hi + 1 < n && trace[hi + 1].time_s - trace[i].time_s <= kWindowS) ++hi;
     if (hi > i) after_[i] = course(i, hi);
+    if (after_[i].known) continue;
+    for (std::size_t k = i + 1; k < n && trace[k].time_s - trace[i].time_s <= kStandS; ++k) {
+      if (!near(i, k)) {
+        after_[i] = course(i, k);
+        break;
+      }
+    }
   }
 }
 

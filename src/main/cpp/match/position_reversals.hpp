@@ -6,7 +6,10 @@
 // Why: without this evidence a real U-turn pays uturn_penalty_m (20 log units at the defaults),
 // beyond the beam's 15, so the state that turned round was pruned on its step and the path took
 // the fixes back on the wrong road (Bristol, legal drives without speeds or headings: the car came
-// back on a parallel street, the matched path joined it at 180 km/h; docs/ENGINE.md "Beam").
+// back on a parallel street, the matched path joined it at 180 km/h; docs/ENGINE.md "Beam"). And
+// at that price a lap round a block through a closed bus lane (40 + 0.2 a metre) was cheaper than
+// the U-turn (Via Montebello): where the positions show it, the U-turn pays uturn_seen_penalty_m,
+// as where the headings do (match/uturn_price.hpp).
 #pragma once
 
 #include <cstdint>
@@ -32,6 +35,11 @@ class PositionReversals {
   // The longest step read: over longer, a road bending round behind a receiver gap would read as
   // a U-turn (as CourseReversals::kSpanS).
   static constexpr double kSpanS = 20;
+
+  // Where a car stands (or crawls) at the end of a window, its course is read from the last fix
+  // before it (the first after it) beyond the noise, at most this long before (after): a car that
+  // turns round and waits, or waits and turns round, shows no course within kWindowS of the turn.
+  static constexpr double kStandS = 60;
 
   // Indexes `trace`; nothing is reversed when `used` is false.
   void index(std::span<const TracePoint> trace, const FixSigmas& sigmas, bool used);

@@ -5,8 +5,9 @@
 // also how a matcher explains away what the fixes show: a forbidden left turn becomes straight on,
 // round a few metres on and right; a closed road's entry becomes a turn before it. So the price
 // follows the evidence. Where the trip's reported headings show the car facing the other way a few
-// seconds later (CourseReversals), it turned round: uturn_seen_penalty_m, less than a lap round a
-// block or through a closed road would cost. Else uturn_penalty_m, the price of the doubt, more
+// seconds later (CourseReversals), or in a log whose headings say nothing its fixes' own course
+// does (PositionReversals), it turned round: uturn_seen_penalty_m, less than a lap round a block
+// or through a closed road would cost. Else uturn_penalty_m, the price of the doubt, more
 // than a turn restriction's or a closed road's penalty. And a car turns round slowly, about a half
 // circle of uturn_radius_m: where the trusted speeds say it was faster than that allows, the grip it
 // would have needed is priced on top, as for any turn too fast for its corner.
@@ -21,7 +22,7 @@
 
 namespace drivelog::match {
 
-// `seen`: the headings show the car turning round between fixes `a` and `b`. `speeds_trusted`: the
+// `seen`: the headings (or the positions) show the car turning round between fixes `a` and `b`. `speeds_trusted`: the
 // trip's reported speeds agree with its motion (Matcher). `brake_mps2`: the deceleration assumed
 // between the fixes when looking for the slowest the car can have gone.
 inline double uturn_price_m(const MatchConfig& config, bool seen, bool speeds_trusted, double brake_mps2,

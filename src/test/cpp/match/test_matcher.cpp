@@ -306,6 +306,42 @@ TEST(Matcher, twoStrayFixesInARowAreBothSkipped) {
   }
 }
 
+// A street (A-B-C) ending at a one-way street (E-C-D, southwards): a car on the street can turn
+// into it only south.
+const char* const kStreetEndingAtAOneWay = R"(
+                              E
+                              |
+                              |
+                              |
+                              |
+                              |
+A-------------------B---------C
+                              |
+                              D
+)";
+
+TEST(Matcher, strayLastFixOfALogWithoutSpeedsEndsThePieceBeforeIt) {
+  // The trip's last fix 45 m from the one before a second later, 40 m up the one-way street round
+  // the corner and 10 m beside it (the receiver's spike as the engine stops). No fix after it could skip it, and
+  // explaining it took the path round the corner and up the one-way street against its
+  // direction: a false wrong_way (NY, a legal drive without speeds or headings). With speeds the
+  // route bound had left it unreachable.
+  const Scenario s(kStreetEndingAtAOneWay, 10, {way("ABC", 1, "Main"), way("ECD", 2, "One way").oneway()});
+  Drive d(s, 1, 5);
+  d.report_speed(false).noise(1).start_at('A').to("B", 30);
+  std::vector<TracePoint> trace = d.points();
+  constexpr double kMetersPerDegLat = map::geo::kEarthRadiusMeters * map::geo::kDegToRad;
+  TracePoint stray = trace.back();
+  stray.time_s += 1;
+  stray.lat = s.coord('C').lat() + 40 / kMetersPerDegLat;
+  stray.lon = s.coord('C').lon() - 10 / (kMetersPerDegLat * std::cos(stray.lat * map::geo::kDegToRad));
+  trace.push_back(stray);
+  const MatchResult r = run(s, trace);
+  EXPECT_EQ(matched_ways(s.map(), r), Ways({1}));
+  EXPECT_EQ(r.points.back().kind, PointKind::outlier);
+  EXPECT_EQ(r.stats.pieces, 1u);
+}
+
 TEST(Matcher, strayFixBeforeAReceiverGapIsSkippedByTheSpeedsBeforeIt) {
   // A fix 65 m up the side street at 20 km/h, then 8 s without fixes (multipath often comes just
   // before the signal goes): no fix after it within reach to compare with, but the reported

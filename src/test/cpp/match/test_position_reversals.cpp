@@ -64,4 +64,26 @@ TEST(PositionReversals, fixesOfAStandingCarJitteringBackAndForthAreNone) {
   for (uint32_t k = 0; k + 1 < t.size(); ++k) EXPECT_FALSE(i.reversals.reversed(k, k + 1)) << k;
 }
 
+TEST(PositionReversals, aTurnRoundFollowedByAWaitIsOneAcrossTheWait) {
+  // North at 6 m/s, round at 36 m, 20 s standing there (jitter within the noise), then south: within
+  // kWindowS of the turn the waiting car makes no course, the one it leaves by shows the turn.
+  std::vector<double> north = {0, 6, 12, 18, 24, 30, 36};
+  for (int k = 0; k < 20; ++k) north.push_back(36 + (k % 2 == 0 ? 2.0 : -2.0));
+  for (double m = 30; m >= 0; m -= 6) north.push_back(m);
+  const Indexed i(trace(north));
+  EXPECT_TRUE(i.reversals.reversed(6, 7));    // round, then the wait
+  EXPECT_TRUE(i.reversals.reversed(15, 16));  // within the wait
+  EXPECT_TRUE(i.reversals.reversed(25, 26));  // the wait, then away
+  EXPECT_FALSE(i.reversals.reversed(1, 2));
+}
+
+TEST(PositionReversals, aWaitAtASignalThenOnIsNone) {
+  // North, 20 s standing, north again: the courses either side of the wait agree.
+  std::vector<double> north = {0, 6, 12, 18, 24, 30, 36};
+  for (int k = 0; k < 20; ++k) north.push_back(36 + (k % 2 == 0 ? 2.0 : -2.0));
+  for (double m = 42; m <= 72; m += 6) north.push_back(m);
+  const Indexed i(trace(north));
+  for (uint32_t k = 0; k + 1 < north.size(); ++k) EXPECT_FALSE(i.reversals.reversed(k, k + 1)) << k;
+}
+
 }  // namespace drivelog::match
