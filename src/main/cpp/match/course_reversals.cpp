@@ -6,23 +6,20 @@
 
 namespace drivelog::match {
 
-void CourseReversals::index(std::span<const TracePoint> trace, const MatchConfig& config, bool headings_trusted) {
+void CourseReversals::index(std::span<const TracePoint> trace, std::span<const uint8_t> usable, bool headings_trusted) {
   trace_ = trace;
   const std::size_t n = trace.size();
   usable_before_.assign(n, kNone);
   usable_after_.assign(n, kNone);
   if (!headings_trusted) return;
-  const auto usable = [&](const TracePoint& p) {
-    return !std::isnan(p.heading_deg) && !std::isnan(p.speed_mps) && p.speed_mps >= config.heading_min_speed_mps;
-  };
   uint32_t last = kNone;
   for (std::size_t i = 0; i < n; ++i) {
-    if (usable(trace[i])) last = static_cast<uint32_t>(i);
+    if (usable[i] != 0) last = static_cast<uint32_t>(i);
     usable_before_[i] = last;
   }
   uint32_t next = kNone;
   for (std::size_t i = n; i-- > 0;) {
-    if (usable(trace[i])) next = static_cast<uint32_t>(i);
+    if (usable[i] != 0) next = static_cast<uint32_t>(i);
     usable_after_[i] = next;
   }
 }

@@ -4,14 +4,14 @@
 // left turn can be explained as going straight on, turning round a few metres on and turning right,
 // and so can a closed road's entry be avoided; in both the headings turn by a right angle, never
 // round. A heading is usable where it is reported, the car moves at heading_min_speed_mps or more
-// (slower, courses are noise) and the trip's headings agree with its motion (Matcher).
+// (slower, courses are noise; match/usable_headings.hpp) and the trip's headings agree with its
+// motion (Matcher).
 #pragma once
 
 #include <cstdint>
 #include <span>
 #include <vector>
 
-#include "match/match_config.hpp"
 #include "match/trace.hpp"
 
 namespace drivelog::match {
@@ -26,8 +26,9 @@ class CourseReversals {
   // receiver gap, would read as a U-turn.
   static constexpr double kSpanS = 20;
 
-  // Indexes `trace` (no headings used when `headings_trusted` is false: then nothing is reversed).
-  void index(std::span<const TracePoint> trace, const MatchConfig& config, bool headings_trusted);
+  // Indexes `trace`, whose fix i has a usable heading where usable[i] is non-zero (none used when
+  // `headings_trusted` is false: then nothing is reversed).
+  void index(std::span<const TracePoint> trace, std::span<const uint8_t> usable, bool headings_trusted);
 
   // Whether the headings show the car turning round between fix `from` and fix `to` (from <= to):
   // the last usable heading at or before `from` and the first at or after `to`, at most kSpanS

@@ -53,7 +53,7 @@ bool Matcher::headings_agree_with_motion(std::span<const TracePoint> trace) {
   for (std::size_t i = 1; i < trace.size() && compared < kSamples; ++i) {
     const TracePoint& a = trace[last];
     const TracePoint& b = trace[i];
-    if (std::isnan(b.heading_deg) || std::isnan(b.speed_mps) || b.speed_mps < config_.heading_min_speed_mps) {
+    if (!heading_usable_[i]) {
       last = i;
       continue;
     }
@@ -377,8 +377,7 @@ void Matcher::build_states(const TracePoint& p) {
   const double sigma = sigma_of(p);
   const double inverse_sigma = 1.0 / sigma;
   const bool correlated_errors = 1 - independent_share_ > ErrorContinuity::kNegligibleRho;
-  const bool use_heading = headings_trusted_ && !std::isnan(p.heading_deg) && !std::isnan(p.speed_mps) &&
-                           p.speed_mps >= config_.heading_min_speed_mps;
+  const bool use_heading = headings_trusted_ && heading_usable_[static_cast<std::size_t>(&p - trace_.data())] != 0;
   const double heading_east = use_heading ? course_.east(p.heading_deg) : 0.0;
   const double heading_north = use_heading ? course_.north(p.heading_deg) : 0.0;
   // Speeds far over a road's limit are priced with trusted reported speeds or, in a log without
@@ -897,12 +896,13 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   decided_ = Decided{};
   uint32_t outlier_streak = 0;
   uint32_t last_placed = 0;  // the latest fix kept or collapsed
-  headings_trusted_ = headings_agree_with_motion(trace);
   local_day_ = OverLimitPrior::LocalDay{};
   sigmas_.compute(trace, config_);
   independent_share_ = error_share_.estimate(trace, sigmas_);
   speed_bound_.compute(trace, config_, independent_share_,
                        [this](const TracePoint& a, const TracePoint& b) { return fix_distance_m(a, b); });
+  mark_usable_headings(trace, speed_bound_, config_.heading_min_speed_mps, heading_usable_);
+  headings_trusted_ = headings_agree_with_motion(trace);
   // A wandering bias carries fixes further from their road than their accuracy says (and a road
   // left out cannot be chosen, however well it fits the rest of the trip); independent errors do not.
   turn_cos_lat_ = trace.empty() ? 1.0 : std::cos(trace.front().lat * map::geo::kDegToRad);
@@ -911,7 +911,7 @@ void Matcher::match(std::span<const TracePoint> trace, MatchResult& out) {
   speeds_trusted_ = speeds_agree_with_motion(trace);
   out.stats.speeds_ignored = speeds_contradicted_;
   out.stats.headings_ignored = !headings_trusted_;
-  course_reversals_.index(trace, config_, headings_trusted_);
+  course_reversals_.index(trace, heading_usable_, headings_trusted_);
   // The positions stand in for the headings only in a trip whose headings say nothing (none
   // reported, or contradicting the motion): where they are trusted they show a turn better.
   const bool headings_reported =

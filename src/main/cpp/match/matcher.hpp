@@ -23,6 +23,7 @@
 #include "match/position_reversals.hpp"
 #include "match/route_search.hpp"
 #include "match/speed_bound.hpp"
+#include "match/usable_headings.hpp"
 #include "match/state_distance.hpp"
 #include "match/stop_run_prior.hpp"
 #include "match/trace.hpp"
@@ -289,7 +290,8 @@ class Matcher {
   std::vector<double> reported_m_;  // see reported_distances()
   std::vector<Direction> exit_direction_, entry_direction_;  // of the previous / pending states (turn checks)
   std::vector<Direction> first_direction_, last_direction_;  // of each route's first / last edge (turn checks)
-  SpeedBound speed_bound_;                 // in a log without speeds, for the over-limit prior
+  SpeedBound speed_bound_;                 // in a log without speeds: the over-limit prior, usable headings
+  std::vector<uint8_t> heading_usable_;    // per fix: a heading reported while the car moved (usable_headings.hpp)
   OverLimitPrior::LocalDay local_day_;  // of the fixes being matched (over-limit prior)
   OverLimitPrior::LimitCache limits_;   // the map's limits (kept across trips: the map does not change)
   double turn_cos_lat_ = 1;  // the trip's latitude's cosine, for directions near junctions

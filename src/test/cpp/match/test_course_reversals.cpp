@@ -1,9 +1,13 @@
 // CourseReversals: where the reported headings show the car turning round.
 #include "match/course_reversals.hpp"
+#include "match/match_config.hpp"
+#include "match/usable_headings.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+
+#include "map/geo.hpp"
 #include <vector>
 
 namespace drivelog::match {
@@ -23,8 +27,10 @@ std::vector<TracePoint> trace(const std::vector<float>& headings, const std::vec
 }
 
 CourseReversals indexed(const std::vector<TracePoint>& t, bool trusted = true) {
+  std::vector<uint8_t> usable;
+  mark_usable_headings(t, SpeedBound{}, MatchConfig{}.heading_min_speed_mps, usable);
   CourseReversals r;
-  r.index(t, MatchConfig{}, trusted);
+  r.index(t, usable, trusted);
   return r;
 }
 
@@ -72,6 +78,45 @@ TEST(CourseReversals, oppositeCoursesAcrossAReceiverGapSayNothing) {
   t[2].time_s = t[1].time_s + 23;
   t[3].time_s = t[2].time_s + 1;
   EXPECT_FALSE(indexed(t).reversed(1, 2));
+}
+
+TEST(CourseReversals, headingsWithoutSpeedsCountWhereThePositionsShowTheCarMoving) {
+  // A log with a heading column and no speed column: east at 10 m/s for 12 s, round in 4 s, west
+  // at 10 m/s for 12 s, then standing 20 s (its receiver keeps the last course). Counted only with a
+  // reported speed, none of these headings was usable and the turn went unseen.
+  std::vector<TracePoint> t;
+  double east_m = 0;
+  const auto add = [&](double heading) {
+    TracePoint p;
+    p.time_s = 1000.0 + static_cast<double>(t.size());
+    p.lat = 35.0;
+    p.lon = 139.0 + east_m / (111320.0 * std::cos(35.0 * map::geo::kDegToRad));
+    p.heading_deg = static_cast<float>(heading);
+    p.speed_mps = NAN;
+    p.accuracy_m = 5;
+    t.push_back(p);
+  };
+  for (int i = 0; i < 12; ++i, east_m += 10) add(90);
+  for (int i = 0; i < 4; ++i) add(90 + 45.0 * (i + 1));
+  for (int i = 0; i < 12; ++i, east_m -= 10) add(270);
+  for (int i = 0; i < 20; ++i) add(270);
+  const MatchConfig config;
+  SpeedBound bound;
+  bound.compute(t, config, 1.0, [](const TracePoint& a, const TracePoint& b) {
+    return map::geo::distance_m(a.lat, a.lon, b.lat, b.lon);
+  });
+  std::vector<uint8_t> usable;
+  mark_usable_headings(t, bound, config.heading_min_speed_mps, usable);
+  EXPECT_EQ(usable[6], 1);   // driving east
+  EXPECT_EQ(usable[22], 1);  // driving west
+  EXPECT_EQ(usable[36], 0);  // standing: the positions do not move
+  CourseReversals r;
+  r.index(t, usable, true);
+  EXPECT_TRUE(r.reversed(11, 16));
+  // Where a speed is reported it decides, whatever the positions show.
+  for (TracePoint& p : t) p.speed_mps = 1;
+  mark_usable_headings(t, bound, config.heading_min_speed_mps, usable);
+  EXPECT_EQ(usable[6], 0);
 }
 
 }  // namespace drivelog::match
