@@ -128,11 +128,17 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
   // fix was placed: along the road a fix is only as good as the GPS error. A car that stood at the
   // line during a 15 s gap and reappears pulling away 1 m before it (as placed) has stopped; only
   // the two fixes straddling the line as placed were checked, and it was a violation.
+  // So does the end of the matched piece next to such a fix: the log starting or ending there, or a
+  // break (a receiver gap longer than break_gap_s, a jump): the gap that broke the path is a gap
+  // too, only not inside the piece (a car braking to the line as a garage's 4-minute gap began,
+  // its last fix placed 3 m past the line at 18 km/h, was a violation on a simulated legal drive).
   bool gap_near_line = false;
   for (std::size_t k = first; k < last && !gap_near_line; ++k) {
     if (sp.piece_at(k) != piece || std::fabs(sp.s_at(k) - s_line) > kLineUncertaintyM) continue;
-    gap_near_line = (k > 0 && sp.piece_at(k - 1) == piece && sp.time_at(k) - sp.time_at(k - 1) > config.max_gap_s) ||
-                    (k + 1 < n && sp.piece_at(k + 1) == piece && sp.time_at(k + 1) - sp.time_at(k) > config.max_gap_s);
+    const bool starts_piece = k == 0 || sp.piece_at(k - 1) != piece;
+    const bool ends_piece = k + 1 >= n || sp.piece_at(k + 1) != piece;
+    gap_near_line = starts_piece || ends_piece || sp.time_at(k) - sp.time_at(k - 1) > config.max_gap_s ||
+                    sp.time_at(k + 1) - sp.time_at(k) > config.max_gap_s;
   }
   if (check.min_speed_kmh <= config.threshold_kmh) {
     check.outcome = StopOutcome::stopped;
