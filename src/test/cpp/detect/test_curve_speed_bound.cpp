@@ -135,3 +135,50 @@ TEST(CurveSpeedBound, fixesTooFarApartInTimeBoundNothing) {
 }
 
 }  // namespace drivelog::detect
+
+namespace drivelog::detect {
+
+// The settings the stop-sign rule uses at 0.2 Hz (detect/stop_signs.cpp): points within a fix's
+// placement of it bounded too, and a car no faster between two fixes than the faster of them.
+BoundSettings sparse_settings(double peak_over_fixes_mps) {
+  BoundSettings s{kCar, 0.5, 12};
+  s.one_fix_may_lie = false;
+  s.near_fix_pairs = true;
+  s.peak_over_fixes_mps = peak_over_fixes_mps;
+  return s;
+}
+
+TEST(CurveSpeedBound, withTheSparseSettingsNeverAboveTheTrueSpeedOfACarWithinTheLimits) {
+  // As above, with speeds: the drive slows into a dip and away from it, never faster than its
+  // cruise, so between two fixes never faster than the faster of them (a ceiling 0 over them holds).
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> u(0, 1);
+  int proven = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    const DipDrive d{8 + 12 * u(rng), 0.5 + 7 * u(rng), 300, 1 + 2.7 * u(rng), 1 + 2.6 * u(rng)};
+    const auto fixes = d.fixes(5, 5, 5.5, true, rng);
+    const double core_start = 270, core_end = 315;
+    double slowest = 1e9;
+    for (double s = core_start; s <= core_end; s += 0.1) slowest = std::min(slowest, d.speed_at(s));
+    const CoreBound b = core_speed_bound(fixes, core_start, core_end, sparse_settings(0), 0, {});
+    EXPECT_LE(b.mps, slowest + 1e-6) << "trial " << trial;
+    if (b.mps > 0) ++proven;
+  }
+  EXPECT_GT(proven, 30);
+}
+
+TEST(CurveSpeedBound, aSteadyCarSeenEveryFiveSecondsIsProvenMovingOnlyWithTheSparseSettings) {
+  // 40 km/h (11.1 m/s), a fix every 5 s (55.6 m), placement 5 m: each point near a fix was bounded
+  // by that fix's speed alone (a car at 40 km/h can stop in 11 m), so the whole 45 m stop zone
+  // proved nothing. Bounded also by the pairs either side of the fix (the car, had it stopped by
+  // the fix, could not have regained 40 km/h in time), with no car faster than 10 km/h over the
+  // faster fix, every point is proven moving.
+  std::vector<BoundFix> fixes;
+  for (int i = 0; i < 6; ++i) fixes.push_back(BoundFix{-117 + 55.6 * i, 5.0 * i, 5, 11.1});
+  BoundSettings plain{kCar, 0.5, 12};
+  plain.one_fix_may_lie = false;
+  EXPECT_EQ(core_speed_bound(fixes, -30, 15, plain, 0, {}).mps, 0);
+  EXPECT_GT(core_speed_bound(fixes, -30, 15, sparse_settings(10 / 3.6), 0, {}).mps, 2);
+}
+
+}  // namespace drivelog::detect
