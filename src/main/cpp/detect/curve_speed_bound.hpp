@@ -22,6 +22,12 @@
 // sometimes routes a detour between two fixes, a path longer than the car drove: measured, every
 // false finding of a path-only bound on legal drives was such a detour.)
 //
+// Floors: a reported speed u at a fix (less its margin) is also a floor there: a car at v < u at p
+// braked from u to v before p (at least (u^2 - v^2) / 2 brake metres) or regains u after it (at
+// accel), so x and y are at least those distances, and a v needing more than the fixes' distance
+// (plus placement) is impossible. Options (BoundSettings): points within a fix's placement bounded
+// by the pairs either side of it, and a ceiling over two fixes' reported speeds.
+//
 // Placement: each fix's position is known to its `placement_m`, so x and y
 // are taken that much shorter for the time bound and that much longer for the speed bound; a
 // pair only bounds p if p lies between the fixes even so. Reported speeds are taken
