@@ -34,11 +34,19 @@ std::function<double(std::size_t, double)> straight_line(const TripView& trip, d
                                                          uint32_t piece, std::size_t first_fix) {
   std::vector<map::Coord> points;
   std::vector<bool> known;
+  const auto& traversals = trip.match.traversals;
+  const auto holds = [&](double at) {
+    return [&, at](const match::Traversal& tr) { return tr.piece == piece && tr.start_s_m <= at && at <= tr.end_s_m(); };
+  };
+  auto hint = traversals.begin();  // the points go forward along the path: search on from the last one's traversal
   for (double s = start_s_m;; s += 1) {
     const double at = std::min(s, end_s_m);
-    const auto t = std::find_if(trip.match.traversals.begin(), trip.match.traversals.end(), [&](const match::Traversal& tr) {
-      return tr.piece == piece && tr.start_s_m <= at && at <= tr.end_s_m();
-    });
+    auto t = std::find_if(hint, traversals.end(), holds(at));
+    if (t == traversals.end()) {
+      const auto earlier = std::find_if(traversals.begin(), hint, holds(at));
+      if (earlier != hint) t = earlier;
+    }
+    if (t != traversals.end()) hint = t;
     known.push_back(t != trip.match.traversals.end());
     points.push_back(known.back() ? position_at(trip.map, *t, at) : map::Coord{});
     if (at >= end_s_m) break;

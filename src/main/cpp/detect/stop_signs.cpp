@@ -51,10 +51,14 @@ double zone_speed_bound_mps(const TripView& trip, const StopSignConfig& config, 
   settings.near_fix_pairs = true;
   settings.peak_over_fixes_mps = config.sparse_peak_over_fixes_kmh / 3.6;
   const double start_m = s_line - config.zone_m, end_m = s_line + config.after_m;
-  const double enough_kmh = std::max(config.threshold_kmh, config.sparse_min_speed_kmh);
-  return core_speed_bound(fixes, start_m, end_m, settings, enough_kmh / 3.6,
-                          straight_line(trip, start_m, end_m, piece, first_fix))
-      .mps;
+  const double enough_mps = std::max(config.threshold_kmh, config.sparse_min_speed_kmh) / 3.6;
+  const auto straight = straight_line(trip, start_m, end_m, piece, first_fix);
+  // The last metres before the line first: where drivers stop, so a stop the fixes allow is
+  // usually found there, without bounding the whole zone (the same answer: the zone's bound is
+  // the lowest of its points').
+  const double at_line = core_speed_bound(fixes, s_line - 2, s_line, settings, enough_mps, straight).mps;
+  if (at_line <= enough_mps) return at_line;
+  return core_speed_bound(fixes, start_m, end_m, settings, enough_mps, straight).mps;
 }
 
 // Straight-line distance from the matched position of matched point k to `where`.
