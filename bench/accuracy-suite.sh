@@ -14,6 +14,8 @@
 #                   tunnels, U-turns, red signals, car parks and tracks)
 #   legal-correlated, legal-realistic: no violation injected (4 x TRIPS): false alarms per 1,000 km
 #   legal-realistic-bare: legal-realistic without speed and heading in the log
+#   legal-realistic-0.2hz: legal-realistic with a fix every 5 s: false stop-sign alarms where the
+#                   fixes are too sparse to see the stop (docs/BENCHMARKS.md, "Stop signs in sparse logs")
 # Held-out legal rows, not run by default (ACCURACY_ROWS names them; docs/BENCHMARKS.md "Held-out
 # generator settings"): the same drives' generator under settings the engine was not tuned on:
 #   legal-realistic-0.5hz, legal-realistic-8m, legal-realistic-corr120 (bias correlated over 120 s),
@@ -29,7 +31,7 @@ osm_dir="${OSM_DIR:-$root/../shared/osm}"
 trips="${1:-60}"
 seed="${ACCURACY_SEED:-1}"
 maps="${ACCURACY_MAPS:-tokyo_shibuya_west paris_bss ny-access-restriction bus baltimore harrisburg town whitelion_bristol_uk via_montebello_roma_italy nh-access-restriction rome pa-access-restriction}"
-rows="${ACCURACY_ROWS:-independent correlated correlated-bare correlated-10m correlated-20m correlated-0.2hz realistic legal-correlated legal-realistic legal-realistic-bare}"
+rows="${ACCURACY_ROWS:-independent correlated correlated-bare correlated-10m correlated-20m correlated-0.2hz realistic legal-correlated legal-realistic legal-realistic-bare legal-realistic-0.2hz}"
 source "$root/bench/town.sh"
 require_tools bench/accuracy-suite.sh "$bin" drivelog-synth drivelog-map drivelog-simulate drivelog-analyze
 [ -f "$root/target/drivelog.jar" ] || { echo "bench/accuracy-suite.sh: target/drivelog.jar missing; run ./mvnw package first" >&2; exit 1; }
@@ -66,6 +68,7 @@ row_options() {
     legal-correlated) echo "--hz 1 --noise-m 5 $correlated --violation-rate 0" ;;
     legal-realistic) echo "--profile realistic --hz 1 --noise-m 5 --violation-rate 0" ;;
     legal-realistic-bare) echo "--profile realistic --hz 1 --noise-m 5 --violation-rate 0 --report-speed no --report-heading no" ;;
+    legal-realistic-0.2hz) echo "--profile realistic --hz 0.2 --noise-m 5 --violation-rate 0" ;;
     legal-realistic-0.5hz) echo "--profile realistic --hz 0.5 --noise-m 5 --violation-rate 0" ;;
     legal-realistic-8m) echo "--profile realistic --hz 1 --noise-m 8 --violation-rate 0" ;;
     legal-realistic-corr120) echo "--profile realistic --hz 1 --noise-m 5 --noise-correlation-s 120 --violation-rate 0" ;;

@@ -20,6 +20,7 @@
 #include <span>
 #include <vector>
 
+#include "detect/bound_fixes.hpp"
 #include "detect/curve_speed.hpp"
 #include "detect/curve_speed_bound.hpp"
 #include "detect/event_fixes.hpp"
@@ -38,12 +39,9 @@ constexpr double kReportedSpeedMarginMps = 1;  // how far off a trusted reported
 // Pennsylvania, correlated error: three legal drives read 0.1-0.6 km/h over on 20-35 degree bends).
 constexpr double kReportedSpeedErrorMps = 0.3;
 
-// How far off along the path matched fix k may be placed: events.curve_placement_m, or
-// kPlacementSigmas x its reported accuracy where that is worse.
-double placement_m(const TripView& trip, std::size_t k, const EventsConfig& config) {
-  const float accuracy = trip.trace[trip.speeds.matched()[k]].accuracy_m;
-  return std::isnan(accuracy) ? config.curve_placement_m : std::max(config.curve_placement_m, kPlacementSigmas * accuracy);
-}
+// How far off along the path a fix may be placed: events.curve_placement_m, or kPlacementSigmas x
+// its reported accuracy where that is worse.
+PlacementRule curve_placement(const EventsConfig& config) { return {config.curve_placement_m, kPlacementSigmas}; }
 
 struct CoreSpeed {
   double mps = 0;
@@ -105,7 +103,7 @@ CurveReading reading_in_curve(const TripView& trip, const map::Curve& curve, std
   double best_ratio = 0;
   for (std::size_t k = sp.first_at_or_after(curve.start_s_m); k < sp.matched().size() && sp.s_at(k) <= curve.end_s_m; ++k) {
     if (sp.piece_at(k) != piece || sp.derived_at(k)) continue;
-    const double margin = placement_m(trip, k, config);
+    const double margin = placement_m(trip, k, curve_placement(config));
     const double s = sp.s_at(k);
     if (s < curve.start_s_m + margin || s > curve.end_s_m - margin) continue;
     // The car was somewhere within the margin of where the fix is placed: the gentlest bend there
@@ -133,52 +131,6 @@ CurveReading reading_in_curve(const TripView& trip, const map::Curve& curve, std
 KinematicLimits bound_limits(const EventsConfig& config, const EventThresholds& thresholds) {
   if (config.curve_speed_change_mps2 > 0) return {config.curve_speed_change_mps2, config.curve_speed_change_mps2};
   return {thresholds.braking_mps2, thresholds.acceleration_mps2};
-}
-
-// The fixes of the piece within curve_max_fix_gap_s of the fixes around the core, for the bound:
-// a reported speed only where trusted, and each fix's placement error along the path at least
-// events.curve_placement_m (kPlacementSigmas x its reported accuracy where that is worse).
-// `from` (out): the matched index of the first fix returned.
-std::vector<BoundFix> bound_fixes(const TripView& trip, std::size_t first, std::size_t last, uint32_t piece,
-                                  const EventsConfig& config, std::size_t& from_out) {
-  const SpeedProfile& sp = trip.speeds;
-  const double window_s = config.curve_max_fix_gap_s;
-  std::size_t from = first, to = last;
-  while (from > 0 && sp.piece_at(from - 1) == piece && sp.time_at(first) - sp.time_at(from - 1) <= window_s) --from;
-  while (to + 1 < sp.matched().size() && sp.piece_at(to + 1) == piece && sp.time_at(to + 1) - sp.time_at(last) <= window_s) ++to;
-  std::vector<BoundFix> fixes;
-  for (std::size_t k = from; k <= to; ++k) {
-    BoundFix f{sp.s_at(k), sp.time_at(k), placement_m(trip, k, config), NAN};
-    if (!trip.match.stats.speeds_ignored && !sp.derived_at(k)) f.speed_mps = sp.speed_mps_at(k);
-    fixes.push_back(f);
-  }
-  from_out = from;
-  return fixes;
-}
-
-// For the bound: the straight-line distance (m) from fix i of the bound's fixes (matched index
-// first_fix + i) as logged to the path's point at path distance p in the core; the core's points
-// every metre, computed once (NaN where the piece's path has no traversal there).
-std::function<double(std::size_t, double)> straight_line(const TripView& trip, const map::Curve& curve, uint32_t piece,
-                                                         std::size_t first_fix) {
-  std::vector<map::Coord> core;
-  std::vector<bool> known;
-  for (double s = curve.core_start_s_m;; s += 1) {
-    const double at = std::min(s, curve.core_end_s_m);
-    const auto t = std::find_if(trip.match.traversals.begin(), trip.match.traversals.end(), [&](const match::Traversal& tr) {
-      return tr.piece == piece && tr.start_s_m <= at && at <= tr.end_s_m();
-    });
-    known.push_back(t != trip.match.traversals.end());
-    core.push_back(known.back() ? position_at(trip.map, *t, at) : map::Coord{});
-    if (at >= curve.core_end_s_m) break;
-  }
-  return [&trip, first_fix, core = std::move(core), known = std::move(known), start = curve.core_start_s_m](
-             std::size_t fix, double p) {
-    const auto i = static_cast<std::size_t>(std::lround(std::max(0.0, p - start)));
-    if (i >= core.size() || !known[i]) return static_cast<double>(NAN);
-    const match::TracePoint& f = trip.trace[trip.speeds.matched()[first_fix + fix]];
-    return map::geo::distance_m(f.lat, f.lon, core[i].lat(), core[i].lon());
-  };
 }
 
 // `allowed_mps`: the curve's allowed speed; a bound that cannot reach it is not refined further.
@@ -212,10 +164,11 @@ CoreSpeed core_speed(const TripView& trip, const map::Curve& curve, uint32_t pie
     c.reported = false;
     c.limits = bound_limits(config, thresholds);
     std::size_t first_fix = 0;
-    const std::vector<BoundFix> fixes = bound_fixes(trip, c.first, c.last, piece, config, first_fix);
+    const std::vector<BoundFix> fixes = bound_fixes(trip, c.first, c.last, piece, config.curve_max_fix_gap_s,
+                                                    curve_placement(config), first_fix);
     const BoundSettings settings{c.limits, kReportedSpeedMarginMps, config.curve_max_fix_gap_s};
     c.bound = core_speed_bound(fixes, curve.core_start_s_m, curve.core_end_s_m, settings, allowed_mps,
-                               straight_line(trip, curve, piece, first_fix));
+                               straight_line(trip, curve.core_start_s_m, curve.core_end_s_m, piece, first_fix));
     if (c.bound.mps <= allowed_mps) return c;
     c.mps = c.bound.mps;
   }

@@ -22,6 +22,12 @@
 // sometimes routes a detour between two fixes, a path longer than the car drove: measured, every
 // false finding of a path-only bound on legal drives was such a detour.)
 //
+// Floors: a reported speed u at a fix (less its margin) is also a floor there: a car at v < u at p
+// braked from u to v before p (at least (u^2 - v^2) / 2 brake metres) or regains u after it (at
+// accel), so x and y are at least those distances, and a v needing more than the fixes' distance
+// (plus placement) is impossible. Options (BoundSettings): points within a fix's placement bounded
+// by the pairs either side of it, and a ceiling over two fixes' reported speeds.
+//
 // Placement: each fix's position is known to its `placement_m`, so x and y
 // are taken that much shorter for the time bound and that much longer for the speed bound; a
 // pair only bounds p if p lies between the fixes even so. Reported speeds are taken
@@ -30,6 +36,7 @@
 
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <span>
 
 namespace drivelog::detect {
@@ -52,12 +59,13 @@ struct BoundFix {
 // the reported speeds at the two ends (NaN: no cap). +inf when v cannot be reached from / left to
 // those speeds within the distances at the rates.
 double least_time_s(double v_mps, double x_m, double y_m, double start_cap_mps, double end_cap_mps,
-                    const KinematicLimits& limits);
+                    const KinematicLimits& limits, double ceiling_mps = std::numeric_limits<double>::infinity());
 
 // The lowest speed at p that lets the car cover x_m before p and y_m after it in time_s (0 when it
 // could have stopped at p), with the end caps as in least_time_s.
 double lowest_speed_between_mps(double time_s, double x_m, double y_m, double start_cap_mps, double end_cap_mps,
-                                const KinematicLimits& limits);
+                                const KinematicLimits& limits,
+                                double ceiling_mps = std::numeric_limits<double>::infinity());
 
 // The lowest speed at p that a reported speed u at a fix at most distance_m away allows.
 inline double lowest_speed_from_reported_mps(double u_mps, double distance_m, double rate_mps2) {
@@ -69,6 +77,17 @@ struct BoundSettings {
   KinematicLimits limits;
   double speed_margin_mps = 1;  // how far off a reported speed may be
   double max_span_s = 12;       // fixes further apart in time bound nothing
+  // A bound no single fix can carry (robust_bound: each point's best evidence must survive dropping
+  // either of its fixes). Off, each point takes its best evidence: for fixes 5 s apart, where only
+  // one pair brackets a point and nothing else can stand in for it.
+  bool one_fix_may_lie = true;
+  // Bound a point within a fix's placement of it too: by the lower of the best pair ending at that
+  // fix and the best pair starting at it, each with the fix at the point (the car passed the point
+  // before the fix or after it). Off, such points have only the fix's own reported speed.
+  bool near_fix_pairs = false;
+  // Between two fixes with reported speeds, the car drove at most this much faster than the faster
+  // of them (plus speed_margin_mps): an assumption about the driver, not physics (inf: none).
+  double peak_over_fixes_mps = std::numeric_limits<double>::infinity();
 };
 
 // The lowest speed the fixes prove over the core [core_start_m, core_end_m], and what proved it.

@@ -35,6 +35,18 @@ struct StopSignConfig {
   double after_m = 15;       // ... or this far past it (GPS noise puts standing fixes past the line)
   double max_gap_s = 4;      // fixes around the line further apart than this: undecided
   double stop_decel_mps2 = 2.5;  // braking/pulling away assumed between fixes around a slowest fix
+  // Fixes around the zone further apart than max_gap_s (logs every 5-12 s): with trusted reported
+  // speeds at both ends of every such gap, the passage is a violation where the fixes prove the car
+  // never slowed to threshold_kmh anywhere in the zone (detect/curve_speed_bound.hpp), assuming
+  // only the rates below; else undecided. Without trusted speeds such passages stay undecided.
+  double sparse_max_gap_s = 12;        // ... a gap longer than this proves nothing (<= max_gap_s: off)
+  double sparse_min_speed_kmh = 10;    // ... a violation only where the proven least speed is at least this
+  double sparse_brake_mps2 = 6;        // ... braking at most (harder than a firm stop; simulated drivers 2-3.2)
+  double sparse_accel_mps2 = 4;        // ... pulling away at most (simulated drivers 1.2-2.2)
+  double sparse_placement_m = 5;       // ... how far off along the path a fix may be placed
+  double sparse_speed_margin_kmh = 3.6;  // ... how far off a reported speed may be
+  double sparse_peak_over_fixes_kmh = 10;  // ... between two fixes at most this faster than the faster (an assumption)
+  bool sparse_one_fix_may_lie = false;   // ... the bound must survive dropping any one fix
 };
 
 struct WrongWayConfig {

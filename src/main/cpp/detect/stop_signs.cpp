@@ -2,6 +2,8 @@
 #include <cmath>
 #include <limits>
 
+#include "detect/bound_fixes.hpp"
+#include "detect/curve_speed_bound.hpp"
 #include "detect/rules.hpp"
 #include "map/geo.hpp"
 
@@ -21,7 +23,43 @@ struct StopCheck {
   double min_speed_kmh = std::numeric_limits<double>::infinity();
   double closest_m = std::numeric_limits<double>::infinity();
   bool derived = false;
+  double bounded_gap_s = 0;  // decided by the proven bound over fixes this far apart (0: by the fixes' speeds)
 };
+
+// The gap between matched fixes k and k + 1 when it is longer than max_gap_s and the proven bound
+// may judge what it hides: both fixes on `piece` with trusted reported speeds, at most
+// sparse_max_gap_s apart. 0 otherwise.
+double bounded_gap_s(const TripView& trip, const StopSignConfig& config, std::size_t k, uint32_t piece) {
+  const SpeedProfile& sp = trip.speeds;
+  if (k + 1 >= sp.matched().size() || sp.piece_at(k) != piece || sp.piece_at(k + 1) != piece) return 0;
+  if (trip.match.stats.speeds_ignored || sp.derived_at(k) || sp.derived_at(k + 1)) return 0;
+  const double dt = sp.time_at(k + 1) - sp.time_at(k);
+  return dt > config.max_gap_s && dt <= config.sparse_max_gap_s ? dt : 0;
+}
+
+// The least speed (m/s) that the fixes around matched fixes first..last (window sparse_max_gap_s)
+// allow anywhere in the zone [s_line - zone_m, s_line + after_m], braking and pulling away no harder
+// than the sparse_* rates (detect/curve_speed_bound.hpp; 0: it may have stopped).
+double zone_speed_bound_mps(const TripView& trip, const StopSignConfig& config, std::size_t first, std::size_t last,
+                            uint32_t piece, double s_line) {
+  const PlacementRule placement{config.sparse_placement_m, 0};
+  std::size_t first_fix = 0;
+  const std::vector<BoundFix> fixes = bound_fixes(trip, first, last, piece, config.sparse_max_gap_s, placement, first_fix);
+  BoundSettings settings{KinematicLimits{config.sparse_brake_mps2, config.sparse_accel_mps2},
+                         config.sparse_speed_margin_kmh / 3.6, config.sparse_max_gap_s};
+  settings.one_fix_may_lie = config.sparse_one_fix_may_lie;
+  settings.near_fix_pairs = true;
+  settings.peak_over_fixes_mps = config.sparse_peak_over_fixes_kmh / 3.6;
+  const double start_m = s_line - config.zone_m, end_m = s_line + config.after_m;
+  const double enough_mps = std::max(config.threshold_kmh, config.sparse_min_speed_kmh) / 3.6;
+  const auto straight = straight_line(trip, start_m, end_m, piece, first_fix);
+  // The last metres before the line first: where drivers stop, so a stop the fixes allow is
+  // usually found there, without bounding the whole zone (the same answer: the zone's bound is
+  // the lowest of its points').
+  const double at_line = core_speed_bound(fixes, s_line - 2, s_line, settings, enough_mps, straight).mps;
+  if (at_line <= enough_mps) return at_line;
+  return core_speed_bound(fixes, start_m, end_m, settings, enough_mps, straight).mps;
+}
 
 // Straight-line distance from the matched position of matched point k to `where`.
 double distance_to(const TripView& trip, std::size_t k, map::Coord where) {
@@ -69,6 +107,27 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
       break;
     }
   }
+  // Gaps longer than max_gap_s over the zone (a fix every 5-12 s): where the proven bound can judge
+  // every one of them, it decides the passage, and a slowest fix next to such a gap is not lowered
+  // by the rule of thumb below (the bound is its exact form).
+  bool long_gap = false, all_bounded = true;
+  {
+    std::size_t k = first > 0 ? first - 1 : 0;
+    for (; k + 1 < n && k <= last; ++k) {
+      if (sp.piece_at(k) != piece || sp.piece_at(k + 1) != piece) continue;
+      if (sp.s_at(k + 1) < s_line - config.zone_m || sp.s_at(k) > s_line + config.after_m) continue;
+      if (sp.time_at(k + 1) - sp.time_at(k) <= config.max_gap_s) continue;
+      long_gap = true;
+      all_bounded = all_bounded && bounded_gap_s(trip, config, k, piece) > 0;
+    }
+  }
+  const bool sparse = long_gap && all_bounded;
+  // The time to fix k's neighbour `j` as the rule of thumb sees it (inf: none, or a gap the bound judges).
+  const auto gap_to = [&](std::size_t k, std::size_t j) {
+    if (j >= n || sp.piece_at(j) != piece) return std::numeric_limits<double>::infinity();
+    if (sparse && bounded_gap_s(trip, config, std::min(k, j), piece) > 0) return std::numeric_limits<double>::infinity();
+    return std::fabs(sp.time_at(j) - sp.time_at(k));
+  };
   bool fix_in_zone = false;
   for (std::size_t k = first; k < last; ++k) {
     if (sp.piece_at(k) != piece) continue;
@@ -84,9 +143,7 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
     // Only before the line: past it a car slows for the turn it is making, and a car standing at
     // the line reports (or collapses to) a speed near zero there anyway.
     if (slower_than_before && slower_than_after && dip && sp.s_at(k) <= s_line) {
-      double gap = std::numeric_limits<double>::infinity();
-      if (k > 0 && sp.piece_at(k - 1) == piece) gap = sp.time_at(k) - sp.time_at(k - 1);
-      if (k + 1 < n && sp.piece_at(k + 1) == piece) gap = std::min(gap, sp.time_at(k + 1) - sp.time_at(k));
+      const double gap = std::min(k > 0 ? gap_to(k, k - 1) : std::numeric_limits<double>::infinity(), gap_to(k, k + 1));
       if (std::isfinite(gap)) speed = std::max(0.0, speed - config.stop_decel_mps2 * gap / 2);
     }
     check.min_speed_kmh = std::min(check.min_speed_kmh, speed * 3.6);
@@ -142,6 +199,20 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
   }
   if (check.min_speed_kmh <= config.threshold_kmh) {
     check.outcome = StopOutcome::stopped;
+  } else if (sparse && fix_in_zone && have_before && have_after) {
+    // The fixes either side of a long gap: only a proof that the car never slowed to a stop in the
+    // zone decides; a bound that allows a stop leaves the passage undecided, as before.
+    std::size_t from = first, to = last - 1;  // the zone's fixes on this piece
+    while (sp.piece_at(from) != piece) ++from;
+    while (sp.piece_at(to) != piece) --to;
+    const double bound_kmh = zone_speed_bound_mps(trip, config, from, to, piece, s_line) * 3.6;
+    if (bound_kmh > config.threshold_kmh && bound_kmh >= config.sparse_min_speed_kmh) {
+      check.outcome = StopOutcome::violation;
+      check.min_speed_kmh = std::min(check.min_speed_kmh, bound_kmh);
+      for (std::size_t k = first > 0 ? first - 1 : 0; k + 1 < n && k <= last; ++k) {
+        check.bounded_gap_s = std::max(check.bounded_gap_s, bounded_gap_s(trip, config, k, piece));
+      }
+    }
   } else if (!fix_in_zone || !have_before || !have_after || gap_near_line ||
              sp.time_at(after) - sp.time_at(after - 1) > config.max_gap_s) {
     // No fix near the line (the path jumped over the whole zone between two fixes: a car far over
@@ -200,6 +271,12 @@ void detect_stop_signs(const TripView& trip, const StopSignConfig& config, Detec
       v.evidence.push_back(EvidenceItem::of_integer("stop_osm_node_id", sign.osm_node_id));
       v.evidence.push_back(EvidenceItem::of_number("zone_m", config.zone_m));
       v.evidence.push_back(EvidenceItem::of_number("closest_point_m", check.closest_m));
+      // Judged by the proven bound across a gap in the fixes: how long, and what it assumed.
+      if (check.bounded_gap_s > 0) {
+        v.evidence.push_back(EvidenceItem::of_number("fix_gap_s", check.bounded_gap_s));
+        v.evidence.push_back(EvidenceItem::of_number("bound_brake_mps2", config.sparse_brake_mps2, 2));
+        v.evidence.push_back(EvidenceItem::of_number("bound_accel_mps2", config.sparse_accel_mps2, 2));
+      }
       out.violations.push_back(std::move(v));
     }
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <random>
 #include <vector>
 
@@ -20,6 +21,11 @@ struct DipDrive {
   [[nodiscard]] double speed_at(double s) const {
     const double rate = s < dip_m ? brake : accel;
     return std::min(cruise, std::sqrt(floor * floor + 2 * rate * std::abs(s - dip_m)));
+  }
+  [[nodiscard]] double slowest_between(double from_m, double to_m) const {
+    double slowest = 1e9;
+    for (double s = from_m; s <= to_m; s += 0.1) slowest = std::min(slowest, speed_at(s));
+    return slowest;
   }
   std::vector<BoundFix> fixes(double interval_s, double error_m, double placement_m, bool speeds, std::mt19937& rng) const {
     std::uniform_real_distribution<double> err(-error_m, error_m);
@@ -71,23 +77,31 @@ TEST(CurveSpeedBound, aSteadyCarIsBoundedBelowItsSpeedByTheRatesAndPlacement) {
   EXPECT_LE(best, v0 - std::sqrt(2 * 3.6 * slack) + 1e-6);
 }
 
-TEST(CurveSpeedBound, neverAboveTheTrueSpeedOfACarWithinTheLimits) {
-  std::mt19937 rng(7);
-  std::uniform_real_distribution<double> u(0, 1);
+// Over 300 random drives (`drive`, sampled by `sample`), the bound over the core never exceeds the
+// slowest true speed there; returns for how many it proved anything.
+static int proven_never_above(uint32_t seed, const std::function<DipDrive(std::mt19937&)>& drive,
+                              const std::function<std::vector<BoundFix>(const DipDrive&, int, std::mt19937&)>& sample,
+                              double core_start, double core_end, const BoundSettings& settings) {
+  std::mt19937 rng(seed);
   int proven = 0;
   for (int trial = 0; trial < 300; ++trial) {
-    const DipDrive d{12 + 25 * u(rng), 2 + 25 * u(rng), 300, 1 + 2.7 * u(rng), 1 + 2.6 * u(rng)};
-    const double interval = trial % 3 == 0 ? 1 : 5;
-    const bool speeds = trial % 2 == 0;
-    const auto fixes = d.fixes(interval, 10, 10, speeds, rng);
-    const double core_start = 280, core_end = 320;
-    double slowest = 1e9;
-    for (double s = core_start; s <= core_end; s += 0.1) slowest = std::min(slowest, d.speed_at(s));
-    const CoreBound b = core_speed_bound(fixes, core_start, core_end, BoundSettings{kCar, 0.5, 12}, 0, {});
-    EXPECT_LE(b.mps, slowest + 1e-6) << "trial " << trial;
+    const DipDrive d = drive(rng);
+    const CoreBound b = core_speed_bound(sample(d, trial, rng), core_start, core_end, settings, 0, {});
+    EXPECT_LE(b.mps, d.slowest_between(core_start, core_end) + 1e-6) << "trial " << trial;
     if (b.mps > 0) ++proven;
   }
-  EXPECT_GT(proven, 30);  // and it does prove something often
+  return proven;
+}
+
+TEST(CurveSpeedBound, neverAboveTheTrueSpeedOfACarWithinTheLimits) {
+  const auto drive = [](std::mt19937& rng) {
+    std::uniform_real_distribution<double> u(0, 1);
+    return DipDrive{12 + 25 * u(rng), 2 + 25 * u(rng), 300, 1 + 2.7 * u(rng), 1 + 2.6 * u(rng)};
+  };
+  const auto sample = [](const DipDrive& d, int trial, std::mt19937& rng) {
+    return d.fixes(trial % 3 == 0 ? 1 : 5, 10, 10, trial % 2 == 0, rng);
+  };
+  EXPECT_GT(proven_never_above(7, drive, sample, 280, 320, BoundSettings{kCar, 0.5, 12}), 30);  // and it does prove something often
 }
 
 TEST(CurveSpeedBound, reportedSpeedsInsideTheCoreProveTheCoreFastWhenTwoAgree) {
@@ -132,6 +146,45 @@ TEST(CurveSpeedBound, oneOutlierFixProvesNothing) {
 TEST(CurveSpeedBound, fixesTooFarApartInTimeBoundNothing) {
   const std::vector<BoundFix> fixes{{0, 0, 15, NAN}, {400, 15, 15, NAN}};
   EXPECT_EQ(core_speed_bound(fixes, 190, 210, BoundSettings{kCar, 1, 12}, 0, {}).mps, 0);
+}
+
+}  // namespace drivelog::detect
+
+namespace drivelog::detect {
+
+// The settings the stop-sign rule uses at 0.2 Hz (detect/stop_signs.cpp): points within a fix's
+// placement of it bounded too, and a car no faster between two fixes than the faster of them.
+static BoundSettings sparse_settings(double peak_over_fixes_mps) {
+  BoundSettings s{kCar, 0.5, 12};
+  s.one_fix_may_lie = false;
+  s.near_fix_pairs = true;
+  s.peak_over_fixes_mps = peak_over_fixes_mps;
+  return s;
+}
+
+TEST(CurveSpeedBound, withTheSparseSettingsNeverAboveTheTrueSpeedOfACarWithinTheLimits) {
+  // As above, with speeds: the drive slows into a dip and away from it, never faster than its
+  // cruise, so between two fixes never faster than the faster of them (a ceiling 0 over them holds).
+  const auto drive = [](std::mt19937& rng) {
+    std::uniform_real_distribution<double> u(0, 1);
+    return DipDrive{8 + 12 * u(rng), 0.5 + 7 * u(rng), 300, 1 + 2.7 * u(rng), 1 + 2.6 * u(rng)};
+  };
+  const auto sample = [](const DipDrive& d, int, std::mt19937& rng) { return d.fixes(5, 5, 5.5, true, rng); };
+  EXPECT_GT(proven_never_above(11, drive, sample, 270, 315, sparse_settings(0)), 30);
+}
+
+TEST(CurveSpeedBound, aSteadyCarSeenEveryFiveSecondsIsProvenMovingOnlyWithTheSparseSettings) {
+  // 40 km/h (11.1 m/s), a fix every 5 s (55.6 m), placement 5 m: each point near a fix was bounded
+  // by that fix's speed alone (a car at 40 km/h can stop in 11 m), so the whole 45 m stop zone
+  // proved nothing. Bounded also by the pairs either side of the fix (the car, had it stopped by
+  // the fix, could not have regained 40 km/h in time), with no car faster than 10 km/h over the
+  // faster fix, every point is proven moving.
+  std::vector<BoundFix> fixes;
+  for (int i = 0; i < 6; ++i) fixes.push_back(BoundFix{-117 + 55.6 * i, 5.0 * i, 5, 11.1});
+  BoundSettings plain{kCar, 0.5, 12};
+  plain.one_fix_may_lie = false;
+  EXPECT_EQ(core_speed_bound(fixes, -30, 15, plain, 0, {}).mps, 0);
+  EXPECT_GT(core_speed_bound(fixes, -30, 15, sparse_settings(10 / 3.6), 0, {}).mps, 2);
 }
 
 }  // namespace drivelog::detect
