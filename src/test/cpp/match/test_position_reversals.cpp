@@ -29,7 +29,10 @@ std::vector<TracePoint> trace(const std::vector<double>& north_m) {
   return out;
 }
 
+// PositionReversals reads the trace it indexed when asked: the trace must outlive it (a temporary
+// passed here was read after it was freed, which AddressSanitizer caught in CI).
 struct Indexed {
+  explicit Indexed(std::vector<TracePoint>&& t, bool used = true) = delete;
   explicit Indexed(const std::vector<TracePoint>& t, bool used = true) {
     sigmas.compute(t, MatchConfig{});
     reversals.index(t, sigmas, used);
@@ -70,7 +73,8 @@ TEST(PositionReversals, aTurnRoundFollowedByAWaitIsOneAcrossTheWait) {
   std::vector<double> north = {0, 6, 12, 18, 24, 30, 36};
   for (int k = 0; k < 20; ++k) north.push_back(36 + (k % 2 == 0 ? 2.0 : -2.0));
   for (double m = 30; m >= 0; m -= 6) north.push_back(m);
-  const Indexed i(trace(north));
+  const auto t = trace(north);
+  const Indexed i(t);
   EXPECT_TRUE(i.reversals.reversed(6, 7));    // round, then the wait
   EXPECT_TRUE(i.reversals.reversed(15, 16));  // within the wait
   EXPECT_TRUE(i.reversals.reversed(25, 26));  // the wait, then away
@@ -82,7 +86,8 @@ TEST(PositionReversals, aWaitAtASignalThenOnIsNone) {
   std::vector<double> north = {0, 6, 12, 18, 24, 30, 36};
   for (int k = 0; k < 20; ++k) north.push_back(36 + (k % 2 == 0 ? 2.0 : -2.0));
   for (double m = 42; m <= 72; m += 6) north.push_back(m);
-  const Indexed i(trace(north));
+  const auto t = trace(north);
+  const Indexed i(t);
   for (uint32_t k = 0; k + 1 < north.size(); ++k) EXPECT_FALSE(i.reversals.reversed(k, k + 1)) << k;
 }
 
