@@ -111,6 +111,7 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
   // every one of them, it decides the passage, and a slowest fix next to such a gap is not lowered
   // by the rule of thumb below (the bound is its exact form).
   bool long_gap = false, all_bounded = true;
+  double widest_bounded_s = 0;  // the longest of those gaps (the finding's evidence)
   {
     std::size_t k = first > 0 ? first - 1 : 0;
     for (; k + 1 < n && k <= last; ++k) {
@@ -118,7 +119,9 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
       if (sp.s_at(k + 1) < s_line - config.zone_m || sp.s_at(k) > s_line + config.after_m) continue;
       if (sp.time_at(k + 1) - sp.time_at(k) <= config.max_gap_s) continue;
       long_gap = true;
-      all_bounded = all_bounded && bounded_gap_s(trip, config, k, piece) > 0;
+      const double bounded_s = bounded_gap_s(trip, config, k, piece);
+      all_bounded = all_bounded && bounded_s > 0;
+      widest_bounded_s = std::max(widest_bounded_s, bounded_s);
     }
   }
   const bool sparse = long_gap && all_bounded;
@@ -209,9 +212,7 @@ StopCheck check_stop(const TripView& trip, const StopSignConfig& config, double 
     if (bound_kmh > config.threshold_kmh && bound_kmh >= config.sparse_min_speed_kmh) {
       check.outcome = StopOutcome::violation;
       check.min_speed_kmh = std::min(check.min_speed_kmh, bound_kmh);
-      for (std::size_t k = first > 0 ? first - 1 : 0; k + 1 < n && k <= last; ++k) {
-        check.bounded_gap_s = std::max(check.bounded_gap_s, bounded_gap_s(trip, config, k, piece));
-      }
+      check.bounded_gap_s = widest_bounded_s;
     }
   } else if (!fix_in_zone || !have_before || !have_after || gap_near_line ||
              sp.time_at(after) - sp.time_at(after - 1) > config.max_gap_s) {

@@ -250,8 +250,7 @@ inline double Matcher::turn_check_speed_mps(const TracePoint& a, const TracePoin
 }
 
 double Matcher::uturn_price_m(uint32_t from, uint32_t to) const {
-  const bool seen = course_reversals_.reversed(from, to) || position_reversals_.reversed(from, to);
-  return match::uturn_price_m(config_, seen, speeds_trusted_, kBrakeForChecksMps2,
+  return match::uturn_price_m(config_, turn_round_seen(from, to), speeds_trusted_, kBrakeForChecksMps2,
                               trace_[from], trace_[to]);
 }
 
@@ -875,8 +874,7 @@ inline void Matcher::push_column(uint32_t point, bool initial) {
     for (State& s : pending()) s.score -= pending_shift_;
   }
   Column column{point, pending_first_, static_cast<uint32_t>(states_end_ - pending_first_), pending_shift_};
-  if (!initial && (course_reversals_.reversed(columns_.back().point, point) ||
-                   position_reversals_.reversed(columns_.back().point, point))) {
+  if (!initial && turn_round_seen(columns_.back().point, point)) {
     // The seen price only: the grip priced on top where the speeds say the car was too fast to
     // turn round is their evidence against the U-turn, which the beam may judge. Without usable
     // headings the fixes' own course reversing is the evidence a reversed heading is.

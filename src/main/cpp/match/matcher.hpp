@@ -197,6 +197,11 @@ class Matcher {
   // trusted speeds (which out_of_reach() reads instead) max_speed_kmh.
   [[nodiscard]] double progress_mps(uint32_t from, uint32_t to);
   static constexpr double kSlowestProgressMps = 5;
+  // Whether the log shows the car turning round between fixes `from` and `to`: its usable headings
+  // (CourseReversals) or, where its headings say nothing, its fixes' own course (PositionReversals).
+  [[nodiscard]] bool turn_round_seen(uint32_t from, uint32_t to) const {
+    return course_reversals_.reversed(from, to) || position_reversals_.reversed(from, to);
+  }
   // Drops the last column where its fix is a stray one (out of reach of the fix before, and
   // costlier than outlier_log): the piece ends at the fix before (finish_piece()).
   void drop_stray_last_fix();
