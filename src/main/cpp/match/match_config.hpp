@@ -23,7 +23,7 @@ struct MatchConfig {
   double error_correlation_s = 15;    // time over which receiver error is correlated (0: independent fixes)
   double error_jump_log = 4;          // log-odds against the error re-drawing between two fixes (ErrorContinuity)
   double heading_sigma_deg = 45;      // spread of reported heading vs road direction
-  double heading_min_speed_mps = 3;   // below this a reported heading is ignored (noise when slow)
+  double heading_min_speed_mps = 3;   // below this a heading is ignored (noise when slow; usable_headings.hpp)
   double max_speed_kmh = 180;         // route search bound: no faster movement between fixes
   double max_detour_m = 200;          // route search bound: route at most great circle + this
   double reported_speed_factor = 1.5; // route bound with trusted reported speeds: dt x speed x this + 4 sigma
